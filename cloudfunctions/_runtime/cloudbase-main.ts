@@ -1,0 +1,46 @@
+import tcb from '@cloudbase/node-sdk';
+import type { CloudFunction } from './define-function';
+import { consoleLogger } from './handler-context';
+import { identifyCaller } from './identify-caller';
+import { invoke } from './invoke';
+import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
+
+/**
+ * The production entry: `exports.main = cloudbaseMain(fn)`.
+ *
+ * The caller's OPENID is read from the platform's context (set by WeChat when
+ * the mini-program calls `wx.cloud.callFunction`), never from the event, so a
+ * client cannot claim to be someone else. Everything after that is `invoke`,
+ * the same code the local cloud runs.
+ */
+let store: CloudbaseStore | null = null;
+
+function productionStore(): CloudbaseStore {
+  if (!store) {
+    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+    store = new CloudbaseStore(app.database() as unknown as CloudbaseDb);
+  }
+  return store;
+}
+
+export function cloudbaseMain(fn: CloudFunction) {
+  return async function main(event: unknown, context: unknown) {
+    const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+    const db = productionStore();
+    const caller = await identifyCaller(WX_OPENID || null, db);
+    return invoke(fn, stripPlatformFields(event), {
+      caller,
+      store: db,
+      now: () => new Date(),
+      log: consoleLogger,
+      platform: 'cloudbase',
+    });
+  };
+}
+
+/** WeChat adds `userInfo` to the event; it is informational only and must not trip strict input parsing. */
+function stripPlatformFields(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null) return event;
+  const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,30 @@
+/**
+ * Every collection the product stores, with its indexes, declared once.
+ *
+ * The SQLite adapter creates these indexes itself; on CloudBase they are
+ * created in the console (or with `npm run cloudbase:indexes`, which prints
+ * them) because the SDK cannot create indexes.
+ *
+ * Each entry lists compound indexes as field paths in order: equality
+ * filters first, the sort field last, matching the queries that use them.
+ */
+export type IndexDeclarations = Record<string, string[][]>;
+
+export const COLLECTIONS = {
+  /** Notices and service guides (主动公开). */
+  notices: [
+    ['status', 'publishedAt'],
+    ['status', 'kind', 'publishedAt'],
+    ['status', 'departmentId', 'publishedAt'],
+    ['updatedAt'],
+  ],
+  departments: [['order']],
+  /** Staff, keyed by OPENID: the only source of roles. */
+  staff: [],
+  /** Append-only history: who did what to which record, when (条例 Art. 45 record keeping). */
+  events: [['subjectId', 'at']],
+  /** Bookkeeping of the deployment itself (e.g. that demo data was seeded). */
+  meta: [],
+} satisfies IndexDeclarations;
+
+export type CollectionName = keyof typeof COLLECTIONS;

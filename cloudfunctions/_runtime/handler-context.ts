@@ -1,0 +1,24 @@
+import type { Caller } from '../../shared/staff/roles';
+import type { Store } from './store/port';
+
+/** Everything a handler may use. Time is injected so tests can set the clock. */
+export interface HandlerContext {
+  caller: Caller;
+  store: Store;
+  now: () => Date;
+  log: Logger;
+  /** Where the function runs: the local cloud offers dev sign-in, CloudBase never does. */
+  platform: 'local' | 'cloudbase';
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+export const silentLogger: Logger = { info: () => undefined, error: () => undefined };

@@ -1,0 +1,72 @@
+import { AppError, type Envelope } from '../../shared/api/errors';
+import { contract } from '../../shared/api/contract';
+import type { ActionSpec } from '../../shared/api/define';
+import { fieldErrorsOf } from '../../shared/api/zod-messages';
+import { decideAccess } from '../../shared/staff/roles';
+import type { CloudFunction } from './define-function';
+import type { HandlerContext } from './handler-context';
+import { InvalidCursorError } from './store/cursor';
+import { VersionConflictError } from './store/port';
+
+/** Largest `data` we accept, in bytes of JSON: a long notice with its guide fits in well under this. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/**
+ * The one road from a raw event to an envelope, shared by CloudBase's `main`
+ * and the local cloud: check the event's shape, find the action, check who
+ * may call it, parse the input, run the handler, and turn every failure into
+ * a stable code. Nothing is written before the input has been parsed and the
+ * caller authorised.
+ */
+export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerContext): Promise<Envelope<unknown>> {
+  try {
+    const { action, data } = readEvent(event);
+    const specs = contract[fn.name] as Record<string, ActionSpec>;
+    if (!Object.prototype.hasOwnProperty.call(specs, action)) throw new AppError('UNKNOWN_ACTION');
+    const spec = specs[action];
+
+    const decision = decideAccess(spec.access, ctx.caller);
+    if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
+    if (decision === 'forbidden') throw new AppError('FORBIDDEN');
+
+    const parsed = spec.input.safeParse(data ?? {});
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
+
+    const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
+    return { ok: true, data: await handler(parsed.data, ctx) };
+  } catch (error) {
+    return toErrorEnvelope(error, fn.name, ctx);
+  }
+}
+
+function readEvent(event: unknown): { action: string; data: unknown } {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) throw new AppError('BAD_REQUEST');
+  const { action, data } = event as Record<string, unknown>;
+  if (typeof action !== 'string' || action.length === 0 || action.length > 64) throw new AppError('BAD_REQUEST');
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+    throw new AppError('BAD_REQUEST');
+  }
+  if (data !== undefined && jsonBytes(data) > MAX_PAYLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  return { action, data };
+}
+
+function jsonBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value), 'utf8');
+  } catch {
+    throw new AppError('BAD_REQUEST');
+  }
+}
+
+function toErrorEnvelope(error: unknown, fnName: string, ctx: HandlerContext) {
+  if (error instanceof AppError) return error.toEnvelope();
+  if (error instanceof VersionConflictError) return new AppError('VERSION_CONFLICT').toEnvelope();
+  if (error instanceof InvalidCursorError) {
+    return new AppError('VALIDATION_FAILED', undefined, { cursor: '分页参数已失效，请刷新列表' }).toEnvelope();
+  }
+  ctx.log.error('unexpected failure', {
+    fn: fnName,
+    error: error instanceof Error ? error.stack ?? error.message : String(error),
+  });
+  return new AppError('INTERNAL').toEnvelope();
+}

@@ -1,0 +1,252 @@
+import Database from 'better-sqlite3';
+import { cursorFor, decodeCursor } from './cursor';
+import { newId } from './new-id';
+import {
+  assertCollectionName,
+  assertFieldPath,
+  DuplicateIdError,
+  isOperators,
+  RecordNotFoundError,
+  VersionConflictError,
+  type Collection,
+  type FindOptions,
+  type NewRecord,
+  type Operators,
+  type Page,
+  type Patch,
+  type Scalar,
+  type Store,
+  type Stored,
+  type Transaction,
+  type TxCollection,
+  type Where,
+} from './port';
+import type { IndexDeclarations } from '../collections';
+
+/**
+ * The local cloud's store: one SQLite table per collection, each row the JSON
+ * document plus its id and version. WAL lets the HTTP server read while the
+ * dispatcher writes; writes are serialised by SQLite itself.
+ *
+ * better-sqlite3 is synchronous but our port is async, so two requests served
+ * at once could interleave their awaits on the one connection: a plain write
+ * from request B would slip into request A's open transaction and be rolled
+ * back with it. A promise-chain lock therefore serialises every operation, and
+ * a transaction holds the lock from BEGIN to COMMIT; its own operations run
+ * unlocked because it already holds it.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly known = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(filename: string, private readonly indexes: IndexDeclarations = {}) {
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  collection<T>(name: string): Collection<T> {
+    this.ensureTable(name);
+    return new SqliteCollection<T>(this.db, name, (op) => this.exclusive(op));
+  }
+
+  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      const tx: Transaction = {
+        collection: <T>(name: string): TxCollection<T> => {
+          this.ensureTable(name);
+          return new SqliteCollection<T>(this.db, name, (op) => op());
+        },
+      };
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  /** Runs `op` after every operation queued before it; a failure does not block the queue. */
+  private exclusive<R>(op: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private ensureTable(name: string): void {
+    if (this.known.has(name)) return;
+    assertCollectionName(name);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`,
+    );
+    for (const fields of this.indexes[name] ?? []) {
+      fields.forEach(assertFieldPath);
+      const indexName = `${name}__${fields.join('_').replace(/\./g, '_')}`;
+      const columns = fields.map(columnExpression).join(', ');
+      this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${columns})`);
+    }
+    this.known.add(name);
+  }
+}
+
+type Runner = <R>(op: () => Promise<R>) => Promise<R>;
+
+class SqliteCollection<T> implements Collection<T> {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly name: string,
+    private readonly run: Runner,
+  ) {}
+
+  get(id: string): Promise<Stored<T> | null> {
+    return this.run(async () => this.read(id));
+  }
+
+  private read(id: string): Stored<T> | null {
+    const row = this.db.prepare(`SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Stored<T>) : null;
+  }
+
+  insert(record: NewRecord<T>): Promise<Stored<T>> {
+    return this.run(async () => this.write(record));
+  }
+
+  private write(record: NewRecord<T>): Stored<T> {
+    const stored = { ...record, id: record.id ?? newId(), version: 1 } as Stored<T>;
+    try {
+      this.db
+        .prepare(`INSERT INTO "${this.name}" (id, version, doc) VALUES (?, 1, ?)`)
+        .run(stored.id, JSON.stringify(stored));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DuplicateIdError(this.name, stored.id);
+      }
+      throw error;
+    }
+    return stored;
+  }
+
+  update(id: string, expectedVersion: number, patch: Patch<T>): Promise<Stored<T>> {
+    return this.run(async () => this.rewrite(id, expectedVersion, patch));
+  }
+
+  private rewrite(id: string, expectedVersion: number, patch: Patch<T>): Stored<T> {
+    const current = this.read(id);
+    if (!current) throw new RecordNotFoundError(this.name, id);
+    if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
+    // A patch field given as undefined removes the field (see Patch in port.ts).
+    const merged: Record<string, unknown> = { ...current, ...patch, id, version: expectedVersion + 1 };
+    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+    const next = merged as Stored<T>;
+    const result = this.db
+      .prepare(`UPDATE "${this.name}" SET version = ?, doc = ? WHERE id = ? AND version = ?`)
+      .run(next.version, JSON.stringify(next), id, expectedVersion);
+    if (result.changes !== 1) throw new VersionConflictError(this.name, id);
+    return next;
+  }
+
+  find(options: FindOptions): Promise<Page<Stored<T>>> {
+    return this.run(async () => this.select(options));
+  }
+
+  private select(options: FindOptions): Page<Stored<T>> {
+    const params: unknown[] = [];
+    const clauses = whereClauses(options.where ?? {}, params);
+    const order = [...options.orderBy, ['id', lastDirection(options)] as [string, 'asc' | 'desc']];
+    if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options), params));
+    const sql =
+      `SELECT doc FROM "${this.name}"` +
+      (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
+      ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
+      ` LIMIT ?`;
+    params.push(options.limit + 1);
+    const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
+    const items = rows.slice(0, options.limit).map((row) => JSON.parse(row.doc) as Stored<T>);
+    const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
+    return { items, nextCursor };
+  }
+
+  count(where: Where = {}): Promise<number> {
+    return this.run(async () => this.tally(where));
+  }
+
+  private tally(where: Where): number {
+    const params: unknown[] = [];
+    const clauses = whereClauses(where, params);
+    const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
+    return (this.db.prepare(sql).get(...params) as { n: number }).n;
+  }
+}
+
+function lastDirection(options: FindOptions): 'asc' | 'desc' {
+  return options.orderBy.length ? options.orderBy[options.orderBy.length - 1][1] : 'asc';
+}
+
+function columnExpression(field: string): string {
+  assertFieldPath(field);
+  if (field === 'id') return 'id';
+  if (field === 'version') return 'version';
+  return `json_extract(doc, '$.${field}')`;
+}
+
+/** SQLite's JSON functions give booleans back as 1/0, so parameters must match. */
+function sqlValue(value: Scalar): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function whereClauses(where: Where, params: unknown[]): string[] {
+  const clauses: string[] = [];
+  for (const [field, condition] of Object.entries(where)) {
+    const column = columnExpression(field);
+    const ops: Operators = isOperators(condition) ? condition : { eq: condition };
+    for (const [op, value] of Object.entries(ops) as Array<[keyof Operators, Scalar | Scalar[]]>) {
+      clauses.push(operatorClause(column, op, value, params));
+    }
+  }
+  return clauses;
+}
+
+function operatorClause(column: string, op: keyof Operators, value: Scalar | Scalar[], params: unknown[]): string {
+  if (op === 'in') {
+    const list = value as Scalar[];
+    if (list.length === 0) return '0';
+    params.push(...list.map(sqlValue));
+    return `${column} IN (${list.map(() => '?').join(', ')})`;
+  }
+  const scalar = value as Scalar;
+  if (scalar === null) {
+    if (op === 'eq') return `${column} IS NULL`;
+    if (op === 'ne') return `${column} IS NOT NULL`;
+    throw new Error(`operator ${op} cannot compare with null`);
+  }
+  params.push(sqlValue(scalar));
+  const sqlOp = { eq: '=', ne: 'IS NOT', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op];
+  return `${column} ${sqlOp} ?`;
+}
+
+/** Rows strictly after the cursor in the sort order: (a > x) OR (a = x AND b > y) … */
+function keysetClause(order: Array<[string, 'asc' | 'desc']>, values: Scalar[], params: unknown[]): string {
+  const alternatives: string[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const parts: string[] = [];
+    for (let j = 0; j < i; j++) {
+      parts.push(`${columnExpression(order[j][0])} = ?`);
+      params.push(sqlValue(values[j]));
+    }
+    parts.push(`${columnExpression(order[i][0])} ${order[i][1] === 'desc' ? '<' : '>'} ?`);
+    params.push(sqlValue(values[i]));
+    alternatives.push(`(${parts.join(' AND ')})`);
+  }
+  return `(${alternatives.join(' OR ')})`;
+}

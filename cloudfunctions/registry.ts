@@ -1,0 +1,16 @@
+import type { FunctionName } from '../shared/api/contract';
+import type { CloudFunction } from './_runtime/define-function';
+import { directoryFunction } from './directory/directory-function';
+import { noticesFunction } from './notices/notices-function';
+import { sessionFunction } from './session/session-function';
+
+/** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
+export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
+  session: sessionFunction,
+  directory: directoryFunction,
+  notices: noticesFunction,
+};
+
+export function findFunction(name: string): CloudFunction | null {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? (FUNCTIONS[name as FunctionName] as CloudFunction) : null;
+}

@@ -1,0 +1,229 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
+import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
+import { beijingToday } from '../../../../shared/time/beijing-time';
+import { FormField, TextArea, TextInput } from '../../components/form-field';
+import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
+
+/** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
+export default function NoticeEditPage() {
+  const id = useRouter().params.id;
+  const today = beijingToday(new Date());
+  const departments = useRemote(() => call('directory', 'departments', {}), []);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [draft, setDraft] = useState<NoticeDraft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+
+  useEffect(() => {
+    if (!id) return;
+    call('notices', 'manageGet', { id })
+      .then((n) => {
+        setNotice(n);
+        setDraft(draftFromNotice(n, today));
+      })
+      .catch((e) => setLoadError(messageOf(e)));
+  }, [id, today]);
+
+  useEffect(() => {
+    if (!id && !draft && departments.data?.length) setDraft(emptyDraft(departments.data[0].id, today));
+  }, [id, draft, departments.data, today]);
+
+  if (loadError || departments.error) return <View className="page list-state list-state--error">{loadError ?? departments.error?.message}</View>;
+  if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
+
+  const set = <K extends keyof NoticeDraft>(key: K) => (value: NoticeDraft[K]) => setDraft({ ...draft, [key]: value });
+  const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
+
+  /** Validates locally with the server's schema, then saves; returns the saved notice or null. */
+  async function save(): Promise<Notice | null> {
+    const content = contentFromDraft(draft!);
+    const local = NoticeContentSchema.safeParse(content);
+    if (!local.success) {
+      setErrors(fieldErrorsOf(local.error));
+      await Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return null;
+    }
+    setErrors({});
+    try {
+      const saved = await call('notices', 'save', notice ? { id: notice.id, version: notice.version, notice: content } : { notice: content });
+      setNotice(saved);
+      return saved;
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(formFieldErrors(e.fields));
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+      return null;
+    }
+  }
+
+  async function run(action: 'save' | 'publish' | 'withdraw') {
+    if (busy) return;
+    setBusy(true);
+    try {
+      if (action === 'withdraw') {
+        const updated = await call('notices', 'withdraw', { id: notice!.id, version: notice!.version, reason });
+        setNotice(updated);
+        setReason('');
+        await Taro.showToast({ title: '已撤回', icon: 'success' });
+        return;
+      }
+      const saved = await save();
+      if (!saved) return;
+      if (action === 'save') {
+        await Taro.showToast({ title: saved.status === 'published' ? '已保存修改' : '已保存草稿', icon: 'success' });
+        return;
+      }
+      const published = saved.status === 'published' ? saved : await call('notices', 'publish', { id: saved.id, version: saved.version });
+      setNotice(published);
+      await Taro.showToast({ title: '已发布', icon: 'success' });
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(formFieldErrors(e.fields));
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const kindIndex = NOTICE_KINDS.indexOf(draft.kind);
+  return (
+    <View className="page form">
+      {notice && (
+        <View className={`status-line status-line--${notice.status}`} data-testid="edit-status">
+          状态：{NOTICE_STATUS_LABELS[notice.status]}
+          {notice.withdrawReason ? `（${notice.withdrawReason}）` : ''}
+        </View>
+      )}
+      <FormField label="类别" required>
+        <Picker mode="selector" range={NOTICE_KINDS.map((k) => NOTICE_KIND_LABELS[k])} value={kindIndex} onChange={(e) => set('kind')(NOTICE_KINDS[Number(e.detail.value)])}>
+          <View className="field__picker" data-testid="pick-kind">{NOTICE_KIND_LABELS[draft.kind]}</View>
+        </Picker>
+      </FormField>
+      <FormField label="标题" required error={errors.title}>
+        <TextInput name="title" value={draft.title} onChange={set('title')} placeholder="不超过100字" />
+      </FormField>
+      <FormField label="摘要" error={errors.summary}>
+        <TextInput name="summary" value={draft.summary} onChange={set('summary')} placeholder="列表中显示，不超过200字" />
+      </FormField>
+      <FormField label="发布部门" required error={errors.departmentId}>
+        <Picker mode="selector" range={departments.data.map((d) => d.name)} value={deptIndex} onChange={(e) => set('departmentId')(departments.data![Number(e.detail.value)].id)}>
+          <View className="field__picker">{departments.data[deptIndex]?.name}</View>
+        </Picker>
+      </FormField>
+
+      {(draft.kind === 'publicity' || draft.kind === 'consultation') && (
+        <>
+          <FormField label={draft.kind === 'publicity' ? '公示开始' : '征求意见开始'} required error={errors['period.start']}>
+            <Picker mode="date" value={draft.periodStart} onChange={(e) => set('periodStart')(e.detail.value)}>
+              <View className="field__picker">{draft.periodStart}</View>
+            </Picker>
+          </FormField>
+          <FormField label={draft.kind === 'publicity' ? '公示结束' : '征求意见结束'} required error={errors['period.end'] ?? errors.period}>
+            <Picker mode="date" value={draft.periodEnd} onChange={(e) => set('periodEnd')(e.detail.value)}>
+              <View className="field__picker">{draft.periodEnd}</View>
+            </Picker>
+          </FormField>
+        </>
+      )}
+      {draft.kind === 'publicity' && (
+        <FormField label="异议受理方式" required error={errors.objectionContact}>
+          <TextInput name="objectionContact" value={draft.objectionContact} onChange={set('objectionContact')} placeholder="科室、电话和受理时间" />
+        </FormField>
+      )}
+      {draft.kind === 'policy' && (
+        <>
+          <FormField label="文号" required error={errors.docNumber}>
+            <TextInput name="docNumber" value={draft.docNumber} onChange={set('docNumber')} placeholder="如 云建发〔2026〕12号" />
+          </FormField>
+          <FormField label="发布机关" required error={errors.issuingBody}>
+            <TextInput name="issuingBody" value={draft.issuingBody} onChange={set('issuingBody')} />
+          </FormField>
+          <FormField label="施行日期" required error={errors.effectiveDate}>
+            <Picker mode="date" value={draft.effectiveDate} onChange={(e) => set('effectiveDate')(e.detail.value)}>
+              <View className="field__picker">{draft.effectiveDate}</View>
+            </Picker>
+          </FormField>
+          <FormField label="效力状态" required>
+            <Picker mode="selector" range={['现行有效', '已废止']} value={draft.validity === 'inForce' ? 0 : 1} onChange={(e) => set('validity')(Number(e.detail.value) === 0 ? 'inForce' : 'repealed')}>
+              <View className="field__picker">{POLICY_VALIDITY_LABELS[draft.validity]}</View>
+            </Picker>
+          </FormField>
+        </>
+      )}
+      {draft.kind === 'guide' && <GuideFields draft={draft} errors={errors} set={set} />}
+
+      <FormField label="正文" required error={errors.body}>
+        <TextArea name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
+      </FormField>
+
+      <View className="form__actions">
+        <Button className="btn btn--plain" disabled={busy} onClick={() => void run('save')} data-testid="save">
+          {notice?.status === 'published' ? '保存修改' : '保存草稿'}
+        </Button>
+        {notice?.status !== 'published' && (
+          <Button className="btn btn--primary" disabled={busy} onClick={() => void run('publish')} data-testid="publish">
+            发布
+          </Button>
+        )}
+      </View>
+
+      {notice?.status === 'published' && (
+        <View className="card withdraw">
+          <FormField label="撤回原因（撤回后居民不可见，记录保留）">
+            <TextInput name="reason" value={reason} onChange={setReason} />
+          </FormField>
+          <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2} onClick={() => void run('withdraw')} data-testid="withdraw">
+            撤回
+          </Button>
+        </View>
+      )}
+      <Text className="hint">发布后居民立即可在“政务公开”中看到。每次保存、发布、撤回都会留痕。</Text>
+    </View>
+  );
+}
+
+function GuideFields({ draft, errors, set }: { draft: NoticeDraft; errors: Record<string, string>; set: <K extends keyof NoticeDraft>(key: K) => (value: NoticeDraft[K]) => void }) {
+  const text: Array<[keyof NoticeDraft, string, string, boolean]> = [
+    ['approvalItem', '审批项目', 'guide.approvalItem', false],
+    ['legalBasis', '法律依据', 'guide.legalBasis', true],
+    ['conditions', '申办条件', 'guide.conditions', true],
+    ['procedure', '办理程序', 'guide.procedure', true],
+    ['timeLimit', '办理时限', 'guide.timeLimit', false],
+    ['fees', '收费标准', 'guide.fees', false],
+    ['materials', '申请材料目录（每行一项）', 'guide.materials', true],
+    ['sampleForm', '申请书示范文本', 'guide.sampleForm', true],
+    ['contactPhone', '联系电话', 'guide.contactPhone', false],
+    ['window', '办理窗口', 'guide.location.window', false],
+    ['address', '办理地址', 'guide.location.address', false],
+    ['hours', '办理时间', 'guide.location.hours', false],
+  ];
+  return (
+    <>
+      <FormField label="办件类型" required>
+        <Picker mode="selector" range={['即办件', '承诺件']} value={draft.processingType === 'immediate' ? 0 : 1} onChange={(e) => set('processingType')(Number(e.detail.value) === 0 ? 'immediate' : 'promised')}>
+          <View className="field__picker">{draft.processingType === 'immediate' ? '即办件' : '承诺件'}</View>
+        </Picker>
+      </FormField>
+      {draft.processingType === 'promised' && (
+        <FormField label="承诺办结（工作日）" required error={errors['guide.processing.workingDays']}>
+          <TextInput name="workingDays" value={draft.workingDays} onChange={set('workingDays')} />
+        </FormField>
+      )}
+      {text.map(([key, label, path, long]) => (
+        <FormField key={key} label={label} required={key !== 'sampleForm'} error={errors[path] ?? (key === 'materials' ? errors['guide.materials.0'] : undefined)}>
+          {long ? (
+            <TextArea name={key} value={String(draft[key])} onChange={set(key) as (v: string) => void} />
+          ) : (
+            <TextInput name={key} value={String(draft[key])} onChange={set(key) as (v: string) => void} />
+          )}
+        </FormField>
+      ))}
+    </>
+  );
+}

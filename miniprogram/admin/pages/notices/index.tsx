@@ -1,0 +1,76 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { call } from '../../../api/call';
+import { ListStates } from '../../../components/list-states';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { go, routes } from '../../../navigation';
+import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeStatus } from '../../../../shared/notices/notice-kinds';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+
+const FILTERS: Array<{ key: NoticeStatus | undefined; label: string }> = [
+  { key: undefined, label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'published', label: '已发布' },
+  { key: 'withdrawn', label: '已撤回' },
+];
+
+/** Staff: every notice in every state, newest edit first. */
+export default function AdminNoticesPage() {
+  const [status, setStatus] = useState<NoticeStatus | undefined>(undefined);
+  const list = usePagedList(
+    useCallback((cursor: string | null) => call('notices', 'manageList', { status, cursor, limit: 20 }), [status]),
+    [status],
+  );
+  const shown = useRef(false);
+  // Coming back from the editor: show what was just saved.
+  useDidShow(() => {
+    if (shown.current) void list.refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void list.loadMore());
+
+  return (
+    <View className="page">
+      <View className="toolbar">
+        <View className="tabs tabs--inline">
+          {FILTERS.map((f) => (
+            <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)}>
+              {f.label}
+            </Text>
+          ))}
+        </View>
+        <Button className="btn btn--primary btn--small" onClick={() => go(routes.adminNoticeEdit())} data-testid="new-notice">
+          ＋ 新建
+        </Button>
+      </View>
+      {list.status !== 'loading' && list.status !== 'error'
+        ? list.items.map((n) => (
+            <View key={n.id} className="card notice-card" onClick={() => go(routes.adminNoticeEdit(n.id))} data-testid="admin-notice">
+              <View className="notice-card__head">
+                <Text className={`kind-tag kind-tag--${n.kind}`}>{NOTICE_KIND_LABELS[n.kind]}</Text>
+                <Text className={`badge badge--status-${n.status}`}>{NOTICE_STATUS_LABELS[n.status]}</Text>
+              </View>
+              <Text className="notice-card__title">{n.title}</Text>
+              <View className="notice-card__meta">
+                <Text>{n.departmentName}</Text>
+                <Text>修改于 {formatBeijingDateTime(n.updatedAt)}</Text>
+              </View>
+            </View>
+          ))
+        : null}
+      <ListStates
+        status={list.status}
+        count={list.items.length}
+        hasMore={list.hasMore}
+        error={list.error}
+        emptyText="这里还没有信息"
+        onRetry={() => void list.refresh()}
+        onLoadMore={() => void list.loadMore()}
+      />
+    </View>
+  );
+}

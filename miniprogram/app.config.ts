@@ -1,0 +1,26 @@
+/**
+ * Pages of the main package are what every resident downloads first, so it
+ * holds only resident pages. The staff area is the `admin` subpackage,
+ * downloaded only when a staff member opens it.
+ *
+ * The dev sign-in screen exists only in the H5 build served by the local
+ * cloud; the WeChat build never contains it (identity comes from WeChat).
+ */
+const devPages = process.env.TARO_ENV === 'h5' ? ['pages/dev-sign-in/index'] : [];
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index', ...devPages],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['pages/notices/index', 'pages/notice-edit/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '阳光政务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+});

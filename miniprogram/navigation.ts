@@ -1,0 +1,16 @@
+import Taro from '@tarojs/taro';
+import type { NoticeKind } from '../shared/notices/notice-kinds';
+
+/** Every route the app navigates to, in one place, so a page move is one edit. */
+export const routes = {
+  notices: (kind?: NoticeKind) => `/pages/notices/index${kind ? `?kind=${kind}` : ''}`,
+  noticeDetail: (id: string) => `/pages/notice-detail/index?id=${encodeURIComponent(id)}`,
+  me: () => '/pages/me/index',
+  devSignIn: () => '/pages/dev-sign-in/index',
+  adminNotices: () => '/admin/pages/notices/index',
+  adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+};
+
+export function go(url: string): void {
+  void Taro.navigateTo({ url });
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '阳光政务', enablePullDownRefresh: true });

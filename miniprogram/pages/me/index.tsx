@@ -1,0 +1,51 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
+import { useWhoami } from '../../hooks/use-whoami';
+import { go, routes } from '../../navigation';
+
+/** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
+export default function MePage() {
+  const { whoami, failed, reload } = useWhoami();
+  useDidShow(() => reload());
+
+  return (
+    <View className="page">
+      <View className="card">
+        {failed && !whoami ? (
+          <View className="list-state list-state--error">
+            <Text>无法获取登录状态</Text>
+            <Button className="btn btn--plain" onClick={reload}>重试</Button>
+          </View>
+        ) : !whoami ? (
+          <Text>正在加载…</Text>
+        ) : (
+          <View data-testid="me-identity">
+            <Text className="me__name">{whoami.staff ? whoami.staff.name : whoami.openid ? '居民用户' : '未登录'}</Text>
+            {whoami.staff && (
+              <Text className="me__roles">{whoami.staff.roles.map((r) => STAFF_ROLE_LABELS[r]).join('、')}</Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      {whoami?.isStaff && (
+        <View className="menu">
+          <View className="menu__item" onClick={() => go(routes.adminNotices())} data-testid="staff-entry">
+            <Text>工作台 · 信息发布</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        </View>
+      )}
+
+      {whoami?.devSignIn && (
+        <View className="menu">
+          <View className="menu__item" onClick={() => go(routes.devSignIn())} data-testid="dev-sign-in-entry">
+            <Text>切换身份（本地开发）</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import { Button, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../api/call';
+import { NoticeBody } from '../../components/notice-body';
+import { useRemote } from '../../hooks/use-remote';
+
+/** One published notice, in full. */
+export default function NoticeDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const notice = useRemote(() => call('notices', 'get', { id }), [id]);
+
+  if (notice.loading && !notice.data) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
+  if (notice.error || !notice.data) {
+    return (
+      <View className="page list-state list-state--error" data-testid="detail-error">
+        <View>{notice.error?.message ?? '未找到该信息'}</View>
+        {notice.error?.code !== 'NOTICE_NOT_FOUND' && (
+          <Button className="btn btn--plain" onClick={() => void notice.reload()}>重新加载</Button>
+        )}
+      </View>
+    );
+  }
+  return (
+    <View className="page page--paper">
+      <NoticeBody notice={notice.data} />
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { call } from '../../api/call';
+import { ListStates } from '../../components/list-states';
+import { NoticeCard } from '../../components/notice-card';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { go, routes } from '../../navigation';
+import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
+
+export const PAGE_SIZE = 10;
+
+function parseKind(value: string | undefined): NoticeKind | undefined {
+  return (NOTICE_KINDS as readonly string[]).includes(value ?? '') ? (value as NoticeKind) : undefined;
+}
+
+/** All published notices, by kind, newest first; pull to refresh, scroll to load more. */
+export default function NoticesPage() {
+  const router = useRouter();
+  const [kind, setKind] = useState<NoticeKind | undefined>(parseKind(router.params.kind));
+
+  const list = usePagedList(
+    useCallback((cursor: string | null) => call('notices', 'list', { kind, cursor, limit: PAGE_SIZE }), [kind]),
+    [kind],
+  );
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
+
+  const tabs: Array<{ key: NoticeKind | undefined; label: string }> = [
+    { key: undefined, label: '全部' },
+    ...NOTICE_KINDS.map((k) => ({ key: k, label: NOTICE_KIND_LABELS[k] })),
+  ];
+
+  return (
+    <View className="page">
+      <ScrollView className="tabs" scrollX>
+        {tabs.map((tab) => (
+          <Text
+            key={tab.label}
+            className={`tabs__item ${tab.key === kind ? 'tabs__item--active' : ''}`}
+            onClick={() => setKind(tab.key)}
+            data-testid={`tab-${tab.key ?? 'all'}`}
+          >
+            {tab.label}
+          </Text>
+        ))}
+      </ScrollView>
+      {list.status !== 'loading' && list.status !== 'error'
+        ? list.items.map((notice) => (
+            <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />
+          ))
+        : null}
+      <ListStates
+        status={list.status}
+        count={list.items.length}
+        hasMore={list.hasMore}
+        error={list.error}
+        emptyText={kind ? `暂无${NOTICE_KIND_LABELS[kind]}` : '暂无公开信息'}
+        onRetry={() => void list.refresh()}
+        onLoadMore={() => void list.loadMore()}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,25 @@
+// `npm test`: typecheck, build everything the tests inspect (function bundles, the WeChat
+// build, the H5 build), then run every jest suite (domain, functions over SQLite, pages,
+// miniprogram-simulate, build checks, and end-to-end in Chromium over the local cloud).
+// SKIP_BUILD=1 reuses existing builds while iterating; CI never sets it.
+import { npx, run } from './lib.mjs';
+
+const steps = [['typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']]];
+if (!process.env.SKIP_BUILD) {
+  steps.push(
+    ['cloud functions', process.execPath, ['scripts/build-functions.mjs']],
+    ['weapp build', npx, ['taro', 'build', '--type', 'weapp']],
+    ['h5 build', npx, ['taro', 'build', '--type', 'h5']],
+  );
+}
+steps.push(['jest', npx, ['jest', '--ci', ...process.argv.slice(2)]]);
+
+const started = Date.now();
+for (const [label, command, args] of steps) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${label}`);
+  const code = await run(command, args, { env: { ...process.env, NODE_ENV: label === 'jest' ? 'test' : process.env.NODE_ENV } });
+  console.log(`◀ ${label}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (code !== 0) process.exit(code);
+}
+console.log(`\nall steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

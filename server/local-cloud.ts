@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { AppError, httpStatusOf, type Envelope } from '../shared/api/errors';
+import { consoleLogger, type Logger } from '../cloudfunctions/_runtime/handler-context';
+import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
+import { invoke, MAX_PAYLOAD_BYTES } from '../cloudfunctions/_runtime/invoke';
+import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
+import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
+import type { Store } from '../cloudfunctions/_runtime/store/port';
+import { findFunction } from '../cloudfunctions/registry';
+import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
+import { serveStatic } from './static-files';
+import { seedDemoData } from './seed';
+import { z } from '../shared/api/zod-messages';
+
+/**
+ * The local cloud: every cloud function over HTTP on 127.0.0.1, data in
+ * SQLite, the H5 app as static files, and a dev sign-in that stands in for
+ * WeChat's OPENID. The functions run through the same `invoke` as on CloudBase.
+ */
+export interface LocalCloudOptions {
+  dataDir: string;
+  /** Folder of the H5 build; omitted in API-only tests. */
+  staticDir?: string;
+  seed?: boolean;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface LocalCloud {
+  server: Server;
+  store: Store;
+  sessions: DevSessions;
+  close(): Promise<void>;
+}
+
+/** The HTTP body may carry the envelope around `data`; `invoke` enforces the limit on `data` itself. */
+const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES + 1024;
+const SignInSchema = z.strictObject({
+  openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符'),
+});
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? consoleLogger;
+  const sessions = DevSessions.fromDataDir(options.dataDir); // creates the data folder
+  const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
+  if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log.error('request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) send(res, new AppError('INTERNAL').toEnvelope());
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
+    const api = /^\/api\/([^/]+)$/.exec(path);
+    if (api) return callFunction(api[1], req, res);
+    if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);
+    if (path === '/dev/sign-out' && req.method === 'POST') return signOut(res);
+    if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir && serveStatic(options.staticDir, path, res)) return;
+    sendJson(res, 404, { ok: false, code: 'UNKNOWN_FUNCTION', message: '页面不存在' });
+  }
+
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, new AppError('BAD_REQUEST', '请使用 POST 调用云函数').toEnvelope());
+    const fn = findFunction(name);
+    if (!fn) return send(res, new AppError('UNKNOWN_FUNCTION').toEnvelope());
+    const body = await readJsonBody(req);
+    if (!body.ok) return send(res, body);
+    const openid = sessions.verify(readToken(req));
+    const caller = await identifyCaller(openid, store);
+    send(res, await invoke(fn, body.data, { caller, store, now, log, platform: 'local' }));
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    if (!body.ok) return send(res, body);
+    const parsed = SignInSchema.safeParse(body.data);
+    if (!parsed.success) {
+      return send(res, new AppError('VALIDATION_FAILED', undefined, { openid: parsed.error.issues[0].message }).toEnvelope());
+    }
+    const token = sessions.issue(parsed.data.openid);
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`);
+    sendJson(res, 200, { ok: true, data: { openid: parsed.data.openid, token } });
+  }
+
+  function signOut(res: ServerResponse): void {
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    sendJson(res, 200, { ok: true, data: null });
+  }
+
+  return {
+    server,
+    store,
+    sessions,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => {
+          store.close?.();
+          resolve();
+        });
+        if (!server.listening) {
+          store.close?.();
+          resolve();
+        }
+      }),
+  };
+}
+
+/** The WeChat build pointed at a local cloud has no cookie jar, so it sends the token in a header. */
+function readToken(req: IncomingMessage): string | null {
+  const header = req.headers[SESSION_HEADER];
+  if (typeof header === 'string' && header) return header;
+  return readCookie(req.headers.cookie, SESSION_COOKIE);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    req.resume();
+    return new AppError('PAYLOAD_TOO_LARGE').toEnvelope();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return new AppError('PAYLOAD_TOO_LARGE').toEnvelope();
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, data: {} };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch {
+    return new AppError('BAD_REQUEST').toEnvelope();
+  }
+}
+
+function send(res: ServerResponse, envelope: Envelope<unknown>): void {
+  sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelope);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}

@@ -1,0 +1,66 @@
+/**
+ * Stable error codes shared by the cloud functions and the app.
+ *
+ * A code never changes meaning once shipped: the app branches on it and the
+ * bureau's logs are searched by it. The message is what a resident reads, so it
+ * is Chinese, plain, and says what to do next.
+ */
+export const ERROR_CATALOGUE = {
+  BAD_REQUEST: { status: 400, message: '请求格式不正确，请更新小程序后重试' },
+  VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请检查后重试' },
+  UNKNOWN_FUNCTION: { status: 404, message: '所请求的服务不存在' },
+  UNKNOWN_ACTION: { status: 404, message: '所请求的操作不存在' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大，请精简后重试' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录后再操作' },
+  FORBIDDEN: { status: 403, message: '您没有权限执行此操作' },
+  NOTICE_NOT_FOUND: { status: 404, message: '未找到该公开信息，可能已被撤回' },
+  VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
+  INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Field-level problems, keyed by a dotted path ("period.end"), for forms to show next to the field. */
+export type FieldErrors = Record<string, string>;
+
+export interface ErrorEnvelope {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+export interface SuccessEnvelope<T> {
+  ok: true;
+  data: T;
+}
+
+export type Envelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
+
+/** An expected failure: carries a stable code; thrown by domain and handlers, turned into an envelope at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    const envelope: ErrorEnvelope = { ok: false, code: this.code, message: this.message };
+    if (this.fields) envelope.fields = this.fields;
+    return envelope;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, value);
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Zod's own messages are written for programmers ("expected string, received
+ * number"). Residents and clerks read ours, next to the form field, so every
+ * schema in shared/ is configured here once with plain Chinese. Schemas that
+ * need a more specific sentence pass it explicitly.
+ */
+type Issue = z.core.$ZodRawIssue;
+
+export function residentMessage(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? '此项必填' : '格式不正确';
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? '此项必填' : `至少填写 ${issue.minimum} 个字`;
+      if (issue.origin === 'array') return `至少需要 ${issue.minimum} 项`;
+      return `不能小于 ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `最多填写 ${issue.maximum} 个字`;
+      if (issue.origin === 'array') return `最多 ${issue.maximum} 项`;
+      return `不能大于 ${issue.maximum}`;
+    case 'invalid_value':
+      return '请选择有效的选项';
+    case 'invalid_format':
+      return issue.format === 'date' ? '日期格式应为 YYYY-MM-DD' : '格式不正确';
+    case 'unrecognized_keys':
+      return '包含不支持的字段';
+    case 'invalid_union':
+      return '内容类型不正确';
+    default:
+      return '填写的内容有误';
+  }
+}
+
+z.config({ customError: residentMessage });
+
+/** Flattens zod issues into { "period.end": "message" } for forms; the first problem per field wins. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}
+
+export { z };

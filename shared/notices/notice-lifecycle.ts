@@ -1,0 +1,121 @@
+import { AppError } from '../api/errors';
+import type { Notice, NoticeContent, NoticeManageSummary, NoticeStatus, NoticeSummary } from './notice-schema';
+
+/**
+ * A notice's life: draft → published → withdrawn, and back to published after
+ * a correction. Withdrawn notices stay on record for staff (and for the annual
+ * report) but vanish for residents. Pure: time and actor are arguments.
+ */
+export type NoticeAction = 'created' | 'updated' | 'published' | 'withdrawn';
+
+export interface NoticeEvent {
+  subjectType: 'notice';
+  subjectId: string;
+  action: NoticeAction;
+  actor: string;
+  at: string;
+  detail: string | null;
+}
+
+const ALLOWED: Record<'publish' | 'withdraw', NoticeStatus[]> = {
+  publish: ['draft', 'withdrawn'],
+  withdraw: ['published'],
+};
+
+export function newNotice(
+  content: NoticeContent,
+  departmentName: string,
+  actor: string,
+  now: Date,
+): Omit<Notice, 'id' | 'version'> {
+  const at = now.toISOString();
+  return {
+    ...content,
+    departmentName,
+    status: 'draft',
+    createdAt: at,
+    createdBy: actor,
+    updatedAt: at,
+    updatedBy: actor,
+    publishedAt: null,
+    withdrawnAt: null,
+    withdrawReason: null,
+  };
+}
+
+/**
+ * A patch that replaces the content; a published notice stays published
+ * (corrections are logged as events). Keys of the old kind that the new
+ * content lacks are set to undefined, which the store port defines as
+ * "remove the field", so a policy turned into an announcement keeps no 文号.
+ */
+export function reviseNotice(
+  content: NoticeContent,
+  departmentName: string,
+  actor: string,
+  now: Date,
+): Partial<Notice> {
+  const cleared = Object.fromEntries(CONTENT_KEYS.map((key) => [key, undefined]));
+  return { ...cleared, ...content, departmentName, updatedAt: now.toISOString(), updatedBy: actor } as Partial<Notice>;
+}
+
+export function publishNotice(notice: Notice, actor: string, now: Date): Partial<Notice> {
+  assertAllowed(notice, 'publish');
+  const at = now.toISOString();
+  return { status: 'published', publishedAt: at, withdrawnAt: null, withdrawReason: null, updatedAt: at, updatedBy: actor };
+}
+
+export function withdrawNotice(notice: Notice, reason: string, actor: string, now: Date): Partial<Notice> {
+  assertAllowed(notice, 'withdraw');
+  const at = now.toISOString();
+  return { status: 'withdrawn', withdrawnAt: at, withdrawReason: reason, updatedAt: at, updatedBy: actor };
+}
+
+export function noticeEvent(
+  subjectId: string,
+  action: NoticeAction,
+  actor: string,
+  now: Date,
+  detail: string | null = null,
+): NoticeEvent {
+  return { subjectType: 'notice', subjectId, action, actor, at: now.toISOString(), detail };
+}
+
+export function isVisibleToResidents(notice: Pick<Notice, 'status'>): boolean {
+  return notice.status === 'published';
+}
+
+export function toSummary(notice: Notice): NoticeSummary {
+  const summary: NoticeSummary = {
+    id: notice.id,
+    kind: notice.kind,
+    title: notice.title,
+    summary: notice.summary,
+    departmentId: notice.departmentId,
+    departmentName: notice.departmentName,
+    publishedAt: notice.publishedAt,
+  };
+  if (notice.kind === 'consultation' || notice.kind === 'publicity') summary.period = notice.period;
+  if (notice.kind === 'policy') {
+    summary.docNumber = notice.docNumber;
+    summary.validity = notice.validity;
+  }
+  return summary;
+}
+
+export function toManageSummary(notice: Notice): NoticeManageSummary {
+  return { ...toSummary(notice), status: notice.status, updatedAt: notice.updatedAt, version: notice.version };
+}
+
+function assertAllowed(notice: Notice, command: 'publish' | 'withdraw'): void {
+  if (!ALLOWED[command].includes(notice.status)) {
+    const message = command === 'publish' ? '该信息已发布，无需重复发布' : '只有已发布的信息才能撤回';
+    throw new AppError('INVALID_STATE', message);
+  }
+}
+
+/** Every field a notice's content may have, across all kinds. */
+const CONTENT_KEYS = [
+  'kind', 'title', 'summary', 'body', 'departmentId', 'attachments', 'period', 'resultNoticeId',
+  'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'guide',
+] as const;

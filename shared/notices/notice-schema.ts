@@ -1,0 +1,120 @@
+import { z } from '../api/zod-messages';
+import { NOTICE_STATUSES } from './notice-kinds';
+
+/**
+ * What a notice is, per kind (domain.md §1). Staff write these through the
+ * editor; the same schema validates the form on the phone and the input on the
+ * server, so a clerk sees the server's rule before pressing 保存.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max);
+const isoDate = z.iso.date();
+
+export const PeriodSchema = z
+  .strictObject({ start: isoDate, end: isoDate })
+  .refine((p) => p.end >= p.start, { message: '结束日期不能早于开始日期', path: ['end'] });
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const AttachmentSchema = z.strictObject({
+  name: text(100),
+  /** A CloudBase fileID (cloud://…) or an https URL; never javascript: or data:. */
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/|cloud:\/\/)/, '附件地址须以 https:// 或 cloud:// 开头'),
+  sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+const common = {
+  title: text(100),
+  summary: optionalText(200).default(''),
+  body: text(20000),
+  departmentId: text(40),
+  attachments: z.array(AttachmentSchema).max(10).default([]),
+};
+
+/** 政务九公开 plus how it is handled and where to go. */
+export const GuideDetailsSchema = z.strictObject({
+  approvalItem: text(200),
+  legalBasis: text(2000),
+  conditions: text(2000),
+  procedure: text(2000),
+  timeLimit: text(200),
+  fees: text(500),
+  materials: z.array(text(200)).min(1).max(30),
+  sampleForm: optionalText(2000).default(''),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/, '请填写有效的联系电话'),
+  processing: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('immediate') }),
+    z.strictObject({ type: z.literal('promised'), workingDays: z.number().int().min(1).max(365) }),
+  ]),
+  location: z.strictObject({ window: text(100), address: text(200), hours: text(200) }),
+});
+export type GuideDetails = z.infer<typeof GuideDetailsSchema>;
+
+export const NoticeContentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('consultation'),
+    ...common,
+    period: PeriodSchema,
+    /** Set when the result of the consultation is published as its own notice. */
+    resultNoticeId: z.string().max(40).nullable().default(null),
+  }),
+  z.strictObject({
+    kind: z.literal('publicity'),
+    ...common,
+    period: PeriodSchema,
+    objectionContact: text(200),
+  }),
+  z.strictObject({ kind: z.literal('workReport'), ...common }),
+  z.strictObject({
+    kind: z.literal('policy'),
+    ...common,
+    docNumber: text(60),
+    issuingBody: text(60),
+    effectiveDate: isoDate,
+    validity: z.enum(['inForce', 'repealed']),
+  }),
+  z.strictObject({ kind: z.literal('announcement'), ...common }),
+  z.strictObject({ kind: z.literal('guide'), ...common, guide: GuideDetailsSchema }),
+]);
+export type NoticeContent = z.infer<typeof NoticeContentSchema>;
+/** What the editor sends before defaults are applied. */
+export type NoticeContentInput = z.input<typeof NoticeContentSchema>;
+
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** A stored notice: content plus lifecycle and audit fields. Times are UTC ISO strings. */
+export type Notice = NoticeContent & {
+  id: string;
+  version: number;
+  status: NoticeStatus;
+  departmentName: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+};
+
+/** What lists show: enough for a card, without the body (lists must stay light on a cheap phone). */
+export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | 'departmentId' | 'departmentName' | 'publishedAt'> & {
+  period?: Period;
+  docNumber?: string;
+  validity?: 'inForce' | 'repealed';
+};
+
+/** For staff lists: the summary plus where the notice stands. */
+export type NoticeManageSummary = NoticeSummary & Pick<Notice, 'status' | 'updatedAt' | 'version'>;
+
+export const IdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const VersionSchema = z.number().int().min(1);
+export const CursorSchema = z.string().max(512).nullable().optional();
+export const LimitSchema = z.number().int().min(1).max(50).default(20);

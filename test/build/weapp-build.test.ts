@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAIN_PACKAGE_BUDGET_BYTES, weappSizes } from '../../bench/package-size';
+
+/**
+ * Checks on the real WeChat build in dist/weapp (`npm test` builds it first):
+ * the pages and the staff subpackage WeChat will load, the main-package
+ * budget, and that nothing meant only for the local cloud ships to WeChat.
+ */
+const DIST = 'dist/weapp';
+const built = existsSync(join(DIST, 'app.json'));
+const describeBuilt = built ? describe : describe.skip;
+if (!built) console.warn('dist/weapp is missing: run `npm run build:weapp` (npm test does this first).');
+
+describeBuilt('the WeChat build', () => {
+  const app = built ? JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) : {};
+
+  test('app.json lists the resident pages in the main package and the staff area as a subpackage', () => {
+    expect(app.pages).toEqual(['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index']);
+    expect(app.subPackages).toEqual([{ root: 'admin', pages: ['pages/notices/index', 'pages/notice-edit/index'] }]);
+  });
+
+  test('every page is compiled: script, template and config exist', () => {
+    const pages = [...app.pages, ...app.subPackages.flatMap((s: { root: string; pages: string[] }) => s.pages.map((p) => `${s.root}/${p}`))];
+    for (const page of pages) {
+      for (const ext of ['js', 'json', 'wxml']) expect({ page, ext, exists: existsSync(join(DIST, `${page}.${ext}`)) }).toEqual({ page, ext, exists: true });
+    }
+  });
+
+  test(`the main package stays within ${MAIN_PACKAGE_BUDGET_BYTES / 1024} KB`, () => {
+    const sizes = weappSizes(DIST);
+    expect(sizes.mainBytes).toBeLessThanOrEqual(MAIN_PACKAGE_BUDGET_BYTES);
+    expect(sizes.subpackages.admin).toBeGreaterThan(0);
+    expect(sizes.totalBytes).toBe(sizes.mainBytes + sizes.subpackages.admin);
+  });
+
+  test('the dev sign-in of the local cloud is not in the WeChat build', () => {
+    const scripts = readdirSync(DIST, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(DIST, f), 'utf8'));
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(scripts.some((s) => s.includes('/dev/sign-in'))).toBe(false);
+    expect(app.pages).not.toContain('pages/dev-sign-in/index');
+  });
+
+  test('the form validation library ships with the staff editor, not in the main package', () => {
+    const mainScripts = ['app.js', 'common.js', 'vendors.js', 'taro.js'].filter((f) => existsSync(join(DIST, f)));
+    const main = mainScripts.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    // zod's issue code for unknown keys is a fingerprint of the library (minified code keeps string literals).
+    expect(main.includes('unrecognized_keys')).toBe(false);
+    expect(readFileSync(join(DIST, 'admin/pages/notice-edit/index.js'), 'utf8').includes('unrecognized_keys')).toBe(true);
+  });
+});
+
+const H5 = 'dist/h5/index.html';
+(existsSync(H5) ? test : test.skip)('the H5 build has its entry page', () => {
+  expect(readFileSync(H5, 'utf8')).toContain('<div id="app">');
+});

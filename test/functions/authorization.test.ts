@@ -1,0 +1,87 @@
+import { contract } from '../../shared/api/contract';
+import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { noticeSnapshot, prepareFixture, storeCounts } from '../support/fixture';
+import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
+
+/**
+ * Every action × every kind of caller. The expectations are written out by
+ * hand, not derived from the contract, so that a change which quietly opens
+ * an action to more people fails here.
+ */
+const PERSONAS = {
+  anonymous: null,
+  resident: 'resident-a',
+  otherResident: 'resident-b',
+  formerStaff: 'former-staff',
+  handler: 'demo-clerk',
+  publisher: 'demo-editor',
+  admin: 'demo-admin',
+} as const;
+type Persona = keyof typeof PERSONAS;
+type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+const everyone: Record<Persona, Outcome> = {
+  anonymous: 'allow', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
+};
+const publishers: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
+};
+
+const EXPECTED: Record<string, Record<Persona, Outcome>> = {
+  'session.whoami': everyone,
+  'directory.departments': everyone,
+  'notices.list': everyone,
+  'notices.get': everyone,
+  'notices.manageList': publishers,
+  'notices.manageGet': publishers,
+  'notices.save': publishers,
+  'notices.publish': publishers,
+  'notices.withdraw': publishers,
+};
+
+const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));
+
+test('the matrix names every action of the contract, and nothing else', () => {
+  expect(Object.keys(EXPECTED).sort()).toEqual(actions.map(([fn, a]) => `${fn}.${a}`).sort());
+});
+
+describe.each(actions)('%s.%s', (fn, action) => {
+  let cloud: CloudHarness;
+  let fixture: Fixture;
+
+  beforeEach(async () => {
+    cloud = await createCloudHarness();
+    await cloud.store.collection('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false });
+    fixture = await prepareFixture(cloud);
+  });
+  afterEach(() => cloud.close());
+
+  test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
+    const expected = EXPECTED[`${fn}.${action}`][persona];
+    const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
+    const data = inputs[0];
+    const countsBefore = await storeCounts(cloud);
+    const noticesBefore = await noticeSnapshot(cloud);
+    const result = await cloud.call(PERSONAS[persona], fn, { action, data });
+    if (expected === 'allow') {
+      expect(result).toMatchObject({ ok: true });
+    } else {
+      expect(result).toMatchObject({ ok: false, code: expected });
+      expect((result as { message: string }).message).toMatch(/[\u4e00-\u9fff]/);
+      expect(await storeCounts(cloud)).toEqual(countsBefore);
+      expect(await noticeSnapshot(cloud)).toBe(noticesBefore);
+    }
+  });
+});
+
+test('a role claimed in the input is never believed', async () => {
+  const cloud = await createCloudHarness();
+  const before = await storeCounts(cloud);
+  const result = await cloud.call('resident-a', 'notices', {
+    action: 'save',
+    data: { role: 'admin', openid: 'demo-admin', notice: { kind: 'announcement', title: 't', body: 'b', departmentId: 'office' } },
+  });
+  expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await storeCounts(cloud)).toEqual(before);
+  cloud.close();
+});

@@ -1,0 +1,50 @@
+import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
+import { invoke } from '../../cloudfunctions/_runtime/invoke';
+import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
+import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
+import { findFunction } from '../../cloudfunctions/registry';
+import type { Envelope } from '../../shared/api/errors';
+import { seedDemoData } from '../../server/seed';
+import type { Transport } from '../../miniprogram/api/transport';
+
+/**
+ * The cloud functions over a real SQLite database (in memory), called the
+ * way the local cloud calls them: raw event in, envelope out, caller derived
+ * from an OPENID through the staff table. The clock is settable.
+ */
+export interface CloudHarness {
+  store: SqliteStore;
+  clock: { now: Date };
+  call(openid: string | null, fn: string, event: unknown): Promise<Envelope<any>>;
+  /** The app's transport, answered in-process as `openid`. */
+  transportAs(openid: string | null): Transport;
+  close(): void;
+}
+
+export const SEED_TIME = new Date('2026-11-24T02:00:00Z');
+
+export async function createCloudHarness(options: { seed?: boolean; now?: Date } = {}): Promise<CloudHarness> {
+  const store = new SqliteStore(':memory:', COLLECTIONS);
+  const clock = { now: options.now ?? SEED_TIME };
+  if (options.seed !== false) await seedDemoData(store, clock.now);
+  const call = async (openid: string | null, fnName: string, event: unknown): Promise<Envelope<any>> => {
+    const fn = findFunction(fnName);
+    if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' };
+    const caller = await identifyCaller(openid, store);
+    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local' });
+  };
+  return {
+    store,
+    clock,
+    call,
+    transportAs: (openid) => (fn, event) => call(openid, fn, event),
+    close: () => store.close(),
+  };
+}
+
+/** Unwraps a successful envelope or fails the test with the error it carried. */
+export function ok<T = any>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected success, got ${envelope.code}: ${envelope.message} ${JSON.stringify(envelope.fields ?? {})}`);
+  return envelope.data;
+}

@@ -1,0 +1,45 @@
+/**
+ * Host-element stand-ins for `@tarojs/components` in jsdom page tests:
+ * each renders the nearest HTML element and passes through what the pages
+ * use (className, click, input, value, data-* attributes).
+ */
+import { createElement, type ReactNode } from 'react';
+
+type Props = Record<string, unknown> & { children?: ReactNode };
+
+function passThrough(props: Props): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'className' || key === 'id' || key === 'onClick' || key === 'disabled' || key === 'placeholder' || key.startsWith('data-')) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function host(tag: string) {
+  return function Host(props: Props) {
+    return createElement(tag, passThrough(props), props.children);
+  };
+}
+
+export const View = host('div');
+export const Text = host('span');
+export const ScrollView = host('div');
+export const Button = host('button');
+export const Picker = host('div');
+
+function field(tag: 'input' | 'textarea') {
+  return function Field(props: Props) {
+    const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+    return createElement(tag, {
+      ...passThrough(props),
+      name: props.name,
+      value: props.value ?? '',
+      onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+    });
+  };
+}
+
+export const Input = field('input');
+export const Textarea = field('textarea');

@@ -1,0 +1,11 @@
+/** Build-time constants injected by config/index.ts (defineConstants). */
+declare const CLOUDBASE_ENV: string;
+declare const LOCAL_CLOUD_URL: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | string;
+  }
+}
+
+declare module '*.css';
