@@ -17,7 +17,13 @@ const TYPES: Record<string, string> = {
 
 /** Serves the H5 build. The router is in hash mode, so every page is index.html plus a #fragment. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const relative = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return false; // malformed percent-encoding: not a file of ours
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, relative === '' ? 'index.html' : relative);
   if (!file.startsWith(root + sep) && file !== root) return false;
   if (!existsSync(file) || !statSync(file).isFile()) return false;
