@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { AppError, type Envelope } from '../../shared/api/errors';
 import type { CloudFunction } from './define-function';
 import { consoleLogger } from './handler-context';
 import { identifyCaller } from './identify-caller';
@@ -24,17 +25,23 @@ function productionStore(): CloudbaseStore {
 }
 
 export function cloudbaseMain(fn: CloudFunction) {
-  return async function main(event: unknown, context: unknown) {
-    const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-    const db = productionStore();
-    const caller = await identifyCaller(WX_OPENID || null, db);
-    return invoke(fn, stripPlatformFields(event), {
-      caller,
-      store: db,
-      now: () => new Date(),
-      log: consoleLogger,
-      platform: 'cloudbase',
-    });
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    try {
+      const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+      const db = productionStore();
+      const caller = await identifyCaller(WX_OPENID || null, db);
+      return await invoke(fn, stripPlatformFields(event), {
+        caller,
+        store: db,
+        now: () => new Date(),
+        log: consoleLogger,
+        platform: 'cloudbase',
+      });
+    } catch (error) {
+      // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.
+      consoleLogger.error('function failed before invoke', { fn: fn.name, error: String(error) });
+      return new AppError('INTERNAL').toEnvelope();
+    }
   };
 }
 

@@ -3,6 +3,8 @@ import type { Department } from '../../shared/api/contract';
 import {
   isVisibleToResidents,
   newNotice,
+  type NoticeAction,
+  type NoticeEvent,
   noticeEvent,
   publishNotice,
   reviseNotice,
@@ -12,7 +14,8 @@ import {
 } from '../../shared/notices/notice-lifecycle';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
-import type { Store, Transaction, Where } from '../_runtime/store/port';
+import type { HandlerContext } from '../_runtime/handler-context';
+import type { Store, Where } from '../_runtime/store/port';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -44,63 +47,56 @@ export const noticesFunction = defineFunction('notices', {
     return notice;
   },
 
-  async save({ id, version, notice: content }, { store, caller, now }) {
-    const department = await store.collection<Department>('departments').get(content.departmentId);
+  async save({ id, version, notice: content }, ctx) {
+    const department = await ctx.store.collection<Department>('departments').get(content.departmentId);
     if (!department) {
       throw new AppError('VALIDATION_FAILED', undefined, { 'notice.departmentId': '请选择有效的发布部门' });
     }
-    const actor = caller.openid as string;
-    const at = now();
-    return store.transaction(async (tx) => {
-      if (id === undefined || version === undefined) {
-        const created = await tx.collection<Notice>('notices').insert(newNotice(content, department.name, actor, at) as Notice);
-        await recordEvent(tx, noticeEvent(created.id, 'created', actor, at));
-        return created;
-      }
-      await loadNotice(tx, id);
-      const updated = await tx
-        .collection<Notice>('notices')
-        .update(id, version, reviseNotice(content, department.name, actor, at));
-      await recordEvent(tx, noticeEvent(id, 'updated', actor, at));
-      return updated;
+    if (id !== undefined && version !== undefined) {
+      return changeNotice(ctx, id, version, 'updated', (_current, actor, at) => reviseNotice(content, department.name, actor, at));
+    }
+    const actor = ctx.caller.openid as string;
+    const at = ctx.now();
+    return ctx.store.transaction(async (tx) => {
+      const created = await tx.collection<Notice>('notices').insert(newNotice(content, department.name, actor, at) as Notice);
+      await tx.collection<NoticeEvent>('events').insert(noticeEvent(created.id, 'created', actor, at));
+      return created;
     });
   },
 
-  async publish({ id, version }, { store, caller, now }) {
-    const actor = caller.openid as string;
-    const at = now();
-    return store.transaction(async (tx) => {
-      const current = await loadNotice(tx, id);
-      const updated = await tx.collection<Notice>('notices').update(id, version, publishNotice(current, actor, at));
-      await recordEvent(tx, noticeEvent(id, 'published', actor, at));
-      return updated;
-    });
+  async publish({ id, version }, ctx) {
+    return changeNotice(ctx, id, version, 'published', (current, actor, at) => publishNotice(current, actor, at));
   },
 
-  async withdraw({ id, version, reason }, { store, caller, now }) {
-    const actor = caller.openid as string;
-    const at = now();
-    return store.transaction(async (tx) => {
-      const current = await loadNotice(tx, id);
-      const updated = await tx
-        .collection<Notice>('notices')
-        .update(id, version, withdrawNotice(current, reason, actor, at));
-      await recordEvent(tx, noticeEvent(id, 'withdrawn', actor, at, reason));
-      return updated;
-    });
+  async withdraw({ id, version, reason }, ctx) {
+    return changeNotice(ctx, id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), reason);
   },
 });
 
+/**
+ * Every change to an existing notice: read it, let the domain decide the
+ * patch, write it against the version the editor saw, and record the event,
+ * all in one transaction.
+ */
+function changeNotice(
+  { store, caller, now }: HandlerContext,
+  id: string,
+  version: number,
+  action: NoticeAction,
+  change: (current: Notice, actor: string, at: Date) => Partial<Notice>,
+  detail: string | null = null,
+): Promise<Notice> {
+  const actor = caller.openid as string;
+  const at = now();
+  return store.transaction(async (tx) => {
+    const current = await tx.collection<Notice>('notices').get(id);
+    if (!current) throw new AppError('NOTICE_NOT_FOUND');
+    const updated = await tx.collection<Notice>('notices').update(id, version, change(current, actor, at));
+    await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, action, actor, at, detail));
+    return updated;
+  });
+}
+
 function notices(store: Store) {
   return store.collection<Notice>('notices');
-}
-
-async function loadNotice(tx: Transaction, id: string): Promise<Notice> {
-  const notice = await tx.collection<Notice>('notices').get(id);
-  if (!notice) throw new AppError('NOTICE_NOT_FOUND');
-  return notice;
-}
-
-async function recordEvent(tx: Transaction, event: object): Promise<void> {
-  await tx.collection('events').insert(event);
 }

@@ -35,8 +35,17 @@ export function usePagedList<T>(
   const [hasMore, setHasMore] = useState(false);
   const generation = useRef(0);
   const busy = useRef(false);
+  const shownCount = useRef(0);
+  shownCount.current = items.length;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const fetcher = useCallback(fetchPage, deps);
+
+  const accept = useCallback((page: PageResult<T>, append: boolean) => {
+    setItems((prev) => (append ? [...prev, ...page.items] : page.items));
+    setCursor(page.nextCursor);
+    setHasMore(page.nextCursor !== null);
+    setStatus('ready');
+  }, []);
 
   const load = useCallback(
     async (mode: 'loading' | 'refreshing') => {
@@ -46,22 +55,17 @@ export function usePagedList<T>(
       setError(null);
       try {
         const page = await fetcher(null);
-        if (mine !== generation.current) return;
-        setItems(page.items);
-        setCursor(page.nextCursor);
-        setHasMore(page.nextCursor !== null);
-        setStatus('ready');
+        if (mine === generation.current) accept(page, false);
       } catch (e) {
         if (mine !== generation.current) return;
         setError(messageOf(e));
-        setStatus(mode === 'refreshing' && items.length ? 'ready' : 'error');
+        // A failed refresh keeps the list already on screen; only a failed first load is an error page.
+        setStatus(mode === 'refreshing' && shownCount.current ? 'ready' : 'error');
       } finally {
         if (mine === generation.current) busy.current = false;
       }
     },
-    // `items.length` only decides whether a failed refresh keeps the old list on screen.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fetcher],
+    [fetcher, accept],
   );
 
   useEffect(() => {
@@ -77,11 +81,7 @@ export function usePagedList<T>(
     setError(null);
     try {
       const page = await fetcher(cursor);
-      if (mine !== generation.current) return;
-      setItems((prev) => [...prev, ...page.items]);
-      setCursor(page.nextCursor);
-      setHasMore(page.nextCursor !== null);
-      setStatus('ready');
+      if (mine === generation.current) accept(page, true);
     } catch (e) {
       if (mine !== generation.current) return;
       setError(messageOf(e));
@@ -89,7 +89,7 @@ export function usePagedList<T>(
     } finally {
       if (mine === generation.current) busy.current = false;
     }
-  }, [cursor, hasMore, fetcher]);
+  }, [cursor, hasMore, fetcher, accept]);
 
   const refresh = useCallback(() => load('refreshing'), [load]);
 

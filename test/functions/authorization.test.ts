@@ -51,7 +51,7 @@ describe.each(actions)('%s.%s', (fn, action) => {
 
   beforeEach(async () => {
     cloud = await createCloudHarness();
-    await cloud.store.collection('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false });
+    await cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false });
     fixture = await prepareFixture(cloud);
   });
   afterEach(() => cloud.close());

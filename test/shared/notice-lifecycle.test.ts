@@ -17,9 +17,9 @@ test('a new notice is a draft stamped with who and when', () => {
 
 test('draft → published → withdrawn → published', () => {
   const draft = stored();
-  const published = { ...draft, ...publishNotice(draft, 'admin', t1) };
+  const published = { ...draft, ...publishNotice(draft, 'admin', t1) } as Notice;
   expect(published).toMatchObject({ status: 'published', publishedAt: t1.toISOString(), updatedBy: 'admin' });
-  const withdrawn = { ...published, ...withdrawNotice(published, '有误', 'admin', t1) };
+  const withdrawn = { ...published, ...withdrawNotice(published, '有误', 'admin', t1) } as Notice;
   expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawReason: '有误', withdrawnAt: t1.toISOString() });
   expect(publishNotice(withdrawn, 'admin', t1)).toMatchObject({ status: 'published', withdrawReason: null });
 });
@@ -39,7 +39,7 @@ test.each([
 
 test('revising to another kind clears every field of the old kind', () => {
   const patch = reviseNotice(NoticeContentSchema.parse(announcement({ title: '新' })), '局办公室', 'b', t1);
-  const after = JSON.parse(JSON.stringify({ ...stored(policy()), ...patch }));
+  const after = JSON.parse(JSON.stringify({ ...stored(policy()), ...patch })) as Record<string, unknown>;
   expect(after).toMatchObject({ kind: 'announcement', title: '新', createdBy: 'editor', updatedBy: 'b' });
   for (const key of ['docNumber', 'issuingBody', 'effectiveDate', 'validity']) expect(after).not.toHaveProperty(key);
 });

@@ -15,30 +15,24 @@ export function FormField(props: { label: string; error?: string; required?: boo
   );
 }
 
-export function TextInput(props: { name: string; value: string; placeholder?: string; onChange: (value: string) => void }) {
-  return (
-    <Input
-      className="field__input"
-      name={props.name}
-      value={props.value}
-      placeholder={props.placeholder}
-      onInput={(e) => props.onChange(e.detail.value)}
-      data-testid={`input-${props.name}`}
-    />
-  );
-}
-
-export function TextArea(props: { name: string; value: string; placeholder?: string; onChange: (value: string) => void }) {
-  return (
-    <Textarea
-      className="field__textarea"
-      name={props.name}
-      value={props.value}
-      placeholder={props.placeholder}
-      maxlength={-1}
-      autoHeight
-      onInput={(e) => props.onChange(e.detail.value)}
-      data-testid={`input-${props.name}`}
-    />
+/** A text input, or a growing text area when `multiline`; reports every keystroke. */
+export function TextField(props: {
+  name: string;
+  value: string;
+  placeholder?: string;
+  multiline?: boolean;
+  onChange: (value: string) => void;
+}) {
+  const shared = {
+    name: props.name,
+    value: props.value,
+    placeholder: props.placeholder,
+    onInput: (e: { detail: { value: string } }) => props.onChange(e.detail.value),
+    'data-testid': `input-${props.name}`,
+  };
+  return props.multiline ? (
+    <Textarea className="field__textarea" maxlength={-1} autoHeight {...shared} />
+  ) : (
+    <Input className="field__input" {...shared} />
   );
 }

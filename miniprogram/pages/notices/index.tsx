@@ -2,8 +2,8 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../api/call';
-import { ListStates } from '../../components/list-states';
 import { NoticeCard } from '../../components/notice-card';
+import { PagedListView } from '../../components/paged-list-view';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
@@ -50,19 +50,10 @@ export default function NoticesPage() {
           </Text>
         ))}
       </ScrollView>
-      {list.status !== 'loading' && list.status !== 'error'
-        ? list.items.map((notice) => (
-            <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />
-          ))
-        : null}
-      <ListStates
-        status={list.status}
-        count={list.items.length}
-        hasMore={list.hasMore}
-        error={list.error}
+      <PagedListView
+        list={list}
         emptyText={kind ? `暂无${NOTICE_KIND_LABELS[kind]}` : '暂无公开信息'}
-        onRetry={() => void list.refresh()}
-        onLoadMore={() => void list.loadMore()}
+        renderItem={(notice) => <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />}
       />
     </View>
   );

@@ -7,7 +7,7 @@ import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
-import { FormField, TextArea, TextInput } from '../../components/form-field';
+import { FormField, TextField } from '../../components/form-field';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
 
 /** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
@@ -106,10 +106,10 @@ export default function NoticeEditPage() {
         </Picker>
       </FormField>
       <FormField label="标题" required error={errors.title}>
-        <TextInput name="title" value={draft.title} onChange={set('title')} placeholder="不超过100字" />
+        <TextField name="title" value={draft.title} onChange={set('title')} placeholder="不超过100字" />
       </FormField>
       <FormField label="摘要" error={errors.summary}>
-        <TextInput name="summary" value={draft.summary} onChange={set('summary')} placeholder="列表中显示，不超过200字" />
+        <TextField name="summary" value={draft.summary} onChange={set('summary')} placeholder="列表中显示，不超过200字" />
       </FormField>
       <FormField label="发布部门" required error={errors.departmentId}>
         <Picker mode="selector" range={departments.data.map((d) => d.name)} value={deptIndex} onChange={(e) => set('departmentId')(departments.data![Number(e.detail.value)].id)}>
@@ -133,16 +133,16 @@ export default function NoticeEditPage() {
       )}
       {draft.kind === 'publicity' && (
         <FormField label="异议受理方式" required error={errors.objectionContact}>
-          <TextInput name="objectionContact" value={draft.objectionContact} onChange={set('objectionContact')} placeholder="科室、电话和受理时间" />
+          <TextField name="objectionContact" value={draft.objectionContact} onChange={set('objectionContact')} placeholder="科室、电话和受理时间" />
         </FormField>
       )}
       {draft.kind === 'policy' && (
         <>
           <FormField label="文号" required error={errors.docNumber}>
-            <TextInput name="docNumber" value={draft.docNumber} onChange={set('docNumber')} placeholder="如 云建发〔2026〕12号" />
+            <TextField name="docNumber" value={draft.docNumber} onChange={set('docNumber')} placeholder="如 云建发〔2026〕12号" />
           </FormField>
           <FormField label="发布机关" required error={errors.issuingBody}>
-            <TextInput name="issuingBody" value={draft.issuingBody} onChange={set('issuingBody')} />
+            <TextField name="issuingBody" value={draft.issuingBody} onChange={set('issuingBody')} />
           </FormField>
           <FormField label="施行日期" required error={errors.effectiveDate}>
             <Picker mode="date" value={draft.effectiveDate} onChange={(e) => set('effectiveDate')(e.detail.value)}>
@@ -159,7 +159,7 @@ export default function NoticeEditPage() {
       {draft.kind === 'guide' && <GuideFields draft={draft} errors={errors} set={set} />}
 
       <FormField label="正文" required error={errors.body}>
-        <TextArea name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
+        <TextField multiline name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
       </FormField>
 
       <View className="form__actions">
@@ -176,7 +176,7 @@ export default function NoticeEditPage() {
       {notice?.status === 'published' && (
         <View className="card withdraw">
           <FormField label="撤回原因（撤回后居民不可见，记录保留）">
-            <TextInput name="reason" value={reason} onChange={setReason} />
+            <TextField name="reason" value={reason} onChange={setReason} />
           </FormField>
           <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2} onClick={() => void run('withdraw')} data-testid="withdraw">
             撤回
@@ -212,16 +212,12 @@ function GuideFields({ draft, errors, set }: { draft: NoticeDraft; errors: Recor
       </FormField>
       {draft.processingType === 'promised' && (
         <FormField label="承诺办结（工作日）" required error={errors['guide.processing.workingDays']}>
-          <TextInput name="workingDays" value={draft.workingDays} onChange={set('workingDays')} />
+          <TextField name="workingDays" value={draft.workingDays} onChange={set('workingDays')} />
         </FormField>
       )}
       {text.map(([key, label, path, long]) => (
         <FormField key={key} label={label} required={key !== 'sampleForm'} error={errors[path] ?? (key === 'materials' ? errors['guide.materials.0'] : undefined)}>
-          {long ? (
-            <TextArea name={key} value={String(draft[key])} onChange={set(key) as (v: string) => void} />
-          ) : (
-            <TextInput name={key} value={String(draft[key])} onChange={set(key) as (v: string) => void} />
-          )}
+          <TextField multiline={long} name={key} value={String(draft[key])} onChange={set(key) as (v: string) => void} />
         </FormField>
       ))}
     </>

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/call';
-import { ListStates } from '../../../components/list-states';
+import { PagedListView } from '../../../components/paged-list-view';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { go, routes } from '../../../navigation';
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeStatus } from '../../../../shared/notices/notice-kinds';
@@ -47,29 +47,22 @@ export default function AdminNoticesPage() {
           ＋ 新建
         </Button>
       </View>
-      {list.status !== 'loading' && list.status !== 'error'
-        ? list.items.map((n) => (
-            <View key={n.id} className="card notice-card" onClick={() => go(routes.adminNoticeEdit(n.id))} data-testid="admin-notice">
-              <View className="notice-card__head">
-                <Text className={`kind-tag kind-tag--${n.kind}`}>{NOTICE_KIND_LABELS[n.kind]}</Text>
-                <Text className={`badge badge--status-${n.status}`}>{NOTICE_STATUS_LABELS[n.status]}</Text>
-              </View>
-              <Text className="notice-card__title">{n.title}</Text>
-              <View className="notice-card__meta">
-                <Text>{n.departmentName}</Text>
-                <Text>修改于 {formatBeijingDateTime(n.updatedAt)}</Text>
-              </View>
-            </View>
-          ))
-        : null}
-      <ListStates
-        status={list.status}
-        count={list.items.length}
-        hasMore={list.hasMore}
-        error={list.error}
+      <PagedListView
+        list={list}
         emptyText="这里还没有信息"
-        onRetry={() => void list.refresh()}
-        onLoadMore={() => void list.loadMore()}
+        renderItem={(n) => (
+          <View key={n.id} className="card notice-card" onClick={() => go(routes.adminNoticeEdit(n.id))} data-testid="admin-notice">
+            <View className="notice-card__head">
+              <Text className={`kind-tag kind-tag--${n.kind}`}>{NOTICE_KIND_LABELS[n.kind]}</Text>
+              <Text className={`badge badge--status-${n.status}`}>{NOTICE_STATUS_LABELS[n.status]}</Text>
+            </View>
+            <Text className="notice-card__title">{n.title}</Text>
+            <View className="notice-card__meta">
+              <Text>{n.departmentName}</Text>
+              <Text>修改于 {formatBeijingDateTime(n.updatedAt)}</Text>
+            </View>
+          </View>
+        )}
       />
     </View>
   );
