@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import NoticeEditPage from '../../miniprogram/admin/pages/notice-edit/index';
+import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
+import { setTransport } from '../../miniprogram/api/transport';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { recorded, resetTaro } from '../support/taro';
+
+/** The staff editor and the resident detail page over the real functions and SQLite. */
+let cloud: CloudHarness;
+beforeEach(async () => {
+  cloud = await createCloudHarness();
+});
+afterEach(() => {
+  setTransport(null);
+  cloud.close();
+});
+
+const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } });
+
+test('the editor shows the schema\'s errors next to the fields and writes nothing', async () => {
+  setTransport(cloud.transportAs('demo-editor'));
+  resetTaro();
+  render(<NoticeEditPage />);
+  await waitFor(() => screen.getByTestId('input-title'));
+  const before = await cloud.store.collection('notices').count();
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(recorded.toasts).toContain('请检查标红的内容'));
+  expect(screen.getAllByText('此项必填')).toHaveLength(2); // title and body
+  expect(await cloud.store.collection('notices').count()).toBe(before);
+});
+
+test('staff write and publish; the resident then reads it', async () => {
+  setTransport(cloud.transportAs('demo-editor'));
+  resetTaro();
+  const editor = render(<NoticeEditPage />);
+  await waitFor(() => screen.getByTestId('input-title'));
+  type('title', '关于冬季供暖服务热线的通知');
+  type('body', '供暖期间服务热线24小时值守。');
+  fireEvent.click(screen.getByTestId('publish'));
+  await waitFor(() => expect(recorded.toasts).toContain('已发布'));
+  expect(screen.getByTestId('edit-status').textContent).toContain('已发布');
+
+  const list = ok(await cloud.call('resident-a', 'notices', { action: 'list', data: { limit: 1 } }));
+  expect(list.items[0].title).toBe('关于冬季供暖服务热线的通知');
+
+  editor.unmount();
+  setTransport(cloud.transportAs('resident-a'));
+  resetTaro({ id: list.items[0].id });
+  render(<NoticeDetailPage />);
+  await waitFor(() => expect(screen.getByTestId('notice-title').textContent).toBe('关于冬季供暖服务热线的通知'));
+  expect(screen.getByText('供暖期间服务热线24小时值守。')).toBeTruthy();
+});
+
+test('a resident who reaches the editor is refused by the server', async () => {
+  setTransport(cloud.transportAs('resident-a'));
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: { kind: 'announcement', title: '草稿', body: '正文', departmentId: 'office' } } }));
+  resetTaro({ id: draft.id });
+  render(<NoticeEditPage />);
+  await waitFor(() => expect(screen.getByText('您没有权限执行此操作')).toBeTruthy());
+});
+
+test('a withdrawn notice opened from an old link says it is gone, without a retry button', async () => {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: { kind: 'announcement', title: '将撤回', body: '正文', departmentId: 'office' } } }));
+  const published = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: 1 } }));
+  ok(await cloud.call('demo-editor', 'notices', { action: 'withdraw', data: { id: draft.id, version: published.version, reason: '内容有误' } }));
+  setTransport(cloud.transportAs(null));
+  resetTaro({ id: draft.id });
+  render(<NoticeDetailPage />);
+  await waitFor(() => expect(screen.getByTestId('detail-error').textContent).toContain('未找到该公开信息，可能已被撤回'));
+  expect(screen.queryByText('重新加载')).toBeNull();
+});
