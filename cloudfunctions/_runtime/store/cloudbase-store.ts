@@ -1,0 +1,289 @@
+import { cursorFor, decodeCursor } from './cursor';
+import { newId } from './new-id';
+import {
+  assertCollectionName,
+  assertFieldPath,
+  DuplicateIdError,
+  isOperators,
+  RecordNotFoundError,
+  VersionConflictError,
+  type Collection,
+  type FindOptions,
+  type NewRecord,
+  type Page,
+  type Patch,
+  type Scalar,
+  type Store,
+  type Stored,
+  type Transaction,
+  type TxCollection,
+  type Where,
+} from './port';
+
+/**
+ * The production store over CloudBase's document database
+ * (`@cloudbase/node-sdk` → `app.database()`). Kept thin: it translates the
+ * port's vocabulary into the SDK's and nothing more, and the same contract
+ * suite that runs on SQLite runs on it (test/store/).
+ *
+ * Semantics worth knowing:
+ * - Our `id` is CloudBase's `_id`.
+ * - CloudBase's `update` merges nested objects field by field; the port
+ *   replaces top-level fields, so object values are wrapped in `_.set()`,
+ *   and `undefined` becomes `_.remove()`.
+ * - Transactions address documents by id only (no queries), which is why
+ *   the port's Transaction offers only get/insert/update.
+ * - The SDK either throws or returns `{ code, message }`; both become throws.
+ */
+
+/** The part of the SDK's database surface this adapter uses (structural, so a fake can stand in). */
+export interface CloudbaseDb {
+  command: CloudbaseCommand;
+  collection(name: string): CbCollection;
+  createCollection(name: string): Promise<unknown>;
+  runTransaction<R>(callback: (transaction: CbTransaction) => Promise<R>, times?: number): Promise<R>;
+}
+
+export interface CloudbaseCommand {
+  eq(value: unknown): unknown;
+  neq(value: unknown): unknown;
+  in(values: unknown[]): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  lt(value: unknown): unknown;
+  lte(value: unknown): unknown;
+  and(conditions: unknown[]): unknown;
+  or(conditions: unknown[]): unknown;
+  set(value: unknown): unknown;
+  remove(): unknown;
+}
+
+export interface CbQuery {
+  where(condition: unknown): CbQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CbQuery;
+  limit(n: number): CbQuery;
+  get(): Promise<{ data: unknown[] }>;
+  count(): Promise<{ total: number }>;
+  update(data: Record<string, unknown>): Promise<{ updated?: number }>;
+}
+
+export interface CbDocument {
+  get(): Promise<{ data: unknown }>;
+  update(data: Record<string, unknown>): Promise<{ updated?: number }>;
+}
+
+export interface CbCollection extends CbQuery {
+  doc(id: string): CbDocument;
+  add(data: Record<string, unknown>): Promise<{ id?: string }>;
+}
+
+export interface CbTransaction {
+  collection(name: string): CbCollection;
+}
+
+type Raw = Record<string, unknown> & { _id: string };
+
+export class CloudbaseStore implements Store {
+  private readonly created = new Set<string>();
+
+  constructor(private readonly db: CloudbaseDb) {}
+
+  collection<T>(name: string): Collection<T> {
+    assertCollectionName(name);
+    return new CloudbaseCollection<T>(this.db, name, () => this.db.collection(name), this.created, false);
+  }
+
+  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    // The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT; our callbacks read before they
+    // write, so a retry decides again on fresh data.
+    return this.db.runTransaction(async (transaction) =>
+      work({
+        collection: <T>(name: string): TxCollection<T> => {
+          assertCollectionName(name);
+          return new CloudbaseCollection<T>(this.db, name, () => transaction.collection(name), this.created, true);
+        },
+      }),
+    );
+  }
+}
+
+class CloudbaseCollection<T> implements Collection<T> {
+  constructor(
+    private readonly db: CloudbaseDb,
+    private readonly name: string,
+    private readonly ref: () => CbCollection,
+    private readonly created: Set<string>,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  async get(id: string): Promise<Stored<T> | null> {
+    const res = await this.read(() => this.ref().doc(id).get(), { data: [] });
+    // Outside a transaction the SDK answers a list; inside one, the document or null.
+    const raw = Array.isArray(res.data) ? res.data[0] : res.data;
+    return raw ? fromRaw<T>(raw as Raw) : null;
+  }
+
+  async insert(record: NewRecord<T>): Promise<Stored<T>> {
+    const stored = { ...record, id: record.id ?? newId(), version: 1 } as Stored<T>;
+    const { id, ...rest } = stored as Stored<T> & Record<string, unknown>;
+    const add = () => this.ref().add({ ...withoutUndefined(rest), _id: id });
+    try {
+      checked(await this.ensureCollection(add));
+    } catch (error) {
+      if (isDuplicate(error)) throw new DuplicateIdError(this.name, id);
+      throw error;
+    }
+    return stored;
+  }
+
+  async update(id: string, expectedVersion: number, patch: Patch<T>): Promise<Stored<T>> {
+    const current = await this.get(id);
+    if (!current) throw new RecordNotFoundError(this.name, id);
+    if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
+    const data = this.toUpdate(patch as Record<string, unknown>, expectedVersion + 1);
+    // Outside a transaction the version condition makes the write itself refuse a change made after
+    // our read. Inside one, queries are not allowed, and the transaction's own conflict detection
+    // covers the read-then-write.
+    const res = checked(
+      this.inTransaction
+        ? await this.ref().doc(id).update(data)
+        : await this.ref().where({ _id: id, version: expectedVersion }).update(data),
+    );
+    if (res.updated === 0) throw new VersionConflictError(this.name, id);
+    const merged: Record<string, unknown> = { ...current, ...patch, version: expectedVersion + 1 };
+    return withoutUndefined(merged) as Stored<T>;
+  }
+
+  async find(options: FindOptions): Promise<Page<Stored<T>>> {
+    const conditions = this.conditions(options.where ?? {});
+    const order = [...options.orderBy, ['id', lastDirection(options)] as [string, 'asc' | 'desc']];
+    if (options.cursor) conditions.push(this.keyset(order, decodeCursor(options.cursor, options)));
+    let query: CbQuery = this.ref();
+    if (conditions.length) query = query.where(this.db.command.and(conditions));
+    for (const [field, direction] of order) query = query.orderBy(toCbField(field), direction);
+    const res = await this.read(() => query.limit(options.limit + 1).get(), { data: [] });
+    const rows = (res.data as Raw[]).map((raw) => fromRaw<T>(raw));
+    const items = rows.slice(0, options.limit);
+    const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
+    return { items, nextCursor };
+  }
+
+  async count(where: Where = {}): Promise<number> {
+    const conditions = this.conditions(where);
+    const query: CbQuery = conditions.length ? this.ref().where(this.db.command.and(conditions)) : this.ref();
+    const res = await this.read(() => query.count(), { total: 0 });
+    return res.total;
+  }
+
+  private conditions(where: Where): unknown[] {
+    const _ = this.db.command;
+    const out: unknown[] = [];
+    for (const [field, condition] of Object.entries(where)) {
+      assertFieldPath(field);
+      const key = toCbField(field);
+      if (!isOperators(condition)) {
+        out.push({ [key]: _.eq(condition) });
+        continue;
+      }
+      for (const [op, value] of Object.entries(condition)) {
+        const command =
+          op === 'eq' ? _.eq(value) : op === 'ne' ? _.neq(value) : op === 'in' ? _.in(value as Scalar[])
+            : op === 'gt' ? _.gt(value) : op === 'gte' ? _.gte(value) : op === 'lt' ? _.lt(value) : _.lte(value);
+        out.push({ [key]: command });
+      }
+    }
+    return out;
+  }
+
+  /** Rows strictly after the cursor: (a > x) OR (a = x AND b > y) … — the same rule as the SQLite adapter. */
+  private keyset(order: Array<[string, 'asc' | 'desc']>, values: Scalar[]): unknown {
+    const _ = this.db.command;
+    const alternatives = order.map((_entry, i) => {
+      const parts: unknown[] = [];
+      for (let j = 0; j < i; j++) parts.push({ [toCbField(order[j][0])]: _.eq(values[j]) });
+      const [field, direction] = order[i];
+      parts.push({ [toCbField(field)]: direction === 'desc' ? _.lt(values[i]) : _.gt(values[i]) });
+      return _.and(parts);
+    });
+    return _.or(alternatives);
+  }
+
+  private toUpdate(patch: Record<string, unknown>, version: number): Record<string, unknown> {
+    const _ = this.db.command;
+    const data: Record<string, unknown> = { version };
+    for (const [key, value] of Object.entries(patch)) {
+      if (key === 'id' || key === 'version') continue;
+      assertFieldPath(key);
+      if (value === undefined) data[key] = _.remove();
+      else if (value !== null && typeof value === 'object') data[key] = _.set(value);
+      else data[key] = value;
+    }
+    return data;
+  }
+
+  /** Reads of a collection that was never written answer as empty, as in SQLite. */
+  private async read<R>(op: () => Promise<R>, empty: R): Promise<R> {
+    try {
+      return checked(await op());
+    } catch (error) {
+      if (isMissingCollection(error)) return empty;
+      throw error;
+    }
+  }
+
+  /** CloudBase refuses writes to a collection that does not exist yet: create it once, then retry. */
+  private async ensureCollection<R>(op: () => Promise<R>): Promise<R> {
+    try {
+      return checked(await op());
+    } catch (error) {
+      if (!isMissingCollection(error) || this.created.has(this.name)) throw error;
+      try {
+        await this.db.createCollection(this.name);
+      } catch (createError) {
+        // Another instance may have created it meanwhile; anything else is a real failure.
+        if (!/exist/i.test(String((createError as { message?: string }).message))) throw createError;
+      }
+      this.created.add(this.name);
+      return checked(await op());
+    }
+  }
+}
+
+function lastDirection(options: FindOptions): 'asc' | 'desc' {
+  return options.orderBy.length ? options.orderBy[options.orderBy.length - 1][1] : 'asc';
+}
+
+function toCbField(field: string): string {
+  return field === 'id' ? '_id' : field;
+}
+
+function fromRaw<T>(raw: Raw): Stored<T> {
+  const { _id, ...rest } = raw;
+  return { ...rest, id: _id } as unknown as Stored<T>;
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** The SDK reports some failures as a returned `{ code, message }` rather than a throw. */
+function checked<R>(res: R): R {
+  const code = (res as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code) throw res;
+  return res;
+}
+
+function errorText(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown; errMsg?: unknown } | null;
+  return `${e?.code ?? ''} ${e?.message ?? ''} ${e?.errMsg ?? ''}`;
+}
+
+function isMissingCollection(error: unknown): boolean {
+  return /COLLECTION_NOT_EXIST|collection not exist|-502005/i.test(errorText(error));
+}
+
+function isDuplicate(error: unknown): boolean {
+  return /DUPLICATE|E11000|duplicate key/i.test(errorText(error));
+}

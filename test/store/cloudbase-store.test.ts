@@ -1,0 +1,33 @@
+import { CloudbaseStore, type CloudbaseDb } from '../../cloudfunctions/_runtime/store/cloudbase-store';
+import { FakeCloudbaseDb } from '../support/fake-cloudbase-db';
+import { storeContract } from './store-contract';
+
+/**
+ * The CloudBase adapter under the same contract as SQLite: here over a fake
+ * of the SDK's database (no network is reachable from this machine), and over
+ * a real environment when credentials are given.
+ */
+storeContract('CloudBase adapter over a fake of the SDK database', () => new CloudbaseStore(new FakeCloudbaseDb()));
+
+test('the adapter creates a collection on first write, and never queries inside a transaction', async () => {
+  const db = new FakeCloudbaseDb();
+  const store = new CloudbaseStore(db);
+  await store.transaction(async (tx) => {
+    const saved = await tx.collection<{ n: number }>('fresh').insert({ n: 1 });
+    await tx.collection<{ n: number }>('fresh').update(saved.id, 1, { n: 2 });
+  });
+  expect(db.collections.has('fresh')).toBe(true);
+  expect(db.log.filter((l) => l.startsWith('query'))).toEqual([]);
+});
+
+const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
+if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
+  storeContract('CloudBase adapter over a real environment', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tcb = require('@cloudbase/node-sdk');
+    const app = tcb.init({ env: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY });
+    return new CloudbaseStore(app.database() as CloudbaseDb);
+  });
+} else {
+  test.skip('CloudBase adapter over a real environment: set TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY to run it', () => undefined);
+}
