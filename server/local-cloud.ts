@@ -11,7 +11,8 @@ import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
-import { z } from '../shared/api/zod-messages';
+import * as z from 'zod';
+import '../shared/api/zod-messages';
 
 /**
  * The local cloud: every cloud function over HTTP on 127.0.0.1, data in

@@ -1,4 +1,5 @@
-import { z } from './zod-messages';
+import * as z from 'zod';
+import './zod-messages';
 import { action } from './define';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Zod's own messages are written for programmers ("expected string, received
@@ -35,6 +35,12 @@ export function residentMessage(issue: Issue): string {
 
 z.config({ customError: residentMessage });
 
+/**
+ * Schema modules import this file for its effect (`import './zod-messages'`)
+ * and zod itself as `import * as z from 'zod'`. Re-exporting `z` from here
+ * would defeat tree-shaking and pull all of zod's locales (~260 KB) into the
+ * function bundles and the mini-program.
+ */
 /** Flattens zod issues into { "period.end": "message" } for forms; the first problem per field wins. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -45,4 +51,3 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export { z };

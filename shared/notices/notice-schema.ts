@@ -1,4 +1,5 @@
-import { z } from '../api/zod-messages';
+import * as z from 'zod';
+import '../api/zod-messages';
 import { NOTICE_STATUSES } from './notice-kinds';
 
 /**

@@ -3,6 +3,7 @@ import {
   DuplicateIdError,
   RecordNotFoundError,
   VersionConflictError,
+  type FindOptions,
   type Store,
 } from '../../cloudfunctions/_runtime/store/port';
 
@@ -119,23 +120,24 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
       });
     });
 
-    test.each([
+    const orders: Array<[string, FindOptions['orderBy']]> = [
       ['one sort field, ascending', [['bucket', 'asc']]],
       ['one sort field, descending', [['bucket', 'desc']]],
       ['two sort fields', [['bucket', 'desc'], ['sub', 'asc']]],
-    ] as const)('cursor paging walks every record exactly once: %s', async (_label, orderBy) => {
+    ];
+    test.each(orders)('cursor paging walks every record exactly once: %s', async (_label, orderBy) => {
       const rows = store.collection<{ bucket: number; sub: string; skip: boolean }>(collectionName);
       for (let i = 0; i < 27; i++) await rows.insert({ bucket: i % 4, sub: String.fromCharCode(97 + (i % 3)), skip: i % 9 === 0 });
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: Awaited<ReturnType<typeof rows.find>> = await rows.find({ where: { skip: false }, orderBy: [...orderBy], limit: 7, cursor });
+        const page: Awaited<ReturnType<typeof rows.find>> = await rows.find({ where: { skip: false }, orderBy, limit: 7, cursor });
         seen.push(...page.items.map((r) => r.id));
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 20);
-      const all = (await rows.find({ where: { skip: false }, orderBy: [...orderBy], limit: 100 })).items.map((r) => r.id);
+      const all = (await rows.find({ where: { skip: false }, orderBy, limit: 100 })).items.map((r) => r.id);
       expect(all).toHaveLength(24);
       expect(seen).toEqual(all);
       expect(pages).toBe(4);

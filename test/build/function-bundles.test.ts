@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contract } from '../../shared/api/contract';
+
+/**
+ * The bundles deployed to CloudBase (dist/cloudfunctions, built by `npm test`
+ * first). Without network only the paths that touch no database can run here:
+ * malformed events, and an anonymous caller refused before any read. That is
+ * enough to prove the bundle loads, routes, and takes identity from the
+ * platform's context rather than from the event.
+ */
+const DIST = 'dist/cloudfunctions';
+const built = existsSync(DIST);
+if (!built) console.warn('dist/cloudfunctions is missing: run `npm run build:functions` (npm test does this first).');
+
+/** What SCF passes as `context`: the caller's WeChat identity travels in `environment`. */
+function scfContext(env: Record<string, string>) {
+  return { request_id: 'test-request', function_name: 'test', environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', ...env }) };
+}
+
+(built ? describe : describe.skip)('cloud function bundles', () => {
+  test('one bundle per function of the contract, each with its package.json', () => {
+    expect(readdirSync(DIST).sort()).toEqual(Object.keys(contract).sort());
+    for (const name of Object.keys(contract)) {
+      const pkg = JSON.parse(readFileSync(join(DIST, name, 'package.json'), 'utf8'));
+      expect(pkg.main).toBe('index.js');
+      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
+    }
+  });
+
+  test.each(Object.keys(contract))('%s: malformed events get a clean envelope', async (name) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(resolve(DIST, name, 'index.js'));
+    expect(await main('garbage', scfContext({}))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await main({ action: 'nope' }, scfContext({}))).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+  });
+
+  test('identity comes from the platform context, never from the event', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(resolve(DIST, 'notices', 'index.js'));
+    const claimed = { action: 'save', data: { notice: {} }, userInfo: { openId: 'demo-admin' } };
+    expect(await main(claimed, scfContext({}))).toMatchObject({ ok: false, code: 'UNAUTHENTICATED', message: '请先登录后再操作' });
+  });
+});
