@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { NOTICE_KIND_LABELS, POLICY_VALIDITY_LABELS } from '../../shared/notices/notice-kinds';
-import type { Notice } from '../../shared/notices/notice-schema';
-import { periodStatus } from '../../shared/notices/period-status';
+import type { Notice, Period } from '../../shared/notices/notice-schema';
+import { periodElapsedPercent, periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-time';
 import { DetailRow } from './detail-row';
 
@@ -18,13 +18,12 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
       </View>
 
       {(notice.kind === 'publicity' || notice.kind === 'consultation') && (
-        <View className={`period period--${periodStatus(notice.period, today, notice.kind).state}`} data-testid="period">
-          <Text className="period__label">{periodStatus(notice.period, today, notice.kind).label}</Text>
-          <Text className="period__dates">
-            {notice.kind === 'publicity' ? '公示期' : '征求意见期'}：{notice.period.start} 至 {notice.period.end}
-          </Text>
-          {notice.kind === 'publicity' && <Text className="period__contact">异议受理：{notice.objectionContact}</Text>}
-        </View>
+        <PeriodBlock
+          kind={notice.kind}
+          period={notice.period}
+          contact={notice.kind === 'publicity' ? notice.objectionContact : ''}
+          today={today}
+        />
       )}
 
       {notice.kind === 'policy' && (
@@ -75,6 +74,40 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
           ))}
         </View>
       )}
+    </View>
+  );
+}
+
+/**
+ * Where a 公示期 / comment period stands. In WeChat this is the native
+ * `period-progress` component (registered in the detail page's
+ * usingComponents, tested with miniprogram-simulate); elsewhere the same
+ * facts drawn with Taro components. Both take their figures from the domain.
+ */
+function PeriodBlock(props: { kind: 'publicity' | 'consultation'; period: Period; contact: string; today: string }) {
+  const { kind, period, contact, today } = props;
+  const status = periodStatus(period, today, kind);
+  const periodName = kind === 'publicity' ? '公示期' : '征求意见期';
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <period-progress
+        label={status.label}
+        state={status.state}
+        percent={periodElapsedPercent(period, today)}
+        periodName={periodName}
+        start={period.start}
+        end={period.end}
+        contact={contact}
+      />
+    );
+  }
+  return (
+    <View className={`period period--${status.state}`} data-testid="period">
+      <Text className="period__label">{status.label}</Text>
+      <Text className="period__dates">
+        {periodName}：{period.start} 至 {period.end}
+      </Text>
+      {contact ? <Text className="period__contact">异议受理：{contact}</Text> : null}
     </View>
   );
 }

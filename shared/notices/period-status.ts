@@ -29,3 +29,16 @@ export function periodStatus(period: Period, today: string, kind: keyof typeof W
   const daysLeft = daysBetween(today, period.end) + 1;
   return { state: 'open', daysLeft, label: daysLeft === 1 ? `${words.open} · 今天截止` : `${words.open} · 剩 ${daysLeft} 天` };
 }
+
+/**
+ * How much of the period has passed on `today`, 0–100, counting whole days
+ * with both end days included: on the first day 1 of N days has begun; on the
+ * last day the period is 100% through. Drives the progress bar.
+ */
+export function periodElapsedPercent(period: Period, today: string): number {
+  if (today < period.start) return 0;
+  if (today > period.end) return 100;
+  const total = daysBetween(period.start, period.end) + 1;
+  const begun = daysBetween(period.start, today) + 1;
+  return Math.round((begun / total) * 100);
+}

@@ -44,6 +44,18 @@ describeBuilt('the WeChat build', () => {
     expect(app.pages).not.toContain('pages/dev-sign-in/index');
   });
 
+  test('the native period-progress component ships and the detail page binds its properties', () => {
+    for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(join(DIST, `native/period-progress/index.${ext}`))).toBe(true);
+    const page = JSON.parse(readFileSync(join(DIST, 'pages/notice-detail/index.json'), 'utf8'));
+    expect(page.usingComponents['period-progress']).toBe('../../native/period-progress/index');
+    const template = readFileSync(join(DIST, 'base.wxml'), 'utf8').match(/<period-progress [^>]*>/)?.[0] ?? '';
+    for (const prop of ['label', 'state', 'percent', 'periodName', 'start', 'end', 'contact']) {
+      expect(template).toContain(`${prop}="{{i.${prop}}}"`);
+    }
+    const wxml = readFileSync(join(DIST, 'native/period-progress/index.wxml'), 'utf8');
+    expect(wxml).toBe(readFileSync('miniprogram/native/period-progress/index.wxml', 'utf8'));
+  });
+
   test('the form validation library ships with the staff editor, not in the main package', () => {
     const mainScripts = ['app.js', 'common.js', 'vendors.js', 'taro.js'].filter((f) => existsSync(join(DIST, f)));
     const main = mainScripts.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
