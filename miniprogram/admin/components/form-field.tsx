@@ -15,7 +15,12 @@ export function FormField(props: { label: string; error?: string; required?: boo
   );
 }
 
-/** A text input, or a growing text area when `multiline`; reports every keystroke. */
+/**
+ * A text input, or a growing text area when `multiline`; reports every
+ * keystroke. No length cap on the input itself (Taro's Input silently stops
+ * at 140 characters by default): the shared schema says what is too long,
+ * next to the field.
+ */
 export function TextField(props: {
   name: string;
   value: string;
@@ -33,6 +38,6 @@ export function TextField(props: {
   return props.multiline ? (
     <Textarea className="field__textarea" maxlength={-1} autoHeight {...shared} />
   ) : (
-    <Input className="field__input" {...shared} />
+    <Input className="field__input" maxlength={-1} {...shared} />
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { messageOf } from '../../api/call';
 import { devSignIn, devSignOut } from '../../api/dev-sign-in';
 import { forgetWhoami } from '../../hooks/use-whoami';
+import { routes } from '../../navigation';
 
 /**
  * Local cloud only (this page is not in the WeChat build): choose who you are.
@@ -26,7 +27,8 @@ export default function DevSignInPage() {
       await devSignIn(openid);
       forgetWhoami();
       await Taro.showToast({ title: '已切换身份', icon: 'success' });
-      Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }));
+      // Start afresh on 我的, which shows who you now are (and the staff entry, if the server says so).
+      await Taro.reLaunch({ url: routes.me() });
     } catch (e) {
       setError(messageOf(e));
     }

@@ -162,12 +162,13 @@ export default function NoticeEditPage() {
         <TextField multiline name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
       </FormField>
 
+      {/* `disabled={false}` still writes a disabled="false" attribute in Taro H5, which its CSS styles as disabled: pass undefined instead. */}
       <View className="form__actions">
-        <Button className="btn btn--plain" disabled={busy} onClick={() => void run('save')} data-testid="save">
+        <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void run('save')} data-testid="save">
           {notice?.status === 'published' ? '保存修改' : '保存草稿'}
         </Button>
         {notice?.status !== 'published' && (
-          <Button className="btn btn--primary" disabled={busy} onClick={() => void run('publish')} data-testid="publish">
+          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void run('publish')} data-testid="publish">
             发布
           </Button>
         )}
@@ -178,7 +179,7 @@ export default function NoticeEditPage() {
           <FormField label="撤回原因（撤回后居民不可见，记录保留）">
             <TextField name="reason" value={reason} onChange={setReason} />
           </FormField>
-          <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2} onClick={() => void run('withdraw')} data-testid="withdraw">
+          <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2 || undefined} onClick={() => void run('withdraw')} data-testid="withdraw">
             撤回
           </Button>
         </View>
