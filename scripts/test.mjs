@@ -2,6 +2,7 @@
 // build, the H5 build), then run every jest suite (domain, functions over SQLite, pages,
 // miniprogram-simulate, build checks, and end-to-end in Chromium over the local cloud).
 // SKIP_BUILD=1 reuses existing builds while iterating; CI never sets it.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { npx, run } from './lib.mjs';
 
 const steps = [['typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']]];
@@ -12,7 +13,9 @@ if (!process.env.SKIP_BUILD) {
     ['h5 build', npx, ['taro', 'build', '--type', 'h5']],
   );
 }
-steps.push(['jest', npx, ['jest', '--ci', ...process.argv.slice(2)]]);
+mkdirSync('test-results', { recursive: true });
+const JEST_REPORT = 'test-results/jest.json';
+steps.push(['jest', npx, ['jest', '--ci', '--json', `--outputFile=${JEST_REPORT}`, ...process.argv.slice(2)]]);
 
 const started = Date.now();
 for (const [label, command, args] of steps) {
@@ -23,3 +26,8 @@ for (const [label, command, args] of steps) {
   if (code !== 0) process.exit(code);
 }
 console.log(`\nall steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (existsSync(JEST_REPORT)) {
+  const r = JSON.parse(readFileSync(JEST_REPORT, 'utf8'));
+  // The plain closing line CI reads: "N passed, N failed, N skipped".
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+}
