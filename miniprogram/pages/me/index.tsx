@@ -38,7 +38,8 @@ export default function MePage() {
         </View>
       )}
 
-      {whoami?.devSignIn && (
+      {/* The sign-in screen exists only in the H5 build, even when a WeChat build talks to a local cloud. */}
+      {whoami?.devSignIn && process.env.TARO_ENV === 'h5' && (
         <View className="menu">
           <View className="menu__item" onClick={() => go(routes.devSignIn())} data-testid="dev-sign-in-entry">
             <Text>切换身份（本地开发）</Text>
