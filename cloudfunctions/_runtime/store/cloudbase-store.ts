@@ -1,4 +1,4 @@
-import { cursorFor, decodeCursor } from './cursor';
+import { cursorFor, decodeCursor, keysetAlternatives, sortOrder } from './cursor';
 import { newId } from './new-id';
 import {
   assertCollectionName,
@@ -13,6 +13,7 @@ import {
   type Page,
   type Patch,
   type Scalar,
+  type SortDirection,
   type Store,
   type Stored,
   type Transaction,
@@ -156,7 +157,7 @@ class CloudbaseCollection<T> implements Collection<T> {
 
   async find(options: FindOptions): Promise<Page<Stored<T>>> {
     const conditions = this.conditions(options.where ?? {});
-    const order = [...options.orderBy, ['id', lastDirection(options)] as [string, 'asc' | 'desc']];
+    const order = sortOrder(options);
     if (options.cursor) conditions.push(this.keyset(order, decodeCursor(options.cursor, options)));
     let query: CbQuery = this.ref();
     if (conditions.length) query = query.where(this.db.command.and(conditions));
@@ -195,17 +196,10 @@ class CloudbaseCollection<T> implements Collection<T> {
     return out;
   }
 
-  /** Rows strictly after the cursor: (a > x) OR (a = x AND b > y) … — the same rule as the SQLite adapter. */
-  private keyset(order: Array<[string, 'asc' | 'desc']>, values: Scalar[]): unknown {
+  /** Rows strictly after the cursor (see keysetAlternatives), in CloudBase's query commands. */
+  private keyset(order: Array<[string, SortDirection]>, values: Scalar[]): unknown {
     const _ = this.db.command;
-    const alternatives = order.map((_entry, i) => {
-      const parts: unknown[] = [];
-      for (let j = 0; j < i; j++) parts.push({ [toCbField(order[j][0])]: _.eq(values[j]) });
-      const [field, direction] = order[i];
-      parts.push({ [toCbField(field)]: direction === 'desc' ? _.lt(values[i]) : _.gt(values[i]) });
-      return _.and(parts);
-    });
-    return _.or(alternatives);
+    return _.or(keysetAlternatives(order, values).map((terms) => _.and(terms.map(({ field, op, value }) => ({ [toCbField(field)]: _[op](value) })))));
   }
 
   private toUpdate(patch: Record<string, unknown>, version: number): Record<string, unknown> {
@@ -247,10 +241,6 @@ class CloudbaseCollection<T> implements Collection<T> {
       return checked(await op());
     }
   }
-}
-
-function lastDirection(options: FindOptions): 'asc' | 'desc' {
-  return options.orderBy.length ? options.orderBy[options.orderBy.length - 1][1] : 'asc';
 }
 
 function toCbField(field: string): string {

@@ -1,4 +1,4 @@
-import type { FindOptions, Scalar } from './port';
+import type { FindOptions, Scalar, SortDirection } from './port';
 
 /**
  * Keyset cursors: the sort values of the last row on a page plus its id.
@@ -55,4 +55,28 @@ function toBase64Url(text: string): string {
 function fromBase64Url(text: string): string {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new InvalidCursorError();
   return Buffer.from(text, 'base64url').toString('utf8');
+}
+
+/** The full sort: the caller's fields, then `id` (in the last field's direction) so that no two rows tie. */
+export function sortOrder(options: FindOptions): Array<[string, SortDirection]> {
+  const last = options.orderBy.length ? options.orderBy[options.orderBy.length - 1][1] : 'asc';
+  return [...options.orderBy, ['id', last]];
+}
+
+export interface KeysetTerm {
+  field: string;
+  op: 'eq' | 'lt' | 'gt';
+  value: Scalar;
+}
+
+/**
+ * "Strictly after the cursor" in a multi-field sort, as OR-ed alternatives of
+ * AND-ed terms: (a > x) OR (a = x AND b > y) OR … Each adapter renders these
+ * terms in its own query language; the logic lives once, here.
+ */
+export function keysetAlternatives(order: Array<[string, SortDirection]>, values: Scalar[]): KeysetTerm[][] {
+  return order.map(([field, direction], i) => [
+    ...order.slice(0, i).map(([f], j): KeysetTerm => ({ field: f, op: 'eq', value: values[j] })),
+    { field, op: direction === 'desc' ? 'lt' : 'gt', value: values[i] },
+  ]);
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { cursorFor, decodeCursor } from './cursor';
+import { cursorFor, decodeCursor, keysetAlternatives, sortOrder } from './cursor';
 import { newId } from './new-id';
 import {
   assertCollectionName,
@@ -15,6 +15,7 @@ import {
   type Page,
   type Patch,
   type Scalar,
+  type SortDirection,
   type Store,
   type Stored,
   type Transaction,
@@ -163,7 +164,7 @@ class SqliteCollection<T> implements Collection<T> {
   private select(options: FindOptions): Page<Stored<T>> {
     const params: unknown[] = [];
     const clauses = whereClauses(options.where ?? {}, params);
-    const order = [...options.orderBy, ['id', lastDirection(options)] as [string, 'asc' | 'desc']];
+    const order = sortOrder(options);
     if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options), params));
     const sql =
       `SELECT doc FROM "${this.name}"` +
@@ -187,10 +188,6 @@ class SqliteCollection<T> implements Collection<T> {
     const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
     return (this.db.prepare(sql).get(...params) as { n: number }).n;
   }
-}
-
-function lastDirection(options: FindOptions): 'asc' | 'desc' {
-  return options.orderBy.length ? options.orderBy[options.orderBy.length - 1][1] : 'asc';
 }
 
 function columnExpression(field: string): string {
@@ -235,18 +232,13 @@ function operatorClause(column: string, op: keyof Operators, value: Scalar | Sca
   return `${column} ${sqlOp} ?`;
 }
 
-/** Rows strictly after the cursor in the sort order: (a > x) OR (a = x AND b > y) … */
-function keysetClause(order: Array<[string, 'asc' | 'desc']>, values: Scalar[], params: unknown[]): string {
-  const alternatives: string[] = [];
-  for (let i = 0; i < order.length; i++) {
-    const parts: string[] = [];
-    for (let j = 0; j < i; j++) {
-      parts.push(`${columnExpression(order[j][0])} = ?`);
-      params.push(sqlValue(values[j]));
-    }
-    parts.push(`${columnExpression(order[i][0])} ${order[i][1] === 'desc' ? '<' : '>'} ?`);
-    params.push(sqlValue(values[i]));
-    alternatives.push(`(${parts.join(' AND ')})`);
-  }
+function keysetClause(order: Array<[string, SortDirection]>, values: Scalar[], params: unknown[]): string {
+  const alternatives = keysetAlternatives(order, values).map((terms) => {
+    const parts = terms.map(({ field, op, value }) => {
+      params.push(sqlValue(value));
+      return `${columnExpression(field)} ${op === 'eq' ? '=' : op === 'lt' ? '<' : '>'} ?`;
+    });
+    return `(${parts.join(' AND ')})`;
+  });
   return `(${alternatives.join(' OR ')})`;
 }
