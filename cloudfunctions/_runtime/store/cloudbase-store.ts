@@ -1,6 +1,7 @@
-import { cursorFor, decodeCursor, keysetAlternatives, sortOrder } from './cursor';
+import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
 import {
+  applyPatch,
   assertCollectionName,
   assertFieldPath,
   DuplicateIdError,
@@ -151,8 +152,7 @@ class CloudbaseCollection<T> implements Collection<T> {
         : await this.ref().where({ _id: id, version: expectedVersion }).update(data),
     );
     if (res.updated === 0) throw new VersionConflictError(this.name, id);
-    const merged: Record<string, unknown> = { ...current, ...patch, version: expectedVersion + 1 };
-    return withoutUndefined(merged) as Stored<T>;
+    return applyPatch(current, patch, expectedVersion + 1);
   }
 
   async find(options: FindOptions): Promise<Page<Stored<T>>> {
@@ -163,10 +163,7 @@ class CloudbaseCollection<T> implements Collection<T> {
     if (conditions.length) query = query.where(this.db.command.and(conditions));
     for (const [field, direction] of order) query = query.orderBy(toCbField(field), direction);
     const res = await this.read(() => query.limit(options.limit + 1).get(), { data: [] });
-    const rows = (res.data as Raw[]).map((raw) => fromRaw<T>(raw));
-    const items = rows.slice(0, options.limit);
-    const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
-    return { items, nextCursor };
+    return pageOf((res.data as Raw[]).map((raw) => fromRaw<T>(raw)), options);
   }
 
   async count(where: Where = {}): Promise<number> {

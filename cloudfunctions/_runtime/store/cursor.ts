@@ -1,4 +1,4 @@
-import type { FindOptions, Scalar, SortDirection } from './port';
+import type { FindOptions, Page, Scalar, SortDirection } from './port';
 
 /**
  * Keyset cursors: the sort values of the last row on a page plus its id.
@@ -79,4 +79,11 @@ export function keysetAlternatives(order: Array<[string, SortDirection]>, values
     ...order.slice(0, i).map(([f], j): KeysetTerm => ({ field: f, op: 'eq', value: values[j] })),
     { field, op: direction === 'desc' ? 'lt' : 'gt', value: values[i] },
   ]);
+}
+
+/** Adapters fetch `limit + 1` rows: the extra one only tells whether another page exists. */
+export function pageOf<T extends { id: string }>(rows: T[], options: FindOptions): Page<T> {
+  const items = rows.slice(0, options.limit);
+  const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
+  return { items, nextCursor };
 }

@@ -111,3 +111,10 @@ export function assertCollectionName(name: string): void {
 export function isOperators(value: Scalar | Operators): value is Operators {
   return typeof value === 'object' && value !== null;
 }
+
+/** The record after a patch, as every adapter must return and store it: fields given as undefined are removed. */
+export function applyPatch<T>(current: Stored<T>, patch: Patch<T>, version: number): Stored<T> {
+  const merged: Record<string, unknown> = { ...current, ...patch, id: current.id, version };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as Stored<T>;
+}

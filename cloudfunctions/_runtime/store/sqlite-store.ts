@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { cursorFor, decodeCursor, keysetAlternatives, sortOrder } from './cursor';
+import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
 import {
+  applyPatch,
   assertCollectionName,
   assertFieldPath,
   DuplicateIdError,
@@ -146,10 +147,7 @@ class SqliteCollection<T> implements Collection<T> {
     const current = this.read(id);
     if (!current) throw new RecordNotFoundError(this.name, id);
     if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
-    // A patch field given as undefined removes the field (see Patch in port.ts).
-    const merged: Record<string, unknown> = { ...current, ...patch, id, version: expectedVersion + 1 };
-    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-    const next = merged as Stored<T>;
+    const next = applyPatch(current, patch, expectedVersion + 1);
     const result = this.db
       .prepare(`UPDATE "${this.name}" SET version = ?, doc = ? WHERE id = ? AND version = ?`)
       .run(next.version, JSON.stringify(next), id, expectedVersion);
@@ -173,9 +171,7 @@ class SqliteCollection<T> implements Collection<T> {
       ` LIMIT ?`;
     params.push(options.limit + 1);
     const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
-    const items = rows.slice(0, options.limit).map((row) => JSON.parse(row.doc) as Stored<T>);
-    const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
-    return { items, nextCursor };
+    return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options);
   }
 
   count(where: Where = {}): Promise<number> {
