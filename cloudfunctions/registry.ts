@@ -4,11 +4,25 @@ import { directoryFunction } from './directory/directory-function';
 import { noticesFunction } from './notices/notices-function';
 import { sessionFunction } from './session/session-function';
 
+// requests, calendar (issue 6)
+
+// subscriptions, inbox, deliveries (issue 7)
+
+// windows, ratings (issue 9)
+
+
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
 export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   session: sessionFunction,
   directory: directoryFunction,
   notices: noticesFunction,
+
+  // requests, calendar (issue 6)
+
+  // subscriptions, inbox, deliveries (issue 7)
+
+  // windows, ratings (issue 9)
+
 };
 
 export function findFunction(name: string): CloudFunction | null {

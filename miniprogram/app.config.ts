@@ -9,12 +9,44 @@
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/dev-sign-in/index'] : [];
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index', ...devPages],
+  pages: [
+    'pages/index/index',
+    'pages/notices/index',
+    'pages/notice-detail/index',
+    'pages/me/index',
+
+    // requests (issue 6): main-package pages, if any (prefer a resident subpackage below)
+
+    // inbox, subscriptions (issue 7)
+
+    // notices search, guides (issue 8)
+
+    // ratings (issue 9)
+
+    ...devPages,
+  ],
   subPackages: [
     {
       root: 'admin',
-      pages: ['pages/notices/index', 'pages/notice-edit/index'],
+      pages: [
+        'pages/notices/index',
+        'pages/notice-edit/index',
+
+        // requests, calendar (issue 6)
+
+        // deliveries (issue 7)
+
+        // notices (issue 8)
+
+        // windows, rating follow-ups (issue 9)
+
+      ],
     },
+
+    // resident subpackages: requests (issue 6)
+
+    // resident subpackages: ratings (issue 9)
+
   ],
   window: {
     backgroundTextStyle: 'dark',

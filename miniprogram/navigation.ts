@@ -9,6 +9,15 @@ export const routes = {
   devSignIn: () => '/pages/dev-sign-in/index',
   adminNotices: () => '/admin/pages/notices/index',
   adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+
+  // requests, calendar (issue 6)
+
+  // inbox, subscriptions, deliveries (issue 7)
+
+  // notices search, guides (issue 8)
+
+  // windows, ratings (issue 9)
+
 };
 
 export function go(url: string): void {

@@ -34,6 +34,15 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
         }
       }
     }
+
+    // requests, calendar (issue 6): e.g. await seedDemoRequests(tx, now);
+
+    // subscriptions (issue 7)
+
+    // guides, comments (issue 8)
+
+    // windows, ratings (issue 9)
+
     await tx.collection<{ at: string }>('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
   });
   return true;

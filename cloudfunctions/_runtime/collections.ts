@@ -25,6 +25,15 @@ export const COLLECTIONS = {
   events: [['subjectId', 'at']],
   /** Bookkeeping of the deployment itself (e.g. that demo data was seeded). */
   meta: [],
+
+  // requests, calendar (issue 6)
+
+  // subscriptions, inbox, outbox (issue 7)
+
+  // notice search, comments (issue 8)
+
+  // windows, visits, ratings, follow-ups (issue 9)
+
 } satisfies IndexDeclarations;
 
 export type CollectionName = keyof typeof COLLECTIONS;

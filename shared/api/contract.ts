@@ -123,6 +123,20 @@ export const contract = {
       writes: true,
     }),
   },
+
+  // ── Functions added by later issues. Each lives in its own module (e.g.
+  // shared/requests/requests-contract.ts exporting `requestsContract`) and is
+  // named here on its own line; the blank lines keep parallel branches from
+  // touching the same lines.
+
+  // requests (issue 6)
+
+  // calendar (issue 6)
+
+  // subscriptions, inbox, deliveries (issue 7)
+
+  // windows, ratings (issue 9)
+
 } as const;
 
 export type Contract = typeof contract;

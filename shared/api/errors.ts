@@ -17,6 +17,15 @@ export const ERROR_CATALOGUE = {
   VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+
+  // requests, calendar (issue 6)
+
+  // subscriptions, inbox (issue 7)
+
+  // notices search, comments (issue 8)
+
+  // windows, ratings (issue 9)
+
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,120 +1,26 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
+import type { Page } from 'playwright-core';
 import { MAX_PAYLOAD_BYTES } from '../../cloudfunctions/_runtime/invoke';
 import type { Notice } from '../../shared/notices/notice-schema';
-import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
+import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
- * End to end, as people use it: Debian's Chromium (never a downloaded
- * browser) drives the real H5 build served by the real local cloud, with a
- * fresh SQLite data folder seeded with the demo bureau. `npm test` builds
- * dist/h5 first; run alone, `npm run build:h5` once.
+ * End to end, as people use it: Debian's Chromium drives the real H5 build
+ * served by the real local cloud, seeded with the demo bureau (see
+ * test/support/e2e.ts).
  */
-const H5 = resolve('dist/h5');
-const built = existsSync(join(H5, 'index.html'));
-const SKIP_REASON = 'SKIPPED: dist/h5/index.html is missing — run `npm run build:h5` (npm test builds it first)';
-if (!built) console.warn(`end-to-end tests ${SKIP_REASON}`);
+e2eDescribe('the app in Chromium over the local cloud', () => {
+  const e2e = useE2E();
+  const phone = () => e2e.phone();
+  const open = (page: Page, path: string) => e2e.open(page, path);
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PHONE = { width: 390, height: 844 };
-const TEST_TIMEOUT = 60_000;
-/** A single wait never needs long on this machine; a missing element should fail fast and say which. */
-const WAIT = { timeout: 15_000 };
-
-let dataDir: string;
-let cloud: LocalCloud;
-let browser: Browser;
-let base: string;
-/** Uncaught exceptions in any page of the current test; any one fails the test. */
-const pageErrors: string[] = [];
-
-(built ? describe : describe.skip)(built ? 'the app in Chromium over the local cloud' : SKIP_REASON, () => {
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
-    cloud = await startLocalCloud({ dataDir, staticDir: H5, log: silentLogger });
-    await new Promise<void>((done) => cloud.server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    mkdirSync('test-results', { recursive: true });
-  }, TEST_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await cloud?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  beforeEach(() => {
-    pageErrors.length = 0;
-  });
-
-  // A failure here is reported against the test that was running.
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
-
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    // Failed requests (favicon, an intentional 404 for a missing notice) are not page errors; anything else logged as an error is.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        pageErrors.push(`${page.url()}: console.error ${message.text()}`);
-      }
-    });
-    return { context, page };
-  }
-
-  /**
-   * Taro's H5 router keeps earlier pages of the stack in the DOM, hidden, so
-   * every lookup is limited to what is on screen.
-   */
-  const byTestId = (page: Page, id: string) => page.locator(`[data-testid=${id}]:visible`);
   const cards = (page: Page) => byTestId(page, 'notice-card');
   const cardTitled = (page: Page, title: string) => cards(page).filter({ hasText: title });
   const titlesOf = async (page: Page) =>
     (await page.locator('[data-testid=notice-card]:visible .notice-card__title').allTextContents()).map((t) => t.trim());
 
-  /** A fresh load of a page, as a resident opening a shared link gets (not a page revived from the router's stack). */
-  async function open(page: Page, path: string): Promise<void> {
-    await page.goto(`${base}/#${path}`);
-    await page.reload();
-  }
-
-  /**
-   * Waits for Taro's page slide-in to finish. Typing into a page that is still
-   * sliding in scrolls the document sideways (and a screenshot catches it half-way).
-   */
-  async function settled(page: Page): Promise<void> {
-    await page.waitForFunction(() => {
-      const pages = document.querySelectorAll('.taro_router > .taro_page');
-      const top = pages[pages.length - 1];
-      return !!top && top.classList.contains('taro_page_stationed') && window.scrollX === 0;
-    }, undefined, WAIT);
-  }
-
-  /** A paged list has finished loading once it says it has reached the end (or has more). */
-  async function listLoaded(page: Page): Promise<'end' | 'more'> {
-    const state = page.locator('[data-testid=list-end]:visible, [data-testid=list-more]:visible').first();
-    await state.waitFor(WAIT);
-    return (await state.getAttribute('data-testid')) === 'list-end' ? 'end' : 'more';
-  }
-
-  async function textOf(locator: Locator): Promise<string> {
-    await locator.first().waitFor(WAIT);
-    return ((await locator.first().textContent()) ?? '').trim();
-  }
-
   /** What the store holds, in the order residents should see it: published, newest first; everything else hidden. */
   async function seeded(): Promise<{ published: Notice[]; hidden: Notice[] }> {
-    const all = (await cloud.store.collection<Notice>('notices').find({ orderBy: [['createdAt', 'desc']], limit: 100 })).items;
+    const all = (await e2e.cloud.store.collection<Notice>('notices').find({ orderBy: [['createdAt', 'desc']], limit: 100 })).items;
     const published = all
       .filter((n) => n.status === 'published')
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
@@ -130,7 +36,7 @@ const pageErrors: string[] = [];
     const { context, page } = await phone();
 
     // Home: the five newest, newest first.
-    await page.goto(`${base}/#/pages/index/index`);
+    await page.goto(`${e2e.base}/#/pages/index/index`);
     await cardTitled(page, '元旦期间政务服务窗口工作安排').waitFor();
     await byTestId(page, 'kind-policy').waitFor();
     await settled(page);
@@ -191,7 +97,7 @@ const pageErrors: string[] = [];
     const resident = await phone();
 
     // Sign in as the demo publisher through the app's own screens: 我的 → 切换身份 → 王芳.
-    await staff.page.goto(`${base}/#/pages/index/index`);
+    await staff.page.goto(`${e2e.base}/#/pages/index/index`);
     await staff.page.locator('.hero').getByText('我的', { exact: true }).click();
     expect(await textOf(byTestId(staff.page, 'me-identity'))).toBe('未登录');
     expect(await textOf(byTestId(staff.page, 'dev-sign-in-entry'))).toContain('切换身份');
@@ -218,7 +124,7 @@ const pageErrors: string[] = [];
     expect(await textOf(byTestId(staff.page, 'edit-status'))).toBe('状态：已发布');
 
     // A resident who never signed in: the new notice heads the list and reads in full.
-    await resident.page.goto(`${base}/#/pages/notices/index`);
+    await resident.page.goto(`${e2e.base}/#/pages/notices/index`);
     await listLoaded(resident.page);
     expect((await titlesOf(resident.page))[0]).toBe(title);
     expect(await textOf(cards(resident.page).first())).toContain('通知公告');
@@ -243,7 +149,7 @@ const pageErrors: string[] = [];
     expect(await titlesOf(resident.page)).not.toContain(title);
     expect((await titlesOf(resident.page)).length).toBeGreaterThan(0);
     expect(await cardTitled(resident.page, title).count()).toBe(0);
-    const notice = (await cloud.store.collection<Notice>('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
+    const notice = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
     expect(notice).toMatchObject({ status: 'withdrawn', withdrawReason: reason, body });
     await open(resident.page, `/pages/notice-detail/index?id=${encodeURIComponent(notice.id)}`);
     expect(await textOf(byTestId(resident.page, 'detail-error'))).toContain('未找到该公开信息');
@@ -254,12 +160,12 @@ const pageErrors: string[] = [];
 
   test('over HTTP: residents and strangers are refused staff actions, bad calls get 4xx, nothing is written', async () => {
     const counts = async () => ({
-      notices: await cloud.store.collection('notices').count(),
-      events: await cloud.store.collection('events').count(),
+      notices: await e2e.cloud.store.collection('notices').count(),
+      events: await e2e.cloud.store.collection('events').count(),
     });
     const before = await counts();
     const post = (path: string, body: string, cookie?: string) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body });
+      fetch(`${e2e.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body });
     const signIn = async (openid: string) => {
       const res = await post('/dev/sign-in', JSON.stringify({ openid }));
       expect(res.status).toBe(200);
@@ -282,7 +188,7 @@ const pageErrors: string[] = [];
     const withdraw = await post('/api/notices', JSON.stringify({ action: 'withdraw', data: { id: target.id, version: target.version, reason: '居民越权撤回' } }), resident);
     expect(withdraw.status).toBe(403);
     expect(await withdraw.json()).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await cloud.store.collection<Notice>('notices').get(target.id)).toMatchObject({ status: 'published', version: target.version });
+    expect(await e2e.cloud.store.collection<Notice>('notices').get(target.id)).toMatchObject({ status: 'published', version: target.version });
     const read = await post('/api/notices', JSON.stringify({ action: 'list', data: { limit: 1 } }), resident);
     expect(read.status).toBe(200);
 

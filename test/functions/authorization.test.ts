@@ -37,6 +37,15 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.save': publishers,
   'notices.publish': publishers,
   'notices.withdraw': publishers,
+
+  // requests, calendar (issue 6)
+
+  // subscriptions, inbox, deliveries (issue 7)
+
+  // notices search, comments (issue 8)
+
+  // windows, ratings (issue 9)
+
 };
 
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));

@@ -10,6 +10,13 @@ export interface Fixture {
   noticeVersion: number;
   publishedId: string;
   publishedVersion: number;
+
+  // requests (issue 6)
+
+  // subscriptions, inbox (issue 7)
+
+  // windows, ratings (issue 9)
+
 }
 
 type Inputs = { [F in keyof Contract]: { [A in keyof Contract[F]]: (f: Fixture) => unknown[] } };
@@ -32,4 +39,11 @@ export const VALID_INPUTS: Inputs = {
     publish: (f) => [{ id: f.noticeId, version: f.noticeVersion }],
     withdraw: (f) => [{ id: f.publishedId, version: f.publishedVersion, reason: '内容有误，撤回更正' }],
   },
+
+  // requests, calendar (issue 6)
+
+  // subscriptions, inbox, deliveries (issue 7)
+
+  // windows, ratings (issue 9)
+
 };

@@ -29,12 +29,27 @@ export default function MePage() {
         )}
       </View>
 
+      {/* Resident entries. requests (issue 6) */}
+
+      {/* inbox, subscriptions (issue 7) */}
+
+      {/* 长辈模式 (issue 8) */}
+
+      {/* ratings (issue 9) */}
+
       {whoami?.isStaff && (
         <View className="menu">
           <View className="menu__item" onClick={() => go(routes.adminNotices())} data-testid="staff-entry">
             <Text>工作台 · 信息发布</Text>
             <Text className="menu__arrow">›</Text>
           </View>
+
+          {/* Staff entries. requests, calendar (issue 6) */}
+
+          {/* deliveries (issue 7) */}
+
+          {/* windows, rating follow-ups (issue 9) */}
+
         </View>
       )}
 
