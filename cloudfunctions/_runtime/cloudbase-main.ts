@@ -5,6 +5,8 @@ import { consoleLogger } from './handler-context';
 import { identifyCaller } from './identify-caller';
 import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
+import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
+import { attachNoticeSearch } from './store/search-port';
 
 /**
  * The production entry: `exports.main = cloudbaseMain(fn)`.
@@ -20,6 +22,7 @@ function productionStore(): CloudbaseStore {
   if (!store) {
     const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
     store = new CloudbaseStore(app.database() as unknown as CloudbaseDb);
+    attachNoticeSearch(store, new CloudbaseNoticeSearch(app.database() as unknown as CloudbaseSearchDb));
   }
   return store;
 }

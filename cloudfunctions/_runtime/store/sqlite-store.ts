@@ -82,6 +82,11 @@ export class SqliteStore implements Store {
     return run;
   }
 
+  /** The connection under the store's lock, for local-only features beside the port (the search index, sqlite-search.ts). */
+  withConnection<R>(op: (db: Database.Database) => R): Promise<R> {
+    return this.exclusive(async () => op(this.db));
+  }
+
   close(): void {
     this.db.close();
   }
