@@ -103,8 +103,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
   constructor(private readonly store: SqliteConnectionHost & Store) {}
 
   async search(request: NoticeSearchRequest): Promise<Page<NoticeSearchHit>> {
-    // `notices` must exist before triggers can be attached to it.
-    this.store.collection('notices');
+    // `notices` is a declared collection, so its table exists from the store's opening (triggers attach to it).
     return this.store.withConnection((db) => {
       if (!this.ready) this.install(db);
       const long = request.terms.filter(isIndexableTerm);
