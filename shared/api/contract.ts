@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import './zod-messages';
+import { requestsContract } from '../requests/requests-contract';
+import { calendarContract } from '../calendar/calendar-contract';
 import { action } from './define';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {
@@ -130,8 +132,10 @@ export const contract = {
   // touching the same lines.
 
   // requests (issue 6)
+  requests: requestsContract,
 
   // calendar (issue 6)
+  calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
 
