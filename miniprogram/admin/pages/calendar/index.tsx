@@ -87,7 +87,7 @@ export default function CalendarAdminPage() {
 
   const years = [thisYear - 1, thisYear, thisYear + 1];
   return (
-    <View className="page form" data-testid="calendar-admin">
+    <View className="page request-page form" data-testid="calendar-admin">
       {next.data && !next.data.covered && (
         <Text className="notice-box notice-box--error" data-testid="coverage-warning">
           {thisYear + 1} 年的节假日安排尚未录入：期限落在 {thisYear + 1} 年的申请只能暂按周一至周五计算，标为“暂定”。国务院公布安排后请尽快录入。

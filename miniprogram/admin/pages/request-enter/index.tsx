@@ -53,7 +53,7 @@ export default function EnterRequestPage() {
   }
 
   return (
-    <View className="page form" data-testid="enter-form">
+    <View className="page request-page form" data-testid="enter-form">
       <FormField label="申请方式" required error={errors.channel}>
         <ChoiceGroup name="channel" options={optionsOf(PAPER_CHANNELS, CHANNEL_LABELS)} value={channel} onChange={setChannel} />
       </FormField>

@@ -13,12 +13,12 @@ export default function AdminRequestLetterPage() {
   const params = useRouter().params;
   const { request, error } = useManagedRequest(params.id ?? '');
   const letter = request?.letters[Number(params.letter ?? 0)];
-  if (error) return <View className="page list-state list-state--error">{error.message}</View>;
-  if (!request) return <View className="page list-state">正在加载…</View>;
-  if (!letter) return <View className="page list-state list-state--error">未找到该告知书</View>;
+  if (error) return <View className="page request-page list-state list-state--error">{error.message}</View>;
+  if (!request) return <View className="page request-page list-state">正在加载…</View>;
+  if (!letter) return <View className="page request-page list-state list-state--error">未找到该告知书</View>;
   const canPrint = process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && typeof window.print === 'function';
   return (
-    <View className="page page--paper">
+    <View className="page request-page page--paper">
       <View className="no-print">
         {canPrint ? (
           <Button className="btn btn--primary btn--block" onClick={() => window.print()} data-testid="print-letter">

@@ -30,10 +30,10 @@ export default function AdminRequestPage() {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (loading && !request) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
+  if (loading && !request) return <View className="page request-page list-state" data-testid="detail-loading">正在加载…</View>;
   if (error || !request) {
     return (
-      <View className="page list-state list-state--error" data-testid="detail-error">
+      <View className="page request-page list-state list-state--error" data-testid="detail-error">
         <Text>{error?.message ?? '未找到该申请'}</Text>
         <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button>
       </View>
@@ -45,7 +45,7 @@ export default function AdminRequestPage() {
   const actions = { request: r, run, busy };
 
   return (
-    <View className="page" data-testid="admin-request">
+    <View className="page request-page" data-testid="admin-request">
       <View className="card">
         <View className="request-card__head">
           <Text className="request-card__number" data-testid="tracking-number">{r.trackingNumber}</Text>

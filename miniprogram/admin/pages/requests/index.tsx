@@ -35,7 +35,7 @@ export default function AdminRequestsPage() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className="page">
+    <View className="page request-page">
       <View className="toolbar">
         <ScrollView scrollX className="tabs tabs--inline">
           {FILTERS.map((f) => (

@@ -27,10 +27,10 @@ export default function MyRequestPage() {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (loading && !request) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
+  if (loading && !request) return <View className="page request-page list-state" data-testid="detail-loading">正在加载…</View>;
   if (error || !request) {
     return (
-      <View className="page list-state list-state--error" data-testid="detail-error">
+      <View className="page request-page list-state list-state--error" data-testid="detail-error">
         <Text>{error?.message ?? '未找到该申请'}</Text>
         {error?.code !== 'REQUEST_NOT_FOUND' && <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button>}
       </View>
@@ -50,7 +50,7 @@ export default function MyRequestPage() {
   }
 
   return (
-    <View className="page" data-testid="my-request">
+    <View className="page request-page" data-testid="my-request">
       <View className="card">
         <View className="request-card__head">
           <Text className="request-card__number" data-testid="tracking-number">{r.trackingNumber}</Text>

@@ -9,11 +9,11 @@ export default function MyRequestLetterPage() {
   const params = useRouter().params;
   const { request, error } = useMyRequest(params.id ?? '');
   const letter = request?.letters[Number(params.letter ?? 0)];
-  if (error) return <View className="page list-state list-state--error">{error.message}</View>;
-  if (!request) return <View className="page list-state">正在加载…</View>;
-  if (!letter) return <View className="page list-state list-state--error">未找到该告知书</View>;
+  if (error) return <View className="page request-page list-state list-state--error">{error.message}</View>;
+  if (!request) return <View className="page request-page list-state">正在加载…</View>;
+  if (!letter) return <View className="page request-page list-state list-state--error">未找到该告知书</View>;
   return (
-    <View className="page page--paper">
+    <View className="page request-page page--paper">
       <LetterView letter={letter} />
     </View>
   );

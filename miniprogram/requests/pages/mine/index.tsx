@@ -22,7 +22,7 @@ export default function MyRequestsPage() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className="page">
+    <View className="page request-page">
       <Button className="btn btn--primary btn--block" onClick={() => go(routes.newRequest())} data-testid="new-request">
         ＋ 申请政府信息公开
       </Button>

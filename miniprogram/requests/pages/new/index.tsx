@@ -70,7 +70,7 @@ export default function NewRequestPage() {
   }
 
   return (
-    <View className="page form" data-testid="request-form">
+    <View className="page request-page form" data-testid="request-form">
       <View className="steps">
         {STEP_TITLES.map((title, i) => (
           <View key={title} className={`steps__item ${i === step ? 'steps__item--active' : i < step ? 'steps__item--done' : ''}`} onClick={() => i < step && goTo(i)}>

@@ -12,7 +12,7 @@ export default function RequestResultPage() {
   const { request, error, reload } = useMyRequest(id);
 
   return (
-    <View className="page">
+    <View className="page request-page">
       <View className="card result" data-testid="request-result">
         <Text className="result__icon">✓</Text>
         <Text className="result__title">申请已提交</Text>
