@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { DetailRow } from '../../../components/detail-row';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
@@ -25,20 +26,12 @@ import '../../../components/requests/requests.css';
  */
 export default function AdminRequestPage() {
   const id = useRouter().params.id ?? '';
-  const { request, error, loading, reload, busy, run } = useManagedRequest(id);
+  const { request, error, reload, busy, run } = useManagedRequest(id);
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (loading && !request) return <View className="page request-page list-state" data-testid="detail-loading">正在加载…</View>;
-  if (error || !request) {
-    return (
-      <View className="page request-page list-state list-state--error" data-testid="detail-error">
-        <Text>{error?.message ?? '未找到该申请'}</Text>
-        <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button>
-      </View>
-    );
-  }
+  if (!request) return <RequestLoadState error={error} reload={reload} />;
   const r = request;
   const may = (command: RequestCommandName) => r.allowed.includes(command);
   const a = r.applicant;

@@ -1,7 +1,7 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PagedListView } from '../../../components/paged-list-view';
+import { useListPageEvents } from '../../../hooks/use-list-page-events';
 import { DueTag, RequestStatusTag } from '../../../components/requests/request-status';
 import { useRequestQueue } from '../../../hooks/use-request-lists';
 import { go, routes } from '../../../navigation';
@@ -24,15 +24,7 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
 export default function AdminRequestsPage() {
   const [status, setStatus] = useState<RequestStatus | undefined>(undefined);
   const { list, warnings } = useRequestQueue(status);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
+  useListPageEvents(list);
 
   return (
     <View className="page request-page">

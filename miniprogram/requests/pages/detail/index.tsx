@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DetailRow } from '../../../components/detail-row';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { FormField, TextField } from '../../../admin/components/form-field';
 import { useMyRequest, useRequestAction } from '../../../hooks/use-request';
@@ -18,7 +19,7 @@ import '../../../components/requests/requests.css';
  */
 export default function MyRequestPage() {
   const id = useRouter().params.id ?? '';
-  const { request, error, loading, reload } = useMyRequest(id);
+  const { request, error, reload } = useMyRequest(id);
   const { busy, run } = useRequestAction(reload);
   const [supplementText, setSupplementText] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -27,15 +28,7 @@ export default function MyRequestPage() {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (loading && !request) return <View className="page request-page list-state" data-testid="detail-loading">正在加载…</View>;
-  if (error || !request) {
-    return (
-      <View className="page request-page list-state list-state--error" data-testid="detail-error">
-        <Text>{error?.message ?? '未找到该申请'}</Text>
-        {error?.code !== 'REQUEST_NOT_FOUND' && <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button>}
-      </View>
-    );
-  }
+  if (!request) return <RequestLoadState error={error} reload={reload} />;
   const r = request;
   const may = (command: string) => r.allowed.includes(command as (typeof r.allowed)[number]);
 

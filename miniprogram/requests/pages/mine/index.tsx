@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef } from 'react';
 import { PagedListView } from '../../../components/paged-list-view';
+import { useListPageEvents } from '../../../hooks/use-list-page-events';
 import { RequestCard } from '../../../components/requests/request-card';
 import { useMyRequests } from '../../../hooks/use-request-lists';
 import { go, routes } from '../../../navigation';
@@ -10,16 +9,7 @@ import '../../../components/requests/requests.css';
 /** 我的申请: every request the resident has made, with where each stands and when the answer is due. */
 export default function MyRequestsPage() {
   const list = useMyRequests();
-  const shown = useRef(false);
-  // Back from a detail (a supplement sent, a request withdrawn): show the new state.
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
+  useListPageEvents(list);
 
   return (
     <View className="page request-page">
