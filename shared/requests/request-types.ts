@@ -122,12 +122,12 @@ export interface Letter {
 }
 
 /** One request as `get` (the applicant) and `manageGet` / staff actions (handlers) answer it. */
-export interface RequestView {
+/** What an application is, as stored and as shown: shared by the record and the views. */
+export interface RequestCore {
   id: string;
   version: number;
   trackingNumber: string;
   status: RequestStatus;
-  statusLabel: string;
   channel: Channel;
   applicant: Applicant;
   information: InformationSought;
@@ -137,6 +137,14 @@ export interface RequestView {
   submittedAt: string;
   /** Day zero of the count (受理之日), or null before registration. */
   receivedOn: string | null;
+  extension: Extension | null;
+  reply: RequestReply | null;
+  /** Set when closed without a reply (逾期未补正 etc.) or withdrawn. */
+  ending: { category: ReplyCategory | null; reason: string | null; on: string } | null;
+}
+
+export interface RequestView extends RequestCore {
+  statusLabel: string;
   /** The day the answer is due, or null when no clock runs (not registered, awaiting supplement, finished). */
   dueOn: string | null;
   dueProvisional: boolean;
@@ -145,10 +153,6 @@ export interface RequestView {
   workingDaysLeft: number | null;
   supplement: SupplementRequest | null;
   consultations: Consultation[];
-  extension: Extension | null;
-  reply: RequestReply | null;
-  /** Set when closed without a reply (逾期未补正 etc.) or withdrawn. */
-  ending: { category: ReplyCategory | null; reason: string | null; on: string } | null;
   timeline: TimelineEntry[];
   letters: Letter[];
   /** What the viewer may do now: the app shows only these buttons. */
