@@ -10,7 +10,7 @@ import { formatBeijingDate } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 
 const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
-  { key: undefined, label: '全部' },
+  { key: undefined, label: '未办结' },
   { key: 'submitted', label: '待受理' },
   { key: 'registered', label: '办理中' },
   { key: 'supplementRequested', label: '待补正' },
