@@ -100,7 +100,7 @@ export function ReplyBox({ reply }: { reply: RequestReply }) {
           <Text className="attachments__title">附件</Text>
           {reply.attachments.map((file) => (
             <Text key={file.url} className="attachments__item" onClick={() => void Taro.setClipboardData({ data: file.url })}>
-              {file.name}（{Math.max(1, Math.round(file.sizeBytes / 1024))} KB，点击复制链接）
+              {file.name}（{file.sizeBytes > 0 ? `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB，` : ''}点击复制链接）
             </Text>
           ))}
         </View>
