@@ -23,7 +23,7 @@ export function ReplyConsentPrompt() {
     const text =
       result.outcome === 'accepted'
         ? result.recorded
-          ? '已开启：答复后将通过微信服务通知提醒您。'
+          ? '已开启：答复、补正或延期时将通过微信服务通知提醒您。'
           : '您已同意提醒，但暂未登记成功；答复后请在“我的申请”中查看。'
         : result.outcome === 'rejected'
           ? '您未开启微信提醒。答复后可在“我的申请”和“消息”中查看。'
@@ -37,7 +37,7 @@ export function ReplyConsentPrompt() {
   return (
     <View className="card" data-testid="consent-prompt">
       <Text className="section-title">答复时提醒我</Text>
-      <Text className="hint">开启后，本机关答复您的申请时，微信会发一条服务通知给您。</Text>
+      <Text className="hint">开启后，本机关答复您的申请、要求补正或延长期限时，微信会发服务通知给您（每项提醒一次）。</Text>
       <Button
         className="btn btn--primary btn--block"
         disabled={busy || undefined}

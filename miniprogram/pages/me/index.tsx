@@ -63,7 +63,7 @@ export default function MePage() {
           )}
           {whoami.staff?.roles.includes('admin') && (
             <View className="menu__item" onClick={() => go(routes.adminCalendar())} data-testid="staff-calendar-entry">
-              <Text>工作台 · 节假日与调休</Text>
+              <Text>工作台 · 工作日历（节假日与调休）</Text>
               <Text className="menu__arrow">›</Text>
             </View>
           )}

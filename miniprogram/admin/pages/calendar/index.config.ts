@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '节假日与调休' });
+export default definePageConfig({ navigationBarTitleText: '工作日历' });
