@@ -5,6 +5,7 @@ import { consoleLogger } from './handler-context';
 import { identifyCaller } from './identify-caller';
 import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
+import type { WxOpenApi } from './wx-open-api';
 
 /**
  * The production entry: `exports.main = cloudbaseMain(fn)`.
@@ -15,14 +16,26 @@ import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
  * the same code the local cloud runs.
  */
 let store: CloudbaseStore | null = null;
+let app: ReturnType<typeof tcb.init> | null = null;
+
+function cloudbaseApp(): ReturnType<typeof tcb.init> {
+  if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return app;
+}
 
 function productionStore(): CloudbaseStore {
-  if (!store) {
-    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-    store = new CloudbaseStore(app.database() as unknown as CloudbaseDb);
-  }
+  if (!store) store = new CloudbaseStore(cloudbaseApp().database() as unknown as CloudbaseDb);
   return store;
 }
+
+/** WeChat's server APIs through CloudBase; answers WeChat's own JSON (errcode, errmsg, …). */
+const wxOpenApi: WxOpenApi = {
+  async call(apiName, requestData) {
+    const answer = await cloudbaseApp().callWxOpenApi({ apiName, requestData });
+    const result = answer.result;
+    return (typeof result === 'string' ? JSON.parse(result) : result ?? {}) as Record<string, unknown>;
+  },
+};
 
 export function cloudbaseMain(fn: CloudFunction) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
@@ -36,6 +49,7 @@ export function cloudbaseMain(fn: CloudFunction) {
         now: () => new Date(),
         log: consoleLogger,
         platform: 'cloudbase',
+        wxOpenApi,
       });
     } catch (error) {
       // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/staff/roles';
 import type { Store } from './store/port';
+import type { WxOpenApi } from './wx-open-api';
 
 /** Everything a handler may use. Time is injected so tests can set the clock. */
 export interface HandlerContext {
@@ -9,6 +10,8 @@ export interface HandlerContext {
   log: Logger;
   /** Where the function runs: the local cloud offers dev sign-in, CloudBase never does. */
   platform: 'local' | 'cloudbase';
+  /** WeChat's server APIs; present only on CloudBase. */
+  wxOpenApi?: WxOpenApi;
 }
 
 export interface Logger {
