@@ -1,12 +1,18 @@
 import { VersionConflictError, type Transaction } from '../../cloudfunctions/_runtime/store/port';
 import { ERROR_CATALOGUE } from '../../shared/api/errors';
+import { formatTrackingNumber } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application, enteredApplication, freshKey } from '../support/request-factories';
 
 let cloud: CloudHarness;
+/** The demo seed has already taken some of 2026's numbers. */
+let seeded: number;
 beforeEach(async () => {
   cloud = await createCloudHarness({ now: new Date('2026-09-28T02:00:00Z') });
+  seeded = (await cloud.store.collection<{ value: number }>('counters').get('requests-2026'))?.value ?? 0;
 });
+/** The tracking number `n` places after the seeded ones. */
+const nth = (n: number) => formatTrackingNumber(2026, seeded + n);
 afterEach(() => cloud.close());
 
 const as = (openid: string | null, action: string, data: unknown = {}) => cloud.call(openid, 'requests', { action, data });
@@ -17,17 +23,19 @@ describe('submit', () => {
   test('answers with a readable tracking number; the next one follows without a gap', async () => {
     const first = ok(await as('resident-a', 'submit', application()));
     const second = ok(await as('resident-b', 'submit', application()));
-    expect(first).toMatchObject({ trackingNumber: '依申〔2026〕000001号', status: 'submitted', receivedOn: null, dueOn: null });
-    expect(second.trackingNumber).toBe('依申〔2026〕000002号');
+    expect(first).toMatchObject({ trackingNumber: nth(1), status: 'submitted', receivedOn: null, dueOn: null });
+    expect(first.trackingNumber).toMatch(/^依申〔2026〕\d{6}号$/);
+    expect(second.trackingNumber).toBe(nth(2));
     expect(await events(first.id)).toEqual([expect.objectContaining({ action: 'submitted', actor: 'resident-a' })]);
   });
 
   test('a retried submit with the same key returns the same request, not a second one', async () => {
     const input = application();
+    const before = await cloud.store.collection('requests').count();
     const first = ok(await as('resident-a', 'submit', input));
     const again = ok(await as('resident-a', 'submit', input));
     expect(again.id).toBe(first.id);
-    expect(await cloud.store.collection('requests').count()).toBe(1);
+    expect(await cloud.store.collection('requests').count()).toBe(before + 1);
     // The same key from someone else is their own submission.
     expect(ok(await as('resident-b', 'submit', input)).id).not.toBe(first.id);
     // The same key with different content is refused rather than merged.
@@ -38,7 +46,7 @@ describe('submit', () => {
   test('twenty racing submits take twenty consecutive numbers', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => as(`resident-${i}`, 'submit', application())));
     const numbers = results.map((r) => ok(r).trackingNumber).sort();
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `依申〔2026〕${String(i + 1).padStart(6, '0')}号`));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => nth(i + 1)).sort());
   });
 
   test('a lost counter race is retried, and the number stays gap-free', async () => {
@@ -53,18 +61,21 @@ describe('submit', () => {
             return {
               ...inner,
               get: inner.get.bind(inner),
-              insert: async (record: any) => {
-                if (conflicts-- > 0) throw new VersionConflictError('counters', record.id);
-                return inner.insert(record);
+              insert: inner.insert.bind(inner),
+              update: async (id: string, version: number, patch: any) => {
+                if (conflicts > 0) {
+                  conflicts -= 1;
+                  throw new VersionConflictError('counters', id);
+                }
+                return inner.update(id, version, patch);
               },
-              update: inner.update.bind(inner),
             };
           },
         }),
       )) as typeof cloud.store.transaction;
     const first = ok(await as('resident-a', 'submit', application()));
     const second = ok(await as('resident-a', 'submit', application()));
-    expect([first.trackingNumber, second.trackingNumber]).toEqual(['依申〔2026〕000001号', '依申〔2026〕000002号']);
+    expect([first.trackingNumber, second.trackingNumber]).toEqual([nth(1), nth(2)]);
     expect(conflicts).toBe(0);
   });
 });
@@ -111,7 +122,9 @@ describe('the workflow end to end through the functions', () => {
     expect(seen.timeline.every((t: any) => t.actorName === null)).toBe(true);
     expect(JSON.stringify(seen)).not.toContain('demo-clerk');
     expect(seen.letters.map((l: any) => l.title)).toEqual(['政府信息公开申请补正告知书', '政府信息公开申请答复告知书']);
-    expect(seen.letters[1].paragraphs.join('')).toMatch(/依申〔2026〕000001号[\s\S]*第三十七条[\s\S]*行政复议/);
+    const letter = seen.letters[1].paragraphs.join('');
+    expect(letter).toContain(`编号 ${nth(1)}`);
+    expect(letter).toMatch(/第三十七条[\s\S]*行政复议/);
 
     // Staff see names on the timeline.
     const staffView = ok(await as('demo-clerk', 'manageGet', { id: submitted.id }));
@@ -148,10 +161,15 @@ describe('the workflow end to end through the functions', () => {
 
 describe('staff queue and paper applications', () => {
   test('entered letters are registered on the day received; the queue is sorted by due date and masks personal data', async () => {
-    ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-28' })));
-    ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-01', channel: 'fax' })));
-    ok(await as('resident-a', 'submit', application()));
-    const queue = ok(await as('demo-clerk', 'queue'));
+    const ids = [
+      ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-28' }))).id,
+      ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-01', channel: 'fax' }))).id,
+      ok(await as('resident-a', 'submit', application())).id,
+    ];
+    const queue = ok(await as('demo-clerk', 'queue', { limit: 50 }));
+    const dues = queue.items.map((i: any) => i.dueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    queue.items = queue.items.filter((i: any) => ids.includes(i.id));
     expect(queue.items.map((i: any) => [i.channel, i.dueOn])).toEqual([
       ['fax', '2026-09-29'],
       ['letter', '2026-10-30'],
@@ -191,7 +209,7 @@ describe('the calendar the bureau controls', () => {
   test('correcting one day moves the due dates that cross it', async () => {
     const entered = ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-28' })));
     const result = ok(await cloud.call('demo-admin', 'calendar', { action: 'setDay', data: { date: '2026-10-30', kind: 'holiday', name: '临时放假' } }));
-    expect(result.recomputed).toBe(1);
+    expect(result.recomputed).toBeGreaterThanOrEqual(1);
     expect(ok(await as('demo-clerk', 'manageGet', { id: entered.id })).dueOn).toBe('2026-11-02');
     const year = ok(await cloud.call(null, 'calendar', { action: 'days', data: { year: 2026 } }));
     expect(year).toMatchObject({ covered: true, source: 'bureau' });
