@@ -7,6 +7,9 @@ import { sessionFunction } from './session/session-function';
 // requests, calendar (issue 6)
 
 // subscriptions, inbox, deliveries (issue 7)
+import { subscriptionsFunction } from './subscriptions/subscriptions-function';
+import { inboxFunction } from './inbox/inbox-function';
+import { deliveriesFunction } from './deliveries/deliveries-function';
 
 // windows, ratings (issue 9)
 
@@ -20,6 +23,9 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   // requests, calendar (issue 6)
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsFunction,
+  inbox: inboxFunction,
+  deliveries: deliveriesFunction,
 
   // windows, ratings (issue 9)
 

@@ -13,6 +13,7 @@ import {
   type NoticeSummary,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -134,6 +135,9 @@ export const contract = {
   // calendar (issue 6)
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsContract,
+  inbox: inboxContract,
+  deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
 

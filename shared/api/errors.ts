@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   // requests, calendar (issue 6)
 
   // subscriptions, inbox (issue 7)
+  SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },
 
   // notices search, comments (issue 8)
 

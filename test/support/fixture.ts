@@ -3,6 +3,7 @@ import { ok } from './cloud-harness';
 import { announcement } from './factories';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -14,6 +15,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   // requests (issue 6): e.g. Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
+  Object.assign(fixture, await prepareInboxFixture(cloud));
 
   // windows, ratings (issue 9)
 
