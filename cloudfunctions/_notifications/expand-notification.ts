@@ -44,33 +44,42 @@ export async function expandNotification(store: Store, job: Stored<OutboxRecord>
     return false;
   }
 
-  const topics = job.audience.topics;
-  const { topicIndex, lastId, recipients } = job.progress;
-  if (topicIndex >= topics.length) {
-    await store.transaction((tx) => advance(tx, job, job.progress, true, now));
-    return false;
+  // Small topics finish in one call: after a topic runs out, the next one
+  // continues in the same call with what is left of the batch.
+  let current = job;
+  let budget = batchSize;
+  for (;;) {
+    const topics = (current.audience as { topics: string[] }).topics;
+    const { topicIndex, lastId, recipients } = current.progress;
+    if (topicIndex >= topics.length) {
+      await store.transaction((tx) => advance(tx, current, current.progress, true, now));
+      return false;
+    }
+    const page = await store.collection<SubscriptionRecord>(SUBSCRIPTIONS).find({
+      where: lastId ? { topic: topics[topicIndex], id: { gt: lastId } } : { topic: topics[topicIndex] },
+      orderBy: [['id', 'asc']],
+      limit: budget,
+    });
+    const topicFinished = page.nextCursor === null;
+    const next = topicFinished
+      ? { topicIndex: topicIndex + 1, lastId: null }
+      : { topicIndex, lastId: page.items[page.items.length - 1].id };
+    const done = next.topicIndex >= topics.length;
+    const from = current;
+    current = await store.transaction(async (tx) => {
+      let delivered = 0;
+      for (const subscription of page.items) if (await deliverTo(tx, from, subscription.openid, now)) delivered += 1;
+      return advance(tx, from, { ...next, recipients: recipients + delivered }, done, now);
+    });
+    if (done) return false;
+    budget -= page.items.length;
+    if (!topicFinished || budget <= 0) return true;
   }
-  const page = await store.collection<SubscriptionRecord>(SUBSCRIPTIONS).find({
-    where: lastId ? { topic: topics[topicIndex], id: { gt: lastId } } : { topic: topics[topicIndex] },
-    orderBy: [['id', 'asc']],
-    limit: batchSize,
-  });
-  const topicFinished = page.nextCursor === null;
-  const next = topicFinished
-    ? { topicIndex: topicIndex + 1, lastId: null }
-    : { topicIndex, lastId: page.items[page.items.length - 1].id };
-  const done = next.topicIndex >= topics.length;
-  await store.transaction(async (tx) => {
-    let delivered = 0;
-    for (const subscription of page.items) if (await deliverTo(tx, job, subscription.openid, now)) delivered += 1;
-    await advance(tx, job, { ...next, recipients: recipients + delivered }, done, now);
-  });
-  return !done;
 }
 
-async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: OutboxRecord['progress'], done: boolean, now: Date) {
+async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: OutboxRecord['progress'], done: boolean, now: Date): Promise<Stored<OutboxRecord>> {
   // The version check makes the batch and the position one atomic step.
-  await tx.collection<OutboxRecord>(OUTBOX).update(job.id, job.version, {
+  return tx.collection<OutboxRecord>(OUTBOX).update(job.id, job.version, {
     progress,
     status: done ? 'done' : 'pending',
     updatedAt: now.toISOString(),

@@ -70,6 +70,7 @@ export class SqliteStore implements Store {
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.known.clear(); // a table first created inside the rolled-back transaction is gone again
         throw error;
       }
     });
