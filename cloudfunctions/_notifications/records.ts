@@ -48,8 +48,8 @@ export interface OutboxRecord {
   purpose: TemplatePurpose | null;
   message: { title: string; body: string; link: InboxLink; page: string; values: MessageValues };
   status: 'pending' | 'done';
-  /** Fan-out position: which topic, the last subscription id handled in it, recipients so far. */
-  progress: { topicIndex: number; lastId: string | null; recipients: number };
+  /** Fan-out position: which topic, the last subscription id handled in it, recipients so far, and how many of them hold no WeChat grant. */
+  progress: { topicIndex: number; lastId: string | null; recipients: number; noGrant?: number };
   createdAt: string;
   updatedAt: string;
 }

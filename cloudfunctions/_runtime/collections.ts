@@ -32,7 +32,7 @@ export const COLLECTIONS = {
   /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
   outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
   /** The message centre: one row per recipient of a notification. */
-  inbox: [['openid', 'createdAt'], ['openid', 'read', 'createdAt'], ['subjectId', 'read']],
+  inbox: [['openid', 'createdAt'], ['subjectId', 'read']],
   /** The WeChat side of each inbox row: status, attempts, reason. */
   deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt']],
   /** Consent per resident and template (id derived from both). */

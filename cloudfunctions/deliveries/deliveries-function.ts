@@ -49,7 +49,10 @@ export const deliveriesFunction = defineFunction('deliveries', {
       })),
       inApp,
       read,
-      wechat: Object.fromEntries(STATUSES.map((s, i) => [s, counts[i]])) as Record<DeliveryStatus, number>,
+      // Bulletin recipients without a grant are counted on the job rather than given a row each.
+      wechat: Object.fromEntries(
+        STATUSES.map((s, i) => [s, counts[i] + (s === 'noGrant' ? jobs.items.reduce((n, j) => n + (j.progress.noGrant ?? 0), 0) : 0)]),
+      ) as Record<DeliveryStatus, number>,
       problems,
       recorded: recorded.items.map((r) => ({ recipient: maskOpenid(r.touser), templateId: r.templateId, page: r.page, data: r.data, at: r.at })),
     };

@@ -40,6 +40,7 @@ import type { IndexDeclarations } from '../collections';
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly known = new Set<string>();
+  private readonly statements: StatementCache;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(filename: string, private readonly indexes: IndexDeclarations = {}) {
@@ -48,11 +49,12 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.statements = new StatementCache(this.db);
   }
 
   collection<T>(name: string): Collection<T> {
     this.ensureTable(name);
-    return new SqliteCollection<T>(this.db, name, (op) => this.exclusive(op));
+    return new SqliteCollection<T>(this.statements, name, (op) => this.exclusive(op));
   }
 
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
@@ -60,7 +62,7 @@ export class SqliteStore implements Store {
       const tx: Transaction = {
         collection: <T>(name: string): TxCollection<T> => {
           this.ensureTable(name);
-          return new SqliteCollection<T>(this.db, name, (op) => op());
+          return new SqliteCollection<T>(this.statements, name, (op) => op());
         },
       };
       this.db.exec('BEGIN IMMEDIATE');
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         this.known.clear(); // a table first created inside the rolled-back transaction is gone again
+        this.statements.clear();
         throw error;
       }
     });
@@ -105,9 +108,33 @@ export class SqliteStore implements Store {
 
 type Runner = <R>(op: () => Promise<R>) => Promise<R>;
 
+/**
+ * Prepared statements, kept by their SQL: preparing costs about as much as
+ * running a small insert, and a bulletin's fan-out runs the same few
+ * statements a hundred thousand times. Bounded, since IN lists vary.
+ */
+class StatementCache {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {}
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      if (this.cache.size >= 500) this.cache.clear();
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
 class SqliteCollection<T> implements Collection<T> {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: StatementCache,
     private readonly name: string,
     private readonly run: Runner,
   ) {}
