@@ -22,6 +22,7 @@ export default defineAppConfig({
     'pages/subscriptions/index',
 
     // notices search, guides (issue 8)
+    'pages/search/index',
 
     // ratings (issue 9)
 

@@ -20,6 +20,8 @@ export const routes = {
   adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
   // notices search, guides (issue 8)
+  search: (q?: string, kind?: NoticeKind) =>
+    `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
 

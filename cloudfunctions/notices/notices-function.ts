@@ -17,6 +17,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store, Where } from '../_runtime/store/port';
 import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
+import { noticeReadingHandlers } from './notice-reading';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -72,6 +73,8 @@ export const noticesFunction = defineFunction('notices', {
   async withdraw({ id, version, reason }, ctx) {
     return changeNotice(ctx, id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), reason);
   },
+
+  ...noticeReadingHandlers,
 });
 
 /**

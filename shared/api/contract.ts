@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import './zod-messages';
 import { action } from './define';
+import { noticeReadingContract } from '../notices/notice-reading-contract';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {
   CursorSchema,
@@ -123,6 +124,7 @@ export const contract = {
       summary: '撤回已发布的信息：居民不再可见，记录保留',
       writes: true,
     }),
+    ...noticeReadingContract,
   },
 
   // ── Functions added by later issues. Each lives in its own module (e.g.

@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'allow', admin: 'allow' },
 
   // notices search, comments (issue 8)
+  'notices.search': everyone,
 
   // windows, ratings (issue 9)
 
