@@ -18,7 +18,8 @@ describeBuilt('the WeChat build', () => {
   test('app.json lists the resident pages in the main package and the staff area as a subpackage', () => {
     expect(app.pages.slice(0, 4)).toEqual(['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index']);
     expect(app.pages).toContain('pages/search/index'); // issue 8
-    expect(app.subPackages).toEqual([{ root: 'admin', pages: ['pages/notices/index', 'pages/notice-edit/index'] }]);
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/subscriptions/index'])); // issue 7
+    expect(app.subPackages).toEqual([{ root: 'admin', pages: ['pages/notices/index', 'pages/notice-edit/index', 'pages/deliveries/index'] }]);
   });
 
   test('every page is compiled: script, template and config exist', () => {
