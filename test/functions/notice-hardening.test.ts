@@ -1,5 +1,5 @@
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
-import { announcement, policy } from '../support/factories';
+import { announcement, policy, publicity } from '../support/factories';
 
 /** Issue 5's behaviour fixes to the notices function: public view, version first, what an edit changed. */
 let cloud: CloudHarness;
@@ -63,4 +63,23 @@ test('an edit that changes only the body names it, and keeps the title on record
   const updated = (await eventsOf(draft.id)).find((e) => e.action === 'updated');
   expect(updated.changes).toEqual({ fields: ['body'], title: { before: '标题不变', after: '标题不变' } });
   expect(updated.detail).toBe('修改了正文');
+});
+
+test.each([
+  'javascript:alert(document.cookie)',
+  'JAVASCRIPT:alert(1)',
+  ' javascript:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'http://insecure.example/a.pdf',
+  '//evil.example/a.pdf',
+])('an attachment URL %p is refused on its own field, and nothing is written', async (url) => {
+  const before = await cloud.store.collection('notices').count();
+  const answer = await call('save', { notice: announcement({ attachments: [{ name: '附件', url, sizeBytes: 10 }] }) });
+  expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'notice.attachments.0.url': '附件地址须以 https:// 或 cloud:// 开头' } });
+  expect(await cloud.store.collection('notices').count()).toBe(before);
+});
+
+test('a period that ends before it starts is refused on period.end', async () => {
+  const answer = await call('save', { notice: publicity({ period: { start: '2026-11-27', end: '2026-11-20' } }) });
+  expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'notice.period.end': '结束日期不能早于开始日期' } });
 });
