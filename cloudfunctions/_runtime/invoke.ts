@@ -7,7 +7,6 @@ import type { CloudFunction } from './define-function';
 import type { HandlerContext } from './handler-context';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
-import { readOnlyStore } from './store/read-only-store';
 
 /** Largest `data` we accept, in bytes of JSON: a long notice with its guide fits in well under this. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -38,10 +37,7 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
-    // An action the contract declares read-only gets a store that cannot write: a stray write is a
-    // loud programming error here, not a silent change that the contract says cannot happen.
-    const store = spec.writes ? ctx.store : readOnlyStore(ctx.store, `${fn.name}.${action}`);
-    return { ok: true, data: await handler(parsed.data, { ...ctx, store }) };
+    return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (error) {
     return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
   }

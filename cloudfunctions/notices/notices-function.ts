@@ -18,6 +18,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { VersionConflictError, type Store, type Where } from '../_runtime/store/port';
 import { describeChanges, noticeChanges, type NoticeChanges } from '../../shared/notices/notice-changes';
+import { noticeReadingHandlers } from './notice-reading';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -76,6 +77,8 @@ export const noticesFunction = defineFunction('notices', {
   async withdraw({ id, version, reason }, ctx) {
     return changeNotice(ctx, id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), () => ({ detail: reason }));
   },
+
+  ...noticeReadingHandlers,
 });
 
 /**

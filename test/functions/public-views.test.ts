@@ -13,10 +13,26 @@ import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 const INTERNAL_FIELDS = [
   'createdBy', 'updatedBy', 'publishedBy', 'withdrawnBy', 'deletedBy', 'assignedTo', 'assignee', 'handledBy',
   // The caller's own `openid` (whoami) is not internal; a staff member's is caught by value.
-  'actor', '_openid', 'staffId', 'staffOpenid', 'withdrawReason', 'internalNote', 'internalNotes',
+  'actor', 'actorOpenid', '_openid', 'staffId', 'staffOpenid', 'withdrawReason', 'internalNote', 'internalNotes',
 ];
 
-const RESIDENT = 'resident-public-view';
+/**
+ * Fields with an internal-sounding name that an action's public answer may
+ * carry on purpose, each with the reason. Values are still checked: no staff
+ * OPENID may appear in them. Keep this list short; prefer a public name.
+ */
+const PUBLIC_ON_PURPOSE: Record<string, string[]> = {
+  // A resident's own timeline says who acted by role ('applicant' | 'staff'), never by identity.
+  'requests.submit': ['actor'],
+  'requests.get': ['actor'],
+  'requests.supplement': ['actor'],
+  'requests.withdraw': ['actor'],
+  // The working calendar names who last set a year's arrangement by display name (updatedByName), not OPENID.
+  'calendar.days': ['updatedBy'],
+};
+
+// resident-a owns the fixture's own records (e.g. its disclosure requests), as in the authorisation matrix.
+const RESIDENT = 'resident-a';
 
 const publicActions = Object.entries(contract).flatMap(([fn, spec]) =>
   Object.entries(spec as Record<string, ActionSpec>)
@@ -25,16 +41,16 @@ const publicActions = Object.entries(contract).flatMap(([fn, spec]) =>
 );
 
 /** Every place in `value` that breaks the rule, as readable paths. */
-function leaks(value: unknown, staffIds: string[], path = '$', found: string[] = []): string[] {
+function leaks(value: unknown, staffIds: string[], allowed: string[] = [], path = '$', found: string[] = []): string[] {
   if (typeof value === 'string') {
     for (const id of staffIds) if (value.includes(id)) found.push(`${path} holds staff OPENID ${id}`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => leaks(v, staffIds, `${path}[${i}]`, found));
+    value.forEach((v, i) => leaks(v, staffIds, allowed, `${path}[${i}]`, found));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
-      if (INTERNAL_FIELDS.includes(key)) found.push(`${path}.${key} is an internal field`);
+      if (INTERNAL_FIELDS.includes(key) && !allowed.includes(key)) found.push(`${path}.${key} is an internal field`);
       for (const id of staffIds) if (key.includes(id)) found.push(`${path}.${key} names staff OPENID ${id}`);
-      leaks(v, staffIds, `${path}.${key}`, found);
+      leaks(v, staffIds, allowed, `${path}.${key}`, found);
     }
   }
   return found;
@@ -44,11 +60,16 @@ test('the walk covers the public actions that exist today', () => {
   expect(publicActions.map(([fn, a]) => `${fn}.${a}`)).toEqual(expect.arrayContaining(['notices.get', 'notices.list', 'directory.departments', 'session.whoami']));
 });
 
-test('the leak check itself finds an OPENID and an internal field', () => {
-  expect(leaks({ a: [{ createdBy: 'x' }], b: '由 demo-editor 发布' }, ['demo-editor'])).toEqual([
+test('the leak check itself finds an OPENID and an internal field, also in a field public on purpose', () => {
+  expect(leaks({ a: [{ createdBy: 'x' }], b: '由 demo-editor 发布', actor: 'demo-editor' }, ['demo-editor'], ['actor'])).toEqual([
     '$.a[0].createdBy is an internal field',
     '$.b holds staff OPENID demo-editor',
+    '$.actor holds staff OPENID demo-editor',
   ]);
+});
+
+test('every exception names an action that exists and is public', () => {
+  for (const name of Object.keys(PUBLIC_ON_PURPOSE)) expect(publicActions.map(([fn, a]) => `${fn}.${a}`)).toContain(name);
 });
 
 describe.each(publicActions)('%s.%s (%s)', (fn, action, access) => {
@@ -71,7 +92,7 @@ describe.each(publicActions)('%s.%s (%s)', (fn, action, access) => {
     expect(inputs.length).toBeGreaterThan(0);
     for (const data of inputs) {
       const answer = ok(await cloud.call(openid, fn, { action, data }));
-      expect(leaks(answer, staffIds)).toEqual([]);
+      expect(leaks(answer, staffIds, PUBLIC_ON_PURPOSE[`${fn}.${action}`])).toEqual([]);
     }
   });
 });
