@@ -9,6 +9,8 @@ import { sessionFunction } from './session/session-function';
 // subscriptions, inbox, deliveries (issue 7)
 
 // windows, ratings (issue 9)
+import { ratingsFunction } from './ratings/ratings-function';
+import { windowsFunction } from './windows/windows-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -22,6 +24,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   // subscriptions, inbox, deliveries (issue 7)
 
   // windows, ratings (issue 9)
+  windows: windowsFunction,
+  ratings: ratingsFunction,
 
 };
 

@@ -2,6 +2,7 @@ import { newNotice, noticeEvent, publishNotice, withdrawNotice, type NoticeEvent
 import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
+import { seedDemoRatings } from './seed-ratings';
 
 const SEED_MARKER = 'demo-seed';
 
@@ -42,6 +43,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     // guides, comments (issue 8)
 
     // windows, ratings (issue 9)
+    await seedDemoRatings(tx, now);
 
     await tx.collection<{ at: string }>('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
   });

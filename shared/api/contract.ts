@@ -13,6 +13,7 @@ import {
   type NoticeSummary,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -136,6 +137,8 @@ export const contract = {
   // subscriptions, inbox, deliveries (issue 7)
 
   // windows, ratings (issue 9)
+  windows: windowsContract,
+  ratings: ratingsContract,
 
 } as const;
 

@@ -1,6 +1,7 @@
 import type { CloudHarness } from './cloud-harness';
 import { ok } from './cloud-harness';
 import { announcement } from './factories';
+import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 
@@ -16,6 +17,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   // subscriptions, inbox (issue 7)
 
   // windows, ratings (issue 9)
+  Object.assign(fixture, await prepareRatingFixture(cloud));
 
   return fixture;
 }
