@@ -39,6 +39,12 @@ export default defineAppConfig({
         // notices (issue 8)
 
         // windows, rating follow-ups (issue 9)
+        'pages/windows/index',
+        'pages/window-edit/index',
+        'pages/window-qr/index',
+        'pages/follow-ups/index',
+        'pages/follow-up/index',
+        'pages/rating-ranking/index',
 
       ],
     },
@@ -46,6 +52,10 @@ export default defineAppConfig({
     // resident subpackages: requests (issue 6)
 
     // resident subpackages: ratings (issue 9)
+    {
+      root: 'rating',
+      pages: ['pages/rate/index', 'pages/mine/index', 'pages/stats/index'],
+    },
 
   ],
   window: {
