@@ -12,7 +12,8 @@ import type { SubmittedRating } from '../../../../shared/ratings/ratings-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../rating.css';
 
-const FACES: Record<RatingLevel, string> = { verySatisfied: '😄', satisfied: '🙂', basic: '😐', dissatisfied: '🙁', veryDissatisfied: '😣' };
+// Stars rather than emoji faces: every font on every phone has ★.
+const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', satisfied: '★★★★', basic: '★★★', dissatisfied: '★★', veryDissatisfied: '★' };
 
 /**
  * Rate a visit: opened from a visit code or a window's QR. Tap a level, tap
@@ -138,7 +139,7 @@ export default function RatePage() {
             aria-checked={level === l}
             data-testid={`level-${l}`}
           >
-            <Text className="level__face">{FACES[l]}</Text>
+            <Text className="level__stars">{STARS[l]}</Text>
             <Text>{RATING_LEVEL_LABELS[l]}</Text>
           </View>
         ))}
