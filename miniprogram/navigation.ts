@@ -11,10 +11,22 @@ export const routes = {
   adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 
   // requests, calendar (issue 6)
+  newRequest: () => '/requests/pages/new/index',
+  requestResult: (id: string) => `/requests/pages/result/index?id=${encodeURIComponent(id)}`,
+  myRequests: () => '/requests/pages/mine/index',
+  myRequest: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
+  requestLetter: (id: string, letter: number) => `/requests/pages/letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
+  adminRequests: () => '/admin/pages/requests/index',
+  adminRequest: (id: string) => `/admin/pages/request/index?id=${encodeURIComponent(id)}`,
+  adminRequestEnter: () => '/admin/pages/request-enter/index',
+  adminRequestLetter: (id: string, letter: number) => `/admin/pages/request-letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
+  adminCalendar: () => '/admin/pages/calendar/index',
 
   // inbox, subscriptions, deliveries (issue 7)
 
   // notices search, guides (issue 8)
+  search: (q?: string, kind?: NoticeKind) =>
+    `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
   rate: (target: { visit: string } | { window: string }) =>

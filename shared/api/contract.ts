@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import './zod-messages';
+import { requestsContract } from '../requests/requests-contract';
+import { calendarContract } from '../calendar/calendar-contract';
 import { action } from './define';
+import { noticeReadingContract } from '../notices/notice-reading-contract';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {
   CursorSchema,
@@ -123,6 +126,7 @@ export const contract = {
       summary: '撤回已发布的信息：居民不再可见，记录保留',
       writes: true,
     }),
+    ...noticeReadingContract,
   },
 
   // ── Functions added by later issues. Each lives in its own module (e.g.
@@ -131,8 +135,10 @@ export const contract = {
   // touching the same lines.
 
   // requests (issue 6)
+  requests: requestsContract,
 
   // calendar (issue 6)
+  calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
 

@@ -31,3 +31,15 @@ if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
 } else {
   test.skip('CloudBase adapter over a real environment: set TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY to run it', () => undefined);
 }
+
+test('a collection created inside a transaction that rolled back is created again on the next write', async () => {
+  const store = new CloudbaseStore(new FakeCloudbaseDb());
+  await expect(
+    store.transaction(async (tx) => {
+      await tx.collection<{ n: number }>('fresh').insert({ n: 1 });
+      throw new Error('rolled back');
+    }),
+  ).rejects.toThrow('rolled back');
+  await store.collection<{ n: number }>('fresh').insert({ n: 2 });
+  expect(await store.collection('fresh').count()).toBe(1);
+});

@@ -53,3 +53,61 @@ test('declared indexes exist and are used by the resident notice list', () => {
   expect(plan).toMatch(/USING INDEX notices__status_kind_publishedAt/);
   store.close();
 });
+
+describe('tables survive whatever happens around their creation', () => {
+  const tables = (store: SqliteStore): string[] =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ((store as any).db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
+
+  test('every declared collection and its indexes exist as soon as the store opens', () => {
+    const store = new SqliteStore(':memory:', COLLECTIONS);
+    expect(tables(store).sort()).toEqual(Object.keys(COLLECTIONS).sort());
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const indexes = ((store as any).db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%\\_\\_%' ESCAPE '\\'").all() as Array<{ name: string }>).map((r) => r.name);
+    expect(indexes.length).toBe(Object.values(COLLECTIONS).reduce((n, list) => n + list.length, 0));
+    store.close();
+  });
+
+  test('a collection first touched inside a transaction that rolls back still works afterwards', async () => {
+    for (const declared of [false, true]) {
+      const store = declared ? new SqliteStore(':memory:', { fresh: [['n']] }) : new SqliteStore(':memory:');
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.collection<{ n: number }>('fresh').insert({ n: 1 });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.collection('fresh').count()).toBe(0);
+      await store.transaction(async (tx) => {
+        await tx.collection<{ n: number }>('fresh').insert({ n: 2 });
+      });
+      await store.collection<{ n: number }>('fresh').insert({ n: 3 });
+      expect(await store.collection('fresh').count()).toBe(2);
+      store.close();
+    }
+  });
+
+  test("a first plain call made while another request's transaction rolls back still works afterwards", async () => {
+    const store = new SqliteStore(':memory:');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const failing = store.transaction(async (tx) => {
+      await tx.collection<{ text: string }>('other').insert({ text: 'x' });
+      entered();
+      await gate;
+      throw new Error('rolled back');
+    });
+    await inside;
+    // The first ever use of `notes`, while the transaction above is open.
+    const notes = store.collection<{ text: string }>('notes');
+    const write = notes.insert({ text: 'kept' });
+    release();
+    await expect(failing).rejects.toThrow('rolled back');
+    await write;
+    expect((await notes.find({ orderBy: [['text', 'asc']], limit: 5 })).items.map((n) => n.text)).toEqual(['kept']);
+    expect(await store.collection('other').count()).toBe(0);
+    store.close();
+  });
+});

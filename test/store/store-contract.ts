@@ -1,10 +1,14 @@
 import { InvalidCursorError } from '../../cloudfunctions/_runtime/store/cursor';
 import {
   DuplicateIdError,
+  InvalidQueryError,
+  StoreReentryError,
+  TransactionClosedError,
   RecordNotFoundError,
   VersionConflictError,
   type FindOptions,
   type Store,
+  type TxCollection,
 } from '../../cloudfunctions/_runtime/store/port';
 
 /**
@@ -185,6 +189,141 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
         }),
       ).rejects.toBeInstanceOf(VersionConflictError);
       expect(await names()).toEqual(['moved on']);
+    });
+
+    describe('re-entry inside a transaction is refused at once, never a hang', () => {
+      /** Fails the test instead of hanging when `promise` never settles. */
+      const settlesWithin = <T>(promise: Promise<T>, ms = 1000): Promise<T> =>
+        Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms).unref?.())]);
+
+      test('a plain store.collection() read inside the work', async () => {
+        const saved = await items().insert(item());
+        const attempt = store.transaction(async () => items().get(saved.id));
+        await expect(settlesWithin(attempt)).rejects.toBeInstanceOf(StoreReentryError);
+      });
+
+      test('a plain find, count or write inside the work, and nothing it wrote lands', async () => {
+        for (const op of [
+          () => items().find({ orderBy: [['rank', 'asc']], limit: 5 }),
+          () => items().count(),
+          () => items().insert(item({ name: 'plain' })),
+        ]) {
+          const attempt = store.transaction(async (tx) => {
+            await tx.collection<Item>(collectionName).insert(item({ name: 'in tx' }));
+            return op();
+          });
+          await expect(settlesWithin(attempt)).rejects.toBeInstanceOf(StoreReentryError);
+        }
+        expect(await names()).toEqual([]);
+      });
+
+      test('a nested transaction', async () => {
+        const attempt = store.transaction(async () => store.transaction(async () => 'inner'));
+        await expect(settlesWithin(attempt)).rejects.toBeInstanceOf(StoreReentryError);
+        // The store still works afterwards.
+        await items().insert(item({ name: 'after' }));
+        expect(await names()).toEqual(['after']);
+      });
+
+      test('a transaction collection used after its transaction ended is refused', async () => {
+        let leaked: TxCollection<Item> | null = null;
+        await store.transaction(async (tx) => {
+          leaked = tx.collection<Item>(collectionName);
+        });
+        await expect(settlesWithin(leaked!.insert(item({ name: 'late' })))).rejects.toBeInstanceOf(TransactionClosedError);
+        expect(await names()).toEqual([]);
+      });
+
+      test('concurrent plain calls and transactions (not nested) still run', async () => {
+        const saved = await items().insert(item({ name: 'base' }));
+        const results = await settlesWithin(
+          Promise.all([
+            store.transaction(async (tx) => tx.collection<Item>(collectionName).insert(item({ name: 'tx1' }))),
+            items().get(saved.id),
+            store.transaction(async (tx) => tx.collection<Item>(collectionName).insert(item({ name: 'tx2' }))),
+            items().count(),
+          ]),
+          3000,
+        );
+        expect(results[1]?.name).toBe('base');
+        expect(await names()).toEqual(['base', 'tx1', 'tx2']);
+      });
+    });
+
+    describe('queries that would mean different things per adapter are refused the same way', () => {
+      beforeEach(async () => {
+        await items().insert(item({ name: 'a', rank: 1 }));
+        await items().insert(item({ name: 'b', rank: 2, note: 'n' }));
+      });
+      const find = (where: unknown) => items().find({ where: where as never, orderBy: [['rank', 'asc']], limit: 10 });
+
+      test.each([
+        ['an unknown operator', { rank: { between: 1 } }],
+        ['a misspelt operator next to a valid one', { rank: { gte: 1, lessThan: 3 } }],
+        ['in holding null', { note: { in: [null] } }],
+        ['in holding null and a value', { note: { in: ['n', null] } }],
+        ['in without a list', { note: { in: 'n' } }],
+        ['an ordering comparison with null', { rank: { gt: null } }],
+        ['an object as a value', { meta: { city: '杭州' } }],
+        ['an undefined value', { rank: undefined }],
+        ['an empty operator object', { rank: {} }],
+      ])('%s', async (_label, where) => {
+        await expect(find(where)).rejects.toBeInstanceOf(InvalidQueryError);
+        await expect(items().count(where as never)).rejects.toBeInstanceOf(InvalidQueryError);
+      });
+
+      test('a limit outside 1..1000 or a bad sort direction', async () => {
+        await expect(items().find({ orderBy: [['rank', 'asc']], limit: 0 })).rejects.toBeInstanceOf(InvalidQueryError);
+        await expect(items().find({ orderBy: [['rank', 'asc']], limit: 1001 })).rejects.toBeInstanceOf(InvalidQueryError);
+        await expect(items().find({ orderBy: [['rank', 'up' as never]], limit: 5 })).rejects.toBeInstanceOf(InvalidQueryError);
+      });
+
+      test('a null or missing sort value is an error, not a page cut short', async () => {
+        await items().insert(item({ name: 'c', rank: null as never }));
+        await items().insert(item({ name: 'd', rank: 4 }));
+        await expect(items().find({ orderBy: [['rank', 'asc']], limit: 10 })).rejects.toBeInstanceOf(InvalidQueryError);
+        await expect(items().find({ orderBy: [['note', 'desc']], limit: 1 })).rejects.toBeInstanceOf(InvalidQueryError);
+        // Filtering such records out is the remedy, and then paging is complete.
+        const page = await items().find({ where: { rank: { gte: 0 } }, orderBy: [['rank', 'asc']], limit: 2 });
+        const rest = await items().find({ where: { rank: { gte: 0 } }, orderBy: [['rank', 'asc']], limit: 2, cursor: page.nextCursor });
+        expect([...page.items, ...rest.items].map((i) => i.name)).toEqual(['a', 'b', 'd']);
+      });
+    });
+
+    describe('a cursor only continues the query it came from', () => {
+      let cursor: string;
+      const options = { where: { group: 'g' }, orderBy: [['rank', 'asc']] as FindOptions['orderBy'], limit: 2 };
+      beforeEach(async () => {
+        for (let i = 0; i < 5; i++) await items().insert(item({ name: `n${i}`, rank: i, group: 'g' }));
+        for (let i = 0; i < 5; i++) await items().insert(item({ name: `m${i}`, rank: i, group: 'h' }));
+        cursor = (await items().find(options)).nextCursor!;
+        expect(cursor).toEqual(expect.any(String));
+      });
+      const alter = (change: (payload: { v: unknown[] } & Record<string, unknown>) => unknown) =>
+        Buffer.from(JSON.stringify(change(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))), 'utf8').toString('base64url');
+
+      test('it continues its own query', async () => {
+        const next = await items().find({ ...options, cursor });
+        expect(next.items.map((i) => i.name)).toEqual(['n2', 'n3']);
+      });
+
+      test('a sort value changed to another type is refused, not an empty page', async () => {
+        const asText = alter((p) => ({ ...p, v: [String(p.v[0]), p.v[1]] }));
+        await expect(items().find({ ...options, cursor: asText })).rejects.toBeInstanceOf(InvalidCursorError);
+        const asBoolean = alter((p) => ({ ...p, v: [true, p.v[1]] }));
+        await expect(items().find({ ...options, cursor: asBoolean })).rejects.toBeInstanceOf(InvalidCursorError);
+        const withNull = alter((p) => ({ ...p, v: [null, p.v[1]] }));
+        await expect(items().find({ ...options, cursor: withNull })).rejects.toBeInstanceOf(InvalidCursorError);
+      });
+
+      test('used with other filters, another sort or another collection, it is refused', async () => {
+        await expect(items().find({ ...options, where: { group: 'h' }, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        await expect(items().find({ ...options, orderBy: [['rank', 'desc']], cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        await expect(items().find({ ...options, orderBy: [['name', 'asc']], cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        await expect(store.collection<Item>(`${collectionName}other`).find({ ...options, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        // A different page size is the same query.
+        expect((await items().find({ ...options, limit: 3, cursor })).items.map((i) => i.name)).toEqual(['n2', 'n3', 'n4']);
+      });
     });
 
     async function names(): Promise<string[]> {

@@ -1,8 +1,12 @@
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
+import { TransactionScope } from './transaction-scope';
 import {
   applyPatch,
   assertCollectionName,
+  assertFind,
+  assertWhere,
+  InvalidQueryError,
   assertFieldPath,
   DuplicateIdError,
   isOperators,
@@ -86,25 +90,31 @@ export interface CbTransaction {
 type Raw = Record<string, unknown> & { _id: string };
 
 export class CloudbaseStore implements Store {
-  private readonly created = new Set<string>();
+  private readonly scope = new TransactionScope();
 
   constructor(private readonly db: CloudbaseDb) {}
 
   collection<T>(name: string): Collection<T> {
     assertCollectionName(name);
-    return new CloudbaseCollection<T>(this.db, name, () => this.db.collection(name), this.created, false);
+    // Inside a transaction a plain call would run outside it here, and deadlock on SQLite:
+    // refused the same way in both adapters.
+    const guard = () => this.scope.refuseInside(`store.collection('${name}')`);
+    return new CloudbaseCollection<T>(this.db, name, () => this.db.collection(name), false, guard);
   }
 
-  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  async transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    this.scope.refuseInside('store.transaction()');
     // The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT; our callbacks read before they
     // write, so a retry decides again on fresh data.
-    return this.db.runTransaction(async (transaction) =>
-      work({
-        collection: <T>(name: string): TxCollection<T> => {
-          assertCollectionName(name);
-          return new CloudbaseCollection<T>(this.db, name, () => transaction.collection(name), this.created, true);
-        },
-      }),
+    return this.db.runTransaction((transaction) =>
+      this.scope.run((guard) =>
+        work({
+          collection: <T>(name: string): TxCollection<T> => {
+            assertCollectionName(name);
+            return new CloudbaseCollection<T>(this.db, name, () => transaction.collection(name), true, guard);
+          },
+        }),
+      ),
     );
   }
 }
@@ -114,11 +124,13 @@ class CloudbaseCollection<T> implements Collection<T> {
     private readonly db: CloudbaseDb,
     private readonly name: string,
     private readonly ref: () => CbCollection,
-    private readonly created: Set<string>,
     private readonly inTransaction: boolean,
+    /** Throws when this collection may not be used now (re-entry, or its transaction is over). */
+    private readonly guard: () => void,
   ) {}
 
   async get(id: string): Promise<Stored<T> | null> {
+    this.guard();
     const res = await this.read(() => this.ref().doc(id).get(), { data: [] });
     // Outside a transaction the SDK answers a list; inside one, the document or null.
     const raw = Array.isArray(res.data) ? res.data[0] : res.data;
@@ -126,6 +138,7 @@ class CloudbaseCollection<T> implements Collection<T> {
   }
 
   async insert(record: NewRecord<T>): Promise<Stored<T>> {
+    this.guard();
     const stored = { ...record, id: record.id ?? newId(), version: 1 } as Stored<T>;
     const { id, ...rest } = stored as Stored<T> & Record<string, unknown>;
     const add = () => this.ref().add({ ...withoutUndefined(rest), _id: id });
@@ -156,17 +169,21 @@ class CloudbaseCollection<T> implements Collection<T> {
   }
 
   async find(options: FindOptions): Promise<Page<Stored<T>>> {
+    this.guard();
+    assertFind(options);
     const conditions = this.conditions(options.where ?? {});
     const order = sortOrder(options);
-    if (options.cursor) conditions.push(this.keyset(order, decodeCursor(options.cursor, options)));
+    if (options.cursor) conditions.push(this.keyset(order, decodeCursor(options.cursor, options, this.name)));
     let query: CbQuery = this.ref();
     if (conditions.length) query = query.where(this.db.command.and(conditions));
     for (const [field, direction] of order) query = query.orderBy(toCbField(field), direction);
     const res = await this.read(() => query.limit(options.limit + 1).get(), { data: [] });
-    return pageOf((res.data as Raw[]).map((raw) => fromRaw<T>(raw)), options);
+    return pageOf((res.data as Raw[]).map((raw) => fromRaw<T>(raw)), options, this.name);
   }
 
   async count(where: Where = {}): Promise<number> {
+    this.guard();
+    assertWhere(where);
     const conditions = this.conditions(where);
     const query: CbQuery = conditions.length ? this.ref().where(this.db.command.and(conditions)) : this.ref();
     const res = await this.read(() => query.count(), { total: 0 });
@@ -183,14 +200,24 @@ class CloudbaseCollection<T> implements Collection<T> {
         out.push({ [key]: _.eq(condition) });
         continue;
       }
-      for (const [op, value] of Object.entries(condition)) {
-        const command =
-          op === 'eq' ? _.eq(value) : op === 'ne' ? _.neq(value) : op === 'in' ? _.in(value as Scalar[])
-            : op === 'gt' ? _.gt(value) : op === 'gte' ? _.gte(value) : op === 'lt' ? _.lt(value) : _.lte(value);
-        out.push({ [key]: command });
-      }
+      for (const [op, value] of Object.entries(condition)) out.push({ [key]: this.command(op, value) });
     }
     return out;
+  }
+
+  /** One operator in the SDK's commands; assertWhere has already refused anything else. */
+  private command(op: string, value: unknown): unknown {
+    const _ = this.db.command;
+    switch (op) {
+      case 'eq': return _.eq(value);
+      case 'ne': return _.neq(value);
+      case 'in': return _.in(value as Scalar[]);
+      case 'gt': return _.gt(value);
+      case 'gte': return _.gte(value);
+      case 'lt': return _.lt(value);
+      case 'lte': return _.lte(value);
+      default: throw new InvalidQueryError(`unknown operator ${op}`);
+    }
   }
 
   /** Rows strictly after the cursor (see keysetAlternatives), in CloudBase's query commands. */
@@ -222,19 +249,22 @@ class CloudbaseCollection<T> implements Collection<T> {
     }
   }
 
-  /** CloudBase refuses writes to a collection that does not exist yet: create it once, then retry. */
+  /**
+   * CloudBase refuses writes to a collection that does not exist yet: create it, then retry once.
+   * Whether it was created before is not remembered: a creation inside a transaction that rolled
+   * back may not have lasted, and asking again costs one call only when the collection is missing.
+   */
   private async ensureCollection<R>(op: () => Promise<R>): Promise<R> {
     try {
       return checked(await op());
     } catch (error) {
-      if (!isMissingCollection(error) || this.created.has(this.name)) throw error;
+      if (!isMissingCollection(error)) throw error;
       try {
         await this.db.createCollection(this.name);
       } catch (createError) {
         // Another instance may have created it meanwhile; anything else is a real failure.
         if (!/exist/i.test(String((createError as { message?: string }).message))) throw createError;
       }
-      this.created.add(this.name);
       return checked(await op());
     }
   }

@@ -1,35 +1,60 @@
-import type { FindOptions, Page, Scalar, SortDirection } from './port';
+import { createHash } from 'node:crypto';
+import { InvalidQueryError, type FindOptions, type Page, type Scalar, type SortDirection } from './port';
 
 /**
  * Keyset cursors: the sort values of the last row on a page plus its id.
  * Unlike offsets they stay correct while new notices are published between
  * two pages. Encoded as base64url JSON so it is opaque to the client.
+ *
+ * A cursor also carries a check over the query it came from (collection,
+ * filters, sort) and its own values. Without it a cursor from another query,
+ * or one whose values were altered to another type, would be silently
+ * compared against the wrong fields and answer an empty or partial page;
+ * with it both adapters refuse such a cursor the same way. The check is not
+ * a secret (a cursor only ever narrows a query the caller may already run);
+ * it makes misuse loud, not impossible.
  */
-export function encodeCursor(values: Scalar[]): string {
-  const json = JSON.stringify(values);
+export function encodeCursor(values: Scalar[], options?: FindOptions, collection = ''): string {
+  const json = JSON.stringify({ v: values, h: checkOf(values, options, collection) });
   return toBase64Url(json);
 }
 
-export function decodeCursor(cursor: string, options: FindOptions): Scalar[] {
-  let values: unknown;
+export function decodeCursor(cursor: string, options: FindOptions, collection = ''): Scalar[] {
+  let payload: unknown;
   try {
-    values = JSON.parse(fromBase64Url(cursor));
+    payload = JSON.parse(fromBase64Url(cursor));
   } catch {
     throw new InvalidCursorError();
   }
+  if (typeof payload !== 'object' || payload === null) throw new InvalidCursorError();
+  const { v: values, h: check } = payload as { v?: unknown; h?: unknown };
   const expected = options.orderBy.length + 1;
   if (!Array.isArray(values) || values.length !== expected) throw new InvalidCursorError();
+  // Sort values are never null (see pageOf), so a cursor holding one was not made by us.
   for (const v of values) {
-    if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) throw new InvalidCursorError();
+    if (!['string', 'number', 'boolean'].includes(typeof v)) throw new InvalidCursorError();
   }
   if (typeof values[expected - 1] !== 'string') throw new InvalidCursorError();
+  if (check !== checkOf(values as Scalar[], options, collection)) throw new InvalidCursorError('cursor belongs to another query or was altered');
   return values as Scalar[];
 }
 
-export function cursorFor(record: object, options: FindOptions): string {
+export function cursorFor(record: object, options: FindOptions, collection = ''): string {
   const values = options.orderBy.map(([field]) => readPath(record, field) as Scalar);
   values.push((record as { id: string }).id);
-  return encodeCursor(values);
+  return encodeCursor(values, options, collection);
+}
+
+/** A short digest of the query's shape and the cursor's values (key order of filters does not matter). */
+function checkOf(values: Scalar[], options: FindOptions | undefined, collection: string): string {
+  const shape = [collection, canonical(options?.where ?? {}), options?.orderBy ?? [], values];
+  return createHash('sha256').update(JSON.stringify(shape)).digest('base64url').slice(0, 16);
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
 }
 
 export function readPath(record: object, path: string): unknown {
@@ -42,8 +67,8 @@ export function readPath(record: object, path: string): unknown {
 }
 
 export class InvalidCursorError extends Error {
-  constructor() {
-    super('invalid cursor');
+  constructor(message = 'invalid cursor') {
+    super(message);
     this.name = 'InvalidCursorError';
   }
 }
@@ -81,9 +106,21 @@ export function keysetAlternatives(order: Array<[string, SortDirection]>, values
   ]);
 }
 
-/** Adapters fetch `limit + 1` rows: the extra one only tells whether another page exists. */
-export function pageOf<T extends { id: string }>(rows: T[], options: FindOptions): Page<T> {
+/**
+ * Adapters fetch `limit + 1` rows: the extra one only tells whether another page exists.
+ * Every row must have a value for every sort field: a null or missing one sorts differently
+ * in SQLite and CloudBase and cannot be continued from, so paging would stop short silently.
+ */
+export function pageOf<T extends { id: string }>(rows: T[], options: FindOptions, collection = ''): Page<T> {
+  for (const row of rows) {
+    for (const [field] of options.orderBy) {
+      const value = readPath(row, field);
+      if (value === null || value === undefined || typeof value === 'object') {
+        throw new InvalidQueryError(`sort field ${field} has no string, number or boolean value in ${collection || 'a record'}/${row.id}; filter such records out`);
+      }
+    }
+  }
   const items = rows.slice(0, options.limit);
-  const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options) : null;
+  const nextCursor = rows.length > options.limit ? cursorFor(items[items.length - 1], options, collection) : null;
   return { items, nextCursor };
 }

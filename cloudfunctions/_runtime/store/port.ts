@@ -89,6 +89,39 @@ export class RecordNotFoundError extends Error {
   }
 }
 
+/**
+ * A query the port cannot express the same way on every adapter (an unknown
+ * operator, `in` with null, a null or missing sort value, …). A programming
+ * error: both adapters refuse it before touching the database.
+ */
+export class InvalidQueryError extends Error {
+  constructor(message: string) {
+    super(`invalid query: ${message}`);
+    this.name = 'InvalidQueryError';
+  }
+}
+
+/**
+ * `store.collection(…)` or `store.transaction(…)` used inside a transaction's
+ * work. On SQLite it would wait for the lock its own transaction holds (a
+ * deadlock); on CloudBase it would write outside the transaction. Both
+ * adapters refuse it at once: use `tx.collection(…)` inside a transaction.
+ */
+export class StoreReentryError extends Error {
+  constructor(what: string) {
+    super(`${what} called inside store.transaction(): use tx.collection(…) within the transaction's work`);
+    this.name = 'StoreReentryError';
+  }
+}
+
+/** A transaction's collection used after the transaction has ended (a leaked handle). */
+export class TransactionClosedError extends Error {
+  constructor() {
+    super('transaction already finished: its collections can no longer be used');
+    this.name = 'TransactionClosedError';
+  }
+}
+
 export class DuplicateIdError extends Error {
   constructor(readonly collection: string, readonly id: string) {
     super(`record ${collection}/${id} already exists`);
@@ -108,6 +141,56 @@ export function assertCollectionName(name: string): void {
   if (!COLLECTION_NAME.test(name)) throw new Error(`invalid collection name: ${name}`);
 }
 
+const OPERATORS = new Set<string>(['eq', 'ne', 'in', 'gt', 'gte', 'lt', 'lte']);
+
+function isScalar(value: unknown): value is Scalar {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * Refuses, identically in every adapter, any condition whose meaning would
+ * differ between SQLite and CloudBase: unknown operators, non-scalar values,
+ * `in` lists holding null (SQLite's IN never matches null, CloudBase's matches
+ * missing fields), and ordering comparisons with null.
+ */
+export function assertWhere(where: Where): void {
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) throw new InvalidQueryError('where must be an object');
+  for (const [field, condition] of Object.entries(where)) {
+    assertFieldPath(field);
+    if (condition === undefined) throw new InvalidQueryError(`${field}: condition is undefined`);
+    if (!isOperators(condition)) {
+      if (!isScalar(condition)) throw new InvalidQueryError(`${field}: value must be a string, number, boolean or null`);
+      continue;
+    }
+    if (Array.isArray(condition)) throw new InvalidQueryError(`${field}: use { in: [...] } for a list`);
+    const entries = Object.entries(condition);
+    if (entries.length === 0) throw new InvalidQueryError(`${field}: no operator given`);
+    for (const [op, value] of entries) {
+      if (!OPERATORS.has(op)) throw new InvalidQueryError(`${field}: unknown operator ${op}`);
+      if (op === 'in') {
+        if (!Array.isArray(value)) throw new InvalidQueryError(`${field}: in needs a list`);
+        for (const item of value) {
+          if (item === null) throw new InvalidQueryError(`${field}: in cannot hold null (use eq: null)`);
+          if (!isScalar(item)) throw new InvalidQueryError(`${field}: in holds a value that is not a string, number or boolean`);
+        }
+        continue;
+      }
+      if (!isScalar(value)) throw new InvalidQueryError(`${field}: ${op} needs a string, number, boolean or null`);
+      if (value === null && op !== 'eq' && op !== 'ne') throw new InvalidQueryError(`${field}: ${op} cannot compare with null`);
+    }
+  }
+}
+
+/** Sort fields are plain identifiers and directions are asc/desc, in every adapter. */
+export function assertOrderBy(orderBy: FindOptions['orderBy']): void {
+  if (!Array.isArray(orderBy)) throw new InvalidQueryError('orderBy must be a list');
+  for (const entry of orderBy) {
+    if (!Array.isArray(entry) || entry.length !== 2) throw new InvalidQueryError('orderBy entries are [field, direction]');
+    assertFieldPath(entry[0]);
+    if (entry[1] !== 'asc' && entry[1] !== 'desc') throw new InvalidQueryError(`${entry[0]}: direction must be asc or desc`);
+  }
+}
+
 export function isOperators(value: Scalar | Operators): value is Operators {
   return typeof value === 'object' && value !== null;
 }
@@ -117,4 +200,13 @@ export function applyPatch<T>(current: Stored<T>, patch: Patch<T>, version: numb
   const merged: Record<string, unknown> = { ...current, ...patch, id: current.id, version };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
   return merged as Stored<T>;
+}
+
+/** Everything `find` is given, checked the same way by every adapter before any query runs. */
+export function assertFind(options: FindOptions): void {
+  assertWhere(options.where ?? {});
+  assertOrderBy(options.orderBy);
+  if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 1000) {
+    throw new InvalidQueryError('limit must be an integer from 1 to 1000');
+  }
 }

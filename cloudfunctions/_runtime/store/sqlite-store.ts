@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
+import { TransactionScope } from './transaction-scope';
 import {
   applyPatch,
   assertCollectionName,
+  assertFind,
+  assertWhere,
   assertFieldPath,
   DuplicateIdError,
   isOperators,
@@ -35,12 +38,21 @@ import type { IndexDeclarations } from '../collections';
  * from request B would slip into request A's open transaction and be rolled
  * back with it. A promise-chain lock therefore serialises every operation, and
  * a transaction holds the lock from BEGIN to COMMIT; its own operations run
- * unlocked because it already holds it.
+ * unlocked because it already holds it. Calling the store itself (not the
+ * transaction's collections) from inside a transaction would wait for that
+ * lock forever, so it is refused at once (StoreReentryError).
+ *
+ * Tables: every declared collection is created when the store opens. Any
+ * other collection (tests use their own) is created on first use, inside the
+ * lock; DDL run inside a transaction is rolled back with it, so a table only
+ * counts as created once the DDL has committed.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /** Tables whose CREATE has committed. */
   private readonly known = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly scope = new TransactionScope();
 
   constructor(filename: string, private readonly indexes: IndexDeclarations = {}) {
     this.db = new Database(filename);
@@ -48,31 +60,59 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    for (const name of Object.keys(indexes)) this.ensureTable(name);
   }
 
   collection<T>(name: string): Collection<T> {
-    this.ensureTable(name);
-    return new SqliteCollection<T>(this.db, name, (op) => this.exclusive(op));
+    assertCollectionName(name);
+    return new SqliteCollection<T>(this.db, name, <R>(op: () => Promise<R>) => {
+      try {
+        this.scope.refuseInside(`store.collection('${name}')`);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return this.exclusive(() => {
+        this.ensureTable(name);
+        return op();
+      });
+    });
   }
 
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    return this.exclusive(async () => {
-      const tx: Transaction = {
-        collection: <T>(name: string): TxCollection<T> => {
-          this.ensureTable(name);
-          return new SqliteCollection<T>(this.db, name, (op) => op());
-        },
-      };
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(tx);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    });
+    try {
+      this.scope.refuseInside('store.transaction()');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.exclusive(() =>
+      this.scope.run(async (guard) => {
+        const created: string[] = [];
+        const tx: Transaction = {
+          collection: <T>(name: string): TxCollection<T> => {
+            assertCollectionName(name);
+            return new SqliteCollection<T>(this.db, name, <Q>(op: () => Promise<Q>) => {
+              try {
+                guard();
+              } catch (error) {
+                return Promise.reject(error);
+              }
+              if (this.createTable(name)) created.push(name);
+              return op();
+            });
+          },
+        };
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          this.db.exec('COMMIT');
+          for (const name of created) this.known.add(name);
+          return result;
+        } catch (error) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+    );
   }
 
   /** Runs `op` after every operation queued before it; a failure does not block the queue. */
@@ -82,12 +122,28 @@ export class SqliteStore implements Store {
     return run;
   }
 
+  /** The connection under the store's lock, for local-only features beside the port (the search index, sqlite-search.ts). */
+  withConnection<R>(op: (db: Database.Database) => R): Promise<R> {
+    try {
+      this.scope.refuseInside('store.withConnection()');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.exclusive(async () => op(this.db));
+  }
+
   close(): void {
     this.db.close();
   }
 
+  /** Creates the table outside any transaction, so the creation is durable at once. */
   private ensureTable(name: string): void {
-    if (this.known.has(name)) return;
+    if (this.createTable(name)) this.known.add(name);
+  }
+
+  /** Runs the table's DDL unless known; true if it ran. Inside a transaction it commits or rolls back with it. */
+  private createTable(name: string): boolean {
+    if (this.known.has(name)) return false;
     assertCollectionName(name);
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS "${name}" (id TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL)`,
@@ -98,7 +154,7 @@ export class SqliteStore implements Store {
       const columns = fields.map(columnExpression).join(', ');
       this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${columns})`);
     }
-    this.known.add(name);
+    return true;
   }
 }
 
@@ -160,10 +216,11 @@ class SqliteCollection<T> implements Collection<T> {
   }
 
   private select(options: FindOptions): Page<Stored<T>> {
+    assertFind(options);
     const params: unknown[] = [];
     const clauses = whereClauses(options.where ?? {}, params);
     const order = sortOrder(options);
-    if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options), params));
+    if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options, this.name), params));
     const sql =
       `SELECT doc FROM "${this.name}"` +
       (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
@@ -171,7 +228,7 @@ class SqliteCollection<T> implements Collection<T> {
       ` LIMIT ?`;
     params.push(options.limit + 1);
     const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
-    return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options);
+    return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options, this.name);
   }
 
   count(where: Where = {}): Promise<number> {
@@ -179,6 +236,7 @@ class SqliteCollection<T> implements Collection<T> {
   }
 
   private tally(where: Where): number {
+    assertWhere(where);
     const params: unknown[] = [];
     const clauses = whereClauses(where, params);
     const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
