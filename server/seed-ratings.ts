@@ -8,7 +8,7 @@ import type { RatingRecord, TallyRecord, WindowRecord } from '../shared/ratings/
 import { applyDelta, emptyTally, tallyId, tallyKeysOf, type Tally, type TallyDelta } from '../shared/ratings/satisfaction';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
 import { TALLIES } from '../cloudfunctions/ratings/tallies';
-import { isWorkingDay } from '../cloudfunctions/ratings/working-days';
+import { isBuiltinWorkingDay } from '../cloudfunctions/ratings/working-days';
 
 dayjs.extend(utc);
 
@@ -111,7 +111,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       await tx.collection<RatingRecord>('ratings').insert(rating);
       const delta: TallyDelta = { level: { level, by: 1 } };
       if (negative) {
-        const dueDate = followUpDueDate(createdAt, 15, isWorkingDay);
+        const dueDate = followUpDueDate(createdAt, 15, isBuiltinWorkingDay);
         let followUp: FollowUpRecord & { id: string } = newFollowUp({ ...rating, level: level as FollowUpRecord['level'] }, createdAt, dueDate);
         delta.followUpsOpened = 1;
         // Older 差评 have been answered (one in five late) and closed; the recent ones are still open.
@@ -180,7 +180,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       excluded: false,
     };
     await tx.collection<RatingRecord>('ratings').insert(rating);
-    let followUp = newFollowUp({ ...rating, level: r.level }, createdAt, followUpDueDate(createdAt, 15, isWorkingDay));
+    let followUp = newFollowUp({ ...rating, level: r.level }, createdAt, followUpDueDate(createdAt, 15, isBuiltinWorkingDay));
     if (r.appeal) {
       followUp = { ...followUp, status: 'appealed', appeal: { reason: r.appeal, by: 'demo-rater', byName: '赵磊', at: at, statusBefore: 'open', decision: null } };
     }

@@ -26,7 +26,7 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, type Store, type Where } from '../_runtime/store/port';
 import { ratingSettings } from './rating-settings';
 import { adjustTallies, readTallies, TALLIES } from './tallies';
-import { isWorkingDay } from './working-days';
+import { workingDayRule } from './working-days';
 import type { TallyRecord } from '../../shared/ratings/ratings-types';
 
 type StoredFollowUp = FollowUpRecord & { id: string; version: number };
@@ -121,7 +121,7 @@ export const ratingsFunction = defineFunction('ratings', {
       excluded: false,
     };
     const negative = isNegative(input.level);
-    const dueDate = negative ? followUpDueDate(at, (await ratingSettings(store)).followUpWorkingDays, isWorkingDay) : null;
+    const dueDate = negative ? followUpDueDate(at, (await ratingSettings(store)).followUpWorkingDays, await workingDayRule(store)) : null;
 
     try {
       await store.transaction(async (tx) => {

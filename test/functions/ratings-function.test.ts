@@ -271,3 +271,14 @@ describe('windows', () => {
     expect(await cloud.call(officer, 'windows', { action: 'qrcode', data: { windowId: 'win-housing-1', origin: 'javascript:alert(1)' } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 });
+
+test('follow-up due dates follow the bureau working calendar kept by the admin', async () => {
+  const w = ok(await cloud.call('demo-admin', 'windows', { action: 'save', data: { window: windowContent() } }));
+  const visit = async () => ok(await cloud.call('demo-admin', 'windows', { action: 'issueVisit', data: { windowId: w.id } })).visitCode;
+  const first = ok(await cloud.call('resident-a', 'ratings', { action: 'submit', data: { visitCode: await visit(), level: 'dissatisfied' } }));
+  expect(first.followUpDueDate).toBe('2026-12-15');
+  // The bureau closes on Wednesday 25 November (a local arrangement): one working day fewer in the span.
+  ok(await cloud.call('demo-admin', 'calendar', { action: 'setDay', data: { date: '2026-11-25', kind: 'holiday', name: '区级停电检修' } }));
+  const second = ok(await cloud.call('resident-b', 'ratings', { action: 'submit', data: { visitCode: await visit(), level: 'dissatisfied' } }));
+  expect(second.followUpDueDate).toBe('2026-12-16');
+});
