@@ -20,6 +20,7 @@ export default defineAppConfig({
     // inbox, subscriptions (issue 7)
 
     // notices search, guides (issue 8)
+    'pages/search/index',
 
     // ratings (issue 9)
 

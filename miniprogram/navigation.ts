@@ -25,6 +25,8 @@ export const routes = {
   // inbox, subscriptions, deliveries (issue 7)
 
   // notices search, guides (issue 8)
+  search: (q?: string, kind?: NoticeKind) =>
+    `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
 

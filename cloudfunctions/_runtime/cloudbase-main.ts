@@ -5,6 +5,8 @@ import { consoleLogger } from './handler-context';
 import { identifyCaller } from './identify-caller';
 import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
+import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
+import { attachNoticeSearch } from './store/search-port';
 import type { WxOpenApi } from './wx-open-api';
 
 /**
@@ -24,7 +26,10 @@ function cloudbaseApp(): ReturnType<typeof tcb.init> {
 }
 
 function productionStore(): CloudbaseStore {
-  if (!store) store = new CloudbaseStore(cloudbaseApp().database() as unknown as CloudbaseDb);
+  if (!store) {
+    store = new CloudbaseStore(cloudbaseApp().database() as unknown as CloudbaseDb);
+    attachNoticeSearch(store, new CloudbaseNoticeSearch(cloudbaseApp().database() as unknown as CloudbaseSearchDb));
+  }
   return store;
 }
 

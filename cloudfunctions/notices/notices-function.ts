@@ -16,6 +16,7 @@ import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store, Where } from '../_runtime/store/port';
+import { noticeReadingHandlers } from './notice-reading';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -71,6 +72,8 @@ export const noticesFunction = defineFunction('notices', {
   async withdraw({ id, version, reason }, ctx) {
     return changeNotice(ctx, id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), reason);
   },
+
+  ...noticeReadingHandlers,
 });
 
 /**

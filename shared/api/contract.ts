@@ -3,6 +3,7 @@ import './zod-messages';
 import { requestsContract } from '../requests/requests-contract';
 import { calendarContract } from '../calendar/calendar-contract';
 import { action } from './define';
+import { noticeReadingContract } from '../notices/notice-reading-contract';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {
   CursorSchema,
@@ -124,6 +125,7 @@ export const contract = {
       summary: '撤回已发布的信息：居民不再可见，记录保留',
       writes: true,
     }),
+    ...noticeReadingContract,
   },
 
   // ── Functions added by later issues. Each lives in its own module (e.g.

@@ -61,6 +61,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // subscriptions, inbox, deliveries (issue 7)
 
   // notices search, comments (issue 8)
+  'notices.search': everyone,
 
   // windows, ratings (issue 9)
 

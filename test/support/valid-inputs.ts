@@ -47,6 +47,7 @@ export const VALID_INPUTS: Inputs = {
     ],
     publish: (f) => [{ id: f.noticeId, version: f.noticeVersion }],
     withdraw: (f) => [{ id: f.publishedId, version: f.publishedVersion, reason: '内容有误，撤回更正' }],
+    search: () => [{ q: '加装电梯' }, { q: '物业', kind: 'policy', order: 'relevance', limit: 5 }, { q: '云建发 12号', departmentId: 'policy', cursor: null }],
   },
 
   // requests, calendar (issue 6)

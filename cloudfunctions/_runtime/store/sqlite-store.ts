@@ -122,6 +122,16 @@ export class SqliteStore implements Store {
     return run;
   }
 
+  /** The connection under the store's lock, for local-only features beside the port (the search index, sqlite-search.ts). */
+  withConnection<R>(op: (db: Database.Database) => R): Promise<R> {
+    try {
+      this.scope.refuseInside('store.withConnection()');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.exclusive(async () => op(this.db));
+  }
+
   close(): void {
     this.db.close();
   }

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { call } from '../../api/call';
 import { ListStates } from '../../components/list-states';
 import { NoticeCard } from '../../components/notice-card';
+import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
@@ -30,6 +31,8 @@ export default function HomePage() {
         <Text className="hero__subtitle">云溪区住房和城乡建设局</Text>
         <View className="hero__me" onClick={() => go(routes.me())}>我的</View>
       </View>
+
+      <SearchBox onSearch={(q) => go(routes.search(q))} />
 
       <View className="kind-grid">
         {NOTICE_KINDS.map((kind) => (

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { call } from '../../api/call';
 import { NoticeCard } from '../../components/notice-card';
 import { PagedListView } from '../../components/paged-list-view';
+import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
@@ -38,6 +39,10 @@ export default function NoticesPage() {
 
   return (
     <View className="page">
+      <SearchBox
+        placeholder={kind ? `在${NOTICE_KIND_LABELS[kind]}中搜索` : undefined}
+        onSearch={(q) => go(routes.search(q, kind))}
+      />
       <ScrollView className="tabs" scrollX>
         {tabs.map((tab) => (
           <Text
