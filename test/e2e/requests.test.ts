@@ -226,7 +226,8 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await byTestId(c, 'queue-item').filter({ hasText: trackingNumber }).waitFor();
     const open = (await requests().find({ where: { open: true }, orderBy: [['dueSort', 'asc']], limit: 50 })).items;
     const shown = (await c.locator('[data-testid=queue-item]:visible .request-card__number').allTextContents()).map((t) => t.trim());
-    expect(shown).toEqual(open.map((r) => r.trackingNumber));
+    expect(shown.length).toBe(Math.min(open.length, 20)); // the first page
+    expect(shown).toEqual(open.slice(0, shown.length).map((r) => r.trackingNumber));
     await settled(c);
     await c.screenshot({ path: 'test-results/e2e-request-queue.png' });
     await clerk.context.close();
