@@ -18,6 +18,8 @@ export default defineAppConfig({
     // requests (issue 6): main-package pages, if any (prefer a resident subpackage below)
 
     // inbox, subscriptions (issue 7)
+    'pages/inbox/index',
+    'pages/subscriptions/index',
 
     // notices search, guides (issue 8)
     'pages/search/index',
@@ -34,8 +36,14 @@ export default defineAppConfig({
         'pages/notice-edit/index',
 
         // requests, calendar (issue 6)
+        'pages/requests/index',
+        'pages/request/index',
+        'pages/request-enter/index',
+        'pages/request-letter/index',
+        'pages/calendar/index',
 
         // deliveries (issue 7)
+        'pages/deliveries/index',
 
         // notices (issue 8)
 
@@ -45,6 +53,8 @@ export default defineAppConfig({
     },
 
     // resident subpackages: requests (issue 6)
+    // The form validates with the server's zod schema: zod ships here, not in the main package.
+    { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
 
     // resident subpackages: ratings (issue 9)
 

@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
 import { useWhoami } from '../../hooks/use-whoami';
 import { go, routes } from '../../navigation';
+import { InboxEntries } from '../../components/inbox-entries';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
@@ -30,8 +31,19 @@ export default function MePage() {
       </View>
 
       {/* Resident entries. requests (issue 6) */}
+      <View className="menu">
+        <View className="menu__item" onClick={() => go(routes.myRequests())} data-testid="my-requests-entry">
+          <Text>我的申请（依申请公开）</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+        <View className="menu__item" onClick={() => go(routes.newRequest())} data-testid="new-request-entry">
+          <Text>申请政府信息公开</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
 
       {/* inbox, subscriptions (issue 7) */}
+      {whoami?.openid && <InboxEntries />}
 
       {/* 长辈模式 (issue 8) */}
 
@@ -45,8 +57,24 @@ export default function MePage() {
           </View>
 
           {/* Staff entries. requests, calendar (issue 6) */}
+          {whoami.staff?.roles.some((r) => r === 'handler' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminRequests())} data-testid="staff-requests-entry">
+              <Text>工作台 · 依申请公开</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminCalendar())} data-testid="staff-calendar-entry">
+              <Text>工作台 · 工作日历（节假日与调休）</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
           {/* deliveries (issue 7) */}
+          <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
+            <Text>工作台 · 通知送达情况</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
 
           {/* windows, rating follow-ups (issue 9) */}
 
