@@ -27,11 +27,15 @@ export const COLLECTIONS = {
   meta: [],
 
   // requests, calendar (issue 6)
-  /** Disclosure requests (依申请公开): the queue sorts open ones by due date; 我的申请 by submission. */
+  /**
+   * Disclosure requests (依申请公开): the queue sorts open ones by due date; 我的申请 by submission.
+   * `id` ends each sorted index because every find breaks ties on it: without it SQLite sorts
+   * every row of the filter (66,000 open requests) in a temporary B-tree on each page.
+   */
   requests: [
-    ['open', 'dueSort'],
-    ['status', 'dueSort'],
-    ['ownerOpenid', 'submittedAt'],
+    ['open', 'dueSort', 'id'],
+    ['status', 'dueSort', 'id'],
+    ['ownerOpenid', 'submittedAt', 'id'],
     ['open', 'dueProvisional'],
   ],
   /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */

@@ -28,7 +28,7 @@ export const calendarFunction = defineFunction('calendar', {
   async setYear({ year, holidays, workdays }, ctx) {
     const previous = await loadCalendar(ctx.store);
     await saveYear(ctx, year, { holidays: sortDays(holidays), workdays: sortDays(workdays), complete: true }, `录入 ${year} 年节假日安排：放假 ${holidays.length} 天，调休上班 ${workdays.length} 天`, 'yearSet');
-    return afterChange(ctx, previous, year, `${year}年节假日安排已录入`);
+    return afterChange(ctx, previous, year, `${year}年节假日安排已录入`, `${year}-01-01`);
   },
 
   async setDay({ date, kind, name }, ctx) {
@@ -41,7 +41,7 @@ export const calendarFunction = defineFunction('calendar', {
     if (kind === 'workday') workdays.push({ date, name: name as string });
     const label = kind === 'holiday' ? `放假（${name}）` : kind === 'workday' ? `调休上班（${name}）` : '按周一至周五';
     await saveYear(ctx, year, { holidays: sortDays(holidays), workdays: sortDays(workdays), complete: current.covered }, `${date} 更正为${label}`, 'daySet');
-    return afterChange(ctx, previous, year, `工作日历更正（${date} ${label}）`);
+    return afterChange(ctx, previous, year, `工作日历更正（${date} ${label}）`, date);
   },
 });
 
@@ -64,9 +64,9 @@ async function saveYear(
   });
 }
 
-async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year: number, reason: string) {
+async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year: number, reason: string, changedFrom: string) {
   const calendar = await loadCalendar(ctx.store);
-  const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason);
+  const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
   return { calendar: viewOf(calendar, year), recomputed };
 }
 

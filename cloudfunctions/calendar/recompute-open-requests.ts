@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { transition } from '../../shared/requests/request-machine';
 import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
-import type { Store } from '../_runtime/store/port';
+import type { Page, Store, Where } from '../_runtime/store/port';
 import { VersionConflictError } from '../_runtime/store/port';
 
 const PAGE = 100;
@@ -22,15 +22,21 @@ export async function recomputeOpenRequests(
   calendar: WorkingCalendar,
   now: Date,
   reason: string,
+  /** The first day that changed: a request due before it never counted a changed day. */
+  changedFrom: string,
 ): Promise<number> {
   let moved = 0;
-  let cursor: string | null = null;
-  const ids: string[] = [];
-  do {
-    const page = await store.collection<RequestRecord>('requests').find({ where: { open: true }, orderBy: [['submittedAt', 'asc']], limit: PAGE, cursor });
-    ids.push(...page.items.map((r) => r.id));
-    cursor = page.nextCursor;
-  } while (cursor);
+  const ids = new Set<string>();
+  // Running consultations are included whatever their stored date: theirs moves daily.
+  const wheres: Where[] = [{ open: true, dueSort: { gte: changedFrom } }, { status: 'consulting' }];
+  for (const where of wheres) {
+    let cursor: string | null = null;
+    do {
+      const page: Page<RequestRecord> = await store.collection<RequestRecord>('requests').find({ where, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
+      for (const r of page.items) ids.add(r.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
 
   for (const id of ids) {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {

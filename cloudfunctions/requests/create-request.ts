@@ -7,6 +7,7 @@ import type { Application, PaperChannel } from '../../shared/requests/request-sc
 import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, VersionConflictError } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
+import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { COUNTERS, EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
 
 interface RequestKey {
@@ -31,7 +32,12 @@ const MAX_ATTEMPTS = 8;
  * version read, so two racing submits cannot take the same number, and a
  * rolled-back attempt takes none: numbers are gap-free. A conflict retries.
  */
-export async function createRequest(ctx: HandlerContext, application: Application, idempotencyKey: string, source: Source): Promise<RequestRecord> {
+export async function createRequest(
+  ctx: HandlerContext,
+  application: Application,
+  idempotencyKey: string,
+  source: Source,
+): Promise<{ record: RequestRecord; calendar: WorkingCalendar }> {
   const openid = ctx.caller.openid as string;
   const keyId = createHash('sha256').update(`${openid}\u0000${idempotencyKey}`).digest('hex');
   const { idempotencyKey: _key, ...content } = application;
@@ -41,7 +47,7 @@ export async function createRequest(ctx: HandlerContext, application: Applicatio
   for (let attempt = 1; ; attempt += 1) {
     const now = ctx.now();
     try {
-      return await ctx.store.transaction(async (tx) => {
+      const record = await ctx.store.transaction(async (tx) => {
         const seen = await tx.collection<RequestKey>(REQUEST_KEYS).get(keyId);
         if (seen) {
           if (seen.payloadHash !== payloadHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
@@ -71,6 +77,7 @@ export async function createRequest(ctx: HandlerContext, application: Applicatio
         });
         return created;
       });
+      return { record, calendar };
     } catch (error) {
       const raced = error instanceof VersionConflictError || error instanceof DuplicateIdError;
       if (!raced || attempt >= MAX_ATTEMPTS) throw error;

@@ -23,7 +23,7 @@ export const requestsFunction = defineFunction('requests', {
   async submit(input, ctx) {
     const openid = ctx.caller.openid as string;
     const created = await createRequest(ctx, input as Application, input.idempotencyKey, { channel: 'online', ownerOpenid: openid });
-    return viewFor(ctx, created, applicant(ctx));
+    return viewFor(ctx, created.record, applicant(ctx), created.calendar);
   },
 
   async mine({ cursor, limit }, ctx) {
@@ -60,7 +60,8 @@ export const requestsFunction = defineFunction('requests', {
     return {
       items: page.items.map((r) => toQueueItem(r, today, calendar)),
       nextCursor: page.nextCursor,
-      warnings: await queueWarnings(ctx.store, calendar, today),
+      // Warnings head the list; later pages do not repeat the count.
+      warnings: cursor ? [] : await queueWarnings(ctx.store, calendar, today),
     };
   },
 
@@ -71,7 +72,7 @@ export const requestsFunction = defineFunction('requests', {
       receivedOn,
       enteredBy: staffActor(ctx),
     });
-    return viewFor(ctx, created, staffActor(ctx));
+    return viewFor(ctx, created.record, staffActor(ctx), created.calendar);
   },
 
   async register({ id, version, receivedOn }, ctx) {

@@ -207,6 +207,8 @@ export interface QueueItem {
   dueOn: string | null;
   dueProvisional: boolean;
   workingDaysLeft: number | null;
+  /** While awaiting a supplement: its last day (after it, close as other.noSupplement). */
+  supplementDeadlineOn: string | null;
   /** overdue: past the due date; dueSoon: within 3 working days. */
   urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';
 }

@@ -70,14 +70,16 @@ export function subjectOf(r: Pick<RequestRecord, 'information'>): string {
 }
 
 /**
- * Lists compute the due date afresh rather than trusting the stored copy: a
- * running consultation moves it every working day. The stored `dueSort` only
- * orders the queue.
+ * Lists trust the stored due date — it is rewritten on every change and on
+ * every calendar change — except while a consultation runs: that moves it
+ * every working day, so it is computed afresh.
  */
 function currentDue(r: RequestRecord, today: string, calendar: WorkingCalendar) {
-  const due = dueOf(r, today, calendar);
-  const left = due && r.open ? workingDaysBetween(calendar, today, due.dueOn) : null;
-  return { dueOn: due?.dueOn ?? null, dueProvisional: due?.provisional ?? false, workingDaysLeft: left };
+  const due = r.status === 'consulting' ? dueOf(r, today, calendar) : null;
+  const dueOn = due ? due.dueOn : r.dueOn;
+  const dueProvisional = due ? due.provisional : r.dueProvisional;
+  const left = dueOn && r.open ? workingDaysBetween(calendar, today, dueOn) : null;
+  return { dueOn, dueProvisional, workingDaysLeft: left };
 }
 
 export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCalendar): MyRequestSummary {
@@ -116,6 +118,7 @@ export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCa
     submittedAt: r.submittedAt,
     receivedOn: r.receivedOn,
     ...due,
+    supplementDeadlineOn: r.status === 'supplementRequested' ? supplementDeadline(r, calendar) : null,
     urgency: left === null ? 'none' : left < 0 ? 'overdue' : left <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'normal',
   };
 }
