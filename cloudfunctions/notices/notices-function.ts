@@ -18,6 +18,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { VersionConflictError, type Store, type Where } from '../_runtime/store/port';
 import { describeChanges, noticeChanges, type NoticeChanges } from '../../shared/notices/notice-changes';
+import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
 import { noticeReadingHandlers } from './notice-reading';
 
 export const noticesFunction = defineFunction('notices', {
@@ -107,6 +108,7 @@ function changeNotice(
     const updated = await tx.collection<Notice>('notices').update(id, version, change(current, actor, at));
     const { detail, changes } = describe(current);
     await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, action, actor, at, detail, changes));
+    if (action === 'published') await enqueueNoticePublished(tx, updated, at); // the outbox, in the same transaction
     return updated;
   });
 }

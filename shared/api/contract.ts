@@ -17,6 +17,7 @@ import {
   type PublicNotice,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -141,6 +142,9 @@ export const contract = {
   calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsContract,
+  inbox: inboxContract,
+  deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
 
