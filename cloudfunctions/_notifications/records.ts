@@ -35,6 +35,7 @@ export type NotificationCause =
   | 'requestReplied'
   | 'supplementRequested'
   | 'extended'
+  | 'requestClosed'
   | 'dueSoon'
   | 'overdue';
 
