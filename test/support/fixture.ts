@@ -4,6 +4,7 @@ import { announcement } from './factories';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareInboxFixture } from './notifications-fixture';
+import { prepareRequestFixture } from './request-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -13,6 +14,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const fixture: Fixture = { noticeId: draft.id, noticeVersion: draft.version, publishedId: published.id, publishedVersion: published.version } as Fixture;
 
   // requests (issue 6): e.g. Object.assign(fixture, await prepareRequestFixture(cloud));
+  Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
   Object.assign(fixture, await prepareInboxFixture(cloud));
