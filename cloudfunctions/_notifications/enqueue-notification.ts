@@ -107,6 +107,7 @@ export async function enqueueForPerson(
     values: OutboxRecord['message']['values'];
     now: Date;
     id?: string;
+    forStaff?: true;
   },
 ): Promise<void> {
   const at = n.now.toISOString();
@@ -116,7 +117,7 @@ export async function enqueueForPerson(
     subjectId: n.subjectId,
     audience: { type: 'person', openid: n.openid },
     purpose: n.purpose,
-    message: { title: n.title, body: n.body, link: n.link, page: n.page, values: n.values },
+    message: { title: n.title, body: n.body, link: n.link, page: n.page, values: n.values, ...(n.forStaff ? { forStaff: n.forStaff } : {}) },
     status: 'pending',
     progress: { topicIndex: 0, lastId: null, recipients: 0 },
     createdAt: at,

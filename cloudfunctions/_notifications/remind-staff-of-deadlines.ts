@@ -77,6 +77,7 @@ async function remind(store: Store, request: RequestRecord & { id: string }, kin
       page: `${ADMIN_REQUEST_PAGE}?id=${request.id}`,
       values: { title, at: now.toISOString() },
       now,
+      forStaff: true,
     });
     return true;
   });

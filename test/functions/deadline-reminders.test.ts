@@ -44,6 +44,7 @@ test('the clerk who registered a request hears once when it is nearly due and on
   cloud.clock.now = at(day);
   await dispatchAll(cloud);
   expect((await mine()).map((m) => m.title)).toEqual([`申请 ${request.trackingNumber} 即将到期`]);
+  expect((await mine())[0]).toMatchObject({ forStaff: true, link: { type: 'request', id: f.registeredId } });
   // Scanning again (later that day, the next day) repeats nothing.
   cloud.clock.now = new Date(cloud.clock.now.getTime() + SCAN_EVERY_MS);
   await dispatchAll(cloud);
