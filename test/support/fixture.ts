@@ -3,8 +3,8 @@ import { ok } from './cloud-harness';
 import { announcement } from './factories';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
-import { prepareInboxFixture } from './notifications-fixture';
 import { prepareRequestFixture } from './request-fixture';
+import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
