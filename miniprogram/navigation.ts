@@ -25,8 +25,6 @@ export const routes = {
   // inbox, subscriptions, deliveries (issue 7)
   inbox: () => '/pages/inbox/index',
   subscriptions: () => '/pages/subscriptions/index',
-  /** The request a message is about (the requests feature's detail page). */
-  requestFromMessage: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
   adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
   // notices search, guides (issue 8)

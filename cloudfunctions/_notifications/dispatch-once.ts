@@ -4,6 +4,7 @@ import { expandNotification, FANOUT_BATCH } from './expand-notification';
 import { DELIVERIES, OUTBOX, type DeliveryRecord, type OutboxRecord } from './records';
 import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
+import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
 import type { WechatSender } from './wechat-sender';
 
 /**
@@ -64,6 +65,11 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
   }
 
   await sweepInterruptedSends(store, now());
+  try {
+    if ((await remindStaffOfDeadlines(store, now())) > 0) moreWork = true; // new outbox rows to expand
+  } catch (error) {
+    log.error('deadline reminders failed', { error: String(error) });
+  }
   return { expanded, sent, moreWork };
 }
 

@@ -47,7 +47,7 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
 
 /** What the requests workflow asks for (its pure state machine returns these). */
 export interface RequestNotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed';
   openid: string;
   requestId: string;
   trackingNumber: string;
@@ -62,6 +62,15 @@ const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string
     hint: '请在期限内补正申请内容',
   },
   extended: { title: '您的政府信息公开申请答复期限已延长', status: '已延期', body: '点击查看延长后的答复期限。', hint: '点击查看新的答复期限' },
+  requestClosed: { title: '您的政府信息公开申请已办结', status: '已办结', body: '点击查看办理结果。', hint: '点击查看办理结果' },
+};
+
+/** Which WeChat template carries each kind; a closure (e.g. no supplement in time) is told in 消息 only. */
+const REQUEST_PURPOSE: Record<RequestNotificationIntent['kind'], OutboxRecord['purpose']> = {
+  requestReplied: 'requestReplied',
+  supplementRequested: 'supplementRequested',
+  extended: 'extended',
+  requestClosed: null,
 };
 
 /** A request's news for its applicant: they hear without subscribing. */
@@ -72,7 +81,7 @@ export async function enqueueRequestNotifications(tx: Transaction, intents: read
       cause: intent.kind,
       subjectId: intent.requestId,
       openid: intent.openid,
-      purpose: intent.kind,
+      purpose: REQUEST_PURPOSE[intent.kind],
       title: wording.title,
       body: `申请编号 ${intent.trackingNumber}。${wording.body}`,
       link: { type: 'request', id: intent.requestId },
@@ -98,6 +107,7 @@ export async function enqueueForPerson(
     values: OutboxRecord['message']['values'];
     now: Date;
     id?: string;
+    forStaff?: true;
   },
 ): Promise<void> {
   const at = n.now.toISOString();
@@ -107,7 +117,7 @@ export async function enqueueForPerson(
     subjectId: n.subjectId,
     audience: { type: 'person', openid: n.openid },
     purpose: n.purpose,
-    message: { title: n.title, body: n.body, link: n.link, page: n.page, values: n.values },
+    message: { title: n.title, body: n.body, link: n.link, page: n.page, values: n.values, ...(n.forStaff ? { forStaff: n.forStaff } : {}) },
     status: 'pending',
     progress: { topicIndex: 0, lastId: null, recipients: 0 },
     createdAt: at,

@@ -136,7 +136,10 @@ async function deliverTo(
 ): Promise<'inAppOnly' | 'pending' | 'noGrant'> {
   const at = now.toISOString();
   const { title, body, link, page, values } = job.message;
-  await tx.collection<InboxRecord>(INBOX).insert({ id, openid, notificationId: job.id, subjectId: job.subjectId, title, body, link, read: false, createdAt: at });
+  await tx.collection<InboxRecord>(INBOX).insert({
+    id, openid, notificationId: job.id, subjectId: job.subjectId, title, body, link, read: false, createdAt: at,
+    ...(job.message.forStaff ? { forStaff: true as const } : {}),
+  });
   if (!job.purpose) return 'inAppOnly';
 
   const sendable = !!template && canSend(grant);

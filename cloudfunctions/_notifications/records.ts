@@ -35,6 +35,7 @@ export type NotificationCause =
   | 'requestReplied'
   | 'supplementRequested'
   | 'extended'
+  | 'requestClosed'
   | 'dueSoon'
   | 'overdue';
 
@@ -46,7 +47,7 @@ export interface OutboxRecord {
   audience: Audience;
   /** The WeChat template this goes out with; null: message centre only (e.g. reminders to staff). */
   purpose: TemplatePurpose | null;
-  message: { title: string; body: string; link: InboxLink; page: string; values: MessageValues };
+  message: { title: string; body: string; link: InboxLink; page: string; values: MessageValues; forStaff?: true };
   status: 'pending' | 'done';
   /** Fan-out position: which topic, the last subscription id handled in it, recipients so far, and how many of them hold no WeChat grant. */
   progress: { topicIndex: number; lastId: string | null; recipients: number; noGrant?: number };
@@ -63,6 +64,7 @@ export interface InboxRecord {
   link: InboxLink;
   read: boolean;
   createdAt: string;
+  forStaff?: true;
 }
 
 export interface DeliveryRecord {

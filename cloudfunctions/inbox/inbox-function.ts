@@ -46,5 +46,7 @@ function rows(store: Store) {
 }
 
 function toItem(row: Stored<InboxRecord>): InboxItem {
-  return { id: row.id, title: row.title, body: row.body, read: row.read, createdAt: row.createdAt, link: row.link };
+  const item: InboxItem = { id: row.id, title: row.title, body: row.body, read: row.read, createdAt: row.createdAt, link: row.link };
+  if (row.forStaff) item.forStaff = true;
+  return item;
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { getTransport } from '../api/transport';
+import { templateFor } from '../../shared/notifications/subscribe-templates';
 
 /**
  * Asking the resident, at the moment of intent (right after submitting, from
@@ -20,7 +21,7 @@ import { getTransport } from '../api/transport';
  * Once `miniprogram/notifications/ask-consent.ts` is in main, this module
  * becomes `askConsent(['requestReplied', 'supplementRequested', 'extended'])`.
  */
-export const REQUEST_TEMPLATE_IDS = ['local-request-replied', 'local-request-supplement', 'local-request-extended'];
+export const REQUEST_TEMPLATE_IDS = (['requestReplied', 'supplementRequested', 'extended'] as const).map((p) => templateFor(p)!.templateId);
 
 export type ConsentOutcome = 'accepted' | 'rejected' | 'unsupported' | 'failed';
 

@@ -15,6 +15,8 @@ export interface InboxItem {
   /** UTC ISO. */
   createdAt: string;
   link: InboxLink;
+  /** Set on reminders to staff: the request opens in the staff area, not as the applicant's. */
+  forStaff?: true;
 }
 
 export interface TopicView {

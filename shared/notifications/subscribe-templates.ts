@@ -12,7 +12,9 @@
  *   and spent one per message.
  *
  * Field keys carry WeChat's type prefix (thing, phrase, character_string,
- * time, date, …); `template-fields.ts` applies each type's limits.
+ * time, date, …); `template-fields.ts` applies each type's limits. The
+ * tracking number (依申〔2026〕000123号) has Chinese in it, so it goes in a
+ * `thing` field: a character_string field would lose everything but digits.
  * The ids below are the local cloud's stand-ins; replace them for a real
  * deployment (ids are not secret: the app ships them).
  */
@@ -54,21 +56,21 @@ export const SUBSCRIBE_TEMPLATES: readonly SubscribeTemplate[] = [
     templateId: 'local-request-replied',
     kind: 'oneTime',
     label: '申请答复通知',
-    fields: { character_string1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
+    fields: { thing1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
   },
   {
     purpose: 'supplementRequested',
     templateId: 'local-request-supplement',
     kind: 'oneTime',
     label: '申请补正通知',
-    fields: { character_string1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
+    fields: { thing1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
   },
   {
     purpose: 'extended',
     templateId: 'local-request-extended',
     kind: 'oneTime',
     label: '答复期限延长通知',
-    fields: { character_string1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
+    fields: { thing1: 'trackingNumber', phrase2: 'status', time3: 'at', thing4: 'hint' },
   },
 ];
 

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { INBOX, type InboxRecord } from '../../cloudfunctions/_notifications/records';
+import { application } from '../support/request-factories';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * Subscriptions and the message centre, as people use them, in Chromium over
  * the H5 build and the local cloud (its dispatcher running on a short interval):
  * a resident subscribes to 通知公告, staff publish one, and the resident's
- * 消息 shows it with the unread badge on 我的.
+ * 消息 shows it with the unread badge on 我的; a request reply likewise.
  */
 e2eDescribe('subscriptions and the message centre in Chromium', () => {
   const e2e = useE2E({ dispatchIntervalMs: 200 });
@@ -84,6 +85,39 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     expect(await staffReport.json()).toMatchObject({ ok: true, data: { inApp: 1, read: 1, wechat: { noGrant: 1, sent: 0 } } });
     await resident.context.close();
     await staff.context.close();
+  }, TEST_TIMEOUT);
+
+  test('a reply to a disclosure request shows up in 消息 with the badge, and opens the request', async () => {
+    const resident = await e2e.phone();
+    await e2e.signIn(resident.context, 'applicant-e2e');
+    const clerk = await e2e.phone();
+    await e2e.signIn(clerk.context, 'demo-clerk');
+    const api = async (context: typeof resident.context, fn: string, action: string, data: object) => {
+      const res = await context.request.post(`${e2e.base}/api/${fn}`, { headers: { 'content-type': 'application/json' }, data: JSON.stringify({ action, data }) });
+      const body = await res.json();
+      if (!body.ok) throw new Error(`${fn}.${action}: ${body.code} ${body.message}`);
+      return body.data;
+    };
+    // The resident applies; the clerk registers and answers.
+    const submitted = await api(resident.context, 'requests', 'submit', application());
+    const registered = await api(clerk.context, 'requests', 'register', { id: submitted.id, version: submitted.version });
+    await api(clerk.context, 'requests', 'reply', {
+      id: registered.id, version: registered.version, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [],
+    });
+    await waitFor(async () => (await e2e.cloud.store.collection<InboxRecord>(INBOX).count({ openid: 'applicant-e2e' })) === 1);
+
+    await openMe(resident.page);
+    await byTestId(resident.page, 'unread-badge').waitFor();
+    expect(await textOf(byTestId(resident.page, 'unread-badge'))).toBe('1');
+    await byTestId(resident.page, 'inbox-entry').click();
+    const message = byTestId(resident.page, 'inbox-item').first();
+    await message.waitFor();
+    expect(await textOf(message)).toContain('您的政府信息公开申请已答复');
+    expect(await textOf(message)).toContain(submitted.trackingNumber);
+    await message.click();
+    expect(await textOf(byTestId(resident.page, 'tracking-number'))).toBe(submitted.trackingNumber);
+    await resident.context.close();
+    await clerk.context.close();
   }, TEST_TIMEOUT);
 
   async function noticeIdOf(title: string): Promise<string | undefined> {

@@ -75,7 +75,7 @@ describe('WeChat deliveries', () => {
       touser: 'applicant',
       templateId: REPLIED,
       page: 'requests/pages/detail/index?id=R9',
-      data: { character_string1: { value: 'YX-2026-R9' }, phrase2: { value: '已答复' }, time3: { value: '2026年11月24日 10:00' } },
+      data: { thing1: { value: 'YX-2026-R9' }, phrase2: { value: '已答复' }, time3: { value: '2026年11月24日 10:00' } },
     });
   });
 

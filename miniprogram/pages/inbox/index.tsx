@@ -34,7 +34,8 @@ export default function InboxPage() {
       setReadHere((s) => new Set(s).add(m.id));
       void call('inbox', 'markRead', { ids: [m.id] }).catch(() => undefined);
     }
-    go(m.link.type === 'notice' ? routes.noticeDetail(m.link.id) : routes.requestFromMessage(m.link.id));
+    if (m.link.type === 'notice') go(routes.noticeDetail(m.link.id));
+    else go(m.forStaff ? routes.adminRequest(m.link.id) : routes.myRequest(m.link.id));
   };
 
   const markAll = async () => {
