@@ -16,6 +16,7 @@ import {
   type NoticeSummary,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -140,6 +141,9 @@ export const contract = {
   calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsContract,
+  inbox: inboxContract,
+  deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
 

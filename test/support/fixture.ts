@@ -4,6 +4,7 @@ import { announcement } from './factories';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareRequestFixture } from './request-fixture';
+import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -16,6 +17,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
+  Object.assign(fixture, await prepareInboxFixture(cloud));
 
   // windows, ratings (issue 9)
 
