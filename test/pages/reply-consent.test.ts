@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
-import { setTransport } from '../../miniprogram/api/transport';
-import { askForReplyNotice, canAskForConsent, REQUEST_TEMPLATE_IDS } from '../../miniprogram/requests/reply-notice-consent';
+import { NetworkError, setTransport } from '../../miniprogram/api/transport';
+import { askForReplyNotice, canAskForConsent } from '../../miniprogram/requests/reply-notice-consent';
 
 /**
- * The subscribe-consent seam: WeChat's dialog when it exists, a plain
- * "unsupported" elsewhere, and the grants sent to subscriptions.recordGrants.
+ * The request pages' consent prompt over the notifications feature's
+ * askConsent: WeChat's dialog for the three request templates when it exists,
+ * a plain "unsupported" elsewhere, and the grants sent to subscriptions.recordGrants.
  */
 const taro = Taro as unknown as { requestSubscribeMessage?: (o: { tmplIds: string[] }) => Promise<Record<string, string>> };
 const env = process.env.TARO_ENV;
@@ -22,7 +23,7 @@ test('outside WeChat the prompt is unsupported and nothing is called', async () 
     return { ok: true, data: null };
   });
   expect(canAskForConsent()).toBe(false);
-  expect(await askForReplyNotice()).toEqual({ outcome: 'unsupported', recorded: false });
+  expect(await askForReplyNotice()).toEqual({ outcome: 'unsupported', accepted: 0 });
   expect(sent).toEqual([]);
 });
 
@@ -38,8 +39,8 @@ test('in WeChat the three request templates are asked in one dialog and the answ
     sent.push({ fn, event });
     return { ok: true, data: {} };
   });
-  expect(await askForReplyNotice()).toEqual({ outcome: 'accepted', recorded: true });
-  expect(asked).toEqual([REQUEST_TEMPLATE_IDS]);
+  expect(await askForReplyNotice()).toEqual({ outcome: 'accepted', accepted: 1 });
+  expect(asked).toEqual([['local-request-replied', 'local-request-supplement', 'local-request-extended']]);
   expect(sent).toEqual([
     {
       fn: 'subscriptions',
@@ -57,14 +58,16 @@ test('in WeChat the three request templates are asked in one dialog and the answ
   ]);
 });
 
-test('before the subscriptions function exists the grant is reported unrecorded; a closed dialog is a failure, not a crash', async () => {
+test('a grant that could not be recorded is reported as such; a closed dialog is a failure, not a crash', async () => {
   process.env.TARO_ENV = 'weapp';
   taro.requestSubscribeMessage = async () => ({ 'local-request-replied': 'accept' });
-  setTransport(async () => ({ ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' }));
-  expect(await askForReplyNotice()).toEqual({ outcome: 'accepted', recorded: false });
+  setTransport(async () => {
+    throw new NetworkError();
+  });
+  expect(await askForReplyNotice()).toEqual({ outcome: 'unrecorded', accepted: 0 });
 
   taro.requestSubscribeMessage = async () => {
     throw { errMsg: 'requestSubscribeMessage:fail 20004' };
   };
-  expect(await askForReplyNotice()).toEqual({ outcome: 'failed', recorded: false });
+  expect(await askForReplyNotice()).toEqual({ outcome: 'failed', accepted: 0 });
 });

@@ -85,3 +85,29 @@ test('a resident opening someone else\'s request is told it does not exist, with
   await waitFor(() => expect(screen.getByTestId('detail-error').textContent).toContain('未找到该申请'));
   expect(screen.queryByText('重新加载')).toBeNull();
 });
+
+test('a consultation is started and ended from the request page; it shows 征求意见中 meanwhile', async () => {
+  const request = await submit();
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-consult'));
+  fireEvent.click(screen.getByTestId('choice-consultParty-thirdParty'));
+  fireEvent.change(screen.getByTestId('input-partyName'), { target: { value: '云溪阳光物业服务有限公司' } });
+  fireEvent.change(screen.getByTestId('input-consultMatter'), { target: { value: '所申请的招标文件含该公司的商业报价，征求其是否同意公开。' } });
+  fireEvent.click(screen.getByTestId('do-consult'));
+  await waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('征求意见中'));
+  expect(screen.getByTestId('consultations').textContent).toContain('云溪阳光物业服务有限公司');
+  expect(screen.getByTestId('consultations').textContent).toContain('尚未结束');
+  const paused = await cloud.store.collection<{ status: string; dueOn: string | null }>('requests').get(request.id);
+  expect(paused).toMatchObject({ status: 'consulting' });
+
+  fireEvent.change(screen.getByTestId('input-consultOutcome'), { target: { value: '该公司不同意公开报价部分。' } });
+  fireEvent.click(screen.getByTestId('do-consult'));
+  await waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('办理中'));
+  expect(screen.getByTestId('consultations').textContent).toContain('该公司不同意公开报价部分。');
+  const resumed = await cloud.store.collection<{ status: string; consultations: Array<{ endedOn: string | null }> }>('requests').get(request.id);
+  expect(resumed?.consultations).toHaveLength(1);
+  expect(resumed?.consultations[0].endedOn).not.toBeNull();
+});

@@ -2,6 +2,14 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { askForReplyNotice, canAskForConsent, type ConsentResult } from '../../requests/reply-notice-consent';
 
+const RESULT_TEXT: Record<ConsentResult['outcome'], string> = {
+  accepted: '已开启：答复、补正或延期时将通过微信服务通知提醒您。',
+  rejected: '您未开启微信提醒。答复后可在“我的申请”和“消息”中查看。',
+  failed: '未能打开提醒设置，可能已在微信设置中关闭订阅消息。答复后可在“我的申请”和“消息”中查看。',
+  unrecorded: '提醒设置未能保存（网络不畅），请稍后在“我的 → 我的订阅”中重新开启。',
+  unsupported: '',
+};
+
 /**
  * The subscribe-consent prompt for the reply notification. WeChat shows its
  * dialog only from a tap, so this is a button, never an automatic popup.
@@ -20,17 +28,10 @@ export function ReplyConsentPrompt() {
     );
   }
   if (result) {
-    const text =
-      result.outcome === 'accepted'
-        ? result.recorded
-          ? '已开启：答复、补正或延期时将通过微信服务通知提醒您。'
-          : '您已同意提醒，但暂未登记成功；答复后请在“我的申请”中查看。'
-        : result.outcome === 'rejected'
-          ? '您未开启微信提醒。答复后可在“我的申请”和“消息”中查看。'
-          : '未能打开提醒设置，可能已在微信设置中关闭订阅消息。答复后可在“我的申请”中查看。';
+    const ok = result.outcome === 'accepted';
     return (
-      <Text className={`notice-box ${result.outcome === 'accepted' && result.recorded ? 'notice-box--ok' : ''}`} data-testid="consent-result">
-        {text}
+      <Text className={`notice-box ${ok ? 'notice-box--ok' : ''}`} data-testid="consent-result">
+        {RESULT_TEXT[result.outcome]}
       </Text>
     );
   }

@@ -9,6 +9,7 @@ import { go, routes } from '../../../navigation';
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
+  CONSULTED_PARTY_LABELS,
   DELIVERY_METHOD_LABELS,
   ID_TYPE_LABELS,
   INFORMATION_FORM_LABELS,
@@ -77,6 +78,18 @@ export default function AdminRequestPage() {
           <DetailRow label="补正期限" value={`${r.supplement.deadlineOn}（${r.supplement.workingDays}个工作日）`} />
           <DetailRow label="补正事项" value={r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n')} />
           <DetailRow label="申请人补正" value={r.supplement.answer ? `${r.supplement.answer.on}：${r.supplement.answer.text}` : '尚未补正'} />
+        </View>
+      )}
+      {r.consultations.length > 0 && (
+        <View className="card" data-testid="consultations">
+          <Text className="section-title">征求意见（不计入答复期限）</Text>
+          {r.consultations.map((c, i) => (
+            <DetailRow
+              key={i}
+              label={`${CONSULTED_PARTY_LABELS[c.party]}`}
+              value={`${c.partyName}：${c.matter}\n${c.startedOn} 起${c.answerDueOn ? `，应于 ${c.answerDueOn} 前答复` : ''}${c.endedOn ? `\n${c.endedOn} 结束：${c.outcome ?? ''}` : '\n尚未结束'}`}
+            />
+          ))}
         </View>
       )}
       {r.extension && (
