@@ -14,6 +14,8 @@ import { inboxFunction } from './inbox/inbox-function';
 import { deliveriesFunction } from './deliveries/deliveries-function';
 
 // windows, ratings (issue 9)
+import { ratingsFunction } from './ratings/ratings-function';
+import { windowsFunction } from './windows/windows-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -32,6 +34,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   deliveries: deliveriesFunction,
 
   // windows, ratings (issue 9)
+  windows: windowsFunction,
+  ratings: ratingsFunction,
 
 };
 

@@ -48,6 +48,12 @@ export default defineAppConfig({
         // notices (issue 8)
 
         // windows, rating follow-ups (issue 9)
+        'pages/windows/index',
+        'pages/window-edit/index',
+        'pages/window-qr/index',
+        'pages/follow-ups/index',
+        'pages/follow-up/index',
+        'pages/rating-ranking/index',
 
       ],
     },
@@ -57,6 +63,10 @@ export default defineAppConfig({
     { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
 
     // resident subpackages: ratings (issue 9)
+    {
+      root: 'rating',
+      pages: ['pages/rate/index', 'pages/mine/index', 'pages/stats/index'],
+    },
 
   ],
   window: {

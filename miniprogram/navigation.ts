@@ -34,6 +34,16 @@ export const routes = {
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
+  rate: (target: { visit: string } | { window: string }) =>
+    `/rating/pages/rate/index?${'visit' in target ? `visit=${encodeURIComponent(target.visit)}` : `window=${encodeURIComponent(target.window)}`}`,
+  myRatings: () => '/rating/pages/mine/index',
+  ratingStats: () => '/rating/pages/stats/index',
+  adminWindows: () => '/admin/pages/windows/index',
+  adminWindowEdit: (id?: string) => `/admin/pages/window-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  adminWindowQr: (id: string, mode: 'visit' | 'window') => `/admin/pages/window-qr/index?id=${encodeURIComponent(id)}&mode=${mode}`,
+  adminFollowUps: () => '/admin/pages/follow-ups/index',
+  adminFollowUp: (id: string) => `/admin/pages/follow-up/index?id=${encodeURIComponent(id)}`,
+  adminRanking: () => '/admin/pages/rating-ranking/index',
 
 };
 

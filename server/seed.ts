@@ -3,6 +3,7 @@ import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
 import { seedDemoRequests } from './seed-requests';
+import { seedDemoRatings } from './seed-ratings';
 
 const SEED_MARKER = 'demo-seed';
 
@@ -44,6 +45,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     // guides, comments (issue 8)
 
     // windows, ratings (issue 9)
+    await seedDemoRatings(tx, now);
 
     await tx.collection<{ at: string }>('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
   });

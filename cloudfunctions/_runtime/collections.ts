@@ -58,6 +58,16 @@ export const COLLECTIONS = {
   // notice search, comments (issue 8)
 
   // windows, visits, ratings, follow-ups (issue 9)
+  /** Service windows (好差评): name, department, location, the services offered. */
+  windows: [['active', 'name'], ['name']],
+  /** Visit codes, keyed by the code: single-use, expiring. */
+  visits: [['windowId', 'issuedAt']],
+  /** Ratings; ids make one rating per visit / per resident-window-day. Never deleted. */
+  ratings: [['raterOpenid', 'createdAt'], ['excluded', 'createdAt'], ['excluded', 'windowId', 'createdAt']],
+  /** Follow-ups of 差评, keyed like their rating. */
+  followUps: [['dueDate'], ['status', 'dueDate']],
+  /** Exact counters per window/service/department/bureau × month, updated with each rating. */
+  ratingTallies: [['scope', 'month', 'key']],
 
 } satisfies IndexDeclarations;
 

@@ -18,6 +18,7 @@ import {
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
 import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
+import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -147,6 +148,8 @@ export const contract = {
   deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
+  windows: windowsContract,
+  ratings: ratingsContract,
 
 } as const;
 

@@ -35,6 +35,12 @@ export const ERROR_CATALOGUE = {
   // notices search, comments (issue 8)
 
   // windows, ratings (issue 9)
+  WINDOW_NOT_FOUND: { status: 404, message: '未找到该服务窗口，可能已停用' },
+  VISIT_NOT_FOUND: { status: 404, message: '评价码无效或已过期，请向窗口工作人员重新获取' },
+  ALREADY_RATED: { status: 409, message: '这次服务已经评价过了，感谢您的参与' },
+  RATING_NOT_FOUND: { status: 404, message: '未找到该评价' },
+  FOLLOW_UP_NOT_FOUND: { status: 404, message: '未找到该差评的整改记录' },
+  QRCODE_FAILED: { status: 502, message: '二维码生成失败，请稍后重试' },
 
 } as const;
 

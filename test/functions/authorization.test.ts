@@ -77,6 +77,31 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.search': everyone,
 
   // windows, ratings (issue 9)
+  // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):
+  // here only admin may act on windows and follow-ups. A rater's feedback is for their rating only
+  // (the fixture's is resident-a's): anyone else is answered as if it did not exist.
+  'windows.list': everyone,
+  'windows.manageList': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.get': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.save': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.qrcode': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.issueVisit': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.target': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.submit': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.mine': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.feedback': {
+    anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'RATING_NOT_FOUND', formerStaff: 'RATING_NOT_FOUND',
+    handler: 'RATING_NOT_FOUND', publisher: 'RATING_NOT_FOUND', admin: 'RATING_NOT_FOUND',
+  } as Record<Persona, string> as Record<Persona, Outcome>,
+  'ratings.stats': everyone,
+  'ratings.publicList': everyone,
+  'ratings.followUps': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.followUp': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.respond': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.close': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.appeal': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.decideAppeal': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.ranking': { ...publishers, publisher: 'FORBIDDEN' },
 
 };
 

@@ -1,6 +1,7 @@
 import type { CloudHarness } from './cloud-harness';
 import { ok } from './cloud-harness';
 import { announcement } from './factories';
+import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareRequestFixture } from './request-fixture';
@@ -20,6 +21,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   Object.assign(fixture, await prepareInboxFixture(cloud));
 
   // windows, ratings (issue 9)
+  Object.assign(fixture, await prepareRatingFixture(cloud));
 
   return fixture;
 }

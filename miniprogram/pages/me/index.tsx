@@ -48,6 +48,18 @@ export default function MePage() {
       {/* 长辈模式 (issue 8) */}
 
       {/* ratings (issue 9) */}
+      <View className="menu">
+        {whoami?.openid && (
+          <View className="menu__item" onClick={() => go(routes.myRatings())} data-testid="my-ratings-entry">
+            <Text>我的评价</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        )}
+        <View className="menu__item" onClick={() => go(routes.ratingStats())} data-testid="rating-stats-entry">
+          <Text>服务评价 · 好差评</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
 
       {whoami?.isStaff && (
         <View className="menu">
@@ -77,6 +89,18 @@ export default function MePage() {
           </View>
 
           {/* windows, rating follow-ups (issue 9) */}
+          {whoami.staff?.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (
+            <>
+              <View className="menu__item" onClick={() => go(routes.adminFollowUps())} data-testid="staff-follow-ups-entry">
+                <Text>工作台 · 差评整改</Text>
+                <Text className="menu__arrow">›</Text>
+              </View>
+              <View className="menu__item" onClick={() => go(routes.adminWindows())} data-testid="staff-windows-entry">
+                <Text>工作台 · 服务窗口与评价码</Text>
+                <Text className="menu__arrow">›</Text>
+              </View>
+            </>
+          )}
 
         </View>
       )}
