@@ -2,11 +2,28 @@ import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import type { CloudHarness } from './cloud-harness';
 
 /**
- * Every record of every declared collection, exactly as stored, as one
- * string: a call that must write nothing leaves it identical. Counts alone
- * miss an update in place; this does not.
+ * Every record of every declared collection, as one string: a call that must
+ * write nothing leaves it identical. Counts alone miss an update in place;
+ * this does not.
+ *
+ * Over SQLite it is computed in SQL (ids, versions and the stored document
+ * text of every row, concatenated), which keeps the property tests fast
+ * however much demo data the features seed; any other store is read through
+ * the port. Every write through the port bumps a version or adds an id, and
+ * changes the document, so nothing a write can do escapes either form.
  */
 export async function storeSnapshot(cloud: CloudHarness): Promise<string> {
+  const store = cloud.store as unknown as { withConnection?: <R>(op: (db: any) => R) => Promise<R> };
+  if (typeof store.withConnection === 'function') {
+    return store.withConnection((db) =>
+      Object.keys(COLLECTIONS)
+        .map((name) => {
+          const row = db.prepare(`SELECT count(*) AS n, group_concat(id || ':' || version || ':' || doc, '\n') AS rows FROM (SELECT id, version, doc FROM "${name}" ORDER BY id)`).get() as { n: number; rows: string | null };
+          return `${name}(${row.n})\n${row.rows ?? ''}`;
+        })
+        .join('\n'),
+    );
+  }
   const all: Record<string, unknown[]> = {};
   for (const name of Object.keys(COLLECTIONS)) {
     const rows: unknown[] = [];
