@@ -31,6 +31,12 @@ export const COLLECTIONS = {
   // subscriptions, inbox, outbox (issue 7)
 
   // notice search, comments (issue 8)
+  /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
+  noticeComments: [
+    ['noticeId', 'status', 'publishedAt'],
+    ['noticeId', 'createdAt'],
+    ['noticeId', 'author', 'createdAt'],
+  ],
 
   // windows, visits, ratings, follow-ups (issue 9)
 

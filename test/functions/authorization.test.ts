@@ -27,6 +27,9 @@ const publishers: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
 };
 
+/** Any signed-in caller (resident-only actions: staff are residents too). issue 8 */
+const signedIn: Record<Persona, Outcome> = { ...everyone, anonymous: 'UNAUTHENTICATED' };
+
 const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'session.whoami': everyone,
   'directory.departments': everyone,
@@ -44,6 +47,11 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
 
   // notices search, comments (issue 8)
   'notices.search': everyone,
+  'notices.comment': signedIn,
+  'notices.comments': everyone,
+  'notices.myComments': signedIn,
+  'notices.manageComments': publishers,
+  'notices.moderateComment': publishers,
 
   // windows, ratings (issue 9)
 
