@@ -117,5 +117,5 @@ function assertAllowed(notice: Notice, command: 'publish' | 'withdraw'): void {
 /** Every field a notice's content may have, across all kinds. */
 const CONTENT_KEYS = [
   'kind', 'title', 'summary', 'body', 'departmentId', 'attachments', 'period', 'resultNoticeId',
-  'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'guide',
+  'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'replacedById', 'guide',
 ] as const;

@@ -103,7 +103,7 @@ test('opinions only on published consultations; at most five per resident', asyn
 });
 
 describe('公示 states in Beijing time: 公示中 with days left, then 已结束', () => {
-  const period = publicity().period as { start: string; end: string }; // 2026-11-20 … 2026-11-27
+  const period = (publicity() as { period: { start: string; end: string } }).period; // 2026-11-20 … 2026-11-27
   test.each([
     ['2026-11-19T15:59:59Z', 'upcoming', 0, '未开始 · 1 天后开始'],
     ['2026-11-19T16:00:00Z', 'open', 8, '公示中 · 剩 8 天'],
