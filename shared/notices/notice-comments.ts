@@ -4,6 +4,7 @@ import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
 import type { Notice } from './notice-schema';
 import { periodStatus } from './period-status';
+import { COMMENT_MAX_CHARS, COMMENT_MIN_CHARS } from './comment-rules';
 
 /**
  * Residents' opinions on a consultation (征求意见, domain.md §1): left while
@@ -14,16 +15,16 @@ import { periodStatus } from './period-status';
 export const COMMENT_STATUSES = ['pending', 'published', 'hidden'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
-export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = {
-  pending: '待审核',
-  published: '已公开',
-  hidden: '不予公开',
-};
+export { COMMENT_STATUS_LABELS } from './comment-rules';
 
 /** One resident may leave this many opinions on one consultation (more is flooding, not consulting). */
 export const MAX_COMMENTS_PER_RESIDENT = 5;
 
-export const CommentTextSchema = z.string().trim().min(5, '意见至少需要5个字').max(500, '意见不能超过500个字');
+export const CommentTextSchema = z
+  .string()
+  .trim()
+  .min(COMMENT_MIN_CHARS, `意见至少需要${COMMENT_MIN_CHARS}个字`)
+  .max(COMMENT_MAX_CHARS, `意见不能超过${COMMENT_MAX_CHARS}个字`);
 export const ReplyTextSchema = z.string().trim().min(2, '回复至少需要2个字').max(500, '回复不能超过500个字');
 
 export interface NoticeComment {
