@@ -2,15 +2,18 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
 import { useWhoami } from '../../hooks/use-whoami';
+import { ElderModeSwitch } from '../../components/elder-mode-switch';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
   const { whoami, failed, reload } = useWhoami();
+  const elder = useElderClass();
   useDidShow(() => reload());
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="card">
         {failed && !whoami ? (
           <View className="list-state list-state--error">
@@ -34,6 +37,7 @@ export default function MePage() {
       {/* inbox, subscriptions (issue 7) */}
 
       {/* 长辈模式 (issue 8) */}
+      <ElderModeSwitch />
 
       {/* ratings (issue 9) */}
 

@@ -5,12 +5,14 @@ import { ConsultationOpinions } from '../../components/consultation-opinions';
 import { NoticeBody } from '../../components/notice-body';
 import { useRemote } from '../../hooks/use-remote';
 import { useWhoami } from '../../hooks/use-whoami';
+import { useElderClass } from '../../elder-mode';
 
 /** One published notice, in full; a consultation also shows its opinions. */
 export default function NoticeDetailPage() {
   const id = useRouter().params.id ?? '';
   const notice = useRemote(() => call('notices', 'get', { id }), [id]);
   const { whoami } = useWhoami();
+  const elder = useElderClass();
 
   if (notice.loading && !notice.data) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
   if (notice.error || !notice.data) {
@@ -24,7 +26,7 @@ export default function NoticeDetailPage() {
     );
   }
   return (
-    <View className="page page--paper">
+    <View className={`page page--paper ${elder}`}>
       <NoticeBody notice={notice.data} />
       {notice.data.kind === 'consultation' && <ConsultationOpinions notice={notice.data} signedIn={!!whoami?.openid} />}
     </View>

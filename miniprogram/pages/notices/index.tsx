@@ -6,6 +6,7 @@ import { NoticeCard } from '../../components/notice-card';
 import { PagedListView } from '../../components/paged-list-view';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 
@@ -17,6 +18,7 @@ function parseKind(value: string | undefined): NoticeKind | undefined {
 
 /** All published notices, by kind, newest first; pull to refresh, scroll to load more. */
 export default function NoticesPage() {
+  const elder = useElderClass();
   const router = useRouter();
   const [kind, setKind] = useState<NoticeKind | undefined>(parseKind(router.params.kind));
 
@@ -38,7 +40,7 @@ export default function NoticesPage() {
   ];
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <SearchBox
         placeholder={kind ? `在${NOTICE_KIND_LABELS[kind]}中搜索` : undefined}
         onSearch={(q) => go(routes.search(q, kind))}
