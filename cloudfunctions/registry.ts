@@ -5,6 +5,8 @@ import { noticesFunction } from './notices/notices-function';
 import { sessionFunction } from './session/session-function';
 
 // requests, calendar (issue 6)
+import { requestsFunction } from './requests/requests-function';
+import { calendarFunction } from './calendar/calendar-function';
 
 // subscriptions, inbox, deliveries (issue 7)
 
@@ -18,6 +20,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   notices: noticesFunction,
 
   // requests, calendar (issue 6)
+  requests: requestsFunction,
+  calendar: calendarFunction,
 
   // subscriptions, inbox, deliveries (issue 7)
 

@@ -34,6 +34,11 @@ export default defineAppConfig({
         'pages/notice-edit/index',
 
         // requests, calendar (issue 6)
+        'pages/requests/index',
+        'pages/request/index',
+        'pages/request-enter/index',
+        'pages/request-letter/index',
+        'pages/calendar/index',
 
         // deliveries (issue 7)
 
@@ -45,6 +50,8 @@ export default defineAppConfig({
     },
 
     // resident subpackages: requests (issue 6)
+    // The form validates with the server's zod schema: zod ships here, not in the main package.
+    { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
 
     // resident subpackages: ratings (issue 9)
 

@@ -11,6 +11,16 @@ export const routes = {
   adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 
   // requests, calendar (issue 6)
+  newRequest: () => '/requests/pages/new/index',
+  requestResult: (id: string) => `/requests/pages/result/index?id=${encodeURIComponent(id)}`,
+  myRequests: () => '/requests/pages/mine/index',
+  myRequest: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
+  requestLetter: (id: string, letter: number) => `/requests/pages/letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
+  adminRequests: () => '/admin/pages/requests/index',
+  adminRequest: (id: string) => `/admin/pages/request/index?id=${encodeURIComponent(id)}`,
+  adminRequestEnter: () => '/admin/pages/request-enter/index',
+  adminRequestLetter: (id: string, letter: number) => `/admin/pages/request-letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
+  adminCalendar: () => '/admin/pages/calendar/index',
 
   // inbox, subscriptions, deliveries (issue 7)
 

@@ -27,6 +27,19 @@ export const COLLECTIONS = {
   meta: [],
 
   // requests, calendar (issue 6)
+  /** Disclosure requests (依申请公开): the queue sorts open ones by due date; 我的申请 by submission. */
+  requests: [
+    ['open', 'dueSort'],
+    ['status', 'dueSort'],
+    ['ownerOpenid', 'submittedAt'],
+    ['open', 'dueProvisional'],
+  ],
+  /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
+  requestKeys: [],
+  /** Sequences, e.g. `requests-2026` for tracking numbers 依申〔2026〕000001号… */
+  counters: [],
+  /** The bureau's working-day arrangement, one document per year (id = year). */
+  calendar: [['year']],
 
   // subscriptions, inbox, outbox (issue 7)
 

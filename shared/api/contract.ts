@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import './zod-messages';
+import { requestsContract } from '../requests/requests-contract';
+import { calendarContract } from '../calendar/calendar-contract';
 import { action } from './define';
 import { noticeReadingContract } from '../notices/notice-reading-contract';
 import { anyone, staff, type StaffRole } from '../staff/roles';
@@ -132,8 +134,10 @@ export const contract = {
   // touching the same lines.
 
   // requests (issue 6)
+  requests: requestsContract,
 
   // calendar (issue 6)
+  calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
 

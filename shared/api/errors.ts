@@ -19,6 +19,14 @@ export const ERROR_CATALOGUE = {
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 
   // requests, calendar (issue 6)
+  REQUEST_NOT_FOUND: { status: 404, message: '未找到该申请，请核对后重试' },
+  SUPPLEMENT_WINDOW_CLOSED: { status: 409, message: '已超过收到申请之日起 7 个工作日，不能再要求补正' },
+  SUPPLEMENT_ALREADY_REQUESTED: { status: 409, message: '补正只能一次性告知，本申请已告知过补正' },
+  SUPPLEMENT_OVERDUE: { status: 409, message: '已超过补正期限，不能再补正，请重新提交申请' },
+  ALREADY_EXTENDED: { status: 409, message: '答复期限只能延长一次，本申请已延长过' },
+  EXTENSION_TOO_LATE: { status: 409, message: '答复期限已届满，不能再延长' },
+  RECEIVED_DATE_INVALID: { status: 400, message: '收到日期不能晚于今天，也不能早于申请提交之日' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新后重新提交' },
 
   // subscriptions, inbox (issue 7)
 

@@ -42,6 +42,24 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.withdraw': publishers,
 
   // requests, calendar (issue 6)
+  // Residents act on their own requests only: another resident (staff included) gets the same 404 as a missing id.
+  'requests.submit': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
+  'requests.mine': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
+  'requests.get': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.supplement': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.withdraw': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.queue': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.enter': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.register': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.askSupplement': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.consult': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.extend': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.reply': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.close': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.manageGet': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'calendar.days': everyone,
+  'calendar.setYear': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries (issue 7)
 

@@ -3,6 +3,7 @@ import { ok } from './cloud-harness';
 import { announcement, consultation } from './factories';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { prepareRequestFixture } from './request-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -12,6 +13,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const fixture: Fixture = { noticeId: draft.id, noticeVersion: draft.version, publishedId: published.id, publishedVersion: published.version } as Fixture;
 
   // requests (issue 6): e.g. Object.assign(fixture, await prepareRequestFixture(cloud));
+  Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
 

@@ -64,6 +64,9 @@ const Taro = {
   reLaunch: async ({ url }: { url: string }) => {
     recorded.navigations.push(url);
   },
+  redirectTo: async ({ url }: { url: string }) => {
+    recorded.navigations.push(url);
+  },
   stopPullDownRefresh: () => {
     recorded.stopPullDownRefresh++;
   },

@@ -33,6 +33,16 @@ export default function MePage() {
       </View>
 
       {/* Resident entries. requests (issue 6) */}
+      <View className="menu">
+        <View className="menu__item" onClick={() => go(routes.myRequests())} data-testid="my-requests-entry">
+          <Text>我的申请（依申请公开）</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+        <View className="menu__item" onClick={() => go(routes.newRequest())} data-testid="new-request-entry">
+          <Text>申请政府信息公开</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
 
       {/* inbox, subscriptions (issue 7) */}
 
@@ -49,6 +59,18 @@ export default function MePage() {
           </View>
 
           {/* Staff entries. requests, calendar (issue 6) */}
+          {whoami.staff?.roles.some((r) => r === 'handler' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminRequests())} data-testid="staff-requests-entry">
+              <Text>工作台 · 依申请公开</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminCalendar())} data-testid="staff-calendar-entry">
+              <Text>工作台 · 工作日历（节假日与调休）</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
           {/* deliveries (issue 7) */}
 

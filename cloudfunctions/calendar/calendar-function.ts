@@ -1,0 +1,88 @@
+import type { CalendarYearView, NamedDay } from '../../shared/calendar/calendar-schema';
+import { yearOf } from '../../shared/calendar/dates';
+import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
+import { defineFunction } from '../_runtime/define-function';
+import type { HandlerContext } from '../_runtime/handler-context';
+import { CALENDAR, loadCalendar, type CalendarDoc } from './calendar-data';
+import { recomputeOpenRequests } from './recompute-open-requests';
+
+interface CalendarEvent {
+  subjectType: 'calendar';
+  subjectId: string;
+  action: 'yearSet' | 'daySet';
+  actor: string;
+  at: string;
+  detail: string | null;
+}
+
+/**
+ * Function `calendar`: the working-day arrangement as data the bureau
+ * controls. Every change is followed by recomputing the due dates of all
+ * open requests, each change recorded on that request's timeline.
+ */
+export const calendarFunction = defineFunction('calendar', {
+  async days({ year }, { store }) {
+    return viewOf(await loadCalendar(store), year);
+  },
+
+  async setYear({ year, holidays, workdays }, ctx) {
+    const previous = await loadCalendar(ctx.store);
+    await saveYear(ctx, year, { holidays: sortDays(holidays), workdays: sortDays(workdays), complete: true }, `录入 ${year} 年节假日安排：放假 ${holidays.length} 天，调休上班 ${workdays.length} 天`, 'yearSet');
+    return afterChange(ctx, previous, year, `${year}年节假日安排已录入`);
+  },
+
+  async setDay({ date, kind, name }, ctx) {
+    const year = yearOf(date);
+    const previous = await loadCalendar(ctx.store);
+    const current = previous.arrangement(year);
+    const holidays = current.holidays.filter((d) => d.date !== date);
+    const workdays = current.workdays.filter((d) => d.date !== date);
+    if (kind === 'holiday') holidays.push({ date, name: name as string });
+    if (kind === 'workday') workdays.push({ date, name: name as string });
+    const label = kind === 'holiday' ? `放假（${name}）` : kind === 'workday' ? `调休上班（${name}）` : '按周一至周五';
+    await saveYear(ctx, year, { holidays: sortDays(holidays), workdays: sortDays(workdays), complete: current.covered }, `${date} 更正为${label}`, 'daySet');
+    return afterChange(ctx, previous, year, `工作日历更正（${date} ${label}）`);
+  },
+});
+
+async function saveYear(
+  ctx: HandlerContext,
+  year: number,
+  content: Pick<CalendarDoc, 'holidays' | 'workdays' | 'complete'>,
+  detail: string,
+  action: CalendarEvent['action'],
+): Promise<void> {
+  const at = ctx.now().toISOString();
+  const actor = ctx.caller.openid as string;
+  const doc: CalendarDoc = { year, ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
+  await ctx.store.transaction(async (tx) => {
+    const docs = tx.collection<CalendarDoc>(CALENDAR);
+    const existing = await docs.get(String(year));
+    if (existing) await docs.update(existing.id, existing.version, doc);
+    else await docs.insert({ id: String(year), ...doc });
+    await tx.collection<CalendarEvent>('events').insert({ subjectType: 'calendar', subjectId: String(year), action, actor, at, detail });
+  });
+}
+
+async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year: number, reason: string) {
+  const calendar = await loadCalendar(ctx.store);
+  const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason);
+  return { calendar: viewOf(calendar, year), recomputed };
+}
+
+function viewOf(calendar: WorkingCalendar, year: number): CalendarYearView {
+  const a = calendar.arrangement(year);
+  return {
+    year,
+    covered: a.covered,
+    source: a.source,
+    holidays: a.holidays,
+    workdays: a.workdays,
+    updatedAt: a.updatedAt,
+    updatedBy: a.updatedBy,
+  };
+}
+
+function sortDays(days: NamedDay[]): NamedDay[] {
+  return [...days].sort((a, b) => a.date.localeCompare(b.date));
+}

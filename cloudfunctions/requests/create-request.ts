@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import { beijingToday } from '../../shared/time/beijing-time';
+import { newRequest } from '../../shared/requests/request-machine';
+import { formatTrackingNumber, type Actor, type RequestEvent, type RequestRecord } from '../../shared/requests/request-record';
+import type { Application, PaperChannel } from '../../shared/requests/request-schema';
+import type { HandlerContext } from '../_runtime/handler-context';
+import { DuplicateIdError, VersionConflictError } from '../_runtime/store/port';
+import { loadCalendar } from '../calendar/calendar-data';
+import { COUNTERS, EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
+
+interface RequestKey {
+  requestId: string;
+  /** Hash of what was submitted: the same key with different content is refused, not silently merged. */
+  payloadHash: string;
+  at: string;
+}
+
+interface Counter {
+  value: number;
+}
+
+type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor };
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Creates a request with the next tracking number of the year, once per
+ * (caller, idempotency key). The counter, the request, the key record and the
+ * event are written in one transaction; the counter is updated against the
+ * version read, so two racing submits cannot take the same number, and a
+ * rolled-back attempt takes none: numbers are gap-free. A conflict retries.
+ */
+export async function createRequest(ctx: HandlerContext, application: Application, idempotencyKey: string, source: Source): Promise<RequestRecord> {
+  const openid = ctx.caller.openid as string;
+  const keyId = createHash('sha256').update(`${openid}\u0000${idempotencyKey}`).digest('hex');
+  const { idempotencyKey: _key, ...content } = application;
+  const payloadHash = createHash('sha256').update(JSON.stringify({ content, source: source.channel })).digest('hex');
+  const calendar = await loadCalendar(ctx.store);
+
+  for (let attempt = 1; ; attempt += 1) {
+    const now = ctx.now();
+    try {
+      return await ctx.store.transaction(async (tx) => {
+        const seen = await tx.collection<RequestKey>(REQUEST_KEYS).get(keyId);
+        if (seen) {
+          if (seen.payloadHash !== payloadHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+          const existing = await tx.collection<RequestRecord>(REQUESTS).get(seen.requestId);
+          if (!existing) throw new Error(`request key ${keyId} points at missing request ${seen.requestId}`);
+          return existing;
+        }
+        const year = Number(beijingToday(now).slice(0, 4));
+        const counterId = `requests-${year}`;
+        const counters = tx.collection<Counter>(COUNTERS);
+        const counter = await counters.get(counterId);
+        const sequence = (counter?.value ?? 0) + 1;
+        if (counter) await counters.update(counterId, counter.version, { value: sequence });
+        else await counters.insert({ id: counterId, value: sequence });
+
+        const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), now, calendar);
+        const created = await tx.collection<RequestRecord>(REQUESTS).insert(record as RequestRecord);
+        await tx.collection<RequestKey>(REQUEST_KEYS).insert({ id: keyId, requestId: created.id, payloadHash, at: now.toISOString() });
+        const first = created.history[0];
+        await tx.collection<RequestEvent>(EVENTS).insert({
+          subjectType: 'request',
+          subjectId: created.id,
+          action: first.kind,
+          actor: openid,
+          at: first.at,
+          detail: `${created.trackingNumber}${first.detail ? `；${first.detail}` : ''}`,
+        });
+        return created;
+      });
+    } catch (error) {
+      const raced = error instanceof VersionConflictError || error instanceof DuplicateIdError;
+      if (!raced || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { AppError } from '../../shared/api/errors';
+import { beijingToday } from '../../shared/time/beijing-time';
+import { newRequest, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import type { Actor, RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { Application, PaperChannel } from '../../shared/requests/request-schema';
+import { toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
+import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
+import { defineFunction } from '../_runtime/define-function';
+import type { HandlerContext } from '../_runtime/handler-context';
+import type { Store, Where } from '../_runtime/store/port';
+import { loadCalendar } from '../calendar/calendar-data';
+import { queueWarnings } from './queue-warnings';
+import { deliverRequestNotifications } from './notification-seam';
+import { bureauName } from './bureau';
+import { createRequest } from './create-request';
+import { REQUESTS, EVENTS } from './request-collections';
+
+/**
+ * Function `requests` (依申请公开). Thin: every decision is the state machine's
+ * (shared/requests/request-machine.ts); this file loads, stores and answers.
+ */
+export const requestsFunction = defineFunction('requests', {
+  async submit(input, ctx) {
+    const openid = ctx.caller.openid as string;
+    const created = await createRequest(ctx, input as Application, input.idempotencyKey, { channel: 'online', ownerOpenid: openid });
+    return viewFor(ctx, created, applicant(ctx));
+  },
+
+  async mine({ cursor, limit }, ctx) {
+    const page = await requests(ctx.store).find({
+      where: { ownerOpenid: ctx.caller.openid as string },
+      orderBy: [['submittedAt', 'desc']],
+      limit,
+      cursor,
+    });
+    const calendar = await loadCalendar(ctx.store);
+    const today = beijingToday(ctx.now());
+    return { items: page.items.map((r) => toMySummary(r, today, calendar)), nextCursor: page.nextCursor };
+  },
+
+  async get({ id }, ctx) {
+    return viewFor(ctx, await ownRequest(ctx.store, id, ctx.caller.openid as string), applicant(ctx));
+  },
+
+  async supplement({ id, version, text, attachments }, ctx) {
+    return change(ctx, id, version, { type: 'supplement', actor: applicant(ctx), text, attachments: attachments ?? [] });
+  },
+
+  async withdraw({ id, version, reason }, ctx) {
+    return change(ctx, id, version, { type: 'withdraw', actor: applicant(ctx), reason: reason ?? null });
+  },
+
+  async queue({ status, cursor, limit }, ctx) {
+    const where: Where = status ? { status } : { open: true };
+    const [page, calendar] = await Promise.all([
+      requests(ctx.store).find({ where, orderBy: [['dueSort', 'asc']], limit, cursor }),
+      loadCalendar(ctx.store),
+    ]);
+    const today = beijingToday(ctx.now());
+    return {
+      items: page.items.map((r) => toQueueItem(r, today, calendar)),
+      nextCursor: page.nextCursor,
+      warnings: await queueWarnings(ctx.store, calendar, today),
+    };
+  },
+
+  async enter(input, ctx) {
+    const { channel, receivedOn, ...application } = input;
+    const created = await createRequest(ctx, application as Application, input.idempotencyKey, {
+      channel: channel as PaperChannel,
+      receivedOn,
+      enteredBy: staffActor(ctx),
+    });
+    return viewFor(ctx, created, staffActor(ctx));
+  },
+
+  async register({ id, version, receivedOn }, ctx) {
+    return change(ctx, id, version, { type: 'register', actor: staffActor(ctx), receivedOn });
+  },
+
+  async askSupplement({ id, version, items, workingDays }, ctx) {
+    return change(ctx, id, version, { type: 'askSupplement', actor: staffActor(ctx), items, workingDays });
+  },
+
+  async consult(input, ctx) {
+    const command: RequestCommand =
+      input.step === 'start'
+        ? { type: 'startConsultation', actor: staffActor(ctx), party: input.party, partyName: input.partyName, matter: input.matter }
+        : { type: 'endConsultation', actor: staffActor(ctx), outcome: input.outcome };
+    return change(ctx, input.id, input.version, command);
+  },
+
+  async extend({ id, version, workingDays, approver, reason }, ctx) {
+    return change(ctx, id, version, { type: 'extend', actor: staffActor(ctx), workingDays, approver, reason });
+  },
+
+  async reply({ id, version, category, text, attachments }, ctx) {
+    const bureau = await bureauName(ctx.store);
+    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], bureauName: bureau });
+  },
+
+  async close({ id, version, category, reason }, ctx) {
+    return change(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason });
+  },
+
+  async manageGet({ id }, ctx) {
+    const record = await requests(ctx.store).get(id);
+    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    // domain.md §6: full personal data is shown to staff only, and each view is on record.
+    const at = ctx.now().toISOString();
+    await ctx.store.collection<RequestEvent>(EVENTS).insert({
+      subjectType: 'request',
+      subjectId: id,
+      action: 'personalDataViewed',
+      actor: ctx.caller.openid as string,
+      at,
+      detail: '查看申请人完整个人信息',
+    });
+    ctx.log.info('personal data viewed', { requestId: id, by: ctx.caller.openid });
+    return viewFor(ctx, record, staffActor(ctx));
+  },
+});
+
+function requests(store: Store) {
+  return store.collection<RequestRecord>(REQUESTS);
+}
+
+function applicant(ctx: HandlerContext): Actor {
+  return { role: 'applicant', openid: ctx.caller.openid, name: null };
+}
+
+function staffActor(ctx: HandlerContext): Actor {
+  return { role: 'staff', openid: ctx.caller.openid, name: ctx.caller.staff?.name ?? null };
+}
+
+/** A resident's own request; someone else's is answered exactly like a missing one. */
+async function ownRequest(store: Store, id: string, openid: string): Promise<RequestRecord> {
+  const record = await requests(store).get(id);
+  if (!record || !record.ownerOpenid || record.ownerOpenid !== openid) throw new AppError('REQUEST_NOT_FOUND');
+  return record;
+}
+
+async function viewFor(ctx: HandlerContext, record: RequestRecord, viewer: Actor, calendar?: WorkingCalendar) {
+  const [cal, bureau] = await Promise.all([calendar ?? loadCalendar(ctx.store), bureauName(ctx.store)]);
+  return toView(record, viewer, beijingToday(ctx.now()), cal, bureau);
+}
+
+/**
+ * Every change to an existing request: read it, let the state machine decide,
+ * write the patch against the version the clerk (or applicant) saw, record the
+ * event and hand the notification intents on — all in one transaction.
+ */
+async function change(ctx: HandlerContext, id: string, version: number, command: RequestCommand) {
+  const calendar = await loadCalendar(ctx.store);
+  const now = ctx.now();
+  const updated = await ctx.store.transaction(async (tx) => {
+    const current = await tx.collection<RequestRecord>(REQUESTS).get(id);
+    if (!current) throw new AppError('REQUEST_NOT_FOUND');
+    if (command.actor.role === 'applicant' && current.ownerOpenid !== command.actor.openid) throw new AppError('REQUEST_NOT_FOUND');
+    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
+    const result = transition(current, command, now, calendar);
+    const saved = await tx.collection<RequestRecord>(REQUESTS).update(id, version, result.request);
+    for (const event of result.events) await tx.collection<RequestEvent>(EVENTS).insert(event);
+    await deliverRequestNotifications(tx, result.notifications, ctx);
+    return saved;
+  });
+  return viewFor(ctx, updated, command.actor, calendar);
+}

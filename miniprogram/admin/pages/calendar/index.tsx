@@ -1,0 +1,140 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { ChoiceGroup } from '../../../components/requests/choice-group';
+import { optionsOf } from '../../../components/requests/request-labels';
+import { useCalendarYear } from '../../../hooks/use-calendar';
+import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type DayKind } from '../../../../shared/calendar/calendar-schema';
+import { beijingToday } from '../../../../shared/time/beijing-time';
+import { dayLines, parseDayLines } from '../../calendar-lines';
+import { FormField, TextField } from '../../components/form-field';
+import '../../../components/requests/requests.css';
+
+const SOURCE_TEXT = { 'chinese-days': '国务院公布的安排（内置数据）', bureau: '本机关录入', none: '尚未录入' } as const;
+
+/**
+ * Admin: the working-day calendar the deadlines are counted on. Enter a
+ * year's holidays and make-up working days when the State Council announces
+ * them, or correct a single day; every open request's due date is then
+ * recomputed on the server and the change shows on its timeline.
+ */
+export default function CalendarAdminPage() {
+  const thisYear = Number(beijingToday(new Date()).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const calendar = useCalendarYear(year);
+  const next = useCalendarYear(thisYear + 1);
+  const [holidays, setHolidays] = useState('');
+  const [workdays, setWorkdays] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [day, setDay] = useState({ date: '', kind: 'holiday' as DayKind, name: '' });
+  const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!calendar.data) return;
+    setHolidays(dayLines(calendar.data.holidays));
+    setWorkdays(dayLines(calendar.data.workdays));
+  }, [calendar.data]);
+
+  async function send(action: () => Promise<{ recomputed: number }>) {
+    setBusy(true);
+    try {
+      const result = await action();
+      setOutcome(`已保存。${result.recomputed ? `${result.recomputed} 件未办结申请的答复期限已重新计算。` : '没有申请的答复期限因此改变。'}`);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      await Promise.all([calendar.reload(), next.reload()]);
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(e.fields);
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function saveYear() {
+    const h = parseDayLines(holidays);
+    const w = parseDayLines(workdays);
+    if (h.problems.length || w.problems.length) {
+      setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
+      return;
+    }
+    const parsed = SetYearSchema.safeParse({ year, holidays: h.days, workdays: w.days });
+    if (!parsed.success) {
+      // Point at the line: "holidays.3.date" → the 4th day of the holidays box.
+      const fields = fieldErrorsOf(parsed.error);
+      const byList: Record<string, string> = {};
+      for (const [path, message] of Object.entries(fields)) {
+        const [list, index] = path.split('.');
+        const days = list === 'holidays' ? h.days : w.days;
+        byList[list] = byList[list] ?? (index !== undefined && days[Number(index)] ? `${days[Number(index)].date}：${message}` : message);
+      }
+      setErrors(byList);
+      return;
+    }
+    setErrors({});
+    void send(() => call('calendar', 'setYear', parsed.data));
+  }
+
+  function saveDay() {
+    const parsed = SetDaySchema.safeParse({ date: day.date.trim(), kind: day.kind, ...(day.name.trim() ? { name: day.name } : {}) });
+    if (!parsed.success) return setDayErrors(fieldErrorsOf(parsed.error));
+    setDayErrors({});
+    void send(() => call('calendar', 'setDay', parsed.data));
+  }
+
+  const years = [thisYear - 1, thisYear, thisYear + 1];
+  return (
+    <View className="page request-page form" data-testid="calendar-admin">
+      {next.data && !next.data.covered && (
+        <Text className="notice-box notice-box--error" data-testid="coverage-warning">
+          {thisYear + 1} 年的节假日安排尚未录入：期限落在 {thisYear + 1} 年的申请只能暂按周一至周五计算，标为“暂定”。国务院公布安排后请尽快录入。
+        </Text>
+      )}
+      <ChoiceGroup name="year" options={years.map((y) => ({ value: String(y), label: `${y}年` }))} value={String(year)} onChange={(y) => setYear(Number(y))} />
+
+      {calendar.error ? (
+        <Text className="notice-box notice-box--error">{calendar.error.message}</Text>
+      ) : !calendar.data ? (
+        <Text className="list-state">正在加载…</Text>
+      ) : (
+        <>
+          <View className="card" data-testid="calendar-source">
+            <Text>
+              {year}年：{calendar.data.covered ? '已录入' : '未录入'}，来源 {SOURCE_TEXT[calendar.data.source]}
+              {calendar.data.updatedBy ? `，${calendar.data.updatedBy} 最后修改` : ''}
+            </Text>
+          </View>
+          <Text className="section-title">录入全年安排</Text>
+          <Text className="hint">每行一天或一段：“2027-01-01 元旦”，或“2027-02-06~2027-02-12 春节”。保存后替换该年的全部安排。</Text>
+          <FormField label="放假日期" error={errors.holidays}>
+            <TextField multiline name="holidays" value={holidays} onChange={setHolidays} />
+          </FormField>
+          <FormField label="调休上班日期（周末上班）" error={errors.workdays}>
+            <TextField multiline name="workdays" value={workdays} onChange={setWorkdays} />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={saveYear} data-testid="save-year">
+            保存{year}年安排
+          </Button>
+        </>
+      )}
+
+      <Text className="section-title">更正某一天</Text>
+      <FormField label="日期（YYYY-MM-DD）" required error={dayErrors.date}>
+        <TextField name="dayDate" value={day.date} onChange={(date) => setDay({ ...day, date })} />
+      </FormField>
+      <FormField label="改为" required error={dayErrors.kind}>
+        <ChoiceGroup name="dayKind" options={optionsOf(DAY_KINDS, DAY_KIND_LABELS)} value={day.kind} onChange={(kind) => setDay({ ...day, kind })} />
+      </FormField>
+      <FormField label="名称" required={day.kind !== 'ordinary'} error={dayErrors.name}>
+        <TextField name="dayName" value={day.name} onChange={(name) => setDay({ ...day, name })} placeholder="如 国庆节、国庆调休" />
+      </FormField>
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={saveDay} data-testid="save-day">
+        保存更正
+      </Button>
+      {outcome ? <Text className="notice-box notice-box--ok" data-testid="calendar-outcome">{outcome}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,103 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { DetailRow } from '../../../components/detail-row';
+import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { RequestLoadState } from '../../../components/requests/request-load-state';
+import { RequestStatusTag } from '../../../components/requests/request-status';
+import { useManagedRequest } from '../../../hooks/use-request';
+import { go, routes } from '../../../navigation';
+import {
+  APPLICANT_TYPE_LABELS,
+  CHANNEL_LABELS,
+  DELIVERY_METHOD_LABELS,
+  ID_TYPE_LABELS,
+  INFORMATION_FORM_LABELS,
+  ORG_KIND_LABELS,
+} from '../../../../shared/requests/request-schema';
+import type { RequestCommandName } from '../../../../shared/requests/request-types';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { AskSupplementAction, CloseAction, ConsultAction, ExtendAction, RegisterAction, ReplyAction } from '../../components/request-actions';
+import '../../../components/requests/requests.css';
+
+/**
+ * Staff: one request in full (personal data unmasked: the server records the
+ * view), its deadline and how it was reached, every event, and the actions
+ * the workflow allows now.
+ */
+export default function AdminRequestPage() {
+  const id = useRouter().params.id ?? '';
+  const { request, error, reload, busy, run } = useManagedRequest(id);
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!request) return <RequestLoadState error={error} reload={reload} />;
+  const r = request;
+  const may = (command: RequestCommandName) => r.allowed.includes(command);
+  const a = r.applicant;
+  const actions = { request: r, run, busy };
+
+  return (
+    <View className="page request-page" data-testid="admin-request">
+      <View className="card">
+        <View className="request-card__head">
+          <Text className="request-card__number" data-testid="tracking-number">{r.trackingNumber}</Text>
+          <RequestStatusTag status={r.status} />
+        </View>
+        <DetailRow label="来源" value={CHANNEL_LABELS[r.channel]} />
+        <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
+      </View>
+
+      <View className="card" data-testid="applicant">
+        <Text className="section-title">申请人</Text>
+        <DetailRow label="类型" value={a.type === 'organization' && a.orgKind ? `${APPLICANT_TYPE_LABELS[a.type]}（${ORG_KIND_LABELS[a.orgKind]}）` : APPLICANT_TYPE_LABELS[a.type]} />
+        <DetailRow label={a.type === 'person' ? '姓名' : '名称'} value={a.name} />
+        <DetailRow label={a.idType ? ID_TYPE_LABELS[a.idType] : '证件号码'} value={a.idNumber} />
+        <DetailRow label="统一社会信用代码" value={a.creditCode} />
+        <DetailRow label="手机号码" value={a.phone} />
+        <DetailRow label="电子邮箱" value={a.email} />
+        <DetailRow label="通信地址" value={a.address} />
+      </View>
+
+      <View className="card">
+        <Text className="section-title">所需信息</Text>
+        <DetailRow label="描述" value={r.information.description} />
+        <DetailRow label="信息名称" value={r.information.title} />
+        <DetailRow label="文号" value={r.information.docNumber} />
+        <DetailRow label="用途" value={r.purpose} />
+        <DetailRow label="获取方式" value={`${INFORMATION_FORM_LABELS[r.form]}，${DELIVERY_METHOD_LABELS[r.delivery]}`} />
+      </View>
+
+      <DueBox request={r} />
+
+      {r.supplement && (
+        <View className="card" data-testid="supplement">
+          <Text className="section-title">补正</Text>
+          <DetailRow label="告知日期" value={r.supplement.requestedOn} />
+          <DetailRow label="补正期限" value={`${r.supplement.deadlineOn}（${r.supplement.workingDays}个工作日）`} />
+          <DetailRow label="补正事项" value={r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n')} />
+          <DetailRow label="申请人补正" value={r.supplement.answer ? `${r.supplement.answer.on}：${r.supplement.answer.text}` : '尚未补正'} />
+        </View>
+      )}
+      {r.extension && (
+        <View className="card" data-testid="extension">
+          <Text className="section-title">延期</Text>
+          <DetailRow label="延长" value={`${r.extension.workingDays}个工作日（${r.extension.on}）`} />
+          <DetailRow label="批准人" value={r.extension.approver} />
+          <DetailRow label="理由" value={r.extension.reason} />
+        </View>
+      )}
+      {r.reply ? <ReplyBox reply={r.reply} /> : null}
+
+      {may('register') && <RegisterAction {...actions} />}
+      {may('askSupplement') && <AskSupplementAction {...actions} />}
+      {(may('startConsultation') || may('endConsultation')) && <ConsultAction {...actions} />}
+      {may('extend') && <ExtendAction {...actions} />}
+      {may('reply') && <ReplyAction {...actions} />}
+      {may('close') && <CloseAction {...actions} />}
+
+      <LetterLinks letters={r.letters} onOpen={(i) => go(routes.adminRequestLetter(r.id, i))} />
+      <Timeline entries={r.timeline} />
+    </View>
+  );
+}

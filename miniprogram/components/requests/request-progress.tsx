@@ -1,0 +1,143 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { DueExplanation, ExplainedDay, Letter, RequestReply, RequestView, TimelineEntry } from '../../../shared/requests/request-types';
+import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { DetailRow } from '../detail-row';
+import { daysLeftText } from './request-status';
+
+/**
+ * The parts of a request's page that the applicant and the clerk both see:
+ * the due date with how it was reached, every event, the reply, the letters.
+ */
+
+export function DueBox({ request }: { request: RequestView }) {
+  const left = daysLeftText(request.dueOn, request.workingDaysLeft, request.dueProvisional);
+  return (
+    <View className="card" data-testid="due-box">
+      <DetailRow label="受理日期" value={request.receivedOn ?? '尚未受理'} />
+      {request.dueOn ? (
+        <View className="due-box">
+          <Text className="due-box__main" data-testid="due-on">答复期限：{request.dueOn}{request.dueProvisional ? '（暂定）' : ''}</Text>
+          {left ? <Text className="due-box__left" data-testid="days-left">{left}</Text> : null}
+        </View>
+      ) : (
+        <Text className="hint">{dueAbsentText(request)}</Text>
+      )}
+      {request.dueExplanation ? <DueExplanationView explanation={request.dueExplanation} /> : null}
+    </View>
+  );
+}
+
+function dueAbsentText(r: RequestView): string {
+  if (r.status === 'submitted') return '受理后开始计算答复期限（20个工作日）。';
+  if (r.status === 'supplementRequested') return '补正期间答复期限暂停，收到补正材料之日起重新计算。';
+  if (r.status === 'consulting') return '征求第三方或其他机关意见的时间不计入答复期限。';
+  return '本申请已办结。';
+}
+
+const DAY_KIND_TEXT: Record<ExplainedDay['kind'], string> = {
+  receipt: '受理日（第0天，不计入）',
+  working: '工作日',
+  makeupWorkday: '调休上班日（计入）',
+  weekend: '周末（不计入）',
+  holiday: '法定节假日（不计入）',
+  paused: '暂停计算（不计入）',
+};
+
+/** How the due date was reached: the rules in order, then every day counted or skipped, on request. */
+export function DueExplanationView({ explanation }: { explanation: DueExplanation }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <View className="explain" data-testid="due-explanation">
+      <Text className="explain__line" data-testid="due-summary">{explanation.summary}</Text>
+      {explanation.provisionalWarning ? <Text className="notice-box">{explanation.provisionalWarning}</Text> : null}
+      {explanation.steps.map((step, i) => (
+        <Text key={i} className="explain__line">{step}</Text>
+      ))}
+      <Text className="explain__toggle" onClick={() => setOpen(!open)} data-testid="due-days-toggle">
+        {open ? '收起逐日明细 ▲' : '查看逐日明细 ▼'}
+      </Text>
+      {open &&
+        explanation.days.map((d) => (
+          <Text key={d.date} className="explain__line" data-testid="due-day">
+            {d.date}　{d.count !== null ? `第${d.count}个工作日` : DAY_KIND_TEXT[d.kind]}
+            {d.name ? `　${d.name}` : ''}
+            {d.kind === 'makeupWorkday' && d.count !== null ? '（调休上班）' : ''}
+          </Text>
+        ))}
+    </View>
+  );
+}
+
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <View className="card timeline" data-testid="timeline">
+      <Text className="section-title">办理记录</Text>
+      {entries.map((e, i) => (
+        <View key={`${e.at}-${i}`} className="timeline__item" data-testid="timeline-entry">
+          <Text className="timeline__what">{e.label}</Text>
+          <Text className="timeline__when">
+            {formatBeijingDateTime(e.at)}
+            {e.actorName ? `　${e.actorName}` : e.actor === 'applicant' ? '　申请人' : e.actor === 'system' ? '　系统' : ''}
+          </Text>
+          {e.detail ? <Text className="timeline__detail">{e.detail}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export function ReplyBox({ reply }: { reply: RequestReply }) {
+  return (
+    <View className="card reply-box" data-testid="reply">
+      <Text className="section-title">答复</Text>
+      <Text className="reply-box__category" data-testid="reply-category">{reply.categoryLabel}</Text>
+      <Text className="timeline__when">答复日期：{reply.on}</Text>
+      <Text className="reply-box__text" data-testid="reply-text">{reply.text}</Text>
+      {reply.attachments.length > 0 && (
+        <View className="attachments" data-testid="reply-attachments">
+          <Text className="attachments__title">附件</Text>
+          {reply.attachments.map((file) => (
+            <Text key={file.url} className="attachments__item" onClick={() => void Taro.setClipboardData({ data: file.url })}>
+              {file.name}（{file.sizeBytes > 0 ? `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB，` : ''}点击复制链接）
+            </Text>
+          ))}
+        </View>
+      )}
+      <Text className="timeline__when">依据：{reply.legalBasis}</Text>
+      <Text className="remedies" data-testid="remedies">{reply.remedies}</Text>
+    </View>
+  );
+}
+
+export function LetterLinks({ letters, onOpen }: { letters: Letter[]; onOpen: (index: number) => void }) {
+  if (!letters.length) return null;
+  return (
+    <View className="card" data-testid="letters">
+      <Text className="section-title">告知书</Text>
+      {letters.map((l, i) => (
+        <View key={l.reference} className="letter-link" onClick={() => onOpen(i)} data-testid={`letter-${l.kind}`}>
+          <Text>{l.title}</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** A formal letter (告知书) laid out as the paper one is, for reading in the app and for printing. */
+export function LetterView({ letter }: { letter: Letter }) {
+  return (
+    <View className="letter" data-testid="letter">
+      <Text className="letter__title">{letter.title}</Text>
+      <Text className="letter__number">{letter.reference}</Text>
+      <Text className="letter__paragraph" style={{ textIndent: 0 }}>{letter.addressee}：</Text>
+      {letter.paragraphs.map((p, i) => (
+        <Text key={i} className="letter__paragraph">{p}</Text>
+      ))}
+      <Text className="letter__sign">{letter.signature}</Text>
+      <Text className="letter__sign" style={{ marginTop: 0 }}>{letter.date}</Text>
+    </View>
+  );
+}

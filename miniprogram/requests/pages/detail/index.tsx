@@ -1,0 +1,112 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { DetailRow } from '../../../components/detail-row';
+import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { RequestLoadState } from '../../../components/requests/request-load-state';
+import { RequestStatusTag } from '../../../components/requests/request-status';
+import { FormField, TextField } from '../../../admin/components/form-field';
+import { useMyRequest, useRequestAction } from '../../../hooks/use-request';
+import { go, routes } from '../../../navigation';
+import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../../shared/requests/request-schema';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import '../../../components/requests/requests.css';
+
+/**
+ * One of the resident's requests: where it stands, when the answer is due
+ * and why, every step so far, the reply and the formal letters; and what the
+ * resident may do now (supplement when asked, withdraw before a reply).
+ */
+export default function MyRequestPage() {
+  const id = useRouter().params.id ?? '';
+  const { request, error, reload } = useMyRequest(id);
+  const { busy, run } = useRequestAction(reload);
+  const [supplementText, setSupplementText] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!request) return <RequestLoadState error={error} reload={reload} />;
+  const r = request;
+  const may = (command: string) => r.allowed.includes(command as (typeof r.allowed)[number]);
+
+  async function sendSupplement() {
+    if (!supplementText.trim()) {
+      setFieldErrors({ text: '请填写补正内容' });
+      return;
+    }
+    setFieldErrors({});
+    const done = await run('supplement', { id: r.id, version: r.version, text: supplementText }, '补正材料已提交', setFieldErrors);
+    if (done) setSupplementText('');
+  }
+
+  return (
+    <View className="page request-page" data-testid="my-request">
+      <View className="card">
+        <View className="request-card__head">
+          <Text className="request-card__number" data-testid="tracking-number">{r.trackingNumber}</Text>
+          <RequestStatusTag status={r.status} />
+        </View>
+        <DetailRow label="所需信息" value={r.information.description} />
+        <DetailRow label="信息名称" value={r.information.title} />
+        <DetailRow label="文号" value={r.information.docNumber} />
+        <DetailRow label="获取方式" value={`${INFORMATION_FORM_LABELS[r.form]}，${DELIVERY_METHOD_LABELS[r.delivery]}`} />
+        <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
+      </View>
+
+      {r.supplement && !r.supplement.answer && may('supplement') && (
+        <View className="card action-card" data-testid="supplement-form">
+          <Text className="action-card__title">请补正申请</Text>
+          <Text className="notice-box">本机关需要您补充或说明以下内容，请在 {r.supplement.deadlineOn} 前提交（{r.supplement.workingDays}个工作日内）。逾期未补正的，视为放弃申请。</Text>
+          {r.supplement.items.map((item, i) => (
+            <Text key={i} className="explain__line" data-testid="supplement-item">{i + 1}. {item}</Text>
+          ))}
+          <FormField label="补正内容" required error={fieldErrors.text}>
+            <TextField multiline name="supplementText" value={supplementText} onChange={setSupplementText} placeholder="逐项说明，例如具体的年份、项目名称或文号" />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void sendSupplement()} data-testid="send-supplement">
+            提交补正
+          </Button>
+        </View>
+      )}
+
+      {r.reply ? <ReplyBox reply={r.reply} /> : null}
+      {r.ending && !r.reply ? (
+        <Text className="notice-box" data-testid="ending">
+          {r.status === 'withdrawn' ? '您已撤回本申请' : '本申请已终止办理'}（{r.ending.on}）{r.ending.reason ? `：${r.ending.reason}` : ''}
+        </Text>
+      ) : null}
+
+      <DueBox request={r} />
+      <LetterLinks letters={r.letters} onOpen={(i) => go(routes.requestLetter(r.id, i))} />
+      <Timeline entries={r.timeline} />
+
+      {may('withdraw') && (
+        <View className="card action-card">
+          {confirmWithdraw ? (
+            <>
+              <Text className="notice-box">撤回后本申请不再办理。如仍需要这些信息，可以重新申请。确定撤回吗？</Text>
+              <View className="form__actions">
+                <Button className="btn btn--plain" onClick={() => setConfirmWithdraw(false)}>不撤回</Button>
+                <Button
+                  className="btn btn--danger"
+                  disabled={busy || undefined}
+                  data-testid="confirm-withdraw"
+                  onClick={() => void run('withdraw', { id: r.id, version: r.version }, '已撤回').then(() => setConfirmWithdraw(false))}
+                >
+                  确定撤回
+                </Button>
+              </View>
+            </>
+          ) : (
+            <Button className="btn btn--danger btn--block" onClick={() => setConfirmWithdraw(true)} data-testid="withdraw-request">
+              撤回申请
+            </Button>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { ApplicantSection, ContactSection, InformationSection, ReviewSection } from '../../../components/requests/request-form-sections';
+import { useStoredDraft } from '../../../hooks/use-stored-draft';
+import { routes } from '../../../navigation';
+import { DRAFT_STORAGE_KEY, emptyRequestDraft, errorsForStep, isRequestDraft, STEP_TITLES, stepOfField, submitInputFromDraft } from '../../request-draft';
+import { draftErrors } from '../../request-validation';
+import '../../../components/requests/requests.css';
+
+/**
+ * A resident applies for government information (条例 Art. 29) in four
+ * short steps. Every keystroke is kept in storage, so a failed call, a
+ * closed page or an incoming phone call loses nothing; the idempotency key
+ * of the draft is reused on retry, so a retried submit never files twice.
+ */
+export default function NewRequestPage() {
+  const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, () => emptyRequestDraft(), isRequestDraft);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const step = Math.min(Math.max(0, draft.step), STEP_TITLES.length - 1);
+  const last = step === STEP_TITLES.length - 1;
+
+  const edit = (patch: Parameters<typeof update>[0]) => {
+    update(patch);
+    // An error disappears as soon as its field is touched again; the next check brings it back if still wrong.
+    const keys = Object.keys(patch);
+    setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => !keys.some((k) => path === k || path.endsWith(`.${k}`)))));
+  };
+
+  const goTo = (next: number) => {
+    update({ step: next });
+    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
+  };
+
+  function showErrors(all: Record<string, string>): void {
+    setErrors(all);
+    const first = Math.min(...Object.keys(all).map(stepOfField));
+    if (first < step) goTo(first);
+    void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+  }
+
+  function next(): void {
+    const mine = errorsForStep(draftErrors(draft), step);
+    if (Object.keys(mine).length) return showErrors(mine);
+    setErrors({});
+    goTo(step + 1);
+  }
+
+  async function submit(): Promise<void> {
+    if (busy) return;
+    const all = draftErrors(draft);
+    if (Object.keys(all).length) return showErrors(all);
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await call('requests', 'submit', submitInputFromDraft(draft));
+      discard();
+      await Taro.redirectTo({ url: routes.requestResult(created.id) });
+    } catch (e) {
+      // The draft (and its idempotency key) stays: pressing 提交 again files the same request, never a second one.
+      if (e instanceof ApiError && e.fields) showErrors(e.fields);
+      setFailure(messageOf(e));
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page request-page form" data-testid="request-form">
+      <View className="steps">
+        {STEP_TITLES.map((title, i) => (
+          <View key={title} className={`steps__item ${i === step ? 'steps__item--active' : i < step ? 'steps__item--done' : ''}`} onClick={() => i < step && goTo(i)}>
+            <Text className="steps__num">{i + 1}</Text>
+            <Text>{title}</Text>
+          </View>
+        ))}
+      </View>
+
+      {step === 0 && (
+        <>
+          <Text className="notice-box">依据《中华人民共和国政府信息公开条例》，您可以向本机关申请获取政府信息。申请免费，无需说明理由。</Text>
+          <ApplicantSection draft={draft} errors={errors} update={edit} />
+        </>
+      )}
+      {step === 1 && <ContactSection draft={draft} errors={errors} update={edit} />}
+      {step === 2 && <InformationSection draft={draft} errors={errors} update={edit} />}
+      {step === 3 && (
+        <>
+          <Text className="section-title">请核对申请内容</Text>
+          <ReviewSection draft={draft} />
+          <Text className="hint">提交后，本机关受理之日起20个工作日内答复；需要延长的，会告知您。您可以在“我的 → 我的申请”查看办理进度。</Text>
+        </>
+      )}
+
+      {failure && (
+        <Text className="notice-box notice-box--error" data-testid="submit-failure">
+          提交未成功：{failure}。您填写的内容已保存在本机，可稍后再次提交，不会重复申请。
+        </Text>
+      )}
+
+      <View className="form__actions">
+        {step > 0 && (
+          <Button className="btn btn--plain" onClick={() => goTo(step - 1)} data-testid="prev-step">
+            上一步
+          </Button>
+        )}
+        {last ? (
+          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void submit()} data-testid="submit-request">
+            {busy ? '正在提交…' : '提交申请'}
+          </Button>
+        ) : (
+          <Button className="btn btn--primary" onClick={next} data-testid="next-step">
+            下一步
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

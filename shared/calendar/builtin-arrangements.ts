@@ -1,0 +1,35 @@
+import { getDayDetail, getHolidaysInRange, getWorkdaysInRange } from 'chinese-days';
+import type { NamedDay } from './calendar-schema';
+import { weekdayOf } from './dates';
+import type { YearArrangement } from './working-calendar';
+
+/**
+ * The State Council's arrangements as published in `chinese-days`, year by
+ * year. Coverage is decided here, explicitly: a year counts as covered only
+ * if the package lists holidays for it. (1.5.7 has nothing for 2027 and then
+ * answers that 2027-01-01 is a working day; we never take that at its word.)
+ */
+const cache = new Map<number, YearArrangement | null>();
+
+export function builtinArrangement(year: number): YearArrangement | null {
+  if (!cache.has(year)) cache.set(year, readYear(year));
+  return cache.get(year) ?? null;
+}
+
+function readYear(year: number): YearArrangement | null {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const holidayDates = getHolidaysInRange(start, end, false);
+  if (holidayDates.length === 0) return null;
+  const holidays: NamedDay[] = holidayDates.map((date) => ({ date, name: chineseName(getDayDetail(date).name) }));
+  const workdays: NamedDay[] = getWorkdaysInRange(start, end, true)
+    .filter((date) => weekdayOf(date) === 0 || weekdayOf(date) === 6)
+    .map((date) => ({ date, name: `${chineseName(getDayDetail(date).name)}调休上班` }));
+  return { year, holidays, workdays, covered: true, source: 'chinese-days', updatedAt: null, updatedBy: null };
+}
+
+/** chinese-days names days "National Day,国庆节,3": keep the Chinese name. */
+function chineseName(raw: string): string {
+  const parts = raw.split(',');
+  return parts[1] ?? parts[0];
+}

@@ -1,0 +1,129 @@
+import { addDays, monthDay, yearOf } from '../calendar/dates';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { DueExplanation, ExplainedDay } from './request-types';
+
+/** Art. 33: answer within 20 working days of receipt. */
+export const STATUTORY_WORKING_DAYS = 20;
+/** Art. 30: a supplement may be asked for only within 7 working days of receipt. */
+export const SUPPLEMENT_WINDOW_WORKING_DAYS = 7;
+/** Art. 32: a consulted third party has 15 working days to answer. */
+export const THIRD_PARTY_WORKING_DAYS = 15;
+/** Art. 33: one extension of at most 20 working days. */
+export const MAX_EXTENSION_WORKING_DAYS = 20;
+
+/** A stretch in which the clock stands still (a consultation, Art. 32). */
+export interface ClockPause {
+  /** The day the consultation began: itself still counted. */
+  from: string;
+  /** The day it ended (its working days not counted), or null while it runs. */
+  to: string | null;
+  /** At most this many working days are paused (a third party's 15); null for no cap. */
+  capWorkingDays: number | null;
+  /** "征求第三方（云溪建设集团有限公司）意见" */
+  label: string;
+}
+
+/** Everything the due date depends on, read from a request's events. */
+export interface ClockFacts {
+  /** Day zero: the receipt day, or the day the supplement arrived. */
+  startOn: string;
+  startKind: 'receipt' | 'supplement';
+  pauses: ClockPause[];
+  extension: { workingDays: number; approver: string } | null;
+  /** Today (Beijing): an open pause is counted as if it ended today. */
+  today: string;
+}
+
+export interface Due {
+  dueOn: string;
+  provisional: boolean;
+  explanation: DueExplanation;
+}
+
+/**
+ * The due date and how it was reached, day by day, from the facts and the
+ * calendar. Nothing here is stored: when the calendar changes, calling this
+ * again gives the new date and the new explanation.
+ */
+export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
+  const target = STATUTORY_WORKING_DAYS + (facts.extension?.workingDays ?? 0);
+  const pauses = facts.pauses.map((p) => ({ ...p, until: p.to ?? facts.today, used: 0 }));
+  const days: ExplainedDay[] = [{ date: facts.startOn, count: null, kind: 'receipt', name: null }];
+  const uncovered = new Set<number>();
+  if (!calendar.isCovered(yearOf(facts.startOn))) uncovered.add(yearOf(facts.startOn));
+
+  let date = facts.startOn;
+  let counted = 0;
+  // 2,000 days is far beyond any lawful deadline; the bound only guards against a corrupt calendar.
+  for (let guard = 0; counted < target && guard < 2000; guard += 1) {
+    date = addDays(date, 1);
+    const info = calendar.day(date);
+    if (!info.covered) uncovered.add(yearOf(date));
+    if (!info.work) {
+      days.push({ date, count: null, kind: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
+      continue;
+    }
+    const pause = pauses.find((p) => date > p.from && date <= p.until && (p.capWorkingDays === null || p.used < p.capWorkingDays));
+    if (pause) {
+      pause.used += 1;
+      days.push({ date, count: null, kind: 'paused', name: pause.label });
+      continue;
+    }
+    counted += 1;
+    days.push({ date, count: counted, kind: info.kind === 'makeupWorkday' ? 'makeupWorkday' : 'working', name: info.name });
+  }
+
+  const provisionalWarning = uncovered.size
+    ? `${[...uncovered].sort().join('、')}年的节假日安排尚未录入，暂按周一至周五为工作日计算，期限为暂定，录入后自动重算`
+    : null;
+  return {
+    dueOn: date,
+    provisional: uncovered.size > 0,
+    explanation: {
+      summary: `${facts.startKind === 'receipt' ? '自收到申请之日' : '自收到补正之日'}（${facts.startOn}）起 ${target} 个工作日，答复期限为 ${date}${uncovered.size ? '（暂定）' : ''}`,
+      steps: explainSteps(facts, pauses, days, target),
+      days,
+      provisionalWarning,
+    },
+  };
+}
+
+function explainSteps(
+  facts: ClockFacts,
+  pauses: Array<ClockPause & { until: string; used: number }>,
+  days: ExplainedDay[],
+  target: number,
+): string[] {
+  const steps: string[] = [];
+  steps.push(
+    facts.startKind === 'receipt'
+      ? `${facts.startOn} 收到申请，当日为第 0 日，次一工作日为第 1 日（条例第三十一条、第三十三条）`
+      : `${facts.startOn} 收到补正材料，答复期限自该日重新计算，当日为第 0 日（条例第三十条）`,
+  );
+  steps.push(`法定答复期限为 ${STATUTORY_WORKING_DAYS} 个工作日（条例第三十三条第二款）`);
+
+  const weekends = days.filter((d) => d.kind === 'weekend').length;
+  if (weekends) steps.push(`跳过周末 ${weekends} 天`);
+
+  const holidays = new Map<string, string[]>();
+  for (const d of days) if (d.kind === 'holiday') holidays.set(d.name ?? '节假日', [...(holidays.get(d.name ?? '节假日') ?? []), d.date]);
+  for (const [name, dates] of holidays) {
+    const span = dates.length > 1 ? `${monthDay(dates[0])}至${monthDay(dates[dates.length - 1])}` : monthDay(dates[0]);
+    steps.push(`跳过法定节假日：${name}（${span}，共 ${dates.length} 天）`);
+  }
+
+  for (const d of days) if (d.kind === 'makeupWorkday') steps.push(`${d.date}（${d.name ?? '调休上班'}）为调休上班日，计为第 ${d.count} 个工作日`);
+
+  for (const p of pauses) {
+    const end = p.to ? `至 ${p.to}` : '至今（尚未结束，暂按今日计）';
+    const cap = p.capWorkingDays !== null && p.used >= p.capWorkingDays ? `，以第三方答复期限 ${p.capWorkingDays} 个工作日为限` : '';
+    steps.push(`${p.label}：${p.from} ${end}，其间 ${p.used} 个工作日不计入答复期限（条例第三十二条${cap}）`);
+  }
+
+  if (facts.extension) {
+    steps.push(`经${facts.extension.approver}同意延长 ${facts.extension.workingDays} 个工作日（条例第三十三条第二款），共计 ${target} 个工作日`);
+  }
+  const last = days[days.length - 1];
+  steps.push(`第 ${target} 个工作日为 ${last.date}，即答复期限`);
+  return steps;
+}

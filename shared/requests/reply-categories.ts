@@ -1,0 +1,107 @@
+/**
+ * How a request ends, as the annual report counts it (domain.md §3,
+ * 国办公开办函〔2021〕30号 part three). Every reply and every closure carries
+ * exactly one of these, so the report is computed from the records.
+ *
+ * `replyType` is the kind of answer the bureau gives (条例 Art. 36 and 37),
+ * which decides the formal letter's template; `legalBasis` is the article the
+ * letter cites.
+ */
+export const REPLY_CATEGORIES = [
+  'disclosed',
+  'partial',
+  'withheld.stateSecret',
+  'withheld.lawForbids',
+  'withheld.security',
+  'withheld.thirdParty',
+  'withheld.internal',
+  'withheld.process',
+  'withheld.enforcementFile',
+  'withheld.query',
+  'unavailable.notHeld',
+  'unavailable.needsCreation',
+  'unavailable.unclear',
+  'notProcessed.petition',
+  'notProcessed.repeat',
+  'notProcessed.publication',
+  'notProcessed.excessive',
+  'notProcessed.confirmation',
+  'other.noSupplement',
+  'other.noFee',
+  'other.other',
+] as const;
+export type ReplyCategory = (typeof REPLY_CATEGORIES)[number];
+
+/** The annual report's six result groups (三、本年度办理结果 (一)–(六)). */
+export const REPLY_GROUPS = ['disclosed', 'partial', 'withheld', 'unavailable', 'notProcessed', 'other'] as const;
+export type ReplyGroup = (typeof REPLY_GROUPS)[number];
+
+export const REPLY_GROUP_LABELS: Record<ReplyGroup, string> = {
+  disclosed: '（一）予以公开',
+  partial: '（二）部分公开',
+  withheld: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  notProcessed: '（五）不予处理',
+  other: '（六）其他处理',
+};
+
+/** The kind of answer (Art. 36 items, Art. 37): one letter template each. */
+export const REPLY_TYPES = ['disclose', 'partial', 'withhold', 'notHeld', 'notExisting', 'unclear', 'notProcessed', 'terminated'] as const;
+export type ReplyType = (typeof REPLY_TYPES)[number];
+
+export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
+  disclose: '予以公开（第三十六条第一、二项）',
+  partial: '部分公开（第三十七条）',
+  withhold: '不予公开（第三十六条第三项）',
+  notHeld: '本机关不掌握（第三十六条第四、五项）',
+  notExisting: '无现成信息（第三十八条）',
+  unclear: '申请内容不明确（第三十条）',
+  notProcessed: '不予处理（第三十六条第六项、第三十九条等）',
+  terminated: '终止处理',
+};
+
+export interface ReplyCategoryInfo {
+  group: ReplyGroup;
+  /** The row as the annual report prints it. */
+  reportLabel: string;
+  /** Short wording for lists and pickers. */
+  label: string;
+  replyType: ReplyType;
+  /** The 条例 articles the letter cites. */
+  legalBasis: string;
+}
+
+const TIAOLI = '《中华人民共和国政府信息公开条例》';
+
+export const REPLY_CATEGORY_INFO: Record<ReplyCategory, ReplyCategoryInfo> = {
+  disclosed: { group: 'disclosed', reportLabel: '（一）予以公开', label: '予以公开', replyType: 'disclose', legalBasis: `${TIAOLI}第三十六条第（一）项、第（二）项` },
+  partial: { group: 'partial', reportLabel: '（二）部分公开', label: '部分公开', replyType: 'partial', legalBasis: `${TIAOLI}第三十七条` },
+  'withheld.stateSecret': { group: 'withheld', reportLabel: '1.属于国家秘密', label: '不予公开：属于国家秘密', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.lawForbids': { group: 'withheld', reportLabel: '2.其他法律行政法规禁止公开', label: '不予公开：法律行政法规禁止公开', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.security': { group: 'withheld', reportLabel: '3.危及"三安全一稳定"', label: '不予公开：危及"三安全一稳定"', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.thirdParty': { group: 'withheld', reportLabel: '4.保护第三方合法权益', label: '不予公开：保护第三方合法权益', replyType: 'withhold', legalBasis: `${TIAOLI}第十五条、第三十六条第（三）项` },
+  'withheld.internal': { group: 'withheld', reportLabel: '5.属于三类内部事务信息', label: '不予公开：内部事务信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第一款、第三十六条第（三）项` },
+  'withheld.process': { group: 'withheld', reportLabel: '6.属于四类过程性信息', label: '不予公开：过程性信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
+  'withheld.enforcementFile': { group: 'withheld', reportLabel: '7.属于行政执法案卷', label: '不予公开：行政执法案卷', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
+  'withheld.query': { group: 'withheld', reportLabel: '8.属于行政查询事项', label: '不予公开：行政查询事项', replyType: 'withhold', legalBasis: `${TIAOLI}第三十六条第（七）项` },
+  'unavailable.notHeld': { group: 'unavailable', reportLabel: '1.本机关不掌握相关政府信息', label: '无法提供：本机关不掌握', replyType: 'notHeld', legalBasis: `${TIAOLI}第三十六条第（四）项、第（五）项` },
+  'unavailable.needsCreation': { group: 'unavailable', reportLabel: '2.没有现成信息需要另行制作', label: '无法提供：需另行制作', replyType: 'notExisting', legalBasis: `${TIAOLI}第三十八条` },
+  'unavailable.unclear': { group: 'unavailable', reportLabel: '3.补正后申请内容仍不明确', label: '无法提供：补正后仍不明确', replyType: 'unclear', legalBasis: `${TIAOLI}第三十条` },
+  'notProcessed.petition': { group: 'notProcessed', reportLabel: '1.信访举报投诉类申请', label: '不予处理：信访举报投诉类', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第一款` },
+  'notProcessed.repeat': { group: 'notProcessed', reportLabel: '2.重复申请', label: '不予处理：重复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十六条第（六）项` },
+  'notProcessed.publication': { group: 'notProcessed', reportLabel: '3.要求提供公开出版物', label: '不予处理：要求提供公开出版物', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
+  'notProcessed.excessive': { group: 'notProcessed', reportLabel: '4.无正当理由大量反复申请', label: '不予处理：无正当理由大量反复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十五条` },
+  'notProcessed.confirmation': { group: 'notProcessed', reportLabel: '5.要求行政机关确认或重新出具已获取信息', label: '不予处理：要求确认或重新出具', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
+  'other.noSupplement': { group: 'other', reportLabel: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', label: '其他处理：逾期未补正', replyType: 'terminated', legalBasis: `${TIAOLI}第三十条` },
+  'other.noFee': { group: 'other', reportLabel: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', label: '其他处理：逾期未缴费', replyType: 'terminated', legalBasis: `${TIAOLI}第四十二条` },
+  'other.other': { group: 'other', reportLabel: '3.其他', label: '其他处理', replyType: 'terminated', legalBasis: TIAOLI },
+};
+
+/** Categories a clerk may use to close a request without a substantive reply (the 其他处理 rows). */
+export const CLOSE_CATEGORIES = ['other.noSupplement', 'other.noFee', 'other.other'] as const satisfies readonly ReplyCategory[];
+export type CloseCategory = (typeof CLOSE_CATEGORIES)[number];
+
+/** Art. 51: every reply tells the applicant how to challenge it. */
+export function remediesSentence(bureauName: string): string {
+  return `如对本答复不服，可以自收到本答复之日起六十日内向${bureauName}的上一级行政机关或者本级人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼；也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。`;
+}

@@ -1,0 +1,63 @@
+import type { Consultation, RequestCore, SupplementRequest, TimelineKind } from './request-types';
+
+/** Who acted: the applicant (their OPENID), a staff member, or the system (a calendar change). */
+export interface Actor {
+  role: 'applicant' | 'staff' | 'system';
+  openid: string | null;
+  name: string | null;
+}
+
+/** One step on a request's own timeline, kept in the record (the `events` collection has the same facts for audit). */
+export interface HistoryEntry {
+  at: string;
+  kind: TimelineKind;
+  actor: Actor['role'];
+  actorOpenid: string | null;
+  actorName: string | null;
+  detail: string | null;
+}
+
+/** A stored disclosure request. The due-date fields at the end are derived and rewritten on every change. */
+export interface RequestRecord extends RequestCore {
+  /** The applicant's OPENID for online applications; null for paper ones (they have no account). */
+  ownerOpenid: string | null;
+  /** The clerk who typed in a paper application. */
+  enteredBy: string | null;
+  supplement: Omit<SupplementRequest, 'deadlineOn'> | null;
+  consultations: Array<Omit<Consultation, 'answerDueOn'>>;
+  history: HistoryEntry[];
+  updatedAt: string;
+
+  // ── Derived from the above plus the calendar; kept for the queue's sort and filters. ──
+  dueOn: string | null;
+  dueProvisional: boolean;
+  /** dueOn, or "9999-12-31" when no clock runs: the store sorts on non-null fields only. */
+  dueSort: string;
+  /** Whether the bureau still owes an answer. */
+  open: boolean;
+}
+
+/** The Art. 45 audit record written to `events` with every change. */
+export interface RequestEvent {
+  subjectType: 'request';
+  subjectId: string;
+  action: TimelineKind | 'personalDataViewed';
+  actor: string;
+  at: string;
+  detail: string | null;
+}
+
+/** What the notifications outbox (another module) turns into messages. */
+export interface NotificationIntent {
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed';
+  openid: string;
+  requestId: string;
+  trackingNumber: string;
+}
+
+export const NO_DUE_DATE = '9999-12-31';
+
+/** 依申〔2026〕000123号 */
+export function formatTrackingNumber(year: number, sequence: number): string {
+  return `依申〔${year}〕${String(sequence).padStart(6, '0')}号`;
+}

@@ -1,0 +1,267 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
+import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
+
+export * from './reply-categories';
+
+/**
+ * What a disclosure application (依申请公开, 条例 Art. 29) is made of. The same
+ * schema validates the form on the phone (errors beside each field) and the
+ * input on the server. Pure: zod and our own check-digit module only, so the
+ * resident's request pages can import it.
+ */
+
+// ── Enumerations and their labels (for pickers, lists and the annual report) ──
+
+export const APPLICANT_TYPES = ['person', 'organization'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+export const APPLICANT_TYPE_LABELS: Record<ApplicantType, string> = { person: '自然人', organization: '法人或其他组织' };
+
+export const ORG_KINDS = ['business', 'research', 'publicWelfare', 'legalService', 'other'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  business: '商业企业',
+  research: '科研机构',
+  publicWelfare: '社会公益组织',
+  legalService: '法律服务机构',
+  other: '其他',
+};
+
+export const ID_TYPES = ['residentId', 'passport', 'hkMacaoPermit', 'taiwanPermit', 'foreignPermanent', 'other'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export const ID_TYPE_LABELS: Record<IdType, string> = {
+  residentId: '居民身份证',
+  passport: '护照',
+  hkMacaoPermit: '港澳居民来往内地通行证',
+  taiwanPermit: '台湾居民来往大陆通行证',
+  foreignPermanent: '外国人永久居留身份证',
+  other: '其他有效身份证件',
+};
+
+export const INFORMATION_FORMS = ['electronic', 'paper'] as const;
+export type InformationForm = (typeof INFORMATION_FORMS)[number];
+export const INFORMATION_FORM_LABELS: Record<InformationForm, string> = { electronic: '电子文本', paper: '纸质文本' };
+
+export const DELIVERY_METHODS = ['inApp', 'email', 'post', 'pickup'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  inApp: '在小程序内查看',
+  email: '电子邮件',
+  post: '邮寄',
+  pickup: '当面领取',
+};
+
+/** How the application reached the bureau: online through the app, or entered by staff. */
+export const CHANNELS = ['online', 'letter', 'fax', 'inPerson'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const PAPER_CHANNELS = ['letter', 'fax', 'inPerson'] as const;
+export type PaperChannel = (typeof PAPER_CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上申请', letter: '信函', fax: '传真', inPerson: '当面申请' };
+
+export const REQUEST_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'replied', 'withdrawn', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  submitted: '待受理',
+  registered: '办理中',
+  supplementRequested: '待补正',
+  consulting: '征求意见中',
+  replied: '已答复',
+  withdrawn: '已撤回',
+  closed: '已终止',
+};
+/** Statuses in which the bureau still owes an answer. */
+export const OPEN_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting'] as const satisfies readonly RequestStatus[];
+
+export const CONSULTED_PARTIES = ['thirdParty', 'agency'] as const;
+export type ConsultedParty = (typeof CONSULTED_PARTIES)[number];
+export const CONSULTED_PARTY_LABELS: Record<ConsultedParty, string> = { thirdParty: '第三方', agency: '其他行政机关' };
+
+// ── Field schemas ──
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const RequestIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const RequestVersionSchema = z.number().int().min(1);
+export const IsoDateSchema = z.iso.date();
+
+/** A mainland mobile number: 11 digits starting 13–19. */
+export const MobileSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码');
+
+export const IdempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '提交标识格式不正确');
+
+export const ApplicantSchema = z
+  .strictObject({
+    type: z.enum(APPLICANT_TYPES),
+    orgKind: z.enum(ORG_KINDS).optional(),
+    /** The person's name, or the organisation's full name. */
+    name: text(100),
+    idType: z.enum(ID_TYPES).optional(),
+    idNumber: z.string().trim().toUpperCase().max(30).optional(),
+    creditCode: z.string().trim().toUpperCase().max(18).optional(),
+    phone: MobileSchema,
+    email: z.email('请填写有效的电子邮箱').max(100).optional(),
+    address: optionalText(200),
+  })
+  .superRefine((a, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (a.type === 'person') {
+      if (!a.idType) problem('idType', '请选择证件类型');
+      if (!a.idNumber) problem('idNumber', '请填写证件号码');
+      else if (a.idType === 'residentId') {
+        const why = residentIdProblem(a.idNumber, todayOnThisDevice());
+        if (why === 'format') problem('idNumber', '居民身份证号码应为 18 位');
+        if (why === 'birthDate') problem('idNumber', '身份证号码中的出生日期不正确');
+        if (why === 'checkDigit') problem('idNumber', '身份证号码校验位不正确，请核对');
+      } else if (a.idNumber.length < 5) problem('idNumber', '证件号码不完整');
+    } else {
+      if (!a.orgKind) problem('orgKind', '请选择组织类别');
+      if (!a.creditCode) problem('creditCode', '请填写统一社会信用代码');
+      else {
+        const why = creditCodeProblem(a.creditCode);
+        if (why === 'format') problem('creditCode', '统一社会信用代码应为 18 位数字或大写字母');
+        if (why === 'checkDigit') problem('creditCode', '统一社会信用代码校验位不正确，请核对');
+      }
+    }
+  });
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+export const InformationSchema = z.strictObject({
+  /** What is sought, in the applicant's words (required). */
+  description: text(2000),
+  title: optionalText(200),
+  /** 文号, e.g. 云建发〔2026〕12号 */
+  docNumber: optionalText(60),
+});
+export type InformationSought = z.infer<typeof InformationSchema>;
+
+const applicationShape = {
+  idempotencyKey: IdempotencyKeySchema,
+  applicant: ApplicantSchema,
+  information: InformationSchema,
+  /** Never required (no reason need be given); recorded when offered. */
+  purpose: optionalText(500),
+  form: z.enum(INFORMATION_FORMS),
+  delivery: z.enum(DELIVERY_METHODS),
+};
+
+type ApplicationLike = {
+  applicant: { address?: string; email?: string };
+  form: InformationForm;
+  delivery: DeliveryMethod;
+};
+
+/** Rules that tie fields together: what post needs, what email needs, what paper can travel by. */
+function checkDelivery(v: ApplicationLike, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (v.delivery === 'post' && !v.applicant.address) {
+    ctx.addIssue({ code: 'custom', path: ['applicant', 'address'], message: '选择邮寄时请填写通讯地址' });
+  }
+  if (v.delivery === 'email' && !v.applicant.email) {
+    ctx.addIssue({ code: 'custom', path: ['applicant', 'email'], message: '选择电子邮件时请填写邮箱' });
+  }
+  if (v.form === 'paper' && (v.delivery === 'inApp' || v.delivery === 'email')) {
+    ctx.addIssue({ code: 'custom', path: ['delivery'], message: '纸质文本请选择邮寄或当面领取' });
+  }
+}
+
+/** `requests.submit`: an application made online by the resident. */
+export const SubmitSchema = z.strictObject(applicationShape).superRefine(checkDelivery);
+export type SubmitInput = z.input<typeof SubmitSchema>;
+export type Application = z.output<typeof SubmitSchema>;
+
+/** `requests.enter`: a paper, fax or walk-in application typed in by staff, registered at once. */
+export const EnterSchema = z
+  .strictObject({
+    ...applicationShape,
+    channel: z.enum(PAPER_CHANNELS),
+    /** The day the bureau received it (day zero); letters are often entered days later. */
+    receivedOn: IsoDateSchema,
+  })
+  .superRefine(checkDelivery);
+export type EnterInput = z.input<typeof EnterSchema>;
+
+export const AttachmentSchema = z.strictObject({
+  name: text(100),
+  /** A CloudBase fileID (cloud://…) or an https URL; never javascript: or data:. */
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/|cloud:\/\/)/, '附件地址须以 https:// 或 cloud:// 开头'),
+  sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
+});
+export type RequestAttachment = z.infer<typeof AttachmentSchema>;
+
+const target = { id: RequestIdSchema, version: RequestVersionSchema };
+
+export const SupplementSchema = z.strictObject({
+  ...target,
+  /** The applicant's answer to every item the bureau listed. */
+  text: text(4000),
+  attachments: z.array(AttachmentSchema).max(10).optional(),
+});
+
+export const WithdrawSchema = z.strictObject({ ...target, reason: optionalText(200) });
+
+export const RegisterSchema = z.strictObject({ ...target, receivedOn: IsoDateSchema.optional() });
+
+export const AskSupplementSchema = z.strictObject({
+  ...target,
+  /** Everything to fix, listed once (Art. 30: the bureau may ask only once). */
+  items: z.array(text(500)).min(1).max(20),
+  /** The period given, in working days. */
+  workingDays: z.number().int().min(1).max(30),
+});
+
+export const ConsultSchema = z.discriminatedUnion('step', [
+  z.strictObject({
+    ...target,
+    step: z.literal('start'),
+    party: z.enum(CONSULTED_PARTIES),
+    partyName: text(100),
+    matter: text(1000),
+  }),
+  z.strictObject({
+    ...target,
+    step: z.literal('end'),
+    outcome: text(1000),
+  }),
+]);
+
+export const ExtendSchema = z.strictObject({
+  ...target,
+  /** Added to the due date in force (Art. 33: at most 20, once). */
+  workingDays: z.number().int().min(1).max(20),
+  /** Who approved it: the head of the disclosure office. */
+  approver: text(50),
+  reason: text(500),
+});
+
+export const ReplySchema = z.strictObject({
+  ...target,
+  category: z.enum(REPLY_CATEGORIES),
+  text: text(10000),
+  attachments: z.array(AttachmentSchema).max(20).optional(),
+});
+
+export const CloseSchema = z.strictObject({
+  ...target,
+  category: z.enum(CLOSE_CATEGORIES),
+  reason: text(1000),
+});
+
+export const RequestCursorSchema = z.string().max(512).nullable().optional();
+export const RequestLimitSchema = z.number().int().min(1).max(50).default(20);
+
+/** The device's own date (YYYY-MM-DD, Beijing), to refuse a birth date in the future. */
+function todayOnThisDevice(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export { isRealDate };

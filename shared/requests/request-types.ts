@@ -1,0 +1,219 @@
+import type {
+  Applicant,
+  ApplicantType,
+  Channel,
+  ConsultedParty,
+  DeliveryMethod,
+  InformationForm,
+  InformationSought,
+  OrgKind,
+  RequestAttachment,
+  RequestStatus,
+} from './request-schema';
+import type { ReplyCategory, ReplyGroup, ReplyType } from './reply-categories';
+
+/**
+ * What the `requests` function answers. Dates a person reads as a day
+ * (`receivedOn`, `dueOn`) are YYYY-MM-DD in Beijing; instants (`at`) are UTC ISO.
+ */
+
+/** Why each day between receipt and the due date counted or not: the day-by-day explanation. */
+export interface ExplainedDay {
+  date: string;
+  /** The working day's number in the count (1…), or null for a day not counted. */
+  count: number | null;
+  kind: 'receipt' | 'working' | 'makeupWorkday' | 'weekend' | 'holiday' | 'paused';
+  /** The holiday or make-up day's name, or what the pause was for. */
+  name: string | null;
+}
+
+export interface DueExplanation {
+  /** One sentence: "自 2026-09-28 受理之日起 20 个工作日，答复期限为 2026-10-30". */
+  summary: string;
+  /** The rules that were applied, in order, one line each. */
+  steps: string[];
+  /** Every day from the start of the count to the due date. */
+  days: ExplainedDay[];
+  /** Set when part of the count lies in a year whose holiday arrangement is not entered yet. */
+  provisionalWarning: string | null;
+}
+
+export type TimelineKind =
+  | 'submitted'
+  | 'entered'
+  | 'registered'
+  | 'supplementRequested'
+  | 'supplemented'
+  | 'consultationStarted'
+  | 'consultationEnded'
+  | 'extended'
+  | 'replied'
+  | 'withdrawn'
+  | 'closed'
+  | 'dueRecomputed';
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  /** Chinese, ready to show: "受理申请". */
+  label: string;
+  /** What was said or decided, when there is something to say. */
+  detail: string | null;
+  actor: 'applicant' | 'staff' | 'system';
+  /** The staff member's name: only in staff views (manageGet and staff actions); null for residents. */
+  actorName: string | null;
+}
+
+export interface SupplementRequest {
+  items: string[];
+  workingDays: number;
+  requestedOn: string;
+  /** The last day to supplement. */
+  deadlineOn: string;
+  /** Set when the applicant supplemented. */
+  answer: { text: string; attachments: RequestAttachment[]; on: string } | null;
+}
+
+export interface Consultation {
+  party: ConsultedParty;
+  partyName: string;
+  matter: string;
+  startedOn: string;
+  /** A third party has 15 working days to answer (Art. 32); null for other agencies. */
+  answerDueOn: string | null;
+  endedOn: string | null;
+  outcome: string | null;
+}
+
+export interface Extension {
+  workingDays: number;
+  approver: string;
+  reason: string;
+  on: string;
+}
+
+export interface RequestReply {
+  category: ReplyCategory;
+  /** 予以公开 / 部分公开 / … as the annual report groups it. */
+  group: ReplyGroup;
+  categoryLabel: string;
+  replyType: ReplyType;
+  text: string;
+  attachments: RequestAttachment[];
+  legalBasis: string;
+  /** Art. 51: how the applicant may challenge the reply. */
+  remedies: string;
+  on: string;
+  at: string;
+}
+
+export type LetterKind = 'reply' | 'supplement' | 'extension';
+
+/** A formal notice the bureau sends (告知书), as text ready to show and print. */
+export interface Letter {
+  kind: LetterKind;
+  title: string;
+  /** 依申〔2026〕000123号 plus the letter's suffix, e.g. "依申〔2026〕000123号-补". */
+  reference: string;
+  addressee: string;
+  paragraphs: string[];
+  signature: string;
+  date: string;
+}
+
+/** One request as `get` (the applicant) and `manageGet` / staff actions (handlers) answer it. */
+/** What an application is, as stored and as shown: shared by the record and the views. */
+export interface RequestCore {
+  id: string;
+  version: number;
+  trackingNumber: string;
+  status: RequestStatus;
+  channel: Channel;
+  applicant: Applicant;
+  information: InformationSought;
+  purpose: string | null;
+  form: InformationForm;
+  delivery: DeliveryMethod;
+  submittedAt: string;
+  /** Day zero of the count (受理之日), or null before registration. */
+  receivedOn: string | null;
+  extension: Extension | null;
+  reply: RequestReply | null;
+  /** Set when closed without a reply (逾期未补正 etc.) or withdrawn. */
+  ending: { category: ReplyCategory | null; reason: string | null; on: string } | null;
+}
+
+export interface RequestView extends RequestCore {
+  statusLabel: string;
+  /** The day the answer is due, or null when no clock runs (not registered, awaiting supplement, finished). */
+  dueOn: string | null;
+  dueProvisional: boolean;
+  dueExplanation: DueExplanation | null;
+  /** Working days from today to the due date (0 on the day itself, negative when overdue); null without a due date. */
+  workingDaysLeft: number | null;
+  supplement: SupplementRequest | null;
+  consultations: Consultation[];
+  timeline: TimelineEntry[];
+  letters: Letter[];
+  /** What the viewer may do now: the app shows only these buttons. */
+  allowed: RequestCommandName[];
+}
+
+export type RequestCommandName =
+  | 'register'
+  | 'askSupplement'
+  | 'supplement'
+  | 'startConsultation'
+  | 'endConsultation'
+  | 'extend'
+  | 'reply'
+  | 'withdraw'
+  | 'close';
+
+/** A line of 我的申请. */
+export interface MyRequestSummary {
+  id: string;
+  trackingNumber: string;
+  status: RequestStatus;
+  statusLabel: string;
+  /** The title sought, or the start of the description. */
+  subject: string;
+  submittedAt: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  workingDaysLeft: number | null;
+}
+
+/** A line of the staff queue: personal data masked (full values in manageGet). */
+export interface QueueItem {
+  id: string;
+  version: number;
+  trackingNumber: string;
+  status: RequestStatus;
+  statusLabel: string;
+  channel: Channel;
+  applicantType: ApplicantType;
+  orgKind: OrgKind | null;
+  /** 张* / 云溪某某有限公司 (organisation names are not personal data). */
+  applicantName: string;
+  /** 1101**********002X */
+  idNumberMasked: string | null;
+  /** 138****5678 */
+  phoneMasked: string;
+  subject: string;
+  submittedAt: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  workingDaysLeft: number | null;
+  /** overdue: past the due date; dueSoon: within 3 working days. */
+  urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+  /** For admins: e.g. that next year's holiday arrangement is missing, so some due dates are provisional. */
+  warnings: string[];
+}

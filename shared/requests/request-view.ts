@@ -1,0 +1,138 @@
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
+import { THIRD_PARTY_WORKING_DAYS } from './deadline';
+import { lettersFor } from './letters';
+import { allowedCommands, dueOf, supplementDeadline } from './request-machine';
+import type { Actor, HistoryEntry, RequestRecord } from './request-record';
+import { REQUEST_STATUS_LABELS } from './request-schema';
+import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
+
+/**
+ * What each viewer sees of a request. The applicant sees all of their own
+ * data but never a staff member's OPENID or name; handlers see everything.
+ * Due dates are computed here from the record and the calendar in force, so a
+ * page never shows a date the calendar has since moved.
+ */
+export const TIMELINE_LABELS: Record<TimelineKind, string> = {
+  submitted: '提交申请',
+  entered: '录入书面申请并受理',
+  registered: '受理申请',
+  supplementRequested: '告知补正',
+  supplemented: '申请人补正',
+  consultationStarted: '开始征求意见',
+  consultationEnded: '征求意见结束',
+  extended: '延长答复期限',
+  replied: '作出答复',
+  withdrawn: '申请人撤回申请',
+  closed: '终止处理',
+  dueRecomputed: '答复期限重新计算',
+};
+
+export type Viewer = 'applicant' | 'staff';
+
+export function toView(r: RequestRecord, viewer: Actor, today: string, calendar: WorkingCalendar, bureauName: string): RequestView {
+  const due = dueOf(r, today, calendar);
+  const staffView = viewer.role === 'staff';
+  const open = r.open;
+  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, ...core } = r;
+  return {
+    ...core,
+    statusLabel: REQUEST_STATUS_LABELS[r.status],
+    dueOn: due?.dueOn ?? null,
+    dueProvisional: due?.provisional ?? false,
+    dueExplanation: due?.explanation ?? null,
+    workingDaysLeft: due && open ? workingDaysBetween(calendar, today, due.dueOn) : null,
+    supplement: supplement ? { ...supplement, deadlineOn: supplementDeadline(r, calendar) } : null,
+    consultations: consultations.map((c) => ({
+      ...c,
+      answerDueOn: c.party === 'thirdParty' ? addWorkingDays(calendar, c.startedOn, THIRD_PARTY_WORKING_DAYS) : null,
+    })),
+    timeline: history.map((h) => timelineEntry(h, staffView)),
+    letters: lettersFor(r, bureauName, calendar, due?.dueOn ?? null),
+    allowed: allowedCommands(r, viewer, today, calendar),
+  };
+}
+
+function timelineEntry(h: HistoryEntry, staffView: boolean): TimelineEntry {
+  return {
+    at: h.at,
+    kind: h.kind,
+    label: TIMELINE_LABELS[h.kind],
+    detail: h.detail,
+    actor: h.actor,
+    actorName: staffView ? h.actorName : null,
+  };
+}
+
+export function subjectOf(r: Pick<RequestRecord, 'information'>): string {
+  const { title, description } = r.information;
+  if (title) return title;
+  return description.length > 40 ? `${description.slice(0, 40)}…` : description;
+}
+
+/**
+ * Lists compute the due date afresh rather than trusting the stored copy: a
+ * running consultation moves it every working day. The stored `dueSort` only
+ * orders the queue.
+ */
+function currentDue(r: RequestRecord, today: string, calendar: WorkingCalendar) {
+  const due = dueOf(r, today, calendar);
+  const left = due && r.open ? workingDaysBetween(calendar, today, due.dueOn) : null;
+  return { dueOn: due?.dueOn ?? null, dueProvisional: due?.provisional ?? false, workingDaysLeft: left };
+}
+
+export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCalendar): MyRequestSummary {
+  return {
+    id: r.id,
+    trackingNumber: r.trackingNumber,
+    status: r.status,
+    statusLabel: REQUEST_STATUS_LABELS[r.status],
+    subject: subjectOf(r),
+    submittedAt: r.submittedAt,
+    receivedOn: r.receivedOn,
+    ...currentDue(r, today, calendar),
+  };
+}
+
+/** Due within this many working days is highlighted in the queue. */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar): QueueItem {
+  const due = currentDue(r, today, calendar);
+  const left = due.workingDaysLeft;
+  const person = r.applicant.type === 'person';
+  return {
+    id: r.id,
+    version: r.version,
+    trackingNumber: r.trackingNumber,
+    status: r.status,
+    statusLabel: REQUEST_STATUS_LABELS[r.status],
+    channel: r.channel,
+    applicantType: r.applicant.type,
+    orgKind: r.applicant.orgKind ?? null,
+    applicantName: person ? maskName(r.applicant.name) : r.applicant.name,
+    idNumberMasked: person && r.applicant.idNumber ? maskIdNumber(r.applicant.idNumber) : null,
+    phoneMasked: maskPhone(r.applicant.phone),
+    subject: subjectOf(r),
+    submittedAt: r.submittedAt,
+    receivedOn: r.receivedOn,
+    ...due,
+    urgency: left === null ? 'none' : left < 0 ? 'overdue' : left <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'normal',
+  };
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧*** */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}
+
+/** 330106199003071236 → 3301**********1236 */
+export function maskIdNumber(id: string): string {
+  if (id.length <= 8) return '*'.repeat(id.length);
+  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+}
+
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
+}

@@ -1,0 +1,127 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { action } from '../api/define';
+import { resident, staff } from '../staff/roles';
+import {
+  AskSupplementSchema,
+  CloseSchema,
+  ConsultSchema,
+  EnterSchema,
+  ExtendSchema,
+  RegisterSchema,
+  ReplySchema,
+  REQUEST_STATUSES,
+  RequestCursorSchema,
+  RequestIdSchema,
+  RequestLimitSchema,
+  SubmitSchema,
+  SupplementSchema,
+  WithdrawSchema,
+} from './request-schema';
+import type { MyRequestSummary, QueuePage, RequestView } from './request-types';
+
+interface PageOfSummaries {
+  items: MyRequestSummary[];
+  nextCursor: string | null;
+}
+
+const handlers = staff('handler');
+
+/**
+ * Function `requests`: disclosure on request (依申请公开, 条例 Arts. 29–37).
+ * Residents apply and follow their own requests; handlers (and admins) run
+ * the statutory workflow. Every staff action answers the request as
+ * `manageGet` does, so a page can re-render from the answer.
+ */
+export const requestsContract = {
+  submit: action<RequestView>()({
+    input: SubmitSchema,
+    access: resident,
+    summary: '居民在线提交政府信息公开申请；同一提交标识重试返回同一申请',
+    writes: true,
+  }),
+  mine: action<PageOfSummaries>()({
+    input: z.strictObject({ cursor: RequestCursorSchema, limit: RequestLimitSchema }),
+    access: resident,
+    summary: '我的申请，按提交时间倒序',
+    writes: false,
+  }),
+  get: action<RequestView>()({
+    input: z.strictObject({ id: RequestIdSchema }),
+    access: resident,
+    summary: '我的一件申请：状态、期限及其说明、办理记录、答复和告知书',
+    writes: false,
+  }),
+  supplement: action<RequestView>()({
+    input: SupplementSchema,
+    access: resident,
+    summary: '按补正告知书补正申请；答复期限自补正之日起重新计算',
+    writes: true,
+  }),
+  withdraw: action<RequestView>()({
+    input: WithdrawSchema,
+    access: resident,
+    summary: '答复前撤回自己的申请',
+    writes: true,
+  }),
+
+  queue: action<QueuePage>()({
+    input: z.strictObject({
+      status: z.enum(REQUEST_STATUSES).optional(),
+      cursor: RequestCursorSchema,
+      limit: RequestLimitSchema,
+    }),
+    access: handlers,
+    summary: '待办申请，按答复期限排序；个人信息脱敏',
+    writes: false,
+  }),
+  enter: action<RequestView>()({
+    input: EnterSchema,
+    access: handlers,
+    summary: '录入信函、传真或当面提交的申请，按收到之日受理',
+    writes: true,
+  }),
+  register: action<RequestView>()({
+    input: RegisterSchema,
+    access: handlers,
+    summary: '受理网上申请（默认今天，可填更早的收到日期）',
+    writes: true,
+  }),
+  askSupplement: action<RequestView>()({
+    input: AskSupplementSchema,
+    access: handlers,
+    summary: '收到申请之日起 7 个工作日内一次性告知补正事项和期限',
+    writes: true,
+  }),
+  consult: action<RequestView>()({
+    input: ConsultSchema,
+    access: handlers,
+    summary: '开始或结束征求第三方或其他机关意见（期间不计入答复期限）',
+    writes: true,
+  }),
+  extend: action<RequestView>()({
+    input: ExtendSchema,
+    access: handlers,
+    summary: '经负责人同意延长答复期限一次，最长 20 个工作日',
+    writes: true,
+  }),
+  reply: action<RequestView>()({
+    input: ReplySchema,
+    access: handlers,
+    summary: '作出答复：答复类型与年报统计类别、答复内容和附件',
+    writes: true,
+  }),
+  close: action<RequestView>()({
+    input: CloseSchema,
+    access: handlers,
+    summary: '终止处理（如逾期未补正），计入年报“其他处理”',
+    writes: true,
+  }),
+  manageGet: action<RequestView>()({
+    input: z.strictObject({ id: RequestIdSchema }),
+    access: handlers,
+    summary: '工作人员查看申请全貌（含完整个人信息，查看留痕）',
+    /** Each view of personal data is itself recorded (domain.md §6). */
+    writes: true,
+  }),
+};

@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import type { RequestRecord } from '../../shared/requests/request-record';
+import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { VALID_RESIDENT_ID } from '../support/request-factories';
+
+/**
+ * A disclosure request end to end, as people do it, in Chromium over the H5
+ * build and the local cloud: a resident applies → the clerk registers it and
+ * asks for a supplement → the resident supplements → the clerk replies with
+ * 部分公开 → the resident reads the reply, the timeline and the explained due
+ * date. After each step the store is checked, not only the screen.
+ */
+e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
+  const e2e = useE2E();
+  const fill = (page: Page, name: string, value: string, tag: 'input' | 'textarea' = 'input') => byTestId(page, `input-${name}`).locator(tag).fill(value);
+  const requests = () => e2e.cloud.store.collection<RequestRecord>('requests');
+  const byNumber = async (trackingNumber: string) => (await requests().find({ where: { trackingNumber }, orderBy: [['submittedAt', 'desc']], limit: 1 })).items[0];
+
+  test('apply → register → supplement asked and given → 部分公开 reply → the resident reads it all', async () => {
+    const stamp = Date.now().toString().slice(-5);
+    const description = `请公开青禾路${stamp}号地块2025年旧城改造项目的征收补偿方案。`;
+    const resident = await e2e.phone();
+    const clerk = await e2e.phone();
+    await e2e.signIn(resident.context, `resident-e2e-${stamp}`);
+    await e2e.signIn(clerk.context, 'demo-clerk');
+
+    // ── The resident applies from 我的, in four steps. ──
+    const r = resident.page;
+    await r.goto(`${e2e.base}/#/pages/me/index`);
+    await byTestId(r, 'new-request-entry').click();
+    await byTestId(r, 'section-applicant').waitFor();
+    await settled(r);
+    await fill(r, 'name', '陈晓明');
+    await fill(r, 'idNumber', '330106199003071235'); // a wrong check digit first
+    await byTestId(r, 'next-step').click();
+    expect(await textOf(r.locator('.field--invalid:visible .field__error'))).toBe('身份证号码校验位不正确，请核对');
+    await fill(r, 'idNumber', VALID_RESIDENT_ID);
+    await byTestId(r, 'next-step').click();
+    await byTestId(r, 'section-contact').waitFor();
+    await fill(r, 'phone', '13812345678');
+    await byTestId(r, 'next-step').click();
+    await byTestId(r, 'section-information').waitFor();
+    await fill(r, 'description', description, 'textarea');
+    await fill(r, 'title', '征收补偿方案');
+    await byTestId(r, 'next-step').click();
+    await byTestId(r, 'section-review').getByText(description).waitFor();
+    await r.screenshot({ path: 'test-results/e2e-request-review.png' });
+    await byTestId(r, 'submit-request').click();
+
+    const trackingNumber = await textOf(byTestId(r, 'tracking-number'));
+    expect(trackingNumber).toMatch(/^依申〔20\d\d〕\d{6}号$/);
+    expect(await textOf(byTestId(r, 'request-status'))).toBe('待受理');
+    // No WeChat in a browser: the prompt says so instead of failing.
+    expect(await textOf(byTestId(r, 'consent-unsupported'))).toContain('不支持微信订阅消息');
+    const submitted = await byNumber(trackingNumber);
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      channel: 'online',
+      ownerOpenid: `resident-e2e-${stamp}`,
+      applicant: { type: 'person', name: '陈晓明', idType: 'residentId', idNumber: VALID_RESIDENT_ID, phone: '13812345678' },
+      information: { description, title: '征收补偿方案' },
+      receivedOn: null,
+    });
+
+    // ── The clerk finds it in the queue (personal data masked) and registers it. ──
+    const c = clerk.page;
+    await c.goto(`${e2e.base}/#/pages/me/index`);
+    await byTestId(c, 'staff-requests-entry').click();
+    const item = byTestId(c, 'queue-item').filter({ hasText: trackingNumber });
+    await item.waitFor();
+    const line = await textOf(item);
+    expect(line).toContain('待受理');
+    expect(line).not.toContain('陈晓明');
+    expect(line).not.toContain('13812345678');
+    expect(line).not.toContain(VALID_RESIDENT_ID);
+    await item.click();
+    expect(await textOf(byTestId(c, 'applicant'))).toContain(VALID_RESIDENT_ID); // in full on the detail
+    await byTestId(c, 'do-register').click();
+    await byTestId(c, 'request-status').filter({ hasText: '办理中' }).waitFor();
+    const registered = await byNumber(trackingNumber);
+    expect(registered.status).toBe('registered');
+    expect(registered.receivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(registered.dueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // ── …and asks for a supplement, listing what to fix. ──
+    await settled(c);
+    await fill(c, 'supplementItems', '请说明所需方案的具体地块编号\n请说明所需信息的时间范围', 'textarea');
+    await fill(c, 'supplementDays', '10');
+    await byTestId(c, 'do-askSupplement').click();
+    await byTestId(c, 'request-status').filter({ hasText: '待补正' }).waitFor();
+    const asked = await byNumber(trackingNumber);
+    expect(asked.status).toBe('supplementRequested');
+    expect(asked.supplement).toMatchObject({ items: ['请说明所需方案的具体地块编号', '请说明所需信息的时间范围'], workingDays: 10, answer: null });
+
+    // ── The resident sees it in 我的申请 and supplements. ──
+    await r.goto(`${e2e.base}/#/requests/pages/mine/index`);
+    const mine = byTestId(r, 'request-card').filter({ hasText: trackingNumber });
+    await mine.waitFor();
+    expect(await textOf(mine)).toContain('待补正');
+    await mine.click();
+    await byTestId(r, 'supplement-form').waitFor();
+    expect(await r.locator('[data-testid=supplement-item]:visible').allTextContents()).toEqual(['1. 请说明所需方案的具体地块编号', '2. 请说明所需信息的时间范围']);
+    await settled(r);
+    const answer = '地块编号为QH-07；时间范围为2025年1月至12月。';
+    await fill(r, 'supplementText', answer, 'textarea');
+    await byTestId(r, 'send-supplement').click();
+    await byTestId(r, 'request-status').filter({ hasText: '办理中' }).waitFor();
+    expect(await byTestId(r, 'supplement-form').count()).toBe(0);
+    const supplemented = await byNumber(trackingNumber);
+    expect(supplemented.status).toBe('registered');
+    expect(supplemented.supplement?.answer).toMatchObject({ text: answer });
+
+    // ── The clerk reloads and replies: 部分公开, with an attachment. ──
+    await c.reload();
+    await byTestId(c, 'request-status').filter({ hasText: '办理中' }).waitFor();
+    await byTestId(c, 'choice-replyGroup-partial').click();
+    expect(await textOf(byTestId(c, 'reply-basis'))).toContain('第三十七条');
+    const replyText = '经审查，现向您公开QH-07地块征收补偿方案正文；方案附件中涉及被征收人个人信息的部分不予公开。';
+    await fill(c, 'replyText', replyText, 'textarea');
+    await byTestId(c, 'add-attachment').click();
+    await fill(c, 'attachmentName0', 'QH-07地块征收补偿方案.pdf');
+    await fill(c, 'attachmentUrl0', 'https://files.example.gov.cn/qh07.pdf');
+    await byTestId(c, 'do-reply').click();
+    await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
+    const replied = await byNumber(trackingNumber);
+    expect(replied.status).toBe('replied');
+    expect(replied.reply).toMatchObject({ category: 'partial', text: replyText, attachments: [{ name: 'QH-07地块征收补偿方案.pdf', url: 'https://files.example.gov.cn/qh07.pdf' }] });
+    expect(await textOf(byTestId(c, 'letters'))).toContain('答复');
+
+    // ── The resident reads the reply, the remedies, the timeline and why the due date is what it is. ──
+    await r.reload();
+    await byTestId(r, 'reply').waitFor();
+    expect(await textOf(byTestId(r, 'request-status'))).toBe('已答复');
+    expect(await textOf(byTestId(r, 'reply-category'))).toContain('部分公开');
+    expect(await textOf(byTestId(r, 'reply-text'))).toBe(replyText);
+    expect(await textOf(byTestId(r, 'reply-attachments'))).toContain('QH-07地块征收补偿方案.pdf');
+    expect(await textOf(byTestId(r, 'remedies'))).toMatch(/行政复议.*行政诉讼/);
+    expect(await byTestId(r, 'withdraw-request').count()).toBe(0); // no withdrawing after a reply
+
+    const timeline = await r.locator('[data-testid=timeline-entry]:visible .timeline__what').allTextContents();
+    expect(timeline).toHaveLength(replied.history.length);
+    expect(timeline.length).toBeGreaterThanOrEqual(5); // submitted, registered, supplement asked, supplemented, replied
+    // Residents never see which clerk acted.
+    expect(await textOf(byTestId(r, 'timeline'))).not.toContain('李华');
+
+    expect(await textOf(byTestId(r, 'due-box'))).toContain(`受理日期${replied.receivedOn}`);
+    const summary = await textOf(byTestId(r, 'due-summary'));
+    expect(summary.length).toBeGreaterThan(10);
+    await byTestId(r, 'due-days-toggle').click();
+    const days = await r.locator('[data-testid=due-day]:visible').allTextContents();
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.some((d) => /第1个工作日/.test(d))).toBe(true);
+    await settled(r);
+    await r.screenshot({ path: 'test-results/e2e-request-replied.png', fullPage: true });
+
+    // The formal reply letter, readable in the app.
+    await byTestId(r, 'letter-reply').click();
+    const letter = await textOf(byTestId(r, 'letter'));
+    expect(letter).toContain(trackingNumber);
+    expect(letter).toContain('行政复议');
+
+    await resident.context.close();
+    await clerk.context.close();
+  }, TEST_TIMEOUT * 2);
+});

@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
+import AdminRequestsPage from '../../miniprogram/admin/pages/requests/index';
+import MyRequestPage from '../../miniprogram/requests/pages/detail/index';
+import { setTransport } from '../../miniprogram/api/transport';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { application, VALID_RESIDENT_ID } from '../support/request-factories';
+import { recorded, resetTaro } from '../support/taro';
+
+/** The staff queue and request page, and the resident's detail, over the real functions and SQLite. */
+let cloud: CloudHarness;
+beforeEach(async () => {
+  cloud = await createCloudHarness();
+});
+afterEach(() => {
+  setTransport(null);
+  cloud.close();
+});
+
+const submit = async (openid = 'resident-a') => ok(await cloud.call(openid, 'requests', { action: 'submit', data: application() }));
+
+test('the queue masks personal data and the request page shows it in full', async () => {
+  const request = await submit();
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro();
+  const queue = render(<AdminRequestsPage />);
+  await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(1));
+  const line = screen.getByTestId('queue-item').textContent ?? '';
+  expect(line).toContain(request.trackingNumber);
+  expect(line).toContain('待受理');
+  expect(line).not.toContain('陈晓明');
+  expect(line).not.toContain(VALID_RESIDENT_ID);
+  expect(line).not.toContain('13812345678');
+  queue.unmount();
+
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => expect(screen.getByTestId('applicant').textContent).toContain(VALID_RESIDENT_ID));
+  expect(screen.getByTestId('applicant').textContent).toContain('陈晓明');
+  expect(screen.getByTestId('applicant').textContent).toContain('13812345678');
+});
+
+test('when another clerk acted first, the page says so in the bureau\'s words and reloads', async () => {
+  const request = await submit();
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-register'));
+
+  // Another clerk registers it while this page still shows version 1.
+  ok(await cloud.call('demo-admin', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  fireEvent.click(screen.getByTestId('do-register'));
+  await waitFor(() => expect(recorded.toasts).toContain('内容已被他人修改，请刷新后重试'));
+  await waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('办理中'));
+  expect(screen.queryByTestId('do-register')).toBeNull();
+  const stored = await cloud.store.collection<{ history: Array<{ kind: string }> }>('requests').get(request.id);
+  expect(stored?.history.filter((h) => h.kind === 'registered')).toHaveLength(1);
+});
+
+test('an action form shows the schema\'s errors beside its fields and sends nothing', async () => {
+  const request = await submit();
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-extend'));
+  const before = (await cloud.store.collection<{ version: number }>('requests').get(request.id))?.version;
+  fireEvent.change(screen.getByTestId('input-extendDays'), { target: { value: '25' } });
+  fireEvent.click(screen.getByTestId('do-extend'));
+  const errorIn = (testId: string) => screen.getByTestId(testId).closest('.field')?.querySelector('.field__error')?.textContent;
+  await waitFor(() => expect(errorIn('input-extendDays')).toBe('不能大于 20'));
+  expect(errorIn('input-approver')).toBe('此项必填');
+  expect((await cloud.store.collection<{ version: number }>('requests').get(request.id))?.version).toBe(before);
+});
+
+test('a resident opening someone else\'s request is told it does not exist, with no retry', async () => {
+  const request = await submit('resident-a');
+  setTransport(cloud.transportAs('resident-b'));
+  resetTaro({ id: request.id });
+  render(<MyRequestPage />);
+  await waitFor(() => expect(screen.getByTestId('detail-error').textContent).toContain('未找到该申请'));
+  expect(screen.queryByText('重新加载')).toBeNull();
+});

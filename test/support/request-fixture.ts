@@ -1,0 +1,38 @@
+import { ok, type CloudHarness } from './cloud-harness';
+import { application } from './request-factories';
+
+export interface RequestFixture {
+  /** Submitted online by resident-a, not yet registered. */
+  submittedId: string;
+  submittedVersion: number;
+  /** resident-a's request, registered by the clerk today. */
+  registeredId: string;
+  registeredVersion: number;
+  /** resident-a's request awaiting a supplement. */
+  awaitingSupplementId: string;
+  awaitingSupplementVersion: number;
+}
+
+/** Requests in the states the valid inputs need, made through the functions. */
+export async function prepareRequestFixture(cloud: CloudHarness): Promise<RequestFixture> {
+  const submit = async () => ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: application() }));
+  const register = async (r: { id: string; version: number }) =>
+    ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: r.id, version: r.version } }));
+
+  const submitted = await submit();
+  const registered = await register(await submit());
+  const asked = ok(
+    await cloud.call('demo-clerk', 'requests', {
+      action: 'askSupplement',
+      data: { id: (await register(await submit())).id, version: 2, items: ['请说明所需信息的年份'], workingDays: 10 },
+    }),
+  );
+  return {
+    submittedId: submitted.id,
+    submittedVersion: submitted.version,
+    registeredId: registered.id,
+    registeredVersion: registered.version,
+    awaitingSupplementId: asked.id,
+    awaitingSupplementVersion: asked.version,
+  };
+}
