@@ -175,4 +175,34 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     expect(await titleSize()).toBeCloseTo(normal, 1);
     await context.close();
   }, TEST_TIMEOUT);
+
+  test('the tab bar: 首页 / 政务公开 / 办事 / 我的, and the kind chosen on 政务公开 is kept while switching', async () => {
+    const { context, page } = await e2e.phone();
+    const tab = (text: string) => page.locator('.weui-tabbar__item:visible', { hasText: text });
+    await page.goto(`${e2e.base}/#/pages/index/index`);
+    await byTestId(page, 'kind-policy').waitFor();
+    await settled(page);
+    expect(await page.locator('.weui-tabbar__item:visible').allTextContents()).toEqual(['首页', '政务公开', '办事', '我的']);
+
+    // The home grid opens 政务公开 on that kind.
+    await byTestId(page, 'kind-policy').click();
+    await byTestId(page, 'tab-policy').and(page.locator('.tabs__item--active')).waitFor();
+    await listLoaded(page);
+
+    // 办事: every service guide.
+    await tab('办事').click();
+    await byTestId(page, 'guide-card').first().waitFor();
+    await listLoaded(page);
+    expect(await page.locator('[data-testid=guide-card]:visible').count()).toBeGreaterThanOrEqual(5);
+
+    // Back to 政务公开 through the tab bar: still on 政策文件.
+    await tab('政务公开').click();
+    await byTestId(page, 'tab-policy').and(page.locator('.tabs__item--active')).waitFor();
+    expect(await page.locator('[data-testid=notice-card]:visible .notice-card__title').allTextContents()).toEqual([
+      '云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法',
+    ]);
+    await tab('我的').click();
+    await byTestId(page, 'elder-mode').waitFor();
+    await context.close();
+  }, TEST_TIMEOUT);
 });

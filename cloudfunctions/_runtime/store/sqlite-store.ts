@@ -172,7 +172,7 @@ class SqliteCollection<T> implements Collection<T> {
   }
 
   private read(id: string): Stored<T> | null {
-    const row = this.db.prepare(`SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = prepared(this.db, `SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Stored<T>) : null;
   }
 
@@ -222,12 +222,12 @@ class SqliteCollection<T> implements Collection<T> {
     const order = sortOrder(options);
     if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options, this.name), params));
     const sql =
-      `SELECT doc FROM "${this.name}"` +
+      `SELECT ${options.fields ? projectionOf(options.fields, order) : 'doc'} AS doc FROM "${this.name}"` +
       (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
       ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
       ` LIMIT ?`;
     params.push(options.limit + 1);
-    const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
+    const rows = prepared(this.db, sql).all(...params) as Array<{ doc: string }>;
     return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options, this.name);
   }
 
@@ -240,7 +240,7 @@ class SqliteCollection<T> implements Collection<T> {
     const params: unknown[] = [];
     const clauses = whereClauses(where, params);
     const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
-    return (this.db.prepare(sql).get(...params) as { n: number }).n;
+    return (prepared(this.db, sql).get(...params) as { n: number }).n;
   }
 }
 
@@ -295,4 +295,39 @@ function keysetClause(order: Array<[string, SortDirection]>, values: Scalar[], p
     return `(${parts.join(' AND ')})`;
   });
   return `(${alternatives.join(' OR ')})`;
+}
+
+/**
+ * The JSON object of a projection, built inside SQLite: only the named fields leave the database,
+ * so a list of notices neither copies nor parses their bodies.
+ */
+function projectionOf(fields: readonly string[], order: Array<[string, SortDirection]>): string {
+  const names = new Set([...fields, ...order.map(([f]) => f.split('.')[0])]);
+  names.delete('id');
+  names.delete('version');
+  const parts = [...names].map((name) => {
+    assertFieldPath(name);
+    if (name.includes('.')) throw new Error(`projected fields are top-level: ${name}`);
+    return `'${name}', doc -> '$.${name}'`;
+  });
+  return `json_object('id', id, 'version', version${parts.length ? `, ${parts.join(', ')}` : ''})`;
+}
+
+/**
+ * Prepared statements, kept per connection and SQL text: a list's query is compiled once, not on
+ * every call. Bounded, since filters vary the text a little.
+ */
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const MAX_CACHED_STATEMENTS = 500;
+
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
 }
