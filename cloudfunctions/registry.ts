@@ -9,8 +9,13 @@ import { requestsFunction } from './requests/requests-function';
 import { calendarFunction } from './calendar/calendar-function';
 
 // subscriptions, inbox, deliveries (issue 7)
+import { subscriptionsFunction } from './subscriptions/subscriptions-function';
+import { inboxFunction } from './inbox/inbox-function';
+import { deliveriesFunction } from './deliveries/deliveries-function';
 
 // windows, ratings (issue 9)
+import { ratingsFunction } from './ratings/ratings-function';
+import { windowsFunction } from './windows/windows-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -24,8 +29,13 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   calendar: calendarFunction,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsFunction,
+  inbox: inboxFunction,
+  deliveries: deliveriesFunction,
 
   // windows, ratings (issue 9)
+  windows: windowsFunction,
+  ratings: ratingsFunction,
 
 };
 

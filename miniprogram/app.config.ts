@@ -18,6 +18,8 @@ export default defineAppConfig({
     // requests (issue 6): main-package pages, if any (prefer a resident subpackage below)
 
     // inbox, subscriptions (issue 7)
+    'pages/inbox/index',
+    'pages/subscriptions/index',
 
     // notices search, guides (issue 8)
     'pages/search/index',
@@ -42,10 +44,17 @@ export default defineAppConfig({
         'pages/calendar/index',
 
         // deliveries (issue 7)
+        'pages/deliveries/index',
 
         // notices (issue 8)
 
         // windows, rating follow-ups (issue 9)
+        'pages/windows/index',
+        'pages/window-edit/index',
+        'pages/window-qr/index',
+        'pages/follow-ups/index',
+        'pages/follow-up/index',
+        'pages/rating-ranking/index',
 
       ],
     },
@@ -55,6 +64,10 @@ export default defineAppConfig({
     { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
 
     // resident subpackages: ratings (issue 9)
+    {
+      root: 'rating',
+      pages: ['pages/rate/index', 'pages/mine/index', 'pages/stats/index'],
+    },
 
   ],
   window: {

@@ -24,6 +24,11 @@ export const routes = {
   adminCalendar: () => '/admin/pages/calendar/index',
 
   // inbox, subscriptions, deliveries (issue 7)
+  inbox: () => '/pages/inbox/index',
+  subscriptions: () => '/pages/subscriptions/index',
+  /** The request a message is about (the requests feature's detail page). */
+  requestFromMessage: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
+  adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
   // notices search, guides (issue 8)
   guides: () => '/pages/guides/index',
@@ -31,6 +36,16 @@ export const routes = {
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
+  rate: (target: { visit: string } | { window: string }) =>
+    `/rating/pages/rate/index?${'visit' in target ? `visit=${encodeURIComponent(target.visit)}` : `window=${encodeURIComponent(target.window)}`}`,
+  myRatings: () => '/rating/pages/mine/index',
+  ratingStats: () => '/rating/pages/stats/index',
+  adminWindows: () => '/admin/pages/windows/index',
+  adminWindowEdit: (id?: string) => `/admin/pages/window-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  adminWindowQr: (id: string, mode: 'visit' | 'window') => `/admin/pages/window-qr/index?id=${encodeURIComponent(id)}&mode=${mode}`,
+  adminFollowUps: () => '/admin/pages/follow-ups/index',
+  adminFollowUp: (id: string) => `/admin/pages/follow-up/index?id=${encodeURIComponent(id)}`,
+  adminRanking: () => '/admin/pages/rating-ranking/index',
 
 };
 

@@ -3,6 +3,8 @@ import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
 import { seedNoticeExtras } from './demo-notice-extras';
+import { seedDemoRequests } from './seed-requests';
+import { seedDemoRatings } from './seed-ratings';
 
 const SEED_MARKER = 'demo-seed';
 
@@ -37,6 +39,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     }
 
     // requests, calendar (issue 6): e.g. await seedDemoRequests(tx, now);
+    await seedDemoRequests(tx, now);
 
     // subscriptions (issue 7)
 
@@ -44,6 +47,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     await seedNoticeExtras(tx, now);
 
     // windows, ratings (issue 9)
+    await seedDemoRatings(tx, now);
 
     await tx.collection<{ at: string }>('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
   });

@@ -47,7 +47,7 @@ export function cloudbaseMain(fn: CloudFunction) {
     try {
       const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
       const db = productionStore();
-      const caller = await identifyCaller(WX_OPENID || null, db);
+      const caller = await identifyCaller(WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
         store: db,
@@ -69,4 +69,13 @@ function stripPlatformFields(event: unknown): unknown {
   if (typeof event !== 'object' || event === null) return event;
   const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>;
   return rest;
+}
+
+/** For work no caller starts (the notification dispatcher's timer): the same database and WeChat handle. */
+export function cloudbaseServices(): { store: CloudbaseStore; wxOpenApi: WxOpenApi; openidOf(context: unknown): string | null } {
+  return {
+    store: productionStore(),
+    wxOpenApi,
+    openidOf: (context) => tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID || null,
+  };
 }

@@ -42,6 +42,18 @@ export const COLLECTIONS = {
   calendar: [['year']],
 
   // subscriptions, inbox, outbox (issue 7)
+  /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
+  outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
+  /** The message centre: one row per recipient of a notification. */
+  inbox: [['openid', 'createdAt'], ['subjectId', 'read']],
+  /** The WeChat side of each inbox row: status, attempts, reason. */
+  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt']],
+  /** Consent per resident and template (id derived from both). */
+  grants: [],
+  /** A resident's topics; fan-out walks one topic in id order. */
+  subscriptions: [['topic', 'id'], ['openid', 'createdAt']],
+  /** Local cloud only: what would have been sent to WeChat. */
+  wechatRecorded: [['subjectId', 'at']],
 
   // notice search, comments (issue 8)
   /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
@@ -52,6 +64,16 @@ export const COLLECTIONS = {
   ],
 
   // windows, visits, ratings, follow-ups (issue 9)
+  /** Service windows (好差评): name, department, location, the services offered. */
+  windows: [['active', 'name'], ['name']],
+  /** Visit codes, keyed by the code: single-use, expiring. */
+  visits: [['windowId', 'issuedAt']],
+  /** Ratings; ids make one rating per visit / per resident-window-day. Never deleted. */
+  ratings: [['raterOpenid', 'createdAt'], ['excluded', 'createdAt'], ['excluded', 'windowId', 'createdAt']],
+  /** Follow-ups of 差评, keyed like their rating. */
+  followUps: [['dueDate'], ['status', 'dueDate']],
+  /** Exact counters per window/service/department/bureau × month, updated with each rating. */
+  ratingTallies: [['scope', 'month', 'key']],
 
 } satisfies IndexDeclarations;
 

@@ -2,12 +2,12 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COMMENT_MAX_CHARS, COMMENT_STATUS_LABELS, commentTextProblem } from '../../shared/notices/comment-rules';
-import type { Notice } from '../../shared/notices/notice-schema';
+import type { Period } from '../../shared/notices/notice-schema';
 import { periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDate } from '../../shared/time/beijing-time';
 import { useOpinions } from '../hooks/use-opinions';
 
-type Consultation = Extract<Notice, { kind: 'consultation' }>;
+type Consultation = { id: string; period: Period };
 
 /**
  * Opinions on a consultation: a form while the period is open (opinions are

@@ -14,8 +14,11 @@ import {
   type Notice,
   type NoticeManageSummary,
   type NoticeSummary,
+  type PublicNotice,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
+import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action.
@@ -72,7 +75,7 @@ export const contract = {
       summary: '已发布的公开信息，按发布时间倒序分页',
       writes: false,
     }),
-    get: action<Notice>()({
+    get: action<PublicNotice>()({
       input: z.strictObject({ id: IdSchema }),
       access: anyone,
       summary: '一条已发布的公开信息全文',
@@ -140,8 +143,13 @@ export const contract = {
   calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsContract,
+  inbox: inboxContract,
+  deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
+  windows: windowsContract,
+  ratings: ratingsContract,
 
 } as const;
 

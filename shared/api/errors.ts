@@ -17,6 +17,7 @@ export const ERROR_CATALOGUE = {
   VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  NOT_FOUND: { status: 404, message: '页面不存在' },
 
   // requests, calendar (issue 6)
   REQUEST_NOT_FOUND: { status: 404, message: '未找到该申请，请核对后重试' },
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE = {
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新后重新提交' },
 
   // subscriptions, inbox (issue 7)
+  SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },
 
   // notices search, comments (issue 8)
   PERIOD_CLOSED: { status: 409, message: '不在征求意见期内，暂不能留言' },
@@ -36,6 +38,12 @@ export const ERROR_CATALOGUE = {
   COMMENT_LIMIT_REACHED: { status: 409, message: '您对这项征求意见的留言已达上限' },
 
   // windows, ratings (issue 9)
+  WINDOW_NOT_FOUND: { status: 404, message: '未找到该服务窗口，可能已停用' },
+  VISIT_NOT_FOUND: { status: 404, message: '评价码无效或已过期，请向窗口工作人员重新获取' },
+  ALREADY_RATED: { status: 409, message: '这次服务已经评价过了，感谢您的参与' },
+  RATING_NOT_FOUND: { status: 404, message: '未找到该评价' },
+  FOLLOW_UP_NOT_FOUND: { status: 404, message: '未找到该差评的整改记录' },
+  QRCODE_FAILED: { status: 502, message: '二维码生成失败，请稍后重试' },
 
 } as const;
 

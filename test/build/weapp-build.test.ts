@@ -21,9 +21,10 @@ describeBuilt('the WeChat build', () => {
     expect(app.tabBar.list.map((t: { pagePath: string; text: string }) => `${t.text} ${t.pagePath}`)).toEqual([
       '首页 pages/index/index', '政务公开 pages/notices/index', '办事 pages/guides/index', '我的 pages/me/index',
     ]);
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/subscriptions/index'])); // issue 7
     // Features add pages to the staff area and resident subpackages of their own; the staff area keeps the editor.
     const admin = app.subPackages.find((s: { root: string }) => s.root === 'admin');
-    expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index']));
+    expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index', 'pages/deliveries/index']));
   });
 
   test('disclosure requests: the resident pages are a subpackage of their own, the staff pages are in the staff area', () => {

@@ -27,8 +27,10 @@ const publishers: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
 };
 
-/** Any signed-in caller (resident-only actions: staff are residents too). issue 8 */
-const signedIn: Record<Persona, Outcome> = { ...everyone, anonymous: 'UNAUTHENTICATED' };
+/** Any caller with an OPENID: residents, and staff as residents (issue 7's own notifications). */
+const signedIn: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
+};
 
 const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'session.whoami': everyone,
@@ -62,6 +64,14 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries (issue 7)
+  'subscriptions.topics': signedIn,
+  'subscriptions.subscribe': signedIn,
+  'subscriptions.unsubscribe': signedIn,
+  'subscriptions.recordGrants': signedIn,
+  'inbox.list': signedIn,
+  'inbox.unreadCount': signedIn,
+  'inbox.markRead': signedIn,
+  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'allow', admin: 'allow' },
 
   // notices search, comments (issue 8)
   'notices.search': everyone,
@@ -72,6 +82,31 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.moderateComment': publishers,
 
   // windows, ratings (issue 9)
+  // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):
+  // here only admin may act on windows and follow-ups. A rater's feedback is for their rating only
+  // (the fixture's is resident-a's): anyone else is answered as if it did not exist.
+  'windows.list': everyone,
+  'windows.manageList': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.get': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.save': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.qrcode': { ...publishers, publisher: 'FORBIDDEN' },
+  'windows.issueVisit': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.target': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.submit': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.mine': { ...everyone, anonymous: 'UNAUTHENTICATED' },
+  'ratings.feedback': {
+    anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'RATING_NOT_FOUND', formerStaff: 'RATING_NOT_FOUND',
+    handler: 'RATING_NOT_FOUND', publisher: 'RATING_NOT_FOUND', admin: 'RATING_NOT_FOUND',
+  } as Record<Persona, string> as Record<Persona, Outcome>,
+  'ratings.stats': everyone,
+  'ratings.publicList': everyone,
+  'ratings.followUps': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.followUp': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.respond': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.close': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.appeal': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.decideAppeal': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.ranking': { ...publishers, publisher: 'FORBIDDEN' },
 
 };
 

@@ -1,9 +1,11 @@
 import type { CloudHarness } from './cloud-harness';
 import { ok } from './cloud-harness';
 import { announcement, consultation } from './factories';
+import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareRequestFixture } from './request-fixture';
+import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -16,11 +18,13 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
+  Object.assign(fixture, await prepareInboxFixture(cloud));
 
   // notices comments (issue 8)
   Object.assign(fixture, await prepareCommentFixture(cloud));
 
   // windows, ratings (issue 9)
+  Object.assign(fixture, await prepareRatingFixture(cloud));
 
   return fixture;
 }

@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/api/contract';
 import { announcement, guide, policy, publicity } from './factories';
+import { RESPONSE, windowContent } from './rating-fixture';
 import { application, enteredApplication, organisationApplication } from './request-factories';
 import type { RequestFixture } from './request-fixture';
 
@@ -23,6 +24,9 @@ export interface Fixture {
   awaitingSupplementVersion?: number;
 
   // subscriptions, inbox (issue 7)
+  /** A message in resident-a's inbox, about `inboxSubjectId` (optional so that a bare Fixture literal still types). */
+  inboxId?: string;
+  inboxSubjectId?: string;
 
   // notices comments (issue 8): optional so the hostile-input suite's placeholder fixture stays valid
   consultationId?: string;
@@ -30,6 +34,16 @@ export interface Fixture {
   commentVersion?: number;
 
   // windows, ratings (issue 9)
+  windowId?: string;
+  windowVersion?: number;
+  serviceId?: string;
+  visitCode?: string;
+  openFollowUpId?: string;
+  openFollowUpVersion?: number;
+  answeredFollowUpId?: string;
+  answeredFollowUpVersion?: number;
+  appealedFollowUpId?: string;
+  appealedFollowUpVersion?: number;
 
 }
 
@@ -46,7 +60,7 @@ export const VALID_INPUTS: Inputs = {
     save: (f) => [
       { notice: announcement() },
       { notice: publicity() },
-      { notice: policy() },
+      { notice: policy({ attachments: [{ name: '管理办法全文.pdf', url: 'https://www.yunxi.gov.cn/files/a.pdf', sizeBytes: 204800 }] }) },
       { notice: guide() },
       { id: f.noticeId, version: f.noticeVersion, notice: announcement({ title: '改后的标题' }) },
     ],
@@ -89,7 +103,57 @@ export const VALID_INPUTS: Inputs = {
   },
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: {
+    topics: () => [{}],
+    subscribe: () => [{ kind: 'announcement' }, { departmentId: 'housing' }, { kind: 'policy', departmentId: 'policy' }],
+    unsubscribe: () => [{ kind: 'announcement' }, { departmentId: 'office' }],
+    recordGrants: () => [
+      { grants: [{ templateId: 'local-bulletin-longterm', result: 'accept' }] },
+      { grants: [{ templateId: 'local-request-replied', result: 'accept' }, { templateId: 'local-request-extended', result: 'reject' }, { templateId: 'local-request-supplement', result: 'ban' }] },
+    ],
+  },
+  inbox: {
+    list: () => [{}, { limit: 5, cursor: null }],
+    unreadCount: () => [{}],
+    markRead: (f) => [{ ids: [f.inboxId ?? 'placeholder'] }, { all: true }],
+  },
+  deliveries: {
+    forSubject: (f) => [{ subjectId: f.inboxSubjectId ?? 'placeholder' }],
+  },
 
   // windows, ratings (issue 9)
+  windows: {
+    list: () => [{}, { departmentId: 'approval' }],
+    manageList: () => [{}],
+    get: (f) => [{ id: f.windowId }],
+    save: (f) => [
+      { window: windowContent() },
+      { id: f.windowId, version: f.windowVersion, window: windowContent({ name: '改名后的窗口', services: [{ id: f.serviceId, name: '商品房预售许可' }, { name: '新增事项' }] }) },
+    ],
+    qrcode: (f) => [{ windowId: f.windowId }, { windowId: f.windowId, origin: 'http://127.0.0.1:8080' }, { visitCode: f.visitCode }],
+    issueVisit: (f) => [{ windowId: f.windowId, serviceId: f.serviceId }, { windowId: f.windowId }],
+  },
+  ratings: {
+    target: (f) => [{ visitCode: f.visitCode }, { windowId: f.windowId }],
+    submit: (f) => [
+      { visitCode: f.visitCode, level: 'dissatisfied', tags: ['等候时间长'], comment: '等了一个小时', anonymous: true, contactName: '陈先生', contactPhone: '13800138000' },
+      { windowId: f.windowId, serviceId: f.serviceId, level: 'verySatisfied', tags: ['服务态度好'] },
+      { visitCode: f.visitCode, level: 'basic' },
+    ],
+    mine: () => [{}, { limit: 10, cursor: null }],
+    feedback: (f) => [{ ratingId: f.answeredFollowUpId, solved: true, note: '问题已解决' }],
+    stats: (f) => [{}, { windowId: f.windowId, month: '2026-11' }, { departmentId: 'approval', year: 2026 }, { serviceId: f.serviceId }],
+    publicList: (f) => [{}, { windowId: f.windowId, limit: 10 }],
+    followUps: () => [{}, { status: 'open', limit: 10 }],
+    followUp: (f) => [{ id: f.openFollowUpId }],
+    respond: (f) => [
+      { id: f.openFollowUpId, version: f.openFollowUpVersion, ...RESPONSE },
+      { id: f.openFollowUpId, version: f.openFollowUpVersion, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-31' },
+    ],
+    close: (f) => [{ id: f.answeredFollowUpId, version: f.answeredFollowUpVersion, note: '居民表示满意' }],
+    appeal: (f) => [{ id: f.openFollowUpId, version: f.openFollowUpVersion, reason: '当日系统故障，非窗口人员原因' }],
+    decideAppeal: (f) => [{ id: f.appealedFollowUpId, version: f.appealedFollowUpVersion, upheld: true, note: '经调取录像核实，申诉成立' }],
+    ranking: () => [{ month: '2026-11' }],
+  },
 
 };

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
+import { indexName } from './index-name';
 import { newId } from './new-id';
 import { TransactionScope } from './transaction-scope';
 import {
@@ -49,6 +50,7 @@ import type { IndexDeclarations } from '../collections';
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements: StatementCache;
   /** Tables whose CREATE has committed. */
   private readonly known = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -60,12 +62,13 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.statements = new StatementCache(this.db);
     for (const name of Object.keys(indexes)) this.ensureTable(name);
   }
 
   collection<T>(name: string): Collection<T> {
     assertCollectionName(name);
-    return new SqliteCollection<T>(this.db, name, <R>(op: () => Promise<R>) => {
+    return new SqliteCollection<T>(this.statements, name, <R>(op: () => Promise<R>) => {
       try {
         this.scope.refuseInside(`store.collection('${name}')`);
       } catch (error) {
@@ -90,7 +93,7 @@ export class SqliteStore implements Store {
         const tx: Transaction = {
           collection: <T>(name: string): TxCollection<T> => {
             assertCollectionName(name);
-            return new SqliteCollection<T>(this.db, name, <Q>(op: () => Promise<Q>) => {
+            return new SqliteCollection<T>(this.statements, name, <Q>(op: () => Promise<Q>) => {
               try {
                 guard();
               } catch (error) {
@@ -109,6 +112,7 @@ export class SqliteStore implements Store {
           return result;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          this.statements.clear(); // some may name a table the rollback removed
           throw error;
         }
       }),
@@ -150,9 +154,8 @@ export class SqliteStore implements Store {
     );
     for (const fields of this.indexes[name] ?? []) {
       fields.forEach(assertFieldPath);
-      const indexName = `${name}__${fields.join('_').replace(/\./g, '_')}`;
       const columns = fields.map(columnExpression).join(', ');
-      this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${columns})`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName(name, fields)}" ON "${name}" (${columns})`);
     }
     return true;
   }
@@ -160,9 +163,33 @@ export class SqliteStore implements Store {
 
 type Runner = <R>(op: () => Promise<R>) => Promise<R>;
 
+/**
+ * Prepared statements, kept by their SQL: preparing costs about as much as
+ * running a small insert, and a bulletin's fan-out runs the same few
+ * statements a hundred thousand times. Bounded, since IN lists vary.
+ */
+class StatementCache {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {}
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      if (this.cache.size >= 500) this.cache.clear();
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
 class SqliteCollection<T> implements Collection<T> {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: StatementCache,
     private readonly name: string,
     private readonly run: Runner,
   ) {}
@@ -172,7 +199,7 @@ class SqliteCollection<T> implements Collection<T> {
   }
 
   private read(id: string): Stored<T> | null {
-    const row = prepared(this.db, `SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.db.prepare(`SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Stored<T>) : null;
   }
 
@@ -227,7 +254,7 @@ class SqliteCollection<T> implements Collection<T> {
       ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
       ` LIMIT ?`;
     params.push(options.limit + 1);
-    const rows = prepared(this.db, sql).all(...params) as Array<{ doc: string }>;
+    const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
     return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options, this.name);
   }
 
@@ -240,7 +267,7 @@ class SqliteCollection<T> implements Collection<T> {
     const params: unknown[] = [];
     const clauses = whereClauses(where, params);
     const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
-    return (prepared(this.db, sql).get(...params) as { n: number }).n;
+    return (this.db.prepare(sql).get(...params) as { n: number }).n;
   }
 }
 
@@ -311,23 +338,4 @@ function projectionOf(fields: readonly string[], order: Array<[string, SortDirec
     return `'${name}', doc -> '$.${name}'`;
   });
   return `json_object('id', id, 'version', version${parts.length ? `, ${parts.join(', ')}` : ''})`;
-}
-
-/**
- * Prepared statements, kept per connection and SQL text: a list's query is compiled once, not on
- * every call. Bounded, since filters vary the text a little.
- */
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-const MAX_CACHED_STATEMENTS = 500;
-
-function prepared(db: Database.Database, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
 }

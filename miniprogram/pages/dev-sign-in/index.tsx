@@ -14,6 +14,7 @@ const PRESETS = [
   { openid: 'demo-admin', label: '张敏 · 管理员' },
   { openid: 'demo-editor', label: '王芳 · 信息发布人员' },
   { openid: 'demo-clerk', label: '李华 · 申请办理人员' },
+  { openid: 'demo-rater', label: '赵磊 · 好差评整改人员' },
   { openid: 'resident-zhao', label: '赵女士 · 居民' },
 ];
 
@@ -50,6 +51,7 @@ export default function DevSignInPage() {
       <Button className="btn btn--block" onClick={() => void become(custom.trim())}>以此身份进入</Button>
       <Button
         className="btn btn--plain btn--block"
+        data-testid="dev-sign-out"
         onClick={() => void devSignOut().then(() => { forgetWhoami(); return Taro.showToast({ title: '已退出', icon: 'none' }); })}
       >
         退出登录（匿名访问）

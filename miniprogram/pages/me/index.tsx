@@ -5,6 +5,7 @@ import { useWhoami } from '../../hooks/use-whoami';
 import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
+import { InboxEntries } from '../../components/inbox-entries';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
@@ -45,11 +46,24 @@ export default function MePage() {
       </View>
 
       {/* inbox, subscriptions (issue 7) */}
+      {whoami?.openid && <InboxEntries />}
 
       {/* 长辈模式 (issue 8) */}
       <ElderModeSwitch />
 
       {/* ratings (issue 9) */}
+      <View className="menu">
+        {whoami?.openid && (
+          <View className="menu__item" onClick={() => go(routes.myRatings())} data-testid="my-ratings-entry">
+            <Text>我的评价</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        )}
+        <View className="menu__item" onClick={() => go(routes.ratingStats())} data-testid="rating-stats-entry">
+          <Text>服务评价 · 好差评</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
 
       {whoami?.isStaff && (
         <View className="menu">
@@ -73,8 +87,24 @@ export default function MePage() {
           )}
 
           {/* deliveries (issue 7) */}
+          <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
+            <Text>工作台 · 通知送达情况</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
 
           {/* windows, rating follow-ups (issue 9) */}
+          {whoami.staff?.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (
+            <>
+              <View className="menu__item" onClick={() => go(routes.adminFollowUps())} data-testid="staff-follow-ups-entry">
+                <Text>工作台 · 差评整改</Text>
+                <Text className="menu__arrow">›</Text>
+              </View>
+              <View className="menu__item" onClick={() => go(routes.adminWindows())} data-testid="staff-windows-entry">
+                <Text>工作台 · 服务窗口与评价码</Text>
+                <Text className="menu__arrow">›</Text>
+              </View>
+            </>
+          )}
 
         </View>
       )}

@@ -1,0 +1,170 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import { useWhoami } from '../../../hooks/use-whoami';
+import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import {
+  CONTACT_METHODS,
+  CONTACT_METHOD_LABELS,
+  FINDINGS,
+  FINDING_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
+  RECTIFICATIONS,
+  RECTIFICATION_LABELS,
+  type ContactMethod,
+  type Finding,
+  type Rectification,
+} from '../../../../shared/ratings/follow-up';
+import { FollowUpRespondSchema } from '../../../../shared/ratings/ratings-schema';
+import type { FollowUpView } from '../../../../shared/ratings/ratings-types';
+import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { LevelChip } from '../../../rating/components/level-chip';
+import { DetailRow } from '../../../components/detail-row';
+import { FormField, TextField } from '../../components/form-field';
+import '../../../rating/rating.css';
+
+interface Draft {
+  contactMethod: ContactMethod;
+  contactNote: string;
+  finding: Finding;
+  rectification: Rectification;
+  planDueDate: string;
+  answer: string;
+}
+
+/**
+ * Staff: one 差评 worked to the end — who rated (always shown here, anonymous
+ * or not), then contact → verify → rectify → answer; close after the answer;
+ * or appeal an untrue one, which an admin decides.
+ */
+export default function FollowUpPage() {
+  const id = useRouter().params.id ?? '';
+  const { whoami } = useWhoami();
+  const remote = useRemote(() => call('ratings', 'followUp', { id }), [id]);
+  const [draft, setDraft] = useState<Draft>({ contactMethod: 'phone', contactNote: '', finding: 'valid', rectification: 'immediate', planDueDate: beijingToday(new Date()), answer: '' });
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  if (remote.error) return <View className="page list-state list-state--error">{remote.error.message}</View>;
+  if (!remote.data) return <View className="page list-state">正在加载…</View>;
+  const f = remote.data;
+  const isAdmin = !!whoami?.staff?.roles.includes('admin');
+
+  async function act(run: () => Promise<FollowUpView>, done: string) {
+    if (busy) return;
+    setBusy(true);
+    try {
+      remote.setData(await run());
+      setNote('');
+      await Taro.showToast({ title: done, icon: 'success' });
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(e.fields);
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function respond() {
+    const input = { id: f.id, version: f.version, ...draft, planDueDate: draft.rectification === 'plan' ? draft.planDueDate : undefined };
+    const local = FollowUpRespondSchema.safeParse(input);
+    if (!local.success) {
+      setErrors(fieldErrorsOf(local.error));
+      return;
+    }
+    setErrors({});
+    void act(() => call('ratings', 'respond', input), '已答复居民');
+  }
+
+  const pick = <K extends keyof Draft>(key: K, values: readonly Draft[K][], labels: Record<string, string>) => (
+    <Picker mode="selector" range={values.map((v) => labels[v as string])} value={values.indexOf(draft[key])} onChange={(e) => setDraft({ ...draft, [key]: values[Number(e.detail.value)] })}>
+      <View className="field__picker" data-testid={`pick-${key}`}>{labels[draft[key] as string]}</View>
+    </Picker>
+  );
+
+  return (
+    <View className="page form">
+      <View className={`card rating-card ${f.overdue ? 'follow-up--overdue' : ''}`} data-testid="follow-up-detail">
+        <View className="rating-card__head">
+          <Text className="rating-card__title">{f.windowName}</Text>
+          <LevelChip level={f.rating.level} />
+        </View>
+        <Text className="status-line" data-testid="follow-up-status">
+          {FOLLOW_UP_STATUS_LABELS[f.status]}
+          {f.overdue ? ' · 已超期' : ''} · 答复期限 {f.dueDate}
+        </Text>
+        <DetailRow label="办理事项" value={f.serviceName ?? '未指定'} />
+        <DetailRow label="评价时间" value={formatBeijingDateTime(f.rating.createdAt)} />
+        <DetailRow label="标签" value={f.rating.tags.join('、') || '无'} />
+        <DetailRow label="留言" value={f.rating.commentStatus === 'rejected' ? '（留言未通过内容审核，不予显示）' : f.rating.comment ?? '无'} />
+        <DetailRow label="评价人" value={`${f.rater.contactName || '未留称呼'}${f.rating.anonymous ? '（选择匿名公开）' : ''}`} />
+        <DetailRow label="联系电话" value={f.rater.contactPhone || '未留电话（可通过小程序消息联系）'} />
+        <DetailRow label="用户标识" value={f.rater.openid} />
+      </View>
+
+      {f.response && (
+        <View className="card outcome" data-testid="follow-up-response">
+          <Text className="outcome__title">已答复 · {f.response.respondedByName} · {formatBeijingDateTime(f.response.respondedAt)}{f.answeredOnTime ? '' : '（超期答复）'}</Text>
+          <Text>{CONTACT_METHOD_LABELS[f.response.contactMethod]}：{f.response.contactNote}</Text>
+          <Text>核实：{FINDING_LABELS[f.response.finding]} · {RECTIFICATION_LABELS[f.response.rectification]}{f.response.planDueDate ? `（${f.response.planDueDate} 前）` : ''}</Text>
+          <Text>{f.response.answer}</Text>
+          <Text>居民反馈：{f.feedback ? (f.feedback.solved ? '问题已解决' : `问题未解决${f.feedback.note ? `：${f.feedback.note}` : ''}`) : '尚未反馈'}</Text>
+        </View>
+      )}
+      {f.appeal && (
+        <View className="card outcome outcome--waiting">
+          <Text className="outcome__title">申诉 · {f.appeal.byName}</Text>
+          <Text>{f.appeal.reason}</Text>
+          {f.appeal.decision && <Text>复核：{f.appeal.decision.upheld ? '申诉成立，该差评不计入统计（记录保留）' : '申诉不成立'} · {f.appeal.decision.note}</Text>}
+        </View>
+      )}
+
+      {f.status === 'open' && (
+        <>
+          <FormField label="1. 联系居民" required error={errors.contactNote}>
+            {pick('contactMethod', CONTACT_METHODS, CONTACT_METHOD_LABELS)}
+            <TextField name="contactNote" value={draft.contactNote} onChange={(contactNote) => setDraft({ ...draft, contactNote })} placeholder="联系时间、沟通情况" />
+          </FormField>
+          <FormField label="2. 核实情况" required>
+            {pick('finding', FINDINGS, FINDING_LABELS)}
+          </FormField>
+          <FormField label="3. 整改方式" required error={errors.planDueDate}>
+            {pick('rectification', RECTIFICATIONS, RECTIFICATION_LABELS)}
+            {draft.rectification === 'plan' && (
+              <Picker mode="date" value={draft.planDueDate} onChange={(e) => setDraft({ ...draft, planDueDate: e.detail.value })}>
+                <View className="field__picker">整改完成日期：{draft.planDueDate}</View>
+              </Picker>
+            )}
+          </FormField>
+          <FormField label="4. 答复居民" required error={errors.answer}>
+            <TextField name="answer" multiline value={draft.answer} onChange={(answer) => setDraft({ ...draft, answer })} placeholder="居民将在「我的评价」看到这段答复" />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={respond} data-testid="respond">提交答复</Button>
+        </>
+      )}
+
+      {(f.status === 'open' || f.status === 'answered' || (f.status === 'appealed' && isAdmin)) && (
+        <FormField label={f.status === 'appealed' ? '复核意见' : f.status === 'answered' ? '办结说明 / 申诉理由' : '申诉理由（差评不实时）'} error={errors.reason ?? errors.note}>
+          <TextField name="note" value={note} onChange={setNote} placeholder={f.status === 'appealed' ? '复核意见' : '选填'} />
+        </FormField>
+      )}
+      <View className="form__actions">
+        {f.status === 'answered' && (
+          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'close', { id: f.id, version: f.version, note }), '已办结')} data-testid="close">办结</Button>
+        )}
+        {(f.status === 'open' || f.status === 'answered') && !f.appeal && (
+          <Button className="btn btn--danger" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'appeal', { id: f.id, version: f.version, reason: note }), '已提交申诉')} data-testid="appeal">申诉</Button>
+        )}
+        {f.status === 'appealed' && isAdmin && (
+          <>
+            <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: true, note }), '申诉成立')} data-testid="appeal-uphold">申诉成立</Button>
+            <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: false, note }), '申诉不成立')} data-testid="appeal-reject">不成立</Button>
+          </>
+        )}
+      </View>
+    </View>
+  );
+}

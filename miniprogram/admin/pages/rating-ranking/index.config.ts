@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '窗口月度排名' });

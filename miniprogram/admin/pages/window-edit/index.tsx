@@ -1,0 +1,104 @@
+import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
+import type { ServiceWindow } from '../../../../shared/ratings/ratings-types';
+import { FormField, TextField } from '../../components/form-field';
+import '../../../rating/rating.css';
+
+interface Draft {
+  name: string;
+  departmentId: string;
+  location: string;
+  services: Array<{ id?: string; name: string }>;
+  active: boolean;
+}
+
+/** Staff: a window's name, department, location and the services it offers. */
+export default function WindowEditPage() {
+  const id = useRouter().params.id;
+  const departments = useRemote(() => call('directory', 'departments', {}), []);
+  const [saved, setSaved] = useState<ServiceWindow | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    call('windows', 'get', { id })
+      .then((w) => {
+        setSaved(w);
+        setDraft({ name: w.name, departmentId: w.departmentId, location: w.location, services: w.services, active: w.active });
+      })
+      .catch((e) => setLoadError(messageOf(e)));
+  }, [id]);
+  useEffect(() => {
+    if (!id && !draft && departments.data?.length) setDraft({ name: '', departmentId: departments.data[0].id, location: '', services: [{ name: '' }], active: true });
+  }, [id, draft, departments.data]);
+
+  if (loadError || departments.error) return <View className="page list-state list-state--error">{loadError ?? departments.error?.message}</View>;
+  if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
+  const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
+  const setService = (index: number, name: string) => setDraft({ ...draft, services: draft.services.map((s, i) => (i === index ? { ...s, name } : s)) });
+
+  async function save() {
+    if (busy || !draft) return;
+    const local = WindowContentSchema.safeParse(draft);
+    if (!local.success) {
+      setErrors(fieldErrorsOf(local.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await call('windows', 'save', saved ? { id: saved.id, version: saved.version, window: draft } : { window: draft });
+      setSaved(result);
+      setDraft({ ...draft, services: result.services });
+      await Taro.showToast({ title: '已保存', icon: 'success' });
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^window\./, ''), v])));
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page form">
+      <FormField label="窗口名称" required error={errors.name}>
+        <TextField name="name" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} placeholder="如 3号窗口 · 住房保障" />
+      </FormField>
+      <FormField label="所属部门" required error={errors.departmentId}>
+        <Picker mode="selector" range={departments.data.map((d) => d.name)} value={deptIndex} onChange={(e) => setDraft({ ...draft, departmentId: departments.data![Number(e.detail.value)].id })}>
+          <View className="field__picker">{departments.data[deptIndex]?.name}</View>
+        </Picker>
+      </FormField>
+      <FormField label="位置" required error={errors.location}>
+        <TextField name="location" value={draft.location} onChange={(location) => setDraft({ ...draft, location })} placeholder="如 政务服务中心一楼 A 区 3 号" />
+      </FormField>
+      <FormField label="办理事项" required error={errors.services}>
+        <View className="services-edit">
+          {draft.services.map((s, i) => (
+            <View key={s.id ?? `new-${i}`} className="services-edit__row">
+              <Input className="field__input" maxlength={-1} value={s.name} placeholder="事项名称" onInput={(e) => setService(i, e.detail.value)} data-testid={`input-service-${i}`} />
+              {draft.services.length > 1 && (
+                <Text className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: draft.services.filter((_, j) => j !== i) })}>删除</Text>
+              )}
+              {errors[`services.${i}.name`] && <Text className="field__error">{errors[`services.${i}.name`]}</Text>}
+            </View>
+          ))}
+          <Text className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: [...draft.services, { name: '' }] })} data-testid="add-service">＋ 添加事项</Text>
+        </View>
+      </FormField>
+      <View className="switch-row">
+        <Text>在用（停用后不再接受评价，已有评价保留）</Text>
+        <Switch checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.detail.value })} color="#b71c1c" />
+      </View>
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void save()} data-testid="save-window">保存</Button>
+    </View>
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { call, messageOf } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import type { IssuedVisit, RatingQr } from '../../../../shared/ratings/ratings-types';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import '../../../rating/rating.css';
+
+/** In the H5 build the QR should lead back to this very server; in WeChat the code opens the mini-program. */
+function currentOrigin(): string | undefined {
+  return process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? window.location.origin : undefined;
+}
+
+/**
+ * Staff: 「生成评价码」 — a single-use code for the service just completed,
+ * shown as a QR for the resident to scan; or the window's own QR to print
+ * and put up (one rating per resident per day).
+ */
+export default function WindowQrPage() {
+  const { id = '', mode } = useRouter().params;
+  const window = useRemote(() => call('windows', 'get', { id }), [id]);
+  const [serviceId, setServiceId] = useState<string | undefined>(undefined);
+  const [visit, setVisit] = useState<{ issued: IssuedVisit; qr: RatingQr } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const windowQr = useRemote(() => (mode === 'window' ? call('windows', 'qrcode', { windowId: id, origin: currentOrigin() }) : Promise.resolve(null)), [id, mode]);
+
+  async function issue() {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const issued = await call('windows', 'issueVisit', { windowId: id, serviceId, origin: currentOrigin() });
+      const qr = await call('windows', 'qrcode', { visitCode: issued.visitCode, origin: currentOrigin() });
+      setVisit({ issued, qr });
+    } catch (e) {
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (window.error) return <View className="page list-state list-state--error">{window.error.message}</View>;
+  if (!window.data) return <View className="page list-state">正在加载…</View>;
+  const w = window.data;
+
+  if (mode === 'window') {
+    return (
+      <View className="page page--paper">
+        <View className="qr" data-testid="window-qr">
+          <Text className="done__title">{w.name}</Text>
+          <Text className="rate-target__meta">{w.departmentName} · {w.location}</Text>
+          {windowQr.data ? <Image className="qr__image" src={windowQr.data.image} mode="aspectFit" /> : <Text>{windowQr.error?.message ?? '正在生成…'}</Text>}
+          <Text className="done__title">办完事，扫一扫，评一评</Text>
+          <Text className="hint">每人每天可对本窗口评价一次。您的评价将用于改进服务，差评我们会联系您核实整改。</Text>
+          {windowQr.data && <Text className="qr__link">{windowQr.data.link}</Text>}
+          <Button className="btn btn--primary no-print" onClick={() => (process.env.TARO_ENV === 'h5' ? globalThis.print?.() : Taro.showToast({ title: '请长按图片保存后打印', icon: 'none' }))}>打印</Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="rating-card__title">{w.name}</Text>
+        <Text className="hint">选择本次办理的事项（可不选），点「生成评价码」，请居民用微信扫码评价。评价码仅能使用一次，7 天内有效。</Text>
+        <View className="tags">
+          {w.services.map((s) => (
+            <Text key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)} data-testid="visit-service">
+              {s.name}
+            </Text>
+          ))}
+        </View>
+        <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void issue()} data-testid="generate-visit">
+          {visit ? '再生成一个' : '生成评价码'}
+        </Button>
+      </View>
+      {visit && (
+        <View className="card qr" data-testid="visit-qr">
+          <Image className="qr__image" src={visit.qr.image} mode="aspectFit" />
+          <Text className="qr__code" data-testid="visit-code">{visit.issued.visitCode}</Text>
+          {visit.issued.serviceName && <Text className="rate-target__meta">{visit.issued.serviceName}</Text>}
+          <Text className="rate-target__meta">有效期至 {formatBeijingDateTime(visit.issued.expiresAt)}</Text>
+          <Text className="qr__link" data-testid="visit-link">{visit.issued.link}</Text>
+        </View>
+      )}
+    </View>
+  );
+}

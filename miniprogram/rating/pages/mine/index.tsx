@@ -1,0 +1,89 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { call, messageOf } from '../../../api/call';
+import { PagedListView } from '../../../components/paged-list-view';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { FOLLOW_UP_STATUS_LABELS, RECTIFICATION_LABELS } from '../../../../shared/ratings/follow-up';
+import type { MyRating } from '../../../../shared/ratings/ratings-types';
+import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { LevelChip } from '../../components/level-chip';
+import '../../rating.css';
+
+/** My ratings, newest first, with what became of each 差评 — and my say on whether it solved the problem. */
+export default function MyRatingsPage() {
+  const list = usePagedList(useCallback((cursor: string | null) => call('ratings', 'mine', { cursor, limit: 10 }), []), []);
+  const [answered, setAnswered] = useState<Record<string, MyRating>>({});
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.refresh();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.loadMore());
+
+  async function feedback(id: string, solved: boolean) {
+    try {
+      const updated = await call('ratings', 'feedback', { ratingId: id, solved });
+      setAnswered((current) => ({ ...current, [id]: updated }));
+      await Taro.showToast({ title: '感谢您的反馈', icon: 'success' });
+    } catch (e) {
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+  }
+
+  return (
+    <View className="page">
+      <PagedListView
+        list={list}
+        emptyText="您还没有评价过。办完事扫一扫窗口的评价码即可评价。"
+        renderItem={(item) => {
+          const r = answered[item.id] ?? item;
+          const f = r.followUp;
+          return (
+            <View key={r.id} className="card rating-card" data-testid="my-rating">
+              <View className="rating-card__head">
+                <Text className="rating-card__title">{r.windowName}</Text>
+                <LevelChip level={r.level} />
+              </View>
+              <Text className="rating-card__meta">
+                {r.serviceName ? `${r.serviceName} · ` : ''}
+                {formatBeijingDateTime(r.createdAt)}
+                {r.anonymous ? ' · 匿名公开' : ''}
+              </Text>
+              {r.tags.length > 0 && <Text className="rating-card__meta">{r.tags.join('、')}</Text>}
+              {r.comment && <Text className="rating-card__comment">{r.comment}</Text>}
+              {r.commentStatus === 'rejected' && <Text className="rating-card__held">留言未通过内容审核，仅您自己可见</Text>}
+              {f && (
+                <View className={`outcome ${f.response ? '' : 'outcome--waiting'}`} data-testid="my-rating-outcome">
+                  <Text className="outcome__title">整改回访：{FOLLOW_UP_STATUS_LABELS[f.status]}</Text>
+                  {!f.response && <Text>我们将在 {f.dueDate} 前联系您并答复。</Text>}
+                  {f.response && (
+                    <>
+                      <Text>
+                        {RECTIFICATION_LABELS[f.response.rectification]}
+                        {f.response.planDueDate ? `（${f.response.planDueDate} 前完成）` : ''} · {formatBeijingDate(f.response.respondedAt)} 答复
+                      </Text>
+                      <Text data-testid="my-rating-answer">{f.response.answer}</Text>
+                      {f.feedback ? (
+                        <Text data-testid="my-rating-feedback">您的反馈：{f.feedback.solved ? '问题已解决' : '问题未解决'}</Text>
+                      ) : (
+                        <>
+                          <Text>问题解决了吗？</Text>
+                          <View className="outcome__actions">
+                            <Button className="btn btn--primary" onClick={() => void feedback(r.id, true)} data-testid="feedback-solved">已解决</Button>
+                            <Button className="btn btn--plain" onClick={() => void feedback(r.id, false)} data-testid="feedback-unsolved">未解决</Button>
+                          </View>
+                        </>
+                      )}
+                    </>
+                  )}
+                </View>
+              )}
+            </View>
+          );
+        }}
+      />
+    </View>
+  );
+}

@@ -1,0 +1,185 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ApiError, call, messageOf } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import { go, routes } from '../../../navigation';
+import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { rateSubjectOf } from '../../../../shared/ratings/rate-link';
+import { isNegative, RATING_LEVELS, RATING_LEVEL_LABELS, RATING_TAGS, type RatingLevel } from '../../../../shared/ratings/rating-levels';
+import { RatingSubmitSchema } from '../../../../shared/ratings/ratings-schema';
+import type { SubmittedRating } from '../../../../shared/ratings/ratings-types';
+import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import '../../rating.css';
+
+// Stars rather than emoji faces: every font on every phone has ★.
+const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', satisfied: '★★★★', basic: '★★★', dissatisfied: '★★', veryDissatisfied: '★' };
+
+/**
+ * Rate a visit: opened from a visit code or a window's QR. Tap a level, tap
+ * 提交 — tags, a comment and contact details are optional. Three taps at most.
+ */
+export default function RatePage() {
+  const subject = rateSubjectOf(useRouter().params);
+  const target = useRemote(() => (subject ? call('ratings', 'target', subject) : Promise.resolve(null)), [JSON.stringify(subject)]);
+  const [level, setLevel] = useState<RatingLevel | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [serviceId, setServiceId] = useState<string | undefined>(undefined);
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<SubmittedRating | null>(null);
+
+  if (!subject) return <View className="page list-state list-state--error" data-testid="rate-error">请扫描窗口的评价二维码或工作人员出示的评价码</View>;
+  if (target.loading && !target.data) return <View className="page list-state" data-testid="rate-loading">正在加载…</View>;
+  if (target.error || !target.data) {
+    return (
+      <View className="page list-state list-state--error" data-testid="rate-error">
+        <Text>{target.error?.message ?? '评价码无效'}</Text>
+        <Button className="btn btn--plain" onClick={() => void target.reload()}>重试</Button>
+      </View>
+    );
+  }
+  const t = target.data;
+
+  if (done) {
+    return (
+      <View className="page">
+        <View className="card done" data-testid="rate-done">
+          <Text className="done__mark">✓</Text>
+          <Text className="done__title">感谢您的评价</Text>
+          {done.followUpDueDate ? (
+            <Text className="hint">我们会联系您核实情况并整改，最迟 {done.followUpDueDate} 前答复您。答复后可在「我的评价」查看。</Text>
+          ) : (
+            <Text className="hint">您的评价将计入本窗口的满意度。</Text>
+          )}
+          {done.commentStatus === 'rejected' && <Text className="rating-card__held">您的留言未通过内容审核，不会公开显示。</Text>}
+          <Button className="btn btn--primary btn--block" onClick={() => go(routes.myRatings())} data-testid="go-my-ratings">查看我的评价</Button>
+        </View>
+      </View>
+    );
+  }
+
+  if (t.state !== 'open') {
+    return (
+      <View className="page">
+        <View className="card done" data-testid="rate-closed">
+          <Text className="done__title">{t.state === 'alreadyRated' ? '这次服务已经评价过了' : '评价码已过期'}</Text>
+          <Text className="hint">{t.state === 'alreadyRated' ? '每次服务只能评价一次，感谢您的参与。' : `评价码有效期至 ${t.expiresAt ? formatBeijingDateTime(t.expiresAt) : ''}，如需评价请向窗口工作人员重新获取。`}</Text>
+          <Button className="btn btn--plain btn--block" onClick={() => go(routes.myRatings())}>我的评价</Button>
+        </View>
+      </View>
+    );
+  }
+
+  const choose = (next: RatingLevel) => {
+    setLevel(next);
+    // Tags belong to a level: praise does not survive switching to a complaint.
+    setTags((current) => current.filter((tag) => RATING_TAGS[next].includes(tag)));
+    setErrors({});
+  };
+  const toggleTag = (tag: string) => setTags((current) => (current.includes(tag) ? current.filter((x) => x !== tag) : [...current, tag]));
+
+  async function submit() {
+    if (busy) return;
+    const data = {
+      ...('visitCode' in subject! ? { visitCode: subject.visitCode } : { windowId: subject!.windowId, serviceId }),
+      level: level ?? undefined,
+      tags,
+      comment,
+      anonymous,
+      contactName: level && isNegative(level) ? contactName : '',
+      contactPhone: level && isNegative(level) ? contactPhone : '',
+    };
+    const local = RatingSubmitSchema.safeParse(data);
+    if (!local.success) {
+      setErrors(fieldErrorsOf(local.error));
+      return;
+    }
+    setBusy(true);
+    try {
+      setDone(await call('ratings', 'submit', data as Parameters<typeof call<'ratings', 'submit'>>[2]));
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) setErrors(e.fields);
+      await Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <View className="page">
+      <View className="card rate-target" data-testid="rate-target">
+        <Text className="rate-target__window">{t.windowName}</Text>
+        <Text className="rate-target__meta">{t.departmentName} · {t.location}</Text>
+        {t.serviceName && <Text className="rate-target__meta">办理事项：{t.serviceName}</Text>}
+        {t.expiresAt && <Text className="rate-target__meta">评价码有效期至 {formatBeijingDate(t.expiresAt)}</Text>}
+      </View>
+
+      {t.services.length > 0 && (
+        <View className="tags" data-testid="rate-services">
+          {t.services.map((s) => (
+            <Text key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)}>
+              {s.name}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      <View className="levels" role="radiogroup" aria-label="评价等级">
+        {RATING_LEVELS.map((l) => (
+          <View
+            key={l}
+            className={`level ${level === l ? 'level--selected' : ''} ${isNegative(l) ? 'level--negative' : ''}`}
+            onClick={() => choose(l)}
+            role="radio"
+            aria-checked={level === l}
+            data-testid={`level-${l}`}
+          >
+            <Text className="level__stars">{STARS[l]}</Text>
+            <Text>{RATING_LEVEL_LABELS[l]}</Text>
+          </View>
+        ))}
+      </View>
+      {errors.level && <Text className="field__error" data-testid="error-level">请选择一个评价等级</Text>}
+
+      {level && (
+        <>
+          <View className="tags">
+            {RATING_TAGS[level].map((tag) => (
+              <Text key={tag} className={`tag ${tags.includes(tag) ? 'tag--selected' : ''}`} onClick={() => toggleTag(tag)} data-testid="rate-tag">
+                {tag}
+              </Text>
+            ))}
+          </View>
+          {errors.tags && <Text className="field__error">{errors.tags}</Text>}
+          <View className={`field ${errors.comment ? 'field--invalid' : ''}`}>
+            <Text className="field__label">{isNegative(level) ? '遇到了什么问题？（选填）' : '想说点什么？（选填）'}</Text>
+            <Textarea className="field__textarea" maxlength={-1} value={comment} placeholder="不超过300字，审核后公开显示" onInput={(e) => setComment(e.detail.value)} data-testid="input-comment" />
+            {errors.comment && <Text className="field__error">{errors.comment}</Text>}
+          </View>
+          {isNegative(level) && (
+            <View className="field">
+              <Text className="field__label">联系方式（选填，仅整改人员可见，便于回访）</Text>
+              <Input className="field__input" maxlength={-1} value={contactName} placeholder="称呼，如 陈先生" onInput={(e) => setContactName(e.detail.value)} data-testid="input-contactName" />
+              <Input className="field__input" maxlength={-1} type="number" value={contactPhone} placeholder="手机号" onInput={(e) => setContactPhone(e.detail.value)} data-testid="input-contactPhone" />
+              {errors.contactPhone && <Text className="field__error">{errors.contactPhone}</Text>}
+            </View>
+          )}
+          <View className="switch-row">
+            <Text>匿名公开（不显示您的称呼）</Text>
+            <Switch checked={anonymous} onChange={(e) => setAnonymous(e.detail.value)} color="#b71c1c" data-testid="input-anonymous" />
+          </View>
+        </>
+      )}
+
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void submit()} data-testid="rate-submit">
+        {busy ? '正在提交…' : '提交评价'}
+      </Button>
+      {errors.visitCode && <Text className="field__error">{errors.visitCode}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,92 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../../api/call';
+import { ListStates } from '../../../components/list-states';
+import { useRemote } from '../../../hooks/use-remote';
+import type { RatingStats, WindowSummary } from '../../../../shared/ratings/ratings-types';
+import { formatRate } from '../../../../shared/ratings/satisfaction';
+import { beijingToday } from '../../../../shared/time/beijing-time';
+import { TrendChart } from '../../components/trend-chart';
+import '../../rating.css';
+
+interface Board {
+  bureau: RatingStats;
+  windows: Array<{ window: WindowSummary; stats: RatingStats }>;
+}
+
+/**
+ * 服务评价 (public): the bureau's satisfaction over the last twelve months,
+ * each window's figures, and a monthly trend; tap a window to see its trend.
+ */
+export default function RatingStatsPage() {
+  const month = beijingToday(new Date()).slice(0, 7);
+  const [selected, setSelected] = useState<string | null>(null);
+  const board = useRemote<Board>(async () => {
+    const [bureau, windows] = await Promise.all([call('ratings', 'stats', {}), call('windows', 'list', {})]);
+    // A bureau has a handful of windows: one call each, twelve-month figures, all pre-aggregated on the server.
+    const stats = await Promise.all(windows.map((w) => call('ratings', 'stats', { windowId: w.id })));
+    return { bureau, windows: windows.map((w, i) => ({ window: w, stats: stats[i] })) };
+  }, []);
+  usePullDownRefresh(() => void board.reload().finally(() => Taro.stopPullDownRefresh()));
+
+  if (!board.data) {
+    return (
+      <View className="page">
+        <ListStates status={board.error ? 'error' : 'loading'} count={0} hasMore={false} error={board.error?.message ?? null} emptyText="" onRetry={() => void board.reload()} onLoadMore={() => undefined} />
+      </View>
+    );
+  }
+  const { bureau, windows } = board.data;
+  const focus = windows.find((w) => w.window.id === selected) ?? null;
+  const shown = focus?.stats ?? bureau;
+
+  return (
+    <View className="page">
+      <View className="card">
+        <Text className="section-head__title">{focus ? focus.window.name : '全局'} · 近12个月</Text>
+        <View className="figures" data-testid="stats-figures">
+          <View className="figure">
+            <Text className="figure__value" data-testid="stats-rate">{formatRate(shown.satisfactionRate, shown.total)}</Text>
+            <Text className="figure__label">满意率</Text>
+          </View>
+          <View className="figure">
+            <Text className="figure__value" data-testid="stats-total">{shown.total}</Text>
+            <Text className="figure__label">评价数</Text>
+          </View>
+          <View className="figure">
+            <Text className="figure__value">{formatRate(shown.followUpRate)}</Text>
+            <Text className="figure__label">差评回访率</Text>
+          </View>
+          <View className="figure">
+            <Text className="figure__value">{formatRate(shown.onTimeRate)}</Text>
+            <Text className="figure__label">按时整改率</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="section-head__title">月度满意率</Text>
+        <TrendChart months={shown.trend} />
+        {focus && (
+          <Text className="hint" onClick={() => setSelected(null)}>
+            查看全局 ›
+          </Text>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="section-head__title">各窗口（近12个月）</Text>
+        <Text className="hint">满意率 =（非常满意 + 满意 + 基本满意）÷ 全部评价。点窗口看它的月度走势；本月为 {month}。</Text>
+        {windows.length === 0 && <View className="list-state">暂无服务窗口</View>}
+        {windows.map(({ window, stats }) => (
+          <View key={window.id} className={`window-row ${selected === window.id ? 'window-row--active' : ''}`} onClick={() => setSelected(window.id)} data-testid="stats-window">
+            <Text className="window-row__name">{window.name}</Text>
+            <Text className="window-row__rate">{formatRate(stats.satisfactionRate, stats.total)}</Text>
+            <Text className="window-row__count">{stats.total} 条</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

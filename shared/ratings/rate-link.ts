@@ -1,0 +1,24 @@
+/**
+ * What the rating page was opened for, from its query: `?visit=CODE` or
+ * `?window=ID` (H5 links, the window's printed code) or WeChat's `scene`
+ * ("v=CODE" / "w=ID", URL-encoded) from a mini-program code.
+ */
+export type RateSubject = { visitCode: string } | { windowId: string } | null;
+
+export function rateSubjectOf(params: Record<string, string | undefined>): RateSubject {
+  let { visit, window } = params;
+  if (!visit && !window && params.scene) {
+    let scene = params.scene;
+    try {
+      scene = decodeURIComponent(scene);
+    } catch {
+      return null;
+    }
+    const [key, value] = scene.split('=', 2);
+    if (key === 'v') visit = value;
+    if (key === 'w') window = value;
+  }
+  if (visit) return { visitCode: visit.trim().toUpperCase() };
+  if (window) return { windowId: window.trim() };
+  return null;
+}

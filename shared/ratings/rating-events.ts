@@ -1,0 +1,44 @@
+/**
+ * The `events` record of every change to windows, visits, ratings and
+ * follow-ups: who, when, what — written in the same transaction as the change.
+ * The actor of a rating is the resident's OPENID: the record is internal.
+ */
+export type RatingAction =
+  | 'windowCreated'
+  | 'windowUpdated'
+  | 'visitIssued'
+  | 'rated'
+  | 'followUpOpened'
+  | 'responded'
+  | 'residentFeedback'
+  | 'closed'
+  | 'appealed'
+  | 'appealUpheld'
+  | 'appealRejected';
+
+export interface RatingEvent {
+  subjectType: 'window' | 'visit' | 'rating' | 'followUp';
+  subjectId: string;
+  action: RatingAction;
+  actor: string;
+  at: string;
+  detail: string | null;
+}
+
+const SUBJECT: Record<RatingAction, RatingEvent['subjectType']> = {
+  windowCreated: 'window',
+  windowUpdated: 'window',
+  visitIssued: 'visit',
+  rated: 'rating',
+  followUpOpened: 'followUp',
+  responded: 'followUp',
+  residentFeedback: 'followUp',
+  closed: 'followUp',
+  appealed: 'followUp',
+  appealUpheld: 'followUp',
+  appealRejected: 'followUp',
+};
+
+export function ratingEvent(subjectId: string, action: RatingAction, actor: string, at: Date, detail: string | null = null): RatingEvent {
+  return { subjectType: SUBJECT[action], subjectId, action, actor, at: at.toISOString(), detail };
+}

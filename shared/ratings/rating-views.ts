@@ -1,0 +1,79 @@
+import { isOverdue, type FollowUpRecord } from './follow-up';
+import type { FollowUpView, MyRating, PublicRating, StoredRating } from './ratings-types';
+
+/**
+ * What each audience sees of a rating. The rules live here, once:
+ * - the public never sees an OPENID, a contact, a held-back comment, or the
+ *   rater of an anonymous rating;
+ * - the rater sees everything they wrote, and the answer to their 差评;
+ * - the follow-up clerk sees who rated, anonymous or not (the choice is about
+ *   publication), but not a comment that failed screening.
+ */
+export function raterLabel(rating: Pick<StoredRating, 'anonymous' | 'contactName'>): string {
+  if (rating.anonymous) return '匿名用户';
+  const name = rating.contactName.trim();
+  if (!name) return '实名用户';
+  return `${Array.from(name)[0]}${'*'.repeat(Math.min(Math.max(Array.from(name).length - 1, 1), 3))}`;
+}
+
+export function toPublicRating(rating: StoredRating, followUp: Pick<FollowUpRecord, 'status'> | null): PublicRating {
+  return {
+    id: rating.id,
+    windowId: rating.windowId,
+    windowName: rating.windowName,
+    serviceName: rating.serviceName,
+    level: rating.level,
+    tags: rating.tags,
+    comment: rating.commentStatus === 'passed' ? rating.comment : null,
+    raterLabel: raterLabel(rating),
+    createdAt: rating.createdAt,
+    followUpStatus: followUp?.status ?? null,
+  };
+}
+
+export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null): MyRating {
+  return {
+    id: rating.id,
+    windowName: rating.windowName,
+    serviceName: rating.serviceName,
+    departmentName: rating.departmentName,
+    level: rating.level,
+    tags: rating.tags,
+    comment: rating.comment,
+    commentStatus: rating.commentStatus,
+    anonymous: rating.anonymous,
+    createdAt: rating.createdAt,
+    followUp: followUp
+      ? {
+          status: followUp.status,
+          dueDate: followUp.dueDate,
+          response: followUp.response
+            ? {
+                rectification: followUp.response.rectification,
+                planDueDate: followUp.response.planDueDate,
+                answer: followUp.response.answer,
+                respondedAt: followUp.response.respondedAt,
+              }
+            : null,
+          feedback: followUp.feedback,
+          appealed: !!followUp.appeal,
+        }
+      : null,
+  };
+}
+
+export function toFollowUpView(followUp: FollowUpRecord & { id: string; version: number }, rating: StoredRating, now: Date): FollowUpView {
+  return {
+    ...followUp,
+    overdue: isOverdue(followUp, now),
+    rating: {
+      level: rating.level,
+      tags: rating.tags,
+      comment: rating.commentStatus === 'passed' ? rating.comment : null,
+      commentStatus: rating.commentStatus,
+      anonymous: rating.anonymous,
+      createdAt: rating.createdAt,
+    },
+    rater: { openid: rating.raterOpenid, contactName: rating.contactName, contactPhone: rating.contactPhone },
+  };
+}

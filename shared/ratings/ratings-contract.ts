@@ -1,0 +1,160 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { action } from '../api/define';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema } from '../notices/notice-schema';
+import { anyone, resident, staff } from '../staff/roles';
+import { FOLLOW_UP_STATUSES } from './follow-up';
+import {
+  FollowUpRespondSchema,
+  MonthSchema,
+  OriginSchema,
+  RatingIdSchema,
+  RatingSubmitSchema,
+  RatingTargetSchema,
+  StatsInputSchema,
+  VisitCodeSchema,
+  WindowSaveSchema,
+} from './ratings-schema';
+import type {
+  FollowUpView,
+  IssuedVisit,
+  MyRating,
+  PublicRating,
+  RankingRow,
+  RatingQr,
+  RatingStats,
+  RatingTarget,
+  ServiceWindow,
+  SubmittedRating,
+  WindowSummary,
+} from './ratings-types';
+
+interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Who works windows and follow-ups: rating officers (and admins, who may always act). */
+const officers = staff('ratingOfficer');
+
+export const windowsContract = {
+  list: action<WindowSummary[]>()({
+    input: z.strictObject({ departmentId: IdSchema.optional() }),
+    access: anyone,
+    summary: '服务窗口及其办理事项（仅在用的窗口）',
+    writes: false,
+  }),
+  get: action<ServiceWindow>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: officers,
+    summary: '工作人员打开一个窗口进行编辑',
+    writes: false,
+  }),
+  save: action<ServiceWindow>()({
+    input: WindowSaveSchema,
+    access: officers,
+    summary: '新建或修改服务窗口（名称、部门、位置、办理事项、是否在用）',
+    writes: true,
+  }),
+  qrcode: action<RatingQr>()({
+    input: z
+      .strictObject({ windowId: IdSchema.optional(), visitCode: VisitCodeSchema.optional(), origin: OriginSchema.optional() })
+      .refine((v) => (v.windowId === undefined) !== (v.visitCode === undefined), { message: '请指定窗口或评价码', path: ['windowId'] }),
+    access: officers,
+    summary: '窗口评价二维码（可打印张贴），或一个评价码的二维码',
+    writes: false,
+  }),
+  issueVisit: action<IssuedVisit>()({
+    input: z.strictObject({ windowId: IdSchema, serviceId: IdSchema.optional(), origin: OriginSchema.optional() }),
+    access: officers,
+    summary: '为一次办结的服务生成一次性评价码（默认 7 天有效）',
+    writes: true,
+  }),
+  manageList: action<ServiceWindow[]>()({
+    input: z.strictObject({}),
+    access: officers,
+    summary: '工作人员查看全部窗口（含停用的）',
+    writes: false,
+  }),
+};
+
+export const ratingsContract = {
+  target: action<RatingTarget>()({
+    input: RatingTargetSchema,
+    access: resident,
+    summary: '评价前查看评价码或窗口码对应的窗口和事项',
+    writes: false,
+  }),
+  submit: action<SubmittedRating>()({
+    input: RatingSubmitSchema,
+    access: resident,
+    summary: '居民评价一次服务：一码一评，窗口码每人每窗口每天一次；差评进入整改回访',
+    writes: true,
+  }),
+  mine: action<PageOf<MyRating>>()({
+    input: z.strictObject({ cursor: CursorSchema, limit: LimitSchema }),
+    access: resident,
+    summary: '我的评价及差评的整改答复',
+    writes: false,
+  }),
+  feedback: action<MyRating>()({
+    input: z.strictObject({ ratingId: RatingIdSchema, solved: z.boolean(), note: z.string().trim().max(300).default('') }),
+    access: resident,
+    summary: '居民对整改答复表态：问题是否解决',
+    writes: true,
+  }),
+  stats: action<RatingStats>()({
+    input: StatsInputSchema,
+    access: anyone,
+    summary: '满意率等数据：按窗口、事项、部门或全局，按月或按年',
+    writes: false,
+  }),
+  publicList: action<PageOf<PublicRating>>()({
+    input: z.strictObject({ windowId: IdSchema.optional(), cursor: CursorSchema, limit: LimitSchema }),
+    access: anyone,
+    summary: '公开的评价（匿名的不显示评价人，未通过审核的评论不显示）',
+    writes: false,
+  }),
+  followUps: action<PageOf<FollowUpView>>()({
+    input: z.strictObject({ status: z.enum(FOLLOW_UP_STATUSES).optional(), cursor: CursorSchema, limit: LimitSchema }),
+    access: officers,
+    summary: '差评整改回访队列，按到期日排序',
+    writes: false,
+  }),
+  followUp: action<FollowUpView>()({
+    input: z.strictObject({ id: RatingIdSchema }),
+    access: officers,
+    summary: '一条差评的整改回访详情（含评价人）',
+    writes: false,
+  }),
+  respond: action<FollowUpView>()({
+    input: FollowUpRespondSchema,
+    access: officers,
+    summary: '记录联系、核实、整改并答复居民',
+    writes: true,
+  }),
+  close: action<FollowUpView>()({
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, note: z.string().trim().max(300).default('') }),
+    access: officers,
+    summary: '答复之后办结差评',
+    writes: true,
+  }),
+  appeal: action<FollowUpView>()({
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, reason: z.string().trim().min(5, '请写明申诉理由（至少 5 个字）').max(500) }),
+    access: officers,
+    summary: '单位对不实差评提出申诉，由管理员复核',
+    writes: true,
+  }),
+  decideAppeal: action<FollowUpView>()({
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, upheld: z.boolean(), note: z.string().trim().min(2, '请填写复核意见').max(500) }),
+    access: staff('admin'),
+    summary: '管理员复核申诉：成立则该差评不计入数据（记录保留）',
+    writes: true,
+  }),
+  ranking: action<RankingRow[]>()({
+    input: z.strictObject({ month: MonthSchema }),
+    access: officers,
+    summary: '窗口月度排名（满意率、评价数）',
+    writes: false,
+  }),
+};

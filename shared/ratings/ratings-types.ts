@@ -1,0 +1,197 @@
+import type { Figures, LevelCounts } from './satisfaction';
+import type { Appeal, FollowUpRecord, FollowUpResponse, FollowUpStatus, ResidentFeedback } from './follow-up';
+import type { RatingLevel } from './rating-levels';
+
+/** Shapes of the records and of what the actions return. Types only: free to import anywhere. */
+export interface ServiceItem {
+  id: string;
+  name: string;
+}
+
+export interface WindowRecord {
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  location: string;
+  services: ServiceItem[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export type ServiceWindow = WindowRecord & { id: string; version: number };
+
+export interface WindowSummary {
+  id: string;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  location: string;
+  services: ServiceItem[];
+  active: boolean;
+}
+
+export interface VisitRecord {
+  windowId: string;
+  serviceId: string | null;
+  issuedBy: string;
+  issuedAt: string;
+  expiresAt: string;
+  ratingId: string | null;
+  ratedAt: string | null;
+}
+
+/** A QR code for a deep link into the rating page. */
+export interface RatingQr {
+  /** Mini-program page path with its query: what the H5 link and the WeChat code open. */
+  page: string;
+  /** The `scene` of a WeChat mini-program code (≤ 32 characters). */
+  scene: string;
+  /** The full link (local cloud: the H5 app's URL). */
+  link: string;
+  /** A PNG as a data: URL. */
+  image: string;
+}
+
+export interface IssuedVisit extends Omit<RatingQr, 'image'> {
+  visitCode: string;
+  expiresAt: string;
+  windowName: string;
+  serviceName: string | null;
+}
+
+export type CommentStatus = 'none' | 'passed' | 'rejected';
+
+export interface RatingRecord {
+  source: 'visit' | 'window';
+  visitCode: string | null;
+  windowId: string;
+  windowName: string;
+  serviceId: string | null;
+  serviceName: string | null;
+  departmentId: string;
+  departmentName: string;
+  month: string;
+  level: RatingLevel;
+  tags: string[];
+  comment: string;
+  commentStatus: CommentStatus;
+  /** Why screening held the comment back; for the record, never shown publicly. */
+  commentReason: string | null;
+  anonymous: boolean;
+  raterOpenid: string;
+  contactName: string;
+  contactPhone: string;
+  createdAt: string;
+  /** Set when an admin upholds an appeal: kept, but no longer counted or shown. */
+  excluded: boolean;
+}
+
+export type StoredRating = RatingRecord & { id: string; version: number };
+
+/** What anyone may see of a rating. */
+export interface PublicRating {
+  id: string;
+  windowId: string;
+  windowName: string;
+  serviceName: string | null;
+  level: RatingLevel;
+  tags: string[];
+  /** Only a comment that passed screening; otherwise null. */
+  comment: string | null;
+  /** "匿名用户" or a masked name: never an OPENID. */
+  raterLabel: string;
+  createdAt: string;
+  /** Whether a 差评 has been answered (the content of the answer is the resident's). */
+  followUpStatus: FollowUpStatus | null;
+}
+
+/** What the rater sees of their own rating. */
+export interface MyRating {
+  id: string;
+  windowName: string;
+  serviceName: string | null;
+  departmentName: string;
+  level: RatingLevel;
+  tags: string[];
+  comment: string;
+  commentStatus: CommentStatus;
+  anonymous: boolean;
+  createdAt: string;
+  followUp: null | {
+    status: FollowUpStatus;
+    dueDate: string;
+    response: Pick<FollowUpResponse, 'rectification' | 'planDueDate' | 'answer' | 'respondedAt'> | null;
+    feedback: ResidentFeedback | null;
+    appealed: boolean;
+  };
+}
+
+/** The follow-up as the rating officer works it: who rated, always, whatever the public sees. */
+export interface FollowUpView extends FollowUpRecord {
+  id: string;
+  version: number;
+  overdue: boolean;
+  rating: {
+    level: RatingLevel;
+    tags: string[];
+    /** Only a screened comment's text; a held-back one is null with commentStatus 'rejected'. */
+    comment: string | null;
+    commentStatus: CommentStatus;
+    anonymous: boolean;
+    createdAt: string;
+  };
+  rater: { openid: string; contactName: string; contactPhone: string };
+}
+
+export interface RatingTarget {
+  windowId: string;
+  windowName: string;
+  location: string;
+  departmentName: string;
+  serviceName: string | null;
+  services: ServiceItem[];
+  /** For a visit code; a bare window QR is always open (once a day per resident, checked on submit). */
+  expiresAt: string | null;
+  state: 'open' | 'alreadyRated' | 'expired';
+}
+
+export interface SubmittedRating {
+  id: string;
+  level: RatingLevel;
+  commentStatus: CommentStatus;
+  followUpDueDate: string | null;
+}
+
+export interface MonthFigures {
+  month: string;
+  total: number;
+  satisfactionRate: number;
+}
+
+export interface RatingStats extends Figures {
+  scope: 'window' | 'service' | 'department' | 'bureau';
+  /** The period the figures cover: one month, or the months listed in `trend`. */
+  months: string[];
+  trend: MonthFigures[];
+}
+
+export interface RankingRow extends Figures {
+  rank: number;
+  windowId: string;
+  windowName: string;
+  departmentName: string;
+}
+
+export interface TallyRecord {
+  scope: 'window' | 'service' | 'department' | 'bureau';
+  key: string;
+  month: string;
+  counts: LevelCounts;
+  followUpsOpened: number;
+  followUpsAnswered: number;
+  followUpsOnTime: number;
+}
+
+export type { Appeal };

@@ -1,0 +1,135 @@
+import { RATING_LEVELS, SATISFIED_LEVELS, type RatingLevel } from './rating-levels';
+
+/**
+ * The figures a bureau publishes, kept as exact integer counters per scope
+ * (window, service, department, the whole bureau) and Beijing month. Every
+ * counted change adjusts them in the same transaction as the record it
+ * counts, so reading a month is one record and a year twelve, however many
+ * ratings there are; and because they are integers the rates are exact.
+ */
+export type LevelCounts = Record<RatingLevel, number>;
+
+export interface Tally {
+  counts: LevelCounts;
+  /** 差评 that opened a follow-up. */
+  followUpsOpened: number;
+  /** Follow-ups answered to the resident (回访). */
+  followUpsAnswered: number;
+  /** Of those, answered on or before their due date. */
+  followUpsOnTime: number;
+}
+
+export interface Figures {
+  total: number;
+  counts: LevelCounts;
+  /** (非常满意 + 满意 + 基本满意) / all; 0 when there are no ratings (check `total`). */
+  satisfactionRate: number;
+  /** Answered follow-ups / 差评 (回访率); null when there was no 差评. */
+  followUpRate: number | null;
+  /** Answered on time / answered; null when none has been answered. */
+  onTimeRate: number | null;
+  followUpsOpened: number;
+  followUpsAnswered: number;
+  followUpsOnTime: number;
+}
+
+export function emptyCounts(): LevelCounts {
+  return { verySatisfied: 0, satisfied: 0, basic: 0, dissatisfied: 0, veryDissatisfied: 0 };
+}
+
+export function emptyTally(): Tally {
+  return { counts: emptyCounts(), followUpsOpened: 0, followUpsAnswered: 0, followUpsOnTime: 0 };
+}
+
+/** A change to a tally, as signed increments. */
+export interface TallyDelta {
+  level?: { level: RatingLevel; by: 1 | -1 };
+  followUpsOpened?: number;
+  followUpsAnswered?: number;
+  followUpsOnTime?: number;
+}
+
+export function applyDelta(tally: Tally, delta: TallyDelta): Tally {
+  const counts = { ...tally.counts };
+  if (delta.level) counts[delta.level.level] += delta.level.by;
+  const next: Tally = {
+    counts,
+    followUpsOpened: tally.followUpsOpened + (delta.followUpsOpened ?? 0),
+    followUpsAnswered: tally.followUpsAnswered + (delta.followUpsAnswered ?? 0),
+    followUpsOnTime: tally.followUpsOnTime + (delta.followUpsOnTime ?? 0),
+  };
+  // A negative counter means a change was undone twice; refuse rather than publish nonsense.
+  for (const level of RATING_LEVELS) if (next.counts[level] < 0) throw new Error(`tally for ${level} below zero`);
+  if (next.followUpsOpened < 0 || next.followUpsAnswered < 0 || next.followUpsOnTime < 0) throw new Error('follow-up tally below zero');
+  return next;
+}
+
+export function sumTallies(tallies: Tally[]): Tally {
+  return tallies.reduce<Tally>(
+    (sum, t) => ({
+      counts: Object.fromEntries(RATING_LEVELS.map((l) => [l, sum.counts[l] + (t.counts[l] ?? 0)])) as LevelCounts,
+      followUpsOpened: sum.followUpsOpened + t.followUpsOpened,
+      followUpsAnswered: sum.followUpsAnswered + t.followUpsAnswered,
+      followUpsOnTime: sum.followUpsOnTime + t.followUpsOnTime,
+    }),
+    emptyTally(),
+  );
+}
+
+export function totalOf(counts: LevelCounts): number {
+  return RATING_LEVELS.reduce((n, l) => n + counts[l], 0);
+}
+
+export function figuresOf(tally: Tally): Figures {
+  const total = totalOf(tally.counts);
+  const satisfied = SATISFIED_LEVELS.reduce((n, l) => n + tally.counts[l], 0);
+  return {
+    total,
+    counts: { ...tally.counts },
+    satisfactionRate: total === 0 ? 0 : satisfied / total,
+    followUpRate: tally.followUpsOpened === 0 ? null : tally.followUpsAnswered / tally.followUpsOpened,
+    onTimeRate: tally.followUpsAnswered === 0 ? null : tally.followUpsOnTime / tally.followUpsAnswered,
+    followUpsOpened: tally.followUpsOpened,
+    followUpsAnswered: tally.followUpsAnswered,
+    followUpsOnTime: tally.followUpsOnTime,
+  };
+}
+
+/** "99.32%" — two decimals, as bureaus publish it; "—" when there is nothing to divide. */
+export function formatRate(rate: number | null, total = 1): string {
+  if (rate === null || total === 0) return '—';
+  return `${(Math.round(rate * 10000) / 100).toFixed(2)}%`;
+}
+
+export type TallyScope = 'window' | 'service' | 'department' | 'bureau';
+
+/** The id of one tally record: scope, key and month, e.g. "window:w-hall-1:2026-11". */
+export function tallyId(scope: TallyScope, key: string, month: string): string {
+  return `${scope}:${key}:${month}`;
+}
+
+/** The scopes one rating counts in. A rating without a service counts for its window, department and the bureau. */
+export function tallyKeysOf(rating: { windowId: string; serviceId: string | null; departmentId: string }): Array<[TallyScope, string]> {
+  const keys: Array<[TallyScope, string]> = [
+    ['window', rating.windowId],
+    ['department', rating.departmentId],
+    ['bureau', 'all'],
+  ];
+  if (rating.serviceId) keys.splice(1, 0, ['service', rating.serviceId]);
+  return keys;
+}
+
+/** The twelve months ending with `month` ("2026-11" → "2025-12" … "2026-11"). */
+export function monthsEndingWith(month: string, count = 12): string[] {
+  const [y, m] = month.split('-').map(Number);
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const index = y * 12 + (m - 1) - i;
+    out.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+export function monthsOfYear(year: number): string[] {
+  return monthsEndingWith(`${year}-12`);
+}

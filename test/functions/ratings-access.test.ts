@@ -1,0 +1,46 @@
+import { contract } from '../../shared/api/contract';
+import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { prepareFixture, storeCounts } from '../support/fixture';
+import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
+
+/**
+ * The rating officer (not one of the shared matrix's personas): every windows
+ * and ratings action is open to them except the admin's decision on an appeal;
+ * and nothing else of the bureau is.
+ */
+const EXPECTED_FOR_OFFICER: Record<string, 'allow' | 'FORBIDDEN'> = {
+  'windows.list': 'allow', 'windows.manageList': 'allow', 'windows.get': 'allow', 'windows.save': 'allow',
+  'windows.qrcode': 'allow', 'windows.issueVisit': 'allow',
+  'ratings.target': 'allow', 'ratings.submit': 'allow', 'ratings.mine': 'allow', 'ratings.stats': 'allow',
+  'ratings.publicList': 'allow', 'ratings.followUps': 'allow', 'ratings.followUp': 'allow', 'ratings.respond': 'allow',
+  'ratings.close': 'allow', 'ratings.appeal': 'allow', 'ratings.ranking': 'allow',
+  'ratings.decideAppeal': 'FORBIDDEN',
+  'notices.manageList': 'FORBIDDEN', 'notices.save': 'FORBIDDEN',
+};
+
+let cloud: CloudHarness;
+let fixture: Fixture;
+beforeEach(async () => {
+  cloud = await createCloudHarness();
+  fixture = await prepareFixture(cloud);
+});
+afterEach(() => cloud.close());
+
+test('every windows and ratings action has an expectation here', () => {
+  const mine = ['windows', 'ratings'].flatMap((fn) => Object.keys(contract[fn as 'windows' | 'ratings']).map((a) => `${fn}.${a}`));
+  // ratings.feedback is the rater's own: covered by the matrix and the function tests.
+  expect(mine.filter((k) => k !== 'ratings.feedback').sort()).toEqual(Object.keys(EXPECTED_FOR_OFFICER).filter((k) => !k.startsWith('notices')).sort());
+});
+
+test.each(Object.entries(EXPECTED_FOR_OFFICER))('demo-rater: %s → %s', async (name, expected) => {
+  const [fn, action] = name.split('.');
+  const data = (VALID_INPUTS as any)[fn][action](fixture)[0];
+  const before = await storeCounts(cloud);
+  const result = await cloud.call('demo-rater', fn, { action, data });
+  if (expected === 'allow') {
+    expect(result).toMatchObject({ ok: true });
+  } else {
+    expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await storeCounts(cloud)).toEqual(before);
+  }
+});
