@@ -144,7 +144,7 @@ export function contentFromDraft(d: NoticeDraft): NoticeContentInput {
         issuingBody: d.issuingBody,
         effectiveDate: d.effectiveDate,
         validity: d.validity,
-        replacedById: d.validity === 'inForce' ? null : d.replacedById.trim() || null,
+        ...(d.validity !== 'inForce' && d.replacedById.trim() ? { replacedById: d.replacedById.trim() } : {}),
       };
     case 'guide':
       return {

@@ -87,7 +87,7 @@ export const NoticeContentSchema = z.discriminatedUnion('kind', [
     effectiveDate: isoDate,
     validity: z.enum(POLICY_VALIDITIES),
     /** The notice that replaces this one, when it was repealed or revised. */
-    replacedById: z.string().trim().max(64).nullable().default(null),
+    replacedById: z.string().trim().max(64).nullable().optional(),
   }),
   z.strictObject({ kind: z.literal('announcement'), ...common }),
   z.strictObject({ kind: z.literal('guide'), ...common, guide: GuideDetailsSchema }),

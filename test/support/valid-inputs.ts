@@ -73,7 +73,6 @@ export const VALID_INPUTS: Inputs = {
     manageComments: (f) => [{ id: f.consultationId }, { id: f.consultationId, status: 'pending', limit: 10 }],
     moderateComment: (f) => [
       { commentId: f.commentId, version: f.commentVersion, decision: 'publish', reply: '感谢您的意见，我们将认真研究。' },
-      { commentId: f.commentId, version: f.commentVersion, decision: 'hide' },
     ],
   },
 
