@@ -23,6 +23,7 @@ export default defineAppConfig({
 
     // notices search, guides (issue 8)
     'pages/search/index',
+    'pages/guides/index',
 
     // ratings (issue 9)
 
@@ -75,5 +76,18 @@ export default defineAppConfig({
     navigationBarTitleText: '阳光政务',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
+  },
+  // 首页 / 政务公开 / 办事 / 我的 (issue 8). Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/notices/index', text: '政务公开' },
+      { pagePath: 'pages/guides/index', text: '办事' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { NoticeKind } from '../shared/notices/notice-kinds';
+import { isTabPage, leaveTabQuery } from './tab-pages';
 
 /** Every route the app navigates to, in one place, so a page move is one edit. */
 export const routes = {
@@ -28,6 +29,7 @@ export const routes = {
   adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
   // notices search, guides (issue 8)
+  guides: () => '/pages/guides/index',
   search: (q?: string, kind?: NoticeKind) =>
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
@@ -46,5 +48,12 @@ export const routes = {
 };
 
 export function go(url: string): void {
+  const [path, query = ''] = url.split('?');
+  if (isTabPage(path)) {
+    // WeChat switches to a tab page without a query; the page takes it when shown (tab-pages.ts).
+    leaveTabQuery(path, query);
+    void Taro.switchTab({ url: path });
+    return;
+  }
   void Taro.navigateTo({ url });
 }

@@ -4,6 +4,7 @@
 // SKIP_BUILD=1 reuses existing builds while iterating; CI never sets it.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { npx, run } from './lib.mjs';
+import { chromiumMissing } from './chromium-check.mjs';
 
 const steps = [['typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']]];
 if (!process.env.SKIP_BUILD) {
@@ -18,6 +19,9 @@ const JEST_REPORT = 'test-results/jest.json';
 steps.push(['jest', npx, ['jest', '--ci', '--json', `--outputFile=${JEST_REPORT}`, ...process.argv.slice(2)]]);
 
 const started = Date.now();
+// A newcomer without Chromium gets one line on how to get it, not a stack trace from every e2e suite.
+const noChromium = chromiumMissing();
+if (noChromium) console.log(`\n⚠ ${noChromium}`);
 for (const [label, command, args] of steps) {
   const t0 = Date.now();
   console.log(`\n▶ ${label}`);

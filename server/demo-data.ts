@@ -13,6 +13,8 @@ dayjs.extend(utc);
  * seeding so a 公示 is always open when someone first starts the app.
  */
 export const BUREAU_NAME = '云溪区住房和城乡建设局';
+/** The district's government service centre (fictional, like the bureau): where the guides send people. */
+const SERVICE_CENTRE = { latitude: 30.2741, longitude: 120.1551 };
 
 export const DEMO_DEPARTMENTS: Department[] = [
   { id: 'office', name: '局办公室', order: 1 },
@@ -125,6 +127,7 @@ export function demoNotices(now: Date): DemoNotice[] {
         issuingBody: BUREAU_NAME,
         effectiveDate: today.subtract(150, 'day').format('YYYY-MM-DD'),
         validity: 'inForce',
+        replacedById: null,
       },
     },
     {
@@ -140,6 +143,7 @@ export function demoNotices(now: Date): DemoNotice[] {
         issuingBody: BUREAU_NAME,
         effectiveDate: `${year - 7}-03-01`,
         validity: 'repealed',
+        replacedById: null,
       },
     },
     {
@@ -175,7 +179,7 @@ export function demoNotices(now: Date): DemoNotice[] {
           sampleForm: '申请书示范文本可在窗口领取，或在附件中下载。',
           contactPhone: '0571-8800 1230',
           processing: { type: 'promised', workingDays: 5 },
-          location: { window: '区政务服务中心二楼 B12 窗口', address: '云溪区人民路88号', hours: '工作日 9:00—12:00，13:30—17:00' },
+          location: { window: '区政务服务中心二楼 B12 窗口', address: '云溪区人民路88号', hours: '工作日 9:00—12:00，13:30—17:00', coordinates: SERVICE_CENTRE },
         },
       },
     },
@@ -199,7 +203,86 @@ export function demoNotices(now: Date): DemoNotice[] {
           sampleForm: '',
           contactPhone: '0571-8800 1250',
           processing: { type: 'immediate' },
-          location: { window: '区政务服务中心一楼 A05 窗口', address: '云溪区人民路88号', hours: '工作日 9:00—17:00' },
+          location: { window: '区政务服务中心一楼 A05 窗口', address: '云溪区人民路88号', hours: '工作日 9:00—17:00', coordinates: SERVICE_CENTRE },
+        },
+      },
+    },
+    {
+      publishedDaysAgo: 45,
+      content: {
+        ...base,
+        kind: 'guide',
+        title: '公共租赁住房申请',
+        summary: '承诺件 · 20个工作日办结 · 不收费',
+        body: '本区户籍或在本区稳定就业的住房困难家庭，可申请公共租赁住房实物配租或租赁补贴。',
+        departmentId: 'approval',
+        guide: {
+          approvalItem: '公共租赁住房保障资格审核（实物配租、租赁补贴）',
+          legalBasis: '《公共租赁住房管理办法》（住房和城乡建设部令第11号）第七条至第十三条；《云溪区公共租赁住房管理实施细则》',
+          conditions: '申请人具有完全民事行为能力；家庭人均住房建筑面积低于15平方米；家庭人均月收入低于上年度全区城镇居民人均可支配收入的60%；申请前两年内无房产转让记录。',
+          procedure: '1. 向户籍或工作所在地街道提交申请；2. 街道初审并入户调查；3. 区住房保障科复核；4. 公示7日；5. 无异议的发放保障资格确认书。',
+          timeLimit: '受理后20个工作日内办结（公示时间不计算在内）',
+          fees: '不收费',
+          materials: [
+            '公共租赁住房申请表（原件）',
+            '家庭成员居民身份证、户口簿（复印件）',
+            '婚姻状况证明（复印件）',
+            '家庭收入证明或劳动合同（原件）',
+            '现住房情况证明（租赁合同或房屋权属证明）',
+            '个人征信授权书',
+          ],
+          sampleForm: '申请表填写示例：“申请类型”勾选“实物配租”或“租赁补贴”；“家庭成员”须列明共同居住的全部成员；“现住房情况”按租赁合同如实填写面积。',
+          contactPhone: '0571-8800 1240',
+          processing: { type: 'promised', workingDays: 20 },
+          location: { window: '区政务服务中心二楼 B08 住房保障窗口', address: '云溪区人民路88号', hours: '工作日 9:00—12:00，13:30—17:00', coordinates: SERVICE_CENTRE },
+        },
+      },
+    },
+    {
+      publishedDaysAgo: 75,
+      content: {
+        ...base,
+        kind: 'guide',
+        title: '建筑工程施工许可证核发',
+        summary: '承诺件 · 3个工作日办结 · 不收费',
+        body: '工程投资额在100万元以上或建筑面积在500平方米以上的房屋建筑工程，开工前须申领施工许可证。',
+        departmentId: 'approval',
+        guide: {
+          approvalItem: '建筑工程施工许可证核发',
+          legalBasis: '《中华人民共和国建筑法》第七条、第八条；《建筑工程施工许可管理办法》（住房和城乡建设部令第18号）',
+          conditions: '已办理用地批准手续；已取得建设工程规划许可证；施工场地已具备施工条件；已确定施工企业；有满足施工需要的技术资料；有保证工程质量和安全的具体措施。',
+          procedure: '1. 在线提交申请；2. 窗口受理；3. 审查；4. 作出决定并制发电子证照。',
+          timeLimit: '法定时限7日，承诺3个工作日内办结',
+          fees: '不收费',
+          materials: ['建筑工程施工许可证申请表', '建设工程规划许可证', '施工合同', '施工图设计文件审查合格书', '建设资金已落实承诺书', '质量安全监督手续'],
+          sampleForm: '申请表中“建设规模”填写总建筑面积（平方米）及层数；“合同价格”与施工合同一致；建设单位须加盖公章。',
+          contactPhone: '0571-8800 1232',
+          processing: { type: 'promised', workingDays: 3 },
+          location: { window: '区政务服务中心二楼 B10 工程建设窗口', address: '云溪区人民路88号', hours: '工作日 9:00—12:00，13:30—17:00', coordinates: SERVICE_CENTRE },
+        },
+      },
+    },
+    {
+      publishedDaysAgo: 90,
+      content: {
+        ...base,
+        kind: 'guide',
+        title: '房屋租赁登记备案',
+        summary: '即办件 · 当场办结 · 不收费',
+        body: '出租人和承租人应当在房屋租赁合同订立后30日内办理房屋租赁登记备案。',
+        departmentId: 'market',
+        guide: {
+          approvalItem: '房屋租赁合同登记备案',
+          legalBasis: '《商品房屋租赁管理办法》（住房和城乡建设部令第6号）第十四条',
+          conditions: '已签订书面房屋租赁合同；出租房屋权属清晰，不属于违法建筑；符合本地出租房屋安全和人均面积要求。',
+          procedure: '1. 出租人或承租人持材料到窗口（或在线）申请；2. 窗口核验材料；3. 材料齐全的当场出具房屋租赁登记备案证明。',
+          timeLimit: '材料齐全的，当场办结',
+          fees: '不收费',
+          materials: ['房屋租赁合同', '房屋权属证书或其他合法权属证明', '出租人和承租人的身份证明', '委托书（委托代办时）'],
+          sampleForm: '租赁合同建议使用《云溪区住房租赁合同示范文本》，写明租金、押金、租期及维修责任。',
+          contactPhone: '0571-8800 1252',
+          processing: { type: 'immediate' },
+          location: { window: '区政务服务中心一楼 A07 窗口', address: '云溪区人民路88号', hours: '工作日 9:00—17:00（周六上午 9:00—12:00 延时服务）', coordinates: SERVICE_CENTRE },
         },
       },
     },

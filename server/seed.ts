@@ -2,6 +2,7 @@ import { newNotice, noticeEvent, publishNotice, withdrawNotice, type NoticeEvent
 import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
+import { seedNoticeExtras } from './demo-notice-extras';
 import { seedDemoRequests } from './seed-requests';
 import { seedDemoRatings } from './seed-ratings';
 
@@ -43,6 +44,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     // subscriptions (issue 7)
 
     // guides, comments (issue 8)
+    await seedNoticeExtras(tx, now);
 
     // windows, ratings (issue 9)
     await seedDemoRatings(tx, now);

@@ -60,6 +60,12 @@ export const COLLECTIONS = {
   wechatRecorded: [['subjectId', 'at']],
 
   // notice search, comments (issue 8)
+  /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
+  noticeComments: [
+    ['noticeId', 'status', 'publishedAt'],
+    ['noticeId', 'createdAt'],
+    ['noticeId', 'author', 'createdAt'],
+  ],
 
   // windows, visits, ratings, follow-ups (issue 9)
   /** Service windows (好差评): name, department, location, the services offered. */

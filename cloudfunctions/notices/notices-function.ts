@@ -8,6 +8,7 @@ import {
   noticeEvent,
   publishNotice,
   reviseNotice,
+  SUMMARY_FIELDS,
   toManageSummary,
   toPublicNotice,
   toSummary,
@@ -26,7 +27,7 @@ export const noticesFunction = defineFunction('notices', {
     const where: Where = { status: 'published' };
     if (kind) where.kind = kind;
     if (departmentId) where.departmentId = departmentId;
-    const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor });
+    const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor, fields: SUMMARY_FIELDS });
     return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   },
 

@@ -1,4 +1,4 @@
-import type { Notice, NoticeContentInput } from '../../shared/notices/notice-schema';
+import type { Notice, NoticeContentInput, PolicyValidity } from '../../shared/notices/notice-schema';
 import type { NoticeKind } from '../../shared/notices/notice-kinds';
 
 /**
@@ -18,7 +18,10 @@ export interface NoticeDraft {
   docNumber: string;
   issuingBody: string;
   effectiveDate: string;
-  validity: 'inForce' | 'repealed';
+  validity: PolicyValidity;
+  replacedById: string;
+  /** Kept as loaded: the editor has no map picker, and saving must not drop them. */
+  coordinates?: { latitude: number; longitude: number };
   approvalItem: string;
   legalBasis: string;
   conditions: string;
@@ -52,6 +55,7 @@ export function emptyDraft(departmentId: string, today: string): NoticeDraft {
     issuingBody: '',
     effectiveDate: today,
     validity: 'inForce',
+    replacedById: '',
     approvalItem: '',
     legalBasis: '',
     conditions: '',
@@ -92,6 +96,7 @@ export function draftFromNotice(notice: Notice, today: string): NoticeDraft {
       issuingBody: notice.issuingBody,
       effectiveDate: notice.effectiveDate,
       validity: notice.validity,
+      replacedById: notice.replacedById ?? '',
     });
   }
   if (notice.kind === 'guide') {
@@ -111,6 +116,7 @@ export function draftFromNotice(notice: Notice, today: string): NoticeDraft {
       window: g.location.window,
       address: g.location.address,
       hours: g.location.hours,
+      coordinates: g.location.coordinates,
     });
   }
   return draft;
@@ -138,6 +144,7 @@ export function contentFromDraft(d: NoticeDraft): NoticeContentInput {
         issuingBody: d.issuingBody,
         effectiveDate: d.effectiveDate,
         validity: d.validity,
+        ...(d.validity !== 'inForce' && d.replacedById.trim() ? { replacedById: d.replacedById.trim() } : {}),
       };
     case 'guide':
       return {
@@ -157,7 +164,7 @@ export function contentFromDraft(d: NoticeDraft): NoticeContentInput {
             d.processingType === 'immediate'
               ? { type: 'immediate' }
               : { type: 'promised', workingDays: Number(d.workingDays) },
-          location: { window: d.window, address: d.address, hours: d.hours },
+          location: { window: d.window, address: d.address, hours: d.hours, ...(d.coordinates ? { coordinates: d.coordinates } : {}) },
         },
       };
     case 'workReport':

@@ -5,6 +5,8 @@ import type { Period, PublicNotice } from '../../shared/notices/notice-schema';
 import { periodElapsedPercent, periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-time';
 import { DetailRow } from './detail-row';
+import { GuideView } from './guide-view';
+import { go, routes } from '../navigation';
 
 /** The full text of a notice with the fields of its kind; shared by the resident page and the staff preview. */
 export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notice: PublicNotice; today?: string }) {
@@ -25,6 +27,14 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
           today={today}
         />
       )}
+      {notice.kind === 'publicity' && periodStatus(notice.period, today, 'publicity').state === 'open' && (
+        <Text className="hint" data-testid="objection-howto">
+          对公示内容有异议的，请在公示期内（{notice.period.end} 前）通过上述方式实名反映，并提供必要的证明材料；匿名反映不予受理。
+        </Text>
+      )}
+      {notice.kind === 'consultation' && notice.resultNoticeId ? (
+        <LinkRow testId="result-link" text="查看意见采纳情况" to={notice.resultNoticeId} />
+      ) : null}
 
       {notice.kind === 'policy' && (
         <View className="card detail-card">
@@ -32,6 +42,9 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
           <DetailRow label="发布机关" value={notice.issuingBody} />
           <DetailRow label="施行日期" value={notice.effectiveDate} />
           <DetailRow label="效力状态" value={POLICY_VALIDITY_LABELS[notice.validity]} />
+          {notice.validity !== 'inForce' && notice.replacedById ? (
+            <LinkRow testId="replacement-link" text={notice.validity === 'revised' ? '查看修订后的文件' : '查看替代文件'} to={notice.replacedById} />
+          ) : null}
         </View>
       )}
 
@@ -43,22 +56,7 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
         ) : null,
       )}
 
-      {notice.kind === 'guide' && (
-        <View className="card detail-card" data-testid="guide">
-          <DetailRow label="办件类型" value={notice.guide.processing.type === 'immediate' ? '即办件（当场办结）' : `承诺件（${notice.guide.processing.workingDays}个工作日内办结）`} />
-          <DetailRow label="审批项目" value={notice.guide.approvalItem} />
-          <DetailRow label="法律依据" value={notice.guide.legalBasis} />
-          <DetailRow label="申办条件" value={notice.guide.conditions} />
-          <DetailRow label="办理程序" value={notice.guide.procedure} />
-          <DetailRow label="办理时限" value={notice.guide.timeLimit} />
-          <DetailRow label="收费标准" value={notice.guide.fees} />
-          <DetailRow label="申请材料" value={notice.guide.materials.map((m, i) => `${i + 1}. ${m}`).join('\n')} />
-          <DetailRow label="示范文本" value={notice.guide.sampleForm} />
-          <DetailRow label="联系电话" value={notice.guide.contactPhone} />
-          <DetailRow label="办理地点" value={`${notice.guide.location.window}（${notice.guide.location.address}）`} />
-          <DetailRow label="办理时间" value={notice.guide.location.hours} />
-        </View>
-      )}
+      {notice.kind === 'guide' && <GuideView guide={notice.guide} />}
 
       {notice.attachments.length > 0 && (
         <View className="attachments">
@@ -108,6 +106,16 @@ function PeriodBlock(props: { kind: 'publicity' | 'consultation'; period: Period
         {periodName}：{period.start} 至 {period.end}
       </Text>
       {contact ? <Text className="period__contact">异议受理：{contact}</Text> : null}
+    </View>
+  );
+}
+
+/** A tappable line leading to another notice (a replacement, a consultation's result). */
+function LinkRow({ text, to, testId }: { text: string; to: string; testId: string }) {
+  return (
+    <View className="link-row" onClick={() => go(routes.noticeDetail(to))} data-testid={testId}>
+      <Text>{text}</Text>
+      <Text className="menu__arrow">›</Text>
     </View>
   );
 }

@@ -33,4 +33,5 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
   withdrawn: '已撤回',
 };
 
-export const POLICY_VALIDITY_LABELS = { inForce: '现行有效', repealed: '已废止' } as const;
+export const POLICY_VALIDITIES = ['inForce', 'repealed', 'revised'] as const;
+export const POLICY_VALIDITY_LABELS = { inForce: '现行有效', repealed: '已废止', revised: '已修订' } as const;

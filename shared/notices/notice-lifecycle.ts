@@ -91,6 +91,9 @@ export function isVisibleToResidents(notice: Pick<Notice, 'status'>): boolean {
   return notice.status === 'published';
 }
 
+/** The fields `toSummary` reads: what a list asks the store for (a projection), never the body. */
+export const SUMMARY_FIELDS = ['kind', 'title', 'summary', 'departmentId', 'departmentName', 'publishedAt', 'period', 'docNumber', 'validity'] as const;
+
 export function toSummary(notice: Notice): NoticeSummary {
   const summary: NoticeSummary = {
     id: notice.id,

@@ -2,9 +2,17 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import type { PageOf } from '../api/contract';
-import { anyone } from '../staff/roles';
+import { anyone, resident, staff } from '../staff/roles';
+import {
+  COMMENT_STATUSES,
+  CommentTextSchema,
+  ReplyTextSchema,
+  type ManagedComment,
+  type OwnComment,
+  type PublicComment,
+} from './notice-comments';
 import { NOTICE_KINDS } from './notice-kinds';
-import { CursorSchema, IdSchema, LimitSchema } from './notice-schema';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema } from './notice-schema';
 import { SEARCH_ORDERS, type NoticeSearchResult } from './notice-search';
 
 /**
@@ -31,5 +39,45 @@ export const noticeReadingContract = {
     access: anyone,
     summary: '全文搜索已发布的公开信息（标题、摘要、正文、文号、办事指南），返回命中片段',
     writes: false,
+  }),
+  comment: action<OwnComment>()({
+    input: z.strictObject({ id: IdSchema, text: CommentTextSchema }),
+    access: resident,
+    summary: '居民在征求意见期内对一项征求意见留言（先经内容检测，工作人员审核后公开）',
+    writes: true,
+  }),
+  comments: action<PageOf<PublicComment>>()({
+    input: z.strictObject({ id: IdSchema, cursor: CursorSchema, limit: LimitSchema }),
+    access: anyone,
+    summary: '一项征求意见已公开的意见及答复',
+    writes: false,
+  }),
+  myComments: action<OwnComment[]>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: resident,
+    summary: '居民查看自己对一项征求意见的留言及审核状态',
+    writes: false,
+  }),
+  manageComments: action<PageOf<ManagedComment>>()({
+    input: z.strictObject({
+      id: IdSchema,
+      status: z.enum(COMMENT_STATUSES).optional(),
+      cursor: CursorSchema,
+      limit: LimitSchema,
+    }),
+    access: staff('publisher'),
+    summary: '工作人员查看一项征求意见收到的全部意见（含待审核）',
+    writes: false,
+  }),
+  moderateComment: action<ManagedComment>()({
+    input: z.strictObject({
+      commentId: IdSchema,
+      version: VersionSchema,
+      decision: z.enum(['publish', 'hide']),
+      reply: ReplyTextSchema.optional(),
+    }),
+    access: staff('publisher'),
+    summary: '工作人员公开意见（可附答复）或不予公开',
+    writes: true,
   }),
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import '../api/zod-messages';
-import { NOTICE_STATUSES } from './notice-kinds';
+import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
 
 /**
  * What a notice is, per kind (domain.md §1). Staff write these through the
@@ -54,7 +54,13 @@ export const GuideDetailsSchema = z.strictObject({
     z.strictObject({ type: z.literal('immediate') }),
     z.strictObject({ type: z.literal('promised'), workingDays: z.number().int().min(1).max(365) }),
   ]),
-  location: z.strictObject({ window: text(100), address: text(200), hours: text(200) }),
+  location: z.strictObject({
+    window: text(100),
+    address: text(200),
+    hours: text(200),
+    /** Where the map opens (WeChat's openLocation needs coordinates; without them the address is copied). */
+    coordinates: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  }),
 });
 export type GuideDetails = z.infer<typeof GuideDetailsSchema>;
 
@@ -79,7 +85,9 @@ export const NoticeContentSchema = z.discriminatedUnion('kind', [
     docNumber: text(60),
     issuingBody: text(60),
     effectiveDate: isoDate,
-    validity: z.enum(['inForce', 'repealed']),
+    validity: z.enum(POLICY_VALIDITIES),
+    /** The notice that replaces this one, when it was repealed or revised. */
+    replacedById: z.string().trim().max(64).nullable().optional(),
   }),
   z.strictObject({ kind: z.literal('announcement'), ...common }),
   z.strictObject({ kind: z.literal('guide'), ...common, guide: GuideDetailsSchema }),
@@ -89,6 +97,7 @@ export type NoticeContent = z.infer<typeof NoticeContentSchema>;
 export type NoticeContentInput = z.input<typeof NoticeContentSchema>;
 
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export type PolicyValidity = (typeof POLICY_VALIDITIES)[number];
 
 /** A stored notice: content plus lifecycle and audit fields. Times are UTC ISO strings. */
 export type Notice = NoticeContent & {
@@ -116,7 +125,7 @@ export type PublicNotice = NoticeContent & Pick<Notice, 'id' | 'departmentName' 
 export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | 'departmentId' | 'departmentName' | 'publishedAt'> & {
   period?: Period;
   docNumber?: string;
-  validity?: 'inForce' | 'repealed';
+  validity?: PolicyValidity;
 };
 
 /** For staff lists: the summary plus where the notice stands. */

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Notice } from '../../shared/notices/notice-schema';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
@@ -47,6 +48,161 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     await e2e.open(page, '/pages/search/index');
     await byTestId(page, 'recent-searches').waitFor();
     expect(await page.locator('[data-testid=recent-item]:visible').allTextContents()).toEqual(['物业', '青禾路租赁社区']);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  test('a resident leaves an opinion on an open consultation; staff publish it with a reply and everyone reads both', async () => {
+    const notices = await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 });
+    const open = notices.items.find((n) => n.title.includes('老旧小区改造三年行动计划'))!;
+    const { context, page } = await e2e.phone();
+    await e2e.signIn(context, 'resident-e2e-opinion');
+    await e2e.open(page, `/pages/notice-detail/index?id=${encodeURIComponent(open.id)}`);
+    await byTestId(page, 'opinion-form').waitFor();
+    await settled(page);
+
+    // Too short: refused beside the field, nothing sent.
+    await byTestId(page, 'opinion-input').locator('textarea').fill('同意');
+    await byTestId(page, 'opinion-submit').click();
+    expect(await textOf(byTestId(page, 'opinion-error'))).toBe('意见至少需要5个字');
+    expect(await e2e.cloud.store.collection('noticeComments').count({ noticeId: open.id })).toBe(0);
+
+    const text = '建议把加装电梯和管网改造同步施工，减少对居民的反复影响。';
+    await byTestId(page, 'opinion-input').locator('textarea').fill(text);
+    await byTestId(page, 'opinion-submit').click();
+    await byTestId(page, 'my-opinion').waitFor();
+    expect(await textOf(byTestId(page, 'my-opinion'))).toContain('待审核');
+    expect(await textOf(byTestId(page, 'my-opinion'))).toContain(text);
+    expect(await textOf(byTestId(page, 'opinions-empty'))).toBe('暂无公开的意见');
+    const [stored] = (await e2e.cloud.store.collection<any>('noticeComments').find({ where: { noticeId: open.id }, orderBy: [['createdAt', 'desc']], limit: 5 })).items;
+    expect(stored).toMatchObject({ text, status: 'pending', author: 'resident-e2e-opinion' });
+
+    // Staff publish it with a reply (through the function, as the staff page would); a stranger then reads both.
+    const reply = '感谢建议，我们将在实施方案中统筹安排施工时序。';
+    const staff = await e2e.phone();
+    await e2e.signIn(staff.context, 'demo-editor');
+    const answer = await staff.context.request.post(`${e2e.base}/api/notices`, {
+      headers: { 'content-type': 'application/json' },
+      data: JSON.stringify({ action: 'moderateComment', data: { commentId: stored.id, version: stored.version, decision: 'publish', reply } }),
+    });
+    expect(answer.status()).toBe(200);
+    const stranger = await e2e.phone();
+    await e2e.open(stranger.page, `/pages/notice-detail/index?id=${encodeURIComponent(open.id)}`);
+    await byTestId(stranger.page, 'opinion').waitFor();
+    expect(await textOf(byTestId(stranger.page, 'opinion'))).toContain(text);
+    expect(await textOf(byTestId(stranger.page, 'opinion-reply'))).toContain(reply);
+    expect(await byTestId(stranger.page, 'opinion-form').count()).toBe(0); // not signed in: reads only
+    await stranger.page.screenshot({ path: 'test-results/e2e-opinions.png' });
+
+    // A closed consultation: no form, its published opinions, and the way to its result.
+    await e2e.open(stranger.page, '/pages/notice-detail/index?id=demo-ev-charging-consultation');
+    await byTestId(stranger.page, 'opinions-closed').waitFor();
+    expect(await stranger.page.locator('[data-testid=opinion]:visible').count()).toBe(3);
+    await byTestId(stranger.page, 'result-link').click();
+    await byTestId(stranger.page, 'notice-title').filter({ hasText: '征求意见采纳情况的说明' }).waitFor();
+    for (const c of [context, staff.context, stranger.context]) await c.close();
+  }, TEST_TIMEOUT);
+
+  test('a service guide reads as a guide: case type and days up front, all nine items, a materials checklist, call and map', async () => {
+    const guides = await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'guide', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 20 });
+    expect(guides.items.length).toBeGreaterThanOrEqual(5);
+    const guide = guides.items.find((n) => n.title === '公共租赁住房申请')!;
+    if (guide.kind !== 'guide') throw new Error('not a guide');
+    const { context, page } = await e2e.phone();
+    await e2e.open(page, `/pages/notice-detail/index?id=${encodeURIComponent(guide.id)}`);
+    await byTestId(page, 'guide').waitFor();
+    await settled(page);
+    expect(await textOf(byTestId(page, 'guide-processing'))).toBe('承诺件');
+    expect(await textOf(byTestId(page, 'guide'))).toContain('20个工作日内办结');
+
+    const nine: Array<[string, string, string]> = [
+      ['approvalItem', '审批项目', guide.guide.approvalItem],
+      ['legalBasis', '法律依据', guide.guide.legalBasis],
+      ['conditions', '申办条件', guide.guide.conditions],
+      ['procedure', '办理程序', '区住房保障科复核'],
+      ['timeLimit', '办理时限', guide.guide.timeLimit],
+      ['fees', '收费标准', guide.guide.fees],
+      ['materials', '申请材料目录', guide.guide.materials[0]],
+      ['sampleForm', '申请书示范文本', guide.guide.sampleForm],
+      ['contactPhone', '联系电话', guide.guide.contactPhone],
+    ];
+    for (const [id, label, content] of nine) {
+      const item = byTestId(page, `guide-item-${id}`);
+      expect(await textOf(item)).toContain(label);
+      expect(await textOf(item)).toContain(content);
+    }
+    // The procedure as numbered steps, the materials as a checklist the resident ticks.
+    expect(await page.locator('[data-testid=guide-item-procedure]:visible .guide__step').count()).toBe(5);
+    expect(await page.locator('[data-testid=material]:visible').count()).toBe(guide.guide.materials.length);
+    await byTestId(page, 'material').nth(1).click();
+    expect(await textOf(byTestId(page, 'materials-count'))).toBe(`已备齐 1 / ${guide.guide.materials.length} 项`);
+    expect(await textOf(byTestId(page, 'guide-location'))).toContain('区政务服务中心二楼 B08 住房保障窗口');
+    expect(await textOf(byTestId(page, 'guide-location'))).toContain('云溪区人民路88号');
+    await byTestId(page, 'guide-call').waitFor();
+    await byTestId(page, 'guide-map').waitFor();
+    await page.screenshot({ path: 'test-results/e2e-guide.png', fullPage: true });
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  test('长辈模式 on 我的 enlarges the text across the app and is kept on the phone', async () => {
+    const { context, page } = await e2e.phone();
+    const titleSize = async () =>
+      page.locator('[data-testid=notice-card]:visible .notice-card__title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await page.goto(`${e2e.base}/#/pages/notices/index`);
+    await listLoaded(page);
+    const normal = await titleSize();
+
+    await e2e.open(page, '/pages/me/index');
+    await byTestId(page, 'elder-mode').waitFor();
+    await settled(page);
+    const meNormal = await byTestId(page, 'elder-mode').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await byTestId(page, 'elder-mode').click();
+    await byTestId(page, 'elder-mode').filter({ hasText: '已开启' }).waitFor();
+    const meLarge = await byTestId(page, 'elder-mode').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(meLarge).toBeGreaterThan(meNormal * 1.15);
+
+    // Another page, loaded afresh: still large.
+    await e2e.open(page, '/pages/notices/index');
+    await listLoaded(page);
+    const large = await titleSize();
+    expect(large).toBeGreaterThan(normal * 1.2);
+    await page.screenshot({ path: 'test-results/e2e-elder.png' });
+
+    // Off again: back to normal.
+    await e2e.open(page, '/pages/me/index');
+    await byTestId(page, 'elder-mode').filter({ hasText: '已开启' }).click();
+    await e2e.open(page, '/pages/notices/index');
+    await listLoaded(page);
+    expect(await titleSize()).toBeCloseTo(normal, 1);
+    await context.close();
+  }, TEST_TIMEOUT);
+
+  test('the tab bar: 首页 / 政务公开 / 办事 / 我的, and the kind chosen on 政务公开 is kept while switching', async () => {
+    const { context, page } = await e2e.phone();
+    const tab = (text: string) => page.locator('.weui-tabbar__item:visible', { hasText: text });
+    await page.goto(`${e2e.base}/#/pages/index/index`);
+    await byTestId(page, 'kind-policy').waitFor();
+    await settled(page);
+    expect(await page.locator('.weui-tabbar__item:visible').allTextContents()).toEqual(['首页', '政务公开', '办事', '我的']);
+
+    // The home grid opens 政务公开 on that kind.
+    await byTestId(page, 'kind-policy').click();
+    await byTestId(page, 'tab-policy').and(page.locator('.tabs__item--active')).waitFor();
+    await listLoaded(page);
+
+    // 办事: every service guide.
+    await tab('办事').click();
+    await byTestId(page, 'guide-card').first().waitFor();
+    await listLoaded(page);
+    expect(await page.locator('[data-testid=guide-card]:visible').count()).toBeGreaterThanOrEqual(5);
+
+    // Back to 政务公开 through the tab bar: still on 政策文件.
+    await tab('政务公开').click();
+    await byTestId(page, 'tab-policy').and(page.locator('.tabs__item--active')).waitFor();
+    expect(await page.locator('[data-testid=notice-card]:visible .notice-card__title').allTextContents()).toEqual([
+      '云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法',
+    ]);
+    await tab('我的').click();
+    await byTestId(page, 'elder-mode').waitFor();
     await context.close();
   }, TEST_TIMEOUT);
 });

@@ -75,6 +75,11 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
 
   // notices search, comments (issue 8)
   'notices.search': everyone,
+  'notices.comment': signedIn,
+  'notices.comments': everyone,
+  'notices.myComments': signedIn,
+  'notices.manageComments': publishers,
+  'notices.moderateComment': publishers,
 
   // windows, ratings (issue 9)
   // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):

@@ -17,11 +17,13 @@ import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../
  * console errors fail the running test.
  */
 export const H5 = resolve('dist/h5');
-export const H5_BUILT = existsSync(join(H5, 'index.html'));
-const SKIP_REASON = 'SKIPPED: dist/h5/index.html is missing — run `npm run build:h5` (npm test builds it first)';
-if (!H5_BUILT) console.warn(`end-to-end tests ${SKIP_REASON}`);
-
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_FOUND = existsSync(CHROMIUM);
+export const H5_BUILT = existsSync(join(H5, 'index.html')) && CHROMIUM_FOUND;
+const SKIP_REASON = CHROMIUM_FOUND
+  ? 'SKIPPED: dist/h5/index.html is missing — run `npm run build:h5` (npm test builds it first)'
+  : `SKIPPED: Chromium not found at ${CHROMIUM} — \`sudo apt-get install chromium\`, or set CHROMIUM_PATH= to a Chrome elsewhere`;
+if (!H5_BUILT) console.warn(`end-to-end tests ${SKIP_REASON}`);
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const PHONE = { width: 390, height: 844 };
 export const TEST_TIMEOUT = 60_000;

@@ -52,3 +52,14 @@ export function guide(overrides: Record<string, unknown> = {}): NoticeContentInp
     ...overrides,
   } as NoticeContentInput;
 }
+
+/** A consultation open from 2026-11-20 to 2026-12-20 (the harness clock is 2026-11-24). */
+export function consultation(overrides: Record<string, unknown> = {}): NoticeContentInput {
+  return {
+    kind: 'consultation',
+    ...base,
+    title: '关于某办法（征求意见稿）公开征求意见的公告',
+    period: { start: '2026-11-20', end: '2026-12-20' },
+    ...overrides,
+  } as NoticeContentInput;
+}

@@ -1,6 +1,6 @@
 import type { CloudHarness } from './cloud-harness';
 import { ok } from './cloud-harness';
-import { announcement } from './factories';
+import { announcement, consultation } from './factories';
 import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
@@ -20,6 +20,9 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   // subscriptions, inbox (issue 7)
   Object.assign(fixture, await prepareInboxFixture(cloud));
 
+  // notices comments (issue 8)
+  Object.assign(fixture, await prepareCommentFixture(cloud));
+
   // windows, ratings (issue 9)
   Object.assign(fixture, await prepareRatingFixture(cloud));
 
@@ -37,4 +40,13 @@ export async function storeCounts(cloud: CloudHarness): Promise<Record<string, n
 export async function noticeSnapshot(cloud: CloudHarness): Promise<string> {
   const page = await cloud.store.collection('notices').find({ orderBy: [['createdAt', 'asc']], limit: 1000 });
   return JSON.stringify(page.items);
+}
+
+/** An open consultation (around the harness clock) with one pending opinion from a resident. */
+async function prepareCommentFixture(cloud: CloudHarness) {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '夹具征求意见' }) } }));
+  const open = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+  const comment = ok(await cloud.call('resident-fixture', 'notices', { action: 'comment', data: { id: open.id, text: '夹具意见：建议延长施工公示时间。' } }));
+  const stored = await cloud.store.collection<{ version: number }>('noticeComments').get(comment.id);
+  return { consultationId: open.id as string, commentId: comment.id as string, commentVersion: stored!.version };
 }

@@ -67,6 +67,9 @@ const Taro = {
   redirectTo: async ({ url }: { url: string }) => {
     recorded.navigations.push(url);
   },
+  switchTab: async ({ url }: { url: string }) => {
+    recorded.navigations.push(url);
+  },
   stopPullDownRefresh: () => {
     recorded.stopPullDownRefresh++;
   },

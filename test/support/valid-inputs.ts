@@ -28,6 +28,11 @@ export interface Fixture {
   inboxId?: string;
   inboxSubjectId?: string;
 
+  // notices comments (issue 8): optional so the hostile-input suite's placeholder fixture stays valid
+  consultationId?: string;
+  commentId?: string;
+  commentVersion?: number;
+
   // windows, ratings (issue 9)
   windowId?: string;
   windowVersion?: number;
@@ -62,6 +67,13 @@ export const VALID_INPUTS: Inputs = {
     publish: (f) => [{ id: f.noticeId, version: f.noticeVersion }],
     withdraw: (f) => [{ id: f.publishedId, version: f.publishedVersion, reason: '内容有误，撤回更正' }],
     search: () => [{ q: '加装电梯' }, { q: '物业', kind: 'policy', order: 'relevance', limit: 5 }, { q: '云建发 12号', departmentId: 'policy', cursor: null }],
+    comment: (f) => [{ id: f.consultationId, text: '建议优先为老年住户多的小区加装电梯。' }],
+    comments: (f) => [{ id: f.consultationId }, { id: f.consultationId, limit: 5, cursor: null }],
+    myComments: (f) => [{ id: f.consultationId }],
+    manageComments: (f) => [{ id: f.consultationId }, { id: f.consultationId, status: 'pending', limit: 10 }],
+    moderateComment: (f) => [
+      { commentId: f.commentId, version: f.commentVersion, decision: 'publish', reply: '感谢您的意见，我们将认真研究。' },
+    ],
   },
 
   // requests, calendar (issue 6)

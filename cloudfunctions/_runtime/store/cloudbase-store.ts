@@ -71,6 +71,8 @@ export interface CbQuery {
   get(): Promise<{ data: unknown[] }>;
   count(): Promise<{ total: number }>;
   update(data: Record<string, unknown>): Promise<{ updated?: number }>;
+  /** The SDK's projection; optional so a fake without it still serves whole documents. */
+  field?(projection: Record<string, boolean>): CbQuery;
 }
 
 export interface CbDocument {
@@ -177,6 +179,10 @@ class CloudbaseCollection<T> implements Collection<T> {
     let query: CbQuery = this.ref();
     if (conditions.length) query = query.where(this.db.command.and(conditions));
     for (const [field, direction] of order) query = query.orderBy(toCbField(field), direction);
+    if (options.fields && query.field) {
+      const names = [...options.fields, 'version', ...order.map(([f]) => f.split('.')[0])].map(toCbField);
+      query = query.field(Object.fromEntries(names.map((name) => [name, true])));
+    }
     const res = await this.read(() => query.limit(options.limit + 1).get(), { data: [] });
     return pageOf((res.data as Raw[]).map((raw) => fromRaw<T>(raw)), options, this.name);
   }

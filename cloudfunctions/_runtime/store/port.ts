@@ -34,6 +34,12 @@ export interface FindOptions {
   limit: number;
   /** Opaque cursor from a previous page's `nextCursor`. */
   cursor?: string | null;
+  /**
+   * A projection: read and return only these top-level fields (plus `id`, `version` and the sort
+   * fields), e.g. what a list card shows instead of whole documents with their bodies. A projected
+   * field the record lacks may come back as null or be absent, depending on the adapter.
+   */
+  fields?: readonly string[];
 }
 
 export interface Page<T> {

@@ -34,6 +34,8 @@ import type { NoticeSearch, NoticeSearchHit, NoticeSearchRequest, SqliteConnecti
 export const SCAN_WINDOW = 2000;
 export const MAX_RELEVANCE_OFFSET = 500;
 const KEY_SPREAD = 1_048_576;
+const BODY_CONTEXT = 40;
+const BODY_WINDOW = 200;
 
 /** The sort key of the notice row `a` (see above). */
 const key = (a: string) => `(unixepoch(${a}.doc ->> '$.publishedAt') * ${KEY_SPREAD} + (${a}.rowid % ${KEY_SPREAD}))`;
@@ -76,7 +78,10 @@ const PROJECTION =
   `n.doc ->> '$.departmentId' AS departmentId, n.doc ->> '$.departmentName' AS departmentName, ` +
   `n.doc ->> '$.publishedAt' AS publishedAt, n.doc ->> '$.period' AS period, n.doc ->> '$.docNumber' AS docNumber, ` +
   `n.doc ->> '$.issuingBody' AS issuingBody, n.doc ->> '$.validity' AS validity, n.doc ->> '$.replacedById' AS replacedById, ` +
-  `n.doc ->> '$.body' AS body, n.doc ->> '$.guide' AS guide`;
+  `n.doc ->> '$.guide' AS guide, ` +
+  // Only a window of the body around the first term's first match leaves SQLite (bodies run to thousands of characters).
+  `substr(n.doc ->> '$.body', max(1, instr(lower(n.doc ->> '$.body'), ?) - ${BODY_CONTEXT}), ${BODY_WINDOW}) AS body, ` +
+  `instr(lower(n.doc ->> '$.body'), ?) > ${BODY_CONTEXT + 1} AS bodyCut`;
 
 interface Row {
   key: number;
@@ -93,6 +98,7 @@ interface Row {
   validity: string | null;
   replacedById: string | null;
   body: string;
+  bodyCut: number;
   guide: string | null;
 }
 
@@ -141,6 +147,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
       `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
         `WHERE ${where.join(' AND ')} ORDER BY notice_fts.rowid DESC LIMIT ?`,
       params,
+      request.terms[0] ?? '',
     );
     const items = rows.slice(0, request.limit);
     const nextCursor = rows.length > request.limit ? encodeKeyCursor(items[items.length - 1].key) : null;
@@ -158,6 +165,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
       `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
         `WHERE ${where.join(' AND ')} ORDER BY bm25(notice_fts, 0, 0, 0, 10.0, 4.0, 8.0, 1.0, 2.0), notice_fts.rowid DESC LIMIT ? OFFSET ?`,
       params,
+      request.terms[0] ?? '',
     );
     const items = rows.slice(0, request.limit);
     const next = offset + items.length;
@@ -193,6 +201,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
       `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
         `WHERE ${where.join(' AND ')} ORDER BY notice_fts.rowid DESC LIMIT ?`,
       params,
+      request.terms[0] ?? '',
     );
     const items = rows.slice(0, request.limit);
     let nextCursor: string | null = null;
@@ -224,8 +233,9 @@ export class SqliteNoticeSearch implements NoticeSearch {
     return statement;
   }
 
-  private all(db: Database, sql: string, params: unknown[]): Row[] {
-    return this.prepare(db, sql).all(...params) as Row[];
+  /** Rows of a result query; its projection takes the first term twice (the body window) before the query's own parameters. */
+  private all(db: Database, sql: string, params: unknown[], first: string): Row[] {
+    return this.prepare(db, sql).all(first, first, ...params) as Row[];
   }
 
   private get<R>(db: Database, sql: string, params: unknown[]): R | undefined {
@@ -264,7 +274,7 @@ function toHit(row: Row): NoticeSearchHit {
     title: row.title,
     summary: row.summary ?? '',
     docNumber: [row.docNumber, row.issuingBody].filter(Boolean).join(' '),
-    body: row.body,
+    body: row.bodyCut ? `…${row.body}` : row.body,
     guide: guide ? guideSearchText(guide) : '',
   };
   return { summary: toSummary(notice), texts };

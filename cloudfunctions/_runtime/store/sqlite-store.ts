@@ -249,7 +249,7 @@ class SqliteCollection<T> implements Collection<T> {
     const order = sortOrder(options);
     if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options, this.name), params));
     const sql =
-      `SELECT doc FROM "${this.name}"` +
+      `SELECT ${options.fields ? projectionOf(options.fields, order) : 'doc'} AS doc FROM "${this.name}"` +
       (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
       ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
       ` LIMIT ?`;
@@ -322,4 +322,20 @@ function keysetClause(order: Array<[string, SortDirection]>, values: Scalar[], p
     return `(${parts.join(' AND ')})`;
   });
   return `(${alternatives.join(' OR ')})`;
+}
+
+/**
+ * The JSON object of a projection, built inside SQLite: only the named fields leave the database,
+ * so a list of notices neither copies nor parses their bodies.
+ */
+function projectionOf(fields: readonly string[], order: Array<[string, SortDirection]>): string {
+  const names = new Set([...fields, ...order.map(([f]) => f.split('.')[0])]);
+  names.delete('id');
+  names.delete('version');
+  const parts = [...names].map((name) => {
+    assertFieldPath(name);
+    if (name.includes('.')) throw new Error(`projected fields are top-level: ${name}`);
+    return `'${name}', doc -> '$.${name}'`;
+  });
+  return `json_object('id', id, 'version', version${parts.length ? `, ${parts.join(', ')}` : ''})`;
 }

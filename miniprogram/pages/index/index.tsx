@@ -7,6 +7,7 @@ import { ListStates } from '../../components/list-states';
 import { NoticeCard } from '../../components/notice-card';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
 
@@ -14,6 +15,7 @@ const NEWEST_COUNT = 5;
 
 /** Home: the bureau's newest disclosures and a way into each kind. */
 export default function HomePage() {
+  const elder = useElderClass();
   const newest = usePagedList(
     // The home page shows one short page and a link to the full list, never "load more".
     useCallback(async () => ({ ...(await call('notices', 'list', { limit: NEWEST_COUNT })), nextCursor: null }), []),
@@ -25,7 +27,7 @@ export default function HomePage() {
   });
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="hero">
         <Text className="hero__title">政务公开</Text>
         <Text className="hero__subtitle">云溪区住房和城乡建设局</Text>

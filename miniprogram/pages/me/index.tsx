@@ -2,16 +2,19 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
 import { useWhoami } from '../../hooks/use-whoami';
+import { ElderModeSwitch } from '../../components/elder-mode-switch';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { InboxEntries } from '../../components/inbox-entries';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
   const { whoami, failed, reload } = useWhoami();
+  const elder = useElderClass();
   useDidShow(() => reload());
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="card">
         {failed && !whoami ? (
           <View className="list-state list-state--error">
@@ -46,6 +49,7 @@ export default function MePage() {
       {whoami?.openid && <InboxEntries />}
 
       {/* 长辈模式 (issue 8) */}
+      <ElderModeSwitch />
 
       {/* ratings (issue 9) */}
       <View className="menu">

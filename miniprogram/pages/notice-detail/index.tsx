@@ -1,13 +1,18 @@
 import { Button, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { call } from '../../api/call';
+import { ConsultationOpinions } from '../../components/consultation-opinions';
 import { NoticeBody } from '../../components/notice-body';
 import { useRemote } from '../../hooks/use-remote';
+import { useWhoami } from '../../hooks/use-whoami';
+import { useElderClass } from '../../elder-mode';
 
-/** One published notice, in full. */
+/** One published notice, in full; a consultation also shows its opinions. */
 export default function NoticeDetailPage() {
   const id = useRouter().params.id ?? '';
   const notice = useRemote(() => call('notices', 'get', { id }), [id]);
+  const { whoami } = useWhoami();
+  const elder = useElderClass();
 
   if (notice.loading && !notice.data) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
   if (notice.error || !notice.data) {
@@ -21,8 +26,9 @@ export default function NoticeDetailPage() {
     );
   }
   return (
-    <View className="page page--paper">
+    <View className={`page page--paper ${elder}`}>
       <NoticeBody notice={notice.data} />
+      {notice.data.kind === 'consultation' && <ConsultationOpinions notice={notice.data} signedIn={!!whoami?.openid} />}
     </View>
   );
 }

@@ -1,15 +1,18 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../api/call';
 import { NoticeCard } from '../../components/notice-card';
 import { PagedListView } from '../../components/paged-list-view';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
+import { takeTabQuery } from '../../tab-pages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 
 export const PAGE_SIZE = 10;
+const TAB_PATH = '/pages/notices/index';
 
 function parseKind(value: string | undefined): NoticeKind | undefined {
   return (NOTICE_KINDS as readonly string[]).includes(value ?? '') ? (value as NoticeKind) : undefined;
@@ -17,8 +20,14 @@ function parseKind(value: string | undefined): NoticeKind | undefined {
 
 /** All published notices, by kind, newest first; pull to refresh, scroll to load more. */
 export default function NoticesPage() {
+  const elder = useElderClass();
   const router = useRouter();
-  const [kind, setKind] = useState<NoticeKind | undefined>(parseKind(router.params.kind));
+  const [kind, setKind] = useState<NoticeKind | undefined>(() => parseKind(router.params.kind ?? takeTabQuery(TAB_PATH)?.kind));
+  // Reached through the tab bar, this page keeps its kind; reached from the home grid, it takes the grid's.
+  useDidShow(() => {
+    const left = takeTabQuery(TAB_PATH);
+    if (left) setKind(parseKind(left.kind));
+  });
 
   const list = usePagedList(
     useCallback((cursor: string | null) => call('notices', 'list', { kind, cursor, limit: PAGE_SIZE }), [kind]),
@@ -38,7 +47,7 @@ export default function NoticesPage() {
   ];
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <SearchBox
         placeholder={kind ? `在${NOTICE_KIND_LABELS[kind]}中搜索` : undefined}
         onSearch={(q) => go(routes.search(q, kind))}

@@ -7,6 +7,7 @@ import { SearchBox } from '../../components/search-box';
 import { SearchResultCard } from '../../components/search-result-card';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useRecentSearches } from '../../hooks/use-recent-searches';
+import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { SearchOrder } from '../../../shared/notices/notice-search';
@@ -25,6 +26,7 @@ function safeDecode(value: string | undefined): string {
 
 /** Search results with the matched words marked; recent searches when nothing is typed yet. */
 export default function SearchPage() {
+  const elder = useElderClass();
   const params = useRouter().params;
   const [q, setQ] = useState(safeDecode(params.q));
   const [kind, setKind] = useState<NoticeKind | undefined>(
@@ -60,7 +62,7 @@ export default function SearchPage() {
   };
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <SearchBox key={q} initial={q} autoFocus={!q} onSearch={run} />
       {!q ? (
         <View className="recent" data-testid="recent-searches">

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, call, messageOf } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
-import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
+import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
@@ -152,10 +152,15 @@ export default function NoticeEditPage() {
             </Picker>
           </FormField>
           <FormField label="效力状态" required>
-            <Picker mode="selector" range={['现行有效', '已废止']} value={draft.validity === 'inForce' ? 0 : 1} onChange={(e) => set('validity')(Number(e.detail.value) === 0 ? 'inForce' : 'repealed')}>
+            <Picker mode="selector" range={POLICY_VALIDITIES.map((v) => POLICY_VALIDITY_LABELS[v])} value={POLICY_VALIDITIES.indexOf(draft.validity)} onChange={(e) => set('validity')(POLICY_VALIDITIES[Number(e.detail.value)] ?? 'inForce')}>
               <View className="field__picker">{POLICY_VALIDITY_LABELS[draft.validity]}</View>
             </Picker>
           </FormField>
+          {draft.validity !== 'inForce' && (
+            <FormField label="替代文件编号" error={errors.replacedById}>
+              <TextField name="replacedById" value={draft.replacedById} onChange={set('replacedById')} placeholder="新文件在信息列表中的编号（可不填）" />
+            </FormField>
+          )}
         </>
       )}
       {draft.kind === 'guide' && <GuideFields draft={draft} errors={errors} set={set} />}

@@ -1,0 +1,24 @@
+import { Switch, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { isElderMode, setElderMode } from '../elder-mode';
+
+/** The 长辈模式 row on 我的: the whole row is the tap target. */
+export function ElderModeSwitch({ onChange }: { onChange?: (on: boolean) => void }) {
+  const [on, setOn] = useState(isElderMode);
+  const toggle = () => {
+    setElderMode(!on);
+    setOn(!on);
+    onChange?.(!on);
+  };
+  return (
+    <View className="menu">
+      <View className="menu__item" onClick={toggle} data-testid="elder-mode">
+        <View className="menu__text">
+          <Text>长辈模式</Text>
+          <Text className="menu__hint">{on ? '已开启：字更大、间距更宽' : '字更大、间距更宽，看得更清楚'}</Text>
+        </View>
+        <Switch checked={on} color="#b71c1c" data-testid="elder-mode-switch" />
+      </View>
+    </View>
+  );
+}

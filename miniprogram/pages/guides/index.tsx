@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { call } from '../../api/call';
+import { PagedListView } from '../../components/paged-list-view';
+import { SearchBox } from '../../components/search-box';
+import { useElderClass } from '../../elder-mode';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { go, routes } from '../../navigation';
+import type { NoticeSummary } from '../../../shared/notices/notice-schema';
+
+/** 办事: every service guide, what kind of case and how long at a glance, and a search within guides. */
+export default function GuidesPage() {
+  const elder = useElderClass();
+  const list = usePagedList(useCallback((cursor: string | null) => call('notices', 'list', { kind: 'guide', cursor, limit: 20 }), []), []);
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void list.loadMore());
+
+  return (
+    <View className={`page ${elder}`}>
+      <SearchBox placeholder="搜索办事事项、所需材料" onSearch={(q) => go(routes.search(q, 'guide'))} />
+      <PagedListView
+        list={list}
+        emptyText="暂无办事指南"
+        renderItem={(guide: NoticeSummary) => (
+          <View key={guide.id} className="card guide-card" onClick={() => go(routes.noticeDetail(guide.id))} data-testid="guide-card">
+            <Text className="notice-card__title">{guide.title}</Text>
+            {guide.summary ? <Text className="guide-card__facts">{guide.summary}</Text> : null}
+            <Text className="guide-card__dept">{guide.departmentName}</Text>
+          </View>
+        )}
+      />
+    </View>
+  );
+}
