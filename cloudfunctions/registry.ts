@@ -9,6 +9,9 @@ import { requestsFunction } from './requests/requests-function';
 import { calendarFunction } from './calendar/calendar-function';
 
 // subscriptions, inbox, deliveries (issue 7)
+import { subscriptionsFunction } from './subscriptions/subscriptions-function';
+import { inboxFunction } from './inbox/inbox-function';
+import { deliveriesFunction } from './deliveries/deliveries-function';
 
 // windows, ratings (issue 9)
 import { ratingsFunction } from './ratings/ratings-function';
@@ -26,6 +29,9 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   calendar: calendarFunction,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsFunction,
+  inbox: inboxFunction,
+  deliveries: deliveriesFunction,
 
   // windows, ratings (issue 9)
   windows: windowsFunction,

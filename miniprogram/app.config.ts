@@ -18,6 +18,8 @@ export default defineAppConfig({
     // requests (issue 6): main-package pages, if any (prefer a resident subpackage below)
 
     // inbox, subscriptions (issue 7)
+    'pages/inbox/index',
+    'pages/subscriptions/index',
 
     // notices search, guides (issue 8)
     'pages/search/index',
@@ -41,6 +43,7 @@ export default defineAppConfig({
         'pages/calendar/index',
 
         // deliveries (issue 7)
+        'pages/deliveries/index',
 
         // notices (issue 8)
 

@@ -23,6 +23,11 @@ export const routes = {
   adminCalendar: () => '/admin/pages/calendar/index',
 
   // inbox, subscriptions, deliveries (issue 7)
+  inbox: () => '/pages/inbox/index',
+  subscriptions: () => '/pages/subscriptions/index',
+  /** The request a message is about (the requests feature's detail page). */
+  requestFromMessage: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
+  adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
   // notices search, guides (issue 8)
   search: (q?: string, kind?: NoticeKind) =>

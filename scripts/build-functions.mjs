@@ -2,7 +2,7 @@
 // The shared contract, domain code, zod and dayjs are bundled in; @cloudbase/node-sdk is left
 // as a dependency for CloudBase to install ("云端安装依赖"), as its docs recommend.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.cwd();
@@ -28,6 +28,9 @@ for (const name of names) {
     external: ['@cloudbase/node-sdk'],
     logLevel: 'warning',
   });
+  // A function's CloudBase config (timer triggers, open-API permissions) travels with it.
+  const config = join('cloudfunctions', name, 'config.json');
+  if (existsSync(config)) copyFileSync(config, join(outdir, 'config.json'));
   writeFileSync(
     join(outdir, 'package.json'),
     JSON.stringify(

@@ -11,6 +11,7 @@ import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
+import { startLocalDispatcher } from './local-dispatcher';
 import * as z from 'zod';
 import '../shared/api/zod-messages';
 
@@ -26,6 +27,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   now?: () => Date;
   log?: Logger;
+  /** How often the notification dispatcher looks for work (ms); false: no dispatcher (tests drive it). */
+  dispatchIntervalMs?: number | false;
 }
 
 export interface LocalCloud {
@@ -47,6 +50,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sessions = DevSessions.fromDataDir(options.dataDir); // creates the data folder
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
+
+  const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -98,8 +103,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     server,
     store,
     sessions,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await dispatcher?.stop();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => {
           store.close?.();
@@ -109,7 +115,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           store.close?.();
           resolve();
         }
-      }),
+      });
+    },
   };
 }
 

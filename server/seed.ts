@@ -2,6 +2,7 @@ import { newNotice, noticeEvent, publishNotice, withdrawNotice, type NoticeEvent
 import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
+import { seedDemoRequests } from './seed-requests';
 import { seedDemoRatings } from './seed-ratings';
 
 const SEED_MARKER = 'demo-seed';
@@ -37,6 +38,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     }
 
     // requests, calendar (issue 6): e.g. await seedDemoRequests(tx, now);
+    await seedDemoRequests(tx, now);
 
     // subscriptions (issue 7)
 

@@ -70,3 +70,12 @@ function stripPlatformFields(event: unknown): unknown {
   const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>;
   return rest;
 }
+
+/** For work no caller starts (the notification dispatcher's timer): the same database and WeChat handle. */
+export function cloudbaseServices(): { store: CloudbaseStore; wxOpenApi: WxOpenApi; openidOf(context: unknown): string | null } {
+  return {
+    store: productionStore(),
+    wxOpenApi,
+    openidOf: (context) => tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID || null,
+  };
+}

@@ -42,6 +42,18 @@ export const COLLECTIONS = {
   calendar: [['year']],
 
   // subscriptions, inbox, outbox (issue 7)
+  /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
+  outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
+  /** The message centre: one row per recipient of a notification. */
+  inbox: [['openid', 'createdAt'], ['subjectId', 'read']],
+  /** The WeChat side of each inbox row: status, attempts, reason. */
+  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt']],
+  /** Consent per resident and template (id derived from both). */
+  grants: [],
+  /** A resident's topics; fan-out walks one topic in id order. */
+  subscriptions: [['topic', 'id'], ['openid', 'createdAt']],
+  /** Local cloud only: what would have been sent to WeChat. */
+  wechatRecorded: [['subjectId', 'at']],
 
   // notice search, comments (issue 8)
 

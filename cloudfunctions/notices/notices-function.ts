@@ -16,6 +16,7 @@ import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store, Where } from '../_runtime/store/port';
+import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
 import { noticeReadingHandlers } from './notice-reading';
 
 export const noticesFunction = defineFunction('notices', {
@@ -96,6 +97,7 @@ function changeNotice(
     if (!current) throw new AppError('NOTICE_NOT_FOUND');
     const updated = await tx.collection<Notice>('notices').update(id, version, change(current, actor, at));
     await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, action, actor, at, detail));
+    if (action === 'published') await enqueueNoticePublished(tx, updated, at); // the outbox, in the same transaction
     return updated;
   });
 }

@@ -16,6 +16,7 @@ import {
   type NoticeSummary,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
+import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
 import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 
 /**
@@ -141,6 +142,9 @@ export const contract = {
   calendar: calendarContract,
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: subscriptionsContract,
+  inbox: inboxContract,
+  deliveries: deliveriesContract,
 
   // windows, ratings (issue 9)
   windows: windowsContract,

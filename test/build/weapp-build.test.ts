@@ -18,9 +18,10 @@ describeBuilt('the WeChat build', () => {
   test('app.json lists the resident pages in the main package and the staff area as a subpackage', () => {
     expect(app.pages.slice(0, 4)).toEqual(['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index']);
     expect(app.pages).toContain('pages/search/index'); // issue 8
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/subscriptions/index'])); // issue 7
     // Features add pages to the staff area and resident subpackages of their own; the staff area keeps the editor.
     const admin = app.subPackages.find((s: { root: string }) => s.root === 'admin');
-    expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index']));
+    expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index', 'pages/deliveries/index']));
   });
 
   test('disclosure requests: the resident pages are a subpackage of their own, the staff pages are in the staff area', () => {

@@ -27,6 +27,11 @@ const publishers: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
 };
 
+/** Any caller with an OPENID: residents, and staff as residents (issue 7's own notifications). */
+const signedIn: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
+};
+
 const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'session.whoami': everyone,
   'directory.departments': everyone,
@@ -59,6 +64,14 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries (issue 7)
+  'subscriptions.topics': signedIn,
+  'subscriptions.subscribe': signedIn,
+  'subscriptions.unsubscribe': signedIn,
+  'subscriptions.recordGrants': signedIn,
+  'inbox.list': signedIn,
+  'inbox.unreadCount': signedIn,
+  'inbox.markRead': signedIn,
+  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'allow', admin: 'allow' },
 
   // notices search, comments (issue 8)
   'notices.search': everyone,

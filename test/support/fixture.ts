@@ -5,6 +5,7 @@ import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareRequestFixture } from './request-fixture';
+import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
@@ -17,6 +18,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   Object.assign(fixture, await prepareRequestFixture(cloud));
 
   // subscriptions, inbox (issue 7)
+  Object.assign(fixture, await prepareInboxFixture(cloud));
 
   // windows, ratings (issue 9)
   Object.assign(fixture, await prepareRatingFixture(cloud));

@@ -24,6 +24,9 @@ export interface Fixture {
   awaitingSupplementVersion?: number;
 
   // subscriptions, inbox (issue 7)
+  /** A message in resident-a's inbox, about `inboxSubjectId` (optional so that a bare Fixture literal still types). */
+  inboxId?: string;
+  inboxSubjectId?: string;
 
   // windows, ratings (issue 9)
   windowId?: string;
@@ -87,6 +90,23 @@ export const VALID_INPUTS: Inputs = {
   },
 
   // subscriptions, inbox, deliveries (issue 7)
+  subscriptions: {
+    topics: () => [{}],
+    subscribe: () => [{ kind: 'announcement' }, { departmentId: 'housing' }, { kind: 'policy', departmentId: 'policy' }],
+    unsubscribe: () => [{ kind: 'announcement' }, { departmentId: 'office' }],
+    recordGrants: () => [
+      { grants: [{ templateId: 'local-bulletin-longterm', result: 'accept' }] },
+      { grants: [{ templateId: 'local-request-replied', result: 'accept' }, { templateId: 'local-request-extended', result: 'reject' }, { templateId: 'local-request-supplement', result: 'ban' }] },
+    ],
+  },
+  inbox: {
+    list: () => [{}, { limit: 5, cursor: null }],
+    unreadCount: () => [{}],
+    markRead: (f) => [{ ids: [f.inboxId ?? 'placeholder'] }, { all: true }],
+  },
+  deliveries: {
+    forSubject: (f) => [{ subjectId: f.inboxSubjectId ?? 'placeholder' }],
+  },
 
   // windows, ratings (issue 9)
   windows: {

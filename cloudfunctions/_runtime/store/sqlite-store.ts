@@ -49,6 +49,7 @@ import type { IndexDeclarations } from '../collections';
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements: StatementCache;
   /** Tables whose CREATE has committed. */
   private readonly known = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -60,12 +61,13 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.statements = new StatementCache(this.db);
     for (const name of Object.keys(indexes)) this.ensureTable(name);
   }
 
   collection<T>(name: string): Collection<T> {
     assertCollectionName(name);
-    return new SqliteCollection<T>(this.db, name, <R>(op: () => Promise<R>) => {
+    return new SqliteCollection<T>(this.statements, name, <R>(op: () => Promise<R>) => {
       try {
         this.scope.refuseInside(`store.collection('${name}')`);
       } catch (error) {
@@ -90,7 +92,7 @@ export class SqliteStore implements Store {
         const tx: Transaction = {
           collection: <T>(name: string): TxCollection<T> => {
             assertCollectionName(name);
-            return new SqliteCollection<T>(this.db, name, <Q>(op: () => Promise<Q>) => {
+            return new SqliteCollection<T>(this.statements, name, <Q>(op: () => Promise<Q>) => {
               try {
                 guard();
               } catch (error) {
@@ -109,6 +111,7 @@ export class SqliteStore implements Store {
           return result;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          this.statements.clear(); // some may name a table the rollback removed
           throw error;
         }
       }),
@@ -160,9 +163,33 @@ export class SqliteStore implements Store {
 
 type Runner = <R>(op: () => Promise<R>) => Promise<R>;
 
+/**
+ * Prepared statements, kept by their SQL: preparing costs about as much as
+ * running a small insert, and a bulletin's fan-out runs the same few
+ * statements a hundred thousand times. Bounded, since IN lists vary.
+ */
+class StatementCache {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {}
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      if (this.cache.size >= 500) this.cache.clear();
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
 class SqliteCollection<T> implements Collection<T> {
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: StatementCache,
     private readonly name: string,
     private readonly run: Runner,
   ) {}

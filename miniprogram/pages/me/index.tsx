@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
 import { useWhoami } from '../../hooks/use-whoami';
 import { go, routes } from '../../navigation';
+import { InboxEntries } from '../../components/inbox-entries';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
@@ -42,6 +43,7 @@ export default function MePage() {
       </View>
 
       {/* inbox, subscriptions (issue 7) */}
+      {whoami?.openid && <InboxEntries />}
 
       {/* 长辈模式 (issue 8) */}
 
@@ -81,6 +83,10 @@ export default function MePage() {
           )}
 
           {/* deliveries (issue 7) */}
+          <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
+            <Text>工作台 · 通知送达情况</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
 
           {/* windows, rating follow-ups (issue 9) */}
           {whoami.staff?.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (

@@ -1,0 +1,116 @@
+import { NOTICE_KIND_LABELS } from '../../shared/notices/notice-kinds';
+import type { Notice } from '../../shared/notices/notice-schema';
+import { topicsForNotice } from '../../shared/notifications/topics';
+import type { Transaction } from '../_runtime/store/port';
+import { OUTBOX, type NotificationCause, type OutboxRecord } from './records';
+
+/**
+ * The outbox seam: a cause calls one of these inside its own transaction, so
+ * the notification exists exactly when the cause does — a notice published
+ * without its notification, or a notification for a publish that rolled back,
+ * cannot happen. Delivery is the dispatcher's job, later (dispatch-once.ts).
+ */
+const NOTICE_PAGE = 'pages/notice-detail/index';
+/** The request detail page residents open from a message (the requests feature owns it). */
+export const REQUEST_PAGE = 'requests/pages/detail/index';
+
+/**
+ * A published notice, for everyone subscribed to its kind or its department.
+ * Only its first publication notifies: re-publishing after a correction
+ * (withdrawn → published) does not message every subscriber again.
+ */
+export async function enqueueNoticePublished(tx: Transaction, notice: Notice, now: Date): Promise<void> {
+  const outbox = tx.collection<OutboxRecord>(OUTBOX);
+  const id = `np-${notice.id}`;
+  if (await outbox.get(id)) return;
+  const at = now.toISOString();
+  const kindLabel = NOTICE_KIND_LABELS[notice.kind];
+  await outbox.insert({
+    id,
+    cause: 'noticePublished',
+    subjectId: notice.id,
+    audience: { type: 'topics', topics: topicsForNotice(notice.kind, notice.departmentId) },
+    purpose: 'bulletin',
+    message: {
+      title: notice.title,
+      body: `${notice.departmentName}发布了${kindLabel}${notice.summary ? `：${notice.summary}` : ''}`,
+      link: { type: 'notice', id: notice.id },
+      page: `${NOTICE_PAGE}?id=${notice.id}`,
+      values: { title: notice.title, department: notice.departmentName, kindLabel, at },
+    },
+    status: 'pending',
+    progress: { topicIndex: 0, lastId: null, recipients: 0 },
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** What the requests workflow asks for (its pure state machine returns these). */
+export interface RequestNotificationIntent {
+  kind: 'requestReplied' | 'supplementRequested' | 'extended';
+  openid: string;
+  requestId: string;
+  trackingNumber: string;
+}
+
+const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string; status: string; body: string; hint: string }> = {
+  requestReplied: { title: '您的政府信息公开申请已答复', status: '已答复', body: '点击查看答复内容。', hint: '点击查看答复内容' },
+  supplementRequested: {
+    title: '您的政府信息公开申请需要补正',
+    status: '需补正',
+    body: '请按告知内容在期限内补正，逾期未补正视为放弃申请。',
+    hint: '请在期限内补正申请内容',
+  },
+  extended: { title: '您的政府信息公开申请答复期限已延长', status: '已延期', body: '点击查看延长后的答复期限。', hint: '点击查看新的答复期限' },
+};
+
+/** A request's news for its applicant: they hear without subscribing. */
+export async function enqueueRequestNotifications(tx: Transaction, intents: readonly RequestNotificationIntent[], now: Date): Promise<void> {
+  for (const intent of intents) {
+    const wording = REQUEST_WORDING[intent.kind];
+    await enqueueForPerson(tx, {
+      cause: intent.kind,
+      subjectId: intent.requestId,
+      openid: intent.openid,
+      purpose: intent.kind,
+      title: wording.title,
+      body: `申请编号 ${intent.trackingNumber}。${wording.body}`,
+      link: { type: 'request', id: intent.requestId },
+      page: `${REQUEST_PAGE}?id=${intent.requestId}`,
+      values: { title: wording.title, trackingNumber: intent.trackingNumber, status: wording.status, hint: wording.hint, at: now.toISOString() },
+      now,
+    });
+  }
+}
+
+/** One notification for one person (a request's applicant, the staff member handling it). */
+export async function enqueueForPerson(
+  tx: Transaction,
+  n: {
+    cause: NotificationCause;
+    subjectId: string;
+    openid: string;
+    purpose: OutboxRecord['purpose'];
+    title: string;
+    body: string;
+    link: OutboxRecord['message']['link'];
+    page: string;
+    values: OutboxRecord['message']['values'];
+    now: Date;
+    id?: string;
+  },
+): Promise<void> {
+  const at = n.now.toISOString();
+  await tx.collection<OutboxRecord>(OUTBOX).insert({
+    ...(n.id ? { id: n.id } : {}),
+    cause: n.cause,
+    subjectId: n.subjectId,
+    audience: { type: 'person', openid: n.openid },
+    purpose: n.purpose,
+    message: { title: n.title, body: n.body, link: n.link, page: n.page, values: n.values },
+    status: 'pending',
+    progress: { topicIndex: 0, lastId: null, recipients: 0 },
+    createdAt: at,
+    updatedAt: at,
+  });
+}

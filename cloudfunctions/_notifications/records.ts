@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { GrantState } from '../../shared/notifications/grants';
+import type { InboxLink, DeliveryStatus } from '../../shared/notifications/notification-types';
+import type { MessageValues, TemplatePurpose } from '../../shared/notifications/subscribe-templates';
+import type { TemplateData } from '../../shared/notifications/template-fields';
+import type { NoticeKind } from '../../shared/notices/notice-kinds';
+
+/**
+ * The stored shapes of notifications, one collection each:
+ *
+ * - `outbox`: one row per cause (a notice published, a request replied…),
+ *   written in the cause's own transaction. For a bulletin it is also the
+ *   fan-out job: `progress` says how far through the subscribers it got.
+ * - `inbox`: one row per recipient — the message centre. Written for every
+ *   recipient, whatever WeChat later does.
+ * - `deliveries`: the WeChat subscribe-message side of the same recipient,
+ *   with its own status, attempts and reason.
+ * - `grants`: a resident's consent per template (counted for one-time ones).
+ * - `subscriptions`: a resident's topics.
+ * - `wechatRecorded`: in the local cloud, what would have gone to WeChat.
+ *
+ * Ids are derived (hashes) where a retry must find the same row again: the
+ * inbox row of a notification for a person, the grant of a person for a
+ * template, a person's subscription to a topic.
+ */
+export const OUTBOX = 'outbox';
+export const INBOX = 'inbox';
+export const DELIVERIES = 'deliveries';
+export const GRANTS = 'grants';
+export const SUBSCRIPTIONS = 'subscriptions';
+export const WECHAT_RECORDED = 'wechatRecorded';
+
+export type NotificationCause =
+  | 'noticePublished'
+  | 'requestReplied'
+  | 'supplementRequested'
+  | 'extended'
+  | 'dueSoon'
+  | 'overdue';
+
+export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
+
+export interface OutboxRecord {
+  cause: NotificationCause;
+  subjectId: string;
+  audience: Audience;
+  /** The WeChat template this goes out with; null: message centre only (e.g. reminders to staff). */
+  purpose: TemplatePurpose | null;
+  message: { title: string; body: string; link: InboxLink; page: string; values: MessageValues };
+  status: 'pending' | 'done';
+  /** Fan-out position: which topic, the last subscription id handled in it, recipients so far, and how many of them hold no WeChat grant. */
+  progress: { topicIndex: number; lastId: string | null; recipients: number; noGrant?: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InboxRecord {
+  openid: string;
+  notificationId: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  link: InboxLink;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface DeliveryRecord {
+  notificationId: string;
+  subjectId: string;
+  openid: string;
+  purpose: TemplatePurpose;
+  templateId: string | null;
+  status: DeliveryStatus;
+  attempts: number;
+  /** UTC ISO; the dispatcher sends pending rows whose time has come. */
+  nextAttemptAt: string;
+  claimedAt: string | null;
+  /** A one-time grant was spent for this message (and is not spent again on a retry). */
+  grantSpent: boolean;
+  reason: string | null;
+  page: string;
+  data: TemplateData | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+}
+
+export interface GrantRecord extends GrantState {
+  openid: string;
+  templateId: string;
+  updatedAt: string;
+}
+
+export interface SubscriptionRecord {
+  openid: string;
+  topic: string;
+  kind: NoticeKind | null;
+  departmentId: string | null;
+  createdAt: string;
+}
+
+export interface RecordedMessage {
+  deliveryId: string;
+  subjectId: string;
+  touser: string;
+  templateId: string;
+  page: string;
+  data: TemplateData;
+  at: string;
+}
+
+function derivedId(prefix: string, ...parts: string[]): string {
+  return prefix + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 30);
+}
+
+/** The inbox row (and its WeChat delivery) of one notification for one person. */
+export const inboxIdFor = (notificationId: string, openid: string) => derivedId('m', notificationId, openid);
+export const grantIdFor = (openid: string, templateId: string) => derivedId('g', openid, templateId);
+export const subscriptionIdFor = (openid: string, topic: string) => derivedId('s', openid, topic);
+
+/** "oAbc…xyz" → "oAb…xyz": staff see enough to tell recipients apart, not a full OPENID. */
+export function maskOpenid(openid: string): string {
+  return openid.length <= 8 ? `${openid.slice(0, 2)}…` : `${openid.slice(0, 3)}…${openid.slice(-3)}`;
+}

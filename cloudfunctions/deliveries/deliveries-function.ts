@@ -1,0 +1,61 @@
+import type { DeliveryReport, DeliveryStatus } from '../../shared/notifications/notification-types';
+import { defineFunction } from '../_runtime/define-function';
+import {
+  DELIVERIES,
+  INBOX,
+  maskOpenid,
+  OUTBOX,
+  WECHAT_RECORDED,
+  type DeliveryRecord,
+  type InboxRecord,
+  type OutboxRecord,
+  type RecordedMessage,
+} from '../_notifications/records';
+
+const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
+const LISTED = 20;
+
+/**
+ * Staff: how the notifications about one notice or request reached people —
+ * in the message centre (always), sent to WeChat, no grant, failed and why —
+ * and, in the local cloud, what the recorder would have sent. OPENIDs are
+ * masked: staff need to tell recipients apart, not to know them.
+ */
+export const deliveriesFunction = defineFunction('deliveries', {
+  async forSubject({ subjectId }, { store }) {
+    const deliveries = store.collection<DeliveryRecord>(DELIVERIES);
+    const [jobs, inApp, read, counts, refused, failed, recorded] = await Promise.all([
+      store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId }, orderBy: [['createdAt', 'desc']], limit: LISTED }),
+      store.collection<InboxRecord>(INBOX).count({ subjectId }),
+      store.collection<InboxRecord>(INBOX).count({ subjectId, read: true }),
+      Promise.all(STATUSES.map((status) => deliveries.count({ subjectId, status }))),
+      deliveries.find({ where: { subjectId, status: 'noGrant' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
+      deliveries.find({ where: { subjectId, status: 'failed' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
+      store.collection<RecordedMessage>(WECHAT_RECORDED).find({ where: { subjectId }, orderBy: [['at', 'desc']], limit: LISTED }),
+    ]);
+    const problems = [...failed.items, ...refused.items]
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .slice(0, LISTED)
+      .map((d) => ({ recipient: maskOpenid(d.openid), status: d.status, reason: d.reason ?? '', at: d.updatedAt }));
+    const report: DeliveryReport = {
+      subjectId,
+      notifications: jobs.items.map((j) => ({
+        id: j.id,
+        cause: j.cause,
+        title: j.message.title,
+        createdAt: j.createdAt,
+        status: j.status,
+        recipients: j.progress.recipients,
+      })),
+      inApp,
+      read,
+      // Bulletin recipients without a grant are counted on the job rather than given a row each.
+      wechat: Object.fromEntries(
+        STATUSES.map((s, i) => [s, counts[i] + (s === 'noGrant' ? jobs.items.reduce((n, j) => n + (j.progress.noGrant ?? 0), 0) : 0)]),
+      ) as Record<DeliveryStatus, number>,
+      problems,
+      recorded: recorded.items.map((r) => ({ recipient: maskOpenid(r.touser), templateId: r.templateId, page: r.page, data: r.data, at: r.at })),
+    };
+    return report;
+  },
+});

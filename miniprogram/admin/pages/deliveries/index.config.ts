@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '通知送达情况', enablePullDownRefresh: true });

@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
+import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
+import { invoke } from '../../cloudfunctions/_runtime/invoke';
+import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
+import type { Store, Stored } from '../../cloudfunctions/_runtime/store/port';
+import { dispatchOnce } from '../../cloudfunctions/_notifications/dispatch-once';
+import { expandNotification } from '../../cloudfunctions/_notifications/expand-notification';
+import { INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type InboxRecord, type OutboxRecord, type SubscriptionRecord } from '../../cloudfunctions/_notifications/records';
+import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
+import { findFunction } from '../../cloudfunctions/registry';
+import { topicKey } from '../../shared/notifications/topics';
+import { seedDemoData } from '../../server/seed';
+import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
+import { announcement } from '../support/factories';
+import { FaultyStore } from '../support/faulty-store';
+import { dispatchAll } from '../support/notifications-fixture';
+
+async function publishDraft(cloud: CloudHarness, content = announcement()) {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: content } }));
+  return { draft, result: await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }) };
+}
+
+const inboxOf = async (store: Store, openid: string) =>
+  (await store.collection<InboxRecord>(INBOX).find({ where: { openid }, orderBy: [['createdAt', 'desc']], limit: 100 })).items;
+
+describe('the outbox row is written with its cause, or neither is', () => {
+  let cloud: CloudHarness;
+  beforeEach(async () => {
+    cloud = await createCloudHarness();
+  });
+  afterEach(() => cloud.close());
+
+  test('publishing writes exactly one outbox row for the notice, naming its topics', async () => {
+    const { draft, result } = await publishDraft(cloud, announcement({ departmentId: 'housing' }));
+    expect(result.ok).toBe(true);
+    const rows = (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      cause: 'noticePublished',
+      status: 'pending',
+      audience: { type: 'topics', topics: [topicKey({ kind: 'announcement' }), topicKey({ departmentId: 'housing' }), topicKey({ kind: 'announcement', departmentId: 'housing' })] },
+      message: { link: { type: 'notice', id: draft.id } },
+    });
+  });
+
+  test('when the outbox write fails, the publish rolls back: the notice stays a draft, no event, no row', async () => {
+    const faulty = new FaultyStore(cloud.store);
+    const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
+    faulty.insertFault = (collection) => collection === OUTBOX;
+    const fn = findFunction('notices')!;
+    const caller = await identifyCaller('demo-editor', cloud.store);
+    const result = await invoke(fn, { action: 'publish', data: { id: draft.id, version: draft.version } }, {
+      caller, store: faulty, now: () => cloud.clock.now, log: silentLogger, platform: 'local',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect((await cloud.store.collection('notices').get(draft.id))).toMatchObject({ status: 'draft', version: draft.version });
+    const events = await cloud.store.collection('events').find({ where: { subjectId: draft.id }, orderBy: [['at', 'asc']], limit: 10 });
+    expect(events.items.map((e: any) => e.action)).toEqual(['created']);
+    expect(await cloud.store.collection(OUTBOX).count({ subjectId: draft.id })).toBe(0);
+  });
+
+  test('a refused publish (stale version) writes no outbox row', async () => {
+    const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
+    const result = await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version + 5 } });
+    expect(result).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
+    expect(await cloud.store.collection(OUTBOX).count({ subjectId: draft.id })).toBe(0);
+  });
+
+  test('re-publishing after a withdrawal does not message subscribers again', async () => {
+    ok(await cloud.call('resident-a', 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
+    const { result } = await publishDraft(cloud);
+    const published = ok(result);
+    await dispatchAll(cloud);
+    const withdrawn = ok(await cloud.call('demo-editor', 'notices', { action: 'withdraw', data: { id: published.id, version: published.version, reason: '更正后重新发布' } }));
+    ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: withdrawn.id, version: withdrawn.version } }));
+    await dispatchAll(cloud);
+    expect((await inboxOf(cloud.store, 'resident-a')).filter((m) => m.subjectId === published.id)).toHaveLength(1);
+    expect(await cloud.store.collection(OUTBOX).count({ subjectId: published.id })).toBe(1);
+  });
+});
+
+describe('bulletin fan-out', () => {
+  let cloud: CloudHarness;
+  beforeEach(async () => {
+    cloud = await createCloudHarness();
+  });
+  afterEach(() => cloud.close());
+
+  test('each subscriber of the kind, the department or the pair gets exactly one message; others none', async () => {
+    const subscribe = (openid: string, data: object) => cloud.call(openid, 'subscriptions', { action: 'subscribe', data }).then(ok);
+    await subscribe('r-kind', { kind: 'announcement' });
+    await subscribe('r-dept', { departmentId: 'housing' });
+    await subscribe('r-pair', { kind: 'announcement', departmentId: 'housing' });
+    await subscribe('r-all-three', { kind: 'announcement' });
+    await subscribe('r-all-three', { departmentId: 'housing' });
+    await subscribe('r-all-three', { kind: 'announcement', departmentId: 'housing' });
+    await subscribe('r-other-kind', { kind: 'policy' });
+    await subscribe('r-other-pair', { kind: 'policy', departmentId: 'housing' });
+    await subscribe('r-left', { kind: 'announcement' });
+    ok(await cloud.call('r-left', 'subscriptions', { action: 'unsubscribe', data: { kind: 'announcement' } }));
+
+    const { draft } = await publishDraft(cloud, announcement({ title: '关于供暖的通知', departmentId: 'housing' }));
+    await dispatchAll(cloud);
+    for (const who of ['r-kind', 'r-dept', 'r-pair', 'r-all-three']) {
+      const inbox = await inboxOf(cloud.store, who);
+      expect(inbox.map((m) => [m.title, m.link, m.read])).toEqual([['关于供暖的通知', { type: 'notice', id: draft.id }, false]]);
+    }
+    for (const who of ['r-other-kind', 'r-other-pair', 'r-left', 'nobody']) expect(await inboxOf(cloud.store, who)).toEqual([]);
+    const job = (await cloud.store.collection<OutboxRecord>(OUTBOX).get(`np-${draft.id}`))!;
+    expect(job).toMatchObject({ status: 'done', progress: { recipients: 4 } });
+  });
+
+  test('publishing does not wait for the fan-out: the publish call only writes one outbox row', async () => {
+    const store = cloud.store;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 2000; i++) {
+        const openid = `bulk-${i}`;
+        const topic = topicKey({ kind: 'announcement' });
+        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+      }
+    });
+    const { draft, result } = await publishDraft(cloud);
+    expect(result.ok).toBe(true);
+    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(0);
+    await dispatchAll(cloud);
+    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(2000);
+  });
+});
+
+describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sg-fanout-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a crash inside a batch loses that batch whole; a restarted process carries on from the last committed position', async () => {
+    const file = join(dir, 'cloud.sqlite');
+    let store = new SqliteStore(file, COLLECTIONS);
+    await seedDemoData(store, SEED_TIME);
+    const topic = topicKey({ kind: 'announcement' });
+    const everyone = Array.from({ length: 23 }, (_, i) => `resident-${String(i).padStart(2, '0')}`);
+    await store.transaction(async (tx) => {
+      for (const openid of everyone) {
+        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+      }
+    });
+    const call = async (openid: string, fnName: string, event: unknown) =>
+      invoke(findFunction(fnName)!, event, { caller: await identifyCaller(openid, store), store, now: () => SEED_TIME, log: silentLogger, platform: 'local' });
+    const draft = ok<any>(await call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
+    ok(await call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+    const jobId = `np-${draft.id}`;
+    const job = async (s: Store) => (await s.collection<OutboxRecord>(OUTBOX).get(jobId)) as Stored<OutboxRecord>;
+
+    // Two batches of 5 commit.
+    expect(await expandNotification(store, await job(store), SEED_TIME, 5)).toBe(true);
+    expect(await expandNotification(store, await job(store), SEED_TIME, 5)).toBe(true);
+    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(10);
+
+    // The third dies after writing two of its five messages.
+    const faulty = new FaultyStore(store);
+    let written = 0;
+    faulty.insertFault = (collection) => collection === INBOX && ++written > 2;
+    await expect(expandNotification(faulty, await job(store), SEED_TIME, 5)).rejects.toThrow(/simulated crash/);
+    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(10);
+    expect((await job(store)).progress).toMatchObject({ topicIndex: 0, recipients: 10 });
+
+    // The process restarts on the same database file and the dispatcher finishes the job.
+    store.close();
+    store = new SqliteStore(file, COLLECTIONS);
+    const sender = recordingSender(store, () => SEED_TIME);
+    for (let i = 0; i < 20 && (await job(store)).status !== 'done'; i++) {
+      await dispatchOnce({ store, sender, now: () => SEED_TIME, log: silentLogger, batchSize: 5 });
+    }
+    const messages = (await store.collection<InboxRecord>(INBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 100 })).items;
+    expect(messages.map((m) => m.openid).sort()).toEqual(everyone);
+    expect(await job(store)).toMatchObject({ status: 'done', progress: { recipients: everyone.length } });
+    store.close();
+  });
+
+  test('two dispatchers racing on one job never write a batch twice', async () => {
+    const cloud = await createCloudHarness();
+    const topic = topicKey({ kind: 'announcement' });
+    await cloud.store.transaction(async (tx) => {
+      for (let i = 0; i < 12; i++) {
+        const openid = `racer-${i}`;
+        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+      }
+    });
+    const { draft } = await publishDraft(cloud);
+    const job = (await cloud.store.collection<OutboxRecord>(OUTBOX).get(`np-${draft.id}`))!;
+    const results = await Promise.allSettled([expandNotification(cloud.store, job, SEED_TIME, 4), expandNotification(cloud.store, job, SEED_TIME, 4)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(4);
+    await dispatchAll(cloud);
+    expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(12);
+    cloud.close();
+  });
+});

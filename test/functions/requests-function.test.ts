@@ -1,0 +1,219 @@
+import { VersionConflictError, type Transaction } from '../../cloudfunctions/_runtime/store/port';
+import { ERROR_CATALOGUE } from '../../shared/api/errors';
+import { formatTrackingNumber } from '../../shared/requests/request-record';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { application, enteredApplication, freshKey } from '../support/request-factories';
+
+let cloud: CloudHarness;
+/** The demo seed has already taken some of 2026's numbers. */
+let seeded: number;
+beforeEach(async () => {
+  cloud = await createCloudHarness({ now: new Date('2026-09-28T02:00:00Z') });
+  seeded = (await cloud.store.collection<{ value: number }>('counters').get('requests-2026'))?.value ?? 0;
+});
+/** The tracking number `n` places after the seeded ones. */
+const nth = (n: number) => formatTrackingNumber(2026, seeded + n);
+afterEach(() => cloud.close());
+
+const as = (openid: string | null, action: string, data: unknown = {}) => cloud.call(openid, 'requests', { action, data });
+const events = async (subjectId: string) =>
+  (await cloud.store.collection<{ subjectId: string; action: string }>('events').find({ where: { subjectId }, orderBy: [['at', 'asc']], limit: 100 })).items;
+
+describe('submit', () => {
+  test('answers with a readable tracking number; the next one follows without a gap', async () => {
+    const first = ok(await as('resident-a', 'submit', application()));
+    const second = ok(await as('resident-b', 'submit', application()));
+    expect(first).toMatchObject({ trackingNumber: nth(1), status: 'submitted', receivedOn: null, dueOn: null });
+    expect(first.trackingNumber).toMatch(/^依申〔2026〕\d{6}号$/);
+    expect(second.trackingNumber).toBe(nth(2));
+    expect(await events(first.id)).toEqual([expect.objectContaining({ action: 'submitted', actor: 'resident-a' })]);
+  });
+
+  test('a retried submit with the same key returns the same request, not a second one', async () => {
+    const input = application();
+    const before = await cloud.store.collection('requests').count();
+    const first = ok(await as('resident-a', 'submit', input));
+    const again = ok(await as('resident-a', 'submit', input));
+    expect(again.id).toBe(first.id);
+    expect(await cloud.store.collection('requests').count()).toBe(before + 1);
+    // The same key from someone else is their own submission.
+    expect(ok(await as('resident-b', 'submit', input)).id).not.toBe(first.id);
+    // The same key with different content is refused rather than merged.
+    const changed = await as('resident-a', 'submit', { ...input, purpose: '改了' });
+    expect(changed).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  test('twenty racing submits take twenty consecutive numbers', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => as(`resident-${i}`, 'submit', application())));
+    const numbers = results.map((r) => ok(r).trackingNumber).sort();
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => nth(i + 1)).sort());
+  });
+
+  test('a lost counter race is retried, and the number stays gap-free', async () => {
+    const real = cloud.store.transaction.bind(cloud.store);
+    let conflicts = 1;
+    cloud.store.transaction = (<R>(work: (tx: Transaction) => Promise<R>) =>
+      real(async (tx) =>
+        work({
+          collection<T>(name: string) {
+            const inner = tx.collection<T>(name);
+            if (name !== 'counters') return inner;
+            return {
+              ...inner,
+              get: inner.get.bind(inner),
+              insert: inner.insert.bind(inner),
+              update: async (id: string, version: number, patch: any) => {
+                if (conflicts > 0) {
+                  conflicts -= 1;
+                  throw new VersionConflictError('counters', id);
+                }
+                return inner.update(id, version, patch);
+              },
+            };
+          },
+        }),
+      )) as typeof cloud.store.transaction;
+    const first = ok(await as('resident-a', 'submit', application()));
+    const second = ok(await as('resident-a', 'submit', application()));
+    expect([first.trackingNumber, second.trackingNumber]).toEqual([nth(1), nth(2)]);
+    expect(conflicts).toBe(0);
+  });
+});
+
+describe('residents see only their own requests', () => {
+  test("another resident's request and a missing id get the same 404", async () => {
+    const mine = ok(await as('resident-a', 'submit', application()));
+    const other = await as('resident-b', 'get', { id: mine.id });
+    const missing = await as('resident-b', 'get', { id: 'no-such-request' });
+    expect(other).toEqual({ ok: false, code: 'REQUEST_NOT_FOUND', message: ERROR_CATALOGUE.REQUEST_NOT_FOUND.message });
+    expect(missing).toEqual(other);
+    expect(ok(await as('resident-b', 'mine')).items).toEqual([]);
+    expect(ok(await as('resident-a', 'mine')).items).toEqual([expect.objectContaining({ id: mine.id, statusLabel: '待受理' })]);
+  });
+});
+
+describe('the workflow end to end through the functions', () => {
+  test('submit → register → ask for a supplement → supplement → reply 部分公开 → the resident reads it', async () => {
+    const submitted = ok(await as('resident-a', 'submit', application()));
+    const registered = ok(await as('demo-clerk', 'register', { id: submitted.id, version: submitted.version }));
+    expect(registered).toMatchObject({ status: 'registered', receivedOn: '2026-09-28', dueOn: '2026-10-30', dueProvisional: false });
+
+    cloud.clock.now = new Date('2026-09-30T02:00:00Z');
+    const asked = ok(await as('demo-clerk', 'askSupplement', { id: registered.id, version: registered.version, items: ['请写明文件名称'], workingDays: 10 }));
+    expect(asked).toMatchObject({ status: 'supplementRequested', dueOn: null, supplement: { deadlineOn: '2026-10-20' } });
+
+    cloud.clock.now = new Date('2026-10-09T02:00:00Z');
+    const resident = ok(await as('resident-a', 'get', { id: submitted.id }));
+    expect(resident.allowed).toEqual(expect.arrayContaining(['supplement', 'withdraw']));
+    const supplemented = ok(await as('resident-a', 'supplement', { id: resident.id, version: resident.version, text: '《老旧小区改造项目招标文件》' }));
+    expect(supplemented).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+
+    cloud.clock.now = new Date('2026-10-20T02:00:00Z');
+    const replied = ok(
+      await as('demo-clerk', 'reply', { id: supplemented.id, version: supplemented.version, category: 'partial', text: '招标文件予以公开；报价明细属商业秘密，不予公开。' }),
+    );
+    expect(replied.status).toBe('replied');
+
+    const seen = ok(await as('resident-a', 'get', { id: submitted.id }));
+    expect(seen.reply).toMatchObject({ category: 'partial', categoryLabel: '部分公开', remedies: expect.stringContaining('云溪区住房和城乡建设局') });
+    expect(seen.dueExplanation.summary).toMatch(/自收到补正之日（2026-10-09）起 20 个工作日，答复期限为 2026-11-05/);
+    expect(seen.timeline.map((t: any) => t.kind)).toEqual(['submitted', 'registered', 'supplementRequested', 'supplemented', 'replied']);
+    // The resident never sees who among the staff acted, nor any OPENID.
+    expect(seen.timeline.every((t: any) => t.actorName === null)).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('demo-clerk');
+    expect(seen.letters.map((l: any) => l.title)).toEqual(['政府信息公开申请补正告知书', '政府信息公开申请答复告知书']);
+    const letter = seen.letters[1].paragraphs.join('');
+    expect(letter).toContain(`编号 ${nth(1)}`);
+    expect(letter).toMatch(/第三十七条[\s\S]*行政复议/);
+
+    // Staff see names on the timeline.
+    const staffView = ok(await as('demo-clerk', 'manageGet', { id: submitted.id }));
+    expect(staffView.timeline[1]).toMatchObject({ kind: 'registered', actorName: '李华' });
+    expect((await events(submitted.id)).map((e) => e.action)).toEqual([
+      'submitted',
+      'registered',
+      'supplementRequested',
+      'supplemented',
+      'replied',
+      'personalDataViewed',
+    ]);
+  });
+
+  test('two clerks acting at once: the second gets VERSION_CONFLICT and nothing of theirs is written', async () => {
+    const submitted = ok(await as('resident-a', 'submit', application()));
+    const [a, b] = await Promise.all([
+      as('demo-clerk', 'register', { id: submitted.id, version: submitted.version }),
+      as('demo-admin', 'register', { id: submitted.id, version: submitted.version, receivedOn: '2026-09-28' }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect((await events(submitted.id)).filter((e) => e.action === 'registered')).toHaveLength(1);
+  });
+
+  test('an illegal step is refused with INVALID_STATE', async () => {
+    const submitted = ok(await as('resident-a', 'submit', application()));
+    expect(await as('demo-clerk', 'reply', { id: submitted.id, version: submitted.version, category: 'disclosed', text: '公开' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+    });
+  });
+});
+
+describe('staff queue and paper applications', () => {
+  test('entered letters are registered on the day received; the queue is sorted by due date and masks personal data', async () => {
+    const ids = [
+      ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-28' }))).id,
+      ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-01', channel: 'fax' }))).id,
+      ok(await as('resident-a', 'submit', application())).id,
+    ];
+    const queue = ok(await as('demo-clerk', 'queue', { limit: 50 }));
+    const dues = queue.items.map((i: any) => i.dueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    queue.items = queue.items.filter((i: any) => ids.includes(i.id));
+    expect(queue.items.map((i: any) => [i.channel, i.dueOn])).toEqual([
+      ['fax', '2026-09-29'],
+      ['letter', '2026-10-30'],
+      ['online', null],
+    ]);
+    expect(queue.items[0]).toMatchObject({ applicantName: '陈**', idNumberMasked: '3301**********1236', phoneMasked: '138****5678', urgency: 'dueSoon' });
+    expect(JSON.stringify(queue)).not.toContain('330106199003071236');
+    expect(JSON.stringify(queue)).not.toContain('13812345678');
+  });
+
+  test('a receipt date in the future is refused', async () => {
+    expect(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-29' }))).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });
+  });
+});
+
+describe('the calendar the bureau controls', () => {
+  test('entering 2027 recomputes open requests due in January and records it on their timeline', async () => {
+    cloud.clock.now = new Date('2026-12-21T02:00:00Z');
+    const entered = ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-12-20', idempotencyKey: freshKey() })));
+    expect(entered).toMatchObject({ dueOn: '2027-01-15', dueProvisional: true });
+    expect(ok(await as('demo-clerk', 'queue')).warnings).toEqual([expect.stringMatching(/2027年的节假日安排尚未录入，1 件申请/)]);
+    expect(ok(await cloud.call(null, 'calendar', { action: 'days', data: { year: 2027 } }))).toMatchObject({ covered: false, source: 'none' });
+
+    const result = ok(
+      await cloud.call('demo-admin', 'calendar', {
+        action: 'setYear',
+        data: { year: 2027, holidays: [1, 2, 3].map((d) => ({ date: `2027-01-0${d}`, name: '元旦' })), workdays: [] },
+      }),
+    );
+    expect(result).toMatchObject({ recomputed: 1, calendar: { year: 2027, covered: true, source: 'bureau', updatedBy: '张敏' } });
+    const after = ok(await as('demo-clerk', 'manageGet', { id: entered.id }));
+    expect(after).toMatchObject({ dueOn: '2027-01-18', dueProvisional: false });
+    expect(after.timeline.at(-1)).toMatchObject({ kind: 'dueRecomputed', actor: 'system', detail: expect.stringContaining('2027-01-15（暂定） 调整为 2027-01-18') });
+    expect(ok(await as('demo-clerk', 'queue')).warnings).toEqual([]);
+  });
+
+  test('correcting one day moves the due dates that cross it', async () => {
+    const entered = ok(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-28' })));
+    const result = ok(await cloud.call('demo-admin', 'calendar', { action: 'setDay', data: { date: '2026-10-30', kind: 'holiday', name: '临时放假' } }));
+    expect(result.recomputed).toBeGreaterThanOrEqual(1);
+    expect(ok(await as('demo-clerk', 'manageGet', { id: entered.id })).dueOn).toBe('2026-11-02');
+    const year = ok(await cloud.call(null, 'calendar', { action: 'days', data: { year: 2026 } }));
+    expect(year).toMatchObject({ covered: true, source: 'bureau' });
+    expect(year.holidays).toContainEqual({ date: '2026-10-30', name: '临时放假' });
+    expect(year.holidays).toContainEqual({ date: '2026-10-01', name: '国庆节' });
+  });
+});

@@ -1,0 +1,226 @@
+import { AppError } from '../../shared/api/errors';
+import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
+import { buildCalendar, type WorkingCalendar } from '../../shared/calendar/working-calendar';
+import { allowedCommands, checkCommand, newRequest, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import type { Actor, RequestRecord } from '../../shared/requests/request-record';
+import { SubmitSchema, type RequestStatus } from '../../shared/requests/request-schema';
+import type { RequestCommandName } from '../../shared/requests/request-types';
+import { application } from '../support/request-factories';
+
+const calendar = buildCalendar([], builtinArrangement);
+const resident: Actor = { role: 'applicant', openid: 'resident-a', name: null };
+const stranger: Actor = { role: 'applicant', openid: 'resident-b', name: null };
+const clerk: Actor = { role: 'staff', openid: 'demo-clerk', name: '李华' };
+
+/** Beijing 10:00 on a date. */
+const at = (date: string) => new Date(`${date}T02:00:00Z`);
+
+function submitted(on = '2026-09-28'): RequestRecord {
+  const { record } = newRequest(SubmitSchema.parse(application()), { channel: 'online', ownerOpenid: 'resident-a' }, '依申〔2026〕000001号', at(on), calendar);
+  return { ...record, id: 'r1', version: 1 } as RequestRecord;
+}
+
+function apply(r: RequestRecord, command: RequestCommand, on: string, cal: WorkingCalendar = calendar): RequestRecord {
+  const result = transition(r, command, at(on), cal);
+  return { ...r, ...result.request, version: r.version + 1 };
+}
+
+function codeOf(work: () => unknown): string | null {
+  try {
+    work();
+    return null;
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+}
+
+const register = (receivedOn?: string): RequestCommand => ({ type: 'register', actor: clerk, receivedOn });
+const reply: RequestCommand = { type: 'reply', actor: clerk, category: 'partial', text: '部分公开。', attachments: [], bureauName: '云溪区住房和城乡建设局' };
+
+describe('submission and registration', () => {
+  test('an online request waits for registration; no clock runs yet', () => {
+    const r = submitted();
+    expect(r).toMatchObject({ status: 'submitted', receivedOn: null, dueOn: null, open: true, dueSort: '9999-12-31' });
+    expect(r.history).toEqual([expect.objectContaining({ kind: 'submitted', actor: 'applicant' })]);
+  });
+
+  test('registering sets day zero to today and the due date 20 working days on', () => {
+    const result = transition(submitted(), register(), at('2026-09-28'), calendar);
+    expect(result.request).toMatchObject({ status: 'registered', receivedOn: '2026-09-28', dueOn: '2026-10-30', dueSort: '2026-10-30' });
+    expect(result.events).toEqual([expect.objectContaining({ subjectType: 'request', subjectId: 'r1', action: 'registered', actor: 'demo-clerk' })]);
+    expect(result.notifications).toEqual([]);
+  });
+
+  test('the clerk may give an earlier receipt date, never a later one or one before submission', () => {
+    const r = submitted('2026-09-25');
+    expect(apply(r, register('2026-09-25'), '2026-09-28').receivedOn).toBe('2026-09-25');
+    expect(codeOf(() => transition(r, register('2026-09-29'), at('2026-09-28'), calendar))).toBe('RECEIVED_DATE_INVALID');
+    expect(codeOf(() => transition(r, register('2026-09-24'), at('2026-09-28'), calendar))).toBe('RECEIVED_DATE_INVALID');
+  });
+
+  test('a paper application is registered at once on the day it arrived', () => {
+    const { record } = newRequest(
+      SubmitSchema.parse(application()),
+      { channel: 'letter', receivedOn: '2026-02-10', enteredBy: clerk },
+      '依申〔2026〕000002号',
+      at('2026-02-12'),
+      calendar,
+    );
+    expect(record).toMatchObject({ status: 'registered', ownerOpenid: null, enteredBy: 'demo-clerk', receivedOn: '2026-02-10', dueOn: '2026-03-16' });
+  });
+});
+
+describe('supplement (Art. 30)', () => {
+  const registered = () => apply(submitted(), register(), '2026-09-28');
+  const ask: RequestCommand = { type: 'askSupplement', actor: clerk, items: ['请写明文件名称', '请说明年份'], workingDays: 10 };
+
+  test('only within 7 working days of receipt (国庆 not counted)', () => {
+    // 09-29, 09-30, 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13 = 7 working days.
+    expect(codeOf(() => transition(registered(), ask, at('2026-10-13'), calendar))).toBeNull();
+    expect(codeOf(() => transition(registered(), ask, at('2026-10-14'), calendar))).toBe('SUPPLEMENT_WINDOW_CLOSED');
+  });
+
+  test('asking stops the clock, lists every item, and tells the applicant', () => {
+    const result = transition(registered(), ask, at('2026-09-30'), calendar);
+    expect(result.request).toMatchObject({ status: 'supplementRequested', dueOn: null, supplement: { items: ask.type === 'askSupplement' ? ask.items : [], workingDays: 10, requestedOn: '2026-09-30' } });
+    expect(result.events[0].detail).toMatch(/1\. 请写明文件名称；2\. 请说明年份/);
+    expect(result.notifications).toEqual([{ kind: 'supplementRequested', openid: 'resident-a', requestId: 'r1', trackingNumber: '依申〔2026〕000001号' }]);
+  });
+
+  test('only once', () => {
+    const supplemented = apply(apply(registered(), ask, '2026-09-30'), { type: 'supplement', actor: resident, text: '2025 年度', attachments: [] }, '2026-10-09');
+    expect(codeOf(() => transition(supplemented, ask, at('2026-10-09'), calendar))).toBe('SUPPLEMENT_ALREADY_REQUESTED');
+  });
+
+  test('the clock restarts on the day the supplement arrives', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    const r = apply(asked, { type: 'supplement', actor: resident, text: '2025 年度', attachments: [] }, '2026-10-09');
+    // Day zero 10-09; the make-up Saturday 10-10 is day one.
+    expect(r).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+    expect(r.supplement?.answer).toEqual({ text: '2025 年度', attachments: [], on: '2026-10-09' });
+  });
+
+  test('only the applicant may supplement, and only within the period', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    expect(codeOf(() => transition(asked, { type: 'supplement', actor: stranger, text: 'x', attachments: [] }, at('2026-10-09'), calendar))).toBe('REQUEST_NOT_FOUND');
+    // Period: 10 working days from 09-30 → 10-20 (国庆 skipped, the make-up Saturday 10-10 counted).
+    expect(codeOf(() => transition(asked, { type: 'supplement', actor: resident, text: 'x', attachments: [] }, at('2026-10-20'), calendar))).toBeNull();
+    expect(codeOf(() => transition(asked, { type: 'supplement', actor: resident, text: 'x', attachments: [] }, at('2026-10-21'), calendar))).toBe('SUPPLEMENT_OVERDUE');
+  });
+
+  test('no supplement in time: closed as 其他处理 1 (other.noSupplement), not before', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    const close: RequestCommand = { type: 'close', actor: clerk, category: 'other.noSupplement', reason: '逾期未补正' };
+    expect(codeOf(() => transition(asked, close, at('2026-10-20'), calendar))).toBe('INVALID_STATE');
+    const closed = apply(asked, close, '2026-10-21');
+    expect(closed).toMatchObject({ status: 'closed', open: false, dueSort: '9999-12-31', ending: { category: 'other.noSupplement', on: '2026-10-21' } });
+  });
+});
+
+describe('consultation, extension, reply', () => {
+  const registered = () => apply(submitted(), register(), '2026-09-28');
+  const consult: RequestCommand = { type: 'startConsultation', actor: clerk, party: 'thirdParty', partyName: '云溪建设集团有限公司', matter: '报价是否同意公开' };
+
+  test('consultation days are not counted', () => {
+    const consulting = apply(registered(), consult, '2026-10-12');
+    expect(consulting.status).toBe('consulting');
+    const back = apply(consulting, { type: 'endConsultation', actor: clerk, outcome: '第三方不同意公开报价' }, '2026-10-16');
+    expect(back).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+    expect(back.consultations[0]).toMatchObject({ startedOn: '2026-10-12', endedOn: '2026-10-16', outcome: '第三方不同意公开报价' });
+  });
+
+  test('extension: once, at most 20 working days, before the due date, applicant told', () => {
+    const extend: RequestCommand = { type: 'extend', actor: clerk, workingDays: 10, approver: '张敏', reason: '需调取档案' };
+    const result = transition(registered(), extend, at('2026-10-30'), calendar);
+    expect(result.request).toMatchObject({ dueOn: '2026-11-13', extension: { workingDays: 10, approver: '张敏', on: '2026-10-30' } });
+    expect(result.notifications.map((n) => n.kind)).toEqual(['extended']);
+    const extended = apply(registered(), extend, '2026-10-30');
+    expect(codeOf(() => transition(extended, extend, at('2026-11-02'), calendar))).toBe('ALREADY_EXTENDED');
+    expect(codeOf(() => transition(registered(), extend, at('2026-11-02'), calendar))).toBe('EXTENSION_TOO_LATE');
+  });
+
+  test('a reply carries its category, report group, legal basis and the remedies sentence', () => {
+    const result = transition(apply(registered(), consult, '2026-10-12'), reply, at('2026-10-20'), calendar);
+    expect(result.request.reply).toMatchObject({
+      category: 'partial',
+      group: 'partial',
+      replyType: 'partial',
+      legalBasis: expect.stringContaining('第三十七条'),
+      remedies: expect.stringMatching(/行政复议.*行政诉讼/),
+      on: '2026-10-20',
+    });
+    expect(result.request.status).toBe('replied');
+    // Replying ends the running consultation.
+    expect(result.request.consultations?.[0].endedOn).toBe('2026-10-20');
+    expect(result.notifications.map((n) => n.kind)).toEqual(['requestReplied']);
+  });
+
+  test('withdraw by the applicant only before a reply', () => {
+    const r = registered();
+    expect(apply(r, { type: 'withdraw', actor: resident, reason: null }, '2026-10-08')).toMatchObject({ status: 'withdrawn', open: false });
+    expect(codeOf(() => transition(r, { type: 'withdraw', actor: stranger, reason: null }, at('2026-10-08'), calendar))).toBe('REQUEST_NOT_FOUND');
+    const replied = apply(r, reply, '2026-10-08');
+    expect(codeOf(() => transition(replied, { type: 'withdraw', actor: resident, reason: null }, at('2026-10-09'), calendar))).toBe('INVALID_STATE');
+  });
+});
+
+describe('a calendar change recomputes open requests and says so on the timeline', () => {
+  test('2026-12-20 is due 2027-01-15 provisionally; entering 2027 moves it to 2027-01-18', () => {
+    const r = apply(submitted('2026-12-20'), register('2026-12-20'), '2026-12-21');
+    expect(r).toMatchObject({ dueOn: '2027-01-15', dueProvisional: true });
+    const with2027 = buildCalendar(
+      [{ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [], covered: true, source: 'bureau', updatedAt: null, updatedBy: null }],
+      builtinArrangement,
+    );
+    const result = transition(r, { type: 'recompute', actor: { role: 'system', openid: null, name: null }, reason: '2027年节假日安排已录入', previous: calendar }, at('2026-12-22'), with2027);
+    expect(result.request).toMatchObject({ dueOn: '2027-01-18', dueProvisional: false });
+    expect(result.request.history?.at(-1)).toMatchObject({
+      kind: 'dueRecomputed',
+      actor: 'system',
+      detail: '2027年节假日安排已录入：答复期限由 2027-01-15（暂定） 调整为 2027-01-18',
+    });
+    // Unchanged by the same calendar: nothing to write.
+    expect(transition(r, { type: 'recompute', actor: clerk, reason: 'x', previous: calendar }, at('2026-12-22'), calendar)).toEqual({ request: {}, events: [], notifications: [] });
+  });
+});
+
+describe('every command in every status (illegal ones refused)', () => {
+  // Written out by hand: which commands each status admits. '—' = INVALID_STATE (or its specific code).
+  const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
+    submitted: ['register', 'withdraw', 'close'],
+    registered: ['askSupplement', 'startConsultation', 'extend', 'reply', 'withdraw', 'close'],
+    supplementRequested: ['supplement', 'withdraw', 'close'],
+    consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
+    replied: [],
+    withdrawn: [],
+    closed: [],
+  };
+
+  const base = submitted();
+  const registered = apply(base, register(), '2026-09-28');
+  const records: Record<RequestStatus, RequestRecord> = {
+    submitted: base,
+    registered,
+    supplementRequested: apply(registered, { type: 'askSupplement', actor: clerk, items: ['x'], workingDays: 10 }, '2026-09-29'),
+    consulting: apply(registered, { type: 'startConsultation', actor: clerk, party: 'agency', partyName: '区档案馆', matter: 'x' }, '2026-09-29'),
+    replied: apply(registered, reply, '2026-09-29'),
+    withdrawn: apply(registered, { type: 'withdraw', actor: resident, reason: null }, '2026-09-29'),
+    closed: apply(registered, { type: 'close', actor: clerk, category: 'other.other', reason: 'x' }, '2026-09-29'),
+  };
+
+  test.each(Object.keys(LEGAL) as RequestStatus[])('%s', (status) => {
+    const r = records[status];
+    const admitted = [...allowedCommands(r, clerk, '2026-09-30', calendar), ...allowedCommands(r, resident, '2026-09-30', calendar)];
+    expect([...new Set(admitted)].sort()).toEqual([...LEGAL[status]].sort());
+    // Each refused one is refused with a stable code, and transition itself refuses it too.
+    for (const command of [reply, register(), { type: 'endConsultation', actor: clerk, outcome: 'x' } as RequestCommand]) {
+      const name = command.type as RequestCommandName;
+      if (!LEGAL[status].includes(name)) expect(codeOf(() => transition(r, command, at('2026-09-30'), calendar))).toBe('INVALID_STATE');
+    }
+  });
+
+  test('staff commands refuse an applicant, applicant commands refuse staff', () => {
+    expect(codeOf(() => checkCommand(records.submitted, { type: 'register', actor: resident }, '2026-09-30', calendar))).toBe('FORBIDDEN');
+    expect(codeOf(() => checkCommand(records.registered, { type: 'withdraw', actor: clerk, reason: null }, '2026-09-30', calendar))).toBe('REQUEST_NOT_FOUND');
+  });
+});

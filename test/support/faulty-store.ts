@@ -1,0 +1,36 @@
+import type { Store, Transaction, TxCollection } from '../../cloudfunctions/_runtime/store/port';
+
+/**
+ * A store that breaks on cue, to prove what survives a crash: `insertFault`
+ * throws from an insert inside a transaction (the process "dies" mid-batch),
+ * `transactionFault` refuses a whole transaction (the process died before it).
+ */
+export class FaultyStore implements Store {
+  insertFault: ((collection: string, record: any) => boolean) | null = null;
+  transactionFault: (() => boolean) | null = null;
+
+  constructor(readonly inner: Store) {}
+
+  collection<T>(name: string) {
+    return this.inner.collection<T>(name);
+  }
+
+  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    if (this.transactionFault?.()) return Promise.reject(new Error('simulated crash before the transaction'));
+    return this.inner.transaction((tx) =>
+      work({
+        collection: <T>(name: string): TxCollection<T> => {
+          const c = tx.collection<T>(name);
+          return {
+            get: (id) => c.get(id),
+            update: (id, v, patch) => c.update(id, v, patch),
+            insert: async (record) => {
+              if (this.insertFault?.(name, record)) throw new Error(`simulated crash inserting into ${name}`);
+              return c.insert(record);
+            },
+          };
+        },
+      }),
+    );
+  }
+}
