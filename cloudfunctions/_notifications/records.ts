@@ -36,7 +36,8 @@ export type NotificationCause =
   | 'supplementRequested'
   | 'extended'
   | 'dueSoon'
-  | 'overdue';
+  | 'overdue'
+  | 'ratingAnswered';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
 

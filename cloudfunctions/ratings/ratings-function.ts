@@ -25,6 +25,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, type Store, type Where } from '../_runtime/store/port';
 import { ratingSettings } from './rating-settings';
+import { enqueueRatingAnswered } from './rating-notifications';
 import { requestSubject } from './request-subject';
 import { adjustTallies, readTallies, TALLIES } from './tallies';
 import { workingDayRule } from './working-days';
@@ -260,7 +261,7 @@ export const ratingsFunction = defineFunction('ratings', {
         },
         at,
       );
-      return { patch, delta: { followUpsAnswered: 1, followUpsOnTime: patch.answeredOnTime ? 1 : 0 } };
+      return { patch, delta: { followUpsAnswered: 1, followUpsOnTime: patch.answeredOnTime ? 1 : 0 }, notifyRater: answer };
     });
   },
 
@@ -359,6 +360,8 @@ interface FollowUpChange {
   patch: Partial<FollowUpRecord>;
   delta?: TallyDelta;
   excludeRating?: boolean;
+  /** The answer to tell the rater through the notifications outbox, in the same transaction. */
+  notifyRater?: string;
 }
 
 /**
@@ -379,8 +382,12 @@ async function changeFollowUp(
     const followUps = tx.collection<FollowUpRecord>('followUps');
     const current = await followUps.get(id);
     if (!current) throw new AppError('FOLLOW_UP_NOT_FOUND');
-    const { patch, delta, excludeRating } = decide(() => change(current, at));
+    const { patch, delta, excludeRating, notifyRater } = decide(() => change(current, at));
     await followUps.update(id, version, patch);
+    if (notifyRater) {
+      const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
+      if (rating) await enqueueRatingAnswered(tx, rating, notifyRater, at);
+    }
     if (excludeRating) {
       const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
       if (rating) await tx.collection<RatingRecord>('ratings').update(rating.id, rating.version, { excluded: true });

@@ -224,6 +224,10 @@ describe('follow-up of a 差评', () => {
     const answered = ok(await cloud.call(officer, 'ratings', { action: 'respond', data: { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2027-01-31' } }));
     expect(answered).toMatchObject({ status: 'answered', answeredOnTime: false, overdue: false, response: { respondedByName: '赵磊', planDueDate: '2027-01-31' } });
 
+    // The rater is told through the notifications outbox, written with the answer.
+    const outbox = await cloud.store.collection<Record<string, any>>('outbox').get(`ra-${id}`);
+    expect(outbox).toMatchObject({ cause: 'ratingAnswered', audience: { type: 'person', openid: 'resident-a' }, purpose: null, message: { link: { type: 'rating', id } } });
+    expect(outbox!.message.body).toContain(RESPONSE.answer.slice(0, 10));
     const mine = ok(await cloud.call('resident-a', 'ratings', { action: 'mine', data: {} })).items[0];
     expect(mine.followUp).toMatchObject({ status: 'answered', response: { answer: RESPONSE.answer, rectification: 'plan' }, feedback: null });
     expect(await cloud.call('resident-b', 'ratings', { action: 'feedback', data: { ratingId: id, solved: true } })).toMatchObject({ ok: false, code: 'RATING_NOT_FOUND' });

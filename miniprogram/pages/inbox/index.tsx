@@ -34,7 +34,7 @@ export default function InboxPage() {
       setReadHere((s) => new Set(s).add(m.id));
       void call('inbox', 'markRead', { ids: [m.id] }).catch(() => undefined);
     }
-    go(m.link.type === 'notice' ? routes.noticeDetail(m.link.id) : routes.requestFromMessage(m.link.id));
+    go(m.link.type === 'notice' ? routes.noticeDetail(m.link.id) : m.link.type === 'rating' ? routes.myRatings() : routes.requestFromMessage(m.link.id));
   };
 
   const markAll = async () => {
