@@ -72,7 +72,7 @@ test('each step shows the schema\'s errors beside its own fields and goes no fur
   click('next-step');
   await waitFor(() => expect(errorBeside('creditCode')).toBe('统一社会信用代码校验位不正确，请核对'));
   expect(screen.queryByTestId('input-idNumber')).toBeNull();
-  expect(await cloud.store.collection('requests').count()).toBe(0);
+  expect(await cloud.store.collection('requests').count({ ownerOpenid: RESIDENT })).toBe(0);
 });
 
 test('a failed submit keeps the draft and its key; reopening the page restores it; the retry files exactly one request', async () => {
@@ -89,7 +89,7 @@ test('a failed submit keeps the draft and its key; reopening the page restores i
   await waitFor(() => expect(screen.getByTestId('submit-failure').textContent).toContain('网络不给力'));
   expect(screen.getByTestId('submit-failure').textContent).toContain('已保存');
   expect(stored()).toMatchObject({ idempotencyKey: key, name: '陈晓明', idNumber: VALID_RESIDENT_ID, phone: '13812345678', step: 3 });
-  expect(await cloud.store.collection('requests').count()).toBe(0);
+  expect(await cloud.store.collection('requests').count({ ownerOpenid: RESIDENT })).toBe(0);
 
   // The resident closes the page and comes back later: everything is still there, on the last step.
   page.unmount();
@@ -101,7 +101,8 @@ test('a failed submit keeps the draft and its key; reopening the page restores i
 
   await act(async () => click('submit-request'));
   await waitFor(() => expect(recorded.navigations).toHaveLength(1));
-  const all = (await cloud.store.collection<{ id: string; idempotencyKey?: string }>('requests').find({ orderBy: [['submittedAt', 'desc']], limit: 10 })).items;
+  // Only this resident's requests: the demo bureau has requests of its own.
+  const all = (await cloud.store.collection<{ id: string; idempotencyKey?: string }>('requests').find({ where: { ownerOpenid: RESIDENT }, orderBy: [['submittedAt', 'desc']], limit: 10 })).items;
   expect(all).toHaveLength(1);
   expect(recorded.navigations[0]).toBe(`/requests/pages/result/index?id=${encodeURIComponent(all[0].id)}`);
   // Filed: the next request starts blank, with a new key.
