@@ -34,8 +34,8 @@ export const routes = {
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
 
   // windows, ratings (issue 9)
-  rate: (target: { visit: string } | { window: string }) =>
-    `/rating/pages/rate/index?${'visit' in target ? `visit=${encodeURIComponent(target.visit)}` : `window=${encodeURIComponent(target.window)}`}`,
+  rate: (target: { visit: string } | { window: string } | { request: string }) =>
+    `/rating/pages/rate/index?${Object.entries(target).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`,
   myRatings: () => '/rating/pages/mine/index',
   ratingStats: () => '/rating/pages/stats/index',
   adminWindows: () => '/admin/pages/windows/index',

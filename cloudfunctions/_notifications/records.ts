@@ -37,7 +37,8 @@ export type NotificationCause =
   | 'extended'
   | 'requestClosed'
   | 'dueSoon'
-  | 'overdue';
+  | 'overdue'
+  | 'ratingAnswered';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
 

@@ -13,7 +13,7 @@ import {
   type FollowUpRecord,
 } from '../../shared/ratings/follow-up';
 import { ratingEvent, type RatingAction, type RatingEvent } from '../../shared/ratings/rating-events';
-import { ratingIdForVisit, ratingIdForWindowDay, ratingMonth } from '../../shared/ratings/rating-identity';
+import { ratingIdForRequest, ratingIdForVisit, ratingIdForWindowDay, ratingMonth } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView, RatingRecord, RatingTarget, RatingStats, StoredRating, VisitRecord, WindowRecord } from '../../shared/ratings/ratings-types';
@@ -25,6 +25,8 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, type Store, type Where } from '../_runtime/store/port';
 import { ratingSettings } from './rating-settings';
+import { enqueueRatingAnswered } from './rating-notifications';
+import { requestSubject } from './request-subject';
 import { adjustTallies, readTallies, TALLIES } from './tallies';
 import { workingDayRule } from './working-days';
 import type { TallyRecord } from '../../shared/ratings/ratings-types';
@@ -32,7 +34,22 @@ import type { TallyRecord } from '../../shared/ratings/ratings-types';
 type StoredFollowUp = FollowUpRecord & { id: string; version: number };
 
 export const ratingsFunction = defineFunction('ratings', {
-  async target({ visitCode, windowId }, { store, now }): Promise<RatingTarget> {
+  async target({ visitCode, windowId, requestId }, { store, now, caller }): Promise<RatingTarget> {
+    if (requestId) {
+      const subject = await requestSubject(store, requestId, caller.openid as string);
+      const rated = await store.collection<RatingRecord>('ratings').get(ratingIdForRequest(requestId));
+      return {
+        windowId: null,
+        windowName: subject.serviceName,
+        location: '',
+        departmentName: subject.departmentName,
+        serviceName: `申请 ${subject.trackingNumber}`,
+        trackingNumber: subject.trackingNumber,
+        services: [],
+        expiresAt: null,
+        state: rated ? 'alreadyRated' : 'open',
+      };
+    }
     if (visitCode) {
       const visit = await store.collection<VisitRecord>('visits').get(visitCode);
       if (!visit) throw new AppError('VISIT_NOT_FOUND');
@@ -70,10 +87,15 @@ export const ratingsFunction = defineFunction('ratings', {
     const rater = caller.openid as string;
 
     // Who and what is being rated, checked before anything is screened or written.
-    let window: WindowRecord & { id: string };
+    let window: Pick<WindowRecord, 'name' | 'departmentId' | 'departmentName' | 'services'> & { id: string | null };
     let serviceId: string | null;
     let ratingId: string;
-    if (input.visitCode) {
+    if (input.requestId) {
+      const subject = await requestSubject(store, input.requestId, rater);
+      window = { id: null, name: subject.serviceName, departmentId: subject.departmentId, departmentName: subject.departmentName, services: [{ id: subject.serviceId, name: subject.serviceName }] };
+      serviceId = subject.serviceId;
+      ratingId = ratingIdForRequest(input.requestId);
+    } else if (input.visitCode) {
       const visit = await store.collection<VisitRecord>('visits').get(input.visitCode);
       if (!visit) throw new AppError('VISIT_NOT_FOUND');
       const usability = visitUsability(visit, at);
@@ -90,17 +112,18 @@ export const ratingsFunction = defineFunction('ratings', {
       if (serviceId && !window.services.some((s) => s.id === serviceId)) {
         throw new AppError('VALIDATION_FAILED', undefined, { serviceId: '该窗口没有这项办理事项' });
       }
-      ratingId = ratingIdForWindowDay(window.id, raterKey(rater), at);
+      ratingId = ratingIdForWindowDay(input.windowId as string, raterKey(rater), at);
     }
-    if (await store.collection<RatingRecord>('ratings').get(ratingId)) throw alreadyRated(input.visitCode);
+    if (await store.collection<RatingRecord>('ratings').get(ratingId)) throw alreadyRated(input.visitCode, input.requestId);
 
     // Screened before anyone else can see it; a comment held back is kept for the record, never published.
     const screening = input.comment ? await screenText(input.comment, ctx) : null;
     const service = window.services.find((s) => s.id === serviceId) ?? null;
     const rating: RatingRecord & { id: string } = {
       id: ratingId,
-      source: input.visitCode ? 'visit' : 'window',
+      source: input.requestId ? 'request' : input.visitCode ? 'visit' : 'window',
       visitCode: input.visitCode ?? null,
+      requestId: input.requestId ?? null,
       windowId: window.id,
       windowName: window.name,
       serviceId: service?.id ?? null,
@@ -129,7 +152,7 @@ export const ratingsFunction = defineFunction('ratings', {
           // Read again inside the transaction: the code is single-use even when two phones race.
           const visits = tx.collection<VisitRecord>('visits');
           const visit = await visits.get(input.visitCode);
-          if (!visit || visitUsability(visit, at) !== 'usable') throw alreadyRated(input.visitCode);
+          if (!visit || visitUsability(visit, at) !== 'usable') throw alreadyRated(input.visitCode, input.requestId);
           await visits.update(visit.id, visit.version, { ratingId, ratedAt: at.toISOString() });
         }
         await tx.collection<RatingRecord>('ratings').insert(rating);
@@ -143,7 +166,7 @@ export const ratingsFunction = defineFunction('ratings', {
         await adjustTallies(tx, rating, delta);
       });
     } catch (error) {
-      if (error instanceof DuplicateIdError) throw alreadyRated(input.visitCode);
+      if (error instanceof DuplicateIdError) throw alreadyRated(input.visitCode, input.requestId);
       throw error;
     }
     return { id: ratingId, level: input.level, commentStatus: rating.commentStatus, followUpDueDate: dueDate };
@@ -238,7 +261,7 @@ export const ratingsFunction = defineFunction('ratings', {
         },
         at,
       );
-      return { patch, delta: { followUpsAnswered: 1, followUpsOnTime: patch.answeredOnTime ? 1 : 0 } };
+      return { patch, delta: { followUpsAnswered: 1, followUpsOnTime: patch.answeredOnTime ? 1 : 0 }, notifyRater: answer };
     });
   },
 
@@ -291,7 +314,8 @@ function raterKey(openid: string): string {
   return createHash('sha256').update(openid).digest('hex').slice(0, 16);
 }
 
-function alreadyRated(visitCode: string | undefined): AppError {
+function alreadyRated(visitCode: string | undefined, requestId?: string): AppError {
+  if (requestId) return new AppError('ALREADY_RATED', '这件申请的办理已经评价过了，感谢您的参与');
   return visitCode ? new AppError('ALREADY_RATED') : new AppError('ALREADY_RATED', '今天已经评价过这个窗口了，感谢您的参与');
 }
 
@@ -336,6 +360,8 @@ interface FollowUpChange {
   patch: Partial<FollowUpRecord>;
   delta?: TallyDelta;
   excludeRating?: boolean;
+  /** The answer to tell the rater through the notifications outbox, in the same transaction. */
+  notifyRater?: string;
 }
 
 /**
@@ -356,8 +382,12 @@ async function changeFollowUp(
     const followUps = tx.collection<FollowUpRecord>('followUps');
     const current = await followUps.get(id);
     if (!current) throw new AppError('FOLLOW_UP_NOT_FOUND');
-    const { patch, delta, excludeRating } = decide(() => change(current, at));
+    const { patch, delta, excludeRating, notifyRater } = decide(() => change(current, at));
     await followUps.update(id, version, patch);
+    if (notifyRater) {
+      const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
+      if (rating) await enqueueRatingAnswered(tx, rating, notifyRater, at);
+    }
     if (excludeRating) {
       const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
       if (rating) await tx.collection<RatingRecord>('ratings').update(rating.id, rating.version, { excluded: true });

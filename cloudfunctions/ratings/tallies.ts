@@ -10,7 +10,7 @@ import type { Store, Transaction } from '../_runtime/store/port';
  */
 export const TALLIES = 'ratingTallies';
 
-type Counted = { windowId: string; serviceId: string | null; departmentId: string; month: string };
+type Counted = { windowId: string | null; serviceId: string | null; departmentId: string; month: string };
 
 export async function adjustTallies(tx: Transaction, rating: Counted, delta: TallyDelta): Promise<void> {
   const tallies = tx.collection<TallyRecord>(TALLIES);

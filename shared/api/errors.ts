@@ -44,6 +44,7 @@ export const ERROR_CATALOGUE = {
   RATING_NOT_FOUND: { status: 404, message: '未找到该评价' },
   FOLLOW_UP_NOT_FOUND: { status: 404, message: '未找到该差评的整改记录' },
   QRCODE_FAILED: { status: 502, message: '二维码生成失败，请稍后重试' },
+  RATING_NOT_OPEN: { status: 409, message: '申请答复之后才能评价办理情况' },
 
 } as const;
 

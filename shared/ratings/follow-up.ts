@@ -73,7 +73,7 @@ export interface Appeal {
 
 export interface FollowUpRecord {
   ratingId: string;
-  windowId: string;
+  windowId: string | null;
   windowName: string;
   serviceId: string | null;
   serviceName: string | null;
@@ -131,7 +131,7 @@ export class FollowUpStateError extends Error {
 }
 
 export function newFollowUp(
-  rating: { id: string; windowId: string; windowName: string; serviceId: string | null; serviceName: string | null; departmentId: string; month: string; level: 'dissatisfied' | 'veryDissatisfied' },
+  rating: { id: string; windowId: string | null; windowName: string; serviceId: string | null; serviceName: string | null; departmentId: string; month: string; level: 'dissatisfied' | 'veryDissatisfied' },
   at: Date,
   dueDate: string,
 ): FollowUpRecord & { id: string } {

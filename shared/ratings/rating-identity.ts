@@ -12,6 +12,15 @@ export function ratingIdForVisit(visitCode: string): string {
   return `v-${visitCode}`;
 }
 
+/** 一事一评: the handling of one disclosure request, rated once by its applicant. */
+export function ratingIdForRequest(requestId: string): string {
+  return `r-${requestId}`;
+}
+
+/** Request handling counts bureau-wide as a service of its own. */
+export const REQUEST_HANDLING_SERVICE = 'request-handling';
+export const REQUEST_HANDLING_SERVICE_NAME = '依申请公开办理';
+
 export function ratingIdForWindowDay(windowId: string, raterKey: string, now: Date): string {
   return `w-${windowId}-${raterKey}-${beijingToday(now).replace(/-/g, '')}`;
 }

@@ -65,6 +65,8 @@ export const RatingSubmitSchema = z
   .strictObject({
     visitCode: VisitCodeSchema.optional(),
     windowId: IdSchema.optional(),
+    /** 一事一评: an answered disclosure request of the caller's. */
+    requestId: IdSchema.optional(),
     serviceId: IdSchema.optional(),
     level: z.enum(RATING_LEVELS),
     tags: Tags,
@@ -74,7 +76,7 @@ export const RatingSubmitSchema = z
     contactName: z.string().trim().max(20).default(''),
     contactPhone: z.union([ContactPhoneSchema, z.literal('')]).default(''),
   })
-  .refine((v) => (v.visitCode === undefined) !== (v.windowId === undefined), {
+  .refine((v) => [v.visitCode, v.windowId, v.requestId].filter((x) => x !== undefined).length === 1, {
     message: '请扫描窗口二维码或评价码后评价',
     path: ['visitCode'],
   })
@@ -87,8 +89,8 @@ export const RatingSubmitSchema = z
 export type RatingSubmitInput = z.input<typeof RatingSubmitSchema>;
 
 export const RatingTargetSchema = z
-  .strictObject({ visitCode: VisitCodeSchema.optional(), windowId: IdSchema.optional() })
-  .refine((v) => (v.visitCode === undefined) !== (v.windowId === undefined), { message: '请扫描窗口二维码或评价码', path: ['visitCode'] });
+  .strictObject({ visitCode: VisitCodeSchema.optional(), windowId: IdSchema.optional(), requestId: IdSchema.optional() })
+  .refine((v) => [v.visitCode, v.windowId, v.requestId].filter((x) => x !== undefined).length === 1, { message: '请扫描窗口二维码或评价码', path: ['visitCode'] });
 
 export const StatsInputSchema = z.strictObject({
   windowId: IdSchema.optional(),

@@ -64,9 +64,12 @@ export interface IssuedVisit extends Omit<RatingQr, 'image'> {
 export type CommentStatus = 'none' | 'passed' | 'rejected';
 
 export interface RatingRecord {
-  source: 'visit' | 'window';
+  source: 'visit' | 'window' | 'request';
   visitCode: string | null;
-  windowId: string;
+  /** 一事一评: the disclosure request whose handling is rated. */
+  requestId?: string | null;
+  /** Null for the handling of a request: it counts for its department and service, no window. */
+  windowId: string | null;
   windowName: string;
   serviceId: string | null;
   serviceName: string | null;
@@ -93,7 +96,7 @@ export type StoredRating = RatingRecord & { id: string; version: number };
 /** What anyone may see of a rating. */
 export interface PublicRating {
   id: string;
-  windowId: string;
+  windowId: string | null;
   windowName: string;
   serviceName: string | null;
   level: RatingLevel;
@@ -146,7 +149,9 @@ export interface FollowUpView extends FollowUpRecord {
 }
 
 export interface RatingTarget {
-  windowId: string;
+  windowId: string | null;
+  /** 一事一评: the request's tracking number. */
+  trackingNumber?: string | null;
   windowName: string;
   location: string;
   departmentName: string;

@@ -109,13 +109,11 @@ export function tallyId(scope: TallyScope, key: string, month: string): string {
 }
 
 /** The scopes one rating counts in. A rating without a service counts for its window, department and the bureau. */
-export function tallyKeysOf(rating: { windowId: string; serviceId: string | null; departmentId: string }): Array<[TallyScope, string]> {
-  const keys: Array<[TallyScope, string]> = [
-    ['window', rating.windowId],
-    ['department', rating.departmentId],
-    ['bureau', 'all'],
-  ];
-  if (rating.serviceId) keys.splice(1, 0, ['service', rating.serviceId]);
+export function tallyKeysOf(rating: { windowId: string | null; serviceId: string | null; departmentId: string }): Array<[TallyScope, string]> {
+  const keys: Array<[TallyScope, string]> = [];
+  if (rating.windowId) keys.push(['window', rating.windowId]);
+  if (rating.serviceId) keys.push(['service', rating.serviceId]);
+  keys.push(['department', rating.departmentId], ['bureau', 'all']);
   return keys;
 }
 

@@ -5,6 +5,7 @@ import type { FollowUpRecord } from '../../shared/ratings/follow-up';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { storeCounts } from '../support/fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';
+import { application } from '../support/request-factories';
 
 let cloud: CloudHarness;
 beforeEach(async () => {
@@ -223,6 +224,10 @@ describe('follow-up of a 差评', () => {
     const answered = ok(await cloud.call(officer, 'ratings', { action: 'respond', data: { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2027-01-31' } }));
     expect(answered).toMatchObject({ status: 'answered', answeredOnTime: false, overdue: false, response: { respondedByName: '赵磊', planDueDate: '2027-01-31' } });
 
+    // The rater is told through the notifications outbox, written with the answer.
+    const outbox = await cloud.store.collection<Record<string, any>>('outbox').get(`ra-${id}`);
+    expect(outbox).toMatchObject({ cause: 'ratingAnswered', audience: { type: 'person', openid: 'resident-a' }, purpose: null, message: { link: { type: 'rating', id } } });
+    expect(outbox!.message.body).toContain(RESPONSE.answer.slice(0, 10));
     const mine = ok(await cloud.call('resident-a', 'ratings', { action: 'mine', data: {} })).items[0];
     expect(mine.followUp).toMatchObject({ status: 'answered', response: { answer: RESPONSE.answer, rectification: 'plan' }, feedback: null });
     expect(await cloud.call('resident-b', 'ratings', { action: 'feedback', data: { ratingId: id, solved: true } })).toMatchObject({ ok: false, code: 'RATING_NOT_FOUND' });
@@ -281,4 +286,36 @@ test('follow-up due dates follow the bureau working calendar kept by the admin',
   ok(await cloud.call('demo-admin', 'calendar', { action: 'setDay', data: { date: '2026-11-25', kind: 'holiday', name: '区级停电检修' } }));
   const second = ok(await cloud.call('resident-b', 'ratings', { action: 'submit', data: { visitCode: await visit(), level: 'dissatisfied' } }));
   expect(second.followUpDueDate).toBe('2026-12-16');
+});
+
+describe('一事一评: the handling of an answered disclosure request', () => {
+  test('its applicant rates it once, after the reply; it counts for the replying clerk\'s department and as its own service', async () => {
+    const submitted = ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: application() }));
+    expect(await cloud.call('resident-a', 'ratings', { action: 'target', data: { requestId: submitted.id } })).toMatchObject({ ok: false, code: 'RATING_NOT_OPEN' });
+    const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: submitted.id, version: submitted.version } }));
+    expect(await rate('resident-a', { requestId: submitted.id, level: 'satisfied' })).toMatchObject({ ok: false, code: 'RATING_NOT_OPEN' });
+    ok(await cloud.call('demo-clerk', 'requests', {
+      action: 'reply',
+      data: { id: registered.id, version: registered.version, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [] },
+    }));
+    const before = await stats({ departmentId: 'office', month: '2026-11' });
+    expect(ok(await cloud.call('resident-a', 'ratings', { action: 'target', data: { requestId: submitted.id } }))).toMatchObject({ state: 'open', windowId: null, trackingNumber: submitted.trackingNumber });
+    // Someone else cannot rate it, nor learn that it exists.
+    expect(await rate('resident-b', { requestId: submitted.id, level: 'veryDissatisfied' })).toMatchObject({ ok: false, code: 'RATING_NOT_OPEN' });
+    const { id, followUpDueDate } = ok(await rate('resident-a', { requestId: submitted.id, level: 'dissatisfied', comment: '答复太晚' }));
+    expect(id).toBe(`r-${submitted.id}`);
+    expect(followUpDueDate).toBe('2026-12-15');
+    expect(await rate('resident-a', { requestId: submitted.id, level: 'satisfied' })).toMatchObject({ ok: false, code: 'ALREADY_RATED' });
+    expect(ok(await cloud.call('resident-a', 'ratings', { action: 'target', data: { requestId: submitted.id } })).state).toBe('alreadyRated');
+
+    // demo-clerk (who replied) is in 局办公室: the department counts it; the service is 依申请公开办理; no window does.
+    const after = await stats({ departmentId: 'office', month: '2026-11' });
+    expect(after.total).toBe(before.total + 1);
+    expect(after.counts.dissatisfied).toBe(before.counts.dissatisfied + 1);
+    expect(await stats({ serviceId: 'request-handling', month: '2026-11' })).toMatchObject({ total: 1, satisfactionRate: 0, followUpsOpened: 1 });
+    const followUp = ok(await cloud.call(officer, 'ratings', { action: 'followUp', data: { id } }));
+    expect(followUp).toMatchObject({ windowId: null, serviceName: '依申请公开办理', departmentId: 'office', rater: { openid: 'resident-a' } });
+    const tallies = (await cloud.store.collection<TallyRecord>('ratingTallies').find({ where: { scope: 'window' }, orderBy: [['month', 'asc']], limit: 1000 })).items;
+    expect(tallies.some((t) => t.key === 'null' || t.key === '')).toBe(false);
+  });
 });

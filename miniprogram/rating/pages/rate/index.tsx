@@ -67,7 +67,7 @@ export default function RatePage() {
     return (
       <View className="page">
         <View className="card done" data-testid="rate-closed">
-          <Text className="done__title">{t.state === 'alreadyRated' ? '这次服务已经评价过了' : '评价码已过期'}</Text>
+          <Text className="done__title">{t.state === 'alreadyRated' ? (t.trackingNumber ? '这件申请的办理已经评价过了' : '这次服务已经评价过了') : '评价码已过期'}</Text>
           <Text className="hint">{t.state === 'alreadyRated' ? '每次服务只能评价一次，感谢您的参与。' : `评价码有效期至 ${t.expiresAt ? formatBeijingDateTime(t.expiresAt) : ''}，如需评价请向窗口工作人员重新获取。`}</Text>
           <Button className="btn btn--plain btn--block" onClick={() => go(routes.myRatings())}>我的评价</Button>
         </View>
@@ -86,7 +86,7 @@ export default function RatePage() {
   async function submit() {
     if (busy) return;
     const data = {
-      ...('visitCode' in subject! ? { visitCode: subject.visitCode } : { windowId: subject!.windowId, serviceId }),
+      ...('windowId' in subject! ? { windowId: subject.windowId, serviceId } : subject!),
       level: level ?? undefined,
       tags,
       comment,
@@ -114,7 +114,7 @@ export default function RatePage() {
     <View className="page">
       <View className="card rate-target" data-testid="rate-target">
         <Text className="rate-target__window">{t.windowName}</Text>
-        <Text className="rate-target__meta">{t.departmentName} · {t.location}</Text>
+        <Text className="rate-target__meta">{[t.departmentName, t.location].filter(Boolean).join(' · ')}</Text>
         {t.serviceName && <Text className="rate-target__meta">办理事项：{t.serviceName}</Text>}
         {t.expiresAt && <Text className="rate-target__meta">评价码有效期至 {formatBeijingDate(t.expiresAt)}</Text>}
       </View>

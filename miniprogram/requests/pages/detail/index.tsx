@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DetailRow } from '../../../components/detail-row';
+import { RateRequestEntry } from '../../../components/rate-request-entry';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
@@ -73,6 +74,8 @@ export default function MyRequestPage() {
       )}
 
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
+      {/* 一事一评 (ratings, issue 9) */}
+      <RateRequestEntry requestId={r.id} answered={r.status === 'replied'} />
       {r.ending && !r.reply ? (
         <Text className="notice-box" data-testid="ending">
           {r.status === 'withdrawn' ? '您已撤回本申请' : '本申请已终止办理'}（{r.ending.on}）{r.ending.reason ? `：${r.ending.reason}` : ''}
