@@ -47,7 +47,7 @@ const SignInSchema = z.strictObject({
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLogger;
-  const sessions = DevSessions.fromDataDir(options.dataDir); // creates the data folder
+  const sessions = DevSessions.fromDataDir(options.dataDir, { now }); // creates the data folder
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
 
@@ -61,14 +61,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refuseForeignRequest(req);
+    if (refused) {
+      req.resume();
+      return send(res, refused);
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
     const api = /^\/api\/([^/]+)$/.exec(path);
     if (api) return callFunction(api[1], req, res);
     if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);
-    if (path === '/dev/sign-out' && req.method === 'POST') return signOut(res);
+    if (path === '/dev/sign-out' && req.method === 'POST') return signOut(req, res);
     if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir && serveStatic(options.staticDir, path, res)) return;
-    sendJson(res, 404, { ok: false, code: 'UNKNOWN_FUNCTION', message: '页面不存在' });
+    send(res, new AppError('NOT_FOUND').toEnvelope());
   }
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -78,7 +83,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
     const openid = sessions.verify(readToken(req));
-    const caller = await identifyCaller(openid, store);
+    const caller = await identifyCaller(openid, store, log);
     send(res, await invoke(fn, body.data, { caller, store, now, log, platform: 'local' }));
   }
 
@@ -90,12 +95,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return send(res, new AppError('VALIDATION_FAILED', undefined, { openid: parsed.error.issues[0].message }).toEnvelope());
     }
     const token = sessions.issue(parsed.data.openid);
-    res.setHeader('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax`);
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${sessions.ttl}`);
     sendJson(res, 200, { ok: true, data: { openid: parsed.data.openid, token } });
   }
 
-  function signOut(res: ServerResponse): void {
-    res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+  /** Ends the session server-side too: a copy of the token (cookie or header) no longer works. */
+  async function signOut(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    if (!body.ok) return send(res, body);
+    sessions.revoke(req.headers[SESSION_HEADER] as string | undefined);
+    sessions.revoke(readCookie(req.headers.cookie, SESSION_COOKIE));
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
     sendJson(res, 200, { ok: true, data: null });
   }
 
@@ -120,10 +130,40 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
 }
 
+/**
+ * The local cloud answers only requests meant for it (it signs people in as
+ * staff without a password, so this matters even on 127.0.0.1):
+ * - Host must be 127.0.0.1 or localhost with the port the request arrived on,
+ *   which defeats DNS rebinding (a web page whose host name now points here);
+ * - an Origin, when the browser sends one, must be this same origin, so a page
+ *   on another local port (same site, so cookies flow) cannot post;
+ * - every POST must be `application/json`, which a plain cross-site form
+ *   cannot send without a CORS preflight this server never grants.
+ */
+function refuseForeignRequest(req: IncomingMessage): Envelope<unknown> | null {
+  const port = req.socket.localPort;
+  const host = req.headers.host ?? '';
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(host.toLowerCase())) return new AppError('FORBIDDEN', '请求的主机名不被允许，请通过 127.0.0.1 访问').toEnvelope();
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host.toLowerCase()}`) {
+    return new AppError('FORBIDDEN', '请求来源不被允许').toEnvelope();
+  }
+  if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
+    return new AppError('BAD_REQUEST', '请求须为 application/json 格式').toEnvelope();
+  }
+  return null;
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
 /** The WeChat build pointed at a local cloud has no cookie jar, so it sends the token in a header. */
 function readToken(req: IncomingMessage): string | null {
   const header = req.headers[SESSION_HEADER];
   if (typeof header === 'string' && header) return header;
+  // readCookie answers null for an unreadable value: that caller is simply not signed in.
   return readCookie(req.headers.cookie, SESSION_COOKIE);
 }
 

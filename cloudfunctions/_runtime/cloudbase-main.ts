@@ -47,7 +47,7 @@ export function cloudbaseMain(fn: CloudFunction) {
     try {
       const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
       const db = productionStore();
-      const caller = await identifyCaller(WX_OPENID || null, db);
+      const caller = await identifyCaller(WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
         store: db,

@@ -19,11 +19,15 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
  * caller authorised.
  */
 export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerContext): Promise<Envelope<unknown>> {
+  let spec: ActionSpec | undefined;
+  let action: string | undefined;
   try {
-    const { action, data } = readEvent(event);
+    const read = readEvent(event);
+    action = read.action;
+    const { data } = read;
     const specs = contract[fn.name] as Record<string, ActionSpec>;
     if (!Object.prototype.hasOwnProperty.call(specs, action)) throw new AppError('UNKNOWN_ACTION');
-    const spec = specs[action];
+    spec = specs[action];
 
     const decision = decideAccess(spec.access, ctx.caller);
     if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
@@ -35,7 +39,7 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
     return { ok: true, data: await handler(parsed.data, ctx) };
   } catch (error) {
-    return toErrorEnvelope(error, fn.name, ctx);
+    return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
   }
 }
 
@@ -58,14 +62,15 @@ function jsonBytes(value: unknown): number {
   }
 }
 
-function toErrorEnvelope(error: unknown, fnName: string, ctx: HandlerContext) {
+function toErrorEnvelope(error: unknown, ctx: HandlerContext, where: { fn: string; action?: string; summary?: string }) {
   if (error instanceof AppError) return error.toEnvelope();
   if (error instanceof VersionConflictError) return new AppError('VERSION_CONFLICT').toEnvelope();
   if (error instanceof InvalidCursorError) {
     return new AppError('VALIDATION_FAILED', undefined, { cursor: '分页参数已失效，请刷新列表' }).toEnvelope();
   }
+  // The summary says in plain words what was being done, for whoever reads the bureau's logs.
   ctx.log.error('unexpected failure', {
-    fn: fnName,
+    ...where,
     error: error instanceof Error ? error.stack ?? error.message : String(error),
   });
   return new AppError('INTERNAL').toEnvelope();

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { localCloudBaseUrl, rememberDevSession } from './transport';
+import { localCloudBaseUrl, rememberDevSession, storedDevSession } from './transport';
 import { ApiError, NETWORK_MESSAGE } from './call';
 
 /** Local cloud only: become a chosen resident or staff member. WeChat builds never call this. */
@@ -21,7 +21,11 @@ export async function devSignIn(openid: string): Promise<void> {
   rememberDevSession(body.data.token);
 }
 
+/** Ends the session on the server too (the local cloud revokes the token), then forgets it here. */
 export async function devSignOut(): Promise<void> {
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  const token = storedDevSession();
+  if (token) header['x-dev-session'] = token;
+  await Taro.request({ url: `${localCloudBaseUrl()}/dev/sign-out`, method: 'POST', data: {}, header, credentials: 'same-origin' } as Taro.request.Option).catch(() => undefined);
   rememberDevSession(null);
-  await Taro.request({ url: `${localCloudBaseUrl()}/dev/sign-out`, method: 'POST', credentials: 'same-origin' } as Taro.request.Option).catch(() => undefined);
 }

@@ -78,13 +78,19 @@ export function httpTransport(baseUrl: string): Transport {
 /** The local cloud's dev sign-in token, for builds without a cookie jar (WeChat pointed at a local cloud). */
 function devSessionHeader(): Record<string, string> {
   const header: Record<string, string> = { 'content-type': 'application/json' };
+  const token = storedDevSession();
+  if (token) header['x-dev-session'] = token;
+  return header;
+}
+
+export function storedDevSession(): string | null {
   try {
     const token = Taro.getStorageSync(DEV_TOKEN_KEY);
-    if (typeof token === 'string' && token) header['x-dev-session'] = token;
+    return typeof token === 'string' && token ? token : null;
   } catch {
     // Storage can be unavailable (private mode); the cookie still works in H5.
+    return null;
   }
-  return header;
 }
 
 export function rememberDevSession(token: string | null): void {

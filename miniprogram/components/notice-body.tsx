@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { NOTICE_KIND_LABELS, POLICY_VALIDITY_LABELS } from '../../shared/notices/notice-kinds';
-import type { Notice, Period } from '../../shared/notices/notice-schema';
+import type { Period, PublicNotice } from '../../shared/notices/notice-schema';
 import { periodElapsedPercent, periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-time';
 import { DetailRow } from './detail-row';
 
 /** The full text of a notice with the fields of its kind; shared by the resident page and the staff preview. */
-export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notice: Notice; today?: string }) {
+export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notice: PublicNotice; today?: string }) {
   return (
     <View className="notice-body">
       <Text className={`kind-tag kind-tag--${notice.kind}`}>{NOTICE_KIND_LABELS[notice.kind]}</Text>

@@ -14,6 +14,7 @@ import {
   type Notice,
   type NoticeManageSummary,
   type NoticeSummary,
+  type PublicNotice,
 } from '../notices/notice-schema';
 import { NOTICE_KINDS, NOTICE_STATUSES } from '../notices/notice-kinds';
 import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
@@ -74,7 +75,7 @@ export const contract = {
       summary: '已发布的公开信息，按发布时间倒序分页',
       writes: false,
     }),
-    get: action<Notice>()({
+    get: action<PublicNotice>()({
       input: z.strictObject({ id: IdSchema }),
       access: anyone,
       summary: '一条已发布的公开信息全文',

@@ -17,6 +17,7 @@ export const ERROR_CATALOGUE = {
   VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
+  NOT_FOUND: { status: 404, message: '页面不存在' },
 
   // requests, calendar (issue 6)
   REQUEST_NOT_FOUND: { status: 404, message: '未找到该申请，请核对后重试' },

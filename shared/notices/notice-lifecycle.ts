@@ -1,5 +1,6 @@
 import { AppError } from '../api/errors';
-import type { Notice, NoticeContent, NoticeManageSummary, NoticeStatus, NoticeSummary } from './notice-schema';
+import { CONTENT_KEYS, type NoticeChanges } from './notice-changes';
+import type { Notice, NoticeContent, NoticeManageSummary, NoticeStatus, NoticeSummary, PublicNotice } from './notice-schema';
 
 /**
  * A notice's life: draft → published → withdrawn, and back to published after
@@ -15,6 +16,8 @@ export interface NoticeEvent {
   actor: string;
   at: string;
   detail: string | null;
+  /** On `updated`: which content fields changed, and the title before and after. */
+  changes?: NoticeChanges;
 }
 
 const ALLOWED: Record<'publish' | 'withdraw', NoticeStatus[]> = {
@@ -77,8 +80,11 @@ export function noticeEvent(
   actor: string,
   now: Date,
   detail: string | null = null,
+  changes?: NoticeChanges,
 ): NoticeEvent {
-  return { subjectType: 'notice', subjectId, action, actor, at: now.toISOString(), detail };
+  const event: NoticeEvent = { subjectType: 'notice', subjectId, action, actor, at: now.toISOString(), detail };
+  if (changes) event.changes = changes;
+  return event;
 }
 
 export function isVisibleToResidents(notice: Pick<Notice, 'status'>): boolean {
@@ -103,6 +109,14 @@ export function toSummary(notice: Notice): NoticeSummary {
   return summary;
 }
 
+/** The resident's view, built field by field (an allow-list), so a field added later stays private until named here. */
+export function toPublicNotice(notice: Notice): PublicNotice {
+  const view: Record<string, unknown> = { id: notice.id, departmentName: notice.departmentName, publishedAt: notice.publishedAt };
+  const stored = notice as unknown as Record<string, unknown>;
+  for (const key of CONTENT_KEYS) if (stored[key] !== undefined) view[key] = stored[key];
+  return view as PublicNotice;
+}
+
 export function toManageSummary(notice: Notice): NoticeManageSummary {
   return { ...toSummary(notice), status: notice.status, updatedAt: notice.updatedAt, version: notice.version };
 }
@@ -113,9 +127,3 @@ function assertAllowed(notice: Notice, command: 'publish' | 'withdraw'): void {
     throw new AppError('INVALID_STATE', message);
   }
 }
-
-/** Every field a notice's content may have, across all kinds. */
-const CONTENT_KEYS = [
-  'kind', 'title', 'summary', 'body', 'departmentId', 'attachments', 'period', 'resultNoticeId',
-  'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'guide',
-] as const;

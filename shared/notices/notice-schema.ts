@@ -105,6 +105,13 @@ export type Notice = NoticeContent & {
   withdrawReason: string | null;
 };
 
+/**
+ * What a resident may see of a published notice: its content, where it came
+ * from and when it was published. Never who wrote it (staff OPENIDs) nor the
+ * bookkeeping fields; staff get the whole record through `manageGet`.
+ */
+export type PublicNotice = NoticeContent & Pick<Notice, 'id' | 'departmentName' | 'publishedAt'>;
+
 /** What lists show: enough for a card, without the body (lists must stay light on a cheap phone). */
 export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | 'departmentId' | 'departmentName' | 'publishedAt'> & {
   period?: Period;

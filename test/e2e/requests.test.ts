@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
+import type { CalendarDoc } from '../../cloudfunctions/calendar/calendar-data';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
-import { VALID_RESIDENT_ID } from '../support/request-factories';
+import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
 /**
  * A disclosure request end to end, as people do it, in Chromium over the H5
@@ -161,5 +162,114 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
 
     await resident.context.close();
     await clerk.context.close();
+  }, TEST_TIMEOUT * 2);
+
+  test('a clerk enters a letter and extends it, the letter prints; an admin enters next year\'s holidays; a resident withdraws', async () => {
+    const stamp = Date.now().toString().slice(-5);
+    const clerk = await e2e.phone();
+    await e2e.signIn(clerk.context, 'demo-clerk');
+    const c = clerk.page;
+
+    // ── A letter from a law firm, received days before it is typed in. ──
+    await c.goto(`${e2e.base}/#/pages/me/index`);
+    await byTestId(c, 'staff-requests-entry').click();
+    await byTestId(c, 'enter-request').click();
+    await byTestId(c, 'enter-form').waitFor();
+    await settled(c);
+    const received = '2026-11-20';
+    const firm = `云溪明理${stamp}律师事务所`;
+    await byTestId(c, 'choice-channel-letter').click();
+    await fill(c, 'receivedOn', received);
+    await byTestId(c, 'choice-applicantType-organization').click();
+    await byTestId(c, 'choice-orgKind-legalService').click();
+    await fill(c, 'name', firm);
+    await fill(c, 'creditCode', VALID_CREDIT_CODE);
+    await fill(c, 'phone', '13900001111');
+    await byTestId(c, 'choice-form-paper').click();
+    await byTestId(c, 'choice-delivery-post').click();
+    await byTestId(c, 'save-entered').click(); // no address for the post yet
+    expect(await textOf(c.locator('.field--invalid:visible .field__error'))).toBe('选择邮寄时请填写通讯地址');
+    await fill(c, 'address', '云溪区文三路12号');
+    await fill(c, 'description', '请提供2025年度本区物业服务企业信用评价结果。', 'textarea');
+    await byTestId(c, 'save-entered').click();
+    await byTestId(c, 'admin-request').waitFor();
+    const trackingNumber = await textOf(byTestId(c, 'tracking-number'));
+    expect(await textOf(byTestId(c, 'request-status'))).toBe('办理中');
+    const entered = await byNumber(trackingNumber);
+    expect(entered).toMatchObject({ channel: 'letter', status: 'registered', receivedOn: received, ownerOpenid: null, applicant: { type: 'organization', orgKind: 'legalService', name: firm, creditCode: VALID_CREDIT_CODE } });
+    expect(await textOf(byTestId(c, 'due-box'))).toContain(`受理日期${received}`);
+    expect(await textOf(byTestId(c, 'due-on'))).toContain(entered.dueOn!);
+
+    // ── Extended once, with the approver: the due date moves and an extension letter is issued. ──
+    await settled(c);
+    await fill(c, 'extendDays', '10');
+    await fill(c, 'approver', '张敏');
+    await fill(c, 'extendReason', '需调取多个科室的档案，无法在期限内答复。', 'textarea');
+    await byTestId(c, 'do-extend').click();
+    await byTestId(c, 'extension').waitFor();
+    const extended = await byNumber(trackingNumber);
+    expect(extended.extension).toMatchObject({ workingDays: 10, approver: '张敏' });
+    expect(extended.dueOn! > entered.dueOn!).toBe(true);
+    await byTestId(c, 'due-on').filter({ hasText: extended.dueOn! }).waitFor();
+    expect(await byTestId(c, 'action-extend').count()).toBe(0); // only once
+    await byTestId(c, 'letter-extension').click();
+    const letter = await textOf(byTestId(c, 'letter'));
+    expect(letter).toContain(trackingNumber);
+    expect(letter).toContain(firm);
+    expect(letter).toContain(extended.dueOn!);
+    expect(await textOf(byTestId(c, 'print-letter'))).toBe('打印告知书');
+    await settled(c);
+    await c.screenshot({ path: 'test-results/e2e-request-letter.png' });
+
+    // ── The queue, soonest due first, with the entered letter in it. ──
+    await c.goto(`${e2e.base}/#/admin/pages/requests/index`);
+    await byTestId(c, 'queue-item').filter({ hasText: trackingNumber }).waitFor();
+    const open = (await requests().find({ where: { open: true }, orderBy: [['dueSort', 'asc']], limit: 50 })).items;
+    const shown = (await c.locator('[data-testid=queue-item]:visible .request-card__number').allTextContents()).map((t) => t.trim());
+    expect(shown.length).toBe(Math.min(open.length, 20)); // the first page
+    expect(shown).toEqual(open.slice(0, shown.length).map((r) => r.trackingNumber));
+    await settled(c);
+    await c.screenshot({ path: 'test-results/e2e-request-queue.png' });
+    await clerk.context.close();
+
+    // ── The admin sees next year is missing and enters it; the warning goes. ──
+    const admin = await e2e.phone();
+    await e2e.signIn(admin.context, 'demo-admin');
+    const a = admin.page;
+    const nextYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
+    await a.goto(`${e2e.base}/#/pages/me/index`);
+    await byTestId(a, 'staff-calendar-entry').click();
+    expect(await textOf(byTestId(a, 'coverage-warning'))).toContain(`${nextYear} 年的节假日安排尚未录入`);
+    await byTestId(a, `choice-year-${nextYear}`).click();
+    await byTestId(a, 'calendar-source').filter({ hasText: '未录入' }).waitFor();
+    await settled(a);
+    await fill(a, 'holidays', `${nextYear}-01-01 元旦\n${nextYear}-02-06~${nextYear}-02-12 春节`, 'textarea');
+    await fill(a, 'workdays', '', 'textarea');
+    await byTestId(a, 'save-year').click();
+    await byTestId(a, 'calendar-outcome').waitFor();
+    await byTestId(a, 'calendar-source').filter({ hasText: '已录入' }).waitFor();
+    expect(await byTestId(a, 'coverage-warning').count()).toBe(0);
+    const doc = await e2e.cloud.store.collection<CalendarDoc>('calendar').get(String(nextYear));
+    expect(doc).toMatchObject({ year: nextYear, complete: true, updatedBy: 'demo-admin' });
+    expect(doc!.holidays.map((d) => d.date)).toEqual([`${nextYear}-01-01`, ...[6, 7, 8, 9, 10, 11, 12].map((d) => `${nextYear}-02-${String(d).padStart(2, '0')}`)]);
+    await admin.context.close();
+
+    // ── A resident withdraws a request before any reply. ──
+    const resident = await e2e.phone();
+    const openid = `resident-w-${stamp}`;
+    await e2e.signIn(resident.context, openid);
+    const res = await resident.context.request.post(`${e2e.base}/api/requests`, {
+      headers: { 'content-type': 'application/json', origin: e2e.base },
+      data: JSON.stringify({ action: 'submit', data: application() }),
+    });
+    const mine = (await res.json()).data as { id: string; trackingNumber: string };
+    const r = resident.page;
+    await r.goto(`${e2e.base}/#/requests/pages/detail/index?id=${encodeURIComponent(mine.id)}`);
+    await byTestId(r, 'withdraw-request').click();
+    await byTestId(r, 'confirm-withdraw').click();
+    await byTestId(r, 'request-status').filter({ hasText: '已撤回' }).waitFor();
+    expect(await byTestId(r, 'withdraw-request').count()).toBe(0);
+    expect((await byNumber(mine.trackingNumber)).status).toBe('withdrawn');
+    await resident.context.close();
   }, TEST_TIMEOUT * 2);
 });

@@ -78,13 +78,7 @@ test('the dev session decides who you are; a forged one makes you anonymous', as
   expect((await bad.json()).fields.openid).toMatch(/[\u4e00-\u9fff]/);
 });
 
-test('static files never escape the app folder', async () => {
-  for (const path of ['/../secret-outside.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/%E0%A4%A']) {
-    const res = await fetch(`${base}${path}`);
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain('root:');
-  }
-});
+// Path traversal, with the secret placed where a traversal would lead and raw requests: dev-session-hardening.test.ts.
 
 test('demo data is seeded once: a restart keeps what people changed', async () => {
   const cookie = await signIn('demo-editor');

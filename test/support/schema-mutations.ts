@@ -10,7 +10,31 @@ export interface Mutation {
   path: Path;
   value: unknown;
   why: string;
+  /**
+   * The exact field key (dotted, `_` for the input itself) the answer must
+   * name; when absent, the mutated path. Unknown keys are reported on the
+   * object holding them, a cross-field rule on the field it names.
+   */
+  field?: string;
 }
+
+/** Strings a phone could send where a pattern applies: script and data URLs, traversal, markup, blanks. */
+const HOSTILE_STRINGS = [
+  'javascript:alert(1)',
+  'JavaScript:alert(document.cookie)',
+  ' javascript:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+  'http://insecure.example/file.pdf',
+  'file:///etc/passwd',
+  '//evil.example/x',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'a',
+  '\u0000',
+];
+
+const fieldOf = (path: Path): string => (path.length ? path.join('.') : '_');
 
 type Def = { type: string; [key: string]: any };
 const defOf = (schema: any): Def => schema._zod.def;
@@ -39,7 +63,8 @@ function walk(schema: unknown, value: unknown, path: Path, out: Mutation[]): voi
       out.push({ path, value: 'not an object', why: 'object replaced by a string' });
       out.push({ path, value: [], why: 'object replaced by an array' });
       if (value && typeof value === 'object') {
-        out.push({ path, value: { ...(value as object), injected: true }, why: 'unknown key' });
+        out.push({ path, value: { ...(value as object), injected: true }, why: 'unknown key', field: fieldOf(path) });
+        if (checks(def).some((c) => c.check === 'custom')) crossFieldMutations(schema, value as Record<string, unknown>, path, out);
       }
       for (const [key, field] of Object.entries(def.shape as Record<string, unknown>)) {
         walk(field, (value as Record<string, unknown> | undefined)?.[key], [...path, key], out);
@@ -65,6 +90,13 @@ function walk(schema: unknown, value: unknown, path: Path, out: Mutation[]): voi
         if (c.check === 'max_length') out.push({ path, value: '字'.repeat(c.maximum + 1), why: `longer than ${c.maximum}` });
       }
       if (def.format === 'date') out.push({ path, value: '2026-02-30', why: 'impossible date' });
+      for (const c of checks(def)) {
+        if (c.check !== 'string_format' || !(c.pattern instanceof RegExp)) continue;
+        const pattern = new RegExp(c.pattern.source, c.pattern.flags.replace('g', ''));
+        for (const hostile of HOSTILE_STRINGS) {
+          if (!pattern.test(hostile)) out.push({ path, value: hostile, why: `breaks ${pattern}: ${hostile}` });
+        }
+      }
       return;
     }
     case 'number': {
@@ -101,6 +133,38 @@ function walk(schema: unknown, value: unknown, path: Path, out: Mutation[]): voi
     default:
       return;
   }
+}
+
+/**
+ * Refine rules (end before start, id without version, …) cannot be read out
+ * of the schema, so their breakers are searched for: swap two fields of the
+ * same type, or drop one field, and keep each change that this object's own
+ * schema refuses by a custom rule while accepting its fields one by one. The
+ * field to be named is the one the rule reports.
+ */
+function crossFieldMutations(schema: any, value: Record<string, unknown>, path: Path, out: Mutation[]): void {
+  const keys = Object.keys(value);
+  const candidates: Array<[Record<string, unknown>, string]> = [];
+  for (const a of keys) {
+    const { [a]: _dropped, ...rest } = value;
+    candidates.push([rest, `without ${a}`]);
+    for (const b of keys) {
+      if (a < b && typeof value[a] === typeof value[b] && value[a] !== value[b] && typeof value[a] !== 'object') {
+        candidates.push([{ ...value, [a]: value[b], [b]: value[a] }, `${a} and ${b} swapped`]);
+      }
+    }
+  }
+  for (const [candidate, why] of candidates) {
+    const result = schema.safeParse(candidate);
+    if (result.success) continue;
+    const issues = result.error.issues as Array<{ code: string; path: Path }>;
+    if (!issues.every((issue) => issue.code === 'custom')) continue;
+    out.push({ path, value: candidate, why: `cross-field rule: ${why}`, field: fieldOf([...path, ...issues[0].path]) });
+  }
+}
+
+export function expectedField(mutation: Mutation): string {
+  return mutation.field ?? fieldOf(mutation.path);
 }
 
 export function applyMutation(valid: unknown, mutation: Mutation): unknown {

@@ -55,7 +55,7 @@ export const VALID_INPUTS: Inputs = {
     save: (f) => [
       { notice: announcement() },
       { notice: publicity() },
-      { notice: policy() },
+      { notice: policy({ attachments: [{ name: '管理办法全文.pdf', url: 'https://www.yunxi.gov.cn/files/a.pdf', sizeBytes: 204800 }] }) },
       { notice: guide() },
       { id: f.noticeId, version: f.noticeVersion, notice: announcement({ title: '改后的标题' }) },
     ],

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
+import { indexName } from './index-name';
 import { newId } from './new-id';
 import { TransactionScope } from './transaction-scope';
 import {
@@ -153,9 +154,8 @@ export class SqliteStore implements Store {
     );
     for (const fields of this.indexes[name] ?? []) {
       fields.forEach(assertFieldPath);
-      const indexName = `${name}__${fields.join('_').replace(/\./g, '_')}`;
       const columns = fields.map(columnExpression).join(', ');
-      this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON "${name}" (${columns})`);
+      this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName(name, fields)}" ON "${name}" (${columns})`);
     }
     return true;
   }

@@ -126,18 +126,23 @@ export function LetterLinks({ letters, onOpen }: { letters: Letter[]; onOpen: (i
   );
 }
 
-/** A formal letter (告知书) laid out as the paper one is, for reading in the app and for printing. */
+/**
+ * A formal letter (告知书) laid out as the paper one is, for reading in the
+ * app and for printing: the salutation flush left, every other line of the
+ * body indented two characters.
+ */
 export function LetterView({ letter }: { letter: Letter }) {
+  const salutation = `${letter.addressee}：`;
+  const lines = letter.paragraphs.flatMap((p) => p.split('\n')).filter((line) => line.trim());
   return (
     <View className="letter" data-testid="letter">
       <Text className="letter__title">{letter.title}</Text>
       <Text className="letter__number">{letter.reference}</Text>
-      <Text className="letter__paragraph" style={{ textIndent: 0 }}>{letter.addressee}：</Text>
-      {letter.paragraphs.map((p, i) => (
-        <Text key={i} className="letter__paragraph">{p}</Text>
+      {lines.map((line, i) => (
+        <Text key={i} className={`letter__paragraph ${line === salutation ? 'letter__paragraph--flush' : ''}`}>{line}</Text>
       ))}
       <Text className="letter__sign">{letter.signature}</Text>
-      <Text className="letter__sign" style={{ marginTop: 0 }}>{letter.date}</Text>
+      <Text className="letter__sign letter__sign--date">{letter.date}</Text>
     </View>
   );
 }

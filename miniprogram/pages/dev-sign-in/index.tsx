@@ -51,6 +51,7 @@ export default function DevSignInPage() {
       <Button className="btn btn--block" onClick={() => void become(custom.trim())}>以此身份进入</Button>
       <Button
         className="btn btn--plain btn--block"
+        data-testid="dev-sign-out"
         onClick={() => void devSignOut().then(() => { forgetWhoami(); return Taro.showToast({ title: '已退出', icon: 'none' }); })}
       >
         退出登录（匿名访问）

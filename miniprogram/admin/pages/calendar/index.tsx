@@ -1,12 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, call, messageOf } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
 import { optionsOf } from '../../../components/requests/request-labels';
 import { useCalendarYear } from '../../../hooks/use-calendar';
 import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
-import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type DayKind } from '../../../../shared/calendar/calendar-schema';
+import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type CalendarYearView, type DayKind } from '../../../../shared/calendar/calendar-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { dayLines, parseDayLines } from '../../calendar-lines';
 import { FormField, TextField } from '../../components/form-field';
@@ -25,19 +25,11 @@ export default function CalendarAdminPage() {
   const [year, setYear] = useState(thisYear);
   const calendar = useCalendarYear(year);
   const next = useCalendarYear(thisYear + 1);
-  const [holidays, setHolidays] = useState('');
-  const [workdays, setWorkdays] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [day, setDay] = useState({ date: '', kind: 'holiday' as DayKind, name: '' });
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!calendar.data) return;
-    setHolidays(dayLines(calendar.data.holidays));
-    setWorkdays(dayLines(calendar.data.workdays));
-  }, [calendar.data]);
 
   async function send(action: () => Promise<{ recomputed: number }>) {
     setBusy(true);
@@ -54,14 +46,14 @@ export default function CalendarAdminPage() {
     }
   }
 
-  function saveYear() {
+  function saveYear(editedYear: number, holidays: string, workdays: string) {
     const h = parseDayLines(holidays);
     const w = parseDayLines(workdays);
     if (h.problems.length || w.problems.length) {
       setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
       return;
     }
-    const parsed = SetYearSchema.safeParse({ year, holidays: h.days, workdays: w.days });
+    const parsed = SetYearSchema.safeParse({ year: editedYear, holidays: h.days, workdays: w.days });
     if (!parsed.success) {
       // Point at the line: "holidays.3.date" → the 4th day of the holidays box.
       const fields = fieldErrorsOf(parsed.error);
@@ -103,21 +95,12 @@ export default function CalendarAdminPage() {
         <>
           <View className="card" data-testid="calendar-source">
             <Text>
-              {year}年：{calendar.data.covered ? '已录入' : '未录入'}，来源 {SOURCE_TEXT[calendar.data.source]}
+              {calendar.data.year}年：{calendar.data.covered ? '已录入' : '未录入'}，来源 {SOURCE_TEXT[calendar.data.source]}
               {calendar.data.updatedBy ? `，${calendar.data.updatedBy} 最后修改` : ''}
             </Text>
           </View>
-          <Text className="section-title">录入全年安排</Text>
-          <Text className="hint">每行一天或一段：“2027-01-01 元旦”，或“2027-02-06~2027-02-12 春节”。保存后替换该年的全部安排。</Text>
-          <FormField label="放假日期" error={errors.holidays}>
-            <TextField multiline name="holidays" value={holidays} onChange={setHolidays} />
-          </FormField>
-          <FormField label="调休上班日期（周末上班）" error={errors.workdays}>
-            <TextField multiline name="workdays" value={workdays} onChange={setWorkdays} />
-          </FormField>
-          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={saveYear} data-testid="save-year">
-            保存{year}年安排
-          </Button>
+          {/* Keyed by what was loaded: the text boxes start from the stored arrangement instead of being overwritten after they mount. */}
+          <YearEditor key={`${calendar.data.year}-${calendar.data.updatedAt ?? "builtin"}`} year={calendar.data.year} initial={calendar.data} errors={errors} busy={busy} onSave={saveYear} />
         </>
       )}
 
@@ -136,5 +119,25 @@ export default function CalendarAdminPage() {
       </Button>
       {outcome ? <Text className="notice-box notice-box--ok" data-testid="calendar-outcome">{outcome}</Text> : null}
     </View>
+  );
+}
+
+function YearEditor(props: { year: number; initial: CalendarYearView; errors: Record<string, string>; busy: boolean; onSave: (year: number, holidays: string, workdays: string) => void }) {
+  const [holidays, setHolidays] = useState(() => dayLines(props.initial.holidays));
+  const [workdays, setWorkdays] = useState(() => dayLines(props.initial.workdays));
+  return (
+    <>
+      <Text className="section-title">录入全年安排</Text>
+      <Text className="hint">每行一天或一段：“2027-01-01 元旦”，或“2027-02-06~2027-02-12 春节”。保存后替换该年的全部安排。</Text>
+      <FormField label="放假日期" error={props.errors.holidays}>
+        <TextField multiline name="holidays" value={holidays} onChange={setHolidays} />
+      </FormField>
+      <FormField label="调休上班日期（周末上班）" error={props.errors.workdays}>
+        <TextField multiline name="workdays" value={workdays} onChange={setWorkdays} />
+      </FormField>
+      <Button className="btn btn--primary btn--block" disabled={props.busy || undefined} onClick={() => props.onSave(props.year, holidays, workdays)} data-testid="save-year">
+        保存{props.year}年安排
+      </Button>
+    </>
   );
 }

@@ -13,7 +13,9 @@ import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type No
 /** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
 export default function NoticeEditPage() {
   const id = useRouter().params.id;
-  const today = beijingToday(new Date());
+  // Fixed when the editor opens: a date that changed at Beijing midnight would re-run the load
+  // below and overwrite what the clerk has typed but not saved.
+  const [today] = useState(() => beijingToday(new Date()));
   const departments = useRemote(() => call('directory', 'departments', {}), []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
