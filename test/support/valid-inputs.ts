@@ -137,7 +137,6 @@ export const VALID_INPUTS: Inputs = {
     submit: (f) => [
       { visitCode: f.visitCode, level: 'dissatisfied', tags: ['等候时间长'], comment: '等了一个小时', anonymous: true, contactName: '陈先生', contactPhone: '13800138000' },
       { windowId: f.windowId, serviceId: f.serviceId, level: 'verySatisfied', tags: ['服务态度好'] },
-      { visitCode: f.visitCode, level: 'basic' },
     ],
     mine: () => [{}, { limit: 10, cursor: null }],
     feedback: (f) => [{ ratingId: f.answeredFollowUpId, solved: true, note: '问题已解决' }],
@@ -146,7 +145,7 @@ export const VALID_INPUTS: Inputs = {
     followUps: () => [{}, { status: 'open', limit: 10 }],
     followUp: (f) => [{ id: f.openFollowUpId }],
     respond: (f) => [
-      { id: f.openFollowUpId, version: f.openFollowUpVersion, ...RESPONSE },
+      // One sample per record: suites that run every sample in one store must not answer the same follow-up twice.
       { id: f.openFollowUpId, version: f.openFollowUpVersion, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-31' },
     ],
     close: (f) => [{ id: f.answeredFollowUpId, version: f.answeredFollowUpVersion, note: '居民表示满意' }],
