@@ -56,8 +56,11 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await textOf(byTestId(page, 'period'))).toContain('公示中');
     expect(await textOf(byTestId(page, 'period'))).toContain('住房保障科 电话 0571-8800 1234');
 
-    // Back home with the browser's back button, then into 政策文件 from the grid.
+    // Back home with the browser's back button, then into 政策文件 from the grid. Going back while the
+    // detail page is still sliding in can leave Taro's router showing it (seen on a slow run): settle first.
+    await settled(page);
     await page.goBack();
+    await settled(page);
     await byTestId(page, 'kind-policy').waitFor();
     await byTestId(page, 'kind-policy').click();
     expect(await byTestId(page, 'tab-policy').getAttribute('class')).toContain('tabs__item--active');
