@@ -43,3 +43,14 @@ function field(tag: 'input' | 'textarea') {
 
 export const Input = field('input');
 export const Textarea = field('textarea');
+
+/** A checkbox standing in for Taro's Switch: `checked` in, `onChange({ detail: { value } })` out. */
+export function Switch(props: Props) {
+  const onChange = props.onChange as ((e: { detail: { value: boolean } }) => void) | undefined;
+  return createElement('input', {
+    ...passThrough(props),
+    type: 'checkbox',
+    checked: !!props.checked,
+    onChange: (e: { target: { checked: boolean } }) => onChange?.({ detail: { value: e.target.checked } }),
+  });
+}

@@ -67,10 +67,13 @@ export default function MePage() {
 
       {whoami?.isStaff && (
         <View className="menu">
-          <View className="menu__item" onClick={() => go(routes.adminNotices())} data-testid="staff-entry">
-            <Text>工作台 · 信息发布</Text>
-            <Text className="menu__arrow">›</Text>
-          </View>
+          {/* Each entry only for the roles its functions allow (admin may do everything), so nobody taps into a refusal. */}
+          {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminNotices())} data-testid="staff-entry">
+              <Text>工作台 · 信息发布</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
           {/* Staff entries. requests, calendar (issue 6) */}
           {whoami.staff?.roles.some((r) => r === 'handler' || r === 'admin') && (
@@ -87,10 +90,12 @@ export default function MePage() {
           )}
 
           {/* deliveries (issue 7) */}
-          <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
-            <Text>工作台 · 通知送达情况</Text>
-            <Text className="menu__arrow">›</Text>
-          </View>
+          {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'handler' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
+              <Text>工作台 · 通知送达情况</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
           {/* windows, rating follow-ups (issue 9) */}
           {whoami.staff?.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (
