@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { MAX_PAYLOAD_BYTES } from '../../cloudfunctions/_runtime/invoke';
 import type { Notice } from '../../shared/notices/notice-schema';
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { back, byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * End to end, as people use it: Debian's Chromium drives the real H5 build
@@ -56,11 +56,8 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await textOf(byTestId(page, 'period'))).toContain('公示中');
     expect(await textOf(byTestId(page, 'period'))).toContain('住房保障科 电话 0571-8800 1234');
 
-    // Back home with the browser's back button, then into 政策文件 from the grid. Going back while the
-    // detail page is still sliding in can leave Taro's router showing it (seen on a slow run): settle first.
-    await settled(page);
-    await page.goBack();
-    await settled(page);
+    // Back home with the browser's back button, then into 政策文件 from the grid.
+    await back(page);
     await byTestId(page, 'kind-policy').waitFor();
     await byTestId(page, 'kind-policy').click();
     expect(await byTestId(page, 'tab-policy').getAttribute('class')).toContain('tabs__item--active');
@@ -146,7 +143,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await textOf(byTestId(staff.page, 'edit-status'))).toBe(`状态：已撤回（${reason}）`);
 
     // The resident goes back to the list and pulls it afresh: gone. Its link now says so too.
-    await resident.page.goBack();
+    await back(resident.page);
     await listLoaded(resident.page);
     await resident.page.reload();
     await listLoaded(resident.page);

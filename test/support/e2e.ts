@@ -129,6 +129,16 @@ export async function settled(page: Page): Promise<void> {
   }, undefined, WAIT);
 }
 
+/**
+ * The browser's back button, as a person presses it: once the page has finished sliding in. Going back
+ * while Taro's router is still animating can leave the old page showing (seen on slow full runs).
+ */
+export async function back(page: Page): Promise<void> {
+  await settled(page);
+  await page.goBack();
+  await settled(page);
+}
+
 /** A paged list has finished loading once it says it has reached the end (or has more). */
 export async function listLoaded(page: Page): Promise<'end' | 'more'> {
   const state = page.locator('[data-testid=list-end]:visible, [data-testid=list-more]:visible').first();
