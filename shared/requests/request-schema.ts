@@ -2,6 +2,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
+import { AttachmentSchema } from '../notices/notice-schema';
 
 export * from './reply-categories';
 
@@ -186,16 +187,8 @@ export const EnterSchema = z
   .superRefine(checkDelivery);
 export type EnterInput = z.input<typeof EnterSchema>;
 
-export const AttachmentSchema = z.strictObject({
-  name: text(100),
-  /** A CloudBase fileID (cloud://…) or an https URL; never javascript: or data:. */
-  url: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(/^(https:\/\/|cloud:\/\/)/, '附件地址须以 https:// 或 cloud:// 开头'),
-  sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
-});
+/** Reply and supplement attachments follow the same rule as a notice's: https:// or cloud:// only. */
+export { AttachmentSchema };
 export type RequestAttachment = z.infer<typeof AttachmentSchema>;
 
 const target = { id: RequestIdSchema, version: RequestVersionSchema };
