@@ -142,13 +142,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
     }
     where.push(...shortTermClauses(short, params));
     params.push(request.limit + 1);
-    const rows = this.all(
-      db,
-      `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
-        `WHERE ${where.join(' AND ')} ORDER BY notice_fts.rowid DESC LIMIT ?`,
-      params,
-      request.terms[0] ?? '',
-    );
+    const rows = this.hits(db, request, where, 'notice_fts.rowid DESC LIMIT ?', params);
     const items = rows.slice(0, request.limit);
     const nextCursor = rows.length > request.limit ? encodeKeyCursor(items[items.length - 1].key) : null;
     return { items: items.map(toHit), nextCursor };
@@ -160,17 +154,22 @@ export class SqliteNoticeSearch implements NoticeSearch {
     const where = ['notice_fts MATCH ?', ...this.filters(request, params), ...shortTermClauses(short, params)];
     params.push(request.limit + 1, offset);
     // Column weights follow the table's columns: three unindexed, then title, summary, 文号, body, guide.
-    const rows = this.all(
-      db,
-      `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
-        `WHERE ${where.join(' AND ')} ORDER BY bm25(notice_fts, 0, 0, 0, 10.0, 4.0, 8.0, 1.0, 2.0), notice_fts.rowid DESC LIMIT ? OFFSET ?`,
-      params,
-      request.terms[0] ?? '',
-    );
+    const rows = this.hits(db, request, where, 'bm25(notice_fts, 0, 0, 0, 10.0, 4.0, 8.0, 1.0, 2.0), notice_fts.rowid DESC LIMIT ? OFFSET ?', params);
     const items = rows.slice(0, request.limit);
     const next = offset + items.length;
     const nextCursor = rows.length > request.limit && next <= MAX_RELEVANCE_OFFSET ? encodeOffsetCursor(next) : null;
     return { items: items.map(toHit), nextCursor };
+  }
+
+  /** The one hit query every search path runs: matching index rows joined to their notices, in `order`. */
+  private hits(db: Database, request: NoticeSearchRequest, where: string[], order: string, params: unknown[]) {
+    return this.all(
+      db,
+      `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
+        `WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+      params,
+      request.terms[0] ?? '',
+    );
   }
 
   /** Short terms only: scan at most SCAN_WINDOW of the newest published notices below the cursor. */
@@ -196,13 +195,7 @@ export class SqliteNoticeSearch implements NoticeSearch {
     }
     where.push(...shortTermClauses(short, params));
     params.push(request.limit + 1);
-    const rows = this.all(
-      db,
-      `SELECT notice_fts.rowid AS key, ${PROJECTION} FROM notice_fts JOIN notices n ON n.rowid = notice_fts.notice_rowid ` +
-        `WHERE ${where.join(' AND ')} ORDER BY notice_fts.rowid DESC LIMIT ?`,
-      params,
-      request.terms[0] ?? '',
-    );
+    const rows = this.hits(db, request, where, 'notice_fts.rowid DESC LIMIT ?', params);
     const items = rows.slice(0, request.limit);
     let nextCursor: string | null = null;
     if (rows.length > request.limit) nextCursor = encodeKeyCursor(items[items.length - 1].key);
