@@ -38,7 +38,7 @@ export interface NoticeSearch {
 
 /** A SQLite store exposes its connection under its lock (see SqliteStore.withConnection). */
 export interface SqliteConnectionHost {
-  withConnection<R>(op: (db: import('better-sqlite3').Database) => R): Promise<R>;
+  withConnection<R>(op: (db: import('better-sqlite3').Database) => R, remember?: { collections: readonly string[]; key: string }): Promise<R>;
 }
 
 const attached = new WeakMap<Store, NoticeSearch>();

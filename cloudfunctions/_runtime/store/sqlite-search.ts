@@ -110,14 +110,19 @@ export class SqliteNoticeSearch implements NoticeSearch {
 
   async search(request: NoticeSearchRequest): Promise<Page<NoticeSearchHit>> {
     // `notices` is a declared collection, so its table exists from the store's opening (triggers attach to it).
-    return this.store.withConnection((db) => {
-      if (!this.ready) this.install(db);
-      const long = request.terms.filter(isIndexableTerm);
-      const short = request.terms.filter((t) => !isIndexableTerm(t));
-      if (long.length && request.order === 'relevance') return this.byRelevance(db, request, long, short);
-      if (long.length) return this.newestMatches(db, request, long, short);
-      return this.newestScan(db, request, short);
-    });
+    // Results depend on published notices only, so a repeated search (residents look for the same
+    // few things) is answered from the store's read cache until a notice changes.
+    return this.store.withConnection(
+      (db) => {
+        if (!this.ready) this.install(db);
+        const long = request.terms.filter(isIndexableTerm);
+        const short = request.terms.filter((t) => !isIndexableTerm(t));
+        if (long.length && request.order === 'relevance') return this.byRelevance(db, request, long, short);
+        if (long.length) return this.newestMatches(db, request, long, short);
+        return this.newestScan(db, request, short);
+      },
+      { collections: ['notices'], key: `search:${JSON.stringify(request)}` },
+    );
   }
 
   /** Creates the index and its triggers once per database, filling it from the notices already there. */

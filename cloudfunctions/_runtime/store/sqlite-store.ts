@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { indexName } from './index-name';
 import { newId } from './new-id';
+import { SqliteReadCache } from './sqlite-read-cache';
 import { TransactionScope } from './transaction-scope';
 import {
   applyPatch,
@@ -51,6 +52,7 @@ import type { IndexDeclarations } from '../collections';
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements: StatementCache;
+  private readonly reads: SqliteReadCache;
   /** Tables whose CREATE has committed. */
   private readonly known = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -63,12 +65,13 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.statements = new StatementCache(this.db);
+    this.reads = new SqliteReadCache(this.db);
     for (const name of Object.keys(indexes)) this.ensureTable(name);
   }
 
   collection<T>(name: string): Collection<T> {
     assertCollectionName(name);
-    return new SqliteCollection<T>(this.statements, name, <R>(op: () => Promise<R>) => {
+    return new SqliteCollection<T>(this.statements, name, { reads: this.reads, cacheFinds: true }, <R>(op: () => Promise<R>) => {
       try {
         this.scope.refuseInside(`store.collection('${name}')`);
       } catch (error) {
@@ -93,7 +96,8 @@ export class SqliteStore implements Store {
         const tx: Transaction = {
           collection: <T>(name: string): TxCollection<T> => {
             assertCollectionName(name);
-            return new SqliteCollection<T>(this.statements, name, <Q>(op: () => Promise<Q>) => {
+            // Inside a transaction finds may see uncommitted writes: they are never cached (writes still bump).
+            return new SqliteCollection<T>(this.statements, name, { reads: this.reads, cacheFinds: false }, <Q>(op: () => Promise<Q>) => {
               try {
                 guard();
               } catch (error) {
@@ -126,14 +130,24 @@ export class SqliteStore implements Store {
     return run;
   }
 
-  /** The connection under the store's lock, for local-only features beside the port (the search index, sqlite-search.ts). */
-  withConnection<R>(op: (db: Database.Database) => R): Promise<R> {
+  /**
+   * The connection under the store's lock, for local-only features beside the port (the search index,
+   * sqlite-search.ts). A read-only `op` may name what it depends on (`remember`): its JSON result is then
+   * kept in the read cache and served until one of those collections changes.
+   */
+  withConnection<R>(op: (db: Database.Database) => R, remember?: { collections: readonly string[]; key: string }): Promise<R> {
     try {
       this.scope.refuseInside('store.withConnection()');
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.exclusive(async () => op(this.db));
+    return this.exclusive(async () => {
+      const hit = remember ? this.reads.lookup(remember.collections, remember.key) : null;
+      if (hit) return JSON.parse(hit[0]) as R;
+      const { result, wrote } = this.reads.guardRaw(() => op(this.db));
+      if (remember && !wrote) this.reads.remember(remember.collections, remember.key, [JSON.stringify(result)]);
+      return result;
+    });
   }
 
   close(): void {
@@ -191,6 +205,7 @@ class SqliteCollection<T> implements Collection<T> {
   constructor(
     private readonly db: StatementCache,
     private readonly name: string,
+    private readonly cache: { reads: SqliteReadCache; cacheFinds: boolean },
     private readonly run: Runner,
   ) {}
 
@@ -209,6 +224,7 @@ class SqliteCollection<T> implements Collection<T> {
 
   private write(record: NewRecord<T>): Stored<T> {
     const stored = { ...record, id: record.id ?? newId(), version: 1 } as Stored<T>;
+    this.cache.reads.bump(this.name);
     try {
       this.db
         .prepare(`INSERT INTO "${this.name}" (id, version, doc) VALUES (?, 1, ?)`)
@@ -231,6 +247,7 @@ class SqliteCollection<T> implements Collection<T> {
     if (!current) throw new RecordNotFoundError(this.name, id);
     if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
     const next = applyPatch(current, patch, expectedVersion + 1);
+    this.cache.reads.bump(this.name);
     const result = this.db
       .prepare(`UPDATE "${this.name}" SET version = ?, doc = ? WHERE id = ? AND version = ?`)
       .run(next.version, JSON.stringify(next), id, expectedVersion);
@@ -254,8 +271,13 @@ class SqliteCollection<T> implements Collection<T> {
       ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
       ` LIMIT ?`;
     params.push(options.limit + 1);
-    const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
-    return pageOf(rows.map((row) => JSON.parse(row.doc) as Stored<T>), options, this.name);
+    const key = this.cache.cacheFinds ? JSON.stringify(options) : null;
+    let texts = key === null ? null : this.cache.reads.lookup([this.name], key);
+    if (!texts) {
+      texts = (this.db.prepare(sql).pluck().all(...params) as string[]);
+      if (key !== null) this.cache.reads.remember([this.name], key, texts);
+    }
+    return pageOf(texts.map((text) => JSON.parse(text) as Stored<T>), options, this.name);
   }
 
   count(where: Where = {}): Promise<number> {

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The SQLite adapter's memory of recent finds, so that the pages every
+ * resident opens (the newest notices of a kind, page one of a guide list) are
+ * not read and decoded from the database again until something changes them.
+ * Profiling `notices.list` showed most of its time in SQLite reading 2,000-
+ * character documents off overflow pages to pick a summary's fields out of
+ * them; a page seen a moment ago needs none of that.
+ *
+ * Correctness rests on knowing every change:
+ * - every write through the port bumps its collection's generation, and an
+ *   entry answers only at the generation it was read at;
+ * - writes made with the raw connection (`withConnection`) are seen through
+ *   SQLite's change count, and clear everything;
+ * - another process writing the same file is seen through `PRAGMA
+ *   data_version`, checked before every cached answer, and clears everything.
+ * Raw reads beside the port (the search index) may be remembered too, naming
+ * the collections they depend on.
+ * Only finds outside transactions are answered from or added to the cache:
+ * a transaction may read its own uncommitted writes, which must never be
+ * remembered. Entries hold the stored JSON text, so every caller still gets
+ * fresh objects it may change at will. Bounded by total text size.
+ */
+export class SqliteReadCache {
+  private readonly generations = new Map<string, number>();
+  private readonly entries = new Map<string, { generations: string; rows: string[]; bytes: number }>();
+  private bytes = 0;
+  private dataVersion: number | null = null;
+  private readonly dataVersionOf: Database.Statement;
+  private readonly changesOf: Database.Statement;
+
+  constructor(db: Database.Database, private readonly maxBytes = 16 * 1024 * 1024) {
+    this.dataVersionOf = db.prepare('PRAGMA data_version').pluck();
+    this.changesOf = db.prepare('SELECT total_changes() AS n');
+  }
+
+  /** The collection changed (or may have): its cached finds no longer answer. */
+  bump(collection: string): void {
+    this.generations.set(collection, (this.generations.get(collection) ?? 0) + 1);
+  }
+
+  /** The rows remembered under `key`, if none of the collections they were read from has changed since. */
+  lookup(collections: readonly string[], key: string): string[] | null {
+    this.noticeOtherWriters();
+    const entry = this.entries.get(this.idOf(collections, key));
+    if (!entry || entry.generations !== this.generationsOf(collections)) return null;
+    return entry.rows;
+  }
+
+  remember(collections: readonly string[], key: string, rows: string[]): void {
+    const size = rows.reduce((sum, row) => sum + row.length, key.length);
+    if (size > this.maxBytes / 8) return; // one huge page would push out everything else
+    const id = this.idOf(collections, key);
+    this.forget(id);
+    while (this.bytes + size > this.maxBytes && this.entries.size) this.forget(this.entries.keys().next().value as string);
+    this.entries.set(id, { generations: this.generationsOf(collections), rows, bytes: size });
+    this.bytes += size;
+  }
+
+  /** Runs raw work on the connection; if it wrote anything, nothing remembered is trusted any more. */
+  guardRaw<R>(op: () => R): { result: R; wrote: boolean } {
+    const before = this.totalChanges();
+    let wrote = true;
+    try {
+      const result = op();
+      wrote = this.totalChanges() !== before;
+      return { result, wrote };
+    } finally {
+      if (wrote) this.clear();
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private idOf(collections: readonly string[], key: string): string {
+    return `${collections.join(',')}\u0000${key}`;
+  }
+
+  private generationsOf(collections: readonly string[]): string {
+    return collections.map((c) => this.generations.get(c) ?? 0).join(',');
+  }
+
+  private forget(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.bytes -= entry.bytes;
+  }
+
+  private totalChanges(): number {
+    return (this.changesOf.get() as { n: number }).n;
+  }
+
+  /** `data_version` moves when another connection commits to the file (not for this connection's own writes). */
+  private noticeOtherWriters(): void {
+    const version = this.dataVersionOf.get() as number;
+    if (this.dataVersion !== null && version !== this.dataVersion) this.clear();
+    this.dataVersion = version;
+  }
+}

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
+
+/**
+ * The SQLite adapter answers a repeated find from memory (sqlite-read-cache.ts).
+ * Each test reads a page first, so that the page is remembered, then changes the
+ * data by one route, and the next find must show the change.
+ */
+type Thing = { title: string; at: string };
+const newest = { orderBy: [['at', 'desc']] as Array<[string, 'desc']>, limit: 10 };
+
+let dir: string;
+let store: SqliteStore;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sg-read-cache-'));
+  store = new SqliteStore(join(dir, 'test.sqlite'), { things: [['at']] });
+  await store.collection<Thing>('things').insert({ id: 't1', title: '一', at: '2026-11-01' });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const titles = async (s: SqliteStore = store) => (await s.collection<Thing>('things').find(newest)).items.map((t) => t.title);
+
+test('an insert and an update through the port show at once', async () => {
+  expect(await titles()).toEqual(['一']);
+  await store.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  expect(await titles()).toEqual(['二', '一']);
+  await store.collection<Thing>('things').update('t1', 1, { title: '一改' });
+  expect(await titles()).toEqual(['二', '一改']);
+});
+
+test('a committed transaction shows, and a rolled-back one leaves no trace in later reads', async () => {
+  expect(await titles()).toEqual(['一']);
+  await expect(
+    store.transaction(async (tx) => {
+      await tx.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+      throw new Error('roll back');
+    }),
+  ).rejects.toThrow('roll back');
+  expect(await titles()).toEqual(['一']);
+  await store.transaction(async (tx) => {
+    await tx.collection<Thing>('things').update('t1', 1, { title: '一改' });
+  });
+  expect(await titles()).toEqual(['一改']);
+});
+
+test('a repeated search is remembered until a notice changes', async () => {
+  let runs = 0;
+  const read = () => store.withConnection(() => ({ runs: ++runs }), { collections: ['things'], key: 'q' });
+  expect(await read()).toEqual({ runs: 1 });
+  expect(await read()).toEqual({ runs: 1 });
+  await store.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  expect(await read()).toEqual({ runs: 2 });
+});
+
+test('a write by another process (another connection to the file) shows too', async () => {
+  expect(await titles()).toEqual(['一']);
+  const other = new SqliteStore(join(dir, 'test.sqlite'), { things: [['at']] });
+  await other.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  other.close();
+  expect(await titles()).toEqual(['二', '一']);
+});
+
+test('a raw write on the connection (beside the port) shows too', async () => {
+  expect(await titles()).toEqual(['一']);
+  await store.withConnection((db) => db.prepare(`UPDATE things SET doc = json_set(doc, '$.title', '原始') WHERE id = 't1'`).run());
+  expect(await titles()).toEqual(['原始']);
+});
+
+test('every caller gets its own objects: changing one page does not change the next answer', async () => {
+  const first = await store.collection<Thing>('things').find(newest);
+  first.items[0].title = '被调用方改掉';
+  expect(await titles()).toEqual(['一']);
+});
