@@ -47,6 +47,7 @@ export default defineAppConfig({
         'pages/deliveries/index',
 
         // notices (issue 8)
+        'pages/opinions/index',
 
         // windows, rating follow-ups (issue 9)
         'pages/windows/index',

@@ -32,6 +32,7 @@ export const routes = {
   guides: () => '/pages/guides/index',
   search: (q?: string, kind?: NoticeKind) =>
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
+  adminOpinions: (noticeId?: string) => `/admin/pages/opinions/index${noticeId ? `?id=${encodeURIComponent(noticeId)}` : ''}`,
 
   // windows, ratings (issue 9)
   rate: (target: { visit: string } | { window: string } | { request: string }) =>

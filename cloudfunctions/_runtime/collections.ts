@@ -66,6 +66,9 @@ export const COLLECTIONS = {
     ['noticeId', 'createdAt'],
     ['noticeId', 'author', 'createdAt'],
   ],
+  /** 阅读: one record per viewer, notice and Beijing day (id = day + hash), and one counter per notice (id = notice id). */
+  noticeViews: [],
+  noticeViewCounts: [],
 
   // windows, visits, ratings, follow-ups (issue 9)
   /** Service windows (好差评): name, department, location, the services offered. */

@@ -1,5 +1,6 @@
 import type { DeliveryReport, DeliveryStatus } from '../../shared/notifications/notification-types';
 import { defineFunction } from '../_runtime/define-function';
+import { assertMayReadDeliveries } from './subject-access';
 import {
   DELIVERIES,
   INBOX,
@@ -22,7 +23,8 @@ const LISTED = 20;
  * masked: staff need to tell recipients apart, not to know them.
  */
 export const deliveriesFunction = defineFunction('deliveries', {
-  async forSubject({ subjectId }, { store }) {
+  async forSubject({ subjectId }, { store, caller }) {
+    await assertMayReadDeliveries(store, caller, subjectId);
     const deliveries = store.collection<DeliveryRecord>(DELIVERIES);
     const [jobs, inApp, read, counts, refused, failed, recorded] = await Promise.all([
       store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId }, orderBy: [['createdAt', 'desc']], limit: LISTED }),

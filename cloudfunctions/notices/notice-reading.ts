@@ -18,6 +18,7 @@ import { screenText } from '../_runtime/content-screening';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { noticeSearchOf } from '../_runtime/store/search-port';
+import { noticeViewHandlers } from './notice-views';
 
 /** Handlers of the notices function's reading actions (search, opinions); spread into noticesFunction. */
 export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof noticeReadingContract> = {
@@ -88,6 +89,8 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
     });
     return toManagedComment(updated);
   },
+
+  ...noticeViewHandlers,
 };
 
 function comments(store: Store) {

@@ -14,6 +14,7 @@ import {
 import { NOTICE_KINDS } from './notice-kinds';
 import { CursorSchema, IdSchema, LimitSchema, VersionSchema } from './notice-schema';
 import { SEARCH_ORDERS, type NoticeSearchResult } from './notice-search';
+import { noticeViewsContract } from './notice-views-contract';
 
 /**
  * Actions of the notices function added for reading (issue 8): search, and
@@ -80,4 +81,5 @@ export const noticeReadingContract = {
     summary: '工作人员公开意见（可附答复）或不予公开',
     writes: true,
   }),
+  ...noticeViewsContract,
 };

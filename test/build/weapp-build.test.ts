@@ -70,6 +70,10 @@ describeBuilt('the WeChat build', () => {
     expect(wxml).toBe(readFileSync('miniprogram/native/period-progress/index.wxml', 'utf8'));
   });
 
+  test('the notice detail page offers WeChat\'s 转发: Taro registers onShareAppMessage from its enableShareAppMessage', () => {
+    expect(readFileSync(join(DIST, 'pages/notice-detail/index.js'), 'utf8')).toContain('enableShareAppMessage:!0');
+  });
+
   test('the form validation library ships with the staff editor, not in the main package', () => {
     const mainScripts = ['app.js', 'common.js', 'vendors.js', 'taro.js'].filter((f) => existsSync(join(DIST, f)));
     const main = mainScripts.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');

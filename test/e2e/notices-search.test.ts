@@ -102,6 +102,48 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     for (const c of [context, staff.context, stranger.context]) await c.close();
   }, TEST_TIMEOUT);
 
+  test('staff publish a resident\'s opinion with a reply from the 征求意见审核 page; the resident reads both, with the 阅读 count', async () => {
+    const [open] = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 })).items
+      .filter((n) => n.title.includes('老旧小区改造三年行动计划'));
+    const detail = `/pages/notice-detail/index?id=${encodeURIComponent(open.id)}`;
+    const resident = await e2e.phone();
+    await e2e.signIn(resident.context, 'resident-e2e-moderated');
+    await e2e.open(resident.page, detail);
+    await byTestId(resident.page, 'opinion-form').waitFor();
+    await settled(resident.page);
+    // Opened straight from a link: nothing to go back to, so a 首页 button; the reader is counted once however often they reload.
+    await byTestId(resident.page, 'home-button').waitFor();
+    const views = Number((await textOf(byTestId(resident.page, 'notice-views').filter({ hasText: '阅读' }))).replace('阅读 ', ''));
+    const text = '建议改造期间在小区门口公示每周施工计划，方便老人安排出行。';
+    await byTestId(resident.page, 'opinion-input').locator('textarea').fill(text);
+    await byTestId(resident.page, 'opinion-submit').click();
+    await byTestId(resident.page, 'my-opinion').filter({ hasText: '待审核' }).waitFor();
+
+    // Staff: from the consultation's editor to its opinions awaiting a decision.
+    const staff = await e2e.phone();
+    await e2e.signIn(staff.context, 'demo-editor');
+    await e2e.open(staff.page, `/admin/pages/notice-edit/index?id=${encodeURIComponent(open.id)}`);
+    await byTestId(staff.page, 'edit-opinions').click();
+    const item = byTestId(staff.page, 'moderation-item').filter({ hasText: text });
+    await item.waitFor();
+    await settled(staff.page);
+    expect(await textOf(item)).not.toContain('resident-e2e-moderated');
+    const reply = '感谢建议，施工单位将每周一在小区公告栏和本小程序公示施工计划。';
+    await item.locator('[data-testid=input-reply] textarea').fill(reply);
+    await staff.page.screenshot({ path: 'test-results/e2e-moderation.png' });
+    await item.locator('[data-testid=moderation-publish]').click();
+    await item.waitFor({ state: 'detached' });
+
+    // The resident reloads: their opinion is public with the bureau's reply.
+    await e2e.open(resident.page, detail);
+    const published = byTestId(resident.page, 'opinion').filter({ hasText: text });
+    await published.waitFor();
+    expect(await textOf(published.locator('[data-testid=opinion-reply]'))).toContain(reply);
+    expect(await textOf(byTestId(resident.page, 'my-opinion'))).toContain('已公开');
+    expect(await textOf(byTestId(resident.page, 'notice-views').filter({ hasText: '阅读' }))).toBe(`阅读 ${views}`);
+    for (const c of [resident.context, staff.context]) await c.close();
+  }, TEST_TIMEOUT);
+
   test('a service guide reads as a guide: case type and days up front, all nine items, a materials checklist, call and map', async () => {
     const guides = await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'guide', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 20 });
     expect(guides.items.length).toBeGreaterThanOrEqual(5);

@@ -71,7 +71,8 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'inbox.list': signedIn,
   'inbox.unreadCount': signedIn,
   'inbox.markRead': signedIn,
-  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'allow', admin: 'allow' },
+  // The fixture's subject is a notice: its publishers' business. A request's: REQUEST_DELIVERIES below.
+  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow' },
 
   // notices search, comments (issue 8)
   'notices.search': everyone,
@@ -80,6 +81,8 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.myComments': signedIn,
   'notices.manageComments': publishers,
   'notices.moderateComment': publishers,
+  'notices.view': everyone,
+  'notices.viewCounts': publishers,
 
   // windows, ratings (issue 9)
   // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):
@@ -142,6 +145,22 @@ describe.each(actions)('%s.%s', (fn, action) => {
       expect(await storeCounts(cloud)).toEqual(countsBefore);
       expect(await noticeSnapshot(cloud)).toBe(noticesBefore);
     }
+  });
+});
+
+// deliveries of a request (issue 7): the request's handlers and admins see how its notifications reached the applicant.
+const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow',
+};
+describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
+  test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
+    const cloud = await createCloudHarness();
+    const fixture = await prepareFixture(cloud);
+    const result = await cloud.call(PERSONAS[persona], 'deliveries', { action: 'forSubject', data: { subjectId: fixture.awaitingSupplementId } });
+    const expected = REQUEST_DELIVERIES[persona];
+    if (expected === 'allow') expect(result).toMatchObject({ ok: true, data: { subjectId: fixture.awaitingSupplementId, notifications: [{ cause: expect.any(String) }] } });
+    else expect(result).toMatchObject({ ok: false, code: expected });
+    cloud.close();
   });
 });
 

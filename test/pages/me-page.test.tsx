@@ -20,7 +20,7 @@ afterEach(() => {
   cloud.close();
 });
 
-const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'deliveries-entry', 'staff-follow-ups-entry', 'staff-windows-entry'];
+const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'deliveries-entry', 'staff-opinions-entry', 'staff-follow-ups-entry', 'staff-windows-entry'];
 
 async function entriesFor(openid: string | null): Promise<string[]> {
   setTransport(cloud.transportAs(openid));
@@ -35,8 +35,9 @@ async function entriesFor(openid: string | null): Promise<string[]> {
 
 test.each([
   ['resident-a', []],
-  ['demo-editor', ['staff-entry', 'deliveries-entry']],
-  ['demo-clerk', ['staff-requests-entry', 'deliveries-entry']],
+  ['demo-editor', ['staff-entry', 'deliveries-entry', 'staff-opinions-entry']],
+  // A clerk reaches a request's delivery report from the request's page.
+  ['demo-clerk', ['staff-requests-entry']],
   ['demo-rater', ['staff-follow-ups-entry', 'staff-windows-entry']],
   ['demo-admin', ENTRIES],
 ] as const)('%s sees exactly the 工作台 entries of their roles', async (openid, expected) => {

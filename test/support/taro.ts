@@ -14,18 +14,32 @@ const hooks: Record<'pullDownRefresh' | 'reachBottom' | 'didShow', Callback | nu
   didShow: null,
 };
 let routerParams: Record<string, string> = {};
+/** How many pages are on the stack (1: the page was opened directly, e.g. from a shared link). */
+let pageStackDepth = 2;
+/** The page's onShareAppMessage, as WeChat would call it when the resident taps 转发. */
+let shareAppMessage: (() => { title?: string; path?: string }) | null = null;
+
+/** What the page answers when WeChat asks what to share (the resident tapped 转发), or throws if it registered nothing. */
+export function shareMessage(): { title?: string; path?: string } {
+  if (!shareAppMessage) throw new Error('the page did not register useShareAppMessage');
+  return shareAppMessage();
+}
 
 export const recorded = {
   navigations: [] as string[],
   toasts: [] as string[],
   stopPullDownRefresh: 0,
+  clipboard: null as string | null,
 };
 
-export function resetTaro(params: Record<string, string> = {}): void {
+export function resetTaro(params: Record<string, string> = {}, options: { stackDepth?: number } = {}): void {
   routerParams = params;
+  pageStackDepth = options.stackDepth ?? 2;
+  shareAppMessage = null;
   recorded.navigations.length = 0;
   recorded.toasts.length = 0;
   recorded.stopPullDownRefresh = 0;
+  recorded.clipboard = null;
   hooks.pullDownRefresh = hooks.reachBottom = hooks.didShow = null;
 }
 
@@ -53,6 +67,9 @@ export const useReachBottom = registering('reachBottom');
 export const useDidShow = registering('didShow');
 export const useLaunch = (callback: Callback) => useEffect(callback, []);
 export const useRouter = () => ({ params: routerParams, path: '' });
+export const useShareAppMessage = (callback: () => { title?: string; path?: string }) => {
+  shareAppMessage = callback;
+};
 
 const storage = new Map<string, unknown>();
 
@@ -76,7 +93,10 @@ const Taro = {
   showToast: async ({ title }: { title: string }) => {
     recorded.toasts.push(title);
   },
-  setClipboardData: async () => undefined,
+  setClipboardData: async ({ data }: { data: string }) => {
+    recorded.clipboard = data;
+  },
+  getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),
@@ -89,6 +109,7 @@ const Taro = {
   useDidShow,
   useLaunch,
   useRouter,
+  useShareAppMessage,
 };
 
 export default Taro;

@@ -74,6 +74,8 @@ export const VALID_INPUTS: Inputs = {
     moderateComment: (f) => [
       { commentId: f.commentId, version: f.commentVersion, decision: 'publish', reply: '感谢您的意见，我们将认真研究。' },
     ],
+    view: (f) => [{ id: f.publishedId }],
+    viewCounts: (f) => [{ ids: [f.publishedId, f.noticeId] }],
   },
 
   // requests, calendar (issue 6)

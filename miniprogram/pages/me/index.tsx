@@ -90,9 +90,18 @@ export default function MePage() {
           )}
 
           {/* deliveries (issue 7) */}
-          {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'handler' || r === 'admin') && (
+          {/* A request's report opens from its page (admin/pages/request); this entry lists notices, the publishers' business. */}
+          {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
             <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
               <Text>工作台 · 通知送达情况</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+
+          {/* notices opinions (issue 8) */}
+          {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminOpinions())} data-testid="staff-opinions-entry">
+              <Text>工作台 · 征求意见审核</Text>
               <Text className="menu__arrow">›</Text>
             </View>
           )}

@@ -3,16 +3,19 @@ import { useRouter } from '@tarojs/taro';
 import { call } from '../../api/call';
 import { ConsultationOpinions } from '../../components/consultation-opinions';
 import { NoticeBody } from '../../components/notice-body';
+import { NoticeShareBar } from '../../components/notice-share-bar';
+import { useNoticeShare } from '../../hooks/use-notice-share';
 import { useRemote } from '../../hooks/use-remote';
 import { useWhoami } from '../../hooks/use-whoami';
 import { useElderClass } from '../../elder-mode';
 
-/** One published notice, in full; a consultation also shows its opinions. */
+/** One published notice, in full; a consultation also shows its opinions. Opened from a shared link it may be the first page. */
 export default function NoticeDetailPage() {
   const id = useRouter().params.id ?? '';
   const notice = useRemote(() => call('notices', 'get', { id }), [id]);
   const { whoami } = useWhoami();
   const elder = useElderClass();
+  const share = useNoticeShare(id, notice.data?.title);
 
   if (notice.loading && !notice.data) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
   if (notice.error || !notice.data) {
@@ -28,6 +31,7 @@ export default function NoticeDetailPage() {
   return (
     <View className={`page page--paper ${elder}`}>
       <NoticeBody notice={notice.data} />
+      <NoticeShareBar id={id} views={share.views} firstPage={share.firstPage} />
       {notice.data.kind === 'consultation' && <ConsultationOpinions notice={notice.data} signedIn={!!whoami?.openid} />}
     </View>
   );

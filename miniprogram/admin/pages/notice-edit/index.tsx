@@ -8,6 +8,8 @@ import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITI
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
+import { StaffLink } from '../../components/staff-link';
+import { routes } from '../../../navigation';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
 
 /** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
@@ -102,6 +104,7 @@ export default function NoticeEditPage() {
           {notice.withdrawReason ? `（${notice.withdrawReason}）` : ''}
         </View>
       )}
+      {notice?.kind === 'consultation' && <StaffLink label="居民意见审核" url={routes.adminOpinions(notice.id)} testId="edit-opinions" />}
       <FormField label="类别" required>
         <Picker mode="selector" range={NOTICE_KINDS.map((k) => NOTICE_KIND_LABELS[k])} value={kindIndex} onChange={(e) => set('kind')(NOTICE_KINDS[Number(e.detail.value)])}>
           <View className="field__picker" data-testid="pick-kind">{NOTICE_KIND_LABELS[draft.kind]}</View>

@@ -7,6 +7,8 @@ import { usePagedList } from '../../../hooks/use-paged-list';
 import { go, routes } from '../../../navigation';
 import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeStatus } from '../../../../shared/notices/notice-kinds';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { NoticeCardExtras } from '../../components/notice-card-extras';
+import { useViewCounts } from '../../use-view-counts';
 
 const FILTERS: Array<{ key: NoticeStatus | undefined; label: string }> = [
   { key: undefined, label: '全部' },
@@ -22,6 +24,7 @@ export default function AdminNoticesPage() {
     useCallback((cursor: string | null) => call('notices', 'manageList', { status, cursor, limit: 20 }), [status]),
     [status],
   );
+  const views = useViewCounts(list.items.filter((n) => n.status !== 'draft').map((n) => n.id));
   const shown = useRef(false);
   // Coming back from the editor: show what was just saved.
   useDidShow(() => {
@@ -61,6 +64,7 @@ export default function AdminNoticesPage() {
               <Text>{n.departmentName}</Text>
               <Text>修改于 {formatBeijingDateTime(n.updatedAt)}</Text>
             </View>
+            <NoticeCardExtras notice={n} views={views[n.id]} />
           </View>
         )}
       />

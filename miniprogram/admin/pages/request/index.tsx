@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/requests/request-schema';
 import type { RequestCommandName } from '../../../../shared/requests/request-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { StaffLink } from '../../components/staff-link';
 import { AskSupplementAction, CloseAction, ConsultAction, ExtendAction, RegisterAction, ReplyAction } from '../../components/request-actions';
 import '../../../components/requests/requests.css';
 
@@ -109,6 +110,7 @@ export default function AdminRequestPage() {
       {may('reply') && <ReplyAction {...actions} />}
       {may('close') && <CloseAction {...actions} />}
 
+      <StaffLink label="通知送达情况（站内消息、微信订阅消息）" url={routes.adminDeliveries(r.id)} testId="request-deliveries" />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.adminRequestLetter(r.id, i))} />
       <Timeline entries={r.timeline} />
     </View>

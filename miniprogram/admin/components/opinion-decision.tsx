@@ -1,0 +1,59 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { COMMENT_STATUS_LABELS } from '../../../shared/notices/comment-rules';
+import type { ManagedComment } from '../../../shared/notices/notice-comments';
+import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { FormField, TextField } from './form-field';
+
+export type Decision = { decision: 'publish' | 'hide'; reply?: string };
+
+/**
+ * One resident's opinion as staff decide on it: who (masked), when, the text,
+ * what the screening flagged, and — by its status — 公开 with an optional
+ * reply, 不予公开, or a reply added to / taking down one already public.
+ * `decide` answers null when done, or the message to show under the reply.
+ */
+export function OpinionDecision({ comment, busy, decide }: { comment: ManagedComment; busy: boolean; decide: (d: Decision) => Promise<string | null> }) {
+  const [reply, setReply] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = async (d: Decision) => setError(await decide(d));
+  const withReply = reply.trim() ? { reply: reply.trim() } : {};
+  const idle = busy ? true : undefined;
+  return (
+    <View className="card opinion" data-testid="moderation-item">
+      <View className="opinion__head">
+        <Text>{comment.authorMasked} · {formatBeijingDateTime(comment.createdAt)}</Text>
+        <Text className={`badge badge--comment-${comment.status}`}>{COMMENT_STATUS_LABELS[comment.status]}</Text>
+      </View>
+      {comment.flagged ? (
+        <Text className="field__error" data-testid="moderation-flag">内容检测提示：{comment.flagged}（请仔细审阅）</Text>
+      ) : (
+        <Text className="hint">内容检测：未发现问题</Text>
+      )}
+      <Text className="opinion__text" data-testid="moderation-text">{comment.text}</Text>
+      {comment.reply ? <Text className="opinion__reply">已答复：{comment.reply.text}</Text> : null}
+      {comment.status !== 'hidden' && (
+        <FormField label={comment.status === 'published' ? '补充或修改答复' : '答复（可选，随意见一起公开）'} error={error ?? undefined}>
+          <TextField name="reply" multiline value={reply} onChange={(v) => { setReply(v); setError(null); }} placeholder="2–500字" />
+        </FormField>
+      )}
+      <View className="form__actions">
+        {comment.status === 'pending' && (
+          <>
+            <Button className="btn btn--primary" disabled={idle} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-publish">公开</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">不予公开</Button>
+          </>
+        )}
+        {comment.status === 'published' && (
+          <>
+            <Button className="btn btn--primary" disabled={busy || !reply.trim() || undefined} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-reply">保存答复</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">撤下</Button>
+          </>
+        )}
+        {comment.status === 'hidden' && (
+          <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'publish' })} data-testid="moderation-publish">改为公开</Button>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '征求意见审核', enablePullDownRefresh: true });

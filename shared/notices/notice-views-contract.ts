@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { action } from '../api/define';
+import { anyone, staff } from '../staff/roles';
+import { IdSchema } from './notice-schema';
+import type { ViewAnswer } from './notice-views';
+
+/** 阅读 counts (issue 8): spread into the notices function's reading actions. */
+export const noticeViewsContract = {
+  view: action<ViewAnswer>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: anyone,
+    summary: '记一次阅读（同一读者同一天只计一次，未登录不计）并返回阅读数',
+    writes: true,
+  }),
+  viewCounts: action<Record<string, number>>()({
+    input: z.strictObject({ ids: z.array(IdSchema).min(1).max(50) }),
+    access: staff('publisher'),
+    summary: '工作人员查看一组信息的阅读数',
+    writes: false,
+  }),
+};
