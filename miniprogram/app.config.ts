@@ -47,6 +47,8 @@ export default defineAppConfig({
         'pages/deliveries/index',
 
         // notices (issue 8)
+        'pages/notice-history/index',
+        'pages/notice-version/index',
 
         // windows, rating follow-ups (issue 9)
         'pages/windows/index',

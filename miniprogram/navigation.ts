@@ -32,6 +32,8 @@ export const routes = {
   guides: () => '/pages/guides/index',
   search: (q?: string, kind?: NoticeKind) =>
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
+  adminNoticeHistory: (id: string) => `/admin/pages/notice-history/index?id=${encodeURIComponent(id)}`,
+  adminNoticeVersion: (id: string, version: number) => `/admin/pages/notice-version/index?id=${encodeURIComponent(id)}&version=${version}`,
 
   // windows, ratings (issue 9)
   rate: (target: { visit: string } | { window: string } | { request: string }) =>

@@ -91,6 +91,17 @@ describe('edit history', () => {
   });
 });
 
+test('a withdrawn notice stays listed for staff with its reason; at its old link residents are told it may have been withdrawn', async () => {
+  const draft = ok(await notices('save', { notice: announcement({ title: '报名时间有误的通知' }) }));
+  const published = ok(await notices('publish', { id: draft.id, version: draft.version }));
+  ok(await notices('withdraw', { id: draft.id, version: published.version, reason: '报名时间有误，更正后重发' }));
+  const listed = ok(await notices('manageList', { status: 'withdrawn' })).items.find((n: any) => n.id === draft.id);
+  expect(listed).toMatchObject({ status: 'withdrawn', withdrawReason: '报名时间有误，更正后重发' });
+  expect(ok(await notices('manageList', { status: 'published' })).items.every((n: any) => !('withdrawReason' in n))).toBe(true);
+  expect(await notices('get', { id: draft.id }, 'resident-a')).toMatchObject({ ok: false, code: 'NOTICE_NOT_FOUND', message: '未找到该公开信息，可能已被撤回' });
+  expect(await residentTitles()).not.toContain('报名时间有误的通知');
+});
+
 describe('scheduled publishing', () => {
   const NINE_AM_BEIJING = '2026-11-26T09:00:00+08:00';
   const NINE_AM_UTC = '2026-11-26T01:00:00.000Z';
