@@ -48,6 +48,8 @@ export default defineAppConfig({
 
         // notices (issue 8)
         'pages/opinions/index',
+        'pages/notice-history/index',
+        'pages/notice-version/index',
 
         // windows, rating follow-ups (issue 9)
         'pages/windows/index',

@@ -33,6 +33,8 @@ export const routes = {
   search: (q?: string, kind?: NoticeKind) =>
     `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
   adminOpinions: (noticeId?: string) => `/admin/pages/opinions/index${noticeId ? `?id=${encodeURIComponent(noticeId)}` : ''}`,
+  adminNoticeHistory: (id: string) => `/admin/pages/notice-history/index?id=${encodeURIComponent(id)}`,
+  adminNoticeVersion: (id: string, version: number) => `/admin/pages/notice-version/index?id=${encodeURIComponent(id)}&version=${version}`,
 
   // windows, ratings (issue 9)
   rate: (target: { visit: string } | { window: string } | { request: string }) =>

@@ -5,12 +5,14 @@ import { DELIVERIES, OUTBOX, type DeliveryRecord, type OutboxRecord } from './re
 import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
 import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
+import { publishDueNotices } from '../notices/publish-due-notices';
 import type { WechatSender } from './wechat-sender';
 
 /**
  * One step of the dispatcher, the same on both platforms: expand a batch of
  * each pending outbox row into inbox messages, send the WeChat messages that
- * are due, and record interrupted sends. Answers whether work is left, so the
+ * are due, record interrupted sends, remind staff of deadlines and publish
+ * the notices whose scheduled time has come. Answers whether work is left, so the
  * caller can go again at once instead of waiting for the next tick.
  *
  * On CloudBase a timer trigger runs steps until its time budget is spent
@@ -69,6 +71,11 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
     if ((await remindStaffOfDeadlines(store, now())) > 0) moreWork = true; // new outbox rows to expand
   } catch (error) {
     log.error('deadline reminders failed', { error: String(error) });
+  }
+  try {
+    if ((await publishDueNotices(store, now())) > 0) moreWork = true; // scheduled notices (issue 8): their outbox rows to expand
+  } catch (error) {
+    log.error('scheduled publishing failed', { error: String(error) });
   }
   return { expanded, sent, moreWork };
 }

@@ -17,6 +17,8 @@ export const COLLECTIONS = {
     ['status', 'kind', 'publishedAt'],
     ['status', 'departmentId', 'publishedAt'],
     ['updatedAt'],
+    /** Scheduled publishing (issue 8): the runner's due notices and the staff list's 定时发布, soonest first. */
+    ['scheduledAt'],
   ],
   departments: [['order']],
   /** Staff, keyed by OPENID: the only source of roles. */
@@ -69,6 +71,8 @@ export const COLLECTIONS = {
   /** 阅读: one record per viewer, notice and Beijing day (id = day + hash), and one counter per notice (id = notice id). */
   noticeViews: [],
   noticeViewCounts: [],
+  /** Every version of a notice, whole, written with each change (id: notice id + version); newest first. */
+  noticeVersions: [['noticeId', 'noticeVersion']],
 
   // windows, visits, ratings, follow-ups (issue 9)
   /** Service windows (好差评): name, department, location, the services offered. */

@@ -3,7 +3,6 @@ import type { Department } from '../../shared/api/contract';
 import {
   isVisibleToResidents,
   newNotice,
-  type NoticeAction,
   type NoticeEvent,
   noticeEvent,
   publishNotice,
@@ -16,11 +15,11 @@ import {
 } from '../../shared/notices/notice-lifecycle';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
-import type { HandlerContext } from '../_runtime/handler-context';
-import { VersionConflictError, type Store, type Where } from '../_runtime/store/port';
-import { describeChanges, noticeChanges, type NoticeChanges } from '../../shared/notices/notice-changes';
-import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
+import type { FindOptions, Store, Where } from '../_runtime/store/port';
+import { describeChanges, noticeChanges } from '../../shared/notices/notice-changes';
 import { noticeReadingHandlers } from './notice-reading';
+import { noticeEditingHandlers } from './notice-editing';
+import { actorOf, changeNotice, keepFirstVersion } from './change-notice';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -38,11 +37,13 @@ export const noticesFunction = defineFunction('notices', {
     return toPublicNotice(notice);
   },
 
-  async manageList({ status, kind, cursor, limit }, { store }) {
+  async manageList({ status, kind, scheduled, cursor, limit }, { store }) {
     const where: Where = {};
     if (status) where.status = status;
     if (kind) where.kind = kind;
-    const page = await notices(store).find({ where, orderBy: [['updatedAt', 'desc']], limit, cursor });
+    if (scheduled) where.scheduledAt = { gt: '' }; // 定时发布: the soonest first
+    const orderBy: FindOptions['orderBy'] = scheduled ? [['scheduledAt', 'asc']] : [['updatedAt', 'desc']];
+    const page = await notices(store).find({ where, orderBy, limit, cursor });
     return { items: page.items.map(toManageSummary), nextCursor: page.nextCursor };
   },
 
@@ -58,61 +59,33 @@ export const noticesFunction = defineFunction('notices', {
       throw new AppError('VALIDATION_FAILED', undefined, { 'notice.departmentId': '请选择有效的发布部门' });
     }
     if (id !== undefined && version !== undefined) {
-      return changeNotice(ctx, id, version, 'updated', (_current, actor, at) => reviseNotice(content, department.name, actor, at), (current) => {
+      return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'updated', (_current, actor, at) => reviseNotice(content, department.name, actor, at), (current) => {
         const changes = noticeChanges(current, content);
         return { detail: describeChanges(changes), changes };
       });
     }
-    const actor = ctx.caller.openid as string;
+    const actor = actorOf(ctx.caller);
     const at = ctx.now();
     return ctx.store.transaction(async (tx) => {
-      const created = await tx.collection<Notice>('notices').insert(newNotice(content, department.name, actor, at) as Notice);
-      await tx.collection<NoticeEvent>('events').insert(noticeEvent(created.id, 'created', actor, at));
+      const created = await tx.collection<Notice>('notices').insert(newNotice(content, department.name, actor.openid, at) as Notice);
+      await tx.collection<NoticeEvent>('events').insert(noticeEvent(created.id, 'created', actor.openid, at));
+      await keepFirstVersion(tx, created, actor, at);
       return created;
     });
   },
 
   async publish({ id, version }, ctx) {
-    return changeNotice(ctx, id, version, 'published', (current, actor, at) => publishNotice(current, actor, at));
+    return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'published', (current, actor, at) => publishNotice(current, actor, at));
   },
 
   async withdraw({ id, version, reason }, ctx) {
-    return changeNotice(ctx, id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), () => ({ detail: reason }));
+    return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'withdrawn', (current, actor, at) => withdrawNotice(current, reason, actor, at), () => ({ detail: reason }));
   },
 
   ...noticeReadingHandlers,
+  // notices history, scheduled publishing (issue 8)
+  ...noticeEditingHandlers,
 });
-
-/**
- * Every change to an existing notice: read it, let the domain decide the
- * patch, write it against the version the editor saw, and record the event
- * (with what `describe` says about it), all in one transaction.
- *
- * The version is checked before the domain decides: an editor who acted on a
- * stale page is told someone else changed it (VERSION_CONFLICT, reload),
- * rather than given a verdict about a state they never saw.
- */
-function changeNotice(
-  { store, caller, now }: HandlerContext,
-  id: string,
-  version: number,
-  action: NoticeAction,
-  change: (current: Notice, actor: string, at: Date) => Partial<Notice>,
-  describe: (current: Notice) => { detail: string | null; changes?: NoticeChanges } = () => ({ detail: null }),
-): Promise<Notice> {
-  const actor = caller.openid as string;
-  const at = now();
-  return store.transaction(async (tx) => {
-    const current = await tx.collection<Notice>('notices').get(id);
-    if (!current) throw new AppError('NOTICE_NOT_FOUND');
-    if (current.version !== version) throw new VersionConflictError('notices', id);
-    const updated = await tx.collection<Notice>('notices').update(id, version, change(current, actor, at));
-    const { detail, changes } = describe(current);
-    await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, action, actor, at, detail, changes));
-    if (action === 'published') await enqueueNoticePublished(tx, updated, at); // the outbox, in the same transaction
-    return updated;
-  });
-}
 
 function notices(store: Store) {
   return store.collection<Notice>('notices');

@@ -4,6 +4,7 @@ import { requestsContract } from '../requests/requests-contract';
 import { calendarContract } from '../calendar/calendar-contract';
 import { action } from './define';
 import { noticeReadingContract } from '../notices/notice-reading-contract';
+import { noticeEditingContract } from '../notices/notice-editing-contract';
 import { anyone, staff, type StaffRole } from '../staff/roles';
 import {
   CursorSchema,
@@ -85,11 +86,13 @@ export const contract = {
       input: z.strictObject({
         status: z.enum(NOTICE_STATUSES).optional(),
         kind: z.enum(NOTICE_KINDS).optional(),
+        /** Only notices set to publish themselves, soonest first (issue 8). */
+        scheduled: z.literal(true).optional(),
         cursor: CursorSchema,
         limit: LimitSchema,
       }),
       access: staff('publisher'),
-      summary: '工作人员查看全部信息（含草稿和已撤回），按修改时间倒序',
+      summary: '工作人员查看全部信息（含草稿、定时发布和已撤回），按修改时间倒序',
       writes: false,
     }),
     manageGet: action<Notice>()({
@@ -129,6 +132,8 @@ export const contract = {
       writes: true,
     }),
     ...noticeReadingContract,
+    // notices history, scheduled publishing (issue 8)
+    ...noticeEditingContract,
   },
 
   // ── Functions added by later issues. Each lives in its own module (e.g.

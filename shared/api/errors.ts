@@ -36,6 +36,7 @@ export const ERROR_CATALOGUE = {
   PERIOD_CLOSED: { status: 409, message: '不在征求意见期内，暂不能留言' },
   COMMENT_NOT_FOUND: { status: 404, message: '未找到该条意见' },
   COMMENT_LIMIT_REACHED: { status: 409, message: '您对这项征求意见的留言已达上限' },
+  NOTICE_VERSION_NOT_FOUND: { status: 404, message: '未找到该历史版本' },
 
   // windows, ratings (issue 9)
   WINDOW_NOT_FOUND: { status: 404, message: '未找到该服务窗口，可能已停用' },

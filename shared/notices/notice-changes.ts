@@ -18,7 +18,8 @@ export const CONTENT_KEYS = [
   'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'replacedById', 'guide',
 ] as const;
 
-const LABELS: Record<(typeof CONTENT_KEYS)[number], string> = {
+/** Each content field's name as staff read it. */
+export const CONTENT_LABELS: Record<(typeof CONTENT_KEYS)[number], string> = {
   kind: '类别', title: '标题', summary: '摘要', body: '正文', departmentId: '发布部门', attachments: '附件',
   period: '期限', resultNoticeId: '结果公告', objectionContact: '异议联系方式', docNumber: '文号',
   issuingBody: '发文机关', effectiveDate: '施行日期', validity: '效力', replacedById: '替代文件', guide: '办事指南',
@@ -34,7 +35,7 @@ export function noticeChanges(current: Notice, content: NoticeContent): NoticeCh
 /** One line in Chinese for the event's `detail`, e.g. 修改了标题、正文；标题由「甲」改为「乙」. */
 export function describeChanges(changes: NoticeChanges): string {
   if (changes.fields.length === 0) return '保存，内容未变';
-  const names = changes.fields.map((f) => LABELS[f as keyof typeof LABELS] ?? f).join('、');
+  const names = changes.fields.map((f) => CONTENT_LABELS[f as keyof typeof CONTENT_LABELS] ?? f).join('、');
   const title = changes.fields.includes('title') ? `；标题由「${changes.title.before}」改为「${changes.title.after}」` : '';
   return `修改了${names}${title}`;
 }

@@ -7,7 +7,7 @@ import type { Notice, NoticeContent, NoticeManageSummary, NoticeStatus, NoticeSu
  * a correction. Withdrawn notices stay on record for staff (and for the annual
  * report) but vanish for residents. Pure: time and actor are arguments.
  */
-export type NoticeAction = 'created' | 'updated' | 'published' | 'withdrawn';
+export type NoticeAction = 'created' | 'updated' | 'published' | 'withdrawn' | 'scheduled' | 'unscheduled';
 
 export interface NoticeEvent {
   subjectType: 'notice';
@@ -65,7 +65,10 @@ export function reviseNotice(
 export function publishNotice(notice: Notice, actor: string, now: Date): Partial<Notice> {
   assertAllowed(notice, 'publish');
   const at = now.toISOString();
-  return { status: 'published', publishedAt: at, withdrawnAt: null, withdrawReason: null, updatedAt: at, updatedBy: actor };
+  const patch: Partial<Notice> = { status: 'published', publishedAt: at, withdrawnAt: null, withdrawReason: null, updatedAt: at, updatedBy: actor };
+  // Publishing, now or by its schedule, ends any schedule (notice-schedule.ts): undefined removes the fields.
+  if (notice.scheduledAt) Object.assign(patch, { scheduledAt: undefined, scheduledBy: undefined });
+  return patch;
 }
 
 export function withdrawNotice(notice: Notice, reason: string, actor: string, now: Date): Partial<Notice> {
@@ -121,10 +124,13 @@ export function toPublicNotice(notice: Notice): PublicNotice {
 }
 
 export function toManageSummary(notice: Notice): NoticeManageSummary {
-  return { ...toSummary(notice), status: notice.status, updatedAt: notice.updatedAt, version: notice.version };
+  const summary: NoticeManageSummary = { ...toSummary(notice), status: notice.status, updatedAt: notice.updatedAt, version: notice.version };
+  if (notice.scheduledAt) summary.scheduledAt = notice.scheduledAt;
+  if (notice.status === 'withdrawn' && notice.withdrawReason) summary.withdrawReason = notice.withdrawReason;
+  return summary;
 }
 
-function assertAllowed(notice: Notice, command: 'publish' | 'withdraw'): void {
+export function assertAllowed(notice: Notice, command: 'publish' | 'withdraw'): void {
   if (!ALLOWED[command].includes(notice.status)) {
     const message = command === 'publish' ? '该信息已发布，无需重复发布' : '只有已发布的信息才能撤回';
     throw new AppError('INVALID_STATE', message);

@@ -112,6 +112,10 @@ export type Notice = NoticeContent & {
   publishedAt: string | null;
   withdrawnAt: string | null;
   withdrawReason: string | null;
+  /** When set (UTC), the notice publishes itself then (notice-schedule.ts); absent on older records. */
+  scheduledAt?: string | null;
+  /** Who set the schedule: the publish is recorded as theirs. */
+  scheduledBy?: string | null;
 };
 
 /**
@@ -129,7 +133,13 @@ export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | '
 };
 
 /** For staff lists: the summary plus where the notice stands. */
-export type NoticeManageSummary = NoticeSummary & Pick<Notice, 'status' | 'updatedAt' | 'version'>;
+export type NoticeManageSummary = NoticeSummary &
+  Pick<Notice, 'status' | 'updatedAt' | 'version'> & {
+    /** A draft or withdrawn notice set to publish itself (shown as 定时发布). */
+    scheduledAt?: string;
+    /** Why a withdrawn notice was withdrawn, for the staff list. */
+    withdrawReason?: string;
+  };
 
 export const IdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 export const VersionSchema = z.number().int().min(1);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { INBOX, type InboxRecord } from '../../cloudfunctions/_notifications/records';
 import { application } from '../support/request-factories';
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil as waitFor } from '../support/e2e';
 
 /**
  * Subscriptions and the message centre, as people use them, in Chromium over
@@ -125,11 +125,3 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     return page.items.find((n) => n.title === title)?.id;
   }
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

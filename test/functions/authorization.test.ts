@@ -83,6 +83,10 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.moderateComment': publishers,
   'notices.view': everyone,
   'notices.viewCounts': publishers,
+  'notices.versions': publishers,
+  'notices.versionDetail': publishers,
+  'notices.schedule': publishers,
+  'notices.unschedule': publishers,
 
   // windows, ratings (issue 9)
   // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):

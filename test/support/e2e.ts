@@ -150,3 +150,12 @@ export async function textOf(locator: Locator): Promise<string> {
   await locator.first().waitFor(WAIT);
   return ((await locator.first().textContent()) ?? '').trim();
 }
+
+/** Waits for something the local cloud does on its own (the dispatcher's interval), checking every 100 ms. */
+export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -22,6 +22,8 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 
   // notices comments (issue 8)
   Object.assign(fixture, await prepareCommentFixture(cloud));
+  // notices history, scheduled publishing (issue 8)
+  Object.assign(fixture, await prepareScheduleFixture(cloud));
 
   // windows, ratings (issue 9)
   Object.assign(fixture, await prepareRatingFixture(cloud));
@@ -49,4 +51,12 @@ async function prepareCommentFixture(cloud: CloudHarness) {
   const comment = ok(await cloud.call('resident-fixture', 'notices', { action: 'comment', data: { id: open.id, text: '夹具意见：建议延长施工公示时间。' } }));
   const stored = await cloud.store.collection<{ version: number }>('noticeComments').get(comment.id);
   return { consultationId: open.id as string, commentId: comment.id as string, commentVersion: stored!.version };
+}
+
+/** A draft set to publish itself two days after the harness clock (issue 8). */
+async function prepareScheduleFixture(cloud: CloudHarness) {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具定时发布' }) } }));
+  const publishAt = new Date(cloud.clock.now.getTime() + 2 * 86_400_000).toISOString();
+  const scheduled = ok(await cloud.call('demo-editor', 'notices', { action: 'schedule', data: { id: draft.id, version: draft.version, publishAt } }));
+  return { scheduledId: scheduled.id as string, scheduledVersion: scheduled.version as number };
 }

@@ -32,6 +32,9 @@ export interface Fixture {
   consultationId?: string;
   commentId?: string;
   commentVersion?: number;
+  // notices history, scheduled publishing (issue 8): a draft set to publish itself
+  scheduledId?: string;
+  scheduledVersion?: number;
 
   // windows, ratings (issue 9)
   windowId?: string;
@@ -76,6 +79,14 @@ export const VALID_INPUTS: Inputs = {
     ],
     view: (f) => [{ id: f.publishedId }],
     viewCounts: (f) => [{ ids: [f.publishedId, f.noticeId] }],
+    // notices history, scheduled publishing (issue 8)
+    versions: (f) => [{ id: f.publishedId }, { id: f.noticeId, limit: 5, cursor: null }],
+    versionDetail: (f) => [{ id: f.publishedId, version: f.publishedVersion }, { id: f.noticeId, version: f.noticeVersion }],
+    schedule: (f) => [
+      { id: f.noticeId, version: f.noticeVersion, publishAt: '2026-11-26T09:00:00+08:00' },
+      { id: f.scheduledId, version: f.scheduledVersion, publishAt: '2026-11-27T01:30:00Z' },
+    ],
+    unschedule: (f) => [{ id: f.scheduledId, version: f.scheduledVersion }],
   },
 
   // requests, calendar (issue 6)

@@ -9,8 +9,13 @@ import { NoticeContentSchema, type Notice } from '../../../../shared/notices/not
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
 import { StaffLink } from '../../components/staff-link';
-import { routes } from '../../../navigation';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
+import { NoticePreview } from '../../components/notice-preview';
+import { NoticeSchedule } from '../../components/notice-schedule';
+import { go, routes } from '../../../navigation';
+import { isScheduled } from '../../../../shared/notices/notice-schedule';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import type { NoticeContent } from '../../../../shared/notices/notice-schema';
 
 /** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
 export default function NoticeEditPage() {
@@ -25,6 +30,7 @@ export default function NoticeEditPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<NoticeContent | null>(null);
 
   useEffect(() => {
     if (!id) return;
@@ -46,16 +52,27 @@ export default function NoticeEditPage() {
   const set = <K extends keyof NoticeDraft>(key: K) => (value: NoticeDraft[K]) => setDraft({ ...draft, [key]: value });
   const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
 
-  /** Validates locally with the server's schema, then saves; returns the saved notice or null. */
-  async function save(): Promise<Notice | null> {
-    const content = contentFromDraft(draft!);
-    const local = NoticeContentSchema.safeParse(content);
+  if (preview) {
+    const departmentName = departments.data.find((d) => d.id === preview.departmentId)?.name ?? '';
+    return <NoticePreview content={preview} departmentName={departmentName} publishedAt={notice?.publishedAt ?? null} onClose={() => setPreview(null)} />;
+  }
+
+  /** The draft checked with the server's schema (errors shown next to the fields), or null. */
+  async function validContent(): Promise<NoticeContent | null> {
+    const local = NoticeContentSchema.safeParse(contentFromDraft(draft!));
     if (!local.success) {
       setErrors(fieldErrorsOf(local.error));
       await Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       return null;
     }
     setErrors({});
+    return local.data;
+  }
+
+  /** Validates locally with the server's schema, then saves; returns the saved notice or null. */
+  async function save(): Promise<Notice | null> {
+    if (!(await validContent())) return null;
+    const content = contentFromDraft(draft!);
     try {
       const saved = await call('notices', 'save', notice ? { id: notice.id, version: notice.version, notice: content } : { notice: content });
       setNotice(saved);
@@ -67,10 +84,15 @@ export default function NoticeEditPage() {
     }
   }
 
-  async function run(action: 'save' | 'publish' | 'withdraw') {
+  async function run(action: 'save' | 'publish' | 'withdraw' | 'schedule' | 'unschedule', publishAt?: string) {
     if (busy) return;
     setBusy(true);
     try {
+      if (action === 'unschedule') {
+        setNotice(await call('notices', 'unschedule', { id: notice!.id, version: notice!.version }));
+        await Taro.showToast({ title: '已取消定时发布', icon: 'success' });
+        return;
+      }
       if (action === 'withdraw') {
         const updated = await call('notices', 'withdraw', { id: notice!.id, version: notice!.version, reason });
         setNotice(updated);
@@ -82,6 +104,11 @@ export default function NoticeEditPage() {
       if (!saved) return;
       if (action === 'save') {
         await Taro.showToast({ title: saved.status === 'published' ? '已保存修改' : '已保存草稿', icon: 'success' });
+        return;
+      }
+      if (action === 'schedule') {
+        setNotice(await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! }));
+        await Taro.showToast({ title: '已设定定时发布', icon: 'success' });
         return;
       }
       const published = saved.status === 'published' ? saved : await call('notices', 'publish', { id: saved.id, version: saved.version });
@@ -102,6 +129,7 @@ export default function NoticeEditPage() {
         <View className={`status-line status-line--${notice.status}`} data-testid="edit-status">
           状态：{NOTICE_STATUS_LABELS[notice.status]}
           {notice.withdrawReason ? `（${notice.withdrawReason}）` : ''}
+          {isScheduled(notice) ? ` · 定时发布 ${formatBeijingDateTime(notice.scheduledAt)}` : ''}
         </View>
       )}
       {notice?.kind === 'consultation' && <StaffLink label="居民意见审核" url={routes.adminOpinions(notice.id)} testId="edit-opinions" />}
@@ -183,6 +211,28 @@ export default function NoticeEditPage() {
           </Button>
         )}
       </View>
+
+      {/* Preview, history and 定时发布 (issue 8): their own components. */}
+      <View className="form__actions">
+        <Button className="btn btn--plain" onClick={() => void validContent().then((content) => content && setPreview(content))} data-testid="preview">
+          预览
+        </Button>
+        {notice && (
+          <Button className="btn btn--plain" onClick={() => go(routes.adminNoticeHistory(notice.id))} data-testid="history">
+            历史版本
+          </Button>
+        )}
+      </View>
+      {notice?.status !== 'published' && (
+        <NoticeSchedule
+          key={notice?.scheduledAt ?? 'none'}
+          notice={notice}
+          busy={busy}
+          error={errors.publishAt}
+          onSchedule={(publishAt) => void run('schedule', publishAt)}
+          onUnschedule={() => void run('unschedule')}
+        />
+      )}
 
       {notice?.status === 'published' && (
         <View className="card withdraw">

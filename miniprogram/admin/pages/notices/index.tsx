@@ -9,19 +9,28 @@ import { NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, type NoticeStatus } from '../
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { NoticeCardExtras } from '../../components/notice-card-extras';
 import { useViewCounts } from '../../use-view-counts';
+import { NoticeManageNote } from '../../components/notice-manage-note';
 
-const FILTERS: Array<{ key: NoticeStatus | undefined; label: string }> = [
+type Filter = NoticeStatus | 'scheduled' | undefined;
+
+const FILTERS: Array<{ key: Filter; label: string }> = [
   { key: undefined, label: '全部' },
   { key: 'draft', label: '草稿' },
+  // 定时发布 (issue 8): drafts set to publish themselves, soonest first
+  { key: 'scheduled', label: '定时发布' },
   { key: 'published', label: '已发布' },
   { key: 'withdrawn', label: '已撤回' },
 ];
 
 /** Staff: every notice in every state, newest edit first. */
 export default function AdminNoticesPage() {
-  const [status, setStatus] = useState<NoticeStatus | undefined>(undefined);
+  const [status, setStatus] = useState<Filter>(undefined);
   const list = usePagedList(
-    useCallback((cursor: string | null) => call('notices', 'manageList', { status, cursor, limit: 20 }), [status]),
+    useCallback(
+      (cursor: string | null) =>
+        call('notices', 'manageList', status === 'scheduled' ? { scheduled: true, cursor, limit: 20 } : { status, cursor, limit: 20 }),
+      [status],
+    ),
     [status],
   );
   const views = useViewCounts(list.items.filter((n) => n.status !== 'draft').map((n) => n.id));
@@ -58,8 +67,10 @@ export default function AdminNoticesPage() {
             <View className="notice-card__head">
               <Text className={`kind-tag kind-tag--${n.kind}`}>{NOTICE_KIND_LABELS[n.kind]}</Text>
               <Text className={`badge badge--status-${n.status}`}>{NOTICE_STATUS_LABELS[n.status]}</Text>
+              {n.scheduledAt ? <Text className="badge badge--scheduled" data-testid="scheduled-badge">定时发布</Text> : null}
             </View>
             <Text className="notice-card__title">{n.title}</Text>
+            <NoticeManageNote notice={n} />
             <View className="notice-card__meta">
               <Text>{n.departmentName}</Text>
               <Text>修改于 {formatBeijingDateTime(n.updatedAt)}</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '历史版本', enablePullDownRefresh: true });
