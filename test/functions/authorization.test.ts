@@ -1,6 +1,6 @@
 import { contract } from '../../shared/api/contract';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
-import { noticeSnapshot, prepareFixture, storeCounts } from '../support/fixture';
+import { createCloudHarness, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
+import { noticeSnapshot, prepareFixtureImage, storeCounts } from '../support/fixture';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
@@ -123,14 +123,25 @@ test('the matrix names every action of the contract, and nothing else', () => {
   expect(Object.keys(EXPECTED).sort()).toEqual(actions.map(([fn, a]) => `${fn}.${a}`).sort());
 });
 
+/**
+ * Each case runs on its own copy of one prepared database (demo data, a former staff member, the
+ * fixture), so no case sees another's writes; copying the image costs far less than seeding anew.
+ */
+let image: HarnessImage;
+let prepared: Fixture;
+beforeAll(async () => {
+  ({ image, fixture: prepared } = await prepareFixtureImage((cloud) =>
+    cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
+  ));
+});
+
 describe.each(actions)('%s.%s', (fn, action) => {
   let cloud: CloudHarness;
   let fixture: Fixture;
 
   beforeEach(async () => {
-    cloud = await createCloudHarness();
-    await cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false });
-    fixture = await prepareFixture(cloud);
+    cloud = await createCloudHarness({ image });
+    fixture = prepared;
   });
   afterEach(() => cloud.close());
 
@@ -158,8 +169,8 @@ const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
 };
 describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
-    const cloud = await createCloudHarness();
-    const fixture = await prepareFixture(cloud);
+    const cloud = await createCloudHarness({ image });
+    const fixture = prepared;
     const result = await cloud.call(PERSONAS[persona], 'deliveries', { action: 'forSubject', data: { subjectId: fixture.awaitingSupplementId } });
     const expected = REQUEST_DELIVERIES[persona];
     if (expected === 'allow') expect(result).toMatchObject({ ok: true, data: { subjectId: fixture.awaitingSupplementId, notifications: [{ cause: expect.any(String) }] } });

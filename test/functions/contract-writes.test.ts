@@ -3,8 +3,8 @@ import { defineFunction } from '../../cloudfunctions/_runtime/define-function';
 import type { Logger } from '../../cloudfunctions/_runtime/handler-context';
 import { contract } from '../../shared/api/contract';
 import type { ActionSpec } from '../../shared/api/define';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
-import { prepareFixture } from '../support/fixture';
+import { createCloudHarness, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
+import { prepareFixtureImage } from '../support/fixture';
 import { storeSnapshot } from '../support/store-snapshot';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
@@ -22,14 +22,21 @@ const actions = Object.entries(contract).flatMap(([fn, spec]) =>
 // resident-a owns the fixture's own records (e.g. its disclosure requests), as in the authorisation matrix.
 const callerFor = (spec: ActionSpec) => (spec.access.kind === 'staff' ? 'demo-admin' : 'resident-a');
 
+// Each action gets its own copy of one prepared database (see prepareFixtureImage).
+let image: HarnessImage;
+let prepared: Fixture;
+beforeAll(async () => {
+  ({ image, fixture: prepared } = await prepareFixtureImage());
+});
+
 describe.each(actions.map(([fn, action, spec]) => [`${fn}.${action}`, spec.writes ? 'writes' : 'read-only', fn, action, spec] as const))(
   '%s (%s)',
   (_name, _kind, fn, action, spec) => {
     let cloud: CloudHarness;
     let fixture: Fixture;
     beforeEach(async () => {
-      cloud = await createCloudHarness();
-      fixture = await prepareFixture(cloud);
+      cloud = await createCloudHarness({ image });
+      fixture = prepared;
     });
     afterEach(() => cloud.close());
 

@@ -24,10 +24,14 @@ export interface CloudHarness {
 
 export const SEED_TIME = new Date('2026-11-24T02:00:00Z');
 
-export async function createCloudHarness(options: { seed?: boolean; now?: Date } = {}): Promise<CloudHarness> {
-  const store = new SqliteStore(':memory:', COLLECTIONS);
-  const clock = { now: options.now ?? SEED_TIME };
-  if (options.seed !== false) await seedDemoData(store, clock.now);
+/**
+ * `image`: start from a copy of a database prepared once (see `harnessImage`), instead of seeding:
+ * suites that need a fresh database per test (the authorisation matrix) copy it in milliseconds.
+ */
+export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage } = {}): Promise<CloudHarness> {
+  const store = new SqliteStore(options.image?.bytes ?? ':memory:', COLLECTIONS);
+  const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
+  if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
   const call = async (openid: string | null, fnName: string, event: unknown): Promise<Envelope<any>> => {
     const fn = findFunction(fnName);
     if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' };
@@ -41,6 +45,16 @@ export async function createCloudHarness(options: { seed?: boolean; now?: Date }
     transportAs: (openid) => (fn, event) => call(openid, fn, event),
     close: () => store.close(),
   };
+}
+
+export interface HarnessImage {
+  bytes: Buffer;
+  now: Date;
+}
+
+/** The harness's database as it stands, with its clock, for `createCloudHarness({ image })`. */
+export async function harnessImage(cloud: CloudHarness): Promise<HarnessImage> {
+  return { bytes: await cloud.store.withConnection((db) => db.serialize()), now: new Date(cloud.clock.now) };
 }
 
 /** Unwraps a successful envelope or fails the test with the error it carried. */

@@ -1,5 +1,5 @@
-import type { CloudHarness } from './cloud-harness';
-import { ok } from './cloud-harness';
+import type { CloudHarness, HarnessImage } from './cloud-harness';
+import { createCloudHarness, harnessImage, ok } from './cloud-harness';
 import { announcement, consultation } from './factories';
 import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
@@ -8,6 +8,19 @@ import { prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
+/**
+ * The fixture prepared once, as a database image: suites that need a fresh database per test
+ * open a copy of it (`createCloudHarness({ image })`) instead of seeding and preparing again.
+ */
+export async function prepareFixtureImage(before?: (cloud: CloudHarness) => Promise<void>): Promise<{ image: HarnessImage; fixture: Fixture }> {
+  const cloud = await createCloudHarness();
+  await before?.(cloud);
+  const fixture = await prepareFixture(cloud);
+  const image = await harnessImage(cloud);
+  cloud.close();
+  return { image, fixture };
+}
+
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具草稿' }) } }));
   const toPublish = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具已发布' }) } }));

@@ -58,7 +58,8 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly scope = new TransactionScope();
 
-  constructor(filename: string, private readonly indexes: IndexDeclarations = {}) {
+  /** `filename` may also be the bytes of a database (from `serialize()`), opened as a private in-memory copy: tests start from one prepared image. */
+  constructor(filename: string | Buffer, private readonly indexes: IndexDeclarations = {}) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
