@@ -66,6 +66,8 @@ export const COLLECTIONS = {
     ['noticeId', 'createdAt'],
     ['noticeId', 'author', 'createdAt'],
   ],
+  /** Local cloud only: uploaded attachments' metadata (the bytes live in <data folder>/files/<id>); CloudBase keeps files in cloud storage. */
+  files: [['uploadedBy', 'createdAt']],
 
   // windows, visits, ratings, follow-ups (issue 9)
   /** Service windows (好差评): name, department, location, the services offered. */
