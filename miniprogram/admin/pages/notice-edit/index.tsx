@@ -7,6 +7,7 @@ import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
+import { AttachmentsField } from '../../components/attachments-field';
 import { FormField, TextField } from '../../components/form-field';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
 
@@ -168,6 +169,7 @@ export default function NoticeEditPage() {
       <FormField label="正文" required error={errors.body}>
         <TextField multiline name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
       </FormField>
+      <AttachmentsField value={draft.attachments} onChange={set('attachments')} max={10} errors={errors} />
 
       {/* `disabled={false}` still writes a disabled="false" attribute in Taro H5, which its CSS styles as disabled: pass undefined instead. */}
       <View className="form__actions">
