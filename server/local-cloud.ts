@@ -31,8 +31,6 @@ export interface LocalCloudOptions {
   log?: Logger;
   /** How often the notification dispatcher looks for work (ms); false: no dispatcher (tests drive it). */
   dispatchIntervalMs?: number | false;
-  /** Largest attachment accepted by `POST /files` (bytes); 20 MB unless a test says otherwise. */
-  maxUploadBytes?: number;
 }
 
 export interface LocalCloud {
@@ -55,7 +53,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
 
-  const uploads = new AttachmentUploads(options.dataDir, store, now, options.maxUploadBytes);
+  const uploads = new AttachmentUploads(options.dataDir, store, now);
   const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
 
   const server = createServer((req, res) => {
@@ -69,6 +67,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const path = (req.url ?? '/').split('?')[0];
     const refused = refuseForeignRequest(req, path);
     if (refused) {
+      // An upload's body is never read to be thrown away: the connection closes instead.
+      if (path === FILES_PATH) return send(res, refused, { connection: 'close' });
       req.resume();
       return send(res, refused);
     }

@@ -15,6 +15,8 @@ import { recorded, resetTaro } from '../support/taro';
  * is covered over real HTTP in test/server/attachment-uploads.test.ts.
  */
 let cloud: CloudHarness;
+/** Each upload waits here until the test lets it finish. */
+let gate: Promise<void> = Promise.resolve();
 // The build defines it (config/index.ts); the H5 app is served by the local cloud itself, so it is empty.
 (globalThis as { LOCAL_CLOUD_URL?: string }).LOCAL_CLOUD_URL = '';
 const uploaded: PickedFile[] = [];
@@ -26,6 +28,7 @@ beforeEach(async () => {
   uploaded.length = 0;
   setUploader(async (file) => {
     uploaded.push(file);
+    await gate;
     return { name: file.name, url: '/files/AAAAAAAAAAAAAAAAAAAAAA', sizeBytes: file.size };
   });
 });
@@ -49,8 +52,15 @@ test('a picked file is uploaded, listed, saved with the notice and linked for th
 
   pick('setup.exe');
   await waitFor(() => expect(screen.getByText(/不支持“\.exe”文件/)).toBeTruthy());
+  let release = () => {};
+  gate = new Promise((resolve) => (release = resolve));
   pick('预算表.xlsx');
+  // While the file is on its way, 发布 waits: a notice must not go out without the attachment being added.
+  await waitFor(() => expect(screen.getByText('正在上传…')).toBeTruthy());
+  expect(screen.getByTestId('publish').hasAttribute('disabled')).toBe(true);
+  release();
   await waitFor(() => expect(screen.getAllByTestId('attachment-row')).toHaveLength(1));
+  expect(screen.getByTestId('publish').hasAttribute('disabled')).toBe(false);
   pick('草稿.docx');
   await waitFor(() => expect(screen.getAllByTestId('attachment-row')).toHaveLength(2));
   expect(uploaded.map((f) => f.name)).toEqual(['预算表.xlsx', '草稿.docx']); // the .exe never left the phone

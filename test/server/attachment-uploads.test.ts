@@ -173,6 +173,7 @@ test('the same Host and Origin rules as function calls, and no cross-site form c
   const headers = { 'x-dev-session': await sessionOf('demo-admin') };
   const evilOrigin = await upload('a.pdf', PDF, { ...headers, origin: 'http://evil.example' });
   expect([evilOrigin.status, evilOrigin.json().code]).toEqual([403, 'FORBIDDEN']);
+  expect(evilOrigin.headers.connection).toBe('close'); // its body is not read
   const otherPort = await upload('a.pdf', PDF, { ...headers, origin: `http://127.0.0.1:${port + 1}` });
   expect(otherPort.status).toBe(403);
   const rebound = await upload('a.pdf', PDF, { ...headers, host: `evil.example:${port}` });

@@ -13,9 +13,20 @@ import { FormField } from './form-field';
  * listed with its size; a listed file can be removed before saving. Nothing is
  * typed by hand, so no address can be mistyped or made up.
  */
-export function AttachmentsField(props: { value: Attachment[]; onChange: (files: Attachment[]) => void; max: number; errors: Record<string, string> }) {
-  const { value, onChange, max, errors } = props;
-  const [busy, setBusy] = useState(false);
+export function AttachmentsField(props: {
+  value: Attachment[];
+  onChange: (files: Attachment[]) => void;
+  max: number;
+  errors: Record<string, string>;
+  /** Told while a file is on its way, so the form can hold 保存/发布 until it is listed. */
+  onUploading: (uploading: boolean) => void;
+}) {
+  const { value, onChange, max, errors, onUploading } = props;
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (uploading: boolean) => {
+    setBusyState(uploading);
+    onUploading(uploading);
+  };
   const [problem, setProblem] = useState<string | null>(null);
   const fieldError = errors.attachments ?? Object.entries(errors).find(([key]) => key.startsWith('attachments.'))?.[1];
 

@@ -182,6 +182,7 @@ export function ReplyAction({ request, run, busy }: ActionProps) {
   const [category, setCategory] = useState<ReplyCategory>('disclosed');
   const [text, setText] = useState('');
   const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const inGroup = REPLY_CATEGORIES.filter((c) => groupOf(c) === group);
   const chooseGroup = (g: ReplyGroup) => {
@@ -207,8 +208,8 @@ export function ReplyAction({ request, run, busy }: ActionProps) {
       <FormField label="答复内容" required error={errors.text}>
         <TextField multiline name="replyText" value={text} onChange={setText} placeholder={group === 'partial' ? '写明公开的部分，以及不予公开部分的理由' : '写明答复内容；不予公开的须说明理由'} />
       </FormField>
-      <AttachmentsField value={attachments} onChange={setAttachments} max={20} errors={errors} />
-      <SubmitButton label="答复并生成告知书" busy={busy} onClick={submit} testId="do-reply" />
+      <AttachmentsField value={attachments} onChange={setAttachments} max={20} errors={errors} onUploading={setUploading} />
+      <SubmitButton label="答复并生成告知书" busy={busy || uploading} onClick={submit} testId="do-reply" />
     </ActionCard>
   );
 }

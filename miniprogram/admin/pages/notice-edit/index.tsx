@@ -23,6 +23,7 @@ export default function NoticeEditPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [reason, setReason] = useState('');
 
   useEffect(() => {
@@ -67,7 +68,7 @@ export default function NoticeEditPage() {
   }
 
   async function run(action: 'save' | 'publish' | 'withdraw') {
-    if (busy) return;
+    if (busy || uploading) return;
     setBusy(true);
     try {
       if (action === 'withdraw') {
@@ -169,15 +170,15 @@ export default function NoticeEditPage() {
       <FormField label="正文" required error={errors.body}>
         <TextField multiline name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
       </FormField>
-      <AttachmentsField value={draft.attachments} onChange={set('attachments')} max={10} errors={errors} />
+      <AttachmentsField value={draft.attachments} onChange={set('attachments')} max={10} errors={errors} onUploading={setUploading} />
 
       {/* `disabled={false}` still writes a disabled="false" attribute in Taro H5, which its CSS styles as disabled: pass undefined instead. */}
       <View className="form__actions">
-        <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void run('save')} data-testid="save">
+        <Button className="btn btn--plain" disabled={busy || uploading || undefined} onClick={() => void run('save')} data-testid="save">
           {notice?.status === 'published' ? '保存修改' : '保存草稿'}
         </Button>
         {notice?.status !== 'published' && (
-          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void run('publish')} data-testid="publish">
+          <Button className="btn btn--primary" disabled={busy || uploading || undefined} onClick={() => void run('publish')} data-testid="publish">
             发布
           </Button>
         )}
