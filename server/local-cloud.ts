@@ -12,6 +12,8 @@ import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-s
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
 import { startLocalDispatcher } from './local-dispatcher';
+import { AttachmentUploads } from './attachment-uploads';
+import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
 import * as z from 'zod';
 import '../shared/api/zod-messages';
 
@@ -51,6 +53,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
 
+  const uploads = new AttachmentUploads(options.dataDir, store, now);
   const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
 
   const server = createServer((req, res) => {
@@ -61,17 +64,22 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refused = refuseForeignRequest(req);
+    const path = (req.url ?? '/').split('?')[0];
+    const refused = refuseForeignRequest(req, path);
     if (refused) {
+      // An upload's body is never read to be thrown away: the connection closes instead.
+      if (path === FILES_PATH) return send(res, refused, { connection: 'close' });
       req.resume();
       return send(res, refused);
     }
-    const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
     const api = /^\/api\/([^/]+)$/.exec(path);
     if (api) return callFunction(api[1], req, res);
     if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);
     if (path === '/dev/sign-out' && req.method === 'POST') return signOut(req, res);
+    if (path === FILES_PATH && req.method === 'POST') return uploads.upload(req, res, await callerOf(req), send);
+    const file = LOCAL_FILE_PATH.exec(path);
+    if (file && (req.method === 'GET' || req.method === 'HEAD')) return uploads.serve(file[1], req, res, send);
     if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir && serveStatic(options.staticDir, path, res)) return;
     send(res, new AppError('NOT_FOUND').toEnvelope());
   }
@@ -82,9 +90,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!fn) return send(res, new AppError('UNKNOWN_FUNCTION').toEnvelope());
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
-    const openid = sessions.verify(readToken(req));
-    const caller = await identifyCaller(openid, store, log);
-    send(res, await invoke(fn, body.data, { caller, store, now, log, platform: 'local' }));
+    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local' }));
+  }
+
+  /** Who is calling, decided here: the dev session names an OPENID, the staff table says what it may do. */
+  function callerOf(req: IncomingMessage) {
+    return identifyCaller(sessions.verify(readToken(req)), store, log);
   }
 
   async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,10 +148,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
  *   which defeats DNS rebinding (a web page whose host name now points here);
  * - an Origin, when the browser sends one, must be this same origin, so a page
  *   on another local port (same site, so cookies flow) cannot post;
- * - every POST must be `application/json`, which a plain cross-site form
- *   cannot send without a CORS preflight this server never grants.
+ * - every POST must be `application/json` (an upload to /files:
+ *   `application/octet-stream`), which a plain cross-site form cannot send
+ *   without a CORS preflight this server never grants.
  */
-function refuseForeignRequest(req: IncomingMessage): Envelope<unknown> | null {
+function refuseForeignRequest(req: IncomingMessage, path: string): Envelope<unknown> | null {
   const port = req.socket.localPort;
   const host = req.headers.host ?? '';
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -149,14 +161,18 @@ function refuseForeignRequest(req: IncomingMessage): Envelope<unknown> | null {
   if (origin !== undefined && origin !== `http://${host.toLowerCase()}`) {
     return new AppError('FORBIDDEN', '请求来源不被允许').toEnvelope();
   }
-  if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
+  if (req.method === 'POST' && path === FILES_PATH) {
+    if (mediaType(req.headers['content-type']) !== 'application/octet-stream') return new AppError('BAD_REQUEST', '上传文件须为 application/octet-stream 格式').toEnvelope();
+  } else if (req.method === 'POST' && mediaType(req.headers['content-type']) !== 'application/json') {
     return new AppError('BAD_REQUEST', '请求须为 application/json 格式').toEnvelope();
   }
   return null;
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+const FILES_PATH = '/files';
+
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** The WeChat build pointed at a local cloud has no cookie jar, so it sends the token in a header. */
@@ -189,12 +205,12 @@ async function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
   }
 }
 
-function send(res: ServerResponse, envelope: Envelope<unknown>): void {
-  sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelope);
+function send(res: ServerResponse, envelope: Envelope<unknown>, headers: Record<string, string> = {}): void {
+  sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelope, headers);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }

@@ -73,6 +73,8 @@ export const COLLECTIONS = {
   noticeViewCounts: [],
   /** Every version of a notice, whole, written with each change (id: notice id + version); newest first. */
   noticeVersions: [['noticeId', 'noticeVersion']],
+  /** Local cloud only: uploaded attachments' metadata (the bytes live in <data folder>/files/<id>); CloudBase keeps files in cloud storage. */
+  files: [['uploadedBy', 'createdAt']],
 
   // windows, visits, ratings, follow-ups (issue 9)
   /** Service windows (好差评): name, department, location, the services offered. */

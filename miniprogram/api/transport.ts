@@ -37,7 +37,7 @@ export function initTransport(): void {
   current = defaultTransport();
 }
 
-function usesWechatCloud(): boolean {
+export function usesWechatCloud(): boolean {
   return process.env.TARO_ENV === 'weapp' && !LOCAL_CLOUD_URL;
 }
 

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { NOTICE_KIND_LABELS, POLICY_VALIDITY_LABELS } from '../../shared/notices/notice-kinds';
 import type { Period, PublicNotice } from '../../shared/notices/notice-schema';
 import { periodElapsedPercent, periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-time';
+import { AttachmentList } from './attachment-list';
 import { DetailRow } from './detail-row';
 import { GuideView } from './guide-view';
 import { go, routes } from '../navigation';
@@ -58,20 +58,7 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
 
       {notice.kind === 'guide' && <GuideView guide={notice.guide} />}
 
-      {notice.attachments.length > 0 && (
-        <View className="attachments">
-          <Text className="attachments__title">附件</Text>
-          {notice.attachments.map((file) => (
-            <Text
-              key={file.url}
-              className="attachments__item"
-              onClick={() => void Taro.setClipboardData({ data: file.url })}
-            >
-              {file.name}（{Math.max(1, Math.round(file.sizeBytes / 1024))} KB）
-            </Text>
-          ))}
-        </View>
-      )}
+      <AttachmentList files={notice.attachments} testId="notice-attachments" />
     </View>
   );
 }

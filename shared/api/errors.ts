@@ -37,6 +37,9 @@ export const ERROR_CATALOGUE = {
   COMMENT_NOT_FOUND: { status: 404, message: '未找到该条意见' },
   COMMENT_LIMIT_REACHED: { status: 409, message: '您对这项征求意见的留言已达上限' },
   NOTICE_VERSION_NOT_FOUND: { status: 404, message: '未找到该历史版本' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传 PDF、Word、Excel、OFD 文档或 PNG、JPEG 图片' },
+  FILE_TOO_LARGE: { status: 413, message: '附件不能超过 20 MB，请压缩或拆分后再上传' },
+  FILE_NOT_FOUND: { status: 404, message: '未找到该附件，可能已被删除' },
 
   // windows, ratings (issue 9)
   WINDOW_NOT_FOUND: { status: 404, message: '未找到该服务窗口，可能已停用' },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
+import { ATTACHMENT_URL } from '../files/attachment-files';
 
 /**
  * What a notice is, per kind (domain.md §1). Staff write these through the
@@ -18,12 +19,16 @@ export type Period = z.infer<typeof PeriodSchema>;
 
 export const AttachmentSchema = z.strictObject({
   name: text(100),
-  /** A CloudBase fileID (cloud://…) or an https URL; never javascript: or data:. */
+  /**
+   * A CloudBase fileID (cloud://…), an https URL, or a file uploaded to the
+   * local cloud (/files/<id>, the id chosen by the server); never
+   * javascript:, data:, a relative path or anything with `..` in it.
+   */
   url: z
     .string()
     .trim()
     .max(500)
-    .regex(/^(https:\/\/|cloud:\/\/)/, '附件地址须以 https:// 或 cloud:// 开头'),
+    .regex(ATTACHMENT_URL, '附件须为上传的文件，或以 https:// 或 cloud:// 开头的地址'),
   sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;

@@ -187,7 +187,7 @@ export const EnterSchema = z
   .superRefine(checkDelivery);
 export type EnterInput = z.input<typeof EnterSchema>;
 
-/** Reply and supplement attachments follow the same rule as a notice's: https:// or cloud:// only. */
+/** Reply and supplement attachments follow the same rule as a notice's: https://, cloud:// or a local-cloud upload (/files/<id>). */
 export { AttachmentSchema };
 export type RequestAttachment = z.infer<typeof AttachmentSchema>;
 

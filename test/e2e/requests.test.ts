@@ -118,14 +118,14 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     expect(await textOf(byTestId(c, 'reply-basis'))).toContain('第三十七条');
     const replyText = '经审查，现向您公开QH-07地块征收补偿方案正文；方案附件中涉及被征收人个人信息的部分不予公开。';
     await fill(c, 'replyText', replyText, 'textarea');
-    await byTestId(c, 'add-attachment').click();
-    await fill(c, 'attachmentName0', 'QH-07地块征收补偿方案.pdf');
-    await fill(c, 'attachmentUrl0', 'https://files.example.gov.cn/qh07.pdf');
+    const plan = Buffer.from(`%PDF-1.4\n% QH-07 ${stamp}\n%%EOF\n`);
+    await byTestId(c, 'attachment-upload').locator('input').setInputFiles({ name: 'QH-07地块征收补偿方案.pdf', mimeType: 'application/pdf', buffer: plan });
+    await byTestId(c, 'attachment-row').filter({ hasText: 'QH-07地块征收补偿方案.pdf' }).waitFor();
     await byTestId(c, 'do-reply').click();
     await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
     const replied = await byNumber(trackingNumber);
     expect(replied.status).toBe('replied');
-    expect(replied.reply).toMatchObject({ category: 'partial', text: replyText, attachments: [{ name: 'QH-07地块征收补偿方案.pdf', url: 'https://files.example.gov.cn/qh07.pdf' }] });
+    expect(replied.reply).toMatchObject({ category: 'partial', text: replyText, attachments: [{ name: 'QH-07地块征收补偿方案.pdf', url: expect.stringMatching(/^\/files\/[A-Za-z0-9_-]{22}$/), sizeBytes: plan.length }] });
     expect(await textOf(byTestId(c, 'letters'))).toContain('答复');
 
     // ── The resident reads the reply, the remedies, the timeline and why the due date is what it is. ──
@@ -135,6 +135,9 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     expect(await textOf(byTestId(r, 'reply-category'))).toContain('部分公开');
     expect(await textOf(byTestId(r, 'reply-text'))).toBe(replyText);
     expect(await textOf(byTestId(r, 'reply-attachments'))).toContain('QH-07地块征收补偿方案.pdf');
+    const planLink = await byTestId(r, 'attachment-link').getAttribute('href');
+    expect(planLink).toBe(replied.reply!.attachments[0].url);
+    expect(Buffer.from(await (await resident.context.request.get(`${e2e.base}${planLink}`)).body())).toEqual(plan);
     expect(await textOf(byTestId(r, 'remedies'))).toMatch(/行政复议.*行政诉讼/);
     expect(await byTestId(r, 'withdraw-request').count()).toBe(0); // no withdrawing after a reply
 

@@ -159,6 +159,47 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     await resident.context.close();
   }, TEST_TIMEOUT);
 
+  test('staff attach a PDF in the editor (a disguised file is refused); the resident\'s notice links to it and the link gives the same bytes', async () => {
+    const stamp = Date.now().toString().slice(-6);
+    const title = `关于溪岸小区${stamp}号楼电梯更新改造的公告`;
+    const pdf = Buffer.from(`%PDF-1.4\n% 电梯更新改造 ${stamp}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+    const staff = await phone();
+    await e2e.signIn(staff.context, 'demo-editor');
+    await open(staff.page, '/admin/pages/notice-edit/index');
+    await byTestId(staff.page, 'input-title').waitFor();
+    await settled(staff.page);
+    await byTestId(staff.page, 'input-title').locator('input').fill(title);
+    await byTestId(staff.page, 'input-body').locator('textarea').fill('改造方案详见附件，施工期间请注意安全。');
+
+    const picker = byTestId(staff.page, 'attachment-upload').locator('input');
+    await picker.setInputFiles({ name: '电梯更新改造方案.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await byTestId(staff.page, 'attachment-row').filter({ hasText: '电梯更新改造方案.pdf' }).waitFor();
+    // A program renamed to .pdf: the phone lets the name pass, the local cloud reads the bytes and refuses.
+    await picker.setInputFiles({ name: '施工图.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62)]) });
+    await staff.page.getByText('文件内容与扩展名“.pdf”不符，请上传真实的 PDF 文件').waitFor();
+    expect(await byTestId(staff.page, 'attachment-row').count()).toBe(1);
+    await byTestId(staff.page, 'publish').click();
+    await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
+    const notice = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
+    expect(notice.attachments).toEqual([{ name: '电梯更新改造方案.pdf', url: expect.stringMatching(/^\/files\/[A-Za-z0-9_-]{22}$/), sizeBytes: pdf.length }]);
+
+    // A resident who never signed in opens the notice: the attachment is a link, and the link is the file.
+    const resident = await phone();
+    await open(resident.page, `/pages/notice-detail/index?id=${encodeURIComponent(notice.id)}`);
+    const link = byTestId(resident.page, 'attachment-link');
+    expect(await textOf(link)).toBe(`电梯更新改造方案.pdf（1 KB）`);
+    const href = await link.getAttribute('href');
+    expect(href).toBe(notice.attachments[0].url);
+    const file = await resident.context.request.get(`${e2e.base}${href}`);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body())).toEqual(pdf);
+    expect(file.headers()).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' });
+    expect(file.headers()['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('电梯更新改造方案')}.pdf`);
+
+    await staff.context.close();
+    await resident.context.close();
+  }, TEST_TIMEOUT);
+
   test('over HTTP: residents and strangers are refused staff actions, bad calls get 4xx, nothing is written', async () => {
     const counts = async () => ({
       notices: await e2e.cloud.store.collection('notices').count(),

@@ -72,10 +72,12 @@ test.each([
   'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
   'http://insecure.example/a.pdf',
   '//evil.example/a.pdf',
+  '/files/../sunshine.sqlite',
+  '/files/..%2Fdev-session.secret',
 ])('an attachment URL %p is refused on its own field, and nothing is written', async (url) => {
   const before = await cloud.store.collection('notices').count();
   const answer = await call('save', { notice: announcement({ attachments: [{ name: '附件', url, sizeBytes: 10 }] }) });
-  expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'notice.attachments.0.url': '附件地址须以 https:// 或 cloud:// 开头' } });
+  expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'notice.attachments.0.url': '附件须为上传的文件，或以 https:// 或 cloud:// 开头的地址' } });
   expect(await cloud.store.collection('notices').count()).toBe(before);
 });
 

@@ -24,6 +24,8 @@ import {
 import type { RequestView } from '../../../shared/requests/request-types';
 import { ChoiceGroup } from '../../components/requests/choice-group';
 import type { useRequestAction } from '../../hooks/use-request';
+import type { Attachment } from '../../../shared/notices/notice-schema';
+import { AttachmentsField } from './attachments-field';
 import { FormField, TextField } from './form-field';
 
 /**
@@ -179,7 +181,8 @@ export function ReplyAction({ request, run, busy }: ActionProps) {
   const [group, setGroup] = useState<ReplyGroup>('disclosed');
   const [category, setCategory] = useState<ReplyCategory>('disclosed');
   const [text, setText] = useState('');
-  const [attachments, setAttachments] = useState<Array<{ name: string; url: string }>>([]);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const inGroup = REPLY_CATEGORIES.filter((c) => groupOf(c) === group);
   const chooseGroup = (g: ReplyGroup) => {
@@ -187,8 +190,7 @@ export function ReplyAction({ request, run, busy }: ActionProps) {
     setCategory(REPLY_CATEGORIES.find((c) => groupOf(c) === g)!);
   };
   const submit = () => {
-    const files = attachments.filter((a) => a.name.trim() || a.url.trim()).map((a) => ({ name: a.name, url: a.url, sizeBytes: 0 }));
-    const input = check(ReplySchema, { id: request.id, version: request.version, category, text, ...(files.length ? { attachments: files } : {}) }, setErrors);
+    const input = check(ReplySchema, { id: request.id, version: request.version, category, text, ...(attachments.length ? { attachments } : {}) }, setErrors);
     if (input) void run('reply', input, '已答复', setErrors);
   };
   const info = REPLY_CATEGORY_INFO[category];
@@ -206,18 +208,8 @@ export function ReplyAction({ request, run, busy }: ActionProps) {
       <FormField label="答复内容" required error={errors.text}>
         <TextField multiline name="replyText" value={text} onChange={setText} placeholder={group === 'partial' ? '写明公开的部分，以及不予公开部分的理由' : '写明答复内容；不予公开的须说明理由'} />
       </FormField>
-      <FormField label="附件" error={errors.attachments ?? Object.entries(errors).find(([k]) => k.startsWith('attachments.'))?.[1]}>
-        {attachments.map((a, i) => (
-          <View key={i} className="list-lines">
-            <TextField name={`attachmentName${i}`} value={a.name} placeholder="文件名称" onChange={(name) => setAttachments(attachments.map((x, j) => (j === i ? { ...x, name } : x)))} />
-            <TextField name={`attachmentUrl${i}`} value={a.url} placeholder="https:// 或 cloud:// 链接" onChange={(url) => setAttachments(attachments.map((x, j) => (j === i ? { ...x, url } : x)))} />
-          </View>
-        ))}
-        <Button className="btn btn--plain" onClick={() => setAttachments([...attachments, { name: '', url: '' }])} data-testid="add-attachment">
-          ＋ 添加附件
-        </Button>
-      </FormField>
-      <SubmitButton label="答复并生成告知书" busy={busy} onClick={submit} testId="do-reply" />
+      <AttachmentsField value={attachments} onChange={setAttachments} max={20} errors={errors} onUploading={setUploading} />
+      <SubmitButton label="答复并生成告知书" busy={busy || uploading} onClick={submit} testId="do-reply" />
     </ActionCard>
   );
 }

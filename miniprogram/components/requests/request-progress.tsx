@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { DueExplanation, ExplainedDay, Letter, RequestReply, RequestView, TimelineEntry } from '../../../shared/requests/request-types';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { AttachmentList } from '../attachment-list';
 import { DetailRow } from '../detail-row';
 import { daysLeftText } from './request-status';
 
@@ -95,16 +95,7 @@ export function ReplyBox({ reply }: { reply: RequestReply }) {
       <Text className="reply-box__category" data-testid="reply-category">{reply.categoryLabel}</Text>
       <Text className="timeline__when">答复日期：{reply.on}</Text>
       <Text className="reply-box__text" data-testid="reply-text">{reply.text}</Text>
-      {reply.attachments.length > 0 && (
-        <View className="attachments" data-testid="reply-attachments">
-          <Text className="attachments__title">附件</Text>
-          {reply.attachments.map((file) => (
-            <Text key={file.url} className="attachments__item" onClick={() => void Taro.setClipboardData({ data: file.url })}>
-              {file.name}（{file.sizeBytes > 0 ? `${Math.max(1, Math.round(file.sizeBytes / 1024))} KB，` : ''}点击复制链接）
-            </Text>
-          ))}
-        </View>
-      )}
+      <AttachmentList files={reply.attachments} testId="reply-attachments" />
       <Text className="timeline__when">依据：{reply.legalBasis}</Text>
       <Text className="remedies" data-testid="remedies">{reply.remedies}</Text>
     </View>

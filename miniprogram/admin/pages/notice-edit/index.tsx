@@ -7,6 +7,7 @@ import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
+import { AttachmentsField } from '../../components/attachments-field';
 import { FormField, TextField } from '../../components/form-field';
 import { StaffLink } from '../../components/staff-link';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
@@ -29,6 +30,7 @@ export default function NoticeEditPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<NoticeContent | null>(null);
 
@@ -85,7 +87,7 @@ export default function NoticeEditPage() {
   }
 
   async function run(action: 'save' | 'publish' | 'withdraw' | 'schedule' | 'unschedule', publishAt?: string) {
-    if (busy) return;
+    if (busy || uploading) return;
     setBusy(true);
     try {
       if (action === 'unschedule') {
@@ -199,14 +201,15 @@ export default function NoticeEditPage() {
       <FormField label="正文" required error={errors.body}>
         <TextField multiline name="body" value={draft.body} onChange={set('body')} placeholder="分段请换行" />
       </FormField>
+      <AttachmentsField value={draft.attachments} onChange={set('attachments')} max={10} errors={errors} onUploading={setUploading} />
 
       {/* `disabled={false}` still writes a disabled="false" attribute in Taro H5, which its CSS styles as disabled: pass undefined instead. */}
       <View className="form__actions">
-        <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void run('save')} data-testid="save">
+        <Button className="btn btn--plain" disabled={busy || uploading || undefined} onClick={() => void run('save')} data-testid="save">
           {notice?.status === 'published' ? '保存修改' : '保存草稿'}
         </Button>
         {notice?.status !== 'published' && (
-          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void run('publish')} data-testid="publish">
+          <Button className="btn btn--primary" disabled={busy || uploading || undefined} onClick={() => void run('publish')} data-testid="publish">
             发布
           </Button>
         )}

@@ -1,0 +1,101 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ACCEPTED_EXTENSIONS, formatFileSize } from '../../../shared/files/attachment-files';
+import type { Attachment } from '../../../shared/notices/notice-schema';
+import { messageOf } from '../../api/call';
+import { uploadAttachment, type PickedFile } from '../../api/upload';
+import { FormField } from './form-field';
+
+/**
+ * Attachments of a notice or a reply: the clerk picks a file, it is uploaded
+ * at once (cloud storage in WeChat, the local cloud's /files elsewhere) and
+ * listed with its size; a listed file can be removed before saving. Nothing is
+ * typed by hand, so no address can be mistyped or made up.
+ */
+export function AttachmentsField(props: {
+  value: Attachment[];
+  onChange: (files: Attachment[]) => void;
+  max: number;
+  errors: Record<string, string>;
+  /** Told while a file is on its way, so the form can hold 保存/发布 until it is listed. */
+  onUploading: (uploading: boolean) => void;
+}) {
+  const { value, onChange, max, errors, onUploading } = props;
+  const [busy, setBusyState] = useState(false);
+  const setBusy = (uploading: boolean) => {
+    setBusyState(uploading);
+    onUploading(uploading);
+  };
+  const [problem, setProblem] = useState<string | null>(null);
+  const fieldError = errors.attachments ?? Object.entries(errors).find(([key]) => key.startsWith('attachments.'))?.[1];
+
+  async function add(file: PickedFile) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const uploaded = await uploadAttachment(file);
+      onChange([...value, uploaded]);
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <FormField label="附件" error={problem ?? fieldError}>
+      {value.map((file, i) => (
+        <View key={file.url} className="attachment-row" data-testid="attachment-row">
+          <Text className="attachment-row__name">
+            {file.name}（{formatFileSize(file.sizeBytes)}）
+          </Text>
+          <Button className="btn btn--small btn--plain" onClick={() => onChange(value.filter((_, j) => j !== i))} data-testid="remove-attachment">
+            删除
+          </Button>
+        </View>
+      ))}
+      {value.length < max && <FilePicker busy={busy} onPick={(file) => void add(file)} />}
+      <Text className="hint">PDF、Word、Excel、OFD 文档或 PNG、JPEG 图片，每个不超过 20 MB，最多 {max} 个</Text>
+    </FormField>
+  );
+}
+
+const LABEL = (busy: boolean) => (busy ? '正在上传…' : '＋ 上传附件');
+
+/** H5: the browser's own file input; WeChat: a file from a chat (the only place a phone keeps documents). */
+function FilePicker({ busy, onPick }: { busy: boolean; onPick: (file: PickedFile) => void }) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <label className="btn btn--plain file-picker" data-testid="attachment-upload">
+        {LABEL(busy)}
+        <input
+          type="file"
+          className="file-picker__input"
+          accept={ACCEPTED_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
+          disabled={busy}
+          data-testid="attachment-file"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = ''; // the same file may be picked again after a failure
+            if (file) onPick({ name: file.name, size: file.size, blob: file });
+          }}
+        />
+      </label>
+    );
+  }
+  const choose = async () => {
+    let picked: Taro.chooseMessageFile.ChooseFile | undefined;
+    try {
+      picked = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ACCEPTED_EXTENSIONS })).tempFiles[0];
+    } catch {
+      return; // cancelled
+    }
+    if (picked) onPick({ name: picked.name, size: picked.size, path: picked.path });
+  };
+  return (
+    <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void choose()} data-testid="attachment-pick">
+      {LABEL(busy)}
+    </Button>
+  );
+}
