@@ -5,12 +5,15 @@ import { DELIVERIES, OUTBOX, type DeliveryRecord, type OutboxRecord } from './re
 import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
 import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
+import { closeLapsedSupplements } from '../requests/close-lapsed-supplements';
 import type { WechatSender } from './wechat-sender';
 
 /**
  * One step of the dispatcher, the same on both platforms: expand a batch of
  * each pending outbox row into inbox messages, send the WeChat messages that
- * are due, and record interrupted sends. Answers whether work is left, so the
+ * are due, record interrupted sends, and run the periodic scans: requests
+ * whose supplement period lapsed are closed (Art. 30), staff are reminded of
+ * deadlines. Answers whether work is left, so the
  * caller can go again at once instead of waiting for the next tick.
  *
  * On CloudBase a timer trigger runs steps until its time budget is spent
@@ -65,10 +68,17 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
   }
 
   await sweepInterruptedSends(store, now());
-  try {
-    if ((await remindStaffOfDeadlines(store, now())) > 0) moreWork = true; // new outbox rows to expand
-  } catch (error) {
-    log.error('deadline reminders failed', { error: String(error) });
+  // Periodic scans, each at most every SCAN_EVERY_MS; what they write lands in the outbox to expand.
+  const scans: Array<[string, () => Promise<number>]> = [
+    ['closing lapsed supplements failed', () => closeLapsedSupplements(store, now(), log)],
+    ['deadline reminders failed', () => remindStaffOfDeadlines(store, now())],
+  ];
+  for (const [failure, scan] of scans) {
+    try {
+      if ((await scan()) > 0) moreWork = true;
+    } catch (error) {
+      log.error(failure, { error: String(error) });
+    }
   }
   return { expanded, sent, moreWork };
 }

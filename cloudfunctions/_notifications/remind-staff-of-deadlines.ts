@@ -7,6 +7,7 @@ import type { Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import { enqueueForPerson } from './enqueue-notification';
 import { OUTBOX } from './records';
+import { SCAN_EVERY_MS, timeToScan } from './scan-turn';
 
 /**
  * Reminders to staff about request deadlines, in their 消息: 3 working days
@@ -17,7 +18,7 @@ import { OUTBOX } from './records';
  * member who registered the request, or — for requests nobody registered
  * through the app — to every active handler.
  */
-export const SCAN_EVERY_MS = 10 * 60 * 1000;
+export { SCAN_EVERY_MS };
 const SCAN_MARK = 'notifications-deadline-scan';
 const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
 
@@ -33,7 +34,7 @@ const WORDING: Record<DeadlineReminder, (r: RequestRecord) => { title: string; b
 };
 
 export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<number> {
-  if (!(await timeToScan(store, now))) return 0;
+  if (!(await timeToScan(store, now, SCAN_MARK))) return 0;
   const calendar = await loadCalendar(store);
   const today = beijingToday(now);
   const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
@@ -86,20 +87,4 @@ async function remind(store: Store, request: RequestRecord & { id: string }, kin
 async function activeHandlers(store: Store): Promise<string[]> {
   const page = await store.collection<StaffRecord>('staff').find({ orderBy: [['name', 'asc']], limit: 500 });
   return page.items.filter((s) => s.active && (s.roles.includes('handler') || s.roles.includes('admin'))).map((s) => s.id);
-}
-
-/** True at most once per SCAN_EVERY_MS across every dispatcher (a version-checked mark in `meta`). */
-async function timeToScan(store: Store, now: Date): Promise<boolean> {
-  try {
-    return await store.transaction(async (tx) => {
-      const meta = tx.collection<{ at: string }>('meta');
-      const mark = await meta.get(SCAN_MARK);
-      if (mark && now.getTime() - Date.parse(mark.at) < SCAN_EVERY_MS) return false;
-      if (mark) await meta.update(SCAN_MARK, mark.version, { at: now.toISOString() });
-      else await meta.insert({ id: SCAN_MARK, at: now.toISOString() });
-      return true;
-    });
-  } catch {
-    return false; // another dispatcher took this turn
-  }
 }
