@@ -12,7 +12,7 @@ import {
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from '../../shared/requests/letters';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
-import type { Stored } from '../_runtime/store/port';
+import { DuplicateIdError, VersionConflictError, type Stored } from '../_runtime/store/port';
 import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
 
 interface TemplateEvent {
@@ -64,15 +64,21 @@ async function write(
   const at = ctx.now().toISOString();
   const actor = ctx.caller.openid as string;
   const doc = { ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
-  return ctx.store.transaction(async (tx) => {
-    const templates = tx.collection<StoredLetterTemplate>(LETTER_TEMPLATES);
-    const current = await templates.get(key);
-    if ((current?.version ?? 0) !== version) throw new AppError('VERSION_CONFLICT');
-    if (action === 'templateReset' && current && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
-    const saved = current ? await templates.update(key, version, doc) : await templates.insert({ id: key, ...doc });
-    await tx.collection<TemplateEvent>('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
-    return saved;
-  });
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const templates = tx.collection<StoredLetterTemplate>(LETTER_TEMPLATES);
+      const current = await templates.get(key);
+      if ((current?.version ?? 0) !== version) throw new AppError('VERSION_CONFLICT');
+      if (action === 'templateReset' && current && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
+      const saved = current ? await templates.update(key, version, doc) : await templates.insert({ id: key, ...doc });
+      await tx.collection<TemplateEvent>('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
+      return saved;
+    });
+  } catch (error) {
+    // Two first edits at once: the other admin's insert won.
+    if (error instanceof DuplicateIdError || error instanceof VersionConflictError) throw new AppError('VERSION_CONFLICT');
+    throw error;
+  }
 }
 
 function viewOf(key: LetterTemplateKey, stored: Stored<StoredLetterTemplate> | null): LetterTemplateView {

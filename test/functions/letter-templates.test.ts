@@ -96,6 +96,10 @@ test('two admins editing the same template: the second is told, not overwritten'
   ok(await admin('save', draft('甲的补充说明。')));
   expect(await admin('save', draft('乙的补充说明。'))).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
   expect((await templateOf('disclose')).paragraphs.at(-1)).toBe('甲的补充说明。');
+  // Two first edits of another template at the very same moment: one is saved, the other told.
+  const notHeld = await templateOf('notHeld');
+  const race = await Promise.all(['甲', '乙'].map((who) => admin('save', { key: 'notHeld', version: 0, title: notHeld.title, paragraphs: [...notHeld.paragraphs, `${who}的补充说明。`] })));
+  expect(race.map((r) => (r.ok ? 'ok' : r.code)).sort()).toEqual(['VERSION_CONFLICT', 'ok']);
 });
 
 test('the supplement and extension notices are stored as issued, with the deadline of that day', async () => {
