@@ -7,6 +7,7 @@ import { sessionFunction } from './session/session-function';
 // requests, calendar (issue 6)
 import { requestsFunction } from './requests/requests-function';
 import { calendarFunction } from './calendar/calendar-function';
+import { letterTemplatesFunction } from './letterTemplates/letter-templates-function';
 
 // subscriptions, inbox, deliveries (issue 7)
 import { subscriptionsFunction } from './subscriptions/subscriptions-function';
@@ -27,6 +28,7 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   // requests, calendar (issue 6)
   requests: requestsFunction,
   calendar: calendarFunction,
+  letterTemplates: letterTemplatesFunction,
 
   // subscriptions, inbox, deliveries (issue 7)
   subscriptions: subscriptionsFunction,

@@ -42,6 +42,7 @@ export default defineAppConfig({
         'pages/request-enter/index',
         'pages/request-letter/index',
         'pages/calendar/index',
+        'pages/letter-templates/index',
 
         // deliveries (issue 7)
         'pages/deliveries/index',

@@ -22,6 +22,7 @@ export const routes = {
   adminRequestEnter: () => '/admin/pages/request-enter/index',
   adminRequestLetter: (id: string, letter: number) => `/admin/pages/request-letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
   adminCalendar: () => '/admin/pages/calendar/index',
+  adminLetterTemplates: () => '/admin/pages/letter-templates/index',
 
   // inbox, subscriptions, deliveries (issue 7)
   inbox: () => '/pages/inbox/index',

@@ -6,13 +6,15 @@ import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
 import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
 import { publishDueNotices } from '../notices/publish-due-notices';
+import { closeLapsedSupplements } from '../requests/close-lapsed-supplements';
 import type { WechatSender } from './wechat-sender';
 
 /**
  * One step of the dispatcher, the same on both platforms: expand a batch of
  * each pending outbox row into inbox messages, send the WeChat messages that
- * are due, record interrupted sends, remind staff of deadlines and publish
- * the notices whose scheduled time has come. Answers whether work is left, so the
+ * are due, record interrupted sends, and run the periodic work: requests
+ * whose supplement period lapsed are closed (Art. 30), staff are reminded of
+ * deadlines, notices whose scheduled time has come are published. Answers whether work is left, so the
  * caller can go again at once instead of waiting for the next tick.
  *
  * On CloudBase a timer trigger runs steps until its time budget is spent
@@ -67,15 +69,19 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
   }
 
   await sweepInterruptedSends(store, now());
-  try {
-    if ((await remindStaffOfDeadlines(store, now())) > 0) moreWork = true; // new outbox rows to expand
-  } catch (error) {
-    log.error('deadline reminders failed', { error: String(error) });
-  }
-  try {
-    if ((await publishDueNotices(store, now())) > 0) moreWork = true; // scheduled notices (issue 8): their outbox rows to expand
-  } catch (error) {
-    log.error('scheduled publishing failed', { error: String(error) });
+  // Periodic work; what it writes lands in the outbox to expand. The two scans run at most every
+  // SCAN_EVERY_MS each; scheduled notices are looked for at every step (they are due to the minute).
+  const periodic: Array<[string, () => Promise<number>]> = [
+    ['closing lapsed supplements failed', () => closeLapsedSupplements(store, now(), log)],
+    ['deadline reminders failed', () => remindStaffOfDeadlines(store, now())],
+    ['scheduled publishing failed', () => publishDueNotices(store, now())],
+  ];
+  for (const [failure, work] of periodic) {
+    try {
+      if ((await work()) > 0) moreWork = true;
+    } catch (error) {
+      log.error(failure, { error: String(error) });
+    }
   }
   return { expanded, sent, moreWork };
 }

@@ -46,6 +46,8 @@ export const COLLECTIONS = {
   counters: [],
   /** The bureau's working-day arrangement, one document per year (id = year). */
   calendar: [['year']],
+  /** The bureau's edits of the formal letters' templates, one document per template key (the built-in text otherwise). */
+  letterTemplates: [['updatedAt']],
 
   // subscriptions, inbox, outbox (issue 7)
   /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */

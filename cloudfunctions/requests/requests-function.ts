@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { beijingToday } from '../../shared/time/beijing-time';
-import { newRequest, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import { type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestEvent, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
 import { toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
@@ -10,7 +10,7 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store, Where } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import { queueWarnings } from './queue-warnings';
-import { deliverRequestNotifications } from './notification-seam';
+import { applyCommand } from './apply-command';
 import { bureauName } from './bureau';
 import { createRequest } from './create-request';
 import { REQUESTS, EVENTS } from './request-collections';
@@ -146,24 +146,8 @@ async function viewFor(ctx: HandlerContext, record: RequestRecord, viewer: Actor
   return toView(record, viewer, beijingToday(ctx.now()), cal, bureau);
 }
 
-/**
- * Every change to an existing request: read it, let the state machine decide,
- * write the patch against the version the clerk (or applicant) saw, record the
- * event and hand the notification intents on — all in one transaction.
- */
 async function change(ctx: HandlerContext, id: string, version: number, command: RequestCommand) {
   const calendar = await loadCalendar(ctx.store);
-  const now = ctx.now();
-  const updated = await ctx.store.transaction(async (tx) => {
-    const current = await tx.collection<RequestRecord>(REQUESTS).get(id);
-    if (!current) throw new AppError('REQUEST_NOT_FOUND');
-    if (command.actor.role === 'applicant' && current.ownerOpenid !== command.actor.openid) throw new AppError('REQUEST_NOT_FOUND');
-    if (current.version !== version) throw new AppError('VERSION_CONFLICT');
-    const result = transition(current, command, now, calendar);
-    const saved = await tx.collection<RequestRecord>(REQUESTS).update(id, version, result.request);
-    for (const event of result.events) await tx.collection<RequestEvent>(EVENTS).insert(event);
-    await deliverRequestNotifications(tx, result.notifications, ctx);
-    return saved;
-  });
+  const updated = await applyCommand(ctx, id, version, command, calendar);
   return viewFor(ctx, updated, command.actor, calendar);
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import './zod-messages';
 import { requestsContract } from '../requests/requests-contract';
 import { calendarContract } from '../calendar/calendar-contract';
+import { letterTemplatesContract } from '../requests/letter-templates-contract';
 import { action } from './define';
 import { noticeReadingContract } from '../notices/notice-reading-contract';
 import { noticeEditingContract } from '../notices/notice-editing-contract';
@@ -146,6 +147,7 @@ export const contract = {
 
   // calendar (issue 6)
   calendar: calendarContract,
+  letterTemplates: letterTemplatesContract,
 
   // subscriptions, inbox, deliveries (issue 7)
   subscriptions: subscriptionsContract,

@@ -6,13 +6,16 @@ import type { Letter, LetterKind } from './request-types';
 
 /**
  * The formal notices a bureau sends (告知书), generated as text from
- * templates. A template is plain data: a title and paragraphs with {slots};
- * a bureau edits wording by passing its own templates, never code.
+ * templates. A template is plain data: a title and paragraphs with {slots}.
+ * The built-in ones below are the defaults; the bureau's admin edits them in
+ * the staff area (letter-templates.ts says which slots each one has and which
+ * it must keep), never in code.
  *
- * Slots: {applicant} {trackingNumber} {submittedOn} {receivedOn} {subject}
- * {replyText} {legalBasis} {remedies} {items} {supplementDays}
- * {supplementDeadline} {extensionDays} {extensionReason} {dueOn} {bureau}
- * {form} {delivery} {category}
+ * A letter is rendered once, when it is issued (the supplement request, the
+ * extension, the reply or closure), and stored with the request together with
+ * the template revision it came from: editing a template later never changes
+ * a letter already sent. Requests from before letters were stored show theirs
+ * rendered from the built-in defaults.
  */
 export interface LetterTemplate {
   title: string;
@@ -21,42 +24,30 @@ export interface LetterTemplate {
 
 export type LetterTemplateKey = ReplyType | 'supplement' | 'extension';
 
+/** The templates in force, each with its revision: 0 for the built-in default, else the bureau's stored version. */
+export type LetterTemplateSet = Record<LetterTemplateKey, LetterTemplate & { revision: number }>;
+
+/** A letter as stored with its request: what was sent, and from which template revision. */
+export interface IssuedLetter extends Letter {
+  templateKey: LetterTemplateKey;
+  templateRevision: number;
+}
+
 const REPLY_TITLE = '政府信息公开申请答复告知书';
 const OPENING = '{applicant}：\n本机关于 {receivedOn} 收到您（单位）提出的政府信息公开申请（编号 {trackingNumber}），申请获取"{subject}"。';
 
+/** A reply letter: the opening, the finding, the clerk's text, and the remedies sentence (Art. 51). */
+const replyLetter = (finding: string, title = REPLY_TITLE): LetterTemplate => ({ title, paragraphs: [OPENING, finding, '{replyText}', '{remedies}'] });
+
 export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
-  disclose: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经审查，您申请获取的信息属于公开范围，根据{legalBasis}的规定，现予以公开，以{form}形式通过{delivery}方式提供。', '{replyText}', '{remedies}'],
-  },
-  partial: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经审查，您申请获取的信息中部分内容可以公开，根据{legalBasis}的规定，对可以公开的部分予以提供，对不予公开的部分说明理由如下。', '{replyText}', '{remedies}'],
-  },
-  withhold: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经审查，您申请获取的信息属于不予公开的情形（{category}），根据{legalBasis}的规定，不予公开。理由如下。', '{replyText}', '{remedies}'],
-  },
-  notHeld: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经检索查找，本机关不掌握您申请获取的信息，根据{legalBasis}的规定告知如下。', '{replyText}', '{remedies}'],
-  },
-  notExisting: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经审查，您申请获取的信息需要本机关对现有信息进行加工、分析方能形成，根据{legalBasis}的规定，本机关可以不予提供。', '{replyText}', '{remedies}'],
-  },
-  unclear: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '本机关已告知您补正申请，经补正后申请内容仍不明确，根据{legalBasis}的规定，无法提供。', '{replyText}', '{remedies}'],
-  },
-  notProcessed: {
-    title: REPLY_TITLE,
-    paragraphs: [OPENING, '经审查，您的申请属于不予处理的情形（{category}），根据{legalBasis}的规定，本机关不予处理。', '{replyText}', '{remedies}'],
-  },
-  terminated: {
-    title: '政府信息公开申请终止处理告知书',
-    paragraphs: [OPENING, '您的申请属于以下情形：{category}。根据{legalBasis}的规定，本机关不再处理。', '{replyText}', '{remedies}'],
-  },
+  disclose: replyLetter('经审查，您申请获取的信息属于公开范围，根据{legalBasis}的规定，现予以公开，以{form}形式通过{delivery}方式提供。'),
+  partial: replyLetter('经审查，您申请获取的信息中部分内容可以公开，根据{legalBasis}的规定，对可以公开的部分予以提供，对不予公开的部分说明理由如下。'),
+  withhold: replyLetter('经审查，您申请获取的信息属于不予公开的情形（{category}），根据{legalBasis}的规定，不予公开。理由如下。'),
+  notHeld: replyLetter('经检索查找，本机关不掌握您申请获取的信息，根据{legalBasis}的规定告知如下。'),
+  notExisting: replyLetter('经审查，您申请获取的信息需要本机关对现有信息进行加工、分析方能形成，根据{legalBasis}的规定，本机关可以不予提供。'),
+  unclear: replyLetter('本机关已告知您补正申请，经补正后申请内容仍不明确，根据{legalBasis}的规定，无法提供。'),
+  notProcessed: replyLetter('经审查，您的申请属于不予处理的情形（{category}），根据{legalBasis}的规定，本机关不予处理。'),
+  terminated: replyLetter('您的申请属于以下情形：{category}。根据{legalBasis}的规定，本机关不再处理。', '政府信息公开申请终止处理告知书'),
   supplement: {
     title: '政府信息公开申请补正告知书',
     paragraphs: [
@@ -74,18 +65,35 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate>
   },
 };
 
+/** The built-in templates as a set in force (revision 0 each). */
+export const BUILTIN_LETTER_TEMPLATES = Object.fromEntries(
+  Object.entries(DEFAULT_LETTER_TEMPLATES).map(([key, t]) => [key, { ...t, revision: 0 }]),
+) as LetterTemplateSet;
+
+/** The order letters are listed in (a page opens one by its index). */
+const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reply'];
+
+/** Fills a template's {slots}; an unknown slot is left as written, an empty paragraph dropped. */
+export function fillTemplate(template: LetterTemplate, slots: Record<string, string>): LetterTemplate {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => slots[name] ?? whole);
+  return { title: fill(template.title), paragraphs: template.paragraphs.map(fill).filter((p) => p.trim().length > 0) };
+}
+
 /**
- * The letters a request has so far (补正告知书, 延期答复告知书, the reply or
- * termination letter), in the order they were issued.
+ * The letter of `kind` the request has, rendered from `templates` — or null
+ * when it has none (no supplement asked, not extended, not answered or closed).
  */
-export function lettersFor(
+export function renderLetter(
   r: RequestRecord,
+  kind: LetterKind,
   bureauName: string,
   calendar: WorkingCalendar,
   dueOn: string | null,
-  templates: Record<LetterTemplateKey, LetterTemplate> = DEFAULT_LETTER_TEMPLATES,
-): Letter[] {
-  const letters: Letter[] = [];
+  templates: LetterTemplateSet,
+): IssuedLetter | null {
+  const source = letterSource(r, kind, bureauName, calendar, dueOn);
+  if (!source) return null;
+  const template = templates[source.key];
   const base = {
     applicant: r.applicant.name,
     trackingNumber: r.trackingNumber,
@@ -96,59 +104,95 @@ export function lettersFor(
     form: INFORMATION_FORM_LABELS[r.form],
     delivery: DELIVERY_METHOD_LABELS[r.delivery],
   };
-  const make = (kind: LetterKind, key: LetterTemplateKey, suffix: string, date: string, slots: Record<string, string>): Letter => {
-    const template = templates[key];
-    const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => ({ ...base, ...slots })[name] ?? whole);
-    return {
-      kind,
-      title: fill(template.title),
-      reference: `${r.trackingNumber}${suffix}`,
-      addressee: r.applicant.name,
-      paragraphs: template.paragraphs.map(fill).filter((p) => p.trim().length > 0),
-      signature: bureauName,
-      date,
-    };
+  const filled = fillTemplate(template, { ...base, ...source.slots });
+  return {
+    kind,
+    title: filled.title,
+    reference: `${r.trackingNumber}${source.suffix}`,
+    addressee: r.applicant.name,
+    paragraphs: filled.paragraphs,
+    signature: bureauName,
+    date: source.date,
+    templateKey: source.key,
+    templateRevision: template.revision,
   };
+}
 
-  if (r.supplement) {
-    letters.push(
-      make('supplement', 'supplement', '-补正', r.supplement.requestedOn, {
-        items: r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n'),
-        supplementDays: String(r.supplement.workingDays),
-        supplementDeadline: addWorkingDays(calendar, r.supplement.requestedOn, r.supplement.workingDays),
-      }),
-    );
+/** Which template a letter of `kind` uses, and the values only it has. */
+function letterSource(
+  r: RequestRecord,
+  kind: LetterKind,
+  bureauName: string,
+  calendar: WorkingCalendar,
+  dueOn: string | null,
+): { key: LetterTemplateKey; suffix: string; date: string; slots: Record<string, string> } | null {
+  if (kind === 'supplement' && r.supplement) {
+    const { items, workingDays, requestedOn } = r.supplement;
+    return {
+      key: 'supplement' as const,
+      suffix: '-补正',
+      date: requestedOn,
+      slots: {
+        items: items.map((item, i) => `${i + 1}. ${item}`).join('\n'),
+        supplementDays: String(workingDays),
+        supplementDeadline: addWorkingDays(calendar, requestedOn, workingDays),
+      },
+    };
   }
-  if (r.extension) {
-    letters.push(
-      make('extension', 'extension', '-延期', r.extension.on, {
-        extensionDays: String(r.extension.workingDays),
-        extensionReason: r.extension.reason,
-        dueOn: dueOn ?? '',
-      }),
-    );
+  if (kind === 'extension' && r.extension) {
+    const { workingDays, reason, on } = r.extension;
+    return { key: 'extension' as const, suffix: '-延期', date: on, slots: { extensionDays: String(workingDays), extensionReason: reason, dueOn: dueOn ?? '' } };
   }
+  if (kind !== 'reply') return null;
   if (r.reply) {
-    letters.push(
-      make('reply', r.reply.replyType, '', r.reply.on, {
-        replyText: r.reply.text,
-        legalBasis: r.reply.legalBasis,
-        remedies: r.reply.remedies,
-        category: reportWording(r.reply.category),
-      }),
-    );
-  } else if (r.status === 'closed' && r.ending?.category) {
-    const info = REPLY_CATEGORY_INFO[r.ending.category];
-    letters.push(
-      make('reply', info.replyType, '', r.ending.on, {
-        replyText: r.ending.reason ?? '',
-        legalBasis: info.legalBasis,
-        remedies: remediesSentence(bureauName),
-        category: reportWording(r.ending.category),
-      }),
-    );
+    const { replyType, on, text, legalBasis, remedies, category } = r.reply;
+    return { key: replyType, suffix: '', date: on, slots: { replyText: text, legalBasis, remedies, category: reportWording(category) } };
   }
-  return letters;
+  if (r.status === 'closed' && r.ending?.category) {
+    const info = REPLY_CATEGORY_INFO[r.ending.category];
+    return {
+      key: info.replyType,
+      suffix: '',
+      date: r.ending.on,
+      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureauName), category: reportWording(r.ending.category) },
+    };
+  }
+  return null;
+}
+
+/** The letter a command issues, if any: a supplement request, an extension, a reply or a closure. */
+export const LETTER_ISSUED_BY: Partial<Record<string, LetterKind>> = { askSupplement: 'supplement', extend: 'extension', reply: 'reply', close: 'reply' };
+
+/**
+ * The stored letters after a change: the letter the change issued, rendered
+ * now from the templates in force, added to those already issued (which are
+ * never rendered again).
+ */
+export function withIssuedLetter(
+  after: RequestRecord,
+  kind: LetterKind,
+  bureauName: string,
+  calendar: WorkingCalendar,
+  templates: LetterTemplateSet,
+): IssuedLetter[] {
+  const issued = after.letters ?? [];
+  const letter = renderLetter(after, kind, bureauName, calendar, after.dueOn, templates);
+  return letter ? [...issued.filter((l) => l.kind !== kind), letter] : issued;
+}
+
+/**
+ * The letters a request has so far (补正告知书, 延期答复告知书, the reply or
+ * termination letter), in the order they were issued: each as stored when it
+ * was issued, or — for requests from before letters were stored — rendered
+ * from the built-in templates.
+ */
+export function lettersFor(r: RequestRecord, bureauName: string, calendar: WorkingCalendar, dueOn: string | null): Letter[] {
+  return LETTER_KINDS.flatMap((kind) => {
+    const letter = r.letters?.find((l) => l.kind === kind) ?? renderLetter(r, kind, bureauName, calendar, dueOn, BUILTIN_LETTER_TEMPLATES);
+    if (!letter) return [];
+    const { templateKey: _key, templateRevision: _revision, ...shown } = letter;
+    return [shown];
+  });
 }
 
 /** The report row's wording without its number: "1.属于国家秘密" → "属于国家秘密". */

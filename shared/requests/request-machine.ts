@@ -124,7 +124,8 @@ export function checkCommand(r: RequestRecord, command: RequestCommand, today: s
       if (!isOpen(r.status)) fail('INVALID_STATE');
       return;
     case 'close': {
-      staffOnly();
+      // The system closes only what the law closes by itself: a supplement period that ran out (Art. 30).
+      if (!(command.actor.role === 'system' && command.category === 'other.noSupplement')) staffOnly();
       if (!isOpen(r.status)) fail('INVALID_STATE');
       if (command.category === 'other.noSupplement') {
         need('supplementRequested');
@@ -354,6 +355,27 @@ export function supplementDeadline(r: RequestRecord, calendar: WorkingCalendar):
   if (!r.supplement) return NO_DUE_DATE;
   return addWorkingDays(calendar, r.supplement.requestedOn, r.supplement.workingDays);
 }
+
+/**
+ * Art. 30: a supplement period that has run out with nothing received — the
+ * request is treated as withdrawn and closed as 其他处理 1. The last day of the
+ * period still counts, so this holds only from the day after it.
+ */
+export function supplementLapsed(r: RequestRecord, today: string, calendar: WorkingCalendar): boolean {
+  return r.status === 'supplementRequested' && !r.supplement?.answer && today > supplementDeadline(r, calendar);
+}
+
+/** The system's closing of a lapsed supplement request, with the reason the applicant reads. */
+export function lapsedSupplementClosure(r: RequestRecord, calendar: WorkingCalendar): RequestCommand {
+  return {
+    type: 'close',
+    actor: SYSTEM_ACTOR,
+    category: 'other.noSupplement',
+    reason: `您未在补正期限（${supplementDeadline(r, calendar)}）内补正申请，根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+  };
+}
+
+export const SYSTEM_ACTOR: Actor = { role: 'system', openid: null, name: null };
 
 function endOpenConsultation(r: RequestRecord, today: string, outcome: string): RequestRecord['consultations'] {
   return r.consultations.map((c) => (c.endedOn === null ? { ...c, endedOn: today, outcome } : c));

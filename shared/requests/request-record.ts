@@ -1,4 +1,5 @@
 import type { Consultation, RequestCore, SupplementRequest, TimelineKind } from './request-types';
+import type { IssuedLetter } from './letters';
 
 /** Who acted: the applicant (their OPENID), a staff member, or the system (a calendar change). */
 export interface Actor {
@@ -27,6 +28,8 @@ export interface RequestRecord extends RequestCore {
   consultations: Array<Omit<Consultation, 'answerDueOn'>>;
   history: HistoryEntry[];
   updatedAt: string;
+  /** The formal letters as issued (rendered once, with their template revision); absent on requests from before letters were stored. */
+  letters?: IssuedLetter[];
 
   // ── Derived from the above plus the calendar; kept for the queue's sort and filters. ──
   dueOn: string | null;

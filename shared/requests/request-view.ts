@@ -33,7 +33,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
   const due = dueOf(r, today, calendar);
   const staffView = viewer.role === 'staff';
   const open = r.open;
-  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, ...core } = r;
+  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, ...core } = r;
   return {
     ...core,
     statusLabel: REQUEST_STATUS_LABELS[r.status],

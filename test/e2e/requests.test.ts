@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CalendarDoc } from '../../cloudfunctions/calendar/calendar-data';
 import type { RequestRecord } from '../../shared/requests/request-record';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { back, byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
 /**
@@ -274,5 +274,72 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     expect(await byTestId(r, 'withdraw-request').count()).toBe(0);
     expect((await byNumber(mine.trackingNumber)).status).toBe('withdrawn');
     await resident.context.close();
+  }, TEST_TIMEOUT * 2);
+
+  test('an admin rewords the 不予公开 reply template: the next letter shows it, the earlier one is unchanged; residents get there from 首页', async () => {
+    const stamp = Date.now().toString().slice(-5);
+    const openid = `resident-t-${stamp}`;
+    const resident = await e2e.phone();
+    const clerk = await e2e.phone();
+    await e2e.signIn(resident.context, openid);
+    await e2e.signIn(clerk.context, 'demo-clerk');
+    const api = async (context: typeof resident.context, action: string, data: unknown) =>
+      (await (await context.request.post(`${e2e.base}/api/requests`, { headers: { 'content-type': 'application/json', origin: e2e.base }, data: JSON.stringify({ action, data }) })).json()).data;
+    const registered = async () => {
+      const submitted = await api(resident.context, 'submit', application());
+      return api(clerk.context, 'register', { id: submitted.id, version: submitted.version });
+    };
+    const withhold = (r: { id: string; version: number }) =>
+      api(clerk.context, 'reply', { id: r.id, version: r.version, category: 'withheld.thirdParty', text: '所申请的报价明细属于第三方商业秘密，经征求意见第三方不同意公开。' });
+    const first = await withhold(await registered());
+    const second = await registered();
+    const firstLetter = (await byNumber(first.trackingNumber)).letters!;
+
+    // ── The admin opens 告知书模板 from 工作台, adds a paragraph, previews, and cannot drop the remedies sentence. ──
+    const admin = await e2e.phone();
+    await e2e.signIn(admin.context, 'demo-admin');
+    const a = admin.page;
+    await a.goto(`${e2e.base}/#/pages/me/index`);
+    await byTestId(a, 'staff-letter-templates-entry').click();
+    await byTestId(a, 'choice-template-withhold').click();
+    await byTestId(a, 'template-status').filter({ hasText: '内置默认文本' }).waitFor();
+    await settled(a);
+    const added = `如需了解第三方意见的详细情况，请致电本机关政务公开办公室（${stamp}）。`;
+    await byTestId(a, 'add-paragraph').click();
+    await fill(a, 'paragraph-4', added, 'textarea');
+    await byTestId(a, 'preview-template').click();
+    expect(await textOf(byTestId(a, 'template-preview'))).toContain(added);
+    await byTestId(a, 'remove-paragraph-3').click(); // the {remedies} paragraph
+    await byTestId(a, 'save-template').click();
+    expect(await textOf(byTestId(a, 'paragraphs-error'))).toContain('{remedies}');
+    await byTestId(a, 'slot-remedies').click(); // back, at the end of the last paragraph
+    await byTestId(a, 'save-template').click();
+    await byTestId(a, 'template-status').filter({ hasText: '第 1 版' }).waitFor();
+    await settled(a);
+    await a.screenshot({ path: 'test-results/e2e-letter-template.png', fullPage: true });
+    await admin.context.close();
+
+    // ── The next reply's letter carries the edit; the earlier letter is as it was sent. ──
+    await withhold(second);
+    expect((await byNumber(first.trackingNumber)).letters).toEqual(firstLetter);
+    expect((await byNumber(second.trackingNumber)).letters!.map((l) => [l.templateKey, l.templateRevision])).toEqual([['withhold', 1]]);
+
+    // ── The resident goes 首页 → 我的申请 → the request → its letter. ──
+    const r = resident.page;
+    await r.goto(`${e2e.base}/#/pages/index/index`);
+    await byTestId(r, 'home-request-entry').waitFor();
+    await byTestId(r, 'home-my-requests').click();
+    await byTestId(r, 'request-card').filter({ hasText: second.trackingNumber }).click();
+    await byTestId(r, 'letter-reply').click();
+    const letter = await textOf(byTestId(r, 'letter'));
+    expect(letter).toContain(added);
+    expect(letter).toContain('行政复议');
+    await back(r);
+    await back(r);
+    await byTestId(r, 'request-card').filter({ hasText: first.trackingNumber }).click();
+    await byTestId(r, 'letter-reply').click();
+    expect(await textOf(byTestId(r, 'letter'))).not.toContain(added);
+    await resident.context.close();
+    await clerk.context.close();
   }, TEST_TIMEOUT * 2);
 });

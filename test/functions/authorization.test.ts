@@ -62,6 +62,10 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'calendar.days': everyone,
   'calendar.setYear': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
   'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.list': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.preview': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.save': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.reset': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries (issue 7)
   'subscriptions.topics': signedIn,

@@ -81,17 +81,18 @@ test('我的订阅: subscribing and leaving a kind; outside WeChat the page says
   expect(ok(await cloud.call(ME, 'subscriptions', { action: 'topics', data: {} })).items).toEqual([]);
 });
 
-test('a request message opens the applicant\'s page; a reminder to staff opens the staff page', async () => {
+test('a request message opens the applicant\'s page; a reminder to staff opens the staff page (a follow-up\'s, the follow-up)', async () => {
   const { enqueueForPerson } = await import('../../cloudfunctions/_notifications/enqueue-notification');
   const base = { cause: 'requestReplied' as const, subjectId: 'REQ1', openid: ME, purpose: null, body: '正文', page: 'p', values: { title: 't', at: cloud.clock.now.toISOString() }, now: cloud.clock.now };
   await cloud.store.transaction(async (tx) => {
     await enqueueForPerson(tx, { ...base, title: '给申请人', link: { type: 'request', id: 'REQ1' } });
     await enqueueForPerson(tx, { ...base, cause: 'dueSoon', title: '给工作人员', link: { type: 'request', id: 'REQ2' }, forStaff: true });
+    await enqueueForPerson(tx, { ...base, cause: 'overdue', title: '差评整改已超过期限', link: { type: 'rating', id: 'FU1' }, forStaff: true });
   });
   await dispatchAll(cloud);
   resetTaro();
   render(<InboxPage />);
-  await waitFor(() => expect(titles()).toHaveLength(2));
+  await waitFor(() => expect(titles()).toHaveLength(3));
   for (const item of screen.getAllByTestId('inbox-item')) fireEvent.click(item);
-  expect(recorded.navigations.sort()).toEqual(['/admin/pages/request/index?id=REQ2', '/requests/pages/detail/index?id=REQ1']);
+  expect(recorded.navigations.sort()).toEqual(['/admin/pages/follow-up/index?id=FU1', '/admin/pages/request/index?id=REQ2', '/requests/pages/detail/index?id=REQ1']);
 });

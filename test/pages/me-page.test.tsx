@@ -20,7 +20,7 @@ afterEach(() => {
   cloud.close();
 });
 
-const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'deliveries-entry', 'staff-opinions-entry', 'staff-follow-ups-entry', 'staff-windows-entry'];
+const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'staff-letter-templates-entry', 'deliveries-entry', 'staff-opinions-entry', 'staff-follow-ups-entry', 'staff-windows-entry'];
 
 async function entriesFor(openid: string | null): Promise<string[]> {
   setTransport(cloud.transportAs(openid));

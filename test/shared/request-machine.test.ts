@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { buildCalendar, type WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { allowedCommands, checkCommand, newRequest, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import { allowedCommands, checkCommand, lapsedSupplementClosure, newRequest, supplementLapsed, transition, type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import { SubmitSchema, type RequestStatus } from '../../shared/requests/request-schema';
 import type { RequestCommandName } from '../../shared/requests/request-types';
@@ -114,6 +114,23 @@ describe('supplement (Art. 30)', () => {
     expect(codeOf(() => transition(asked, close, at('2026-10-20'), calendar))).toBe('INVALID_STATE');
     const closed = apply(asked, close, '2026-10-21');
     expect(closed).toMatchObject({ status: 'closed', open: false, dueSort: '9999-12-31', ending: { category: 'other.noSupplement', on: '2026-10-21' } });
+  });
+
+  test('the system closes a lapsed supplement by itself, and only that', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    expect(supplementLapsed(asked, '2026-10-20', calendar)).toBe(false);
+    expect(supplementLapsed(asked, '2026-10-21', calendar)).toBe(true);
+    const lapse = lapsedSupplementClosure(asked, calendar);
+    expect(lapse).toMatchObject({ actor: { role: 'system', openid: null }, category: 'other.noSupplement' });
+    expect(codeOf(() => transition(asked, lapse, at('2026-10-20'), calendar))).toBe('INVALID_STATE');
+    const result = transition(asked, lapse, at('2026-10-21'), calendar);
+    expect(result.request).toMatchObject({ status: 'closed', ending: { category: 'other.noSupplement', reason: expect.stringContaining('2026-10-20') } });
+    expect(result.events).toEqual([expect.objectContaining({ action: 'closed', actor: 'system' })]);
+    expect(result.notifications).toEqual([expect.objectContaining({ kind: 'requestClosed', openid: 'resident-a' })]);
+    // Any other closure stays a person's decision.
+    expect(codeOf(() => transition(asked, { ...lapse, category: 'other.other' } as RequestCommand, at('2026-10-21'), calendar))).toBe('FORBIDDEN');
+    const supplemented = apply(asked, { type: 'supplement', actor: resident, text: '补正', attachments: [] }, '2026-10-20');
+    expect(supplementLapsed(supplemented, '2026-10-21', calendar)).toBe(false);
   });
 });
 

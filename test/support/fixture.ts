@@ -4,7 +4,7 @@ import { announcement, consultation } from './factories';
 import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
-import { prepareRequestFixture } from './request-fixture';
+import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
 
 /** A draft and a published notice, created through the functions as the demo editor. */
@@ -29,6 +29,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 
   // requests (issue 6): e.g. Object.assign(fixture, await prepareRequestFixture(cloud));
   Object.assign(fixture, await prepareRequestFixture(cloud));
+  Object.assign(fixture, await prepareLetterTemplateFixture(cloud));
 
   // subscriptions, inbox (issue 7)
   Object.assign(fixture, await prepareInboxFixture(cloud));

@@ -36,3 +36,17 @@ export async function prepareRequestFixture(cloud: CloudHarness): Promise<Reques
     awaitingSupplementVersion: asked.version,
   };
 }
+
+/** The admin edits the extension notice's template once, so there is a bureau version to reset. */
+export async function prepareLetterTemplateFixture(cloud: CloudHarness): Promise<{ editedTemplateVersion: number }> {
+  const [extension] = (ok(await cloud.call('demo-admin', 'letterTemplates', { action: 'list', data: {} })) as Array<{ key: string; title: string; paragraphs: string[] }>).filter(
+    (t) => t.key === 'extension',
+  );
+  const saved = ok(
+    await cloud.call('demo-admin', 'letterTemplates', {
+      action: 'save',
+      data: { key: 'extension', version: 0, title: extension.title, paragraphs: [...extension.paragraphs, '如有疑问，请致电本机关政务公开办公室。'] },
+    }),
+  );
+  return { editedTemplateVersion: saved.version };
+}

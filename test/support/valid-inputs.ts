@@ -22,6 +22,8 @@ export interface Fixture {
   registeredVersion?: number;
   awaitingSupplementId?: string;
   awaitingSupplementVersion?: number;
+  /** The extension notice's template, edited once by the admin (so it can be reset). */
+  editedTemplateVersion?: number;
 
   // subscriptions, inbox (issue 7)
   /** A message in resident-a's inbox, about `inboxSubjectId` (optional so that a bare Fixture literal still types). */
@@ -112,6 +114,12 @@ export const VALID_INPUTS: Inputs = {
     days: () => [{ year: 2026 }, { year: 2027 }],
     setYear: () => [{ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-02-06', name: '春节调休' }] }],
     setDay: () => [{ date: '2026-12-31', kind: 'holiday', name: '临时放假' }, { date: '2026-12-31', kind: 'ordinary' }],
+  },
+  letterTemplates: {
+    list: () => [{}],
+    preview: () => [{ key: 'withhold', title: '政府信息公开申请答复告知书', paragraphs: ['{applicant}：', '经审查，不予公开（{category}）。', '{replyText}', '{remedies}'] }],
+    save: () => [{ key: 'disclose', version: 0, title: '政府信息公开申请答复告知书', paragraphs: ['{applicant}：您的申请（{trackingNumber}）已收悉。', '根据{legalBasis}，予以公开。', '{replyText}', '{remedies}'] }],
+    reset: (f) => [{ key: 'extension', version: f.editedTemplateVersion ?? 1 }],
   },
 
   // subscriptions, inbox, deliveries (issue 7)

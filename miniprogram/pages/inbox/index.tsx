@@ -35,7 +35,7 @@ export default function InboxPage() {
       void call('inbox', 'markRead', { ids: [m.id] }).catch(() => undefined);
     }
     if (m.link.type === 'notice') go(routes.noticeDetail(m.link.id));
-    else if (m.link.type === 'rating') go(routes.myRatings());
+    else if (m.link.type === 'rating') go(m.forStaff ? routes.adminFollowUp(m.link.id) : routes.myRatings());
     else go(m.forStaff ? routes.adminRequest(m.link.id) : routes.myRequest(m.link.id));
   };
 

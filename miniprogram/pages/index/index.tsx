@@ -13,7 +13,7 @@ import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice
 
 const NEWEST_COUNT = 5;
 
-/** Home: the bureau's newest disclosures and a way into each kind. */
+/** Home: the bureau's newest disclosures, a way into each kind, and into disclosure on request (依申请公开). */
 export default function HomePage() {
   const elder = useElderClass();
   const newest = usePagedList(
@@ -43,6 +43,21 @@ export default function HomePage() {
             <Text className="kind-grid__label">{NOTICE_KIND_LABELS[kind]}</Text>
           </View>
         ))}
+      </View>
+
+      <View className="request-entry" data-testid="home-request-entry">
+        <View className="request-entry__text">
+          <Text className="request-entry__title">依申请公开</Text>
+          <Text className="request-entry__hint">没有找到需要的信息？可以向本机关申请公开，20 个工作日内答复</Text>
+        </View>
+        <View className="request-entry__actions">
+          <View className="request-entry__action request-entry__action--primary" onClick={() => go(routes.newRequest())} data-testid="home-new-request">
+            申请公开
+          </View>
+          <View className="request-entry__action" onClick={() => go(routes.myRequests())} data-testid="home-my-requests">
+            我的申请
+          </View>
+        </View>
       </View>
 
       <View className="section-head">

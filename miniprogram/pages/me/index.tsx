@@ -88,6 +88,12 @@ export default function MePage() {
               <Text className="menu__arrow">›</Text>
             </View>
           )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminLetterTemplates())} data-testid="staff-letter-templates-entry">
+              <Text>工作台 · 告知书模板</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
           {/* deliveries (issue 7) */}
           {/* A request's report opens from its page (admin/pages/request); this entry lists notices, the publishers' business. */}

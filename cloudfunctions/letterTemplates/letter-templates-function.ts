@@ -1,0 +1,101 @@
+import { AppError } from '../../shared/api/errors';
+import {
+  LETTER_TEMPLATE_KEYS,
+  LETTER_TEMPLATE_LABELS,
+  requiredSlotsOf,
+  previewLetter,
+  SLOT_LABELS,
+  slotsOf,
+  type LetterTemplateView,
+  type StoredLetterTemplate,
+} from '../../shared/requests/letter-templates';
+import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from '../../shared/requests/letters';
+import { defineFunction } from '../_runtime/define-function';
+import type { HandlerContext } from '../_runtime/handler-context';
+import { DuplicateIdError, VersionConflictError, type Stored } from '../_runtime/store/port';
+import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
+
+interface TemplateEvent {
+  subjectType: 'letterTemplate';
+  subjectId: LetterTemplateKey;
+  action: 'templateSaved' | 'templateReset';
+  actor: string;
+  at: string;
+  detail: string;
+}
+
+/**
+ * Function `letterTemplates` (admin): the bureau's wording of its formal
+ * letters over the built-in defaults. Every change is version-checked and
+ * recorded in `events`; letters already issued are stored with their requests
+ * and never re-rendered, so a change only reaches letters issued after it.
+ */
+export const letterTemplatesFunction = defineFunction('letterTemplates', {
+  async list(_input, { store }) {
+    const stored = await store.collection<StoredLetterTemplate>(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
+    const byKey = new Map(stored.items.map((t) => [t.id, t]));
+    return LETTER_TEMPLATE_KEYS.map((key) => viewOf(key, byKey.get(key) ?? null));
+  },
+
+  async preview({ key, title, paragraphs }) {
+    return previewLetter(key, { title, paragraphs });
+  },
+
+  async save({ key, version, title, paragraphs }, ctx) {
+    const saved = await write(ctx, key, version, { title, paragraphs, custom: true }, 'templateSaved', `修改${LETTER_TEMPLATE_LABELS[key]}模板`);
+    return viewOf(key, saved);
+  },
+
+  async reset({ key, version }, ctx) {
+    const saved = await write(ctx, key, version, { ...DEFAULT_LETTER_TEMPLATES[key], custom: false }, 'templateReset', `${LETTER_TEMPLATE_LABELS[key]}模板恢复为默认文本`);
+    return viewOf(key, saved);
+  },
+});
+
+/** Writes a template against the version the admin saw (0: none stored yet) and records the change. */
+async function write(
+  ctx: HandlerContext,
+  key: LetterTemplateKey,
+  version: number,
+  content: LetterTemplate & { custom: boolean },
+  action: TemplateEvent['action'],
+  detail: string,
+): Promise<Stored<StoredLetterTemplate>> {
+  const at = ctx.now().toISOString();
+  const actor = ctx.caller.openid as string;
+  const doc = { ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
+  try {
+    return await ctx.store.transaction(async (tx) => {
+      const templates = tx.collection<StoredLetterTemplate>(LETTER_TEMPLATES);
+      const current = await templates.get(key);
+      if ((current?.version ?? 0) !== version) throw new AppError('VERSION_CONFLICT');
+      if (action === 'templateReset' && current && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
+      const saved = current ? await templates.update(key, version, doc) : await templates.insert({ id: key, ...doc });
+      await tx.collection<TemplateEvent>('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
+      return saved;
+    });
+  } catch (error) {
+    // Two first edits at once: the other admin's insert won.
+    if (error instanceof DuplicateIdError || error instanceof VersionConflictError) throw new AppError('VERSION_CONFLICT');
+    throw error;
+  }
+}
+
+function viewOf(key: LetterTemplateKey, stored: Stored<StoredLetterTemplate> | null): LetterTemplateView {
+  const builtin = DEFAULT_LETTER_TEMPLATES[key];
+  const required = new Set(requiredSlotsOf(key));
+  const text = stored?.custom ? stored : builtin;
+  return {
+    key,
+    label: LETTER_TEMPLATE_LABELS[key],
+    title: text.title,
+    paragraphs: text.paragraphs,
+    custom: stored?.custom ?? false,
+    version: stored?.version ?? 0,
+    updatedAt: stored?.updatedAt ?? null,
+    updatedByName: stored?.updatedByName ?? null,
+    slots: slotsOf(key).map((name) => ({ name, label: SLOT_LABELS[name], required: required.has(name) })),
+    defaultTitle: builtin.title,
+    defaultParagraphs: builtin.paragraphs,
+  };
+}

@@ -1,0 +1,33 @@
+import type { FollowUpRecord } from '../../shared/ratings/follow-up';
+import { DUE_SOON_WORKING_DAYS } from '../../shared/notifications/deadline-reminders';
+import type { Stored } from '../_runtime/store/port';
+import { withRole, type DeadlineSource } from '../_notifications/deadline-source';
+
+const ADMIN_FOLLOW_UP_PAGE = 'admin/pages/follow-up/index';
+
+/**
+ * 差评 follow-ups' deadlines (domain.md §4, working days set per bureau).
+ * "谁办理、谁负责": the reminder goes to the rating officers of the unit that
+ * served; where that unit has none, to every rating officer (admins count as
+ * rating officers). Only open follow-ups are owed: an answered one is done,
+ * an appealed one waits for the admin's decision.
+ */
+export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
+  idPrefix: 'rmf',
+  dueBy: (store, horizon, cursor, limit) =>
+    store.collection<FollowUpRecord>('followUps').find({ where: { status: 'open', dueDate: { lte: horizon } }, orderBy: [['dueDate', 'asc']], limit, cursor }),
+  dueOn: (f) => f.dueDate,
+  handlers: (f, staff) => {
+    const officers = withRole(staff, 'ratingOfficer');
+    const ofUnit = officers.filter((s) => s.departmentId === f.departmentId && s.roles.includes('ratingOfficer'));
+    return (ofUnit.length ? ofUnit : officers).map((s) => s.id);
+  },
+  wording: (kind, f) => {
+    const place = f.serviceName ? `${f.windowName}（${f.serviceName}）` : f.windowName;
+    return kind === 'dueSoon'
+      ? { title: `差评整改即将到期：${place}`, body: `整改回访期限为 ${f.dueDate}，还剩不到 ${DUE_SOON_WORKING_DAYS} 个工作日，请及时联系评价人、整改并答复。` }
+      : { title: `差评整改已超过期限：${place}`, body: `整改回访期限 ${f.dueDate} 已过，请尽快答复评价人并说明情况。` };
+  },
+  link: (f) => ({ type: 'rating', id: f.id }),
+  page: (f) => `${ADMIN_FOLLOW_UP_PAGE}?id=${f.id}`,
+};

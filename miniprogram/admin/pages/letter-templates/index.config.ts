@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '告知书模板' });

@@ -1,0 +1,173 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import type { FieldErrors } from '../api/errors';
+import { REPLY_TYPES, REPLY_TYPE_LABELS } from './reply-categories';
+import { fillTemplate, type LetterTemplate, type LetterTemplateKey } from './letters';
+import type { Letter } from './request-types';
+
+/**
+ * What the bureau's admin may change in a formal letter's template, and what
+ * it may not: each template lists the placeholders it can use, and the ones
+ * a letter of its kind cannot do without (a reply without the remedies
+ * sentence would break Art. 51; a supplement request must list the items and
+ * the deadline, Art. 30; an extension notice must say by when, Art. 33).
+ * Pure: the editor page validates with the same schema as the server.
+ */
+export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension'] as const satisfies readonly LetterTemplateKey[];
+
+export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
+  ...REPLY_TYPE_LABELS,
+  supplement: '补正告知书（第三十条）',
+  extension: '延期答复告知书（第三十三条）',
+};
+
+/** Every placeholder, with what it stands for. */
+export const SLOT_LABELS = {
+  applicant: '申请人姓名或名称',
+  trackingNumber: '申请编号',
+  submittedOn: '提交申请日期',
+  receivedOn: '收到申请日期',
+  subject: '所申请的信息',
+  bureau: '本机关名称',
+  form: '信息形式（电子/纸质）',
+  delivery: '获取方式',
+  replyText: '答复正文（办理人员填写）',
+  legalBasis: '法律依据（按答复类别）',
+  remedies: '救济途径（条例第五十一条）',
+  category: '答复情形（年报类别）',
+  items: '补正事项',
+  supplementDays: '补正期限（工作日数）',
+  supplementDeadline: '补正截止日期',
+  extensionDays: '延长的工作日数',
+  extensionReason: '延期理由',
+  dueOn: '延长后的答复期限',
+} as const;
+export type SlotName = keyof typeof SLOT_LABELS;
+
+const COMMON_SLOTS: SlotName[] = ['applicant', 'trackingNumber', 'submittedOn', 'receivedOn', 'subject', 'bureau', 'form', 'delivery'];
+const REPLY_SLOTS: SlotName[] = ['replyText', 'legalBasis', 'remedies', 'category'];
+
+export function slotsOf(key: LetterTemplateKey): SlotName[] {
+  if (key === 'supplement') return [...COMMON_SLOTS, 'items', 'supplementDays', 'supplementDeadline'];
+  if (key === 'extension') return [...COMMON_SLOTS, 'extensionDays', 'extensionReason', 'dueOn'];
+  return [...COMMON_SLOTS, ...REPLY_SLOTS];
+}
+
+/** The placeholders a template of `key` must keep. */
+export function requiredSlotsOf(key: LetterTemplateKey): SlotName[] {
+  if (key === 'supplement') return ['trackingNumber', 'items', 'supplementDeadline'];
+  if (key === 'extension') return ['trackingNumber', 'extensionReason', 'extensionDays', 'dueOn'];
+  return ['trackingNumber', 'replyText', 'legalBasis', 'remedies'];
+}
+
+/** Problems with a template's placeholders, by field ("title", "paragraphs", "paragraphs.2"). */
+export function templateProblems(key: LetterTemplateKey, template: LetterTemplate): FieldErrors {
+  const problems: FieldErrors = {};
+  const allowed = new Set<string>(slotsOf(key));
+  const unknown = (text: string) => [...text.matchAll(/\{(\w*)\}/g)].map((m) => m[1]).filter((name) => !allowed.has(name));
+  const badTitle = unknown(template.title);
+  if (badTitle.length) problems.title = `不能使用的占位符：${badTitle.map((n) => `{${n}}`).join('、')}`;
+  template.paragraphs.forEach((paragraph, i) => {
+    const bad = unknown(paragraph);
+    if (bad.length) problems[`paragraphs.${i}`] = `不能使用的占位符：${bad.map((n) => `{${n}}`).join('、')}`;
+  });
+  const body = template.paragraphs.join('\n');
+  const missing = requiredSlotsOf(key).filter((name) => !body.includes(`{${name}}`));
+  if (missing.length) problems.paragraphs = `正文必须保留：${missing.map((n) => `{${n}}（${SLOT_LABELS[n]}）`).join('、')}`;
+  return problems;
+}
+
+const TemplateKeySchema = z.enum(LETTER_TEMPLATE_KEYS);
+const TitleSchema = z.string().trim().min(1, '请填写告知书标题').max(60);
+const ParagraphsSchema = z.array(z.string().trim().min(1, '段落不能为空，不需要的段落请删除').max(2000)).min(1).max(20);
+
+/** The placeholder rules, reported beside the field they concern. */
+function checkPlaceholders(draft: { key: LetterTemplateKey; title: string; paragraphs: string[] }, ctx: z.RefinementCtx): void {
+  for (const [path, message] of Object.entries(templateProblems(draft.key, draft))) {
+    ctx.addIssue({ code: 'custom', message, path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+  }
+}
+
+/** A draft to preview: shown whatever its placeholders, with their problems listed. */
+export const PreviewLetterTemplateSchema = z.strictObject({ key: TemplateKeySchema, title: TitleSchema, paragraphs: ParagraphsSchema });
+
+/**
+ * Saving checks the placeholders too, so a required part cannot be removed.
+ * It names the version the admin edited (0 when the built-in one was never
+ * edited), so two admins never overwrite each other.
+ */
+export const SaveLetterTemplateSchema = z
+  .strictObject({ key: TemplateKeySchema, version: z.number().int().min(0).max(1_000_000), title: TitleSchema, paragraphs: ParagraphsSchema })
+  .superRefine(checkPlaceholders);
+
+export const ResetLetterTemplateSchema = z.strictObject({ key: TemplateKeySchema, version: z.number().int().min(1).max(1_000_000) });
+
+/** The bureau's version of one template, stored under its key. `custom: false` after a reset to the default. */
+export interface StoredLetterTemplate {
+  title: string;
+  paragraphs: string[];
+  custom: boolean;
+  updatedAt: string;
+  updatedBy: string;
+  updatedByName: string | null;
+}
+
+export interface LetterTemplateView {
+  key: LetterTemplateKey;
+  label: string;
+  title: string;
+  paragraphs: string[];
+  /** False while the built-in text is in force (never edited, or reset). */
+  custom: boolean;
+  /** The stored version to send back when saving: 0 when never edited. Issued letters record it as their template revision. */
+  version: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+  slots: Array<{ name: SlotName; label: string; required: boolean }>;
+  defaultTitle: string;
+  defaultParagraphs: string[];
+}
+
+export interface LetterPreview {
+  letter: Letter;
+  problems: FieldErrors;
+}
+
+/** Made-up values the preview fills in, so the admin sees the whole letter as an applicant would. */
+export const SAMPLE_SLOT_VALUES: Record<SlotName, string> = {
+  applicant: '陈晓明',
+  trackingNumber: '依申〔2026〕000123号',
+  submittedOn: '2026-09-27',
+  receivedOn: '2026-09-28',
+  subject: '老旧小区改造项目招标文件',
+  bureau: '云溪区住房和城乡建设局',
+  form: '电子文本',
+  delivery: '在小程序内查看',
+  replyText: '（此处为办理人员填写的答复正文）',
+  legalBasis: '《中华人民共和国政府信息公开条例》第三十七条',
+  remedies: '如对本答复不服，可以自收到本答复之日起六十日内申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+  category: '保护第三方合法权益',
+  items: '1. 请写明所需文件的名称或文号\n2. 请说明所需信息的大致年份',
+  supplementDays: '10',
+  supplementDeadline: '2026-10-20',
+  extensionDays: '15',
+  extensionReason: '需调取档案并征求多个科室意见',
+  dueOn: '2026-11-20',
+};
+
+/** A draft template filled with the sample values, and its placeholder problems: what the editor's 预览 shows. */
+export function previewLetter(key: LetterTemplateKey, template: LetterTemplate): LetterPreview {
+  const filled = fillTemplate(template, SAMPLE_SLOT_VALUES);
+  return {
+    letter: {
+      kind: key === 'supplement' || key === 'extension' ? key : 'reply',
+      title: filled.title,
+      reference: SAMPLE_SLOT_VALUES.trackingNumber,
+      addressee: SAMPLE_SLOT_VALUES.applicant,
+      paragraphs: filled.paragraphs,
+      signature: SAMPLE_SLOT_VALUES.bureau,
+      date: SAMPLE_SLOT_VALUES.receivedOn,
+    },
+    problems: templateProblems(key, template),
+  };
+}
