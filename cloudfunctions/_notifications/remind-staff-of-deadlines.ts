@@ -39,12 +39,19 @@ export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<n
     let cursor: string | null = null;
     do {
       const page: Page<{ id: string }> = await source.dueBy(store, horizon, cursor, PAGE);
+      const owed: Array<{ id: string; subject: { id: string }; kind: DeadlineReminder; openid: string }> = [];
       for (const subject of page.items) {
-        const kind = reminderDue(source.dueOn(subject), today, calendar);
+        const dueOn = source.dueOn(subject);
+        const kind = reminderDue(dueOn, today, calendar);
         if (!kind) continue;
-        for (const openid of source.handlers(subject, staff)) {
-          if (await remind(store, source, subject, kind, openid, now)) written += 1;
-        }
+        for (const openid of source.handlers(subject, staff)) owed.push({ id: reminderId(source, kind, subject, dueOn, openid), subject, kind, openid });
+      }
+      // Most subjects on a page were reminded at an earlier scan: one query finds those, so only the
+      // new reminders cost a transaction (a bureau with many overdue requests is walked in seconds,
+      // not with a commit per request every ten minutes).
+      const sent = await existingIds(store, owed.map((o) => o.id));
+      for (const o of owed) {
+        if (!sent.has(o.id) && (await remind(store, source, o.id, o.subject, o.kind, o.openid, now))) written += 1;
       }
       cursor = page.nextCursor;
     } while (cursor);
@@ -52,8 +59,21 @@ export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<n
   return written;
 }
 
-async function remind<T extends { id: string }>(store: Store, source: DeadlineSource<T>, subject: T, kind: DeadlineReminder, openid: string, now: Date): Promise<boolean> {
-  const id = `${source.idPrefix}-${kind}-${subject.id}-${openid}`;
+/**
+ * One reminder of each kind per subject, due date and person: the outbox row's id says which. A due
+ * date moved by an extension (or a calendar correction) owes its handlers a new reminder.
+ */
+function reminderId<T extends { id: string }>(source: DeadlineSource<T>, kind: DeadlineReminder, subject: T, dueOn: string | null, openid: string): string {
+  return `${source.idPrefix}-${kind}-${subject.id}-${dueOn}-${openid}`;
+}
+
+async function existingIds(store: Store, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const page = await store.collection(OUTBOX).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length, fields: [] });
+  return new Set(page.items.map((r) => r.id));
+}
+
+async function remind<T extends { id: string }>(store: Store, source: DeadlineSource<T>, id: string, subject: T, kind: DeadlineReminder, openid: string, now: Date): Promise<boolean> {
   return store.transaction(async (tx) => {
     if (await tx.collection(OUTBOX).get(id)) return false;
     const { title, body } = source.wording(kind, subject);

@@ -74,3 +74,25 @@ test('the scan runs at most once per interval', async () => {
   expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBe(0);
   expect((await cloud.store.collection<{ at: string }>('meta').get('notifications-deadline-scan'))?.at).toBe(cloud.clock.now.toISOString());
 });
+
+test('an extension moves the due date, and the clerk hears again before the new one', async () => {
+  const f = await prepareRequestFixture(cloud);
+  const requests = cloud.store.collection<RequestRecord>('requests');
+  const before = (await requests.get(f.registeredId))!;
+  const calendar = await loadCalendar(cloud.store);
+  let day = beijingToday(cloud.clock.now);
+  while (reminderDue(before.dueOn, day, calendar) !== 'dueSoon') day = addDays(day, 1);
+  cloud.clock.now = at(day);
+  await dispatchAll(cloud);
+  const mine = async () => (await inboxOf('demo-clerk')).filter((m) => m.link.id === f.registeredId && m.title.includes('即将到期'));
+  expect(await mine()).toHaveLength(1);
+
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'extend', data: { id: before.id, version: before.version, workingDays: 10, approver: '王局长', reason: '需调取档案' } }));
+  const extended = (await requests.get(f.registeredId))!;
+  expect(extended.dueOn! > before.dueOn!).toBe(true);
+  let later = day;
+  while (reminderDue(extended.dueOn, later, calendar) !== 'dueSoon') later = addDays(later, 1);
+  cloud.clock.now = at(later);
+  await dispatchAll(cloud);
+  expect((await mine()).map((m) => m.body)).toEqual([expect.stringContaining(extended.dueOn!), expect.stringContaining(before.dueOn!)]);
+});
