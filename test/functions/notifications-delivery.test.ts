@@ -36,8 +36,10 @@ describe('WeChat deliveries', () => {
   });
   afterEach(() => cloud.close());
 
-  const grant = (openid: string, templateId: string, result: 'accept' | 'reject' | 'ban', times = 1) =>
-    cloud.call(openid, 'subscriptions', { action: 'recordGrants', data: { grants: Array.from({ length: times }, () => ({ templateId, result })) } }).then(ok);
+  /** `times` taps on the consent dialog, each accepting (or refusing) the template once. */
+  const grant = async (openid: string, templateId: string, result: 'accept' | 'reject' | 'ban', times = 1) => {
+    for (let i = 0; i < times; i++) ok(await cloud.call(openid, 'subscriptions', { action: 'recordGrants', data: { grants: [{ templateId, result }] } }));
+  };
   const replied = (openid: string, requestId: string) =>
     cloud.store.transaction((tx) => enqueueRequestNotifications(tx, [{ kind: 'requestReplied', openid, requestId, trackingNumber: `YX-2026-${requestId}` }], cloud.clock.now));
   const step = (sender: WechatSender, store: Store = cloud.store) => dispatchOnce({ store, sender, now: () => cloud.clock.now, log: silentLogger });
