@@ -5,6 +5,8 @@
  * is shown and takes it.
  */
 export const TAB_PAGES = ['/pages/index/index', '/pages/notices/index', '/pages/guides/index', '/pages/me/index'];
+/** 我的's place in the tab bar (its unread badge). */
+export const ME_TAB_INDEX = TAB_PAGES.indexOf('/pages/me/index');
 
 const waiting = new Map<string, Record<string, string>>();
 

@@ -14,8 +14,11 @@ import type { SendAnswer, WechatSender } from './wechat-sender';
  * 2. Send, outside any transaction.
  * 3. Mark (one transaction): `sent`; or 43101 → `noGrant` and the consent
  *    recorded as gone; a permanent error → `failed` with the reason (and the
- *    one-time grant refunded: WeChat did not use it); a transient one →
- *    `pending` again later, or `failed` after the last attempt.
+ *    one-time grant refunded: WeChat did not use it); a transient code (-1,
+ *    rate limits) → `pending` again later, or `failed` after the last attempt.
+ *    No answer (the call threw or timed out) → `failed`, never retried: WeChat
+ *    may have delivered it, exactly like a crash between 2 and 3 (the
+ *    one-time grant stays spent).
  *
  * A crash between 2 and 3 leaves the row `sending`: nobody claims it again,
  * so it is never sent twice; sweepInterruptedSends records it as unknown.
@@ -106,7 +109,7 @@ async function mark(
       return 'retry';
     }
     // Given up. WeChat refused this message outright, so it did not use the
-    // one-time grant: give it back. (After transient failures it may have.)
+    // one-time grant: give it back. (After transient failures or no answer it may have.)
     const refund = failure === 'permanent' && !!grant && delivery.grantSpent;
     if (refund) await grants.update(grant.id, grant.version, { ...refundGrant(grant), updatedAt: at });
     const final = failure === 'transient' ? `多次重试仍失败：${reason}` : reason;

@@ -48,7 +48,9 @@ export function wechatSender(api: WxOpenApi): WechatSender {
         lang: 'zh_CN',
       });
       const errcode = typeof answer.errcode === 'number' ? answer.errcode : Number(answer.errcode ?? 0);
-      return { errcode: Number.isFinite(errcode) ? errcode : -1, errmsg: String(answer.errmsg ?? '') };
+      // An answer we cannot read says nothing about whether WeChat sent it: treat it as no answer.
+      if (!Number.isFinite(errcode)) throw new Error(`微信应答无法识别：${String(answer.errcode)}`);
+      return { errcode, errmsg: String(answer.errmsg ?? '') };
     },
   };
 }

@@ -26,10 +26,14 @@ export const deliveriesFunction = defineFunction('deliveries', {
   async forSubject({ subjectId }, { store, caller }) {
     await assertMayReadDeliveries(store, caller, subjectId);
     const deliveries = store.collection<DeliveryRecord>(DELIVERIES);
-    const [jobs, inApp, read, counts, refused, failed, recorded] = await Promise.all([
+    const inbox = store.collection<InboxRecord>(INBOX);
+    const [jobs, allInApp, allRead, staffInApp, staffRead, counts, refused, failed, recorded] = await Promise.all([
       store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId }, orderBy: [['createdAt', 'desc']], limit: LISTED }),
-      store.collection<InboxRecord>(INBOX).count({ subjectId }),
-      store.collection<InboxRecord>(INBOX).count({ subjectId, read: true }),
+      inbox.count({ subjectId }),
+      inbox.count({ subjectId, read: true }),
+      // Staff reminders about the subject are the staff's own messages, not deliveries to residents.
+      inbox.count({ subjectId, forStaff: true }),
+      inbox.count({ subjectId, forStaff: true, read: true }),
       Promise.all(STATUSES.map((status) => deliveries.count({ subjectId, status }))),
       deliveries.find({ where: { subjectId, status: 'noGrant' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
       deliveries.find({ where: { subjectId, status: 'failed' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
@@ -49,8 +53,8 @@ export const deliveriesFunction = defineFunction('deliveries', {
         status: j.status,
         recipients: j.progress.recipients,
       })),
-      inApp,
-      read,
+      inApp: allInApp - staffInApp,
+      read: allRead - staffRead,
       // Bulletin recipients without a grant are counted on the job rather than given a row each.
       wechat: Object.fromEntries(
         STATUSES.map((s, i) => [s, counts[i] + (s === 'noGrant' ? jobs.items.reduce((n, j) => n + (j.progress.noGrant ?? 0), 0) : 0)]),

@@ -4,17 +4,25 @@ import type { Store } from '../_runtime/store/port';
 
 /**
  * Whose business a delivery report is: a request's notifications are its
- * handlers' (申请办理人员), a notice's its publishers'; admins see both. The
- * contract lets either role call `forSubject`; this narrows it by what the
- * subject turns out to be. A subject that is neither has no report to hide.
+ * handlers' (申请办理人员), a notice's its publishers', a rating's (its
+ * 差评 answer, its follow-up reminders) the rating officers'; admins see all.
+ * The contract lets any of these roles call `forSubject`; this narrows it by
+ * what the subject turns out to be. A subject that is none of these has no
+ * report anyone may read: it is answered exactly like one that does not exist.
  */
+const SUBJECTS: ReadonlyArray<{ collection: string; role: StaffRole }> = [
+  { collection: 'requests', role: 'handler' },
+  { collection: 'notices', role: 'publisher' },
+  { collection: 'ratings', role: 'ratingOfficer' },
+];
+
 export async function assertMayReadDeliveries(store: Store, caller: Caller, subjectId: string): Promise<void> {
   const role = await roleFor(store, subjectId);
-  if (role && decideAccess(staff(role), caller) !== 'allow') throw new AppError('FORBIDDEN');
+  if (!role) throw new AppError('DELIVERY_SUBJECT_NOT_FOUND');
+  if (decideAccess(staff(role), caller) !== 'allow') throw new AppError('FORBIDDEN');
 }
 
 async function roleFor(store: Store, subjectId: string): Promise<StaffRole | null> {
-  if (await store.collection('requests').get(subjectId)) return 'handler';
-  if (await store.collection('notices').get(subjectId)) return 'publisher';
+  for (const { collection, role } of SUBJECTS) if (await store.collection(collection).get(subjectId)) return role;
   return null;
 }

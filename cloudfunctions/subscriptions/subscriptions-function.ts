@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import type { Department } from '../../shared/api/contract';
-import { applyGrantResult, emptyGrant } from '../../shared/notifications/grants';
+import { applyGrantResult, emptyGrant, onePerTemplate } from '../../shared/notifications/grants';
 import { SUBSCRIBE_TEMPLATES, templateById } from '../../shared/notifications/subscribe-templates';
 import { describeTopic, topicKey } from '../../shared/notifications/topics';
 import type { SubscriptionsView } from '../../shared/notifications/notification-types';
@@ -69,10 +69,14 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
     return viewOf(ctx);
   },
 
-  async recordGrants({ grants }, ctx) {
+  async recordGrants(input, ctx) {
+    const grants = onePerTemplate(input.grants);
     const openid = ctx.caller.openid as string;
     const unknown = grants.findIndex((g) => !templateById(g.templateId));
-    if (unknown >= 0) throw new AppError('VALIDATION_FAILED', undefined, { [`grants.${unknown}.templateId`]: '不是本应用的订阅消息模板' });
+    if (unknown >= 0) {
+      const at = input.grants.findIndex((g) => g.templateId === grants[unknown].templateId);
+      throw new AppError('VALIDATION_FAILED', undefined, { [`grants.${at}.templateId`]: '不是本应用的订阅消息模板' });
+    }
     const at = ctx.now().toISOString();
     await ctx.store.transaction(async (tx) => {
       const store = tx.collection<GrantRecord>(GRANTS);

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { useUnreadCount } from '../hooks/use-unread-count';
+import { badgeText, useUnreadCount } from '../hooks/use-unread-count';
 import { go, routes } from '../navigation';
 
 /** 我的 → 消息 (with the unread badge, refreshed whenever 我的 is shown) and 我的订阅. */
@@ -15,7 +15,7 @@ export function InboxEntries() {
         <View className="menu__label">
           <Text>消息</Text>
           {unread.count > 0 && (
-            <Text className="menu__badge" data-testid="unread-badge">{unread.count > 99 ? '99+' : unread.count}</Text>
+            <Text className="menu__badge" data-testid="unread-badge">{badgeText(unread.count)}</Text>
           )}
         </View>
         <Text className="menu__arrow">›</Text>

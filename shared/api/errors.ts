@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
 
   // subscriptions, inbox (issue 7)
   SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },
+  DELIVERY_SUBJECT_NOT_FOUND: { status: 404, message: '未找到该信息或申请的通知记录' },
 
   // notices search, comments (issue 8)
   PERIOD_CLOSED: { status: 409, message: '不在征求意见期内，暂不能留言' },

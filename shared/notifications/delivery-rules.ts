@@ -7,10 +7,15 @@
  *   consent is gone; never retry, and mark the grant spent.
  * - 40003 (bad openid), 40037 (bad template id), 47003 (bad field values),
  *   41030 (bad page): our data is wrong — retrying cannot help.
- * - -1 (system busy), 45009/45011 (rate limits), a thrown network error or a
- *   timeout: transient — retry with growing pauses, then give up.
+ * - -1 (system busy), 45009/45011/45047 (rate limits): WeChat said it did not
+ *   send — transient: retry with growing pauses, then give up.
+ * - No answer (a thrown network error or a timeout, `errcode` null): WeChat may
+ *   already have delivered it. A resident must never get a message twice, so
+ *   it is `unknown`: recorded like an interrupted send, never retried.
+ * - Any other code: WeChat refused it for a reason we do not know — recorded,
+ *   not retried (only the codes above are worth another try).
  */
-export type FailureClass = 'transient' | 'consentGone' | 'permanent';
+export type FailureClass = 'transient' | 'consentGone' | 'permanent' | 'unknown';
 
 const PERMANENT: Record<number, string> = {
   40003: '接收者 openid 无效',
@@ -23,12 +28,12 @@ const TRANSIENT = new Set([-1, 45009, 45011, 45047]);
 
 export function classifyFailure(errcode: number | null): FailureClass {
   if (errcode === 43101) return 'consentGone';
-  if (errcode === null || TRANSIENT.has(errcode)) return 'transient';
-  return errcode in PERMANENT ? 'permanent' : 'transient';
+  if (errcode === null) return 'unknown';
+  return TRANSIENT.has(errcode) ? 'transient' : 'permanent';
 }
 
 export function describeFailure(errcode: number | null, errmsg = ''): string {
-  if (errcode === null) return `网络故障：${errmsg || '无应答'}`;
+  if (errcode === null) return `${UNKNOWN_RESULT_REASON}（${errmsg || '无应答'}）`;
   if (errcode === 43101) return '居民未授权或授权已用完（43101）';
   const known = PERMANENT[errcode];
   return known ? `${known}（${errcode}）` : `微信返回错误 ${errcode}${errmsg ? `：${errmsg}` : ''}`;
@@ -54,3 +59,5 @@ export function nextAttemptAt(attempts: number, now: Date): Date | null {
  */
 export const CLAIM_LEASE_MS = 5 * 60 * 1000;
 export const INTERRUPTED_REASON = '发送中断，结果未知；为免重复，不再重发';
+/** A send that threw or timed out: WeChat may have delivered it, so it is not sent again. */
+export const UNKNOWN_RESULT_REASON = '结果未知，为免重复不再重试';

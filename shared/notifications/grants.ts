@@ -30,6 +30,22 @@ export function applyGrantResult(grant: GrantState, result: GrantResult): GrantS
   return { ...grant, remaining: Math.min(grant.remaining + 1, MAX_ONE_TIME_GRANTS), banned: false };
 }
 
+const STRICTNESS: Record<GrantResult, number> = { accept: 0, reject: 1, ban: 2 };
+
+/**
+ * One answer per template: WeChat's consent dialog answers each template once
+ * (a map from template id to result), so a list naming a template twice is not
+ * two acceptances. If the copies disagree, the more restrictive answer wins.
+ */
+export function onePerTemplate<G extends { templateId: string; result: GrantResult }>(grants: readonly G[]): G[] {
+  const byTemplate = new Map<string, G>();
+  for (const g of grants) {
+    const seen = byTemplate.get(g.templateId);
+    if (!seen || STRICTNESS[g.result] > STRICTNESS[seen.result]) byTemplate.set(g.templateId, g);
+  }
+  return [...byTemplate.values()];
+}
+
 export function canSend(grant: GrantState | null): boolean {
   return !!grant && !grant.banned && grant.remaining > 0;
 }

@@ -80,8 +80,8 @@ export const inboxContract = {
 export const deliveriesContract = {
   forSubject: action<DeliveryReport>()({
     input: z.strictObject({ subjectId: IdSchema }),
-    access: staff('publisher', 'handler'),
-    summary: '一条信息或一件申请的通知送达情况：站内消息、微信订阅消息、未授权、失败原因',
+    access: staff('publisher', 'handler', 'ratingOfficer'),
+    summary: '一条信息、一件申请或一条差评的通知送达情况：站内消息、微信订阅消息、未授权、失败原因',
     writes: false,
   }),
 };

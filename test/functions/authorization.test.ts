@@ -183,6 +183,37 @@ describe('deliveries.forSubject of a request (its supplement notice was sent)', 
   });
 });
 
+// A rating's notifications (its 差评 answer, follow-up reminders) are the rating officers' business; a subject that is
+// neither a request, a notice nor a rating is answered like one that does not exist, whoever asks.
+const RATING_DELIVERIES: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow',
+};
+const NO_SUCH_SUBJECT = 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome;
+const OTHER_DELIVERIES: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, admin: NO_SUCH_SUBJECT,
+};
+describe('deliveries.forSubject of a rating, and of something else', () => {
+  test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
+    const cloud = await createCloudHarness({ image });
+    const fixture = prepared;
+    for (const [subjectId, expected] of [[fixture.answeredFollowUpId!, RATING_DELIVERIES[persona]], [fixture.windowId!, OTHER_DELIVERIES[persona]], ['no-such-subject', OTHER_DELIVERIES[persona]]] as const) {
+      const result = await cloud.call(PERSONAS[persona], 'deliveries', { action: 'forSubject', data: { subjectId } });
+      if (expected === 'allow') expect(result).toMatchObject({ ok: true, data: { subjectId } });
+      else expect(result).toMatchObject({ ok: false, code: expected });
+    }
+    cloud.close();
+  });
+
+  test('a rating officer reads a rating\'s report, not a notice\'s or a request\'s', async () => {
+    const cloud = await createCloudHarness({ image });
+    const ask = (subjectId: string) => cloud.call('demo-rater', 'deliveries', { action: 'forSubject', data: { subjectId } });
+    expect(await ask(prepared.answeredFollowUpId!)).toMatchObject({ ok: true, data: { subjectId: prepared.answeredFollowUpId } });
+    expect(await ask(prepared.inboxSubjectId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await ask(prepared.awaitingSupplementId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    cloud.close();
+  });
+});
+
 test('a role claimed in the input is never believed', async () => {
   const cloud = await createCloudHarness();
   const before = await storeCounts(cloud);

@@ -1,5 +1,6 @@
 import { loadCalendar } from '../../cloudfunctions/calendar/calendar-data';
 import { remindStaffOfDeadlines, SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/remind-staff-of-deadlines';
+import { INBOX } from '../../cloudfunctions/_notifications/records';
 import { addDays } from '../../shared/calendar/dates';
 import { reminderDue } from '../../shared/notifications/deadline-reminders';
 import type { RequestRecord } from '../../shared/requests/request-record';
@@ -59,6 +60,21 @@ test('the clerk who registered a request hears once when it is nearly due and on
   expect((await mine()).map((m) => m.title)).toEqual([`申请 ${request.trackingNumber} 已超过答复期限`, `申请 ${request.trackingNumber} 即将到期`]);
   // The applicant is not the one reminded.
   expect((await inboxOf('resident-a')).some((m) => m.title.includes('到期'))).toBe(false);
+});
+
+test('a request\'s delivery report counts what reached the applicant, not the staff\'s own reminders about it', async () => {
+  const f = await prepareRequestFixture(cloud);
+  const request = (await cloud.store.collection<RequestRecord>('requests').get(f.registeredId))!;
+  const calendar = await loadCalendar(cloud.store);
+  let day = beijingToday(cloud.clock.now);
+  while (reminderDue(request.dueOn, day, calendar) !== 'dueSoon') day = addDays(day, 1);
+  cloud.clock.now = at(day);
+  await dispatchAll(cloud);
+  expect((await inboxOf('demo-clerk')).filter((m) => m.link.id === f.registeredId)).toHaveLength(1);
+  ok(await cloud.call('demo-clerk', 'inbox', { action: 'markRead', data: { all: true } }));
+  const applicant = await cloud.store.collection(INBOX).count({ subjectId: f.registeredId, openid: 'resident-a' });
+  const report = ok(await cloud.call('demo-clerk', 'deliveries', { action: 'forSubject', data: { subjectId: f.registeredId } }));
+  expect(report).toMatchObject({ inApp: applicant, read: 0 });
 });
 
 test('the scan runs at most once per interval', async () => {

@@ -61,6 +61,12 @@ describe('subscriptions', () => {
     const view = ok(await me.sub('recordGrants', { grants: [{ templateId: replied, result: 'accept' }, { templateId: templateFor('bulletin')!.templateId, result: 'accept' }] }));
     expect(view.grants.find((g: any) => g.templateId === replied)).toMatchObject({ remaining: 1, kind: 'oneTime', label: '申请答复通知' });
     expect(view.grants.find((g: any) => g.purpose === 'bulletin')).toMatchObject({ remaining: 1, kind: 'longTerm' });
+    // One dialog answers each template once: the same acceptance sent three times in one call counts once.
+    const thrice = ok(await me.sub('recordGrants', { grants: [1, 2, 3].map(() => ({ templateId: replied, result: 'accept' })) }));
+    expect(thrice.grants.find((g: any) => g.templateId === replied)).toMatchObject({ remaining: 2 });
+    // Copies that disagree: the more restrictive answer wins.
+    const mixed = ok(await me.sub('recordGrants', { grants: [{ templateId: replied, result: 'accept' }, { templateId: replied, result: 'ban' }] }));
+    expect(mixed.grants.find((g: any) => g.templateId === replied)).toMatchObject({ remaining: 0, banned: true });
     const before = await cloud.store.collection('grants').count();
     expect(await me.sub('recordGrants', { grants: [{ templateId: 'not-ours', result: 'accept' }] })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
     expect(await cloud.store.collection('grants').count()).toBe(before);

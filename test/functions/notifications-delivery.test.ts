@@ -36,8 +36,10 @@ describe('WeChat deliveries', () => {
   });
   afterEach(() => cloud.close());
 
-  const grant = (openid: string, templateId: string, result: 'accept' | 'reject' | 'ban', times = 1) =>
-    cloud.call(openid, 'subscriptions', { action: 'recordGrants', data: { grants: Array.from({ length: times }, () => ({ templateId, result })) } }).then(ok);
+  /** `times` taps on the consent dialog, each accepting (or refusing) the template once. */
+  const grant = async (openid: string, templateId: string, result: 'accept' | 'reject' | 'ban', times = 1) => {
+    for (let i = 0; i < times; i++) ok(await cloud.call(openid, 'subscriptions', { action: 'recordGrants', data: { grants: [{ templateId, result }] } }));
+  };
   const replied = (openid: string, requestId: string) =>
     cloud.store.transaction((tx) => enqueueRequestNotifications(tx, [{ kind: 'requestReplied', openid, requestId, trackingNumber: `YX-2026-${requestId}` }], cloud.clock.now));
   const step = (sender: WechatSender, store: Store = cloud.store) => dispatchOnce({ store, sender, now: () => cloud.clock.now, log: silentLogger });
@@ -102,16 +104,33 @@ describe('WeChat deliveries', () => {
     expect(await remaining('applicant', REPLIED)).toBe(0);
   });
 
-  test('a network failure (no answer) is transient too, and a later success is recorded as sent', async () => {
-    await grant('applicant', REPLIED, 'accept');
+  test('a send that throws or times out (WeChat may have delivered it) is never retried; its one-time grant stays spent', async () => {
+    await grant('applicant', REPLIED, 'accept', 2);
     await replied('applicant', 'R1');
     const sender = scriptedSender((_m, n) => (n === 1 ? new Error('ETIMEDOUT') : OK));
     await step(sender);
+    const [d] = await deliveriesOf('R1');
+    expect(d).toMatchObject({ status: 'failed', attempts: 1, grantSpent: true });
+    expect(d.reason).toContain('结果未知，为免重复不再重试');
+    expect(d.reason).toContain('ETIMEDOUT');
+    for (const wait of [60_000, 2 * 3600 * 1000, 24 * 3600 * 1000]) {
+      later(wait);
+      await step(sender);
+    }
+    expect(sender.sent).toHaveLength(1);
+    expect(await remaining('applicant', REPLIED)).toBe(1);
+  });
+
+  test('only explicit transient codes are retried: a later success after -1 or a rate limit is recorded as sent', async () => {
+    await grant('applicant', REPLIED, 'accept');
+    await replied('applicant', 'R1');
+    const sender = scriptedSender((_m, n) => (n === 1 ? { errcode: 45011, errmsg: 'api minute-quota reach limit' } : OK));
+    await step(sender);
     expect((await deliveriesOf('R1'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
-    expect((await deliveriesOf('R1'))[0].reason).toContain('ETIMEDOUT');
     later(60_000);
     await step(sender);
     expect((await deliveriesOf('R1'))[0]).toMatchObject({ status: 'sent', attempts: 2, reason: null });
+    expect(sender.sent).toHaveLength(2);
   });
 
   test('permanent errors are recorded at once and not retried; the unused one-time grant is given back', async () => {

@@ -1,7 +1,10 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import InboxPage from '../../miniprogram/pages/inbox/index';
+import InboxPage, { INBOX_PAGE_SIZE } from '../../miniprogram/pages/inbox/index';
+import { enqueueRequestNotifications } from '../../cloudfunctions/_notifications/enqueue-notification';
 import SubscriptionsPage from '../../miniprogram/pages/subscriptions/index';
+import { InboxEntries } from '../../miniprogram/components/inbox-entries';
+import { ME_TAB_INDEX } from '../../miniprogram/tab-pages';
 import { setTransport } from '../../miniprogram/api/transport';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
@@ -95,4 +98,33 @@ test('a request message opens the applicant\'s page; a reminder to staff opens t
   await waitFor(() => expect(titles()).toHaveLength(3));
   for (const item of screen.getAllByTestId('inbox-item')) fireEvent.click(item);
   expect(recorded.navigations.sort()).toEqual(['/admin/pages/follow-up/index?id=FU1', '/admin/pages/request/index?id=REQ2', '/requests/pages/detail/index?id=REQ1']);
+});
+
+test('the unread count is a badge on the 我的 tab too, removed once everything is read', async () => {
+  ok(await cloud.call(ME, 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
+  await publish('第一条通知');
+  await publish('第二条通知');
+  resetTaro();
+  render(<InboxEntries />);
+  await waitFor(() => expect(screen.getByTestId('unread-badge').textContent).toBe('2'));
+  expect(ME_TAB_INDEX).toBe(3);
+  expect(recorded.tabBadges).toEqual({ [ME_TAB_INDEX]: '2' });
+  ok(await cloud.call(ME, 'inbox', { action: 'markRead', data: { all: true } }));
+  act(() => trigger('didShow'));
+  await waitFor(() => expect(screen.queryByTestId('unread-badge')).toBeNull());
+  expect(recorded.tabBadges).toEqual({});
+});
+
+test('the unread figure and 全部已读 count every unread message, not only the loaded page', async () => {
+  const n = INBOX_PAGE_SIZE + 1;
+  const intents = Array.from({ length: n }, (_, i) => ({ kind: 'requestReplied' as const, openid: ME, requestId: `R${i}`, trackingNumber: `YX-2026-R${i}` }));
+  await cloud.store.transaction((tx) => enqueueRequestNotifications(tx, intents, cloud.clock.now));
+  await dispatchAll(cloud);
+  resetTaro();
+  render(<InboxPage />);
+  await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(INBOX_PAGE_SIZE));
+  await waitFor(() => expect(screen.getByTestId('inbox-unread').textContent).toBe(`${n} 条未读`));
+  fireEvent.click(screen.getByTestId('inbox-mark-all'));
+  await waitFor(() => expect(screen.getByTestId('inbox-unread').textContent).toBe('没有未读消息'));
+  expect(screen.queryByTestId('inbox-mark-all')).toBeNull();
 });

@@ -138,7 +138,11 @@ describe('retry and give-up rules', () => {
   test('classification', () => {
     expect(classifyFailure(43101)).toBe('consentGone');
     for (const code of [40003, 40037, 47003, 41030]) expect(classifyFailure(code)).toBe('permanent');
-    for (const code of [-1, 45009, null]) expect(classifyFailure(code)).toBe('transient');
+    for (const code of [-1, 45009, 45011, 45047]) expect(classifyFailure(code)).toBe('transient');
+    // No answer: WeChat may have delivered it — never retried. An unknown code is not retried either.
+    expect(classifyFailure(null)).toBe('unknown');
+    expect(classifyFailure(99999)).toBe('permanent');
+    expect(describeFailure(null, 'ETIMEDOUT')).toContain('结果未知，为免重复不再重试');
     expect(describeFailure(40003)).toContain('openid');
     expect(describeFailure(null, 'ETIMEDOUT')).toContain('ETIMEDOUT');
   });

@@ -30,6 +30,8 @@ export const recorded = {
   toasts: [] as string[],
   stopPullDownRefresh: 0,
   clipboard: null as string | null,
+  /** The tab bar's badges by index, as setTabBarBadge / removeTabBarBadge left them. */
+  tabBadges: {} as Record<number, string>,
 };
 
 export function resetTaro(params: Record<string, string> = {}, options: { stackDepth?: number } = {}): void {
@@ -40,6 +42,7 @@ export function resetTaro(params: Record<string, string> = {}, options: { stackD
   recorded.toasts.length = 0;
   recorded.stopPullDownRefresh = 0;
   recorded.clipboard = null;
+  recorded.tabBadges = {};
   hooks.pullDownRefresh = hooks.reachBottom = hooks.didShow = null;
 }
 
@@ -95,6 +98,12 @@ const Taro = {
   },
   setClipboardData: async ({ data }: { data: string }) => {
     recorded.clipboard = data;
+  },
+  setTabBarBadge: async ({ index, text }: { index: number; text: string }) => {
+    recorded.tabBadges[index] = text;
+  },
+  removeTabBarBadge: async ({ index }: { index: number }) => {
+    delete recorded.tabBadges[index];
   },
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
   getStorageSync: (key: string) => storage.get(key) ?? '',

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InboxItem } from '../../../shared/notifications/notification-types';
 import { call, messageOf } from '../../api/call';
 import { PagedListView } from '../../components/paged-list-view';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useUnreadCount } from '../../hooks/use-unread-count';
 import { go, routes } from '../../navigation';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 
@@ -18,21 +19,33 @@ export default function InboxPage() {
   );
   // Read marks made on this screen, so the list need not reload to show them.
   const [readHere, setReadHere] = useState<Set<string>>(new Set());
+  // The server's count of every unread message, not just the loaded page's (also the 我的 tab's badge).
+  const unreadCount = useUnreadCount();
+  const reloadCount = unreadCount.reload;
+  useEffect(() => reloadCount(), [reloadCount]);
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current) void list.refresh();
+    if (shown.current) {
+      void list.refresh();
+      reloadCount();
+    }
     shown.current = true;
   });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
+  usePullDownRefresh(() => {
+    reloadCount();
+    void list.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
   useReachBottom(() => void list.loadMore());
 
   const isRead = (m: InboxItem) => m.read || readHere.has(m.id);
-  const unread = list.items.filter((m) => !isRead(m)).length;
+  const unread = unreadCount.count;
 
   const open = (m: InboxItem) => {
     if (!isRead(m)) {
       setReadHere((s) => new Set(s).add(m.id));
-      void call('inbox', 'markRead', { ids: [m.id] }).catch(() => undefined);
+      void call('inbox', 'markRead', { ids: [m.id] })
+        .catch(() => undefined)
+        .then(reloadCount);
     }
     if (m.link.type === 'notice') go(routes.noticeDetail(m.link.id));
     else if (m.link.type === 'rating') go(m.forStaff ? routes.adminFollowUp(m.link.id) : routes.myRatings());
@@ -43,6 +56,7 @@ export default function InboxPage() {
     try {
       await call('inbox', 'markRead', { all: true });
       setReadHere(new Set(list.items.map((m) => m.id)));
+      reloadCount();
       await Taro.showToast({ title: '已全部标为已读', icon: 'none' });
     } catch (e) {
       await Taro.showToast({ title: messageOf(e), icon: 'none' });

@@ -37,7 +37,6 @@ export default function SubscriptionsPage() {
     );
   };
   const oneTime = data.grants.filter((g) => g.kind === 'oneTime');
-  const oneTimeLeft = oneTime.length ? Math.min(...oneTime.map((g) => g.remaining)) : 0;
   const pairs = data.items.filter((t) => t.kind && t.departmentId);
 
   return (
@@ -57,11 +56,18 @@ export default function SubscriptionsPage() {
               )}
             </View>
             <View className="switch-row">
-              <Text>申请进度（剩余 {oneTimeLeft} 次）</Text>
+              <Text>申请进度</Text>
               <Button className="btn btn--plain btn--small btn--wide" onClick={() => void s.requestConsent(['requestReplied', 'supplementRequested', 'extended'])}>
                 增加一次
               </Button>
             </View>
+            {/* Each template is counted on its own: a reply can be announced while supplements cannot, and vice versa. */}
+            {oneTime.map((g) => (
+              <View key={g.templateId} className="switch-row" data-testid={`grant-left-${g.purpose}`}>
+                <Text className="hint">{g.label}</Text>
+                <Text>{g.banned ? '已关闭' : `剩余 ${g.remaining} 次`}</Text>
+              </View>
+            ))}
             <Text className="section-note">申请进度提醒每次同意只能发送一条，用完后需再次同意；关闭微信提醒不影响「消息」。</Text>
           </>
         ) : (

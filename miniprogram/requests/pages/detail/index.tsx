@@ -5,6 +5,7 @@ import { DetailRow } from '../../../components/detail-row';
 import { RateRequestEntry } from '../../../components/rate-request-entry';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
+import { ReplyConsentAgain } from '../../../components/requests/reply-consent-again';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { FormField, TextField } from '../../../admin/components/form-field';
 import { useMyRequest, useRequestAction } from '../../../hooks/use-request';
@@ -82,6 +83,8 @@ export default function MyRequestPage() {
         </Text>
       ) : null}
 
+      {/* No reply grant left: ask again (subscriptions, issue 7) */}
+      <ReplyConsentAgain awaitingAnswer={!r.reply && !r.ending} />
       <DueBox request={r} />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.requestLetter(r.id, i))} />
       <Timeline entries={r.timeline} />
