@@ -1,0 +1,54 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import SearchPage from '../../miniprogram/pages/search/index';
+import { setTransport, type Transport } from '../../miniprogram/api/transport';
+import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { resetTaro } from '../support/taro';
+
+/** The results page over the real functions and SQLite; searches can be made to answer with empty scan pages. */
+let cloud: CloudHarness;
+let searches: Array<Record<string, unknown>>;
+
+/** The real transport, except that the first `emptyPages` searches answer as a bounded scan that found nothing yet. */
+function transport(emptyPages: number): Transport {
+  const real = cloud.transportAs('resident-page-test');
+  return async (fn, event) => {
+    if (fn === 'notices' && event.action === 'search') {
+      searches.push(event.data as Record<string, unknown>);
+      if (searches.length <= emptyPages) return { ok: true, data: { items: [], nextCursor: `scan-${searches.length}` } };
+      return real(fn, { ...event, data: { ...(event.data as object), cursor: undefined } });
+    }
+    return real(fn, event);
+  };
+}
+
+beforeEach(async () => {
+  cloud = await createCloudHarness();
+  searches = [];
+});
+afterEach(() => {
+  setTransport(null);
+  cloud.close();
+});
+
+test('empty scan pages with a cursor offer to go on instead of saying nothing was found', async () => {
+  setTransport(transport(20));
+  resetTaro({ q: encodeURIComponent('物业') });
+  render(<SearchPage />);
+  const more = await screen.findByText('继续查找更早的信息');
+  expect(screen.queryByTestId('list-empty')).toBeNull();
+  const followed = searches.length;
+  expect(followed).toBeGreaterThan(1); // followed automatically for a few pages first
+  expect(followed).toBeLessThan(20);
+  fireEvent.click(more);
+  await waitFor(() => expect(searches.length).toBeGreaterThan(followed));
+});
+
+test('going on reaches the results the scan finds later', async () => {
+  setTransport(transport(8));
+  resetTaro({ q: encodeURIComponent('物业') });
+  render(<SearchPage />);
+  fireEvent.click(await screen.findByText('继续查找更早的信息'));
+  await waitFor(() => expect(screen.getAllByTestId('search-result').length).toBeGreaterThan(0));
+  expect(screen.queryByTestId('list-empty')).toBeNull();
+});
