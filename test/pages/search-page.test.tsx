@@ -2,7 +2,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import SearchPage from '../../miniprogram/pages/search/index';
 import { setTransport, type Transport } from '../../miniprogram/api/transport';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { announcement } from '../support/factories';
 import { resetTaro } from '../support/taro';
 
 /** The results page over the real functions and SQLite; searches can be made to answer with empty scan pages. */
@@ -21,6 +22,8 @@ function transport(emptyPages: number): Transport {
     return real(fn, event);
   };
 }
+
+const resultTitles = () => screen.queryAllByTestId('search-result-title').map((t) => t.textContent);
 
 beforeEach(async () => {
   cloud = await createCloudHarness();
@@ -51,4 +54,21 @@ test('going on reaches the results the scan finds later', async () => {
   fireEvent.click(await screen.findByText('继续查找更早的信息'));
   await waitFor(() => expect(screen.getAllByTestId('search-result').length).toBeGreaterThan(0));
   expect(screen.queryByTestId('list-empty')).toBeNull();
+});
+
+test('the department picker narrows the search, and a department in the address is taken', async () => {
+  for (const [title, departmentId] of [['供暖热线（住房保障科）', 'housing'], ['供暖收费（市场监管科）', 'market']]) {
+    const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title, departmentId }) } }));
+    ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+  }
+  setTransport(transport(0));
+  resetTaro({ q: encodeURIComponent('供暖'), departmentId: 'market' });
+  render(<SearchPage />);
+  await waitFor(() => expect(resultTitles()).toEqual(['供暖收费（市场监管科）']));
+  expect(searches.every((s) => s.departmentId === 'market')).toBe(true);
+  const picker = screen.getByTestId('department-filter').querySelector('select')!;
+  await waitFor(() => expect(picker.options.length).toBeGreaterThan(1));
+  fireEvent.change(picker, { target: { value: '0' } }); // 全部部门
+  await waitFor(() => expect(resultTitles()).toEqual(['供暖收费（市场监管科）', '供暖热线（住房保障科）']));
+  expect(searches.at(-1)?.departmentId).toBeUndefined();
 });

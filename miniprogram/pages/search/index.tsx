@@ -3,6 +3,7 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/call';
 import { PagedListView } from '../../components/paged-list-view';
+import { DepartmentFilter } from '../../components/department-filter';
 import { SearchBox } from '../../components/search-box';
 import { SearchResultCard } from '../../components/search-result-card';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -32,6 +33,7 @@ export default function SearchPage() {
   const [kind, setKind] = useState<NoticeKind | undefined>(
     (NOTICE_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as NoticeKind) : undefined,
   );
+  const [departmentId, setDepartmentId] = useState<string | undefined>(safeDecode(params.departmentId) || undefined);
   const [order, setOrder] = useState<SearchOrder>('newest');
   const { recent, remember, clear } = useRecentSearches();
 
@@ -39,15 +41,15 @@ export default function SearchPage() {
     useCallback(
       async (cursor: string | null) => {
         if (!q) return { items: [], nextCursor: null };
-        let page = await call('notices', 'search', { q, kind, order, cursor, limit: PAGE_SIZE });
+        let page = await call('notices', 'search', { q, kind, departmentId, order, cursor, limit: PAGE_SIZE });
         for (let hop = 0; page.items.length === 0 && page.nextCursor && hop < MAX_EMPTY_HOPS; hop++) {
-          page = await call('notices', 'search', { q, kind, order, cursor: page.nextCursor, limit: PAGE_SIZE });
+          page = await call('notices', 'search', { q, kind, departmentId, order, cursor: page.nextCursor, limit: PAGE_SIZE });
         }
         return page;
       },
-      [q, kind, order],
+      [q, kind, departmentId, order],
     ),
-    [q, kind, order],
+    [q, kind, departmentId, order],
   );
   useReachBottom(() => void list.loadMore());
   // A search started from the home page or the list arrives in the address: remember it too.
@@ -105,6 +107,7 @@ export default function SearchPage() {
                 {o === 'newest' ? '最新发布' : '最相关'}
               </Text>
             ))}
+            <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
           </View>
           <PagedListView
             list={list}
