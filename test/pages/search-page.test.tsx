@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import SearchPage from '../../miniprogram/pages/search/index';
+import GuidesPage from '../../miniprogram/pages/guides/index';
 import { setTransport, type Transport } from '../../miniprogram/api/transport';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
@@ -71,4 +73,36 @@ test('the department picker narrows the search, and a department in the address 
   fireEvent.change(picker, { target: { value: '0' } }); // 全部部门
   await waitFor(() => expect(resultTitles()).toEqual(['供暖收费（市场监管科）', '供暖热线（住房保障科）']));
   expect(searches.at(-1)?.departmentId).toBeUndefined();
+});
+
+describe('what the hints promise depends on the end in use', () => {
+  const env = process.env.TARO_ENV;
+  beforeEach(() => Taro.removeStorageSync('sg-recent-searches')); // the hint shows while nothing was searched yet
+  afterEach(() => {
+    process.env.TARO_ENV = env;
+    delete (globalThis as { LOCAL_CLOUD_URL?: string }).LOCAL_CLOUD_URL;
+  });
+
+  test('the local cloud searches bodies and guides', () => {
+    setTransport(transport(0));
+    resetTaro();
+    render(<SearchPage />);
+    expect(screen.getByTestId('search-hint').textContent).toContain('正文');
+    render(<GuidesPage />);
+    expect(screen.getAllByTestId('search-input').at(-1)?.getAttribute('placeholder')).toContain('所需材料');
+  });
+
+  test('CloudBase (WeChat without a local cloud) promises title, summary and 文号 only', () => {
+    process.env.TARO_ENV = 'weapp';
+    (globalThis as { LOCAL_CLOUD_URL?: string }).LOCAL_CLOUD_URL = '';
+    setTransport(transport(0));
+    resetTaro();
+    render(<SearchPage />);
+    const hint = screen.getByTestId('search-hint').textContent;
+    expect(hint).toContain('摘要');
+    expect(hint).not.toContain('正文');
+    expect(hint).not.toContain('办事指南');
+    render(<GuidesPage />);
+    expect(screen.getAllByTestId('search-input').at(-1)?.getAttribute('placeholder')).not.toContain('材料');
+  });
 });

@@ -9,6 +9,7 @@ import { SearchResultCard } from '../../components/search-result-card';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useRecentSearches } from '../../hooks/use-recent-searches';
 import { useElderClass } from '../../elder-mode';
+import { searchHint } from '../../search-scope';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { SearchOrder } from '../../../shared/notices/notice-search';
@@ -73,7 +74,7 @@ export default function SearchPage() {
             {recent.length > 0 && <Text className="section-head__more" onClick={clear} data-testid="clear-recent">清除</Text>}
           </View>
           {recent.length === 0 ? (
-            <Text className="hint">可搜索标题、正文、文号和办事指南，例如“加装电梯”“物业”“云建发”。</Text>
+            <Text className="hint" data-testid="search-hint">{searchHint()}</Text>
           ) : (
             <View className="recent__list">
               {recent.map((r) => (
