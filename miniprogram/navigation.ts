@@ -31,8 +31,10 @@ export const routes = {
 
   // notices search, guides (issue 8)
   guides: () => '/pages/guides/index',
-  search: (q?: string, kind?: NoticeKind) =>
-    `/pages/search/index${q || kind ? '?' : ''}${[q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : ''].filter(Boolean).join('&')}`,
+  search: (q?: string, kind?: NoticeKind, departmentId?: string) => {
+    const query = [q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : '', departmentId ? `departmentId=${encodeURIComponent(departmentId)}` : ''];
+    return `/pages/search/index${query.some(Boolean) ? '?' : ''}${query.filter(Boolean).join('&')}`;
+  },
   adminOpinions: (noticeId?: string) => `/admin/pages/opinions/index${noticeId ? `?id=${encodeURIComponent(noticeId)}` : ''}`,
   adminNoticeHistory: (id: string) => `/admin/pages/notice-history/index?id=${encodeURIComponent(id)}`,
   adminNoticeVersion: (id: string, version: number) => `/admin/pages/notice-version/index?id=${encodeURIComponent(id)}&version=${version}`,

@@ -19,6 +19,7 @@ import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { noticeSearchOf } from '../_runtime/store/search-port';
 import { noticeViewHandlers } from './notice-views';
+import { insertInFreeSlot } from './comment-slots';
 
 /** Handlers of the notices function's reading actions (search, opinions); spread into noticesFunction. */
 export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof noticeReadingContract> = {
@@ -41,12 +42,8 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
     if (mine >= MAX_COMMENTS_PER_RESIDENT) throw new AppError('COMMENT_LIMIT_REACHED');
     const screening = await screenText(text, ctx);
     const flagged = screening.pass ? null : screening.reason;
-    const created = await ctx.store.transaction(async (tx) => {
-      const comment = await tx.collection<NoticeComment>('noticeComments').insert(newComment(id, author, text, flagged, at) as NoticeComment);
-      await tx.collection<CommentEvent>('events').insert(commentEvent(comment.id, 'commented', author, at, flagged));
-      return comment;
-    });
-    return toOwnComment(created);
+    // The count above spares the screening call for a resident already at the limit; the slots enforce it.
+    return toOwnComment(await insertInFreeSlot(ctx.store, newComment(id, author, text, flagged, at)));
   },
 
   async comments({ id, cursor, limit }, { store }) {

@@ -20,6 +20,7 @@ import { describeChanges, noticeChanges } from '../../shared/notices/notice-chan
 import { noticeReadingHandlers } from './notice-reading';
 import { noticeEditingHandlers } from './notice-editing';
 import { actorOf, changeNotice, keepFirstVersion } from './change-notice';
+import { checkLinkedNotices } from './linked-notices';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -58,6 +59,7 @@ export const noticesFunction = defineFunction('notices', {
     if (!department) {
       throw new AppError('VALIDATION_FAILED', undefined, { 'notice.departmentId': '请选择有效的发布部门' });
     }
+    await checkLinkedNotices(ctx.store, content, id);
     if (id !== undefined && version !== undefined) {
       return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'updated', (_current, actor, at) => reviseNotice(content, department.name, actor, at), (current) => {
         const changes = noticeChanges(current, content);

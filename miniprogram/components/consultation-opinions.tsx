@@ -102,6 +102,13 @@ export function ConsultationOpinions({ notice, signedIn }: { notice: Consultatio
           </View>
         ))
       )}
+      {opinions.published.length > 0 && opinions.loadingMore ? <View className="list-state">正在加载更多…</View> : null}
+      {opinions.published.length > 0 && !opinions.loadingMore && opinions.hasMore ? (
+        <View className="list-state" data-testid="opinions-more">
+          {opinions.moreError ? <Text>{opinions.moreError}</Text> : null}
+          <Button className="btn btn--plain" onClick={() => void opinions.loadMore()}>{opinions.moreError ? '重试' : '查看更多意见'}</Button>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -21,13 +21,23 @@ export function ListStates(props: {
       </View>
     );
   }
-  if (count === 0) return <View className="list-state" data-testid="list-empty">{emptyText}</View>;
+  if (count === 0 && !hasMore && status !== 'loadingMore') {
+    return <View className="list-state" data-testid="list-empty">{emptyText}</View>;
+  }
   if (status === 'loadingMore') return <View className="list-state" data-testid="list-loading-more">正在加载更多…</View>;
   if (error) {
     return (
       <View className="list-state list-state--error" data-testid="list-more-error">
         <Text>{error}</Text>
         <Button className="btn btn--plain" onClick={onLoadMore}>重试</Button>
+      </View>
+    );
+  }
+  // Nothing shown yet but the server says there is more (a bounded scan came back empty): never "nothing found".
+  if (hasMore && count === 0) {
+    return (
+      <View className="list-state" data-testid="list-continue">
+        <Button className="btn btn--plain" onClick={onLoadMore}>继续查找更早的信息</Button>
       </View>
     );
   }

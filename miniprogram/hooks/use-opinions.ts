@@ -1,35 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OwnComment, PublicComment } from '../../shared/notices/notice-comments';
+import type { OwnComment } from '../../shared/notices/notice-comments';
 import { ApiError, call, messageOf } from '../api/call';
+import { usePagedList } from './use-paged-list';
+
+export const OPINIONS_PAGE_SIZE = 20;
 
 /**
  * A consultation's opinions as the detail page needs them: the published
- * ones with replies, the signed-in resident's own (with their review status),
- * and sending a new one. Residents who are not signed in only read.
+ * ones with replies (paged with the cursor, however many there are), the
+ * signed-in resident's own (with their review status), and sending a new
+ * one. Residents who are not signed in only read.
  */
 export function useOpinions(noticeId: string, signedIn: boolean) {
-  const [published, setPublished] = useState<PublicComment[]>([]);
+  const published = usePagedList(
+    useCallback((cursor: string | null) => call('notices', 'comments', { id: noticeId, cursor, limit: OPINIONS_PAGE_SIZE }), [noticeId]),
+    [noticeId],
+  );
   const [mine, setMine] = useState<OwnComment[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [mineError, setMineError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    setLoadError(null);
+  const loadMine = useCallback(async () => {
+    setMineError(null);
     try {
-      const page = await call('notices', 'comments', { id: noticeId, limit: 50 });
-      setPublished(page.items);
       setMine(signedIn ? await call('notices', 'myComments', { id: noticeId }) : []);
     } catch (e) {
-      setLoadError(messageOf(e));
-    } finally {
-      setLoading(false);
+      setMineError(messageOf(e));
     }
   }, [noticeId, signedIn]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadMine();
+  }, [loadMine]);
 
   /** Resolves to null on success, or the message to show beside the field. */
   const send = useCallback(
@@ -46,5 +47,20 @@ export function useOpinions(noticeId: string, signedIn: boolean) {
     [noticeId],
   );
 
-  return { published, mine, loading, loadError, reload: load, send };
+  const reload = useCallback(async () => {
+    await Promise.all([published.refresh(), loadMine()]);
+  }, [published, loadMine]);
+
+  return {
+    published: published.items,
+    loading: published.status === 'loading',
+    loadError: (published.status === 'error' ? published.error : null) ?? mineError,
+    hasMore: published.hasMore,
+    loadingMore: published.status === 'loadingMore',
+    moreError: published.status === 'ready' ? published.error : null,
+    loadMore: published.loadMore,
+    mine,
+    reload,
+    send,
+  };
 }

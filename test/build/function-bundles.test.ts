@@ -28,6 +28,21 @@ function scfContext(env: Record<string, string>) {
     }
   });
 
+  test.each(Object.keys(contract))('%s: declares every WeChat open API it calls (CloudBase refuses undeclared ones)', (name) => {
+    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const called = new Set([...code.matchAll(/\.call\(\s*["'](security\.msgSecCheck|subscribeMessage\.send|wxacode\.getUnlimited)["']/g)].map((m) => m[1]));
+    const configPath = join(DIST, name, 'config.json');
+    const declared: string[] = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')).permissions?.openapi ?? [] : [];
+    for (const api of called) expect(declared).toContain(api);
+  });
+
+  test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
+    for (const name of ['notices', 'ratings']) {
+      const config = JSON.parse(readFileSync(join(DIST, name, 'config.json'), 'utf8'));
+      expect(config.permissions.openapi).toContain('security.msgSecCheck');
+    }
+  });
+
   test.each(Object.keys(contract))('%s: malformed events get a clean envelope', async (name) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(resolve(DIST, name, 'index.js'));

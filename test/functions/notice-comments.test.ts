@@ -102,6 +102,20 @@ test('opinions only on published consultations; at most five per resident', asyn
   ok(await comment(id, '另一位居民的意见：赞成。', 'resident-b'));
 });
 
+test('parallel opinions from one resident still stop at five, each with its event', async () => {
+  const { id } = await published(consultation());
+  const results = await Promise.all(Array.from({ length: 12 }, (_, i) => comment(id, `并发第${i + 1}条意见：建议补充细则。`)));
+  expect(results.filter((r) => r.ok)).toHaveLength(5);
+  expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(Array(7).fill('COMMENT_LIMIT_REACHED'));
+  const stored = (await cloud.store.collection<any>('noticeComments').find({ where: { noticeId: id }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
+  expect(stored).toHaveLength(5);
+  for (const c of stored) {
+    expect(c.id).not.toContain('resident-a'); // the slot id hides the author
+    expect((await cloud.store.collection<any>('events').find({ where: { subjectId: c.id }, orderBy: [['at', 'asc']], limit: 5 })).items).toHaveLength(1);
+  }
+  ok(await comment(id, '另一位居民的意见：赞成。', 'resident-b'));
+});
+
 describe('公示 states in Beijing time: 公示中 with days left, then 已结束', () => {
   const period = (publicity() as { period: { start: string; end: string } }).period; // 2026-11-20 … 2026-11-27
   test.each([

@@ -4,6 +4,7 @@ import NoticeEditPage from '../../miniprogram/admin/pages/notice-edit/index';
 import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { consultation, policy } from '../support/factories';
 import { recorded, resetTaro } from '../support/taro';
 
 /** The staff editor and the resident detail page over the real functions and SQLite. */
@@ -69,4 +70,40 @@ test('a withdrawn notice opened from an old link says it is gone, without a retr
   render(<NoticeDetailPage />);
   await waitFor(() => expect(screen.getByTestId('detail-error').textContent).toContain('未找到该公开信息，可能已被撤回'));
   expect(screen.queryByText('重新加载')).toBeNull();
+});
+
+const labels = (select: HTMLSelectElement) => Array.from(select.options, (o) => o.textContent);
+
+test('a repealed policy picks its replacement, and a consultation its result, from the published notices', async () => {
+  const replacement = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: policy({ title: '新版管理办法' }) } }));
+  ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: replacement.id, version: replacement.version } }));
+  const old = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: policy({ title: '旧版管理办法', validity: 'repealed' }) } }));
+  setTransport(cloud.transportAs('demo-editor'));
+  resetTaro({ id: old.id });
+  const editor = render(<NoticeEditPage />);
+  const picker = await waitFor(() => {
+    const select = screen.getByTestId('pick-replacement').querySelector('select')!;
+    expect(labels(select)).toContain('新版管理办法');
+    return select;
+  });
+  // Only published policies are offered: not announcements, not the draft itself.
+  expect(labels(picker)).not.toContain('旧版管理办法');
+  fireEvent.change(picker, { target: { value: String(labels(picker).indexOf('新版管理办法')) } });
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(recorded.toasts).toContain('已保存草稿'));
+  expect(ok(await cloud.call('demo-editor', 'notices', { action: 'manageGet', data: { id: old.id } })).replacedById).toBe(replacement.id);
+  editor.unmount();
+
+  const open = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '征求意见稿' }) } }));
+  resetTaro({ id: open.id });
+  render(<NoticeEditPage />);
+  const results = await waitFor(() => {
+    const select = screen.getByTestId('pick-result').querySelector('select')!;
+    expect(labels(select)).toContain('新版管理办法');
+    return select;
+  });
+  fireEvent.change(results, { target: { value: String(labels(results).indexOf('新版管理办法')) } });
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(recorded.toasts).toContain('已保存草稿'));
+  expect(ok(await cloud.call('demo-editor', 'notices', { action: 'manageGet', data: { id: open.id } })).resultNoticeId).toBe(replacement.id);
 });

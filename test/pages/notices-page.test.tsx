@@ -108,3 +108,26 @@ test('tapping a card opens its detail page', async () => {
   fireEvent.click(screen.getAllByTestId('notice-card')[0]);
   expect(recorded.navigations[0]).toMatch(/^\/pages\/notice-detail\/index\?id=[A-Za-z0-9_-]+$/);
 });
+
+test('the department picker filters the list, and a search from here keeps kind and department', async () => {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '住房保障科的通知', departmentId: 'housing' }) } }));
+  ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+  resetTaro();
+  render(<NoticesPage />);
+  await waitFor(() => expect(screen.getAllByTestId('notice-card').length).toBeGreaterThan(1));
+  const picker = await waitFor(() => {
+    const select = screen.getByTestId('department-filter').querySelector('select')!;
+    expect(Array.from(select.options, (o) => o.textContent)).toContain('住房保障科');
+    return select;
+  });
+  fireEvent.change(picker, { target: { value: String(Array.from(picker.options, (o) => o.textContent).indexOf('住房保障科')) } });
+  const expected = ok(await cloud.call(null, 'notices', { action: 'list', data: { departmentId: 'housing', limit: PAGE_SIZE } })).items.map((n: { title: string }) => n.title);
+  expect(expected).toContain('住房保障科的通知');
+  await waitFor(() => expect(titles()).toEqual(expected));
+  // The kind tab keeps the department.
+  fireEvent.click(screen.getByTestId('tab-policy'));
+  await waitFor(() => expect(screen.getByTestId('list-empty').textContent).toBe('该部门暂无政策文件'));
+  fireEvent.change(screen.getByTestId('search-input'), { target: { value: '保障' } });
+  fireEvent.click(screen.getByTestId('search-submit'));
+  expect(recorded.navigations.at(-1)).toBe(`/pages/search/index?q=${encodeURIComponent('保障')}&kind=policy&departmentId=housing`);
+});

@@ -27,7 +27,20 @@ export const View = host('div');
 export const Text = host('span');
 export const ScrollView = host('div');
 export const Button = host('button');
-export const Picker = host('div');
+/** A selector Picker given its own data-testid also gets a <select> over its range, so tests can choose. */
+export function Picker(props: Props) {
+  const range = props.range as string[] | undefined;
+  const onChange = props.onChange as ((e: { detail: { value: number } }) => void) | undefined;
+  const choose =
+    props['data-testid'] && props.mode === 'selector' && range
+      ? createElement(
+          'select',
+          { value: String(props.value ?? 0), onChange: (e: { target: { value: string } }) => onChange?.({ detail: { value: Number(e.target.value) } }) },
+          range.map((label, i) => createElement('option', { key: i, value: String(i) }, label)),
+        )
+      : null;
+  return createElement('div', passThrough(props), props.children, choose);
+}
 
 function field(tag: 'input' | 'textarea') {
   return function Field(props: Props) {

@@ -5,6 +5,7 @@ import { call } from '../../api/call';
 import { PagedListView } from '../../components/paged-list-view';
 import { SearchBox } from '../../components/search-box';
 import { useElderClass } from '../../elder-mode';
+import { guideSearchPlaceholder } from '../../search-scope';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
 import type { NoticeSummary } from '../../../shared/notices/notice-schema';
@@ -20,7 +21,7 @@ export default function GuidesPage() {
 
   return (
     <View className={`page ${elder}`}>
-      <SearchBox placeholder="搜索办事事项、所需材料" onSearch={(q) => go(routes.search(q, 'guide'))} />
+      <SearchBox placeholder={guideSearchPlaceholder()} onSearch={(q) => go(routes.search(q, 'guide'))} />
       <PagedListView
         list={list}
         emptyText="暂无办事指南"

@@ -8,11 +8,13 @@ import { usePagedList } from '../../hooks/use-paged-list';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { go, routes } from '../../navigation';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { useElderClass } from '../../elder-mode';
 
 export const INBOX_PAGE_SIZE = 20;
 
 /** 消息: every notification the resident received, newest first; tap to open what it is about. */
 export default function InboxPage() {
+  const elder = useElderClass();
   const list = usePagedList(
     useCallback((cursor: string | null) => call('inbox', 'list', { cursor, limit: INBOX_PAGE_SIZE }), []),
     [],
@@ -64,7 +66,7 @@ export default function InboxPage() {
   };
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="toolbar">
         <Text className="hint" data-testid="inbox-unread">{unread ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread > 0 && (

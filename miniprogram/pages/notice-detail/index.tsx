@@ -17,10 +17,10 @@ export default function NoticeDetailPage() {
   const elder = useElderClass();
   const share = useNoticeShare(id, notice.data?.title);
 
-  if (notice.loading && !notice.data) return <View className="page list-state" data-testid="detail-loading">正在加载…</View>;
+  if (notice.loading && !notice.data) return <View className={`page ${elder} list-state`} data-testid="detail-loading">正在加载…</View>;
   if (notice.error || !notice.data) {
     return (
-      <View className="page list-state list-state--error" data-testid="detail-error">
+      <View className={`page ${elder} list-state list-state--error`} data-testid="detail-error">
         <View>{notice.error?.message ?? '未找到该信息'}</View>
         {notice.error?.code !== 'NOTICE_NOT_FOUND' && (
           <Button className="btn btn--plain" onClick={() => void notice.reload()}>重新加载</Button>

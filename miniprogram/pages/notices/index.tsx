@@ -2,6 +2,7 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call } from '../../api/call';
+import { DepartmentFilter } from '../../components/department-filter';
 import { NoticeCard } from '../../components/notice-card';
 import { PagedListView } from '../../components/paged-list-view';
 import { SearchBox } from '../../components/search-box';
@@ -29,9 +30,11 @@ export default function NoticesPage() {
     if (left) setKind(parseKind(left.kind));
   });
 
+  // Kept like the kind: the page stays alive behind the tab bar, and a search from here takes both.
+  const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
   const list = usePagedList(
-    useCallback((cursor: string | null) => call('notices', 'list', { kind, cursor, limit: PAGE_SIZE }), [kind]),
-    [kind],
+    useCallback((cursor: string | null) => call('notices', 'list', { kind, departmentId, cursor, limit: PAGE_SIZE }), [kind, departmentId]),
+    [kind, departmentId],
   );
 
   usePullDownRefresh(() => {
@@ -50,7 +53,7 @@ export default function NoticesPage() {
     <View className={`page ${elder}`}>
       <SearchBox
         placeholder={kind ? `在${NOTICE_KIND_LABELS[kind]}中搜索` : undefined}
-        onSearch={(q) => go(routes.search(q, kind))}
+        onSearch={(q) => go(routes.search(q, kind, departmentId))}
       />
       <ScrollView className="tabs" scrollX>
         {tabs.map((tab) => (
@@ -64,9 +67,12 @@ export default function NoticesPage() {
           </Text>
         ))}
       </ScrollView>
+      <View className="search-order">
+        <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
+      </View>
       <PagedListView
         list={list}
-        emptyText={kind ? `暂无${NOTICE_KIND_LABELS[kind]}` : '暂无公开信息'}
+        emptyText={`${departmentId ? '该部门' : ''}${kind ? `暂无${NOTICE_KIND_LABELS[kind]}` : '暂无公开信息'}`}
         renderItem={(notice) => <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />}
       />
     </View>

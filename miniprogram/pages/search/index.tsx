@@ -3,11 +3,13 @@ import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/call';
 import { PagedListView } from '../../components/paged-list-view';
+import { DepartmentFilter } from '../../components/department-filter';
 import { SearchBox } from '../../components/search-box';
 import { SearchResultCard } from '../../components/search-result-card';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useRecentSearches } from '../../hooks/use-recent-searches';
 import { useElderClass } from '../../elder-mode';
+import { searchHint } from '../../search-scope';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { SearchOrder } from '../../../shared/notices/notice-search';
@@ -32,6 +34,7 @@ export default function SearchPage() {
   const [kind, setKind] = useState<NoticeKind | undefined>(
     (NOTICE_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as NoticeKind) : undefined,
   );
+  const [departmentId, setDepartmentId] = useState<string | undefined>(safeDecode(params.departmentId) || undefined);
   const [order, setOrder] = useState<SearchOrder>('newest');
   const { recent, remember, clear } = useRecentSearches();
 
@@ -39,15 +42,15 @@ export default function SearchPage() {
     useCallback(
       async (cursor: string | null) => {
         if (!q) return { items: [], nextCursor: null };
-        let page = await call('notices', 'search', { q, kind, order, cursor, limit: PAGE_SIZE });
+        let page = await call('notices', 'search', { q, kind, departmentId, order, cursor, limit: PAGE_SIZE });
         for (let hop = 0; page.items.length === 0 && page.nextCursor && hop < MAX_EMPTY_HOPS; hop++) {
-          page = await call('notices', 'search', { q, kind, order, cursor: page.nextCursor, limit: PAGE_SIZE });
+          page = await call('notices', 'search', { q, kind, departmentId, order, cursor: page.nextCursor, limit: PAGE_SIZE });
         }
         return page;
       },
-      [q, kind, order],
+      [q, kind, departmentId, order],
     ),
-    [q, kind, order],
+    [q, kind, departmentId, order],
   );
   useReachBottom(() => void list.loadMore());
   // A search started from the home page or the list arrives in the address: remember it too.
@@ -71,7 +74,7 @@ export default function SearchPage() {
             {recent.length > 0 && <Text className="section-head__more" onClick={clear} data-testid="clear-recent">清除</Text>}
           </View>
           {recent.length === 0 ? (
-            <Text className="hint">可搜索标题、正文、文号和办事指南，例如“加装电梯”“物业”“云建发”。</Text>
+            <Text className="hint" data-testid="search-hint">{searchHint()}</Text>
           ) : (
             <View className="recent__list">
               {recent.map((r) => (
@@ -105,6 +108,7 @@ export default function SearchPage() {
                 {o === 'newest' ? '最新发布' : '最相关'}
               </Text>
             ))}
+            <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
           </View>
           <PagedListView
             list={list}

@@ -1,15 +1,17 @@
 import { Button, Text, View } from '@tarojs/components';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
 import { H5_NOTE, useSubscriptions, type Topic } from '../../hooks/use-subscriptions';
+import { useElderClass } from '../../elder-mode';
 
 /** 我的订阅: follow notice kinds and departments; switch WeChat reminders on; see what is left of one-time ones. */
 export default function SubscriptionsPage() {
+  const elder = useElderClass();
   const s = useSubscriptions();
   const { data, error, reload } = s.view;
 
   if (error && !data) {
     return (
-      <View className="page">
+      <View className={`page ${elder}`}>
         <View className="list-state list-state--error" data-testid="subscriptions-error">
           <Text>{error.message}</Text>
           <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button>
@@ -17,7 +19,7 @@ export default function SubscriptionsPage() {
       </View>
     );
   }
-  if (!data) return <View className="page"><View className="list-state" data-testid="list-loading">正在加载…</View></View>;
+  if (!data) return <View className={`page ${elder}`}><View className="list-state" data-testid="list-loading">正在加载…</View></View>;
 
   const row = (topic: Topic, label: string, testId: string) => {
     const on = s.has(topic);
@@ -40,7 +42,7 @@ export default function SubscriptionsPage() {
   const pairs = data.items.filter((t) => t.kind && t.departmentId);
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       {s.notice && <View className="card" data-testid="subscriptions-notice"><Text>{s.notice}</Text></View>}
 
       <View className="menu">

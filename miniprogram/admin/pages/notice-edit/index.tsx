@@ -12,6 +12,7 @@ import { FormField, TextField } from '../../components/form-field';
 import { StaffLink } from '../../components/staff-link';
 import { contentFromDraft, draftFromNotice, emptyDraft, formFieldErrors, type NoticeDraft } from '../../notice-form';
 import { NoticePreview } from '../../components/notice-preview';
+import { LinkedNoticeField } from '../../components/linked-notice-field';
 import { NoticeSchedule } from '../../components/notice-schedule';
 import { go, routes } from '../../../navigation';
 import { isScheduled } from '../../../../shared/notices/notice-schedule';
@@ -166,6 +167,9 @@ export default function NoticeEditPage() {
           </FormField>
         </>
       )}
+      {draft.kind === 'consultation' && (
+        <LinkedNoticeField label="结果公告（意见采纳情况）" selfId={notice?.id} value={draft.resultNoticeId} error={errors.resultNoticeId} testId="pick-result" onChange={set('resultNoticeId')} />
+      )}
       {draft.kind === 'publicity' && (
         <FormField label="异议受理方式" required error={errors.objectionContact}>
           <TextField name="objectionContact" value={draft.objectionContact} onChange={set('objectionContact')} placeholder="科室、电话和受理时间" />
@@ -190,9 +194,7 @@ export default function NoticeEditPage() {
             </Picker>
           </FormField>
           {draft.validity !== 'inForce' && (
-            <FormField label="替代文件编号" error={errors.replacedById}>
-              <TextField name="replacedById" value={draft.replacedById} onChange={set('replacedById')} placeholder="新文件在信息列表中的编号（可不填）" />
-            </FormField>
+            <LinkedNoticeField label="替代文件" kind="policy" selfId={notice?.id} value={draft.replacedById} error={errors.replacedById} testId="pick-replacement" onChange={(v) => set('replacedById')(v ?? '')} />
           )}
         </>
       )}

@@ -9,9 +9,11 @@ import type { MyRating } from '../../../../shared/ratings/ratings-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { LevelChip } from '../../components/level-chip';
 import '../../rating.css';
+import { useElderClass } from '../../../elder-mode';
 
 /** My ratings, newest first, with what became of each 差评 — and my say on whether it solved the problem. */
 export default function MyRatingsPage() {
+  const elder = useElderClass();
   const list = usePagedList(useCallback((cursor: string | null) => call('ratings', 'mine', { cursor, limit: 10 }), []), []);
   const [answered, setAnswered] = useState<Record<string, MyRating>>({});
   const shown = useRef(false);
@@ -33,7 +35,7 @@ export default function MyRatingsPage() {
   }
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <PagedListView
         list={list}
         emptyText="您还没有评价过。办完事扫一扫窗口的评价码即可评价。"

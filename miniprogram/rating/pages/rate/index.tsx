@@ -11,6 +11,7 @@ import { RatingSubmitSchema } from '../../../../shared/ratings/ratings-schema';
 import type { SubmittedRating } from '../../../../shared/ratings/ratings-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../rating.css';
+import { useElderClass } from '../../../elder-mode';
 
 // Stars rather than emoji faces: every font on every phone has ★.
 const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', satisfied: '★★★★', basic: '★★★', dissatisfied: '★★', veryDissatisfied: '★' };
@@ -20,6 +21,7 @@ const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', s
  * 提交 — tags, a comment and contact details are optional. Three taps at most.
  */
 export default function RatePage() {
+  const elder = useElderClass();
   const subject = rateSubjectOf(useRouter().params);
   const target = useRemote(() => (subject ? call('ratings', 'target', subject) : Promise.resolve(null)), [JSON.stringify(subject)]);
   const [level, setLevel] = useState<RatingLevel | null>(null);
@@ -33,11 +35,11 @@ export default function RatePage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<SubmittedRating | null>(null);
 
-  if (!subject) return <View className="page list-state list-state--error" data-testid="rate-error">请扫描窗口的评价二维码或工作人员出示的评价码</View>;
-  if (target.loading && !target.data) return <View className="page list-state" data-testid="rate-loading">正在加载…</View>;
+  if (!subject) return <View className={`page ${elder} list-state list-state--error`} data-testid="rate-error">请扫描窗口的评价二维码或工作人员出示的评价码</View>;
+  if (target.loading && !target.data) return <View className={`page ${elder} list-state`} data-testid="rate-loading">正在加载…</View>;
   if (target.error || !target.data) {
     return (
-      <View className="page list-state list-state--error" data-testid="rate-error">
+      <View className={`page ${elder} list-state list-state--error`} data-testid="rate-error">
         <Text>{target.error?.message ?? '评价码无效'}</Text>
         <Button className="btn btn--plain" onClick={() => void target.reload()}>重试</Button>
       </View>
@@ -47,7 +49,7 @@ export default function RatePage() {
 
   if (done) {
     return (
-      <View className="page">
+      <View className={`page ${elder}`}>
         <View className="card done" data-testid="rate-done">
           <Text className="done__mark">✓</Text>
           <Text className="done__title">感谢您的评价</Text>
@@ -65,7 +67,7 @@ export default function RatePage() {
 
   if (t.state !== 'open') {
     return (
-      <View className="page">
+      <View className={`page ${elder}`}>
         <View className="card done" data-testid="rate-closed">
           <Text className="done__title">{t.state === 'alreadyRated' ? (t.trackingNumber ? '这件申请的办理已经评价过了' : '这次服务已经评价过了') : '评价码已过期'}</Text>
           <Text className="hint">{t.state === 'alreadyRated' ? '每次服务只能评价一次，感谢您的参与。' : `评价码有效期至 ${t.expiresAt ? formatBeijingDateTime(t.expiresAt) : ''}，如需评价请向窗口工作人员重新获取。`}</Text>
@@ -111,7 +113,7 @@ export default function RatePage() {
   }
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="card rate-target" data-testid="rate-target">
         <Text className="rate-target__window">{t.windowName}</Text>
         <Text className="rate-target__meta">{[t.departmentName, t.location].filter(Boolean).join(' · ')}</Text>

@@ -9,6 +9,7 @@ import { formatRate } from '../../../../shared/ratings/satisfaction';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { TrendChart } from '../../components/trend-chart';
 import '../../rating.css';
+import { useElderClass } from '../../../elder-mode';
 
 interface Board {
   bureau: RatingStats;
@@ -20,6 +21,7 @@ interface Board {
  * each window's figures, and a monthly trend; tap a window to see its trend.
  */
 export default function RatingStatsPage() {
+  const elder = useElderClass();
   const month = beijingToday(new Date()).slice(0, 7);
   const [selected, setSelected] = useState<string | null>(null);
   const board = useRemote<Board>(async () => {
@@ -32,7 +34,7 @@ export default function RatingStatsPage() {
 
   if (!board.data) {
     return (
-      <View className="page">
+      <View className={`page ${elder}`}>
         <ListStates status={board.error ? 'error' : 'loading'} count={0} hasMore={false} error={board.error?.message ?? null} emptyText="" onRetry={() => void board.reload()} onLoadMore={() => undefined} />
       </View>
     );
@@ -42,7 +44,7 @@ export default function RatingStatsPage() {
   const shown = focus?.stats ?? bureau;
 
   return (
-    <View className="page">
+    <View className={`page ${elder}`}>
       <View className="card">
         <Text className="section-head__title">{focus ? focus.window.name : '全局'} · 近12个月</Text>
         <View className="figures" data-testid="stats-figures">

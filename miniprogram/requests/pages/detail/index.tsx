@@ -13,6 +13,7 @@ import { go, routes } from '../../../navigation';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../../shared/requests/request-schema';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
+import { useElderClass } from '../../../elder-mode';
 
 /**
  * One of the resident's requests: where it stands, when the answer is due
@@ -20,6 +21,7 @@ import '../../../components/requests/requests.css';
  * resident may do now (supplement when asked, withdraw before a reply).
  */
 export default function MyRequestPage() {
+  const elder = useElderClass();
   const id = useRouter().params.id ?? '';
   const { request, error, reload } = useMyRequest(id);
   const { busy, run } = useRequestAction(reload);
@@ -30,7 +32,7 @@ export default function MyRequestPage() {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (!request) return <RequestLoadState error={error} reload={reload} />;
+  if (!request) return <RequestLoadState error={error} reload={reload} elder={elder} />;
   const r = request;
   const may = (command: string) => r.allowed.includes(command as (typeof r.allowed)[number]);
 
@@ -45,7 +47,7 @@ export default function MyRequestPage() {
   }
 
   return (
-    <View className="page request-page" data-testid="my-request">
+    <View className={`page ${elder} request-page`} data-testid="my-request">
       <View className="card">
         <View className="request-card__head">
           <Text className="request-card__number" data-testid="tracking-number">{r.trackingNumber}</Text>

@@ -5,14 +5,16 @@ import { RequestCard } from '../../../components/requests/request-card';
 import { useMyRequests } from '../../../hooks/use-request-lists';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
+import { useElderClass } from '../../../elder-mode';
 
 /** 我的申请: every request the resident has made, with where each stands and when the answer is due. */
 export default function MyRequestsPage() {
+  const elder = useElderClass();
   const list = useMyRequests();
   useListPageEvents(list);
 
   return (
-    <View className="page request-page">
+    <View className={`page ${elder} request-page`}>
       <Button className="btn btn--primary btn--block" onClick={() => go(routes.newRequest())} data-testid="new-request">
         ＋ 申请政府信息公开
       </Button>

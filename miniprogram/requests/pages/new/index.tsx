@@ -8,6 +8,7 @@ import { routes } from '../../../navigation';
 import { DRAFT_STORAGE_KEY, emptyRequestDraft, errorsForStep, isRequestDraft, STEP_TITLES, stepOfField, submitInputFromDraft } from '../../request-draft';
 import { draftErrors } from '../../request-validation';
 import '../../../components/requests/requests.css';
+import { useElderClass } from '../../../elder-mode';
 
 /**
  * A resident applies for government information (条例 Art. 29) in four
@@ -16,6 +17,7 @@ import '../../../components/requests/requests.css';
  * of the draft is reused on retry, so a retried submit never files twice.
  */
 export default function NewRequestPage() {
+  const elder = useElderClass();
   const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, () => emptyRequestDraft(), isRequestDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -70,7 +72,7 @@ export default function NewRequestPage() {
   }
 
   return (
-    <View className="page request-page form" data-testid="request-form">
+    <View className={`page ${elder} request-page form`} data-testid="request-form">
       <View className="steps">
         {STEP_TITLES.map((title, i) => (
           <View key={title} className={`steps__item ${i === step ? 'steps__item--active' : i < step ? 'steps__item--done' : ''}`} onClick={() => i < step && goTo(i)}>

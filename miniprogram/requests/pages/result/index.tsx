@@ -5,14 +5,16 @@ import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useMyRequest } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
+import { useElderClass } from '../../../elder-mode';
 
 /** After submitting: the tracking number to quote, where the request stands, and the offer to be told of the reply. */
 export default function RequestResultPage() {
+  const elder = useElderClass();
   const id = useRouter().params.id ?? '';
   const { request, error, reload } = useMyRequest(id);
 
   return (
-    <View className="page request-page">
+    <View className={`page ${elder} request-page`}>
       <View className="card result" data-testid="request-result">
         <Text className="result__icon">✓</Text>
         <Text className="result__title">申请已提交</Text>
