@@ -83,6 +83,10 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'askSupplement', actor: staffActor(ctx), items, workingDays });
   },
 
+  async recordSupplement({ id, version, receivedOn, text, attachments }, ctx) {
+    return change(ctx, id, version, { type: 'recordSupplement', actor: staffActor(ctx), receivedOn, text, attachments: attachments ?? [] });
+  },
+
   async consult(input, ctx) {
     const command: RequestCommand =
       input.step === 'start'

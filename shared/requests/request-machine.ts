@@ -34,7 +34,7 @@ import type { RequestCommandName, TimelineKind } from './request-types';
  *   submitted ─register→ registered ─reply→ replied
  *                          │  ↑ ↓ startConsultation / endConsultation (consulting: clock paused)
  *                          │  └─ extend (once, ≤ 20 working days; status unchanged)
- *                          └─askSupplement→ supplementRequested ─supplement→ registered (clock restarts)
+ *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
  *
  * Pure: the request, the command, the time and the calendar come in; the
@@ -45,6 +45,8 @@ export type RequestCommand =
   | { type: 'register'; actor: Actor; receivedOn?: string }
   | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
   | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
+  /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
+  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
   | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
   | { type: 'endConsultation'; actor: Actor; outcome: string }
   | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
@@ -97,6 +99,15 @@ export function checkCommand(r: RequestRecord, command: RequestCommand, today: s
       applicantOnly();
       need('supplementRequested');
       if (today > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE');
+      return;
+    }
+    case 'recordSupplement': {
+      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived.
+      staffOnly();
+      need('supplementRequested');
+      const requestedOn = r.supplement?.requestedOn ?? today;
+      if (command.receivedOn > today || command.receivedOn < requestedOn) fail('RECEIVED_DATE_INVALID', `收到补正之日应在 ${requestedOn} 至今天之间`);
+      if (command.receivedOn > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${supplementDeadline(r, calendar)}）`);
       return;
     }
     case 'startConsultation':
@@ -171,6 +182,15 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.status = 'registered';
       patch.supplement = { ...(r.supplement as NonNullable<RequestRecord['supplement']>), answer: { text: command.text, attachments: command.attachments, on: today } };
       detail = '申请人已补正，答复期限自今日重新计算';
+      break;
+    case 'recordSupplement':
+      kind = 'supplemented';
+      patch.status = 'registered';
+      patch.supplement = {
+        ...(r.supplement as NonNullable<RequestRecord['supplement']>),
+        answer: { text: command.text, attachments: command.attachments, on: command.receivedOn },
+      };
+      detail = `收到申请人书面补正，收到之日：${command.receivedOn}，答复期限自该日起重新计算`;
       break;
     case 'startConsultation':
       kind = 'consultationStarted';
@@ -387,6 +407,7 @@ export function allowedCommands(r: RequestRecord, actor: Actor, today: string, c
     register: { type: 'register', actor },
     askSupplement: { type: 'askSupplement', actor, items: [], workingDays: 1 },
     supplement: { type: 'supplement', actor, text: '', attachments: [] },
+    recordSupplement: { type: 'recordSupplement', actor, receivedOn: today, text: '', attachments: [] },
     startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '', matter: '' },
     endConsultation: { type: 'endConsultation', actor, outcome: '' },
     extend: { type: 'extend', actor, workingDays: 1, approver: '', reason: '' },

@@ -200,6 +200,15 @@ export const SupplementSchema = z.strictObject({
   attachments: z.array(AttachmentSchema).max(10).optional(),
 });
 
+/** `requests.recordSupplement`: a supplement that came by post, fax or in person, typed in by staff. */
+export const RecordSupplementSchema = z.strictObject({
+  ...target,
+  /** The day the bureau received it: the reply deadline restarts from this day. */
+  receivedOn: IsoDateSchema,
+  text: text(4000),
+  attachments: z.array(AttachmentSchema).max(10).optional(),
+});
+
 export const WithdrawSchema = z.strictObject({ ...target, reason: optionalText(200) });
 
 export const RegisterSchema = z.strictObject({ ...target, receivedOn: IsoDateSchema.optional() });

@@ -163,6 +163,7 @@ export type RequestCommandName =
   | 'register'
   | 'askSupplement'
   | 'supplement'
+  | 'recordSupplement'
   | 'startConsultation'
   | 'endConsultation'
   | 'extend'

@@ -108,6 +108,27 @@ describe('supplement (Art. 30)', () => {
     expect(codeOf(() => transition(asked, { type: 'supplement', actor: resident, text: 'x', attachments: [] }, at('2026-10-21'), calendar))).toBe('SUPPLEMENT_OVERDUE');
   });
 
+  test('a supplement received by post is recorded by staff; the clock restarts from the day it arrived', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    const letter = (receivedOn: string, actor: Actor = clerk): RequestCommand => ({ type: 'recordSupplement', actor, receivedOn, text: '来信写明：2025 年度', attachments: [] });
+    // Received 10-09 (within the period ending 10-20), typed in on 10-22 after the period ran out.
+    const r = apply(asked, letter('2026-10-09'), '2026-10-22');
+    expect(r).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+    expect(r.supplement?.answer).toEqual({ text: '来信写明：2025 年度', attachments: [], on: '2026-10-09' });
+    expect(r.history.at(-1)).toMatchObject({ kind: 'supplemented', actor: 'staff', actorName: '李华', detail: expect.stringContaining('2026-10-09') });
+    expect(supplementLapsed(r, '2026-10-22', calendar)).toBe(false);
+    // Not before the supplement request, not in the future, not after the period, staff only.
+    expect(codeOf(() => transition(asked, letter('2026-09-29'), at('2026-10-09'), calendar))).toBe('RECEIVED_DATE_INVALID');
+    expect(codeOf(() => transition(asked, letter('2026-10-10'), at('2026-10-09'), calendar))).toBe('RECEIVED_DATE_INVALID');
+    expect(codeOf(() => transition(asked, letter('2026-10-21'), at('2026-10-22'), calendar))).toBe('SUPPLEMENT_OVERDUE');
+    expect(codeOf(() => transition(asked, letter('2026-10-09', resident), at('2026-10-09'), calendar))).toBe('FORBIDDEN');
+    // The same works for a letter application, which has no owner to supplement it in the app.
+    const { record } = newRequest(SubmitSchema.parse(application()), { channel: 'letter', receivedOn: '2026-09-28', enteredBy: clerk }, '依申〔2026〕000003号', at('2026-09-28'), calendar);
+    const paperAsked = apply({ ...record, id: 'r3', version: 1 } as RequestRecord, ask, '2026-09-30');
+    expect(allowedCommands(paperAsked, clerk, '2026-10-09', calendar)).toContain('recordSupplement');
+    expect(apply(paperAsked, letter('2026-10-09'), '2026-10-12')).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+  });
+
   test('no supplement in time: closed as 其他处理 1 (other.noSupplement), not before', () => {
     const asked = apply(registered(), ask, '2026-09-30');
     const close: RequestCommand = { type: 'close', actor: clerk, category: 'other.noSupplement', reason: '逾期未补正' };
@@ -206,7 +227,7 @@ describe('every command in every status (illegal ones refused)', () => {
   const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
     submitted: ['register', 'withdraw', 'close'],
     registered: ['askSupplement', 'startConsultation', 'extend', 'reply', 'withdraw', 'close'],
-    supplementRequested: ['supplement', 'withdraw', 'close'],
+    supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close'],
     consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
     replied: [],
     withdrawn: [],
