@@ -50,7 +50,7 @@ export type RequestCommand =
   | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
   | { type: 'endConsultation'; actor: Actor; outcome: string }
   | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
-  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; bureauName: string }
+  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
   | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
   /** The calendar changed from `previous` to the one passed to `transition`. */
@@ -226,7 +226,7 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
         text: command.text,
         attachments: command.attachments,
         legalBasis: info.legalBasis,
-        remedies: remediesSentence(command.bureauName),
+        remedies: remediesSentence(command.government),
         on: today,
         at,
       };
@@ -330,8 +330,21 @@ export function newRequest(
   return { record };
 }
 
+/**
+ * Who reads a due date's explanation. The applicant is not told whom the
+ * bureau consulted, on what, or who approved an extension (domain.md §6):
+ * those are the third party's and the staff's, not the applicant's.
+ */
+export type Audience = 'staff' | 'applicant';
+
+/** The consultation as the applicant reads it: 「征求第三方意见」 / 「征求有关机关意见」, no name or matter. */
+export function consultationForApplicant(party: ConsultedParty): string {
+  return `征求${party === 'thirdParty' ? '第三方' : '有关机关'}意见`;
+}
+
 /** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
-export function clockFacts(r: RequestRecord, today: string): ClockFacts | null {
+export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
+  const staff = audience === 'staff';
   if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted') return null;
   const restarted = r.supplement?.answer?.on ?? null;
   const startOn = restarted ?? r.receivedOn;
@@ -343,19 +356,19 @@ export function clockFacts(r: RequestRecord, today: string): ClockFacts | null {
       from: c.startedOn,
       to: c.endedOn ?? end,
       capWorkingDays: c.party === 'thirdParty' ? THIRD_PARTY_WORKING_DAYS : null,
-      label: `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见`,
+      label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
     }));
   return {
     startOn,
     startKind: restarted ? 'supplement' : 'receipt',
     pauses,
-    extension: r.extension ? { workingDays: r.extension.workingDays, approver: r.extension.approver } : null,
+    extension: r.extension ? { workingDays: r.extension.workingDays, approver: staff ? r.extension.approver : null } : null,
     today: end,
   };
 }
 
-export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar) {
-  const facts = clockFacts(r, today);
+export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar, audience: Audience = 'staff') {
+  const facts = clockFacts(r, today, audience);
   return facts ? computeDue(facts, calendar) : null;
 }
 
@@ -411,7 +424,7 @@ export function allowedCommands(r: RequestRecord, actor: Actor, today: string, c
     startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '', matter: '' },
     endConsultation: { type: 'endConsultation', actor, outcome: '' },
     extend: { type: 'extend', actor, workingDays: 1, approver: '', reason: '' },
-    reply: { type: 'reply', actor, category: 'disclosed', text: '', attachments: [], bureauName: '' },
+    reply: { type: 'reply', actor, category: 'disclosed', text: '', attachments: [], government: '' },
     withdraw: { type: 'withdraw', actor, reason: null },
     close: { type: 'close', actor, category: 'other.other', reason: '' },
   };

@@ -66,7 +66,7 @@ test('open through the last day (a make-up Saturday); closed as 其他处理 1 f
   const letter = view.letters.find((l: any) => l.kind === 'reply');
   expect(letter.title).toBe('政府信息公开申请终止处理告知书');
   expect(letter.paragraphs.join('\n')).toContain('您未在补正期限（2026-10-10）内补正申请');
-  expect(letter.paragraphs.join('\n')).toContain('行政复议');
+  expect(letter.paragraphs.join('\n')).toContain('向云溪区人民政府申请行政复议');
   expect((await outboxOf(asked.id)).map((r) => r.cause)).toEqual(['supplementRequested', 'requestClosed']);
   const inbox = ok(await cloud.call('resident-a', 'inbox', { action: 'list', data: { limit: 50 } }));
   expect(inbox.items.filter((m: any) => m.link.id === asked.id).map((m: any) => m.title)).toContain('您的政府信息公开申请已办结');

@@ -35,7 +35,7 @@ function codeOf(work: () => unknown): string | null {
 }
 
 const register = (receivedOn?: string): RequestCommand => ({ type: 'register', actor: clerk, receivedOn });
-const reply: RequestCommand = { type: 'reply', actor: clerk, category: 'partial', text: '部分公开。', attachments: [], bureauName: '云溪区住房和城乡建设局' };
+const reply: RequestCommand = { type: 'reply', actor: clerk, category: 'partial', text: '部分公开。', attachments: [], government: '云溪区人民政府' };
 
 describe('submission and registration', () => {
   test('an online request waits for registration; no clock runs yet', () => {
@@ -184,7 +184,7 @@ describe('consultation, extension, reply', () => {
       group: 'partial',
       replyType: 'partial',
       legalBasis: expect.stringContaining('第三十七条'),
-      remedies: expect.stringMatching(/行政复议.*行政诉讼/),
+      remedies: expect.stringContaining('可以自收到本告知书之日起六十日内向云溪区人民政府申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼'),
       on: '2026-10-20',
     });
     expect(result.request.status).toBe('replied');
