@@ -113,6 +113,7 @@ export const ApplicantSchema = z
   .superRefine((a, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (a.type === 'person') {
+      if (a.orgKind) problem('orgKind', '自然人申请无需选择组织类别');
       if (!a.idType) problem('idType', '请选择证件类型');
       if (!a.idNumber) problem('idNumber', '请填写证件号码');
       else if (a.idType === 'residentId') {

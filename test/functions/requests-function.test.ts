@@ -209,6 +209,18 @@ describe('staff queue and paper applications', () => {
     expect(JSON.stringify(queue)).not.toContain('13812345678');
   });
 
+  test('an entered letter is numbered in the year it was received, and its key covers the receipt day', async () => {
+    const before = (await cloud.store.collection<{ value: number }>('counters').get('requests-2025'))?.value ?? 0;
+    const letter = enteredApplication({ receivedOn: '2025-12-30' });
+    const entered = ok(await as('demo-clerk', 'enter', letter));
+    expect(entered).toMatchObject({ receivedOn: '2025-12-30', trackingNumber: formatTrackingNumber(2025, before + 1) });
+    // A retry is the same request; the same key with another receipt day is refused, not merged.
+    expect(ok(await as('demo-clerk', 'enter', letter)).id).toBe(entered.id);
+    expect(await as('demo-clerk', 'enter', { ...letter, receivedOn: '2025-12-31' })).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+    // 2026's sequence is untouched.
+    expect(ok(await as('resident-a', 'submit', application())).trackingNumber).toBe(nth(1));
+  });
+
   test('a receipt date in the future is refused', async () => {
     expect(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-29' }))).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });
   });

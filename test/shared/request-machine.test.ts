@@ -257,6 +257,41 @@ describe('every command in every status (illegal ones refused)', () => {
     }
   });
 
+  test('every command × status × actor through transition: done, or refused with INVALID_STATE or a named specific code', () => {
+    const system: Actor = { role: 'system', openid: null, name: null };
+    const actors = { clerk, resident, stranger, system };
+    const commands = (actor: Actor): Record<RequestCommand['type'], RequestCommand> => ({
+      register: { type: 'register', actor },
+      askSupplement: { type: 'askSupplement', actor, items: ['x'], workingDays: 10 },
+      supplement: { type: 'supplement', actor, text: 'x', attachments: [] },
+      recordSupplement: { type: 'recordSupplement', actor, receivedOn: '2026-09-30', text: 'x', attachments: [] },
+      startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '区档案馆', matter: 'x' },
+      endConsultation: { type: 'endConsultation', actor, outcome: 'x' },
+      extend: { type: 'extend', actor, workingDays: 5, approver: '张敏', reason: 'x' },
+      reply: { ...reply, actor } as RequestCommand,
+      withdraw: { type: 'withdraw', actor, reason: null },
+      close: { type: 'close', actor, category: 'other.other', reason: 'x' },
+      recompute: { type: 'recompute', actor, reason: 'x', previous: calendar },
+    });
+    const applicantCommands = ['supplement', 'withdraw'];
+    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting'];
+    const outcomes: string[] = [];
+    for (const status of Object.keys(records) as RequestStatus[]) {
+      for (const [who, actor] of Object.entries(actors)) {
+        for (const [name, command] of Object.entries(commands(actor))) {
+          const code = codeOf(() => transition(records[status], command, at('2026-09-30'), calendar));
+          const legalHere = name === 'recompute' ? open.includes(status) : LEGAL[status].includes(name as RequestCommandName);
+          const entitled = name === 'recompute' || (applicantCommands.includes(name) ? who === 'resident' : who === 'clerk');
+          // Who may act is decided first; then the status; only then the command's own rules.
+          const expected = !entitled ? (applicantCommands.includes(name) ? 'REQUEST_NOT_FOUND' : 'FORBIDDEN') : !legalHere ? 'INVALID_STATE' : null;
+          outcomes.push(`${status} ${who} ${name}: ${code}`);
+          expect(`${status} ${who} ${name}: ${code}`).toBe(`${status} ${who} ${name}: ${expected}`);
+        }
+      }
+    }
+    expect(outcomes).toHaveLength(7 * 4 * 11);
+  });
+
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {
     expect(codeOf(() => checkCommand(records.submitted, { type: 'register', actor: resident }, '2026-09-30', calendar))).toBe('FORBIDDEN');
     expect(codeOf(() => checkCommand(records.registered, { type: 'withdraw', actor: clerk, reason: null }, '2026-09-30', calendar))).toBe('REQUEST_NOT_FOUND');
