@@ -35,8 +35,16 @@ export function toArrangement(doc: CalendarDoc): YearArrangement {
 /** The calendar in force: every stored year over the built-in ones. One small query. */
 export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
   const page = await store.collection<CalendarDoc>(CALENDAR).find({ orderBy: [['year', 'asc']], limit: 200 });
-  return buildCalendar(page.items.map(toArrangement), builtinArrangement);
+  // The same stored years give the same calendar: the last one built is reused (with what it has
+  // learnt, e.g. working days between dates), keyed by the documents' content, not by the store.
+  const key = JSON.stringify(page.items);
+  if (lastBuilt?.key === key) return lastBuilt.calendar;
+  const calendar = buildCalendar(page.items.map(toArrangement), builtinArrangement);
+  lastBuilt = { key, calendar };
+  return calendar;
 }
+
+let lastBuilt: { key: string; calendar: WorkingCalendar } | null = null;
 
 /** Inside a transaction (by id only): one stored year, if any. */
 export function calendarDocs(tx: { collection<T>(name: string): TxCollection<T> }): TxCollection<CalendarDoc> {

@@ -95,6 +95,22 @@ export function addWorkingDays(calendar: WorkingCalendar, from: string, n: numbe
  */
 export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
   if (to === from) return 0;
+  // The staff queue asks this for every row of every page, mostly for the same few dates: remembered
+  // per calendar (a calendar never changes once built, so the answer cannot go stale).
+  let known = BETWEEN.get(calendar);
+  if (!known) BETWEEN.set(calendar, (known = new Map()));
+  const key = `${from}|${to}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  if (known.size >= 10_000) known.clear();
+  const count = countWorkingDaysBetween(calendar, from, to);
+  known.set(key, count);
+  return count;
+}
+
+const BETWEEN = new WeakMap<WorkingCalendar, Map<string, number>>();
+
+function countWorkingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
   const forward = to > from;
   let [a, b] = forward ? [from, to] : [to, from];
   let count = 0;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OTHER_WRITERS_CHECK_MS } from '../../cloudfunctions/_runtime/store/sqlite-read-cache';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 
 /**
@@ -62,6 +63,7 @@ test('a write by another process (another connection to the file) shows too', as
   const other = new SqliteStore(join(dir, 'test.sqlite'), { things: [['at']] });
   await other.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
   other.close();
+  await new Promise((resolve) => setTimeout(resolve, OTHER_WRITERS_CHECK_MS + 5)); // how often it asks
   expect(await titles()).toEqual(['二', '一']);
 });
 

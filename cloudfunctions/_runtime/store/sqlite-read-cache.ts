@@ -14,7 +14,8 @@ import type Database from 'better-sqlite3';
  * - writes made with the raw connection (`withConnection`) are seen through
  *   SQLite's change count, and clear everything;
  * - another process writing the same file is seen through `PRAGMA
- *   data_version`, checked before every cached answer, and clears everything.
+ *   data_version`, checked before a cached answer (at most every 20 ms), and
+ *   clears everything.
  * Raw reads beside the port (the search index) may be remembered too, naming
  * the collections they depend on.
  * Only finds outside transactions are answered from or added to the cache:
@@ -22,11 +23,14 @@ import type Database from 'better-sqlite3';
  * remembered. Entries hold the stored JSON text, so every caller still gets
  * fresh objects it may change at will. Bounded by total text size.
  */
+export const OTHER_WRITERS_CHECK_MS = 20;
+
 export class SqliteReadCache {
   private readonly generations = new Map<string, number>();
   private readonly entries = new Map<string, { generations: string; rows: string[]; bytes: number }>();
   private bytes = 0;
   private dataVersion: number | null = null;
+  private checkedAt = -Infinity;
   private readonly dataVersionOf: Database.Statement;
   private readonly changesOf: Database.Statement;
 
@@ -95,8 +99,15 @@ export class SqliteReadCache {
     return (this.changesOf.get() as { n: number }).n;
   }
 
-  /** `data_version` moves when another connection commits to the file (not for this connection's own writes). */
+  /**
+   * `data_version` moves when another connection commits to the file (not for this connection's own
+   * writes). Asking costs a few microseconds of locking, more than a cached answer itself, so it is
+   * asked at most every OTHER_WRITERS_CHECK_MS: another process's commit shows within that time.
+   */
   private noticeOtherWriters(): void {
+    const now = performance.now();
+    if (now - this.checkedAt < OTHER_WRITERS_CHECK_MS) return;
+    this.checkedAt = now;
     const version = this.dataVersionOf.get() as number;
     if (this.dataVersion !== null && version !== this.dataVersion) this.clear();
     this.dataVersion = version;
