@@ -55,7 +55,7 @@ async function fill(dataDir: string): Promise<void> {
         const { record } = newRequest(application(i), { channel: 'letter', receivedOn, enteredBy: clerk }, formatTrackingNumber(year - 1, i + 1), now, calendar);
         let stored = record as RequestRecord;
         if (i % 3 === 0 || i % 60 > 25) {
-          const result = transition({ ...stored, id: `bench-${i}`, version: 1 }, { type: 'reply', actor: clerk, category: 'disclosed', text: '予以公开。', attachments: [], bureauName: '云溪区住房和城乡建设局' }, now, calendar);
+          const result = transition({ ...stored, id: `bench-${i}`, version: 1 }, { type: 'reply', actor: clerk, category: 'disclosed', text: '予以公开。', attachments: [], government: '云溪区人民政府' }, now, calendar);
           stored = { ...stored, ...result.request };
         }
         await tx.collection<RequestRecord>('requests').insert(stored);

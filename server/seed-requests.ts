@@ -8,6 +8,9 @@ import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
 import { BUREAU_NAME } from './demo-data';
 
+/** The people's government at the bureau's level: it hears 行政复议 against the bureau (the remedies sentence). */
+const GOVERNMENT_NAME = '云溪区人民政府';
+
 /** The resident who owns the demo's online requests: sign in as `demo-resident` to see 我的申请 filled. */
 export const DEMO_RESIDENT = 'demo-resident';
 
@@ -101,7 +104,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
     channel: 'online',
     steps: [
       [0, register],
-      [6, () => ({ type: 'reply', actor: clerk, category: 'disclosed', text: '您申请的信息已主动公开，见本小程序“政务公开—政策文件”栏目《云溪区住房保障家庭租赁补贴实施细则》，附件为该文件全文。', attachments: [{ name: '云溪区住房保障家庭租赁补贴实施细则.pdf', url: 'https://yunxi.example.gov.cn/files/zlbt.pdf', sizeBytes: 245_760 }], bureauName: BUREAU_NAME })],
+      [6, () => ({ type: 'reply', actor: clerk, category: 'disclosed', text: '您申请的信息已主动公开，见本小程序“政务公开—政策文件”栏目《云溪区住房保障家庭租赁补贴实施细则》，附件为该文件全文。', attachments: [{ name: '云溪区住房保障家庭租赁补贴实施细则.pdf', url: 'https://yunxi.example.gov.cn/files/zlbt.pdf', sizeBytes: 245_760 }], government: GOVERNMENT_NAME })],
     ],
   },
   {
@@ -126,7 +129,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
  * Written through the same state machine as real ones, with their events.
  */
 export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void> {
-  await tx.collection<{ name: string }>('meta').insert({ id: 'bureau', name: BUREAU_NAME });
+  await tx.collection<{ name: string; government: string }>('meta').insert({ id: 'bureau', name: BUREAU_NAME, government: GOVERNMENT_NAME });
   const calendar = buildCalendar([], builtinArrangement);
   const today = beijingToday(now);
   const sequences = new Map<number, number>();

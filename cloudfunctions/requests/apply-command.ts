@@ -6,7 +6,7 @@ import type { RequestEvent, RequestRecord } from '../../shared/requests/request-
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored } from '../_runtime/store/port';
 import { deliverRequestNotifications } from './notification-seam';
-import { bureauName } from './bureau';
+import { loadBureau } from './bureau';
 import { loadLetterTemplates } from './letter-templates-data';
 import { EVENTS, REQUESTS } from './request-collections';
 
@@ -28,7 +28,7 @@ export async function applyCommand(
   const now = ctx.now();
   // A supplement request, an extension, a reply or a closure is also a formal letter, rendered once now.
   const letterKind = LETTER_ISSUED_BY[command.type];
-  const letters = letterKind ? await Promise.all([loadLetterTemplates(ctx.store), bureauName(ctx.store)]) : null;
+  const letters = letterKind ? await Promise.all([loadLetterTemplates(ctx.store), loadBureau(ctx.store)]) : null;
   return ctx.store.transaction(async (tx) => {
     const current = await tx.collection<RequestRecord>(REQUESTS).get(id);
     if (!current) throw new AppError('REQUEST_NOT_FOUND');

@@ -41,7 +41,9 @@ export async function createRequest(
   const openid = ctx.caller.openid as string;
   const keyId = createHash('sha256').update(`${openid}\u0000${idempotencyKey}`).digest('hex');
   const { idempotencyKey: _key, ...content } = application;
-  const payloadHash = createHash('sha256').update(JSON.stringify({ content, source: source.channel })).digest('hex');
+  // An entered application is also its receipt day: the same key with another day is another application, not a retry.
+  const hashed = source.channel === 'online' ? { content, source: source.channel } : { content, source: source.channel, receivedOn: source.receivedOn };
+  const payloadHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
   const calendar = await loadCalendar(ctx.store);
 
   for (let attempt = 1; ; attempt += 1) {
@@ -55,7 +57,8 @@ export async function createRequest(
           if (!existing) throw new Error(`request key ${keyId} points at missing request ${seen.requestId}`);
           return existing;
         }
-        const year = Number(beijingToday(now).slice(0, 4));
+        // Numbered in the year the bureau received it: a December letter typed in in January is still last year's.
+        const year = Number((source.channel === 'online' ? beijingToday(now) : source.receivedOn).slice(0, 4));
         const counterId = `requests-${year}`;
         const counters = tx.collection<Counter>(COUNTERS);
         const counter = await counters.get(counterId);

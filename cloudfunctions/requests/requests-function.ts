@@ -11,7 +11,7 @@ import type { Store, Where } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import { queueWarnings } from './queue-warnings';
 import { applyCommand } from './apply-command';
-import { bureauName } from './bureau';
+import { loadBureau } from './bureau';
 import { createRequest } from './create-request';
 import { REQUESTS, EVENTS } from './request-collections';
 
@@ -83,6 +83,10 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'askSupplement', actor: staffActor(ctx), items, workingDays });
   },
 
+  async recordSupplement({ id, version, receivedOn, text, attachments }, ctx) {
+    return change(ctx, id, version, { type: 'recordSupplement', actor: staffActor(ctx), receivedOn, text, attachments: attachments ?? [] });
+  },
+
   async consult(input, ctx) {
     const command: RequestCommand =
       input.step === 'start'
@@ -96,8 +100,8 @@ export const requestsFunction = defineFunction('requests', {
   },
 
   async reply({ id, version, category, text, attachments }, ctx) {
-    const bureau = await bureauName(ctx.store);
-    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], bureauName: bureau });
+    const { government } = await loadBureau(ctx.store);
+    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], government });
   },
 
   async close({ id, version, category, reason }, ctx) {
@@ -142,7 +146,7 @@ async function ownRequest(store: Store, id: string, openid: string): Promise<Req
 }
 
 async function viewFor(ctx: HandlerContext, record: RequestRecord, viewer: Actor, calendar?: WorkingCalendar) {
-  const [cal, bureau] = await Promise.all([calendar ?? loadCalendar(ctx.store), bureauName(ctx.store)]);
+  const [cal, bureau] = await Promise.all([calendar ?? loadCalendar(ctx.store), loadBureau(ctx.store)]);
   return toView(record, viewer, beijingToday(ctx.now()), cal, bureau);
 }
 

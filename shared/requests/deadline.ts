@@ -19,7 +19,7 @@ export interface ClockPause {
   to: string | null;
   /** At most this many working days are paused (a third party's 15); null for no cap. */
   capWorkingDays: number | null;
-  /** "征求第三方（云溪建设集团有限公司）意见" */
+  /** "征求第三方（云溪建设集团有限公司）意见" for staff; "征求第三方意见" for the applicant. */
   label: string;
 }
 
@@ -29,7 +29,8 @@ export interface ClockFacts {
   startOn: string;
   startKind: 'receipt' | 'supplement';
   pauses: ClockPause[];
-  extension: { workingDays: number; approver: string } | null;
+  /** The approver is named to staff only (null in the applicant's view). */
+  extension: { workingDays: number; approver: string | null } | null;
   /** Today (Beijing): an open pause is counted as if it ended today. */
   today: string;
 }
@@ -121,7 +122,8 @@ function explainSteps(
   }
 
   if (facts.extension) {
-    steps.push(`经${facts.extension.approver}同意延长 ${facts.extension.workingDays} 个工作日（条例第三十三条第二款），共计 ${target} 个工作日`);
+    const approved = facts.extension.approver ? `经${facts.extension.approver}同意` : '经批准';
+    steps.push(`${approved}延长 ${facts.extension.workingDays} 个工作日（条例第三十三条第二款），共计 ${target} 个工作日`);
   }
   const last = days[days.length - 1];
   steps.push(`第 ${target} 个工作日为 ${last.date}，即答复期限`);

@@ -1,5 +1,5 @@
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
-import { REPLY_CATEGORY_INFO, remediesSentence, type ReplyCategory, type ReplyType } from './reply-categories';
+import { REPLY_CATEGORY_INFO, remediesSentence, type Bureau, type ReplyCategory, type ReplyType } from './reply-categories';
 import { INFORMATION_FORM_LABELS, DELIVERY_METHOD_LABELS } from './request-schema';
 import type { RequestRecord } from './request-record';
 import type { Letter, LetterKind } from './request-types';
@@ -86,12 +86,12 @@ export function fillTemplate(template: LetterTemplate, slots: Record<string, str
 export function renderLetter(
   r: RequestRecord,
   kind: LetterKind,
-  bureauName: string,
+  bureau: Bureau,
   calendar: WorkingCalendar,
   dueOn: string | null,
   templates: LetterTemplateSet,
 ): IssuedLetter | null {
-  const source = letterSource(r, kind, bureauName, calendar, dueOn);
+  const source = letterSource(r, kind, bureau, calendar, dueOn);
   if (!source) return null;
   const template = templates[source.key];
   const base = {
@@ -100,7 +100,7 @@ export function renderLetter(
     submittedOn: r.submittedAt.slice(0, 10),
     receivedOn: r.receivedOn ?? r.submittedAt.slice(0, 10),
     subject: r.information.title || r.information.description.slice(0, 60),
-    bureau: bureauName,
+    bureau: bureau.name,
     form: INFORMATION_FORM_LABELS[r.form],
     delivery: DELIVERY_METHOD_LABELS[r.delivery],
   };
@@ -111,7 +111,7 @@ export function renderLetter(
     reference: `${r.trackingNumber}${source.suffix}`,
     addressee: r.applicant.name,
     paragraphs: filled.paragraphs,
-    signature: bureauName,
+    signature: bureau.name,
     date: source.date,
     templateKey: source.key,
     templateRevision: template.revision,
@@ -122,7 +122,7 @@ export function renderLetter(
 function letterSource(
   r: RequestRecord,
   kind: LetterKind,
-  bureauName: string,
+  bureau: Bureau,
   calendar: WorkingCalendar,
   dueOn: string | null,
 ): { key: LetterTemplateKey; suffix: string; date: string; slots: Record<string, string> } | null {
@@ -154,7 +154,7 @@ function letterSource(
       key: info.replyType,
       suffix: '',
       date: r.ending.on,
-      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureauName), category: reportWording(r.ending.category) },
+      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureau.government), category: reportWording(r.ending.category) },
     };
   }
   return null;
@@ -171,12 +171,12 @@ export const LETTER_ISSUED_BY: Partial<Record<string, LetterKind>> = { askSupple
 export function withIssuedLetter(
   after: RequestRecord,
   kind: LetterKind,
-  bureauName: string,
+  bureau: Bureau,
   calendar: WorkingCalendar,
   templates: LetterTemplateSet,
 ): IssuedLetter[] {
   const issued = after.letters ?? [];
-  const letter = renderLetter(after, kind, bureauName, calendar, after.dueOn, templates);
+  const letter = renderLetter(after, kind, bureau, calendar, after.dueOn, templates);
   return letter ? [...issued.filter((l) => l.kind !== kind), letter] : issued;
 }
 
@@ -186,9 +186,9 @@ export function withIssuedLetter(
  * was issued, or — for requests from before letters were stored — rendered
  * from the built-in templates.
  */
-export function lettersFor(r: RequestRecord, bureauName: string, calendar: WorkingCalendar, dueOn: string | null): Letter[] {
+export function lettersFor(r: RequestRecord, bureau: Bureau, calendar: WorkingCalendar, dueOn: string | null): Letter[] {
   return LETTER_KINDS.flatMap((kind) => {
-    const letter = r.letters?.find((l) => l.kind === kind) ?? renderLetter(r, kind, bureauName, calendar, dueOn, BUILTIN_LETTER_TEMPLATES);
+    const letter = r.letters?.find((l) => l.kind === kind) ?? renderLetter(r, kind, bureau, calendar, dueOn, BUILTIN_LETTER_TEMPLATES);
     if (!letter) return [];
     const { templateKey: _key, templateRevision: _revision, ...shown } = letter;
     return [shown];

@@ -101,7 +101,25 @@ export const REPLY_CATEGORY_INFO: Record<ReplyCategory, ReplyCategoryInfo> = {
 export const CLOSE_CATEGORIES = ['other.noSupplement', 'other.noFee', 'other.other'] as const satisfies readonly ReplyCategory[];
 export type CloseCategory = (typeof CLOSE_CATEGORIES)[number];
 
-/** Art. 51: every reply tells the applicant how to challenge it. */
-export function remediesSentence(bureauName: string): string {
-  return `如对本答复不服，可以自收到本答复之日起六十日内向${bureauName}的上一级行政机关或者本级人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼；也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。`;
+/**
+ * The bureau as its letters name it (the `meta/bureau` setting): its own name,
+ * and the people's government at its level, which hears 行政复议 against it.
+ */
+export interface Bureau {
+  name: string;
+  /** e.g. 云溪区人民政府 */
+  government: string;
+}
+
+/** Used when the bureau's government is not set: still the right body, only unnamed. */
+export const UNNAMED_GOVERNMENT = '本级人民政府';
+
+/**
+ * Art. 51: every reply tells the applicant how to challenge it. Since the
+ * 行政复议法 revised in 2023 (in force 2024-01-01, Art. 24), reconsideration of
+ * a county-level department's act goes to the people's government at its
+ * level only, no longer to the department one level up.
+ */
+export function remediesSentence(government: string): string {
+  return `如对本答复不服，可以自收到本告知书之日起六十日内向${government}申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼。也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。`;
 }

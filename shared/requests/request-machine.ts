@@ -34,7 +34,7 @@ import type { RequestCommandName, TimelineKind } from './request-types';
  *   submitted ─register→ registered ─reply→ replied
  *                          │  ↑ ↓ startConsultation / endConsultation (consulting: clock paused)
  *                          │  └─ extend (once, ≤ 20 working days; status unchanged)
- *                          └─askSupplement→ supplementRequested ─supplement→ registered (clock restarts)
+ *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
  *
  * Pure: the request, the command, the time and the calendar come in; the
@@ -45,10 +45,12 @@ export type RequestCommand =
   | { type: 'register'; actor: Actor; receivedOn?: string }
   | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
   | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
+  /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
+  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
   | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
   | { type: 'endConsultation'; actor: Actor; outcome: string }
   | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
-  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; bureauName: string }
+  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
   | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
   /** The calendar changed from `previous` to the one passed to `transition`. */
@@ -97,6 +99,15 @@ export function checkCommand(r: RequestRecord, command: RequestCommand, today: s
       applicantOnly();
       need('supplementRequested');
       if (today > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE');
+      return;
+    }
+    case 'recordSupplement': {
+      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived.
+      staffOnly();
+      need('supplementRequested');
+      const requestedOn = r.supplement?.requestedOn ?? today;
+      if (command.receivedOn > today || command.receivedOn < requestedOn) fail('RECEIVED_DATE_INVALID', `收到补正之日应在 ${requestedOn} 至今天之间`);
+      if (command.receivedOn > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${supplementDeadline(r, calendar)}）`);
       return;
     }
     case 'startConsultation':
@@ -172,6 +183,15 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.supplement = { ...(r.supplement as NonNullable<RequestRecord['supplement']>), answer: { text: command.text, attachments: command.attachments, on: today } };
       detail = '申请人已补正，答复期限自今日重新计算';
       break;
+    case 'recordSupplement':
+      kind = 'supplemented';
+      patch.status = 'registered';
+      patch.supplement = {
+        ...(r.supplement as NonNullable<RequestRecord['supplement']>),
+        answer: { text: command.text, attachments: command.attachments, on: command.receivedOn },
+      };
+      detail = `收到申请人书面补正，收到之日：${command.receivedOn}，答复期限自该日起重新计算`;
+      break;
     case 'startConsultation':
       kind = 'consultationStarted';
       patch.status = 'consulting';
@@ -206,7 +226,7 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
         text: command.text,
         attachments: command.attachments,
         legalBasis: info.legalBasis,
-        remedies: remediesSentence(command.bureauName),
+        remedies: remediesSentence(command.government),
         on: today,
         at,
       };
@@ -310,8 +330,21 @@ export function newRequest(
   return { record };
 }
 
+/**
+ * Who reads a due date's explanation. The applicant is not told whom the
+ * bureau consulted, on what, or who approved an extension (domain.md §6):
+ * those are the third party's and the staff's, not the applicant's.
+ */
+export type Audience = 'staff' | 'applicant';
+
+/** The consultation as the applicant reads it: 「征求第三方意见」 / 「征求有关机关意见」, no name or matter. */
+export function consultationForApplicant(party: ConsultedParty): string {
+  return `征求${party === 'thirdParty' ? '第三方' : '有关机关'}意见`;
+}
+
 /** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
-export function clockFacts(r: RequestRecord, today: string): ClockFacts | null {
+export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
+  const staff = audience === 'staff';
   if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted') return null;
   const restarted = r.supplement?.answer?.on ?? null;
   const startOn = restarted ?? r.receivedOn;
@@ -323,19 +356,19 @@ export function clockFacts(r: RequestRecord, today: string): ClockFacts | null {
       from: c.startedOn,
       to: c.endedOn ?? end,
       capWorkingDays: c.party === 'thirdParty' ? THIRD_PARTY_WORKING_DAYS : null,
-      label: `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见`,
+      label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
     }));
   return {
     startOn,
     startKind: restarted ? 'supplement' : 'receipt',
     pauses,
-    extension: r.extension ? { workingDays: r.extension.workingDays, approver: r.extension.approver } : null,
+    extension: r.extension ? { workingDays: r.extension.workingDays, approver: staff ? r.extension.approver : null } : null,
     today: end,
   };
 }
 
-export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar) {
-  const facts = clockFacts(r, today);
+export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar, audience: Audience = 'staff') {
+  const facts = clockFacts(r, today, audience);
   return facts ? computeDue(facts, calendar) : null;
 }
 
@@ -387,10 +420,11 @@ export function allowedCommands(r: RequestRecord, actor: Actor, today: string, c
     register: { type: 'register', actor },
     askSupplement: { type: 'askSupplement', actor, items: [], workingDays: 1 },
     supplement: { type: 'supplement', actor, text: '', attachments: [] },
+    recordSupplement: { type: 'recordSupplement', actor, receivedOn: today, text: '', attachments: [] },
     startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '', matter: '' },
     endConsultation: { type: 'endConsultation', actor, outcome: '' },
     extend: { type: 'extend', actor, workingDays: 1, approver: '', reason: '' },
-    reply: { type: 'reply', actor, category: 'disclosed', text: '', attachments: [], bureauName: '' },
+    reply: { type: 'reply', actor, category: 'disclosed', text: '', attachments: [], government: '' },
     withdraw: { type: 'withdraw', actor, reason: null },
     close: { type: 'close', actor, category: 'other.other', reason: '' },
   };

@@ -113,6 +113,7 @@ export const ApplicantSchema = z
   .superRefine((a, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (a.type === 'person') {
+      if (a.orgKind) problem('orgKind', '自然人申请无需选择组织类别');
       if (!a.idType) problem('idType', '请选择证件类型');
       if (!a.idNumber) problem('idNumber', '请填写证件号码');
       else if (a.idType === 'residentId') {
@@ -196,6 +197,15 @@ const target = { id: RequestIdSchema, version: RequestVersionSchema };
 export const SupplementSchema = z.strictObject({
   ...target,
   /** The applicant's answer to every item the bureau listed. */
+  text: text(4000),
+  attachments: z.array(AttachmentSchema).max(10).optional(),
+});
+
+/** `requests.recordSupplement`: a supplement that came by post, fax or in person, typed in by staff. */
+export const RecordSupplementSchema = z.strictObject({
+  ...target,
+  /** The day the bureau received it: the reply deadline restarts from this day. */
+  receivedOn: IsoDateSchema,
   text: text(4000),
   attachments: z.array(AttachmentSchema).max(10).optional(),
 });

@@ -76,18 +76,21 @@ export interface SupplementRequest {
 
 export interface Consultation {
   party: ConsultedParty;
-  partyName: string;
-  matter: string;
+  /** Whom and on what: staff views only (null for the applicant, who reads 「征求第三方意见」). */
+  partyName: string | null;
+  matter: string | null;
   startedOn: string;
   /** A third party has 15 working days to answer (Art. 32); null for other agencies. */
   answerDueOn: string | null;
   endedOn: string | null;
+  /** What was answered: staff views only (null for the applicant). */
   outcome: string | null;
 }
 
 export interface Extension {
   workingDays: number;
-  approver: string;
+  /** Who approved it: staff views only (null for the applicant). */
+  approver: string | null;
   reason: string;
   on: string;
 }
@@ -163,6 +166,7 @@ export type RequestCommandName =
   | 'register'
   | 'askSupplement'
   | 'supplement'
+  | 'recordSupplement'
   | 'startConsultation'
   | 'endConsultation'
   | 'extend'

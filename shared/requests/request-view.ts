@@ -1,14 +1,17 @@
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
 import { THIRD_PARTY_WORKING_DAYS } from './deadline';
 import { lettersFor } from './letters';
-import { allowedCommands, dueOf, supplementDeadline } from './request-machine';
+import type { Bureau } from './reply-categories';
+import { allowedCommands, consultationForApplicant, dueOf, supplementDeadline } from './request-machine';
 import type { Actor, HistoryEntry, RequestRecord } from './request-record';
 import { REQUEST_STATUS_LABELS } from './request-schema';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
 
 /**
  * What each viewer sees of a request. The applicant sees all of their own
- * data but never a staff member's OPENID or name; handlers see everything.
+ * data but never a staff member's OPENID or name, nor whom the bureau
+ * consulted on what (the third party's business) or who approved an
+ * extension: 「征求第三方意见」 is all they read. Handlers see everything.
  * Due dates are computed here from the record and the calendar in force, so a
  * page never shows a date the calendar has since moved.
  */
@@ -29,13 +32,14 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
 
 export type Viewer = 'applicant' | 'staff';
 
-export function toView(r: RequestRecord, viewer: Actor, today: string, calendar: WorkingCalendar, bureauName: string): RequestView {
-  const due = dueOf(r, today, calendar);
+export function toView(r: RequestRecord, viewer: Actor, today: string, calendar: WorkingCalendar, bureau: Bureau): RequestView {
   const staffView = viewer.role === 'staff';
+  const due = dueOf(r, today, calendar, staffView ? 'staff' : 'applicant');
   const open = r.open;
   const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, ...core } = r;
   return {
     ...core,
+    extension: core.extension && !staffView ? { ...core.extension, approver: null } : core.extension,
     statusLabel: REQUEST_STATUS_LABELS[r.status],
     dueOn: due?.dueOn ?? null,
     dueProvisional: due?.provisional ?? false,
@@ -44,10 +48,11 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
     supplement: supplement ? { ...supplement, deadlineOn: supplementDeadline(r, calendar) } : null,
     consultations: consultations.map((c) => ({
       ...c,
+      ...(staffView ? {} : { partyName: null, matter: null, outcome: null }),
       answerDueOn: c.party === 'thirdParty' ? addWorkingDays(calendar, c.startedOn, THIRD_PARTY_WORKING_DAYS) : null,
     })),
-    timeline: history.map((h) => timelineEntry(h, staffView)),
-    letters: lettersFor(r, bureauName, calendar, due?.dueOn ?? null),
+    timeline: staffView ? history.map((h) => timelineEntry(h, true)) : history.map((h, i) => timelineEntry({ ...h, detail: applicantDetail(r, i) }, false)),
+    letters: lettersFor(r, bureau, calendar, due?.dueOn ?? null),
     allowed: allowedCommands(r, viewer, today, calendar),
   };
 }
@@ -61,6 +66,29 @@ function timelineEntry(h: HistoryEntry, staffView: boolean): TimelineEntry {
     actor: h.actor,
     actorName: staffView ? h.actorName : null,
   };
+}
+
+/**
+ * A history entry's detail as the applicant reads it: a consultation without
+ * the party's name or the matter (nor what the party answered), an
+ * extension without its approver.
+ */
+function applicantDetail(r: RequestRecord, index: number): string | null {
+  const h = r.history[index];
+  switch (h.kind) {
+    case 'consultationStarted': {
+      // Consultations are only ever appended: the n-th start is the n-th consultation.
+      const n = r.history.slice(0, index).filter((e) => e.kind === 'consultationStarted').length;
+      const c = r.consultations[n];
+      return c ? `${consultationForApplicant(c.party)}，期间不计入答复期限` : '征求意见，期间不计入答复期限';
+    }
+    case 'consultationEnded':
+      return null;
+    case 'extended':
+      return r.extension ? `经批准延长 ${r.extension.workingDays} 个工作日：${r.extension.reason}` : null;
+    default:
+      return h.detail;
+  }
 }
 
 export function subjectOf(r: Pick<RequestRecord, 'information'>): string {

@@ -9,6 +9,7 @@ import {
   EnterSchema,
   ExtendSchema,
   RegisterSchema,
+  RecordSupplementSchema,
   ReplySchema,
   REQUEST_STATUSES,
   RequestCursorSchema,
@@ -91,6 +92,12 @@ export const requestsContract = {
     input: AskSupplementSchema,
     access: handlers,
     summary: '收到申请之日起 7 个工作日内一次性告知补正事项和期限',
+    writes: true,
+  }),
+  recordSupplement: action<RequestView>()({
+    input: RecordSupplementSchema,
+    access: handlers,
+    summary: '登记以邮寄、传真或当面方式收到的书面补正；答复期限自收到之日起重新计算',
     writes: true,
   }),
   consult: action<RequestView>()({

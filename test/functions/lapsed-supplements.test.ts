@@ -6,7 +6,7 @@ import { closeLapsedSupplements } from '../../cloudfunctions/requests/close-laps
 import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
-import { application } from '../support/request-factories';
+import { application, enteredApplication } from '../support/request-factories';
 
 /**
  * Art. 30: no supplement in time closes the request as 其他处理 1
@@ -66,7 +66,7 @@ test('open through the last day (a make-up Saturday); closed as 其他处理 1 f
   const letter = view.letters.find((l: any) => l.kind === 'reply');
   expect(letter.title).toBe('政府信息公开申请终止处理告知书');
   expect(letter.paragraphs.join('\n')).toContain('您未在补正期限（2026-10-10）内补正申请');
-  expect(letter.paragraphs.join('\n')).toContain('行政复议');
+  expect(letter.paragraphs.join('\n')).toContain('向云溪区人民政府申请行政复议');
   expect((await outboxOf(asked.id)).map((r) => r.cause)).toEqual(['supplementRequested', 'requestClosed']);
   const inbox = ok(await cloud.call('resident-a', 'inbox', { action: 'list', data: { limit: 50 } }));
   expect(inbox.items.filter((m: any) => m.link.id === asked.id).map((m: any) => m.title)).toContain('您的政府信息公开申请已办结');
@@ -83,6 +83,26 @@ test('a supplement that arrives on the last day counts: the request stays open',
   cloud.clock.now = LAST_DAY_LATE;
   ok(await cloud.call('resident-a', 'requests', { action: 'supplement', data: { id: asked.id, version: asked.version, text: '所需文件为云溪建〔2025〕12号' } }));
   cloud.clock.now = NEXT_DAY;
+  await dispatchAll(cloud);
+  expect(await record(asked.id)).toMatchObject({ status: 'registered', open: true, ending: null });
+});
+
+test('a letter application supplemented by post: staff record it with the day it arrived, and the runner leaves it open', async () => {
+  const entered = ok(await cloud.call('demo-clerk', 'requests', { action: 'enter', data: enteredApplication({ receivedOn: '2026-09-28' }) }));
+  cloud.clock.now = new Date('2026-09-29T02:00:00Z');
+  const asked = ok(
+    await cloud.call('demo-clerk', 'requests', { action: 'askSupplement', data: { id: entered.id, version: entered.version, items: ['请写明所需文件的名称或文号'], workingDays: 4 } }),
+  );
+  // The applicant's letter arrived on 10-09; the clerk types it in on 10-12, after the period ran out.
+  cloud.clock.now = new Date('2026-10-12T02:00:00Z');
+  const data = { id: asked.id, version: asked.version, text: '来信补正：所需文件为云溪建〔2025〕12号' };
+  expect(await cloud.call('demo-clerk', 'requests', { action: 'recordSupplement', data: { ...data, receivedOn: '2026-10-11' } })).toMatchObject({ ok: false, code: 'SUPPLEMENT_OVERDUE' });
+  expect(await cloud.call('demo-clerk', 'requests', { action: 'recordSupplement', data: { ...data, receivedOn: '2026-09-28' } })).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });
+  const recorded = ok(await cloud.call('demo-clerk', 'requests', { action: 'recordSupplement', data: { ...data, receivedOn: '2026-10-09' } }));
+  // Day zero is 10-09: 20 working days on (the make-up Saturday 10-10 counted) → 11-05.
+  expect(recorded).toMatchObject({ status: 'registered', dueOn: '2026-11-05', supplement: { answer: { on: '2026-10-09' } } });
+  expect(recorded.timeline.at(-1)).toMatchObject({ kind: 'supplemented', actor: 'staff', detail: expect.stringContaining('2026-10-09') });
+  expect((await eventsOf(asked.id)).filter((e) => e.action === 'supplemented')).toEqual([expect.objectContaining({ actor: 'demo-clerk' })]);
   await dispatchAll(cloud);
   expect(await record(asked.id)).toMatchObject({ status: 'registered', open: true, ending: null });
 });

@@ -115,7 +115,13 @@ describe('the workflow end to end through the functions', () => {
     expect(replied.status).toBe('replied');
 
     const seen = ok(await as('resident-a', 'get', { id: submitted.id }));
-    expect(seen.reply).toMatchObject({ category: 'partial', categoryLabel: '部分公开', remedies: expect.stringContaining('云溪区住房和城乡建设局') });
+    // 行政复议法 (2023) Art. 24: reconsideration goes to the people's government at the bureau's level, named by the bureau setting.
+    expect(seen.reply).toMatchObject({
+      category: 'partial',
+      categoryLabel: '部分公开',
+      remedies: expect.stringContaining('可以自收到本告知书之日起六十日内向云溪区人民政府申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼'),
+    });
+    expect(seen.reply.remedies).not.toContain('上一级行政机关或者本级人民政府');
     expect(seen.dueExplanation.summary).toMatch(/自收到补正之日（2026-10-09）起 20 个工作日，答复期限为 2026-11-05/);
     expect(seen.timeline.map((t: any) => t.kind)).toEqual(['submitted', 'registered', 'supplementRequested', 'supplemented', 'replied']);
     // The resident never sees who among the staff acted, nor any OPENID.
@@ -124,7 +130,7 @@ describe('the workflow end to end through the functions', () => {
     expect(seen.letters.map((l: any) => l.title)).toEqual(['政府信息公开申请补正告知书', '政府信息公开申请答复告知书']);
     const letter = seen.letters[1].paragraphs.join('');
     expect(letter).toContain(`编号 ${nth(1)}`);
-    expect(letter).toMatch(/第三十七条[\s\S]*行政复议/);
+    expect(letter).toMatch(/第三十七条[\s\S]*向云溪区人民政府申请行政复议/);
 
     // Staff see names on the timeline.
     const staffView = ok(await as('demo-clerk', 'manageGet', { id: submitted.id }));
@@ -148,6 +154,29 @@ describe('the workflow end to end through the functions', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'VERSION_CONFLICT' });
     expect((await events(submitted.id)).filter((e) => e.action === 'registered')).toHaveLength(1);
+  });
+
+  test('the applicant is not told whom the bureau consulted, on what, nor who approved the extension; staff are', async () => {
+    const submitted = ok(await as('resident-a', 'submit', application()));
+    let r = ok(await as('demo-clerk', 'register', { id: submitted.id, version: submitted.version }));
+    cloud.clock.now = new Date('2026-09-29T02:00:00Z');
+    r = ok(await as('demo-clerk', 'consult', { id: r.id, version: r.version, step: 'start', party: 'thirdParty', partyName: '云溪建设集团有限公司', matter: '报价明细是否同意公开' }));
+    cloud.clock.now = new Date('2026-10-09T02:00:00Z');
+    r = ok(await as('demo-clerk', 'consult', { id: r.id, version: r.version, step: 'end', outcome: '该公司不同意公开报价' }));
+    r = ok(await as('demo-clerk', 'extend', { id: r.id, version: r.version, workingDays: 10, approver: '张敏', reason: '需调取档案' }));
+    const secrets = ['云溪建设集团有限公司', '报价明细是否同意公开', '该公司不同意公开报价', '张敏'];
+
+    const seen = ok(await as('resident-a', 'get', { id: submitted.id }));
+    for (const secret of secrets) expect(JSON.stringify(seen)).not.toContain(secret);
+    expect(seen.timeline.find((t: any) => t.kind === 'consultationStarted').detail).toBe('征求第三方意见，期间不计入答复期限');
+    expect(seen.timeline.find((t: any) => t.kind === 'extended').detail).toBe('经批准延长 10 个工作日：需调取档案');
+    expect(seen.consultations[0]).toMatchObject({ party: 'thirdParty', partyName: null, matter: null, outcome: null, startedOn: '2026-09-29' });
+    expect(seen.extension).toMatchObject({ workingDays: 10, approver: null, reason: '需调取档案' });
+    expect(seen.dueExplanation.steps).toEqual(expect.arrayContaining([expect.stringMatching(/^征求第三方意见：2026-09-29/), expect.stringMatching(/^经批准延长 10 个工作日/)]));
+
+    const staffView = ok(await as('demo-clerk', 'manageGet', { id: submitted.id }));
+    for (const secret of secrets) expect(JSON.stringify(staffView)).toContain(secret);
+    expect(staffView.dueOn).toBe(seen.dueOn);
   });
 
   test('an illegal step is refused with INVALID_STATE', async () => {
@@ -178,6 +207,18 @@ describe('staff queue and paper applications', () => {
     expect(queue.items[0]).toMatchObject({ applicantName: '陈**', idNumberMasked: '3301**********1236', phoneMasked: '138****5678', urgency: 'dueSoon' });
     expect(JSON.stringify(queue)).not.toContain('330106199003071236');
     expect(JSON.stringify(queue)).not.toContain('13812345678');
+  });
+
+  test('an entered letter is numbered in the year it was received, and its key covers the receipt day', async () => {
+    const before = (await cloud.store.collection<{ value: number }>('counters').get('requests-2025'))?.value ?? 0;
+    const letter = enteredApplication({ receivedOn: '2025-12-30' });
+    const entered = ok(await as('demo-clerk', 'enter', letter));
+    expect(entered).toMatchObject({ receivedOn: '2025-12-30', trackingNumber: formatTrackingNumber(2025, before + 1) });
+    // A retry is the same request; the same key with another receipt day is refused, not merged.
+    expect(ok(await as('demo-clerk', 'enter', letter)).id).toBe(entered.id);
+    expect(await as('demo-clerk', 'enter', { ...letter, receivedOn: '2025-12-31' })).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+    // 2026's sequence is untouched.
+    expect(ok(await as('resident-a', 'submit', application())).trackingNumber).toBe(nth(1));
   });
 
   test('a receipt date in the future is refused', async () => {

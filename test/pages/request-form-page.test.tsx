@@ -108,3 +108,45 @@ test('a failed submit keeps the draft and its key; reopening the page restores i
   expect(stored().idempotencyKey).not.toBe(key);
   expect(stored().name).toBe('');
 });
+
+test('a submit filed but its answer lost, then the draft edited: told the first was filed, with a link, and the edited draft gets a new key', async () => {
+  // The first submit reaches the server and is filed; its answer never comes back.
+  const real = cloud.transportAs(RESIDENT);
+  let loseNextAnswer = true;
+  setTransport(async (fn, event) => {
+    const answer = await real(fn, event);
+    if (loseNextAnswer && event.action === 'submit') {
+      loseNextAnswer = false;
+      throw new NetworkError();
+    }
+    return answer;
+  });
+  render(<NewRequestPage />);
+  fillValidApplication();
+  await waitFor(() => screen.getByTestId('section-review'));
+  const key = stored().idempotencyKey;
+  await act(async () => click('submit-request'));
+  await waitFor(() => screen.getByTestId('submit-failure'));
+  expect(await cloud.store.collection('requests').count({ ownerOpenid: RESIDENT })).toBe(1);
+
+  // The resident edits the description and presses 提交 again: the same key with other content.
+  click('prev-step');
+  type('description', '请公开青禾路旧改项目2024年和2025年的征收补偿方案。');
+  click('next-step');
+  await waitFor(() => screen.getByTestId('section-review'));
+  await act(async () => click('submit-request'));
+  await waitFor(() => screen.getByTestId('earlier-filed'));
+  expect(screen.getByTestId('earlier-filed').textContent).toContain('已成功提交');
+  expect(screen.queryByTestId('submit-failure')).toBeNull();
+  const fresh = stored().idempotencyKey;
+  expect(fresh).not.toBe(key);
+  expect(stored().description).toBe('请公开青禾路旧改项目2024年和2025年的征收补偿方案。');
+
+  click('open-my-requests');
+  expect(recorded.navigations).toEqual(['/requests/pages/mine/index']);
+
+  // Submitting the edited draft now files it as a second request, under the new key.
+  await act(async () => click('submit-request'));
+  await waitFor(() => expect(recorded.navigations).toHaveLength(2));
+  expect(await cloud.store.collection('requests').count({ ownerOpenid: RESIDENT })).toBe(2);
+});

@@ -77,6 +77,22 @@ test('an action form shows the schema\'s errors beside its fields and sends noth
   expect((await cloud.store.collection<{ version: number }>('requests').get(request.id))?.version).toBe(before);
 });
 
+test('a supplement that came by post is recorded from the request page with the day it arrived', async () => {
+  const request = await submit();
+  const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'askSupplement', data: { id: registered.id, version: registered.version, items: ['请写明文件名称'], workingDays: 10 } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-recordSupplement'));
+  fireEvent.change(screen.getByTestId('input-supplementReceivedOn'), { target: { value: '2026-11-24' } });
+  fireEvent.change(screen.getByTestId('input-recordedSupplementText'), { target: { value: '来信写明：《老旧小区改造项目招标文件》' } });
+  fireEvent.click(screen.getByTestId('do-recordSupplement'));
+  await waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('办理中'));
+  const stored = await cloud.store.collection<{ supplement: { answer: { on: string; text: string } | null } }>('requests').get(request.id);
+  expect(stored?.supplement.answer).toMatchObject({ on: '2026-11-24', text: '来信写明：《老旧小区改造项目招标文件》' });
+});
+
 test('a resident opening someone else\'s request is told it does not exist, with no retry', async () => {
   const request = await submit('resident-a');
   setTransport(cloud.transportAs('resident-b'));

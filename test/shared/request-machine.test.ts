@@ -35,7 +35,7 @@ function codeOf(work: () => unknown): string | null {
 }
 
 const register = (receivedOn?: string): RequestCommand => ({ type: 'register', actor: clerk, receivedOn });
-const reply: RequestCommand = { type: 'reply', actor: clerk, category: 'partial', text: '部分公开。', attachments: [], bureauName: '云溪区住房和城乡建设局' };
+const reply: RequestCommand = { type: 'reply', actor: clerk, category: 'partial', text: '部分公开。', attachments: [], government: '云溪区人民政府' };
 
 describe('submission and registration', () => {
   test('an online request waits for registration; no clock runs yet', () => {
@@ -108,6 +108,27 @@ describe('supplement (Art. 30)', () => {
     expect(codeOf(() => transition(asked, { type: 'supplement', actor: resident, text: 'x', attachments: [] }, at('2026-10-21'), calendar))).toBe('SUPPLEMENT_OVERDUE');
   });
 
+  test('a supplement received by post is recorded by staff; the clock restarts from the day it arrived', () => {
+    const asked = apply(registered(), ask, '2026-09-30');
+    const letter = (receivedOn: string, actor: Actor = clerk): RequestCommand => ({ type: 'recordSupplement', actor, receivedOn, text: '来信写明：2025 年度', attachments: [] });
+    // Received 10-09 (within the period ending 10-20), typed in on 10-22 after the period ran out.
+    const r = apply(asked, letter('2026-10-09'), '2026-10-22');
+    expect(r).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+    expect(r.supplement?.answer).toEqual({ text: '来信写明：2025 年度', attachments: [], on: '2026-10-09' });
+    expect(r.history.at(-1)).toMatchObject({ kind: 'supplemented', actor: 'staff', actorName: '李华', detail: expect.stringContaining('2026-10-09') });
+    expect(supplementLapsed(r, '2026-10-22', calendar)).toBe(false);
+    // Not before the supplement request, not in the future, not after the period, staff only.
+    expect(codeOf(() => transition(asked, letter('2026-09-29'), at('2026-10-09'), calendar))).toBe('RECEIVED_DATE_INVALID');
+    expect(codeOf(() => transition(asked, letter('2026-10-10'), at('2026-10-09'), calendar))).toBe('RECEIVED_DATE_INVALID');
+    expect(codeOf(() => transition(asked, letter('2026-10-21'), at('2026-10-22'), calendar))).toBe('SUPPLEMENT_OVERDUE');
+    expect(codeOf(() => transition(asked, letter('2026-10-09', resident), at('2026-10-09'), calendar))).toBe('FORBIDDEN');
+    // The same works for a letter application, which has no owner to supplement it in the app.
+    const { record } = newRequest(SubmitSchema.parse(application()), { channel: 'letter', receivedOn: '2026-09-28', enteredBy: clerk }, '依申〔2026〕000003号', at('2026-09-28'), calendar);
+    const paperAsked = apply({ ...record, id: 'r3', version: 1 } as RequestRecord, ask, '2026-09-30');
+    expect(allowedCommands(paperAsked, clerk, '2026-10-09', calendar)).toContain('recordSupplement');
+    expect(apply(paperAsked, letter('2026-10-09'), '2026-10-12')).toMatchObject({ status: 'registered', dueOn: '2026-11-05' });
+  });
+
   test('no supplement in time: closed as 其他处理 1 (other.noSupplement), not before', () => {
     const asked = apply(registered(), ask, '2026-09-30');
     const close: RequestCommand = { type: 'close', actor: clerk, category: 'other.noSupplement', reason: '逾期未补正' };
@@ -163,7 +184,7 @@ describe('consultation, extension, reply', () => {
       group: 'partial',
       replyType: 'partial',
       legalBasis: expect.stringContaining('第三十七条'),
-      remedies: expect.stringMatching(/行政复议.*行政诉讼/),
+      remedies: expect.stringContaining('可以自收到本告知书之日起六十日内向云溪区人民政府申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼'),
       on: '2026-10-20',
     });
     expect(result.request.status).toBe('replied');
@@ -206,7 +227,7 @@ describe('every command in every status (illegal ones refused)', () => {
   const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
     submitted: ['register', 'withdraw', 'close'],
     registered: ['askSupplement', 'startConsultation', 'extend', 'reply', 'withdraw', 'close'],
-    supplementRequested: ['supplement', 'withdraw', 'close'],
+    supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close'],
     consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
     replied: [],
     withdrawn: [],
@@ -234,6 +255,41 @@ describe('every command in every status (illegal ones refused)', () => {
       const name = command.type as RequestCommandName;
       if (!LEGAL[status].includes(name)) expect(codeOf(() => transition(r, command, at('2026-09-30'), calendar))).toBe('INVALID_STATE');
     }
+  });
+
+  test('every command × status × actor through transition: done, or refused with INVALID_STATE or a named specific code', () => {
+    const system: Actor = { role: 'system', openid: null, name: null };
+    const actors = { clerk, resident, stranger, system };
+    const commands = (actor: Actor): Record<RequestCommand['type'], RequestCommand> => ({
+      register: { type: 'register', actor },
+      askSupplement: { type: 'askSupplement', actor, items: ['x'], workingDays: 10 },
+      supplement: { type: 'supplement', actor, text: 'x', attachments: [] },
+      recordSupplement: { type: 'recordSupplement', actor, receivedOn: '2026-09-30', text: 'x', attachments: [] },
+      startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '区档案馆', matter: 'x' },
+      endConsultation: { type: 'endConsultation', actor, outcome: 'x' },
+      extend: { type: 'extend', actor, workingDays: 5, approver: '张敏', reason: 'x' },
+      reply: { ...reply, actor } as RequestCommand,
+      withdraw: { type: 'withdraw', actor, reason: null },
+      close: { type: 'close', actor, category: 'other.other', reason: 'x' },
+      recompute: { type: 'recompute', actor, reason: 'x', previous: calendar },
+    });
+    const applicantCommands = ['supplement', 'withdraw'];
+    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting'];
+    const outcomes: string[] = [];
+    for (const status of Object.keys(records) as RequestStatus[]) {
+      for (const [who, actor] of Object.entries(actors)) {
+        for (const [name, command] of Object.entries(commands(actor))) {
+          const code = codeOf(() => transition(records[status], command, at('2026-09-30'), calendar));
+          const legalHere = name === 'recompute' ? open.includes(status) : LEGAL[status].includes(name as RequestCommandName);
+          const entitled = name === 'recompute' || (applicantCommands.includes(name) ? who === 'resident' : who === 'clerk');
+          // Who may act is decided first; then the status; only then the command's own rules.
+          const expected = !entitled ? (applicantCommands.includes(name) ? 'REQUEST_NOT_FOUND' : 'FORBIDDEN') : !legalHere ? 'INVALID_STATE' : null;
+          outcomes.push(`${status} ${who} ${name}: ${code}`);
+          expect(`${status} ${who} ${name}: ${code}`).toBe(`${status} ${who} ${name}: ${expected}`);
+        }
+      }
+    }
+    expect(outcomes).toHaveLength(7 * 4 * 11);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {

@@ -51,6 +51,11 @@ describe('the application schema', () => {
     expect(errors(application({ applicant: { type: 'person', name: '某人', phone: '13812345678' } }))).toMatchObject({ 'applicant.idType': '请选择证件类型' });
   });
 
+  test('a person has no organisation kind: one sent is refused, so the annual report cannot count it twice', () => {
+    const person = application();
+    expect(errors({ ...person, applicant: { ...person.applicant, orgKind: 'business' } })).toEqual({ 'applicant.orgKind': '自然人申请无需选择组织类别' });
+  });
+
   test('post needs an address; email needs an email; paper cannot go by email', () => {
     expect(errors(application({ delivery: 'post' }))).toEqual({ 'applicant.address': '选择邮寄时请填写通讯地址' });
     expect(errors(application({ delivery: 'email' }))).toEqual({ 'applicant.email': '选择电子邮件时请填写邮箱' });

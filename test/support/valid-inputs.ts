@@ -109,6 +109,7 @@ export const VALID_INPUTS: Inputs = {
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
     close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要' }],
     manageGet: (f) => [{ id: f.submittedId }],
+    recordSupplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, receivedOn: '2026-11-24', text: '申请人来信补正：所需信息为 2025 年度。', attachments: [{ name: '来信.pdf', url: 'cloud://env/letter.pdf', sizeBytes: 2048 }] }],
   },
   calendar: {
     days: () => [{ year: 2026 }, { year: 2027 }],

@@ -10,6 +10,7 @@ import {
   CloseSchema,
   ConsultSchema,
   ExtendSchema,
+  RecordSupplementSchema,
   REPLY_CATEGORIES,
   REPLY_CATEGORY_INFO,
   REPLY_GROUPS,
@@ -105,6 +106,39 @@ export function AskSupplementAction({ request, run, busy }: ActionProps) {
         <TextField name="supplementDays" value={days} onChange={setDays} />
       </FormField>
       <SubmitButton label="发出补正告知书" busy={busy} onClick={submit} testId="do-askSupplement" />
+    </ActionCard>
+  );
+}
+
+/** A supplement that came by post, fax or in person (the 补正告知书 invites written ones): typed in with the day it arrived. */
+export function RecordSupplementAction({ request, run, busy }: ActionProps) {
+  const [receivedOn, setReceivedOn] = useState('');
+  const [text, setText] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = () => {
+    const input = check(
+      RecordSupplementSchema,
+      { id: request.id, version: request.version, receivedOn: receivedOn.trim(), text, ...(attachments.length ? { attachments } : {}) },
+      setErrors,
+    );
+    if (input) void run('recordSupplement', input, '已登记补正', setErrors);
+  };
+  return (
+    <ActionCard title="登记书面补正" testId="action-recordSupplement">
+      <Text className="hint">
+        申请人以邮寄、传真或当面方式提交的补正材料，在此登记。收到之日不得早于告知补正之日（{request.supplement?.requestedOn ?? ''}），也不得晚于补正期限
+        {request.supplement?.deadlineOn ? `（${request.supplement.deadlineOn}）` : ''}；答复期限自收到之日起重新计算。
+      </Text>
+      <FormField label="收到补正之日（YYYY-MM-DD）" required error={errors.receivedOn}>
+        <TextField name="supplementReceivedOn" value={receivedOn} onChange={setReceivedOn} placeholder="例如 2026-10-09" />
+      </FormField>
+      <FormField label="补正内容" required error={errors.text}>
+        <TextField multiline name="recordedSupplementText" value={text} onChange={setText} placeholder="摘录或概述申请人补正的内容" />
+      </FormField>
+      <AttachmentsField value={attachments} onChange={setAttachments} max={10} errors={errors} onUploading={setUploading} />
+      <SubmitButton label="登记补正" busy={busy || uploading} onClick={submit} testId="do-recordSupplement" />
     </ActionCard>
   );
 }

@@ -18,7 +18,7 @@ import {
 import type { RequestCommandName } from '../../../../shared/requests/request-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { StaffLink } from '../../components/staff-link';
-import { AskSupplementAction, CloseAction, ConsultAction, ExtendAction, RegisterAction, ReplyAction } from '../../components/request-actions';
+import { AskSupplementAction, CloseAction, ConsultAction, ExtendAction, RecordSupplementAction, RegisterAction, ReplyAction } from '../../components/request-actions';
 import '../../../components/requests/requests.css';
 
 /**
@@ -105,6 +105,7 @@ export default function AdminRequestPage() {
 
       {may('register') && <RegisterAction {...actions} />}
       {may('askSupplement') && <AskSupplementAction {...actions} />}
+      {may('recordSupplement') && <RecordSupplementAction {...actions} />}
       {(may('startConsultation') || may('endConsultation')) && <ConsultAction {...actions} />}
       {may('extend') && <ExtendAction {...actions} />}
       {may('reply') && <ReplyAction {...actions} />}

@@ -5,7 +5,7 @@ import { ApiError, call, messageOf } from '../../../api/call';
 import { ApplicantSection, ContactSection, InformationSection, ReviewSection } from '../../../components/requests/request-form-sections';
 import { useStoredDraft } from '../../../hooks/use-stored-draft';
 import { routes } from '../../../navigation';
-import { DRAFT_STORAGE_KEY, emptyRequestDraft, errorsForStep, isRequestDraft, STEP_TITLES, stepOfField, submitInputFromDraft } from '../../request-draft';
+import { DRAFT_STORAGE_KEY, emptyRequestDraft, errorsForStep, isRequestDraft, newIdempotencyKey, STEP_TITLES, stepOfField, submitInputFromDraft } from '../../request-draft';
 import { draftErrors } from '../../request-validation';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
@@ -21,6 +21,8 @@ export default function NewRequestPage() {
   const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, () => emptyRequestDraft(), isRequestDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  /** An earlier press of 提交 was filed though its answer was lost, and the draft was edited since. */
+  const [earlierFiled, setEarlierFiled] = useState(false);
   const [busy, setBusy] = useState(false);
   const step = Math.min(Math.max(0, draft.step), STEP_TITLES.length - 1);
   const last = step === STEP_TITLES.length - 1;
@@ -57,11 +59,19 @@ export default function NewRequestPage() {
     if (Object.keys(all).length) return showErrors(all);
     setBusy(true);
     setFailure(null);
+    setEarlierFiled(false);
     try {
       const created = await call('requests', 'submit', submitInputFromDraft(draft));
       discard();
       await Taro.redirectTo({ url: routes.requestResult(created.id) });
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
+        // The key was filed with the content as it was then (the answer got lost), and the draft has changed since:
+        // that request exists; the edited draft becomes a new one, with its own key, if the resident submits it.
+        update({ idempotencyKey: newIdempotencyKey() });
+        setEarlierFiled(true);
+        return;
+      }
       // The draft (and its idempotency key) stays: pressing 提交 again files the same request, never a second one.
       if (e instanceof ApiError && e.fields) showErrors(e.fields);
       setFailure(messageOf(e));
@@ -102,6 +112,15 @@ export default function NewRequestPage() {
         <Text className="notice-box notice-box--error" data-testid="submit-failure">
           提交未成功：{failure}。您填写的内容已保存在本机，可稍后再次提交，不会重复申请。
         </Text>
+      )}
+
+      {earlierFiled && (
+        <View className="notice-box" data-testid="earlier-filed">
+          <Text>您之前提交的申请已成功提交（当时未能收到结果），可在“我的申请”中查看。修改后的内容尚未提交；如仍需申请，再次点击“提交申请”将作为一份新的申请提交。</Text>
+          <Button className="btn btn--plain btn--block" onClick={() => void Taro.navigateTo({ url: routes.myRequests() })} data-testid="open-my-requests">
+            查看我的申请
+          </Button>
+        </View>
       )}
 
       <View className="form__actions">
