@@ -26,10 +26,12 @@ afterEach(() => {
 
 const titles = async (s: SqliteStore = store) => (await s.collection<Thing>('things').find(newest)).items.map((t) => t.title);
 
-test('an insert and an update through the port show at once', async () => {
+test('an insert and an update through the port show at once, in finds and counts', async () => {
   expect(await titles()).toEqual(['一']);
+  expect(await store.collection<Thing>('things').count()).toBe(1);
   await store.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
   expect(await titles()).toEqual(['二', '一']);
+  expect(await store.collection<Thing>('things').count()).toBe(2);
   await store.collection<Thing>('things').update('t1', 1, { title: '一改' });
   expect(await titles()).toEqual(['二', '一改']);
 });
@@ -65,6 +67,16 @@ test('a write by another process (another connection to the file) shows too', as
   other.close();
   await new Promise((resolve) => setTimeout(resolve, OTHER_WRITERS_CHECK_MS + 5)); // how often it asks
   expect(await titles()).toEqual(['二', '一']);
+});
+
+test('a read by id shows an update, and a record inserted after it was missing', async () => {
+  const things = store.collection<Thing>('things');
+  expect(await things.get('t2')).toBeNull();
+  expect((await things.get('t1'))?.title).toBe('一');
+  await things.insert({ id: 't2', title: '二', at: '2026-11-02' });
+  await things.update('t1', 1, { title: '一改' });
+  expect((await things.get('t2'))?.title).toBe('二');
+  expect((await things.get('t1'))?.title).toBe('一改');
 });
 
 test('a raw write on the connection (beside the port) shows too', async () => {

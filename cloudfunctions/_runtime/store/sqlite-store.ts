@@ -211,7 +211,19 @@ class SqliteCollection<T> implements Collection<T> {
   ) {}
 
   get(id: string): Promise<Stored<T> | null> {
-    return this.run(async () => this.read(id));
+    return this.run(async () => (this.cache.cacheFinds ? this.readRemembered(id) : this.read(id)));
+  }
+
+  /** A read by id outside a transaction (e.g. the caller's staff record on every call), remembered like finds. */
+  private readRemembered(id: string): Stored<T> | null {
+    const key = `get:${id}`;
+    let texts = this.cache.reads.lookup([this.name], key);
+    if (!texts) {
+      const row = this.db.prepare(`SELECT doc FROM "${this.name}" WHERE id = ?`).get(id) as { doc: string } | undefined;
+      texts = row ? [row.doc] : [];
+      this.cache.reads.remember([this.name], key, texts);
+    }
+    return texts.length ? (JSON.parse(texts[0]) as Stored<T>) : null;
   }
 
   private read(id: string): Stored<T> | null {
@@ -290,7 +302,13 @@ class SqliteCollection<T> implements Collection<T> {
     const params: unknown[] = [];
     const clauses = whereClauses(where, params);
     const sql = `SELECT COUNT(*) AS n FROM "${this.name}"` + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
-    return (this.db.prepare(sql).get(...params) as { n: number }).n;
+    // Counts are remembered like finds (the staff queue counts provisional due dates on every call).
+    const key = this.cache.cacheFinds ? `count:${JSON.stringify(where)}` : null;
+    const known = key === null ? null : this.cache.reads.lookup([this.name], key);
+    if (known) return Number(known[0]);
+    const n = (this.db.prepare(sql).get(...params) as { n: number }).n;
+    if (key !== null) this.cache.reads.remember([this.name], key, [String(n)]);
+    return n;
   }
 }
 
