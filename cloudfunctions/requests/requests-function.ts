@@ -3,7 +3,7 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import { type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestEvent, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
-import { toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
+import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
@@ -53,7 +53,7 @@ export const requestsFunction = defineFunction('requests', {
   async queue({ status, cursor, limit }, ctx) {
     const where: Where = status ? { status } : { open: true };
     const [page, calendar] = await Promise.all([
-      requests(ctx.store).find({ where, orderBy: [['dueSort', 'asc']], limit, cursor }),
+      requests(ctx.store).find({ where, orderBy: [['dueSort', 'asc']], limit, cursor, fields: QUEUE_FIELDS }),
       loadCalendar(ctx.store),
     ]);
     const today = beijingToday(ctx.now());

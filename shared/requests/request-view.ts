@@ -126,6 +126,17 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
 /** Due within this many working days is highlighted in the queue. */
 export const DUE_SOON_WORKING_DAYS = 3;
 
+/**
+ * What a queue row is made from: the queue reads only these fields of each request (a projection),
+ * never its history and letters, which are most of a record's size. toQueueItem and the due-date
+ * code it calls (clockFacts, supplementDeadline) may use nothing else; a test compares rows built
+ * from projected and whole records for requests in every status.
+ */
+export const QUEUE_FIELDS = [
+  'trackingNumber', 'status', 'channel', 'applicant', 'information', 'submittedAt', 'receivedOn',
+  'supplement', 'consultations', 'extension', 'reply', 'ending', 'dueOn', 'dueProvisional', 'open',
+] as const;
+
 export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar): QueueItem {
   const due = currentDue(r, today, calendar);
   const left = due.workingDaysLeft;

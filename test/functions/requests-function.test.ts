@@ -258,3 +258,19 @@ describe('the calendar the bureau controls', () => {
     expect(year.holidays).toContainEqual({ date: '2026-10-01', name: '国庆节' });
   });
 });
+
+test('a queue row built from the projected fields is the row built from the whole record, in every status', async () => {
+  const { prepareRequestFixture } = await import('../support/request-fixture');
+  const { loadCalendar } = await import('../../cloudfunctions/calendar/calendar-data');
+  const { QUEUE_FIELDS, toQueueItem } = await import('../../shared/requests/request-view');
+  await prepareRequestFixture(cloud);
+  const requests = cloud.store.collection<any>('requests');
+  const whole = (await requests.find({ orderBy: [['submittedAt', 'asc']], limit: 200 })).items;
+  const projected = (await requests.find({ orderBy: [['submittedAt', 'asc']], limit: 200, fields: QUEUE_FIELDS })).items;
+  const statuses = new Set(whole.map((r) => r.status));
+  expect(statuses.size).toBeGreaterThanOrEqual(5); // submitted, registered, consulting, supplementRequested, replied…
+  const calendar = await loadCalendar(cloud.store);
+  for (const today of ['2026-09-28', '2026-10-20', '2026-12-30']) {
+    expect(projected.map((r) => toQueueItem(r, today, calendar))).toEqual(whole.map((r) => toQueueItem(r, today, calendar)));
+  }
+});
