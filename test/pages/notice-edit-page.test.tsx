@@ -3,19 +3,14 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import NoticeEditPage from '../../miniprogram/admin/pages/notice-edit/index';
 import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
 import { consultation, policy } from '../support/factories';
 import { recorded, resetTaro } from '../support/taro';
 
 /** The staff editor and the resident detail page over the real functions and SQLite. */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness();
-});
-afterEach(() => {
-  setTransport(null);
-  cloud.close();
-});
+cloudPerTest((c) => (cloud = c));
 
 const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } });
 

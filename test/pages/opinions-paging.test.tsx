@@ -3,19 +3,14 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ConsultationOpinions } from '../../miniprogram/components/consultation-opinions';
 import { OPINIONS_PAGE_SIZE } from '../../miniprogram/hooks/use-opinions';
 import { setTransport } from '../../miniprogram/api/transport';
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
 import { consultation } from '../support/factories';
 import { resetTaro } from '../support/taro';
 
 /** A consultation's published opinions on the detail page, however many: paged with the cursor. */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness();
-});
-afterEach(() => {
-  setTransport(null);
-  cloud.close();
-});
+cloudPerTest((c) => (cloud = c));
 
 test('more than 50 published opinions are all reachable, a page at a time', async () => {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation() } }));

@@ -4,19 +4,14 @@ import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
 import AdminRequestsPage from '../../miniprogram/admin/pages/requests/index';
 import MyRequestPage from '../../miniprogram/requests/pages/detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
 import { application, VALID_RESIDENT_ID } from '../support/request-factories';
 import { recorded, resetTaro } from '../support/taro';
 
 /** The staff queue and request page, and the resident's detail, over the real functions and SQLite. */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness();
-});
-afterEach(() => {
-  setTransport(null);
-  cloud.close();
-});
+cloudPerTest((c) => (cloud = c));
 
 const submit = async (openid = 'resident-a') => ok(await cloud.call(openid, 'requests', { action: 'submit', data: application() }));
 

@@ -4,7 +4,8 @@ import DeliveriesPage from '../../miniprogram/admin/pages/deliveries/index';
 import AdminNoticesPage from '../../miniprogram/admin/pages/notices/index';
 import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
 import { setTransport } from '../../miniprogram/api/transport';
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
 import { announcement, consultation } from '../support/factories';
 import { dispatchAll } from '../support/notifications-fixture';
 import { prepareRequestFixture } from '../support/request-fixture';
@@ -12,13 +13,7 @@ import { recorded, resetTaro } from '../support/taro';
 
 /** Ways between staff pages added with issue 8 (opinions, 阅读) and issue 7 (a request's delivery report). */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness();
-});
-afterEach(() => {
-  setTransport(null);
-  cloud.close();
-});
+cloudPerTest((c) => (cloud = c));
 
 const publish = async (content: object) => {
   const d = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: content } }));
