@@ -394,8 +394,17 @@ export function supplementDeadline(r: RequestRecord, calendar: WorkingCalendar):
  * request is treated as withdrawn and closed as 其他处理 1. The last day of the
  * period still counts, so this holds only from the day after it.
  */
+/**
+ * Working days the system waits after a supplement period before closing the request by itself: a
+ * supplement posted or handed in on the last day reaches the clerk who types it in (recordSupplement,
+ * with the day it arrived) a day or two later, and a closed request is never reopened. A clerk may
+ * still close it by hand as soon as the period has run out.
+ */
+export const SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS = 3;
+
 export function supplementLapsed(r: RequestRecord, today: string, calendar: WorkingCalendar): boolean {
-  return r.status === 'supplementRequested' && !r.supplement?.answer && today > supplementDeadline(r, calendar);
+  if (r.status !== 'supplementRequested' || r.supplement?.answer) return false;
+  return today > addWorkingDays(calendar, supplementDeadline(r, calendar), SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS);
 }
 
 /** The system's closing of a lapsed supplement request, with the reason the applicant reads. */

@@ -211,7 +211,7 @@ export interface QueueItem {
   dueOn: string | null;
   dueProvisional: boolean;
   workingDaysLeft: number | null;
-  /** While awaiting a supplement: its last day (the day after, the request closes by itself as other.noSupplement). */
+  /** While awaiting a supplement: its last day (3 working days after it, left for written supplements to be entered, the request closes by itself as other.noSupplement). */
   supplementDeadlineOn: string | null;
   /** overdue: past the due date; dueSoon: within 3 working days. */
   urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';

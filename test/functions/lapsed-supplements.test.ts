@@ -14,7 +14,9 @@ import { application, enteredApplication } from '../support/request-factories';
  *
  * Pinned dates: asked on Tue 2026-09-29 for 4 working days → 09-30, (国庆
  * 10-01…10-07 off) 10-08, 10-09, and the make-up Saturday 10-10: the last day
- * is 2026-10-10. It lapses at midnight Beijing time (16:00 UTC).
+ * is 2026-10-10. Three working days are then left for written supplements to be
+ * typed in (10-12, 10-13, 10-14); it closes at midnight Beijing time after
+ * 10-14 (16:00 UTC).
  */
 let cloud: CloudHarness;
 beforeEach(async () => {
@@ -23,7 +25,8 @@ beforeEach(async () => {
 afterEach(() => cloud.close());
 
 const LAST_DAY_LATE = new Date('2026-10-10T15:50:00Z'); // 23:50 on 10-10 in Beijing, one scan interval before midnight
-const NEXT_DAY = new Date('2026-10-10T16:00:00Z'); // 00:00 on 10-11 in Beijing
+const GRACE_LAST_LATE = new Date('2026-10-14T15:50:00Z'); // 23:50 on 10-14, the last day left for entering a written supplement
+const NEXT_DAY = new Date('2026-10-14T16:00:00Z'); // 00:00 on 10-15 in Beijing: it closes
 
 async function askedForSupplement(): Promise<{ id: string; version: number }> {
   const submitted = ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: application() }));
@@ -45,16 +48,19 @@ const eventsOf = async (id: string) =>
 const outboxOf = async (id: string) =>
   (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 20 })).items;
 
-test('open through the last day (a make-up Saturday); closed as 其他处理 1 from the next Beijing day, with event, letter and notification', async () => {
+test('open through the last day (a make-up Saturday) and the three working days after it; then closed as 其他处理 1, with event, letter and notification', async () => {
   const asked = await askedForSupplement();
   cloud.clock.now = LAST_DAY_LATE;
+  await dispatchAll(cloud);
+  expect((await record(asked.id)).status).toBe('supplementRequested');
+  cloud.clock.now = GRACE_LAST_LATE;
   await dispatchAll(cloud);
   expect((await record(asked.id)).status).toBe('supplementRequested');
 
   cloud.clock.now = NEXT_DAY;
   await dispatchAll(cloud);
   const closed = await record(asked.id);
-  expect(closed).toMatchObject({ status: 'closed', open: false, ending: { category: 'other.noSupplement', on: '2026-10-11' } });
+  expect(closed).toMatchObject({ status: 'closed', open: false, ending: { category: 'other.noSupplement', on: '2026-10-15' } });
   expect(closed.history.at(-1)).toMatchObject({ kind: 'closed', actor: 'system', actorOpenid: null });
   expect((await eventsOf(asked.id)).filter((e) => e.action === 'closed')).toEqual([
     expect.objectContaining({ actor: 'system', detail: expect.stringContaining('逾期未补正') }),
@@ -93,8 +99,11 @@ test('a letter application supplemented by post: staff record it with the day it
   const asked = ok(
     await cloud.call('demo-clerk', 'requests', { action: 'askSupplement', data: { id: entered.id, version: entered.version, items: ['请写明所需文件的名称或文号'], workingDays: 4 } }),
   );
-  // The applicant's letter arrived on 10-09; the clerk types it in on 10-12, after the period ran out.
-  cloud.clock.now = new Date('2026-10-12T02:00:00Z');
+  // The applicant's letter arrived on 10-09; the clerk types it in on 10-13, after the period ran out
+  // but within the days the runner leaves for that: the request is still there to record it on.
+  cloud.clock.now = new Date('2026-10-13T02:00:00Z');
+  await dispatchAll(cloud);
+  expect((await record(asked.id)).status).toBe('supplementRequested');
   const data = { id: asked.id, version: asked.version, text: '来信补正：所需文件为云溪建〔2025〕12号' };
   expect(await cloud.call('demo-clerk', 'requests', { action: 'recordSupplement', data: { ...data, receivedOn: '2026-10-11' } })).toMatchObject({ ok: false, code: 'SUPPLEMENT_OVERDUE' });
   expect(await cloud.call('demo-clerk', 'requests', { action: 'recordSupplement', data: { ...data, receivedOn: '2026-09-28' } })).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });

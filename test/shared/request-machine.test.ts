@@ -139,8 +139,11 @@ describe('supplement (Art. 30)', () => {
 
   test('the system closes a lapsed supplement by itself, and only that', () => {
     const asked = apply(registered(), ask, '2026-09-30');
+    // The period's last day is 10-20; three working days (10-21…10-23) are left for a written
+    // supplement to be typed in; the runner closes it from the next day on.
     expect(supplementLapsed(asked, '2026-10-20', calendar)).toBe(false);
-    expect(supplementLapsed(asked, '2026-10-21', calendar)).toBe(true);
+    expect(supplementLapsed(asked, '2026-10-23', calendar)).toBe(false);
+    expect(supplementLapsed(asked, '2026-10-24', calendar)).toBe(true);
     const lapse = lapsedSupplementClosure(asked, calendar);
     expect(lapse).toMatchObject({ actor: { role: 'system', openid: null }, category: 'other.noSupplement' });
     expect(codeOf(() => transition(asked, lapse, at('2026-10-20'), calendar))).toBe('INVALID_STATE');
@@ -151,7 +154,7 @@ describe('supplement (Art. 30)', () => {
     // Any other closure stays a person's decision.
     expect(codeOf(() => transition(asked, { ...lapse, category: 'other.other' } as RequestCommand, at('2026-10-21'), calendar))).toBe('FORBIDDEN');
     const supplemented = apply(asked, { type: 'supplement', actor: resident, text: '补正', attachments: [] }, '2026-10-20');
-    expect(supplementLapsed(supplemented, '2026-10-21', calendar)).toBe(false);
+    expect(supplementLapsed(supplemented, '2026-10-24', calendar)).toBe(false);
   });
 });
 
