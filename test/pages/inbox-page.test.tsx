@@ -4,6 +4,7 @@ import InboxPage, { INBOX_PAGE_SIZE } from '../../miniprogram/pages/inbox/index'
 import { enqueueRequestNotifications } from '../../cloudfunctions/_notifications/enqueue-notification';
 import SubscriptionsPage from '../../miniprogram/pages/subscriptions/index';
 import { InboxEntries } from '../../miniprogram/components/inbox-entries';
+import HomePage from '../../miniprogram/pages/index/index';
 import { ME_TAB_INDEX } from '../../miniprogram/tab-pages';
 import { setTransport } from '../../miniprogram/api/transport';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
@@ -113,6 +114,15 @@ test('the unread count is a badge on the 我的 tab too, removed once everything
   act(() => trigger('didShow'));
   await waitFor(() => expect(screen.queryByTestId('unread-badge')).toBeNull());
   expect(recorded.tabBadges).toEqual({});
+});
+
+test('the 我的 tab shows its badge as soon as the app opens on 首页, before 我的 is visited', async () => {
+  ok(await cloud.call(ME, 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
+  await publish('第一条通知');
+  resetTaro();
+  render(<HomePage />);
+  act(() => trigger('didShow'));
+  await waitFor(() => expect(recorded.tabBadges).toEqual({ [ME_TAB_INDEX]: '1' }));
 });
 
 test('the unread figure and 全部已读 count every unread message, not only the loaded page', async () => {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { usePullDownRefresh } from '@tarojs/taro';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { call } from '../../api/call';
@@ -7,6 +7,7 @@ import { ListStates } from '../../components/list-states';
 import { NoticeCard } from '../../components/notice-card';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useUnreadCount } from '../../hooks/use-unread-count';
 import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
@@ -25,6 +26,9 @@ export default function HomePage() {
   usePullDownRefresh(() => {
     void newest.refresh().finally(() => Taro.stopPullDownRefresh());
   });
+  // The app opens here: the 我的 tab's unread badge is set now, not only once 我的 has been visited.
+  const unread = useUnreadCount();
+  useDidShow(() => unread.reload());
 
   return (
     <View className={`page ${elder}`}>
