@@ -1,6 +1,6 @@
 import { contract } from '../../shared/api/contract';
-import { createCloudHarness, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
-import { noticeSnapshot, prepareFixtureImage, storeCounts } from '../support/fixture';
+import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { fixtureCopyPerTest, fixtureImageOnce, noticeSnapshot, storeCounts } from '../support/fixture';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
@@ -132,23 +132,17 @@ test('the matrix names every action of the contract, and nothing else', () => {
  * Each case runs on its own copy of one prepared database (demo data, a former staff member, the
  * fixture), so no case sees another's writes; copying the image costs far less than seeding anew.
  */
-let image: HarnessImage;
-let prepared: Fixture;
-beforeAll(async () => {
-  ({ image, fixture: prepared } = await prepareFixtureImage((cloud) =>
-    cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
-  ));
-});
+const prepared = fixtureImageOnce((cloud) =>
+  cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
+);
 
 describe.each(actions)('%s.%s', (fn, action) => {
   let cloud: CloudHarness;
   let fixture: Fixture;
-
-  beforeEach(async () => {
-    cloud = await createCloudHarness({ image });
-    fixture = prepared;
+  fixtureCopyPerTest(prepared, (c, f) => {
+    cloud = c;
+    fixture = f;
   });
-  afterEach(() => cloud.close());
 
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
     const expected = EXPECTED[`${fn}.${action}`][persona];
@@ -174,8 +168,8 @@ const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
 };
 describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
-    const cloud = await createCloudHarness({ image });
-    const fixture = prepared;
+    const cloud = await createCloudHarness({ image: prepared.image });
+    const fixture = prepared.fixture;
     const result = await cloud.call(PERSONAS[persona], 'deliveries', { action: 'forSubject', data: { subjectId: fixture.awaitingSupplementId } });
     const expected = REQUEST_DELIVERIES[persona];
     if (expected === 'allow') expect(result).toMatchObject({ ok: true, data: { subjectId: fixture.awaitingSupplementId, notifications: [{ cause: expect.any(String) }] } });
@@ -195,8 +189,8 @@ const OTHER_DELIVERIES: Record<Persona, Outcome> = {
 };
 describe('deliveries.forSubject of a rating, and of something else', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
-    const cloud = await createCloudHarness({ image });
-    const fixture = prepared;
+    const cloud = await createCloudHarness({ image: prepared.image });
+    const fixture = prepared.fixture;
     for (const [subjectId, expected] of [[fixture.answeredFollowUpId!, RATING_DELIVERIES[persona]], [fixture.windowId!, OTHER_DELIVERIES[persona]], ['no-such-subject', OTHER_DELIVERIES[persona]]] as const) {
       const result = await cloud.call(PERSONAS[persona], 'deliveries', { action: 'forSubject', data: { subjectId } });
       if (expected === 'allow') expect(result).toMatchObject({ ok: true, data: { subjectId } });
@@ -206,11 +200,11 @@ describe('deliveries.forSubject of a rating, and of something else', () => {
   });
 
   test('a rating officer reads a rating\'s report, not a notice\'s or a request\'s', async () => {
-    const cloud = await createCloudHarness({ image });
+    const cloud = await createCloudHarness({ image: prepared.image });
     const ask = (subjectId: string) => cloud.call('demo-rater', 'deliveries', { action: 'forSubject', data: { subjectId } });
-    expect(await ask(prepared.answeredFollowUpId!)).toMatchObject({ ok: true, data: { subjectId: prepared.answeredFollowUpId } });
-    expect(await ask(prepared.inboxSubjectId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await ask(prepared.awaitingSupplementId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await ask(prepared.fixture.answeredFollowUpId!)).toMatchObject({ ok: true, data: { subjectId: prepared.fixture.answeredFollowUpId } });
+    expect(await ask(prepared.fixture.inboxSubjectId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await ask(prepared.fixture.awaitingSupplementId!)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     cloud.close();
   });
 });

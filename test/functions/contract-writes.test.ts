@@ -3,8 +3,8 @@ import { defineFunction } from '../../cloudfunctions/_runtime/define-function';
 import type { Logger } from '../../cloudfunctions/_runtime/handler-context';
 import { contract } from '../../shared/api/contract';
 import type { ActionSpec } from '../../shared/api/define';
-import { createCloudHarness, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
-import { prepareFixtureImage } from '../support/fixture';
+import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { fixtureCopyPerTest, fixtureImageOnce } from '../support/fixture';
 import { storeSnapshot } from '../support/store-snapshot';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
@@ -23,22 +23,17 @@ const actions = Object.entries(contract).flatMap(([fn, spec]) =>
 const callerFor = (spec: ActionSpec) => (spec.access.kind === 'staff' ? 'demo-admin' : 'resident-a');
 
 // Each action gets its own copy of one prepared database (see prepareFixtureImage).
-let image: HarnessImage;
-let prepared: Fixture;
-beforeAll(async () => {
-  ({ image, fixture: prepared } = await prepareFixtureImage());
-});
+const prepared = fixtureImageOnce();
 
 describe.each(actions.map(([fn, action, spec]) => [`${fn}.${action}`, spec.writes ? 'writes' : 'read-only', fn, action, spec] as const))(
   '%s (%s)',
   (_name, _kind, fn, action, spec) => {
     let cloud: CloudHarness;
     let fixture: Fixture;
-    beforeEach(async () => {
-      cloud = await createCloudHarness({ image });
-      fixture = prepared;
+    fixtureCopyPerTest(prepared, (c, f) => {
+      cloud = c;
+      fixture = f;
     });
-    afterEach(() => cloud.close());
 
     test('the store changes exactly when the contract says it may', async () => {
       const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];

@@ -1,6 +1,6 @@
 import { contract } from '../../shared/api/contract';
-import { createCloudHarness, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
-import { prepareFixtureImage, storeCounts } from '../support/fixture';
+import type { CloudHarness } from '../support/cloud-harness';
+import { fixtureCopyPerTest, fixtureImageOnce, storeCounts } from '../support/fixture';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
@@ -21,14 +21,9 @@ const EXPECTED_FOR_OFFICER: Record<string, 'allow' | 'FORBIDDEN'> = {
 let cloud: CloudHarness;
 let fixture: Fixture;
 // Each test gets its own copy of one prepared database (see prepareFixtureImage).
-let image: HarnessImage;
-let prepared: Fixture;
-beforeAll(async () => {
-  ({ image, fixture: prepared } = await prepareFixtureImage());
-});
-beforeEach(async () => {
-  cloud = await createCloudHarness({ image });
-  fixture = prepared;
+fixtureCopyPerTest(fixtureImageOnce(), (c, f) => {
+  cloud = c;
+  fixture = f;
 });
 afterEach(() => cloud.close());
 

@@ -7,12 +7,11 @@ import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
 
-/** A draft and a published notice, created through the functions as the demo editor. */
 /**
  * The fixture prepared once, as a database image: suites that need a fresh database per test
  * open a copy of it (`createCloudHarness({ image })`) instead of seeding and preparing again.
  */
-export async function prepareFixtureImage(before?: (cloud: CloudHarness) => Promise<void>): Promise<{ image: HarnessImage; fixture: Fixture }> {
+export async function prepareFixtureImage(before?: (cloud: CloudHarness) => Promise<void>): Promise<PreparedFixture> {
   const cloud = await createCloudHarness();
   await before?.(cloud);
   const fixture = await prepareFixture(cloud);
@@ -21,6 +20,31 @@ export async function prepareFixtureImage(before?: (cloud: CloudHarness) => Prom
   return { image, fixture };
 }
 
+export interface PreparedFixture {
+  image: HarnessImage;
+  fixture: Fixture;
+}
+
+/** prepareFixtureImage as a `beforeAll` of the suite where it is called; the answer is filled in then. */
+export function fixtureImageOnce(before?: (cloud: CloudHarness) => Promise<void>): PreparedFixture {
+  const prepared = {} as PreparedFixture;
+  beforeAll(async () => {
+    Object.assign(prepared, await prepareFixtureImage(before));
+  });
+  return prepared;
+}
+
+/** A fresh copy of the prepared fixture before each test (handed to `use`), closed after it. */
+export function fixtureCopyPerTest(prepared: PreparedFixture, use: (cloud: CloudHarness, fixture: Fixture) => void): void {
+  let current: CloudHarness;
+  beforeEach(async () => {
+    current = await createCloudHarness({ image: prepared.image });
+    use(current, prepared.fixture);
+  });
+  afterEach(() => current.close());
+}
+
+/** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具草稿' }) } }));
   const toPublish = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具已发布' }) } }));
