@@ -1,6 +1,7 @@
 import { canSend } from '../../shared/notifications/grants';
 import { templateFor, type SubscribeTemplate } from '../../shared/notifications/subscribe-templates';
 import { fitTemplateData } from '../../shared/notifications/template-fields';
+import { existingIds } from '../_runtime/store/existing-ids';
 import type { Store, Stored, Transaction } from '../_runtime/store/port';
 import {
   DELIVERIES,
@@ -105,12 +106,6 @@ async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: Out
     status: done ? 'done' : 'pending',
     updatedAt: now.toISOString(),
   });
-}
-
-async function existingIds(store: Store, collection: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const page = await store.collection(collection).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length });
-  return new Set(page.items.map((r) => r.id));
 }
 
 async function grantsOf(store: Store, openids: string[], templateId: string): Promise<Map<string, GrantRecord>> {

@@ -2,6 +2,7 @@ import { addWorkingDays } from '../../shared/calendar/working-calendar';
 import { DUE_SOON_WORKING_DAYS, reminderDue, type DeadlineReminder } from '../../shared/notifications/deadline-reminders';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { StaffRecord } from '../_runtime/identify-caller';
+import { existingIds } from '../_runtime/store/existing-ids';
 import type { Page, Store } from '../_runtime/store/port';
 import type { ActiveStaff, DeadlineSource } from './deadline-source';
 import { loadCalendar } from '../calendar/calendar-data';
@@ -49,7 +50,7 @@ export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<n
       // Most subjects on a page were reminded at an earlier scan: one query finds those, so only the
       // new reminders cost a transaction (a bureau with many overdue requests is walked in seconds,
       // not with a commit per request every ten minutes).
-      const sent = await existingIds(store, owed.map((o) => o.id));
+      const sent = await existingIds(store, OUTBOX, owed.map((o) => o.id));
       for (const o of owed) {
         if (!sent.has(o.id) && (await remind(store, source, o.id, o.subject, o.kind, o.openid, now))) written += 1;
       }
@@ -65,12 +66,6 @@ export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<n
  */
 function reminderId<T extends { id: string }>(source: DeadlineSource<T>, kind: DeadlineReminder, subject: T, dueOn: string | null, openid: string): string {
   return `${source.idPrefix}-${kind}-${subject.id}-${dueOn}-${openid}`;
-}
-
-async function existingIds(store: Store, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const page = await store.collection(OUTBOX).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length, fields: [] });
-  return new Set(page.items.map((r) => r.id));
 }
 
 async function remind<T extends { id: string }>(store: Store, source: DeadlineSource<T>, id: string, subject: T, kind: DeadlineReminder, openid: string, now: Date): Promise<boolean> {
