@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../cloudfunctions/_runtime/handler-context';
-import { GRANTS, grantIdFor, INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type GrantRecord, type OutboxRecord, type SubscriptionRecord } from '../cloudfunctions/_notifications/records';
+import { GRANTS, grantIdFor, INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor } from '../cloudfunctions/_notifications/records';
 import { templateFor } from '../shared/notifications/subscribe-templates';
 import { topicKey } from '../shared/notifications/topics';
 import { startLocalCloud } from '../server/local-cloud';
@@ -40,9 +40,9 @@ async function main(): Promise<void> {
       await cloud.store.transaction(async (tx) => {
         for (let i = from; i < Math.min(from + CHUNK, SUBSCRIBERS); i++) {
           const openid = `bench-resident-${i}`;
-          await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: at });
+          await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: at });
           if (i % 100 === 0) {
-            await tx.collection<GrantRecord>(GRANTS).insert({ id: grantIdFor(openid, bulletin), openid, templateId: bulletin, kind: 'longTerm', remaining: 1, banned: false, updatedAt: at });
+            await tx.collection(GRANTS).insert({ id: grantIdFor(openid, bulletin), openid, templateId: bulletin, kind: 'longTerm', remaining: 1, banned: false, updatedAt: at });
           }
         }
       });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     for (;;) {
       reads.push((await api('notices', 'list', { limit: 10 }, reader)).ms);
       reads.push((await api('inbox', 'unreadCount', {}, reader)).ms);
-      const job = await cloud.store.collection<OutboxRecord>(OUTBOX).get(jobId);
+      const job = await cloud.store.collection(OUTBOX).get(jobId);
       if (job?.status === 'done') {
         inboxes = await cloud.store.collection(INBOX).count({ subjectId: first.id });
         break;

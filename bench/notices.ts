@@ -76,7 +76,7 @@ async function load(dataDir: string): Promise<void> {
         } as NoticeContent;
         const at = new Date(Date.parse('2016-01-01T00:00:00Z') + i * 3_000_000);
         const draft = { ...newNotice(content, names.get(department.id) ?? '', 'bench', at), id: `bench-${i}`, version: 1 } as Notice;
-        await tx.collection<Notice>('notices').insert({ ...draft, ...publishNotice(draft, 'bench', at) } as Notice);
+        await tx.collection('notices').insert({ ...draft, ...publishNotice(draft, 'bench', at) } as Notice);
       }
     });
     if ((done / BATCH) % 10 === 0) process.stdout.write(`\rloaded ${done + BATCH} notices in ${((Date.now() - started) / 1000).toFixed(0)} s`);

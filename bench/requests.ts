@@ -43,7 +43,7 @@ async function fill(dataDir: string): Promise<void> {
   const clerk = { role: 'staff' as const, openid: 'demo-clerk', name: '李华' };
   const started = Date.now();
   const year = Number(today.slice(0, 4));
-  const counter = (await store.collection<{ value: number }>('counters').get(`requests-${year}`))?.value ?? 0;
+  const counter = (await store.collection('counters').get(`requests-${year}`))?.value ?? 0;
   const BATCH = 5_000;
   for (let from = 0; from < ROWS; from += BATCH) {
     await store.transaction(async (tx) => {
@@ -58,12 +58,12 @@ async function fill(dataDir: string): Promise<void> {
           const result = transition({ ...stored, id: `bench-${i}`, version: 1 }, { type: 'reply', actor: clerk, category: 'disclosed', text: '予以公开。', attachments: [], government: '云溪区人民政府' }, now, calendar);
           stored = { ...stored, ...result.request };
         }
-        await tx.collection<RequestRecord>('requests').insert(stored);
+        await tx.collection('requests').insert(stored);
       }
     });
   }
   await store.transaction(async (tx) => {
-    const counters = tx.collection<{ value: number }>('counters');
+    const counters = tx.collection('counters');
     const current = await counters.get(`requests-${year}`);
     if (!current) await counters.insert({ id: `requests-${year}`, value: counter });
   });

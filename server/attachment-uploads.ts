@@ -13,9 +13,7 @@ import {
   MAX_UPLOAD_BYTES,
   nameRefusal,
   type AttachmentFileRecord,
-  type FileEvent,
-  type UploadedAttachment,
-} from '../shared/files/attachment-files';
+  type UploadedAttachment } from '../shared/files/attachment-files';
 import { decideAccess, staff, type Caller } from '../shared/staff/roles';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 
@@ -83,8 +81,8 @@ export class AttachmentUploads {
     renameSync(`${path}.part`, path);
     try {
       await this.store.transaction(async (tx) => {
-        await tx.collection<AttachmentFileRecord>('files').insert({ id, ...record });
-        await tx.collection<FileEvent>('events').insert(fileUploadedEvent(id, record.uploadedBy, this.now(), name));
+        await tx.collection('files').insert({ id, ...record });
+        await tx.collection('events').insert(fileUploadedEvent(id, record.uploadedBy, this.now(), name));
       });
     } catch (error) {
       rmSync(path, { force: true });
@@ -101,7 +99,7 @@ export class AttachmentUploads {
    * back in Content-Disposition, UTF-8 encoded (RFC 6266 / 5987).
    */
   async serve(id: string, req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> {
-    const record = await this.store.collection<AttachmentFileRecord>('files').get(id);
+    const record = await this.store.collection('files').get(id);
     const path = join(this.dir, id);
     let size: number;
     try {

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { commentEvent, moderateComment, newComment, type CommentEvent, type NoticeComment } from '../shared/notices/notice-comments';
-import { newNotice, noticeEvent, publishNotice, type NoticeEvent } from '../shared/notices/notice-lifecycle';
+import { commentEvent, moderateComment, newComment, type NoticeComment } from '../shared/notices/notice-comments';
+import { newNotice, noticeEvent, publishNotice } from '../shared/notices/notice-lifecycle';
 import type { Notice, NoticeContent } from '../shared/notices/notice-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
@@ -26,10 +26,10 @@ export async function seedNoticeExtras(tx: Transaction, now: Date): Promise<void
 
   const publish = async (id: string, content: NoticeContent, departmentName: string, daysAgo: number) => {
     const created = ago(daysAgo + 1);
-    const draft = await tx.collection<Notice>('notices').insert({ ...(newNotice(content, departmentName, editor, created) as Notice), id });
-    await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, 'created', editor, created));
-    await tx.collection<Notice>('notices').update(id, draft.version, publishNotice(draft, editor, ago(daysAgo)));
-    await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, 'published', editor, ago(daysAgo)));
+    const draft = await tx.collection('notices').insert({ ...(newNotice(content, departmentName, editor, created) as Notice), id });
+    await tx.collection('events').insert(noticeEvent(id, 'created', editor, created));
+    await tx.collection('notices').update(id, draft.version, publishNotice(draft, editor, ago(daysAgo)));
+    await tx.collection('events').insert(noticeEvent(id, 'published', editor, ago(daysAgo)));
   };
 
   await publish(CLOSED_CONSULTATION_ID, {
@@ -69,10 +69,10 @@ export async function seedNoticeExtras(tx: Transaction, now: Date): Promise<void
   ];
   for (const [i, o] of opinions.entries()) {
     const id = `demo-ev-opinion-${i + 1}`;
-    const created = await tx.collection<NoticeComment>('noticeComments').insert({ ...(newComment(CLOSED_CONSULTATION_ID, o.author, o.text, null, ago(o.daysAgo)) as NoticeComment), id });
-    await tx.collection<CommentEvent>('events').insert(commentEvent(id, 'commented', o.author, ago(o.daysAgo)));
+    const created = await tx.collection('noticeComments').insert({ ...(newComment(CLOSED_CONSULTATION_ID, o.author, o.text, null, ago(o.daysAgo)) as NoticeComment), id });
+    await tx.collection('events').insert(commentEvent(id, 'commented', o.author, ago(o.daysAgo)));
     const decided = ago(o.daysAgo - 3);
-    await tx.collection<NoticeComment>('noticeComments').update(id, created.version, moderateComment(created, o.hide ? 'hide' : 'publish', o.reply ?? undefined, editor, decided));
-    await tx.collection<CommentEvent>('events').insert(commentEvent(id, o.hide ? 'hidden' : 'published', editor, decided, o.reply));
+    await tx.collection('noticeComments').update(id, created.version, moderateComment(created, o.hide ? 'hide' : 'publish', o.reply ?? undefined, editor, decided));
+    await tx.collection('events').insert(commentEvent(id, o.hide ? 'hidden' : 'published', editor, decided, o.reply));
   }
 }

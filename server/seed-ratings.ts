@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { followUpDueDate, isOnTime, newFollowUp, type FollowUpRecord } from '../shared/ratings/follow-up';
-import { ratingEvent, type RatingEvent } from '../shared/ratings/rating-events';
+import { ratingEvent } from '../shared/ratings/rating-events';
 import { ratingMonth } from '../shared/ratings/rating-identity';
 import { isNegative, RATING_TAGS, type RatingLevel } from '../shared/ratings/rating-levels';
 import type { RatingRecord, TallyRecord, WindowRecord } from '../shared/ratings/ratings-types';
@@ -59,8 +59,8 @@ function pickLevel(r: number, windowIndex: number): RatingLevel {
 export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void> {
   const at = now.toISOString();
   for (const w of DEMO_WINDOWS) {
-    await tx.collection<WindowRecord>('windows').insert({ ...w, createdAt: at, updatedAt: at });
-    await tx.collection<RatingEvent>('events').insert(ratingEvent(w.id, 'windowCreated', 'demo-admin', now));
+    await tx.collection('windows').insert({ ...w, createdAt: at, updatedAt: at });
+    await tx.collection('events').insert(ratingEvent(w.id, 'windowCreated', 'demo-admin', now));
   }
   const rand = random(20261124);
   const tallies = new Map<string, TallyRecord>();
@@ -108,7 +108,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
         createdAt: createdAt.toISOString(),
         excluded: false,
       };
-      await tx.collection<RatingRecord>('ratings').insert(rating);
+      await tx.collection('ratings').insert(rating);
       const delta: TallyDelta = { level: { level, by: 1 } };
       if (negative) {
         const dueDate = followUpDueDate(createdAt, 15, isBuiltinWorkingDay);
@@ -142,7 +142,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
           delta.followUpsAnswered = 1;
           delta.followUpsOnTime = onTime ? 1 : 0;
         }
-        await tx.collection<FollowUpRecord>('followUps').insert(followUp);
+        await tx.collection('followUps').insert(followUp);
       }
       count(rating, delta);
     }
@@ -179,14 +179,14 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       createdAt: createdAt.toISOString(),
       excluded: false,
     };
-    await tx.collection<RatingRecord>('ratings').insert(rating);
+    await tx.collection('ratings').insert(rating);
     let followUp = newFollowUp({ ...rating, level: r.level }, createdAt, followUpDueDate(createdAt, 15, isBuiltinWorkingDay));
     if (r.appeal) {
       followUp = { ...followUp, status: 'appealed', appeal: { reason: r.appeal, by: 'demo-rater', byName: '赵磊', at: at, statusBefore: 'open', decision: null } };
     }
-    await tx.collection<FollowUpRecord>('followUps').insert(followUp);
+    await tx.collection('followUps').insert(followUp);
     count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1 });
   }
 
-  for (const [id, tally] of tallies) await tx.collection<TallyRecord>(TALLIES).insert({ id, ...tally });
+  for (const [id, tally] of tallies) await tx.collection(TALLIES).insert({ id, ...tally });
 }

@@ -2,7 +2,7 @@ import { builtinArrangement } from '../shared/calendar/builtin-arrangements';
 import { addDays } from '../shared/calendar/dates';
 import { addWorkingDays, buildCalendar, workingDaysBetween, type WorkingCalendar } from '../shared/calendar/working-calendar';
 import { newRequest, transition, type RequestCommand } from '../shared/requests/request-machine';
-import { formatTrackingNumber, type Actor, type RequestEvent, type RequestRecord } from '../shared/requests/request-record';
+import { formatTrackingNumber, type Actor, type RequestRecord } from '../shared/requests/request-record';
 import { SubmitSchema, type SubmitInput } from '../shared/requests/request-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
@@ -129,7 +129,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
  * Written through the same state machine as real ones, with their events.
  */
 export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void> {
-  await tx.collection<{ name: string; government: string }>('meta').insert({ id: 'bureau', name: BUREAU_NAME, government: GOVERNMENT_NAME });
+  await tx.collection('meta').insert({ id: 'bureau', name: BUREAU_NAME, government: GOVERNMENT_NAME });
   const calendar = buildCalendar([], builtinArrangement);
   const today = beijingToday(now);
   const sequences = new Map<number, number>();
@@ -147,16 +147,16 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
         ? ({ channel: 'online', ownerOpenid: DEMO_RESIDENT } as const)
         : ({ channel: 'letter', receivedOn: arrived, enteredBy: clerk } as const);
     const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), atBeijingNine(arrived), calendar);
-    let stored = await tx.collection<RequestRecord>('requests').insert(record as RequestRecord);
-    await tx.collection<RequestEvent>('events').insert({ subjectType: 'request', subjectId: stored.id, action: record.history[0].kind, actor: record.history[0].actorOpenid ?? 'system', at: record.submittedAt, detail: record.trackingNumber });
+    let stored = await tx.collection('requests').insert(record as RequestRecord);
+    await tx.collection('events').insert({ subjectType: 'request', subjectId: stored.id, action: record.history[0].kind, actor: record.history[0].actorOpenid ?? 'system', at: record.submittedAt, detail: record.trackingNumber });
     for (const [after, step] of demo.steps) {
       const on = addWorkingDays(calendar, arrived, after);
       const result = transition(stored, step(), atBeijingNine(on, after === 0 ? 1 : 0), calendar);
-      stored = await tx.collection<RequestRecord>('requests').update(stored.id, stored.version, result.request);
-      for (const event of result.events) await tx.collection<RequestEvent>('events').insert(event);
+      stored = await tx.collection('requests').update(stored.id, stored.version, result.request);
+      for (const event of result.events) await tx.collection('events').insert(event);
     }
   }
-  for (const [year, value] of sequences) await tx.collection<{ value: number }>('counters').insert({ id: `requests-${year}`, value });
+  for (const [year, value] of sequences) await tx.collection('counters').insert({ id: `requests-${year}`, value });
 }
 
 function workingDaysBefore(calendar: WorkingCalendar, today: string, n: number): string {

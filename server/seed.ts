@@ -1,4 +1,4 @@
-import { newNotice, noticeEvent, publishNotice, withdrawNotice, type NoticeEvent } from '../shared/notices/notice-lifecycle';
+import { newNotice, noticeEvent, publishNotice, withdrawNotice } from '../shared/notices/notice-lifecycle';
 import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
@@ -23,17 +23,17 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     for (const demo of demoNotices(now)) {
       const createdAt = new Date(now.getTime() - ((demo.publishedDaysAgo ?? 0) + 1) * 86_400_000);
       const draft = newNotice(demo.content, departmentNames.get(demo.content.departmentId) ?? '', author, createdAt);
-      let notice = (await tx.collection<Notice>('notices').insert(draft as Notice)) as Notice;
-      await tx.collection<NoticeEvent>('events').insert(noticeEvent(notice.id, 'created', author, createdAt));
+      let notice = (await tx.collection('notices').insert(draft as Notice)) as Notice;
+      await tx.collection('events').insert(noticeEvent(notice.id, 'created', author, createdAt));
       if (demo.publishedDaysAgo !== null) {
         const at = new Date(now.getTime() - demo.publishedDaysAgo * 86_400_000);
-        notice = await tx.collection<Notice>('notices').update(notice.id, notice.version, publishNotice(notice, author, at));
-        await tx.collection<NoticeEvent>('events').insert(noticeEvent(notice.id, 'published', author, at));
+        notice = await tx.collection('notices').update(notice.id, notice.version, publishNotice(notice, author, at));
+        await tx.collection('events').insert(noticeEvent(notice.id, 'published', author, at));
         if (demo.withdrawn) {
           notice = await tx
-            .collection<Notice>('notices')
+            .collection('notices')
             .update(notice.id, notice.version, withdrawNotice(notice, demo.withdrawn, author, now));
-          await tx.collection<NoticeEvent>('events').insert(noticeEvent(notice.id, 'withdrawn', author, now, demo.withdrawn));
+          await tx.collection('events').insert(noticeEvent(notice.id, 'withdrawn', author, now, demo.withdrawn));
         }
       }
     }
@@ -49,7 +49,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     // windows, ratings (issue 9)
     await seedDemoRatings(tx, now);
 
-    await tx.collection<{ at: string }>('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
+    await tx.collection('meta').insert({ id: SEED_MARKER, at: now.toISOString() });
   });
   return true;
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../_runtime/handler-context';
 import { VersionConflictError, type Store } from '../_runtime/store/port';
 import { expandNotification, FANOUT_BATCH } from './expand-notification';
-import { DELIVERIES, OUTBOX, type DeliveryRecord, type OutboxRecord } from './records';
+import { DELIVERIES, OUTBOX } from './records';
 import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
 import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
@@ -40,7 +40,7 @@ export interface DispatchResult {
 export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT_BATCH, sendLimit = 50 }: DispatchDeps): Promise<DispatchResult> {
   let moreWork = false;
   let expanded = 0;
-  const jobs = await store.collection<OutboxRecord>(OUTBOX).find({ where: { status: 'pending' }, orderBy: [['createdAt', 'asc']], limit: 20 });
+  const jobs = await store.collection(OUTBOX).find({ where: { status: 'pending' }, orderBy: [['createdAt', 'asc']], limit: 20 });
   if (jobs.nextCursor) moreWork = true;
   for (const job of jobs.items) {
     try {
@@ -53,7 +53,7 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
     }
   }
 
-  const due = await store.collection<DeliveryRecord>(DELIVERIES).find({
+  const due = await store.collection(DELIVERIES).find({
     where: { status: 'pending', nextAttemptAt: { lte: now().toISOString() } },
     orderBy: [['nextAttemptAt', 'asc']],
     limit: sendLimit,

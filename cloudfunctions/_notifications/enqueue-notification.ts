@@ -20,7 +20,7 @@ export const REQUEST_PAGE = 'requests/pages/detail/index';
  * (withdrawn → published) does not message every subscriber again.
  */
 export async function enqueueNoticePublished(tx: Transaction, notice: Notice, now: Date): Promise<void> {
-  const outbox = tx.collection<OutboxRecord>(OUTBOX);
+  const outbox = tx.collection(OUTBOX);
   const id = `np-${notice.id}`;
   if (await outbox.get(id)) return;
   const at = now.toISOString();
@@ -111,7 +111,7 @@ export async function enqueueForPerson(
   },
 ): Promise<void> {
   const at = n.now.toISOString();
-  await tx.collection<OutboxRecord>(OUTBOX).insert({
+  await tx.collection(OUTBOX).insert({
     ...(n.id ? { id: n.id } : {}),
     cause: n.cause,
     subjectId: n.subjectId,

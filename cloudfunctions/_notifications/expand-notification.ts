@@ -11,12 +11,8 @@ import {
   inboxIdFor,
   OUTBOX,
   SUBSCRIPTIONS,
-  type DeliveryRecord,
   type GrantRecord,
-  type InboxRecord,
-  type OutboxRecord,
-  type SubscriptionRecord,
-} from './records';
+  type OutboxRecord } from './records';
 
 /**
  * Turns one outbox row into messages for people, one batch at a time.
@@ -49,8 +45,8 @@ export async function expandNotification(store: Store, job: Stored<OutboxRecord>
   if (job.audience.type === 'person') {
     const openid = job.audience.openid;
     await store.transaction(async (tx) => {
-      const existing = await tx.collection<InboxRecord>(INBOX).get(inboxIdFor(job.id, openid));
-      const grant = template ? await tx.collection<GrantRecord>(GRANTS).get(grantIdFor(openid, template.templateId)) : null;
+      const existing = await tx.collection(INBOX).get(inboxIdFor(job.id, openid));
+      const grant = template ? await tx.collection(GRANTS).get(grantIdFor(openid, template.templateId)) : null;
       if (!existing) await deliverTo(tx, job, inboxIdFor(job.id, openid), openid, template, grant, true, now);
       await advance(tx, job, { topicIndex: 1, lastId: null, recipients: existing ? 0 : 1, noGrant: 0 }, true, now);
     });
@@ -69,7 +65,7 @@ export async function expandNotification(store: Store, job: Stored<OutboxRecord>
       await store.transaction((tx) => advance(tx, current, current.progress, true, now));
       return false;
     }
-    const page = await store.collection<SubscriptionRecord>(SUBSCRIPTIONS).find({
+    const page = await store.collection(SUBSCRIPTIONS).find({
       where: lastId ? { topic: topics[topicIndex], id: { gt: lastId } } : { topic: topics[topicIndex] },
       orderBy: [['id', 'asc']],
       limit: budget,
@@ -101,7 +97,7 @@ export async function expandNotification(store: Store, job: Stored<OutboxRecord>
 
 async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: OutboxRecord['progress'], done: boolean, now: Date): Promise<Stored<OutboxRecord>> {
   // The version check makes the batch and the position one atomic step.
-  return tx.collection<OutboxRecord>(OUTBOX).update(job.id, job.version, {
+  return tx.collection(OUTBOX).update(job.id, job.version, {
     progress,
     status: done ? 'done' : 'pending',
     updatedAt: now.toISOString(),
@@ -111,7 +107,7 @@ async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: Out
 async function grantsOf(store: Store, openids: string[], templateId: string): Promise<Map<string, GrantRecord>> {
   if (!openids.length) return new Map();
   const ids = openids.map((o) => grantIdFor(o, templateId));
-  const page = await store.collection<GrantRecord>(GRANTS).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length });
+  const page = await store.collection(GRANTS).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length });
   return new Map(page.items.map((g) => [g.openid, g]));
 }
 
@@ -131,7 +127,7 @@ async function deliverTo(
 ): Promise<'inAppOnly' | 'pending' | 'noGrant'> {
   const at = now.toISOString();
   const { title, body, link, page, values } = job.message;
-  await tx.collection<InboxRecord>(INBOX).insert({
+  await tx.collection(INBOX).insert({
     id, openid, notificationId: job.id, subjectId: job.subjectId, title, body, link, read: false, createdAt: at,
     ...(job.message.forStaff ? { forStaff: true as const } : {}),
   });
@@ -139,7 +135,7 @@ async function deliverTo(
 
   const sendable = !!template && canSend(grant);
   if (!sendable && !recordRefusal) return 'noGrant';
-  await tx.collection<DeliveryRecord>(DELIVERIES).insert({
+  await tx.collection(DELIVERIES).insert({
     id,
     notificationId: job.id,
     subjectId: job.subjectId,

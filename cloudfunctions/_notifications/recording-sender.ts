@@ -1,5 +1,5 @@
 import { DuplicateIdError, type Store } from '../_runtime/store/port';
-import { WECHAT_RECORDED, type RecordedMessage } from './records';
+import { WECHAT_RECORDED } from './records';
 import type { WechatSender } from './wechat-sender';
 
 /**
@@ -15,7 +15,7 @@ export function recordingSender(store: Store, now: () => Date, failWith?: (touse
       const errcode = failWith?.(message.touser) ?? 0;
       if (errcode !== 0) return { errcode, errmsg: 'simulated by the local recorder' };
       try {
-        await store.collection<RecordedMessage>(WECHAT_RECORDED).insert({
+        await store.collection(WECHAT_RECORDED).insert({
           id: message.deliveryId,
           deliveryId: message.deliveryId,
           subjectId: message.subjectId,

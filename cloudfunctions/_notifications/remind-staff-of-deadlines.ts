@@ -1,7 +1,6 @@
 import { addWorkingDays } from '../../shared/calendar/working-calendar';
 import { DUE_SOON_WORKING_DAYS, reminderDue, type DeadlineReminder } from '../../shared/notifications/deadline-reminders';
 import { beijingToday } from '../../shared/time/beijing-time';
-import type { StaffRecord } from '../_runtime/identify-caller';
 import { existingIds } from '../_runtime/store/existing-ids';
 import type { Page, Store } from '../_runtime/store/port';
 import type { ActiveStaff, DeadlineSource } from './deadline-source';
@@ -91,6 +90,6 @@ async function remind<T extends { id: string }>(store: Store, source: DeadlineSo
 }
 
 async function activeStaff(store: Store): Promise<ActiveStaff[]> {
-  const page = await store.collection<StaffRecord>('staff').find({ orderBy: [['name', 'asc']], limit: 500 });
+  const page = await store.collection('staff').find({ orderBy: [['name', 'asc']], limit: 500 });
   return page.items.filter((s) => s.active);
 }

@@ -14,7 +14,7 @@ const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
 export const requestDeadlines: DeadlineSource<Stored<RequestRecord>> = {
   idPrefix: 'rm',
   dueBy: (store, horizon, cursor, limit) =>
-    store.collection<RequestRecord>('requests').find({ where: { open: true, dueSort: { lte: horizon } }, orderBy: [['dueSort', 'asc']], limit, cursor }),
+    store.collection('requests').find({ where: { open: true, dueSort: { lte: horizon } }, orderBy: [['dueSort', 'asc']], limit, cursor }),
   dueOn: (r) => r.dueOn,
   handlers: (r, staff) => {
     const registeredBy = r.history.find((h) => h.kind === 'registered' && h.actorOpenid)?.actorOpenid;

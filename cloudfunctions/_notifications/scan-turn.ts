@@ -11,9 +11,9 @@ export const SCAN_EVERY_MS = 10 * 60 * 1000;
 export async function timeToScan(store: Store, now: Date, mark: string): Promise<boolean> {
   try {
     return await store.transaction(async (tx) => {
-      const meta = tx.collection<{ at: string }>('meta');
+      const meta = tx.collection('meta');
       const last = await meta.get(mark);
-      if (last && now.getTime() - Date.parse(last.at) < SCAN_EVERY_MS) return false;
+      if (last?.at && now.getTime() - Date.parse(last.at) < SCAN_EVERY_MS) return false;
       if (last) await meta.update(mark, last.version, { at: now.toISOString() });
       else await meta.insert({ id: mark, at: now.toISOString() });
       return true;

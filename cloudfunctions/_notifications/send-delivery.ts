@@ -2,7 +2,7 @@ import { canSend, consentGone, refundGrant, spendGrant } from '../../shared/noti
 import { classifyFailure, describeFailure, nextAttemptAt } from '../../shared/notifications/delivery-rules';
 import type { Store } from '../_runtime/store/port';
 import { noGrantReason } from './expand-notification';
-import { DELIVERIES, GRANTS, grantIdFor, type DeliveryRecord, type GrantRecord } from './records';
+import { DELIVERIES, GRANTS, grantIdFor, type DeliveryRecord } from './records';
 import type { SendAnswer, WechatSender } from './wechat-sender';
 
 /**
@@ -50,13 +50,13 @@ export async function sendDelivery(store: Store, sender: WechatSender, deliveryI
 
 async function claim(store: Store, id: string, now: Date): Promise<{ outcome: SendOutcome; delivery?: undefined } | { outcome: null; delivery: DeliveryRecord & { id: string; version: number } }> {
   return store.transaction(async (tx) => {
-    const deliveries = tx.collection<DeliveryRecord>(DELIVERIES);
+    const deliveries = tx.collection(DELIVERIES);
     const delivery = await deliveries.get(id);
     if (!delivery || delivery.status !== 'pending' || delivery.nextAttemptAt > now.toISOString() || !delivery.templateId) {
       return { outcome: 'skipped' as const };
     }
     const at = now.toISOString();
-    const grants = tx.collection<GrantRecord>(GRANTS);
+    const grants = tx.collection(GRANTS);
     const grant = await grants.get(grantIdFor(delivery.openid, delivery.templateId));
     if (!delivery.grantSpent && !canSend(grant)) {
       await deliveries.update(id, delivery.version, { status: 'noGrant', reason: noGrantReason(true, grant), updatedAt: at });
@@ -87,7 +87,7 @@ async function mark(
 ): Promise<SendOutcome> {
   const at = now.toISOString();
   return store.transaction(async (tx) => {
-    const deliveries = tx.collection<DeliveryRecord>(DELIVERIES);
+    const deliveries = tx.collection(DELIVERIES);
     if (answer && answer.errcode === 0) {
       await deliveries.update(delivery.id, delivery.version, { status: 'sent', sentAt: at, reason: null, updatedAt: at });
       return 'sent';
@@ -95,7 +95,7 @@ async function mark(
     const errcode = answer ? answer.errcode : null;
     const reason = describeFailure(errcode, answer ? answer.errmsg : problem);
     const failure = classifyFailure(errcode);
-    const grants = tx.collection<GrantRecord>(GRANTS);
+    const grants = tx.collection(GRANTS);
     const grant = await grants.get(grantIdFor(delivery.openid, delivery.templateId as string));
 
     if (failure === 'consentGone') {

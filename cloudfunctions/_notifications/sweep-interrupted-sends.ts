@@ -1,6 +1,6 @@
 import { CLAIM_LEASE_MS, INTERRUPTED_REASON } from '../../shared/notifications/delivery-rules';
 import type { Store } from '../_runtime/store/port';
-import { DELIVERIES, type DeliveryRecord } from './records';
+import { DELIVERIES } from './records';
 
 /**
  * Sends claimed long ago and never marked: the sender stopped between sending
@@ -10,7 +10,7 @@ import { DELIVERIES, type DeliveryRecord } from './records';
  */
 export async function sweepInterruptedSends(store: Store, now: Date, limit = 100): Promise<number> {
   const cutoff = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString();
-  const stale = await store.collection<DeliveryRecord>(DELIVERIES).find({
+  const stale = await store.collection(DELIVERIES).find({
     where: { status: 'sending', claimedAt: { lt: cutoff } },
     orderBy: [['claimedAt', 'asc']],
     limit,
@@ -18,9 +18,9 @@ export async function sweepInterruptedSends(store: Store, now: Date, limit = 100
   let swept = 0;
   for (const delivery of stale.items) {
     await store.transaction(async (tx) => {
-      const current = await tx.collection<DeliveryRecord>(DELIVERIES).get(delivery.id);
+      const current = await tx.collection(DELIVERIES).get(delivery.id);
       if (!current || current.status !== 'sending') return;
-      await tx.collection<DeliveryRecord>(DELIVERIES).update(current.id, current.version, {
+      await tx.collection(DELIVERIES).update(current.id, current.version, {
         status: 'failed',
         reason: INTERRUPTED_REASON,
         updatedAt: now.toISOString(),

@@ -1,3 +1,23 @@
+import type { Department } from '../../shared/api/contract';
+import type { AttachmentFileRecord, FileEvent } from '../../shared/files/attachment-files';
+import type { CommentEvent, NoticeComment } from '../../shared/notices/notice-comments';
+import type { NoticeEvent } from '../../shared/notices/notice-lifecycle';
+import type { Notice } from '../../shared/notices/notice-schema';
+import type { NoticeVersionRecord } from '../../shared/notices/notice-versions';
+import type { NoticeView, NoticeViewCount } from '../../shared/notices/notice-views';
+import type { FollowUpRecord } from '../../shared/ratings/follow-up';
+import type { RatingEvent } from '../../shared/ratings/rating-events';
+import type { RatingRecord, TallyRecord, VisitRecord, WindowRecord } from '../../shared/ratings/ratings-types';
+import type { StoredLetterTemplate } from '../../shared/requests/letter-templates';
+import type { Bureau } from '../../shared/requests/reply-categories';
+import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { DeliveryRecord, GrantRecord, InboxRecord, OutboxRecord, RecordedMessage, SubscriptionRecord } from '../_notifications/records';
+import type { CalendarDoc, CalendarEvent } from '../calendar/calendar-data';
+import type { TemplateEvent } from '../letterTemplates/letter-templates-function';
+import type { RatingSettings } from '../ratings/rating-settings';
+import type { SubscriptionEvent } from '../subscriptions/subscriptions-function';
+import type { StaffRecord } from './identify-caller';
+
 /**
  * Every collection the product stores, with its indexes, declared once.
  *
@@ -9,6 +29,62 @@
  * filters first, the sort field last, matching the queries that use them.
  */
 export type IndexDeclarations = Record<string, string[][]>;
+
+/**
+ * Each collection's name → the type of its records. `store.collection(name)`
+ * is typed from this map in both adapters, so a misspelt collection or a field
+ * a record does not have is a compile error, not a cast.
+ */
+export interface CollectionRecords {
+  notices: Notice;
+  departments: Department;
+  staff: StaffRecord;
+  events: StoredEvent;
+  meta: MetaRecord;
+  requests: RequestRecord;
+  requestKeys: RequestKeyRecord;
+  counters: CounterRecord;
+  calendar: CalendarDoc;
+  letterTemplates: StoredLetterTemplate;
+  outbox: OutboxRecord;
+  inbox: InboxRecord;
+  deliveries: DeliveryRecord;
+  grants: GrantRecord;
+  subscriptions: SubscriptionRecord;
+  wechatRecorded: RecordedMessage;
+  noticeComments: NoticeComment;
+  noticeViews: NoticeView;
+  noticeViewCounts: NoticeViewCount;
+  noticeVersions: NoticeVersionRecord;
+  files: AttachmentFileRecord;
+  windows: WindowRecord;
+  visits: VisitRecord;
+  ratings: RatingRecord;
+  followUps: FollowUpRecord;
+  ratingTallies: TallyRecord;
+}
+
+/** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent;
+
+/**
+ * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
+ * `rating-settings`, the demo-seed marker and the dispatcher's scan turns (`at`).
+ */
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string }>;
+
+/** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
+export interface RequestKeyRecord {
+  requestId: string;
+  /** Hash of what was submitted: the same key with different content is refused, not silently merged. */
+  payloadHash: string;
+  at: string;
+}
+
+/** A sequence, e.g. `requests-2026`. */
+export interface CounterRecord {
+  value: number;
+}
 
 export const COLLECTIONS = {
   /** Notices and service guides (主动公开). */
@@ -90,6 +166,6 @@ export const COLLECTIONS = {
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
 
-} satisfies IndexDeclarations;
+} satisfies Record<CollectionName, string[][]>;
 
-export type CollectionName = keyof typeof COLLECTIONS;
+export type CollectionName = keyof CollectionRecords;

@@ -27,7 +27,7 @@ export type StaffRecord = z.infer<typeof StaffRecordSchema>;
  */
 export async function identifyCaller(openid: string | null, store: Store, log: Logger = consoleLogger): Promise<Caller> {
   if (!openid) return { openid: null, staff: null };
-  const stored = await store.collection<unknown>('staff').get(openid);
+  const stored = await store.collection('staff').get(openid);
   if (!stored) return { openid, staff: null };
   const parsed = StaffRecordSchema.safeParse(stored);
   if (!parsed.success) {

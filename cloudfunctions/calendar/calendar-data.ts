@@ -1,7 +1,7 @@
 import type { NamedDay } from '../../shared/calendar/calendar-schema';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { buildCalendar, type WorkingCalendar, type YearArrangement } from '../../shared/calendar/working-calendar';
-import type { Store, TxCollection } from '../_runtime/store/port';
+import type { Store, Transaction, TxCollection } from '../_runtime/store/port';
 
 /**
  * The bureau's own arrangements, one document per year in `calendar`
@@ -16,6 +16,16 @@ export interface CalendarDoc {
   updatedAt: string;
   updatedBy: string;
   updatedByName: string | null;
+}
+
+/** The `events` record of a calendar change. */
+export interface CalendarEvent {
+  subjectType: 'calendar';
+  subjectId: string;
+  action: 'yearSet' | 'daySet';
+  actor: string;
+  at: string;
+  detail: string | null;
 }
 
 export const CALENDAR = 'calendar';
@@ -34,7 +44,7 @@ export function toArrangement(doc: CalendarDoc): YearArrangement {
 
 /** The calendar in force: every stored year over the built-in ones. One small query. */
 export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
-  const page = await store.collection<CalendarDoc>(CALENDAR).find({ orderBy: [['year', 'asc']], limit: 200 });
+  const page = await store.collection(CALENDAR).find({ orderBy: [['year', 'asc']], limit: 200 });
   // The same stored years give the same calendar: the last one built is reused (with what it has
   // learnt, e.g. working days between dates), keyed by the documents' content, not by the store.
   const key = JSON.stringify(page.items);
@@ -47,6 +57,6 @@ export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
 let lastBuilt: { key: string; calendar: WorkingCalendar } | null = null;
 
 /** Inside a transaction (by id only): one stored year, if any. */
-export function calendarDocs(tx: { collection<T>(name: string): TxCollection<T> }): TxCollection<CalendarDoc> {
-  return tx.collection<CalendarDoc>(CALENDAR);
+export function calendarDocs(tx: Pick<Transaction, 'collection'>): TxCollection<CalendarDoc> {
+  return tx.collection(CALENDAR);
 }

@@ -3,17 +3,9 @@ import { yearOf } from '../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
-import { CALENDAR, loadCalendar, type CalendarDoc } from './calendar-data';
+import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
 import { recomputeOpenRequests } from './recompute-open-requests';
 
-interface CalendarEvent {
-  subjectType: 'calendar';
-  subjectId: string;
-  action: 'yearSet' | 'daySet';
-  actor: string;
-  at: string;
-  detail: string | null;
-}
 
 /**
  * Function `calendar`: the working-day arrangement as data the bureau
@@ -56,11 +48,11 @@ async function saveYear(
   const actor = ctx.caller.openid as string;
   const doc: CalendarDoc = { year, ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
   await ctx.store.transaction(async (tx) => {
-    const docs = tx.collection<CalendarDoc>(CALENDAR);
+    const docs = tx.collection(CALENDAR);
     const existing = await docs.get(String(year));
     if (existing) await docs.update(existing.id, existing.version, doc);
     else await docs.insert({ id: String(year), ...doc });
-    await tx.collection<CalendarEvent>('events').insert({ subjectType: 'calendar', subjectId: String(year), action, actor, at, detail });
+    await tx.collection('events').insert({ subjectType: 'calendar', subjectId: String(year), action, actor, at, detail });
   });
 }
 

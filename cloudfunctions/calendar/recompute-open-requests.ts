@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { transition } from '../../shared/requests/request-machine';
-import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { RequestRecord } from '../../shared/requests/request-record';
 import type { Page, Store, Where } from '../_runtime/store/port';
 import { VersionConflictError } from '../_runtime/store/port';
 
@@ -32,7 +32,7 @@ export async function recomputeOpenRequests(
   for (const where of wheres) {
     let cursor: string | null = null;
     do {
-      const page: Page<RequestRecord> = await store.collection<RequestRecord>('requests').find({ where, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
+      const page: Page<RequestRecord> = await store.collection('requests').find({ where, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
       for (const r of page.items) ids.add(r.id);
       cursor = page.nextCursor;
     } while (cursor);
@@ -42,12 +42,12 @@ export async function recomputeOpenRequests(
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       try {
         const changed = await store.transaction(async (tx) => {
-          const current = await tx.collection<RequestRecord>('requests').get(id);
+          const current = await tx.collection('requests').get(id);
           if (!current || !current.open) return false;
           const result = transition(current, { type: 'recompute', actor: { role: 'system', openid: null, name: null }, reason, previous }, now, calendar);
           if (Object.keys(result.request).length === 0) return false;
-          await tx.collection<RequestRecord>('requests').update(id, current.version, result.request);
-          for (const event of result.events) await tx.collection<RequestEvent>('events').insert(event);
+          await tx.collection('requests').update(id, current.version, result.request);
+          for (const event of result.events) await tx.collection('events').insert(event);
           return true;
         });
         if (changed) moved += 1;

@@ -6,12 +6,7 @@ import {
   INBOX,
   maskOpenid,
   OUTBOX,
-  WECHAT_RECORDED,
-  type DeliveryRecord,
-  type InboxRecord,
-  type OutboxRecord,
-  type RecordedMessage,
-} from '../_notifications/records';
+  WECHAT_RECORDED } from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;
@@ -25,10 +20,10 @@ const LISTED = 20;
 export const deliveriesFunction = defineFunction('deliveries', {
   async forSubject({ subjectId }, { store, caller }) {
     await assertMayReadDeliveries(store, caller, subjectId);
-    const deliveries = store.collection<DeliveryRecord>(DELIVERIES);
-    const inbox = store.collection<InboxRecord>(INBOX);
+    const deliveries = store.collection(DELIVERIES);
+    const inbox = store.collection(INBOX);
     const [jobs, allInApp, allRead, staffInApp, staffRead, counts, refused, failed, recorded] = await Promise.all([
-      store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId }, orderBy: [['createdAt', 'desc']], limit: LISTED }),
+      store.collection(OUTBOX).find({ where: { subjectId }, orderBy: [['createdAt', 'desc']], limit: LISTED }),
       inbox.count({ subjectId }),
       inbox.count({ subjectId, read: true }),
       // Staff reminders about the subject are the staff's own messages, not deliveries to residents.
@@ -37,7 +32,7 @@ export const deliveriesFunction = defineFunction('deliveries', {
       Promise.all(STATUSES.map((status) => deliveries.count({ subjectId, status }))),
       deliveries.find({ where: { subjectId, status: 'noGrant' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
       deliveries.find({ where: { subjectId, status: 'failed' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
-      store.collection<RecordedMessage>(WECHAT_RECORDED).find({ where: { subjectId }, orderBy: [['at', 'desc']], limit: LISTED }),
+      store.collection(WECHAT_RECORDED).find({ where: { subjectId }, orderBy: [['at', 'desc']], limit: LISTED }),
     ]);
     const problems = [...failed.items, ...refused.items]
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { decideAccess, staff, type Caller, type StaffRole } from '../../shared/staff/roles';
+import type { CollectionName } from '../_runtime/collections';
 import type { Store } from '../_runtime/store/port';
 
 /**
@@ -10,7 +11,7 @@ import type { Store } from '../_runtime/store/port';
  * what the subject turns out to be. A subject that is none of these has no
  * report anyone may read: it is answered exactly like one that does not exist.
  */
-const SUBJECTS: ReadonlyArray<{ collection: string; role: StaffRole }> = [
+const SUBJECTS: ReadonlyArray<{ collection: CollectionName; role: StaffRole }> = [
   { collection: 'requests', role: 'handler' },
   { collection: 'notices', role: 'publisher' },
   { collection: 'ratings', role: 'ratingOfficer' },

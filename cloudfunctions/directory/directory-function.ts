@@ -1,10 +1,9 @@
-import type { Department } from '../../shared/api/contract';
 import { defineFunction } from '../_runtime/define-function';
 
 export const directoryFunction = defineFunction('directory', {
   async departments(_input, { store }) {
     // A bureau has tens of departments, never thousands: one page holds them all.
-    const page = await store.collection<Department>('departments').find({ orderBy: [['order', 'asc']], limit: 200 });
+    const page = await store.collection('departments').find({ orderBy: [['order', 'asc']], limit: 200 });
     return page.items.map(({ id, name, order }) => ({ id, name, order }));
   },
 });

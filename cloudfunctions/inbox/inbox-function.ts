@@ -34,15 +34,15 @@ export const inboxFunction = defineFunction('inbox', {
 /** Marks one message read if it is the caller's and unread; someone else's id is ignored like a missing one. */
 async function markOne(store: Store, openid: string, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const row = await tx.collection<InboxRecord>(INBOX).get(id);
+    const row = await tx.collection(INBOX).get(id);
     if (!row || row.openid !== openid || row.read) return false;
-    await tx.collection<InboxRecord>(INBOX).update(id, row.version, { read: true });
+    await tx.collection(INBOX).update(id, row.version, { read: true });
     return true;
   });
 }
 
 function rows(store: Store) {
-  return store.collection<InboxRecord>(INBOX);
+  return store.collection(INBOX);
 }
 
 function toItem(row: Stored<InboxRecord>): InboxItem {

@@ -15,7 +15,7 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, VersionConflictError, type Stored } from '../_runtime/store/port';
 import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
 
-interface TemplateEvent {
+export interface TemplateEvent {
   subjectType: 'letterTemplate';
   subjectId: LetterTemplateKey;
   action: 'templateSaved' | 'templateReset';
@@ -32,7 +32,7 @@ interface TemplateEvent {
  */
 export const letterTemplatesFunction = defineFunction('letterTemplates', {
   async list(_input, { store }) {
-    const stored = await store.collection<StoredLetterTemplate>(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
+    const stored = await store.collection(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
     const byKey = new Map(stored.items.map((t) => [t.id, t]));
     return LETTER_TEMPLATE_KEYS.map((key) => viewOf(key, byKey.get(key) ?? null));
   },
@@ -66,12 +66,12 @@ async function write(
   const doc = { ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
   try {
     return await ctx.store.transaction(async (tx) => {
-      const templates = tx.collection<StoredLetterTemplate>(LETTER_TEMPLATES);
+      const templates = tx.collection(LETTER_TEMPLATES);
       const current = await templates.get(key);
       if ((current?.version ?? 0) !== version) throw new AppError('VERSION_CONFLICT');
       if (action === 'templateReset' && current && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
       const saved = current ? await templates.update(key, version, doc) : await templates.insert({ id: key, ...doc });
-      await tx.collection<TemplateEvent>('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
+      await tx.collection('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
       return saved;
     });
   } catch (error) {

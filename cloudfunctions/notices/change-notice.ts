@@ -1,11 +1,10 @@
 import { AppError } from '../../shared/api/errors';
-import { noticeEvent, type NoticeAction, type NoticeEvent } from '../../shared/notices/notice-lifecycle';
+import { noticeEvent, type NoticeAction } from '../../shared/notices/notice-lifecycle';
 import type { NoticeChanges } from '../../shared/notices/notice-changes';
 import type { Notice } from '../../shared/notices/notice-schema';
-import { NOTICE_VERSIONS, versionId, versionRecord, type NoticeVersionRecord } from '../../shared/notices/notice-versions';
+import { NOTICE_VERSIONS, versionId, versionRecord } from '../../shared/notices/notice-versions';
 import type { Caller } from '../../shared/staff/roles';
 import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
-import type { StaffRecord } from '../_runtime/identify-caller';
 import { VersionConflictError, type Store, type Transaction } from '../_runtime/store/port';
 
 /** Who makes a change: the staff member's OPENID, and their name for the history list. */
@@ -41,14 +40,14 @@ export function changeNotice(
   describe: (current: Notice) => { detail: string | null; changes?: NoticeChanges } = () => ({ detail: null }),
 ): Promise<Notice> {
   return store.transaction(async (tx) => {
-    const current = await tx.collection<Notice>('notices').get(id);
+    const current = await tx.collection('notices').get(id);
     if (!current) throw new AppError('NOTICE_NOT_FOUND');
     if (current.version !== version) throw new VersionConflictError('notices', id);
-    const updated = await tx.collection<Notice>('notices').update(id, version, change(current, actor.openid, at));
+    const updated = await tx.collection('notices').update(id, version, change(current, actor.openid, at));
     const { detail, changes } = describe(current);
-    await tx.collection<NoticeEvent>('events').insert(noticeEvent(id, action, actor.openid, at, detail, changes));
+    await tx.collection('events').insert(noticeEvent(id, action, actor.openid, at, detail, changes));
     await keepBaseline(tx, current);
-    await tx.collection<NoticeVersionRecord>(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
+    await tx.collection(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
     if (action === 'published') await enqueueNoticePublished(tx, updated, at); // the outbox, in the same transaction
     return updated;
   });
@@ -56,7 +55,7 @@ export function changeNotice(
 
 /** A new notice's first version, in the transaction that creates it. */
 export async function keepFirstVersion(tx: Transaction, created: Notice, actor: NoticeActor, at: Date): Promise<void> {
-  await tx.collection<NoticeVersionRecord>(NOTICE_VERSIONS).insert(versionRecord(created, 'created', actor, at));
+  await tx.collection(NOTICE_VERSIONS).insert(versionRecord(created, 'created', actor, at));
 }
 
 /**
@@ -65,8 +64,8 @@ export async function keepFirstVersion(tx: Transaction, created: Notice, actor: 
  * first change made now still shows what it changed.
  */
 async function keepBaseline(tx: Transaction, current: Notice): Promise<void> {
-  const versions = tx.collection<NoticeVersionRecord>(NOTICE_VERSIONS);
+  const versions = tx.collection(NOTICE_VERSIONS);
   if (await versions.get(versionId(current.id, current.version))) return;
-  const author = await tx.collection<StaffRecord>('staff').get(current.updatedBy);
+  const author = await tx.collection('staff').get(current.updatedBy);
   await versions.insert(versionRecord(current, 'baseline', { openid: current.updatedBy, name: author?.name ?? '' }, new Date(current.updatedAt)));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import { commentEvent, MAX_COMMENTS_PER_RESIDENT, type CommentEvent, type NoticeComment } from '../../shared/notices/notice-comments';
+import { commentEvent, MAX_COMMENTS_PER_RESIDENT, type NoticeComment } from '../../shared/notices/notice-comments';
 import { DuplicateIdError, type Store } from '../_runtime/store/port';
 
 /**
@@ -17,12 +17,12 @@ export async function insertInFreeSlot(store: Store, comment: Omit<NoticeComment
   for (let attempt = 0; attempt <= MAX_COMMENTS_PER_RESIDENT; attempt++) {
     try {
       return await store.transaction(async (tx) => {
-        const slots = tx.collection<NoticeComment>('noticeComments');
+        const slots = tx.collection('noticeComments');
         for (let slot = 1; slot <= MAX_COMMENTS_PER_RESIDENT; slot++) {
           const id = commentSlotId(comment.noticeId, comment.author, slot);
           if (await slots.get(id)) continue;
           const created = await slots.insert({ ...comment, id } as NoticeComment);
-          await tx.collection<CommentEvent>('events').insert(commentEvent(id, 'commented', comment.author, new Date(comment.createdAt), comment.flagged));
+          await tx.collection('events').insert(commentEvent(id, 'commented', comment.author, new Date(comment.createdAt), comment.flagged));
           return created;
         }
         throw new AppError('COMMENT_LIMIT_REACHED');

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { Notice, NoticeContent } from '../../shared/notices/notice-schema';
+import type { NoticeContent } from '../../shared/notices/notice-schema';
 import type { Store } from '../_runtime/store/port';
 
 /**
@@ -15,7 +15,7 @@ export async function checkLinkedNotices(store: Store, content: NoticeContent, s
         ? { field: 'notice.replacedById', id: content.replacedById, kind: 'policy' as const, message: '替代文件须选择一份已发布的政策文件' }
         : null;
   if (!link) return;
-  const target = link.id === selfId ? null : await store.collection<Notice>('notices').get(link.id);
+  const target = link.id === selfId ? null : await store.collection('notices').get(link.id);
   if (!target || target.status !== 'published' || (link.kind && target.kind !== link.kind)) {
     throw new AppError('VALIDATION_FAILED', undefined, { [link.field]: link.message });
   }

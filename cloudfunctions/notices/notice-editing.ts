@@ -7,9 +7,7 @@ import {
   NOTICE_VERSIONS,
   toVersionSummary,
   VERSION_SUMMARY_FIELDS,
-  versionId,
-  type NoticeVersionRecord,
-} from '../../shared/notices/notice-versions';
+  versionId } from '../../shared/notices/notice-versions';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { actorOf, changeNotice } from './change-notice';
@@ -55,11 +53,11 @@ export const noticeEditingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
 };
 
 async function existingNotice(store: Store, id: string): Promise<Notice> {
-  const notice = await store.collection<Notice>('notices').get(id);
+  const notice = await store.collection('notices').get(id);
   if (!notice) throw new AppError('NOTICE_NOT_FOUND');
   return notice;
 }
 
 function versions(store: Store) {
-  return store.collection<NoticeVersionRecord>(NOTICE_VERSIONS);
+  return store.collection(NOTICE_VERSIONS);
 }

@@ -7,10 +7,7 @@ import {
   newComment,
   toManagedComment,
   toOwnComment,
-  toPublicComment,
-  type CommentEvent,
-  type NoticeComment,
-} from '../../shared/notices/notice-comments';
+  toPublicComment } from '../../shared/notices/notice-comments';
 import type { noticeReadingContract } from '../../shared/notices/notice-reading-contract';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { highlightsOf, searchTerms } from '../../shared/notices/notice-search';
@@ -35,7 +32,7 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
   async comment({ id, text }, ctx) {
     const author = ctx.caller.openid as string;
     const at = ctx.now();
-    const notice = await ctx.store.collection<Notice>('notices').get(id);
+    const notice = await ctx.store.collection('notices').get(id);
     if (!notice) throw new AppError('NOTICE_NOT_FOUND');
     assertOpenForComments(notice, at);
     const mine = await comments(ctx.store).count({ noticeId: id, author });
@@ -63,7 +60,7 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
   },
 
   async manageComments({ id, status, cursor, limit }, { store }) {
-    const notice = await store.collection<Notice>('notices').get(id);
+    const notice = await store.collection('notices').get(id);
     if (!notice) throw new AppError('NOTICE_NOT_FOUND');
     const page = await comments(store).find({
       where: status ? { noticeId: id, status } : { noticeId: id },
@@ -78,10 +75,10 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
     const actor = ctx.caller.openid as string;
     const at = ctx.now();
     const updated = await ctx.store.transaction(async (tx) => {
-      const current = await tx.collection<NoticeComment>('noticeComments').get(commentId);
+      const current = await tx.collection('noticeComments').get(commentId);
       if (!current) throw new AppError('COMMENT_NOT_FOUND');
-      const next = await tx.collection<NoticeComment>('noticeComments').update(commentId, version, moderateComment(current, decision, reply, actor, at));
-      await tx.collection<CommentEvent>('events').insert(commentEvent(commentId, decision === 'publish' ? 'published' : 'hidden', actor, at, reply ?? null));
+      const next = await tx.collection('noticeComments').update(commentId, version, moderateComment(current, decision, reply, actor, at));
+      await tx.collection('events').insert(commentEvent(commentId, decision === 'publish' ? 'published' : 'hidden', actor, at, reply ?? null));
       return next;
     });
     return toManagedComment(updated);
@@ -91,12 +88,12 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
 };
 
 function comments(store: Store) {
-  return store.collection<NoticeComment>('noticeComments');
+  return store.collection('noticeComments');
 }
 
 /** Opinions are public only on a published consultation; anything else answers as missing. */
 async function visibleConsultation(store: Store, id: string): Promise<Notice> {
-  const notice = await store.collection<Notice>('notices').get(id);
+  const notice = await store.collection('notices').get(id);
   if (!notice || notice.status !== 'published' || notice.kind !== 'consultation') throw new AppError('NOTICE_NOT_FOUND');
   return notice;
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { isVisibleToResidents } from '../../shared/notices/notice-lifecycle';
-import type { Notice } from '../../shared/notices/notice-schema';
-import { viewPeriodOf, viewRecordId, type NoticeView, type NoticeViewCount, type ViewAnswer } from '../../shared/notices/notice-views';
+import { viewPeriodOf, viewRecordId, type NoticeView, type ViewAnswer } from '../../shared/notices/notice-views';
 import type { noticeViewsContract } from '../../shared/notices/notice-views-contract';
 import type { Handlers } from '../_runtime/define-function';
 import { DuplicateIdError, VersionConflictError, type Store } from '../_runtime/store/port';
@@ -22,17 +21,17 @@ const ATTEMPTS = 3;
  */
 export const noticeViewHandlers: Pick<Handlers<'notices'>, keyof typeof noticeViewsContract> = {
   async view({ id }, { store, caller, now }) {
-    const notice = await store.collection<Notice>('notices').get(id);
+    const notice = await store.collection('notices').get(id);
     if (!notice || !isVisibleToResidents(notice)) throw new AppError('NOTICE_NOT_FOUND');
     if (!caller.openid) return { views: await countOf(store, id), counted: false };
     const at = now();
     const view: NoticeView = { id: viewRecordId(viewPeriodOf(at), viewerKey(id, caller.openid)), noticeId: id, day: viewPeriodOf(at), at: at.toISOString() };
-    if (await store.collection<NoticeView>(NOTICE_VIEWS).get(view.id)) return { views: await countOf(store, id), counted: false };
+    if (await store.collection(NOTICE_VIEWS).get(view.id)) return { views: await countOf(store, id), counted: false };
     return countView(store, view);
   },
 
   async viewCounts({ ids }, { store }) {
-    const page = await store.collection<NoticeViewCount>(NOTICE_VIEW_COUNTS).find({ where: { id: { in: ids } }, orderBy: [], limit: ids.length });
+    const page = await store.collection(NOTICE_VIEW_COUNTS).find({ where: { id: { in: ids } }, orderBy: [], limit: ids.length });
     const counts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
     for (const c of page.items) counts[c.id] = c.count;
     return counts;
@@ -43,8 +42,8 @@ async function countView(store: Store, view: NoticeView): Promise<ViewAnswer> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction(async (tx) => {
-        const views = tx.collection<NoticeView>(NOTICE_VIEWS);
-        const counters = tx.collection<NoticeViewCount>(NOTICE_VIEW_COUNTS);
+        const views = tx.collection(NOTICE_VIEWS);
+        const counters = tx.collection(NOTICE_VIEW_COUNTS);
         const counter = await counters.get(view.noticeId);
         if (await views.get(view.id)) return { views: counter?.count ?? 0, counted: false };
         await views.insert(view);
@@ -61,7 +60,7 @@ async function countView(store: Store, view: NoticeView): Promise<ViewAnswer> {
 }
 
 async function countOf(store: Store, noticeId: string): Promise<number> {
-  return (await store.collection<NoticeViewCount>(NOTICE_VIEW_COUNTS).get(noticeId))?.count ?? 0;
+  return (await store.collection(NOTICE_VIEW_COUNTS).get(noticeId))?.count ?? 0;
 }
 
 /** The viewer as the view record names them: a hash of notice and OPENID, so the table holds no OPENIDs. */

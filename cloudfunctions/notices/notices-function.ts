@@ -1,9 +1,7 @@
 import { AppError } from '../../shared/api/errors';
-import type { Department } from '../../shared/api/contract';
 import {
   isVisibleToResidents,
   newNotice,
-  type NoticeEvent,
   noticeEvent,
   publishNotice,
   reviseNotice,
@@ -11,8 +9,7 @@ import {
   toManageSummary,
   toPublicNotice,
   toSummary,
-  withdrawNotice,
-} from '../../shared/notices/notice-lifecycle';
+  withdrawNotice } from '../../shared/notices/notice-lifecycle';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
 import type { FindOptions, Store, Where } from '../_runtime/store/port';
@@ -55,7 +52,7 @@ export const noticesFunction = defineFunction('notices', {
   },
 
   async save({ id, version, notice: content }, ctx) {
-    const department = await ctx.store.collection<Department>('departments').get(content.departmentId);
+    const department = await ctx.store.collection('departments').get(content.departmentId);
     if (!department) {
       throw new AppError('VALIDATION_FAILED', undefined, { 'notice.departmentId': '请选择有效的发布部门' });
     }
@@ -69,8 +66,8 @@ export const noticesFunction = defineFunction('notices', {
     const actor = actorOf(ctx.caller);
     const at = ctx.now();
     return ctx.store.transaction(async (tx) => {
-      const created = await tx.collection<Notice>('notices').insert(newNotice(content, department.name, actor.openid, at) as Notice);
-      await tx.collection<NoticeEvent>('events').insert(noticeEvent(created.id, 'created', actor.openid, at));
+      const created = await tx.collection('notices').insert(newNotice(content, department.name, actor.openid, at) as Notice);
+      await tx.collection('events').insert(noticeEvent(created.id, 'created', actor.openid, at));
       await keepFirstVersion(tx, created, actor, at);
       return created;
     });
@@ -90,5 +87,5 @@ export const noticesFunction = defineFunction('notices', {
 });
 
 function notices(store: Store) {
-  return store.collection<Notice>('notices');
+  return store.collection('notices');
 }

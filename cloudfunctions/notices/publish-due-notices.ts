@@ -1,8 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { publishNotice } from '../../shared/notices/notice-lifecycle';
 import { describeScheduledPublish, isDue } from '../../shared/notices/notice-schedule';
-import type { Notice } from '../../shared/notices/notice-schema';
-import type { StaffRecord } from '../_runtime/identify-caller';
 import { VersionConflictError, type Store } from '../_runtime/store/port';
 import { changeNotice } from './change-notice';
 
@@ -22,7 +20,7 @@ export const DUE_BATCH = 20;
 export const SCHEDULED_PUBLISHER_NAME = '定时发布';
 
 export async function publishDueNotices(store: Store, now: Date, limit = DUE_BATCH): Promise<number> {
-  const due = await store.collection<Notice>('notices').find({
+  const due = await store.collection('notices').find({
     where: { scheduledAt: { lte: now.toISOString() } },
     orderBy: [['scheduledAt', 'asc']],
     limit,
@@ -31,7 +29,7 @@ export async function publishDueNotices(store: Store, now: Date, limit = DUE_BAT
   for (const notice of due.items) {
     if (!isDue(notice, now)) continue;
     const setBy = notice.scheduledBy ?? notice.updatedBy;
-    const staff = await store.collection<StaffRecord>('staff').get(setBy);
+    const staff = await store.collection('staff').get(setBy);
     const actor = { openid: setBy, name: staff?.name ? `${staff.name}（${SCHEDULED_PUBLISHER_NAME}）` : SCHEDULED_PUBLISHER_NAME };
     try {
       await changeNotice(store, actor, now, notice.id, notice.version, 'published', (current, by, at) => publishNotice(current, by, at), (current) => ({

@@ -15,7 +15,7 @@ const ADMIN_FOLLOW_UP_PAGE = 'admin/pages/follow-up/index';
 export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   idPrefix: 'rmf',
   dueBy: (store, horizon, cursor, limit) =>
-    store.collection<FollowUpRecord>('followUps').find({ where: { status: 'open', dueDate: { lte: horizon } }, orderBy: [['dueDate', 'asc']], limit, cursor }),
+    store.collection('followUps').find({ where: { status: 'open', dueDate: { lte: horizon } }, orderBy: [['dueDate', 'asc']], limit, cursor }),
   dueOn: (f) => f.dueDate,
   handlers: (f, staff) => {
     const officers = withRole(staff, 'ratingOfficer');

@@ -15,7 +15,7 @@ export interface RatingSettings {
 }
 
 export async function ratingSettings(store: Store): Promise<RatingSettings> {
-  const record = await store.collection<Partial<RatingSettings>>('meta').get(RATING_SETTINGS_ID);
+  const record = await store.collection('meta').get(RATING_SETTINGS_ID);
   return {
     followUpWorkingDays: record?.followUpWorkingDays ?? DEFAULT_FOLLOW_UP_WORKING_DAYS,
     visitCodeDays: record?.visitCodeDays ?? DEFAULT_VISIT_CODE_DAYS,

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import type { Department } from '../../shared/api/contract';
 import {
   appealFollowUp,
   closeFollowUp,
@@ -12,11 +11,11 @@ import {
   respondToFollowUp,
   type FollowUpRecord,
 } from '../../shared/ratings/follow-up';
-import { ratingEvent, type RatingAction, type RatingEvent } from '../../shared/ratings/rating-events';
+import { ratingEvent, type RatingAction } from '../../shared/ratings/rating-events';
 import { ratingIdForRequest, ratingIdForVisit, ratingIdForWindowDay, ratingMonth } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
-import type { FollowUpView, RatingRecord, RatingTarget, RatingStats, StoredRating, VisitRecord, WindowRecord } from '../../shared/ratings/ratings-types';
+import type { FollowUpView, RatingRecord, RatingTarget, RatingStats, StoredRating, WindowRecord } from '../../shared/ratings/ratings-types';
 import { figuresOf, monthsEndingWith, monthsOfYear, sumTallies, type TallyDelta, type TallyScope } from '../../shared/ratings/satisfaction';
 import { visitUsability } from '../../shared/ratings/visit-codes';
 import { beijingToday } from '../../shared/time/beijing-time';
@@ -29,7 +28,6 @@ import { enqueueRatingAnswered } from './rating-notifications';
 import { requestSubject } from './request-subject';
 import { adjustTallies, readTallies, TALLIES } from './tallies';
 import { workingDayRule } from './working-days';
-import type { TallyRecord } from '../../shared/ratings/ratings-types';
 
 type StoredFollowUp = FollowUpRecord & { id: string; version: number };
 
@@ -37,7 +35,7 @@ export const ratingsFunction = defineFunction('ratings', {
   async target({ visitCode, windowId, requestId }, { store, now, caller }): Promise<RatingTarget> {
     if (requestId) {
       const subject = await requestSubject(store, requestId, caller.openid as string);
-      const rated = await store.collection<RatingRecord>('ratings').get(ratingIdForRequest(requestId));
+      const rated = await store.collection('ratings').get(ratingIdForRequest(requestId));
       return {
         windowId: null,
         windowName: subject.serviceName,
@@ -51,9 +49,9 @@ export const ratingsFunction = defineFunction('ratings', {
       };
     }
     if (visitCode) {
-      const visit = await store.collection<VisitRecord>('visits').get(visitCode);
+      const visit = await store.collection('visits').get(visitCode);
       if (!visit) throw new AppError('VISIT_NOT_FOUND');
-      const window = await store.collection<WindowRecord>('windows').get(visit.windowId);
+      const window = await store.collection('windows').get(visit.windowId);
       if (!window) throw new AppError('VISIT_NOT_FOUND');
       const usability = visitUsability(visit, now());
       const service = window.services.find((s) => s.id === visit.serviceId) ?? null;
@@ -96,12 +94,12 @@ export const ratingsFunction = defineFunction('ratings', {
       serviceId = subject.serviceId;
       ratingId = ratingIdForRequest(input.requestId);
     } else if (input.visitCode) {
-      const visit = await store.collection<VisitRecord>('visits').get(input.visitCode);
+      const visit = await store.collection('visits').get(input.visitCode);
       if (!visit) throw new AppError('VISIT_NOT_FOUND');
       const usability = visitUsability(visit, at);
       if (usability === 'expired') throw new AppError('VISIT_NOT_FOUND', '评价码已过期，请向窗口工作人员重新获取');
       if (usability === 'alreadyRated') throw new AppError('ALREADY_RATED');
-      const found = await store.collection<WindowRecord>('windows').get(visit.windowId);
+      const found = await store.collection('windows').get(visit.windowId);
       if (!found) throw new AppError('VISIT_NOT_FOUND');
       window = found;
       serviceId = visit.serviceId;
@@ -114,7 +112,7 @@ export const ratingsFunction = defineFunction('ratings', {
       }
       ratingId = ratingIdForWindowDay(input.windowId as string, raterKey(rater), at);
     }
-    if (await store.collection<RatingRecord>('ratings').get(ratingId)) throw alreadyRated(input.visitCode, input.requestId);
+    if (await store.collection('ratings').get(ratingId)) throw alreadyRated(input.visitCode, input.requestId);
 
     // Screened before anyone else can see it; a comment held back is kept for the record, never published.
     const screening = input.comment ? await screenText(input.comment, ctx) : null;
@@ -150,17 +148,17 @@ export const ratingsFunction = defineFunction('ratings', {
       await store.transaction(async (tx) => {
         if (input.visitCode) {
           // Read again inside the transaction: the code is single-use even when two phones race.
-          const visits = tx.collection<VisitRecord>('visits');
+          const visits = tx.collection('visits');
           const visit = await visits.get(input.visitCode);
           if (!visit || visitUsability(visit, at) !== 'usable') throw alreadyRated(input.visitCode, input.requestId);
           await visits.update(visit.id, visit.version, { ratingId, ratedAt: at.toISOString() });
         }
-        await tx.collection<RatingRecord>('ratings').insert(rating);
-        await tx.collection<RatingEvent>('events').insert(ratingEvent(ratingId, 'rated', rater, at, input.level));
+        await tx.collection('ratings').insert(rating);
+        await tx.collection('events').insert(ratingEvent(ratingId, 'rated', rater, at, input.level));
         const delta: TallyDelta = { level: { level: input.level, by: 1 } };
         if (negative && dueDate) {
-          await tx.collection<FollowUpRecord>('followUps').insert(newFollowUp({ ...rating, level: input.level as 'dissatisfied' | 'veryDissatisfied' }, at, dueDate));
-          await tx.collection<RatingEvent>('events').insert(ratingEvent(ratingId, 'followUpOpened', rater, at, dueDate));
+          await tx.collection('followUps').insert(newFollowUp({ ...rating, level: input.level as 'dissatisfied' | 'veryDissatisfied' }, at, dueDate));
+          await tx.collection('events').insert(ratingEvent(ratingId, 'followUpOpened', rater, at, dueDate));
           delta.followUpsOpened = 1;
         }
         await adjustTallies(tx, rating, delta);
@@ -173,7 +171,7 @@ export const ratingsFunction = defineFunction('ratings', {
   },
 
   async mine({ cursor, limit }, { store, caller }) {
-    const page = await store.collection<RatingRecord>('ratings').find({
+    const page = await store.collection('ratings').find({
       where: { raterOpenid: caller.openid as string },
       orderBy: [['createdAt', 'desc']],
       limit,
@@ -185,14 +183,14 @@ export const ratingsFunction = defineFunction('ratings', {
 
   async feedback({ ratingId, solved, note }, { store, caller, now }) {
     const at = now();
-    const rating = await store.collection<RatingRecord>('ratings').get(ratingId);
+    const rating = await store.collection('ratings').get(ratingId);
     // Someone else's rating is answered exactly like a missing one.
     if (!rating || rating.raterOpenid !== caller.openid) throw new AppError('RATING_NOT_FOUND');
     const followUp = await store.transaction(async (tx) => {
-      const current = await tx.collection<FollowUpRecord>('followUps').get(ratingId);
+      const current = await tx.collection('followUps').get(ratingId);
       if (!current) throw new AppError('FOLLOW_UP_NOT_FOUND');
-      const updated = await tx.collection<FollowUpRecord>('followUps').update(ratingId, current.version, decide(() => recordFeedback(current, solved, note, at)));
-      await tx.collection<RatingEvent>('events').insert(ratingEvent(ratingId, 'residentFeedback', caller.openid as string, at, solved ? '已解决' : '未解决'));
+      const updated = await tx.collection('followUps').update(ratingId, current.version, decide(() => recordFeedback(current, solved, note, at)));
+      await tx.collection('events').insert(ratingEvent(ratingId, 'residentFeedback', caller.openid as string, at, solved ? '已解决' : '未解决'));
       return updated;
     });
     return toMyRating(rating, followUp);
@@ -223,7 +221,7 @@ export const ratingsFunction = defineFunction('ratings', {
   async publicList({ windowId, cursor, limit }, { store }) {
     const where: Where = { excluded: false };
     if (windowId) where.windowId = windowId;
-    const page = await store.collection<RatingRecord>('ratings').find({ where, orderBy: [['createdAt', 'desc']], limit, cursor });
+    const page = await store.collection('ratings').find({ where, orderBy: [['createdAt', 'desc']], limit, cursor });
     const followUps = await followUpsOf(store, page.items);
     return { items: page.items.map((r) => toPublicRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
   },
@@ -231,7 +229,7 @@ export const ratingsFunction = defineFunction('ratings', {
   async followUps({ status, cursor, limit }, { store, now }) {
     const where: Where = {};
     if (status) where.status = status;
-    const page = await store.collection<FollowUpRecord>('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit, cursor });
+    const page = await store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit, cursor });
     const ratings = await ratingsByIds(store, page.items.map((f) => f.id));
     const at = now();
     return {
@@ -295,8 +293,8 @@ export const ratingsFunction = defineFunction('ratings', {
 
   async ranking({ month }, { store }) {
     const [tallies, windows] = await Promise.all([
-      store.collection<TallyRecord>(TALLIES).find({ where: { scope: 'window', month }, orderBy: [['key', 'asc']], limit: 500 }),
-      store.collection<WindowRecord>('windows').find({ orderBy: [['name', 'asc']], limit: 500 }),
+      store.collection(TALLIES).find({ where: { scope: 'window', month }, orderBy: [['key', 'asc']], limit: 500 }),
+      store.collection('windows').find({ orderBy: [['name', 'asc']], limit: 500 }),
     ]);
     const byId = new Map(windows.items.map((w) => [w.id, w]));
     const rows = tallies.items
@@ -320,7 +318,7 @@ function alreadyRated(visitCode: string | undefined, requestId?: string): AppErr
 }
 
 async function activeWindow(store: Store, id: string): Promise<WindowRecord & { id: string; version: number }> {
-  const window = await store.collection<WindowRecord>('windows').get(id);
+  const window = await store.collection('windows').get(id);
   if (!window || !window.active) throw new AppError('WINDOW_NOT_FOUND');
   return window;
 }
@@ -337,20 +335,20 @@ function decide<T>(change: () => T): T {
 async function followUpsOf(store: Store, ratings: StoredRating[]): Promise<Map<string, StoredFollowUp>> {
   const ids = ratings.filter((r) => isNegative(r.level)).map((r) => r.id);
   if (ids.length === 0) return new Map();
-  const page = await store.collection<FollowUpRecord>('followUps').find({ where: { id: { in: ids } }, orderBy: [['openedAt', 'asc']], limit: ids.length });
+  const page = await store.collection('followUps').find({ where: { id: { in: ids } }, orderBy: [['openedAt', 'asc']], limit: ids.length });
   return new Map(page.items.map((f) => [f.id, f]));
 }
 
 async function ratingsByIds(store: Store, ids: string[]): Promise<Map<string, StoredRating>> {
   if (ids.length === 0) return new Map();
-  const page = await store.collection<RatingRecord>('ratings').find({ where: { id: { in: ids } }, orderBy: [['createdAt', 'asc']], limit: ids.length });
+  const page = await store.collection('ratings').find({ where: { id: { in: ids } }, orderBy: [['createdAt', 'asc']], limit: ids.length });
   return new Map(page.items.map((r) => [r.id, r]));
 }
 
 async function followUpView(store: Store, id: string, now: Date): Promise<FollowUpView> {
   const [followUp, rating] = await Promise.all([
-    store.collection<FollowUpRecord>('followUps').get(id),
-    store.collection<RatingRecord>('ratings').get(id),
+    store.collection('followUps').get(id),
+    store.collection('ratings').get(id),
   ]);
   if (!followUp || !rating) throw new AppError('FOLLOW_UP_NOT_FOUND');
   return toFollowUpView(followUp, rating, now);
@@ -379,21 +377,21 @@ async function changeFollowUp(
 ): Promise<FollowUpView> {
   const at = now();
   await store.transaction(async (tx) => {
-    const followUps = tx.collection<FollowUpRecord>('followUps');
+    const followUps = tx.collection('followUps');
     const current = await followUps.get(id);
     if (!current) throw new AppError('FOLLOW_UP_NOT_FOUND');
     const { patch, delta, excludeRating, notifyRater } = decide(() => change(current, at));
     await followUps.update(id, version, patch);
     if (notifyRater) {
-      const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
+      const rating = await tx.collection('ratings').get(current.ratingId);
       if (rating) await enqueueRatingAnswered(tx, rating, notifyRater, at);
     }
     if (excludeRating) {
-      const rating = await tx.collection<RatingRecord>('ratings').get(current.ratingId);
-      if (rating) await tx.collection<RatingRecord>('ratings').update(rating.id, rating.version, { excluded: true });
+      const rating = await tx.collection('ratings').get(current.ratingId);
+      if (rating) await tx.collection('ratings').update(rating.id, rating.version, { excluded: true });
     }
     if (delta) await adjustTallies(tx, current, delta);
-    await tx.collection<RatingEvent>('events').insert(ratingEvent(id, action, caller.openid as string, at, detail));
+    await tx.collection('events').insert(ratingEvent(id, action, caller.openid as string, at, detail));
   });
   return followUpView(store, id, at);
 }

@@ -1,8 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { Department } from '../../shared/api/contract';
-import type { RequestRecord } from '../../shared/requests/request-record';
 import { REQUEST_HANDLING_SERVICE, REQUEST_HANDLING_SERVICE_NAME } from '../../shared/ratings/rating-identity';
-import type { StaffRecord } from '../_runtime/identify-caller';
 import { REQUESTS } from '../requests/request-collections';
 import type { Store } from '../_runtime/store/port';
 
@@ -22,14 +19,14 @@ export interface RequestSubject {
 }
 
 export async function requestSubject(store: Store, requestId: string, openid: string): Promise<RequestSubject> {
-  const request = await store.collection<RequestRecord>(REQUESTS).get(requestId);
+  const request = await store.collection(REQUESTS).get(requestId);
   // Someone else's request is answered exactly like a missing one.
   if (!request || request.ownerOpenid !== openid) throw new AppError('RATING_NOT_OPEN', '未找到可评价的申请');
   if (request.status !== 'replied') throw new AppError('RATING_NOT_OPEN');
   const replier = [...request.history].reverse().find((h) => h.kind === 'replied')?.actorOpenid ?? null;
-  const staff = replier ? await store.collection<StaffRecord>('staff').get(replier) : null;
+  const staff = replier ? await store.collection('staff').get(replier) : null;
   const departmentId = staff?.departmentId ?? 'office';
-  const department = await store.collection<Department>('departments').get(departmentId);
+  const department = await store.collection('departments').get(departmentId);
   return {
     requestId,
     trackingNumber: request.trackingNumber,

@@ -13,7 +13,7 @@ export const TALLIES = 'ratingTallies';
 type Counted = { windowId: string | null; serviceId: string | null; departmentId: string; month: string };
 
 export async function adjustTallies(tx: Transaction, rating: Counted, delta: TallyDelta): Promise<void> {
-  const tallies = tx.collection<TallyRecord>(TALLIES);
+  const tallies = tx.collection(TALLIES);
   for (const [scope, key] of tallyKeysOf(rating)) {
     const id = tallyId(scope, key, rating.month);
     const current = await tallies.get(id);
@@ -27,7 +27,7 @@ export async function adjustTallies(tx: Transaction, rating: Counted, delta: Tal
 
 /** The tallies of one scope for the given months (missing months count as empty). */
 export async function readTallies(store: Store, scope: TallyRecord['scope'], key: string, months: string[]): Promise<Map<string, Tally>> {
-  const page = await store.collection<TallyRecord>(TALLIES).find({
+  const page = await store.collection(TALLIES).find({
     where: { id: { in: months.map((m) => tallyId(scope, key, m)) } },
     orderBy: [['month', 'asc']],
     limit: months.length,

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { LETTER_ISSUED_BY, withIssuedLetter } from '../../shared/requests/letters';
 import { transition, type RequestCommand } from '../../shared/requests/request-machine';
-import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { RequestRecord } from '../../shared/requests/request-record';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored } from '../_runtime/store/port';
 import { deliverRequestNotifications } from './notification-seam';
@@ -30,7 +30,7 @@ export async function applyCommand(
   const letterKind = LETTER_ISSUED_BY[command.type];
   const letters = letterKind ? await Promise.all([loadLetterTemplates(ctx.store), loadBureau(ctx.store)]) : null;
   return ctx.store.transaction(async (tx) => {
-    const current = await tx.collection<RequestRecord>(REQUESTS).get(id);
+    const current = await tx.collection(REQUESTS).get(id);
     if (!current) throw new AppError('REQUEST_NOT_FOUND');
     if (command.actor.role === 'applicant' && current.ownerOpenid !== command.actor.openid) throw new AppError('REQUEST_NOT_FOUND');
     if (current.version !== version) throw new AppError('VERSION_CONFLICT');
@@ -39,8 +39,8 @@ export async function applyCommand(
       const [templates, bureau] = letters;
       result.request.letters = withIssuedLetter({ ...current, ...result.request }, letterKind, bureau, calendar, templates);
     }
-    const saved = await tx.collection<RequestRecord>(REQUESTS).update(id, version, result.request);
-    for (const event of result.events) await tx.collection<RequestEvent>(EVENTS).insert(event);
+    const saved = await tx.collection(REQUESTS).update(id, version, result.request);
+    for (const event of result.events) await tx.collection(EVENTS).insert(event);
     await deliverRequestNotifications(tx, result.notifications, ctx);
     return saved;
   });

@@ -7,6 +7,6 @@ import type { Store } from '../_runtime/store/port';
  * its level that hears 行政复议 against it (the remedies sentence, Art. 51).
  */
 export async function loadBureau(store: Store): Promise<Bureau> {
-  const doc = await store.collection<{ name: string; government?: string }>('meta').get('bureau');
+  const doc = await store.collection('meta').get('bureau');
   return { name: doc?.name ?? '本机关', government: doc?.government?.trim() || UNNAMED_GOVERNMENT };
 }

@@ -35,7 +35,7 @@ export async function closeLapsedSupplements(store: Store, now: Date, log: Logge
   let cursor: string | null = null;
   do {
     const page: Page<RequestRecord> = await store
-      .collection<RequestRecord>(REQUESTS)
+      .collection(REQUESTS)
       .find({ where: { status: 'supplementRequested' }, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
     lapsed.push(...page.items.filter((r) => supplementLapsed(r, today, calendar)));
     cursor = page.nextCursor;

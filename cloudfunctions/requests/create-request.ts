@@ -2,24 +2,13 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { newRequest } from '../../shared/requests/request-machine';
-import { formatTrackingNumber, type Actor, type RequestEvent, type RequestRecord } from '../../shared/requests/request-record';
+import { formatTrackingNumber, type Actor, type RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, VersionConflictError } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { COUNTERS, EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
-
-interface RequestKey {
-  requestId: string;
-  /** Hash of what was submitted: the same key with different content is refused, not silently merged. */
-  payloadHash: string;
-  at: string;
-}
-
-interface Counter {
-  value: number;
-}
 
 type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor };
 
@@ -50,27 +39,27 @@ export async function createRequest(
     const now = ctx.now();
     try {
       const record = await ctx.store.transaction(async (tx) => {
-        const seen = await tx.collection<RequestKey>(REQUEST_KEYS).get(keyId);
+        const seen = await tx.collection(REQUEST_KEYS).get(keyId);
         if (seen) {
           if (seen.payloadHash !== payloadHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-          const existing = await tx.collection<RequestRecord>(REQUESTS).get(seen.requestId);
+          const existing = await tx.collection(REQUESTS).get(seen.requestId);
           if (!existing) throw new Error(`request key ${keyId} points at missing request ${seen.requestId}`);
           return existing;
         }
         // Numbered in the year the bureau received it: a December letter typed in in January is still last year's.
         const year = Number((source.channel === 'online' ? beijingToday(now) : source.receivedOn).slice(0, 4));
         const counterId = `requests-${year}`;
-        const counters = tx.collection<Counter>(COUNTERS);
+        const counters = tx.collection(COUNTERS);
         const counter = await counters.get(counterId);
         const sequence = (counter?.value ?? 0) + 1;
         if (counter) await counters.update(counterId, counter.version, { value: sequence });
         else await counters.insert({ id: counterId, value: sequence });
 
         const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), now, calendar);
-        const created = await tx.collection<RequestRecord>(REQUESTS).insert(record as RequestRecord);
-        await tx.collection<RequestKey>(REQUEST_KEYS).insert({ id: keyId, requestId: created.id, payloadHash, at: now.toISOString() });
+        const created = await tx.collection(REQUESTS).insert(record as RequestRecord);
+        await tx.collection(REQUEST_KEYS).insert({ id: keyId, requestId: created.id, payloadHash, at: now.toISOString() });
         const first = created.history[0];
-        await tx.collection<RequestEvent>(EVENTS).insert({
+        await tx.collection(EVENTS).insert({
           subjectType: 'request',
           subjectId: created.id,
           action: first.kind,

@@ -1,5 +1,4 @@
 import { BUILTIN_LETTER_TEMPLATES, type LetterTemplateKey, type LetterTemplateSet } from '../../shared/requests/letters';
-import type { StoredLetterTemplate } from '../../shared/requests/letter-templates';
 import type { Store } from '../_runtime/store/port';
 
 /** The bureau's edits over the built-in letter templates: one document per template key. */
@@ -11,7 +10,7 @@ export const LETTER_TEMPLATES = 'letterTemplates';
  * a built-in one never edited), which an issued letter records.
  */
 export async function loadLetterTemplates(store: Store): Promise<LetterTemplateSet> {
-  const page = await store.collection<StoredLetterTemplate>(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
+  const page = await store.collection(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
   const set = { ...BUILTIN_LETTER_TEMPLATES };
   for (const stored of page.items) {
     const key = stored.id as LetterTemplateKey;

@@ -1,5 +1,4 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
-import type { RequestRecord } from '../../shared/requests/request-record';
 import type { Store } from '../_runtime/store/port';
 import { REQUESTS } from './request-collections';
 
@@ -11,7 +10,7 @@ export async function queueWarnings(store: Store, calendar: WorkingCalendar, tod
   const year = Number(today.slice(0, 4));
   const missing = [year, year + 1].filter((y) => !calendar.isCovered(y));
   if (missing.length === 0) return [];
-  const provisional = await store.collection<RequestRecord>(REQUESTS).count({ open: true, dueProvisional: true });
+  const provisional = await store.collection(REQUESTS).count({ open: true, dueProvisional: true });
   if (provisional === 0) return [];
   return [
     `${missing.join('、')}年的节假日安排尚未录入，${provisional} 件申请的答复期限为暂定（按周一至周五计算）。请管理员在“工作日历”中录入，录入后期限自动重算。`,

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { type RequestCommand } from '../../shared/requests/request-machine';
-import type { Actor, RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
 import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
@@ -113,7 +113,7 @@ export const requestsFunction = defineFunction('requests', {
     if (!record) throw new AppError('REQUEST_NOT_FOUND');
     // domain.md §6: full personal data is shown to staff only, and each view is on record.
     const at = ctx.now().toISOString();
-    await ctx.store.collection<RequestEvent>(EVENTS).insert({
+    await ctx.store.collection(EVENTS).insert({
       subjectType: 'request',
       subjectId: id,
       action: 'personalDataViewed',
@@ -127,7 +127,7 @@ export const requestsFunction = defineFunction('requests', {
 });
 
 function requests(store: Store) {
-  return store.collection<RequestRecord>(REQUESTS);
+  return store.collection(REQUESTS);
 }
 
 function applicant(ctx: HandlerContext): Actor {

@@ -1,5 +1,4 @@
 import { AppError } from '../../shared/api/errors';
-import type { Department } from '../../shared/api/contract';
 import { applyGrantResult, emptyGrant, onePerTemplate } from '../../shared/notifications/grants';
 import { SUBSCRIBE_TEMPLATES, templateById } from '../../shared/notifications/subscribe-templates';
 import { describeTopic, topicKey } from '../../shared/notifications/topics';
@@ -10,15 +9,12 @@ import {
   GRANTS,
   grantIdFor,
   SUBSCRIPTIONS,
-  subscriptionIdFor,
-  type GrantRecord,
-  type SubscriptionRecord,
-} from '../_notifications/records';
+  subscriptionIdFor } from '../_notifications/records';
 
 /** More topics than anyone follows: a cap, so one account cannot make every publish fan out to it thousands of times. */
 export const MAX_SUBSCRIPTIONS = 30;
 
-interface SubscriptionEvent {
+export interface SubscriptionEvent {
   subjectType: 'subscription';
   subjectId: string;
   action: 'subscribed' | 'unsubscribed' | 'grantsRecorded';
@@ -34,22 +30,22 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
 
   async subscribe({ kind, departmentId }, ctx) {
     const openid = ctx.caller.openid as string;
-    if (departmentId && !(await ctx.store.collection<Department>('departments').get(departmentId))) {
+    if (departmentId && !(await ctx.store.collection('departments').get(departmentId))) {
       throw new AppError('VALIDATION_FAILED', undefined, { departmentId: '请选择有效的部门' });
     }
     const topic = topicKey({ kind, departmentId });
     const id = subscriptionIdFor(openid, topic);
-    const subscriptions = ctx.store.collection<SubscriptionRecord>(SUBSCRIPTIONS);
+    const subscriptions = ctx.store.collection(SUBSCRIPTIONS);
     if ((await subscriptions.get(id))?.topic === topic) return viewOf(ctx); // already subscribed (a double tap)
     if ((await subscriptions.count({ openid })) >= MAX_SUBSCRIPTIONS) throw new AppError('SUBSCRIPTION_LIMIT_REACHED');
     const at = ctx.now().toISOString();
     await ctx.store.transaction(async (tx) => {
-      const rows = tx.collection<SubscriptionRecord>(SUBSCRIPTIONS);
+      const rows = tx.collection(SUBSCRIPTIONS);
       const current = await rows.get(id);
       if (current?.topic === topic) return;
       if (current) await rows.update(id, current.version, { topic, openid, createdAt: at }); // subscribed again after leaving
       else await rows.insert({ id, openid, topic, kind: kind ?? null, departmentId: departmentId ?? null, createdAt: at });
-      await tx.collection<SubscriptionEvent>('events').insert(subscriptionEvent(id, 'subscribed', openid, at, topic));
+      await tx.collection('events').insert(subscriptionEvent(id, 'subscribed', openid, at, topic));
     });
     return viewOf(ctx);
   },
@@ -60,11 +56,11 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
     const id = subscriptionIdFor(openid, topic);
     const at = ctx.now().toISOString();
     await ctx.store.transaction(async (tx) => {
-      const current = await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).get(id);
+      const current = await tx.collection(SUBSCRIPTIONS).get(id);
       if (!current || current.topic !== topic) return;
       // The port has no delete: an unsubscribed row moves off its topic, so fan-out never finds it.
-      await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).update(id, current.version, { topic: `off:${topic}`, openid: `off:${openid}` });
-      await tx.collection<SubscriptionEvent>('events').insert(subscriptionEvent(id, 'unsubscribed', openid, at, topic));
+      await tx.collection(SUBSCRIPTIONS).update(id, current.version, { topic: `off:${topic}`, openid: `off:${openid}` });
+      await tx.collection('events').insert(subscriptionEvent(id, 'unsubscribed', openid, at, topic));
     });
     return viewOf(ctx);
   },
@@ -79,7 +75,7 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
     }
     const at = ctx.now().toISOString();
     await ctx.store.transaction(async (tx) => {
-      const store = tx.collection<GrantRecord>(GRANTS);
+      const store = tx.collection(GRANTS);
       for (const { templateId, result } of grants) {
         const template = templateById(templateId)!;
         const id = grantIdFor(openid, templateId);
@@ -90,7 +86,7 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
         else await store.insert({ id, openid, templateId, ...fields });
       }
       const detail = grants.map((g) => `${g.templateId}:${g.result}`).join(',');
-      await tx.collection<SubscriptionEvent>('events').insert(subscriptionEvent(openid, 'grantsRecorded', openid, at, detail));
+      await tx.collection('events').insert(subscriptionEvent(openid, 'grantsRecorded', openid, at, detail));
     });
     return viewOf(ctx);
   },
@@ -103,11 +99,11 @@ function subscriptionEvent(subjectId: string, action: SubscriptionEvent['action'
 async function viewOf({ store, caller }: HandlerContext): Promise<SubscriptionsView> {
   const openid = caller.openid as string;
   const [page, departments] = await Promise.all([
-    store.collection<SubscriptionRecord>(SUBSCRIPTIONS).find({ where: { openid }, orderBy: [['createdAt', 'asc']], limit: MAX_SUBSCRIPTIONS }),
-    store.collection<Department>('departments').find({ orderBy: [['order', 'asc']], limit: 100 }),
+    store.collection(SUBSCRIPTIONS).find({ where: { openid }, orderBy: [['createdAt', 'asc']], limit: MAX_SUBSCRIPTIONS }),
+    store.collection('departments').find({ orderBy: [['order', 'asc']], limit: 100 }),
   ]);
   const names = new Map(departments.items.map((d) => [d.id, d.name]));
-  const grants = await Promise.all(SUBSCRIBE_TEMPLATES.map((t) => store.collection<GrantRecord>(GRANTS).get(grantIdFor(openid, t.templateId))));
+  const grants = await Promise.all(SUBSCRIBE_TEMPLATES.map((t) => store.collection(GRANTS).get(grantIdFor(openid, t.templateId))));
   return {
     items: page.items.map((s) => ({
       kind: s.kind,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import type { Department } from '../../shared/api/contract';
-import { ratingEvent, type RatingEvent } from '../../shared/ratings/rating-events';
+import { ratingEvent } from '../../shared/ratings/rating-events';
 import { visitCodeFrom, visitExpiry } from '../../shared/ratings/visit-codes';
 import { windowPatch, toWindowSummary } from '../../shared/ratings/windows';
 import type { ServiceWindow, VisitRecord, WindowRecord } from '../../shared/ratings/ratings-types';
@@ -13,34 +12,34 @@ import { ratingLink, ratingQr } from './rating-qr';
 
 export const windowsFunction = defineFunction('windows', {
   async list({ departmentId }, { store }) {
-    const page = await store.collection<WindowRecord>('windows').find({ where: { active: true }, orderBy: [['name', 'asc']], limit: 200 });
+    const page = await store.collection('windows').find({ where: { active: true }, orderBy: [['name', 'asc']], limit: 200 });
     return page.items.filter((w) => !departmentId || w.departmentId === departmentId).map(toWindowSummary);
   },
 
   async manageList(_input, { store }) {
     // A bureau has tens of windows: one page holds them all.
-    const page = await store.collection<WindowRecord>('windows').find({ orderBy: [['name', 'asc']], limit: 200 });
+    const page = await store.collection('windows').find({ orderBy: [['name', 'asc']], limit: 200 });
     return page.items as ServiceWindow[];
   },
 
   async get({ id }, { store }) {
-    const window = await store.collection<WindowRecord>('windows').get(id);
+    const window = await store.collection('windows').get(id);
     if (!window) throw new AppError('WINDOW_NOT_FOUND');
     return window as ServiceWindow;
   },
 
   async save({ id, version, window: content }, { store, caller, now }) {
-    const department = await store.collection<Department>('departments').get(content.departmentId);
+    const department = await store.collection('departments').get(content.departmentId);
     if (!department) throw new AppError('VALIDATION_FAILED', undefined, { 'window.departmentId': '请选择有效的部门' });
     const actor = caller.openid as string;
     const at = now();
     return store.transaction(async (tx) => {
-      const windows = tx.collection<WindowRecord>('windows');
+      const windows = tx.collection('windows');
       const current = id ? await windows.get(id) : null;
       if (id && !current) throw new AppError('WINDOW_NOT_FOUND');
       const patch = windowPatch(content, department.name, current, actor, at, () => newId(at.getTime()));
       const saved = current ? await windows.update(current.id, version as number, patch) : await windows.insert(patch as WindowRecord);
-      await tx.collection<RatingEvent>('events').insert(ratingEvent(saved.id, current ? 'windowUpdated' : 'windowCreated', actor, at));
+      await tx.collection('events').insert(ratingEvent(saved.id, current ? 'windowUpdated' : 'windowCreated', actor, at));
       return saved as ServiceWindow;
     });
   },
@@ -48,18 +47,18 @@ export const windowsFunction = defineFunction('windows', {
   async qrcode({ windowId, visitCode, origin }, ctx) {
     if (visitCode) {
       // A visit code's own QR, for the resident to scan from the clerk's screen.
-      const visit = await ctx.store.collection<VisitRecord>('visits').get(visitCode);
+      const visit = await ctx.store.collection('visits').get(visitCode);
       if (!visit) throw new AppError('VISIT_NOT_FOUND');
       return ratingQr({ visitCode }, ctx, origin);
     }
-    const window = await ctx.store.collection<WindowRecord>('windows').get(windowId as string);
+    const window = await ctx.store.collection('windows').get(windowId as string);
     if (!window || !window.active) throw new AppError('WINDOW_NOT_FOUND');
     return ratingQr({ windowId: window.id }, ctx, origin);
   },
 
   async issueVisit({ windowId, serviceId, origin }, ctx) {
     const { store, caller, now } = ctx;
-    const window = await store.collection<WindowRecord>('windows').get(windowId);
+    const window = await store.collection('windows').get(windowId);
     if (!window || !window.active) throw new AppError('WINDOW_NOT_FOUND');
     const service = serviceId ? window.services.find((s) => s.id === serviceId) : null;
     if (serviceId && !service) throw new AppError('VALIDATION_FAILED', undefined, { serviceId: '该窗口没有这项办理事项' });
@@ -81,8 +80,8 @@ export const windowsFunction = defineFunction('windows', {
       const candidate = visitCodeFrom(randomBytes(16));
       try {
         await store.transaction(async (tx) => {
-          await tx.collection<VisitRecord>('visits').insert({ ...visit, id: candidate });
-          await tx.collection<RatingEvent>('events').insert(ratingEvent(candidate, 'visitIssued', actor, at, window.name));
+          await tx.collection('visits').insert({ ...visit, id: candidate });
+          await tx.collection('events').insert(ratingEvent(candidate, 'visitIssued', actor, at, window.name));
         });
         visitCode = candidate;
       } catch (error) {

@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import type { Notice } from '../../shared/notices/notice-schema';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
@@ -52,7 +51,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
   }, TEST_TIMEOUT);
 
   test('a resident leaves an opinion on an open consultation; staff publish it with a reply and everyone reads both', async () => {
-    const notices = await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 });
+    const notices = await e2e.cloud.store.collection('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 });
     const open = notices.items.find((n) => n.title.includes('老旧小区改造三年行动计划'))!;
     const { context, page } = await e2e.phone();
     await e2e.signIn(context, 'resident-e2e-opinion');
@@ -73,7 +72,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     expect(await textOf(byTestId(page, 'my-opinion'))).toContain('待审核');
     expect(await textOf(byTestId(page, 'my-opinion'))).toContain(text);
     expect(await textOf(byTestId(page, 'opinions-empty'))).toBe('暂无公开的意见');
-    const [stored] = (await e2e.cloud.store.collection<any>('noticeComments').find({ where: { noticeId: open.id }, orderBy: [['createdAt', 'desc']], limit: 5 })).items;
+    const [stored] = (await e2e.cloud.store.collection('noticeComments').find({ where: { noticeId: open.id }, orderBy: [['createdAt', 'desc']], limit: 5 })).items;
     expect(stored).toMatchObject({ text, status: 'pending', author: 'resident-e2e-opinion' });
 
     // Staff publish it with a reply (through the function, as the staff page would); a stranger then reads both.
@@ -103,7 +102,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
   }, TEST_TIMEOUT);
 
   test('staff publish a resident\'s opinion with a reply from the 征求意见审核 page; the resident reads both, with the 阅读 count', async () => {
-    const [open] = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 })).items
+    const [open] = (await e2e.cloud.store.collection('notices').find({ where: { kind: 'consultation', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 10 })).items
       .filter((n) => n.title.includes('老旧小区改造三年行动计划'));
     const detail = `/pages/notice-detail/index?id=${encodeURIComponent(open.id)}`;
     const resident = await e2e.phone();
@@ -145,7 +144,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
   }, TEST_TIMEOUT);
 
   test('a service guide reads as a guide: case type and days up front, all nine items, a materials checklist, call and map', async () => {
-    const guides = await e2e.cloud.store.collection<Notice>('notices').find({ where: { kind: 'guide', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 20 });
+    const guides = await e2e.cloud.store.collection('notices').find({ where: { kind: 'guide', status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 20 });
     expect(guides.items.length).toBeGreaterThanOrEqual(5);
     const guide = guides.items.find((n) => n.title === '公共租赁住房申请')!;
     if (guide.kind !== 'guide') throw new Error('not a guide');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { INBOX, type InboxRecord } from '../../cloudfunctions/_notifications/records';
+import { INBOX } from '../../cloudfunctions/_notifications/records';
 import { application } from '../support/request-factories';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil as waitFor } from '../support/e2e';
 
@@ -52,7 +52,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
 
     // The dispatcher (an interval in the local cloud) delivers it to the resident's inbox.
-    await waitFor(async () => (await e2e.cloud.store.collection<InboxRecord>(INBOX).count({ openid: 'resident-e2e' })) === 1);
+    await waitFor(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'resident-e2e' })) === 1);
 
     // 我的 shows the unread badge; 消息 lists it first, marked unread.
     await openMe(resident.page);
@@ -72,7 +72,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     // Tapping it opens the notice and marks it read; back on 我的 the badge is gone.
     await first.click();
     expect(await textOf(byTestId(resident.page, 'notice-title'))).toBe(title);
-    await waitFor(async () => (await e2e.cloud.store.collection<InboxRecord>(INBOX).count({ openid: 'resident-e2e', read: false })) === 0);
+    await waitFor(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'resident-e2e', read: false })) === 0);
     await openMe(resident.page);
     await byTestId(resident.page, 'inbox-entry').waitFor();
     expect(await byTestId(resident.page, 'unread-badge').count()).toBe(0);
@@ -104,7 +104,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     await api(clerk.context, 'requests', 'reply', {
       id: registered.id, version: registered.version, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [],
     });
-    await waitFor(async () => (await e2e.cloud.store.collection<InboxRecord>(INBOX).count({ openid: 'applicant-e2e' })) === 1);
+    await waitFor(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'applicant-e2e' })) === 1);
 
     await openMe(resident.page);
     await byTestId(resident.page, 'unread-badge').waitFor();
@@ -121,7 +121,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
   }, TEST_TIMEOUT);
 
   async function noticeIdOf(title: string): Promise<string | undefined> {
-    const page = await e2e.cloud.store.collection<{ title: string }>('notices').find({ orderBy: [['updatedAt', 'desc']], limit: 20 });
+    const page = await e2e.cloud.store.collection('notices').find({ orderBy: [['updatedAt', 'desc']], limit: 20 });
     return page.items.find((n) => n.title === title)?.id;
   }
 });

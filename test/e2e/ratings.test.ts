@@ -1,5 +1,3 @@
-import type { FollowUpRecord } from '../../shared/ratings/follow-up';
-import type { RatingRecord, VisitRecord } from '../../shared/ratings/ratings-types';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
@@ -32,7 +30,7 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     expect(await byTestId(staff.page, 'visit-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     const link = await textOf(byTestId(staff.page, 'visit-link'));
     expect(link).toBe(`${e2e.base}/#/rating/pages/rate/index?visit=${code}`);
-    const visit = await e2e.cloud.store.collection<VisitRecord>('visits').get(code);
+    const visit = await e2e.cloud.store.collection('visits').get(code);
     expect(visit).toMatchObject({ windowId: 'win-housing-1', serviceId: 'svc-rent-subsidy', ratingId: null, issuedBy: 'demo-rater' });
 
     // The resident scans it: the link opens the rating page for that window and service.
@@ -53,9 +51,9 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     expect(await textOf(byTestId(resident.page, 'rate-done'))).toMatch(/最迟 \d{4}-\d{2}-\d{2} 前答复您/);
 
     const ratingId = `v-${code}`;
-    const rating = await e2e.cloud.store.collection<RatingRecord>('ratings').get(ratingId);
+    const rating = await e2e.cloud.store.collection('ratings').get(ratingId);
     expect(rating).toMatchObject({ level: 'dissatisfied', tags: ['等候时间长'], comment: COMMENT, commentStatus: 'passed', raterOpenid: 'resident-e2e-rater', contactName: '周女士', windowId: 'win-housing-1' });
-    expect(await e2e.cloud.store.collection<FollowUpRecord>('followUps').get(ratingId)).toMatchObject({ status: 'open', response: null });
+    expect(await e2e.cloud.store.collection('followUps').get(ratingId)).toMatchObject({ status: 'open', response: null });
 
     // Opening the same code again: already rated.
     await resident.page.goto(link);
@@ -75,7 +73,7 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     await byTestId(staff.page, 'respond').click();
     await byTestId(staff.page, 'follow-up-status').filter({ hasText: '已答复' }).waitFor();
     expect(await textOf(byTestId(staff.page, 'follow-up-response'))).toContain(ANSWER);
-    expect(await e2e.cloud.store.collection<FollowUpRecord>('followUps').get(ratingId)).toMatchObject({
+    expect(await e2e.cloud.store.collection('followUps').get(ratingId)).toMatchObject({
       status: 'answered',
       answeredOnTime: true,
       response: { answer: ANSWER, respondedBy: 'demo-rater', rectification: 'immediate' },
@@ -92,7 +90,7 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     await resident.page.screenshot({ path: 'test-results/e2e-my-ratings.png' });
     await mine.locator('[data-testid=feedback-solved]').click();
     expect(await textOf(mine.locator('[data-testid=my-rating-feedback]'))).toContain('问题已解决');
-    expect((await e2e.cloud.store.collection<FollowUpRecord>('followUps').get(ratingId))?.feedback).toMatchObject({ solved: true });
+    expect((await e2e.cloud.store.collection('followUps').get(ratingId))?.feedback).toMatchObject({ solved: true });
 
     // The public page: the rater's name and comment text are not part of the figures; the figures count the rating.
     await e2e.open(resident.page, '/rating/pages/stats/index');

@@ -1,6 +1,4 @@
 import type { Page } from 'playwright-core';
-import type { CalendarDoc } from '../../cloudfunctions/calendar/calendar-data';
-import type { RequestRecord } from '../../shared/requests/request-record';
 import { back, byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
@@ -14,7 +12,7 @@ import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/re
 e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
   const e2e = useE2E();
   const fill = (page: Page, name: string, value: string, tag: 'input' | 'textarea' = 'input') => byTestId(page, `input-${name}`).locator(tag).fill(value);
-  const requests = () => e2e.cloud.store.collection<RequestRecord>('requests');
+  const requests = () => e2e.cloud.store.collection('requests');
   const byNumber = async (trackingNumber: string) => (await requests().find({ where: { trackingNumber }, orderBy: [['submittedAt', 'desc']], limit: 1 })).items[0];
 
   test('apply → register → supplement asked and given → 部分公开 reply → the resident reads it all', async () => {
@@ -252,7 +250,7 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await byTestId(a, 'calendar-outcome').waitFor();
     await byTestId(a, 'calendar-source').filter({ hasText: '已录入' }).waitFor();
     expect(await byTestId(a, 'coverage-warning').count()).toBe(0);
-    const doc = await e2e.cloud.store.collection<CalendarDoc>('calendar').get(String(nextYear));
+    const doc = await e2e.cloud.store.collection('calendar').get(String(nextYear));
     expect(doc).toMatchObject({ year: nextYear, complete: true, updatedBy: 'demo-admin' });
     expect(doc!.holidays.map((d) => d.date)).toEqual([`${nextYear}-01-01`, ...[6, 7, 8, 9, 10, 11, 12].map((d) => `${nextYear}-02-${String(d).padStart(2, '0')}`)]);
     await admin.context.close();

@@ -20,7 +20,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
 
   /** What the store holds, in the order residents should see it: published, newest first; everything else hidden. */
   async function seeded(): Promise<{ published: Notice[]; hidden: Notice[] }> {
-    const all = (await e2e.cloud.store.collection<Notice>('notices').find({ orderBy: [['createdAt', 'desc']], limit: 100 })).items;
+    const all = (await e2e.cloud.store.collection('notices').find({ orderBy: [['createdAt', 'desc']], limit: 100 })).items;
     const published = all
       .filter((n) => n.status === 'published')
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
@@ -150,7 +150,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await titlesOf(resident.page)).not.toContain(title);
     expect((await titlesOf(resident.page)).length).toBeGreaterThan(0);
     expect(await cardTitled(resident.page, title).count()).toBe(0);
-    const notice = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
+    const notice = (await e2e.cloud.store.collection('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
     expect(notice).toMatchObject({ status: 'withdrawn', withdrawReason: reason, body });
     await open(resident.page, `/pages/notice-detail/index?id=${encodeURIComponent(notice.id)}`);
     expect(await textOf(byTestId(resident.page, 'detail-error'))).toContain('未找到该公开信息');
@@ -180,7 +180,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await byTestId(staff.page, 'attachment-row').count()).toBe(1);
     await byTestId(staff.page, 'publish').click();
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
-    const notice = (await e2e.cloud.store.collection<Notice>('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
+    const notice = (await e2e.cloud.store.collection('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
     expect(notice.attachments).toEqual([{ name: '电梯更新改造方案.pdf', url: expect.stringMatching(/^\/files\/[A-Za-z0-9_-]{22}$/), sizeBytes: pdf.length }]);
 
     // A resident who never signed in opens the notice: the attachment is a link, and the link is the file.
@@ -230,7 +230,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     const withdraw = await post('/api/notices', JSON.stringify({ action: 'withdraw', data: { id: target.id, version: target.version, reason: '居民越权撤回' } }), resident);
     expect(withdraw.status).toBe(403);
     expect(await withdraw.json()).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await e2e.cloud.store.collection<Notice>('notices').get(target.id)).toMatchObject({ status: 'published', version: target.version });
+    expect(await e2e.cloud.store.collection('notices').get(target.id)).toMatchObject({ status: 'published', version: target.version });
     const read = await post('/api/notices', JSON.stringify({ action: 'list', data: { limit: 1 } }), resident);
     expect(read.status).toBe(200);
 

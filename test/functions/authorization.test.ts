@@ -133,7 +133,7 @@ test('the matrix names every action of the contract, and nothing else', () => {
  * fixture), so no case sees another's writes; copying the image costs far less than seeding anew.
  */
 const prepared = fixtureImageOnce((cloud) =>
-  cloud.store.collection<Record<string, unknown>>('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
+  cloud.store.collection('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
 );
 
 describe.each(actions)('%s.%s', (fn, action) => {

@@ -16,7 +16,7 @@ afterEach(() => cloud.close());
 const editor = 'demo-editor';
 const call = (action: string, data: unknown, as: string | null = editor) => cloud.call(as, 'notices', { action, data });
 const eventsOf = async (id: string) =>
-  (await cloud.store.collection<any>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
 
 test('ten editors publishing the same version at once: one wins, nine are told, one event', async () => {
   const draft = ok(await call('save', { notice: announcement({ title: '同时发布' }) }));

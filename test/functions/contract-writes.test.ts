@@ -65,7 +65,7 @@ describe('the checks above can fail', () => {
   test('a handler that writes under a read-only action is seen by the snapshot the walk compares', async () => {
     const rogue = defineFunction('session', {
       async whoami(_input, { store }) {
-        await store.collection<Record<string, unknown>>('meta').insert({ id: 'rogue', note: 'a write the contract denies' });
+        await store.collection('meta').insert({ id: 'rogue', at: 'a write the contract denies' });
         return { openid: null, isStaff: false, staff: null, devSignIn: false };
       },
     });

@@ -3,7 +3,6 @@ import { remindStaffOfDeadlines, SCAN_EVERY_MS } from '../../cloudfunctions/_not
 import { INBOX } from '../../cloudfunctions/_notifications/records';
 import { addDays } from '../../shared/calendar/dates';
 import { reminderDue } from '../../shared/notifications/deadline-reminders';
-import type { RequestRecord } from '../../shared/requests/request-record';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
@@ -32,7 +31,7 @@ test('the pure rule: nothing early, dueSoon within 3 working days (weekends do n
 
 test('the clerk who registered a request hears once when it is nearly due and once when overdue', async () => {
   const f = await prepareRequestFixture(cloud);
-  const request = (await cloud.store.collection<RequestRecord>('requests').get(f.registeredId))!;
+  const request = (await cloud.store.collection('requests').get(f.registeredId))!;
   const calendar = await loadCalendar(cloud.store);
   let day = beijingToday(cloud.clock.now);
   while (reminderDue(request.dueOn, day, calendar) !== 'dueSoon') day = addDays(day, 1);
@@ -64,7 +63,7 @@ test('the clerk who registered a request hears once when it is nearly due and on
 
 test('a request\'s delivery report counts what reached the applicant, not the staff\'s own reminders about it', async () => {
   const f = await prepareRequestFixture(cloud);
-  const request = (await cloud.store.collection<RequestRecord>('requests').get(f.registeredId))!;
+  const request = (await cloud.store.collection('requests').get(f.registeredId))!;
   const calendar = await loadCalendar(cloud.store);
   let day = beijingToday(cloud.clock.now);
   while (reminderDue(request.dueOn, day, calendar) !== 'dueSoon') day = addDays(day, 1);
@@ -80,20 +79,20 @@ test('a request\'s delivery report counts what reached the applicant, not the st
 test('the scan runs at most once per interval', async () => {
   // The demo bureau's seeded requests include ones nearly due and overdue: the first scan reminds.
   expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBeGreaterThan(0);
-  const mark = await cloud.store.collection<{ at: string }>('meta').get('notifications-deadline-scan');
+  const mark = await cloud.store.collection('meta').get('notifications-deadline-scan');
   expect(mark?.at).toBe(cloud.clock.now.toISOString());
   cloud.clock.now = new Date(cloud.clock.now.getTime() + SCAN_EVERY_MS - 1);
   expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBe(0);
-  expect((await cloud.store.collection<{ at: string }>('meta').get('notifications-deadline-scan'))?.at).toBe(mark?.at);
+  expect((await cloud.store.collection('meta').get('notifications-deadline-scan'))?.at).toBe(mark?.at);
   // After the interval it scans again, but every reminder was already given.
   cloud.clock.now = new Date(cloud.clock.now.getTime() + 1);
   expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBe(0);
-  expect((await cloud.store.collection<{ at: string }>('meta').get('notifications-deadline-scan'))?.at).toBe(cloud.clock.now.toISOString());
+  expect((await cloud.store.collection('meta').get('notifications-deadline-scan'))?.at).toBe(cloud.clock.now.toISOString());
 });
 
 test('an extension moves the due date, and the clerk hears again before the new one', async () => {
   const f = await prepareRequestFixture(cloud);
-  const requests = cloud.store.collection<RequestRecord>('requests');
+  const requests = cloud.store.collection('requests');
   const before = (await requests.get(f.registeredId))!;
   const calendar = await loadCalendar(cloud.store);
   let day = beijingToday(cloud.clock.now);

@@ -1,5 +1,4 @@
 import { SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/scan-turn';
-import type { FollowUpRecord } from '../../shared/ratings/follow-up';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';
@@ -68,7 +67,7 @@ test('an answered follow-up is owed nothing more; a unit without a rating office
   const orphan = await badRatingAt('policy');
   cloud.clock.now = at('2026-10-20');
   await dispatchAll(cloud);
-  const followUp = (await cloud.store.collection<FollowUpRecord>('followUps').get(answered))!;
+  const followUp = (await cloud.store.collection('followUps').get(answered))!;
   ok(await cloud.call('demo-rater', 'ratings', { action: 'respond', data: { id: answered, version: followUp.version, ...RESPONSE } }));
 
   cloud.clock.now = at('2026-10-26');

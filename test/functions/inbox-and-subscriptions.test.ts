@@ -2,7 +2,7 @@ import { MAX_SUBSCRIPTIONS } from '../../cloudfunctions/subscriptions/subscripti
 import { isTimerEvent, runTimerDispatch } from '../../cloudfunctions/deliveries/dispatch-timer';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { WxOpenApi } from '../../cloudfunctions/_runtime/wx-open-api';
-import { DELIVERIES, type DeliveryRecord } from '../../cloudfunctions/_notifications/records';
+import { DELIVERIES } from '../../cloudfunctions/_notifications/records';
 import { templateFor } from '../../shared/notifications/subscribe-templates';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
@@ -138,7 +138,7 @@ describe('the CloudBase timer entry (over a fake of WeChat)', () => {
         },
       },
     ]);
-    const [delivery] = (await cloud.store.collection<DeliveryRecord>(DELIVERIES).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 5 })).items;
+    const [delivery] = (await cloud.store.collection(DELIVERIES).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 5 })).items;
     expect(delivery.status).toBe('sent');
   });
 });

@@ -1,12 +1,12 @@
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { Store } from '../../cloudfunctions/_runtime/store/port';
-import { OUTBOX, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
+import { OUTBOX } from '../../cloudfunctions/_notifications/records';
 import { SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/scan-turn';
 import { closeLapsedSupplements } from '../../cloudfunctions/requests/close-lapsed-supplements';
-import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
 import { application, enteredApplication } from '../support/request-factories';
+import type { CollectionName } from '../../cloudfunctions/_runtime/collections';
 
 /**
  * Art. 30: no supplement in time closes the request as 其他处理 1
@@ -42,11 +42,11 @@ async function askedForSupplement(): Promise<{ id: string; version: number }> {
   return asked;
 }
 
-const record = async (id: string) => (await cloud.store.collection<RequestRecord>('requests').get(id))!;
+const record = async (id: string) => (await cloud.store.collection('requests').get(id))!;
 const eventsOf = async (id: string) =>
-  (await cloud.store.collection<RequestEvent>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
 const outboxOf = async (id: string) =>
-  (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 20 })).items;
+  (await cloud.store.collection(OUTBOX).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 20 })).items;
 
 test('open through the last day (a make-up Saturday) and the three working days after it; then closed as 其他处理 1, with event, letter and notification', async () => {
   const asked = await askedForSupplement();
@@ -134,8 +134,8 @@ test('a clerk acting between the scan and the closure wins: nothing is overwritt
   let clerkActed = false;
   const racing: Store = {
     transaction: (work) => cloud.store.transaction(work),
-    collection: <T>(name: string) => {
-      const inner = cloud.store.collection<T>(name);
+    collection: <N extends CollectionName>(name: N) => {
+      const inner = cloud.store.collection(name);
       if (name !== 'requests') return inner;
       return {
         ...inner,

@@ -1,4 +1,3 @@
-import type { RequestRecord } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application } from '../support/request-factories';
 
@@ -72,7 +71,7 @@ test('an edit reaches the next letter only; letters already issued keep their te
   const after = await replyLetterOf(second.id);
   expect(after.paragraphs).toContain(ADDED);
   expect(after.paragraphs.at(-1)).toContain('行政复议');
-  const stored = async (id: string) => (await cloud.store.collection<RequestRecord>('requests').get(id))!.letters!.map((l) => [l.templateKey, l.templateRevision]);
+  const stored = async (id: string) => (await cloud.store.collection('requests').get(id))!.letters!.map((l) => [l.templateKey, l.templateRevision]);
   expect(await stored(first.id)).toEqual([['partial', 0]]);
   expect(await stored(second.id)).toEqual([['partial', 1]]);
 
@@ -86,7 +85,7 @@ test('an edit reaches the next letter only; letters already issued keep their te
   expect((await replyLetterOf(third.id)).paragraphs.join('')).not.toContain(ADDED);
   expect(await stored(third.id)).toEqual([['partial', 2]]);
 
-  const events = await cloud.store.collection<{ action: string; actor: string }>('events').find({ where: { subjectId: 'partial' }, orderBy: [['at', 'asc']], limit: 10 });
+  const events = await cloud.store.collection('events').find({ where: { subjectId: 'partial' }, orderBy: [['at', 'asc']], limit: 10 });
   expect(events.items.map((e) => [e.action, e.actor])).toEqual([['templateSaved', 'demo-admin'], ['templateReset', 'demo-admin']]);
 });
 

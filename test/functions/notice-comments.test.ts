@@ -68,10 +68,10 @@ test('an opinion is seen by no one but its author until staff publish it, with a
   expect(shown).toEqual([{ id: mine.id, text: '建议增加夜间施工噪音管控条款。', createdAt: '2026-11-24T02:00:00.000Z', publishedAt: '2026-11-25T03:00:00.000Z', reply: { text: reply, at: '2026-11-25T03:00:00.000Z' } }]);
   expect(JSON.stringify(shown)).not.toContain('resident-a');
 
-  const events = (await cloud.store.collection<any>('events').find({ where: { subjectId: mine.id }, orderBy: [['at', 'asc']], limit: 10 })).items;
+  const events = (await cloud.store.collection('events').find({ where: { subjectId: mine.id }, orderBy: [['at', 'asc']], limit: 10 })).items;
   expect(events.map((e) => [e.action, e.actor])).toEqual([['commented', 'resident-a'], ['published', editor]]);
 
-  const current = (await cloud.store.collection<any>('noticeComments').get(mine.id))!;
+  const current = (await cloud.store.collection('noticeComments').get(mine.id))!;
   ok(await cloud.call(editor, 'notices', { action: 'moderateComment', data: { commentId: mine.id, version: current.version, decision: 'hide' } }));
   expect(await publicComments(id)).toEqual([]);
   // A stale version is refused: two staff members cannot overwrite each other's decision.
@@ -107,11 +107,11 @@ test('parallel opinions from one resident still stop at five, each with its even
   const results = await Promise.all(Array.from({ length: 12 }, (_, i) => comment(id, `并发第${i + 1}条意见：建议补充细则。`)));
   expect(results.filter((r) => r.ok)).toHaveLength(5);
   expect(results.filter((r) => !r.ok).map((r) => (r as { code: string }).code)).toEqual(Array(7).fill('COMMENT_LIMIT_REACHED'));
-  const stored = (await cloud.store.collection<any>('noticeComments').find({ where: { noticeId: id }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
+  const stored = (await cloud.store.collection('noticeComments').find({ where: { noticeId: id }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
   expect(stored).toHaveLength(5);
   for (const c of stored) {
     expect(c.id).not.toContain('resident-a'); // the slot id hides the author
-    expect((await cloud.store.collection<any>('events').find({ where: { subjectId: c.id }, orderBy: [['at', 'asc']], limit: 5 })).items).toHaveLength(1);
+    expect((await cloud.store.collection('events').find({ where: { subjectId: c.id }, orderBy: [['at', 'asc']], limit: 5 })).items).toHaveLength(1);
   }
   ok(await comment(id, '另一位居民的意见：赞成。', 'resident-b'));
 });

@@ -1,10 +1,11 @@
-import { OUTBOX, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
+import { OUTBOX } from '../../cloudfunctions/_notifications/records';
 import { publishDueNotices } from '../../cloudfunctions/notices/publish-due-notices';
 import type { FindOptions, Store } from '../../cloudfunctions/_runtime/store/port';
 import { NOTICE_VERSIONS } from '../../shared/notices/notice-versions';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
 import { dispatchAll } from '../support/notifications-fixture';
+import type { CollectionName } from '../../cloudfunctions/_runtime/collections';
 
 /** The staff editor over real SQLite (issue 8): every version kept with its diff, and scheduled publishing. */
 let cloud: CloudHarness;
@@ -16,9 +17,9 @@ afterEach(() => cloud.close());
 const editor = 'demo-editor';
 const notices = (action: string, data: unknown, as: string | null = editor) => cloud.call(as, 'notices', { action, data });
 const eventsOf = async (id: string) =>
-  (await cloud.store.collection<any>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
 const outboxOf = async (id: string) =>
-  (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
+  (await cloud.store.collection(OUTBOX).find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
 const residentTitles = async () => ok(await notices('list', {}, 'resident-a')).items.map((n: any) => n.title);
 const at = (iso: string) => {
   cloud.clock.now = new Date(iso);
@@ -76,7 +77,7 @@ describe('edit history', () => {
   });
 
   test('a notice from before history was kept (the demo data) keeps its old state at its first change', async () => {
-    const seeded = (await cloud.store.collection<any>('notices').find({ where: { status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 1 })).items[0];
+    const seeded = (await cloud.store.collection('notices').find({ where: { status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 1 })).items[0];
     expect(ok(await notices('versions', { id: seeded.id })).items).toEqual([]);
     const content = { kind: seeded.kind, title: `${seeded.title}（更正）`, summary: seeded.summary, body: seeded.body, departmentId: seeded.departmentId, attachments: seeded.attachments };
     ok(await notices('save', { id: seeded.id, version: seeded.version, notice: content }));
@@ -128,13 +129,13 @@ describe('scheduled publishing', () => {
     ok(await cloud.call('resident-a', 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
 
     expect(await publishDueNotices(cloud.store, new Date('2026-11-26T00:59:59.999Z'))).toBe(0);
-    expect(await cloud.store.collection<any>('notices').get(scheduled.id)).toMatchObject({ status: 'draft', version: 2 });
+    expect(await cloud.store.collection('notices').get(scheduled.id)).toMatchObject({ status: 'draft', version: 2 });
     expect(await outboxOf(scheduled.id)).toEqual([]);
 
     // The dispatcher's step runs it: at 09:00:30 Beijing time.
     at('2026-11-26T01:00:30Z');
     await dispatchAll(cloud);
-    const stored = await cloud.store.collection<any>('notices').get(scheduled.id);
+    const stored = await cloud.store.collection('notices').get(scheduled.id);
     expect(stored).toMatchObject({ status: 'published', publishedAt: '2026-11-26T01:00:30.000Z', updatedBy: editor, version: 3 });
     expect(stored).not.toHaveProperty('scheduledAt');
     expect(await residentTitles()).toContain('定时发布的通知');
@@ -193,8 +194,8 @@ describe('scheduled publishing', () => {
     // Both runners read the due list before either writes (a barrier on `find`), as two CloudBase timers might.
     const barrier = both<void>();
     const racing: Store = {
-      collection: <T,>(name: string) => {
-        const real = cloud.store.collection<T>(name);
+      collection: <N extends CollectionName>(name: N) => {
+        const real = cloud.store.collection(name);
         if (name !== 'notices') return real;
         return Object.assign(Object.create(real), {
           find: async (options: FindOptions) => {
@@ -212,7 +213,7 @@ describe('scheduled publishing', () => {
     expect((await eventsOf(scheduled.id)).filter((e) => e.action === 'published')).toHaveLength(1);
     expect(await cloud.store.collection(NOTICE_VERSIONS).count({ noticeId: scheduled.id, action: 'published' })).toBe(1);
     expect(await outboxOf(scheduled.id)).toHaveLength(1);
-    expect(await cloud.store.collection<any>('notices').get(scheduled.id)).toMatchObject({ status: 'published', version: 3 });
+    expect(await cloud.store.collection('notices').get(scheduled.id)).toMatchObject({ status: 'published', version: 3 });
   });
 });
 

@@ -1,3 +1,5 @@
+import type { NoticeEvent } from '../../shared/notices/notice-lifecycle';
+import type { Stored } from '../../cloudfunctions/_runtime/store/port';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement, policy, publicity } from '../support/factories';
 
@@ -11,7 +13,9 @@ afterEach(() => cloud.close());
 const editor = 'demo-editor';
 const call = (action: string, data: unknown, as: string | null = editor) => cloud.call(as, 'notices', { action, data });
 const eventsOf = async (id: string) =>
-  (await cloud.store.collection<any>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items.filter(
+    (e): e is Stored<NoticeEvent> => e.subjectType === 'notice',
+  );
 
 test('residents get a public view of a notice; staff get the whole record from manageGet', async () => {
   const draft = ok(await call('save', { notice: policy({ title: '公开视图' }) }));
@@ -53,16 +57,16 @@ test('an edit of a published notice records which fields changed and the old and
   const published = ok(await call('publish', { id: draft.id, version: draft.version }));
   ok(await call('save', { id: draft.id, version: published.version, notice: announcement({ title: '新标题', body: '更正后的正文。' }) }));
   const updated = (await eventsOf(draft.id)).find((e) => e.action === 'updated');
-  expect(updated.changes).toEqual({ fields: ['title', 'body'], title: { before: '旧标题', after: '新标题' } });
-  expect(updated.detail).toBe('修改了标题、正文；标题由「旧标题」改为「新标题」');
+  expect(updated?.changes).toEqual({ fields: ['title', 'body'], title: { before: '旧标题', after: '新标题' } });
+  expect(updated?.detail).toBe('修改了标题、正文；标题由「旧标题」改为「新标题」');
 });
 
 test('an edit that changes only the body names it, and keeps the title on record', async () => {
   const draft = ok(await call('save', { notice: announcement({ title: '标题不变' }) }));
   ok(await call('save', { id: draft.id, version: draft.version, notice: announcement({ title: '标题不变', body: '新正文。' }) }));
   const updated = (await eventsOf(draft.id)).find((e) => e.action === 'updated');
-  expect(updated.changes).toEqual({ fields: ['body'], title: { before: '标题不变', after: '标题不变' } });
-  expect(updated.detail).toBe('修改了正文');
+  expect(updated?.changes).toEqual({ fields: ['body'], title: { before: '标题不变', after: '标题不变' } });
+  expect(updated?.detail).toBe('修改了正文');
 });
 
 test.each([

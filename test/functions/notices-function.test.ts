@@ -15,7 +15,7 @@ const withdraw = (id: string, version: number, reason = '信息有误，撤回�
   cloud.call(editor, 'notices', { action: 'withdraw', data: { id, version, reason } });
 const residentList = async (data: object = {}) => ok(await cloud.call('resident-a', 'notices', { action: 'list', data })).items as any[];
 const eventsOf = async (id: string) =>
-  (await cloud.store.collection<any>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 50 })).items;
 
 test('a saved notice is a draft: staff see it, residents do not', async () => {
   const draft = ok(await save({ notice: announcement({ title: '新草稿' }) }));

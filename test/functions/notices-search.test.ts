@@ -91,7 +91,7 @@ test('the index follows every write in its transaction: publish, edit, withdraw,
 
   // A change whose transaction fails leaves the index as it was.
   await expect(cloud.store.transaction(async (tx) => {
-    await tx.collection<Notice>('notices').update(notice.id, edited.version, { title: '关于海棠苑小区停电的通知' });
+    await tx.collection('notices').update(notice.id, edited.version, { title: '关于海棠苑小区停电的通知' });
     throw new Error('abandoned');
   })).rejects.toThrow('abandoned');
   expect(await titles({ q: '海棠苑' })).toEqual([]);
@@ -126,7 +126,7 @@ test('by relevance: a match in the title ranks above a match deep in a body', as
 
 test('a short word in a notice older than the scan window is still reached, page by page', async () => {
   // Many newer notices without the word: the first call scans its window, finds nothing, and says where to go on.
-  const notices = cloud.store.collection<any>('notices');
+  const notices = cloud.store.collection('notices');
   const old = await publishNew(policy({ title: '旧规定', body: '本规定涉及燊字。', docNumber: '云建发〔2001〕1号' }));
   const base = Date.parse('2026-11-25T00:00:00Z');
   for (let i = 0; i < SCAN_WINDOW + 10; i++) {

@@ -1,7 +1,7 @@
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { dispatchOnce } from '../../cloudfunctions/_notifications/dispatch-once';
 import { enqueueRequestNotifications } from '../../cloudfunctions/_notifications/enqueue-notification';
-import { DELIVERIES, GRANTS, grantIdFor, WECHAT_RECORDED, type DeliveryRecord, type GrantRecord } from '../../cloudfunctions/_notifications/records';
+import { DELIVERIES, GRANTS, grantIdFor, WECHAT_RECORDED } from '../../cloudfunctions/_notifications/records';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import type { OutgoingMessage, SendAnswer, WechatSender } from '../../cloudfunctions/_notifications/wechat-sender';
 import { CLAIM_LEASE_MS, INTERRUPTED_REASON, MAX_ATTEMPTS } from '../../shared/notifications/delivery-rules';
@@ -44,8 +44,8 @@ describe('WeChat deliveries', () => {
     cloud.store.transaction((tx) => enqueueRequestNotifications(tx, [{ kind: 'requestReplied', openid, requestId, trackingNumber: `YX-2026-${requestId}` }], cloud.clock.now));
   const step = (sender: WechatSender, store: Store = cloud.store) => dispatchOnce({ store, sender, now: () => cloud.clock.now, log: silentLogger });
   const deliveriesOf = async (subjectId: string) =>
-    (await cloud.store.collection<DeliveryRecord>(DELIVERIES).find({ where: { subjectId }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
-  const remaining = async (openid: string, templateId: string) => (await cloud.store.collection<GrantRecord>(GRANTS).get(grantIdFor(openid, templateId)))?.remaining ?? 0;
+    (await cloud.store.collection(DELIVERIES).find({ where: { subjectId }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
+  const remaining = async (openid: string, templateId: string) => (await cloud.store.collection(GRANTS).get(grantIdFor(openid, templateId)))?.remaining ?? 0;
   const later = (ms: number) => {
     cloud.clock.now = new Date(cloud.clock.now.getTime() + ms);
   };

@@ -9,7 +9,7 @@ import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 import type { Store, Stored } from '../../cloudfunctions/_runtime/store/port';
 import { dispatchOnce } from '../../cloudfunctions/_notifications/dispatch-once';
 import { expandNotification } from '../../cloudfunctions/_notifications/expand-notification';
-import { INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type InboxRecord, type OutboxRecord, type SubscriptionRecord } from '../../cloudfunctions/_notifications/records';
+import { INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import { findFunction } from '../../cloudfunctions/registry';
 import { topicKey } from '../../shared/notifications/topics';
@@ -25,7 +25,7 @@ async function publishDraft(cloud: CloudHarness, content = announcement()) {
 }
 
 const inboxOf = async (store: Store, openid: string) =>
-  (await store.collection<InboxRecord>(INBOX).find({ where: { openid }, orderBy: [['createdAt', 'desc']], limit: 100 })).items;
+  (await store.collection(INBOX).find({ where: { openid }, orderBy: [['createdAt', 'desc']], limit: 100 })).items;
 
 describe('the outbox row is written with its cause, or neither is', () => {
   let cloud: CloudHarness;
@@ -37,7 +37,7 @@ describe('the outbox row is written with its cause, or neither is', () => {
   test('publishing writes exactly one outbox row for the notice, naming its topics', async () => {
     const { draft, result } = await publishDraft(cloud, announcement({ departmentId: 'housing' }));
     expect(result.ok).toBe(true);
-    const rows = (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
+    const rows = (await cloud.store.collection(OUTBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       cause: 'noticePublished',
@@ -110,7 +110,7 @@ describe('bulletin fan-out', () => {
       expect(inbox.map((m) => [m.title, m.link, m.read])).toEqual([['关于供暖的通知', { type: 'notice', id: draft.id }, false]]);
     }
     for (const who of ['r-other-kind', 'r-other-pair', 'r-left', 'nobody']) expect(await inboxOf(cloud.store, who)).toEqual([]);
-    const job = (await cloud.store.collection<OutboxRecord>(OUTBOX).get(`np-${draft.id}`))!;
+    const job = (await cloud.store.collection(OUTBOX).get(`np-${draft.id}`))!;
     expect(job).toMatchObject({ status: 'done', progress: { recipients: 4 } });
   });
 
@@ -120,7 +120,7 @@ describe('bulletin fan-out', () => {
       for (let i = 0; i < 2000; i++) {
         const openid = `bulk-${i}`;
         const topic = topicKey({ kind: 'announcement' });
-        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+        await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
       }
     });
     const { draft, result } = await publishDraft(cloud);
@@ -146,7 +146,7 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     const everyone = Array.from({ length: 23 }, (_, i) => `resident-${String(i).padStart(2, '0')}`);
     await store.transaction(async (tx) => {
       for (const openid of everyone) {
-        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+        await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
       }
     });
     const call = async (openid: string, fnName: string, event: unknown) =>
@@ -154,7 +154,7 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     const draft = ok<any>(await call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
     ok(await call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
     const jobId = `np-${draft.id}`;
-    const job = async (s: Store) => (await s.collection<OutboxRecord>(OUTBOX).get(jobId)) as Stored<OutboxRecord>;
+    const job = async (s: Store) => (await s.collection(OUTBOX).get(jobId)) as Stored<OutboxRecord>;
 
     // Two batches of 5 commit.
     expect(await expandNotification(store, await job(store), SEED_TIME, 5)).toBe(true);
@@ -176,7 +176,7 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     for (let i = 0; i < 20 && (await job(store)).status !== 'done'; i++) {
       await dispatchOnce({ store, sender, now: () => SEED_TIME, log: silentLogger, batchSize: 5 });
     }
-    const messages = (await store.collection<InboxRecord>(INBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 100 })).items;
+    const messages = (await store.collection(INBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 100 })).items;
     expect(messages.map((m) => m.openid).sort()).toEqual(everyone);
     expect(await job(store)).toMatchObject({ status: 'done', progress: { recipients: everyone.length } });
     store.close();
@@ -188,11 +188,11 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     await cloud.store.transaction(async (tx) => {
       for (let i = 0; i < 12; i++) {
         const openid = `racer-${i}`;
-        await tx.collection<SubscriptionRecord>(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
+        await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
       }
     });
     const { draft } = await publishDraft(cloud);
-    const job = (await cloud.store.collection<OutboxRecord>(OUTBOX).get(`np-${draft.id}`))!;
+    const job = (await cloud.store.collection(OUTBOX).get(`np-${draft.id}`))!;
     const results = await Promise.allSettled([expandNotification(cloud.store, job, SEED_TIME, 4), expandNotification(cloud.store, job, SEED_TIME, 4)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(4);

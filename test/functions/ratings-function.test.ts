@@ -1,7 +1,5 @@
 import { RATING_LEVELS } from '../../shared/ratings/rating-levels';
 import { emptyCounts, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
-import type { RatingRecord, TallyRecord } from '../../shared/ratings/ratings-types';
-import type { FollowUpRecord } from '../../shared/ratings/follow-up';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { storeCounts } from '../support/fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';
@@ -125,8 +123,8 @@ describe('figures', () => {
     expect(november.satisfactionRate).toBeCloseTo(1 / 3, 12);
 
     // Recount everything from the ratings and follow-ups themselves.
-    const ratings = (await cloud.store.collection<RatingRecord>('ratings').find({ orderBy: [['createdAt', 'asc']], limit: 1000 })).items;
-    const followUps = new Map((await cloud.store.collection<FollowUpRecord>('followUps').find({ orderBy: [['dueDate', 'asc']], limit: 1000 })).items.map((f) => [f.id, f]));
+    const ratings = (await cloud.store.collection('ratings').find({ orderBy: [['createdAt', 'asc']], limit: 1000 })).items;
+    const followUps = new Map((await cloud.store.collection('followUps').find({ orderBy: [['dueDate', 'asc']], limit: 1000 })).items.map((f) => [f.id, f]));
     const expected = new Map<string, { counts: Record<string, number>; opened: number; answered: number; onTime: number }>();
     for (const r of ratings.filter((x) => !x.excluded)) {
       for (const [scope, key] of tallyKeysOf(r)) {
@@ -142,7 +140,7 @@ describe('figures', () => {
         expected.set(id, e);
       }
     }
-    const tallies = (await cloud.store.collection<TallyRecord>('ratingTallies').find({ orderBy: [['month', 'asc']], limit: 1000 })).items;
+    const tallies = (await cloud.store.collection('ratingTallies').find({ orderBy: [['month', 'asc']], limit: 1000 })).items;
     expect(tallies.length).toBeGreaterThan(10);
     for (const t of tallies) {
       const e = expected.get(t.id) ?? { counts: emptyCounts(), opened: 0, answered: 0, onTime: 0 };
@@ -225,7 +223,7 @@ describe('follow-up of a 差评', () => {
     expect(answered).toMatchObject({ status: 'answered', answeredOnTime: false, overdue: false, response: { respondedByName: '赵磊', planDueDate: '2027-01-31' } });
 
     // The rater is told through the notifications outbox, written with the answer.
-    const outbox = await cloud.store.collection<Record<string, any>>('outbox').get(`ra-${id}`);
+    const outbox = await cloud.store.collection('outbox').get(`ra-${id}`);
     expect(outbox).toMatchObject({ cause: 'ratingAnswered', audience: { type: 'person', openid: 'resident-a' }, purpose: null, message: { link: { type: 'rating', id } } });
     expect(outbox!.message.body).toContain(RESPONSE.answer.slice(0, 10));
     const mine = ok(await cloud.call('resident-a', 'ratings', { action: 'mine', data: {} })).items[0];
@@ -239,7 +237,7 @@ describe('follow-up of a 差评', () => {
     expect(await cloud.call(officer, 'ratings', { action: 'close', data: { id, version: current.version - 1 } })).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
     ok(await cloud.call(officer, 'ratings', { action: 'close', data: { id, version: current.version, note: '已二次回访' } }));
 
-    const events = (await cloud.store.collection<{ action: string }>('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 20 })).items;
+    const events = (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 20 })).items;
     expect(events.map((e) => e.action)).toEqual(['rated', 'followUpOpened', 'responded', 'residentFeedback', 'closed']);
   });
 
@@ -315,7 +313,7 @@ describe('一事一评: the handling of an answered disclosure request', () => {
     expect(await stats({ serviceId: 'request-handling', month: '2026-11' })).toMatchObject({ total: 1, satisfactionRate: 0, followUpsOpened: 1 });
     const followUp = ok(await cloud.call(officer, 'ratings', { action: 'followUp', data: { id } }));
     expect(followUp).toMatchObject({ windowId: null, serviceName: '依申请公开办理', departmentId: 'office', rater: { openid: 'resident-a' } });
-    const tallies = (await cloud.store.collection<TallyRecord>('ratingTallies').find({ where: { scope: 'window' }, orderBy: [['month', 'asc']], limit: 1000 })).items;
+    const tallies = (await cloud.store.collection('ratingTallies').find({ where: { scope: 'window' }, orderBy: [['month', 'asc']], limit: 1000 })).items;
     expect(tallies.some((t) => t.key === 'null' || t.key === '')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
 import { invoke } from '../../cloudfunctions/_runtime/invoke';
-import { OUTBOX, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
+import { OUTBOX } from '../../cloudfunctions/_notifications/records';
 import { findFunction } from '../../cloudfunctions/registry';
 import { templateFor } from '../../shared/notifications/subscribe-templates';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => cloud.close());
 
 const outboxFor = async (requestId: string) =>
-  (await cloud.store.collection<OutboxRecord>(OUTBOX).find({ where: { subjectId: requestId }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
+  (await cloud.store.collection(OUTBOX).find({ where: { subjectId: requestId }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
 const reply = { category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [] };
 
 test('a supplement request was notified when it was made (the fixture asked for one)', async () => {

@@ -3,13 +3,14 @@ import { ERROR_CATALOGUE } from '../../shared/api/errors';
 import { formatTrackingNumber } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application, enteredApplication, freshKey } from '../support/request-factories';
+import type { CollectionName } from '../../cloudfunctions/_runtime/collections';
 
 let cloud: CloudHarness;
 /** The demo seed has already taken some of 2026's numbers. */
 let seeded: number;
 beforeEach(async () => {
   cloud = await createCloudHarness({ now: new Date('2026-09-28T02:00:00Z') });
-  seeded = (await cloud.store.collection<{ value: number }>('counters').get('requests-2026'))?.value ?? 0;
+  seeded = (await cloud.store.collection('counters').get('requests-2026'))?.value ?? 0;
 });
 /** The tracking number `n` places after the seeded ones. */
 const nth = (n: number) => formatTrackingNumber(2026, seeded + n);
@@ -17,7 +18,7 @@ afterEach(() => cloud.close());
 
 const as = (openid: string | null, action: string, data: unknown = {}) => cloud.call(openid, 'requests', { action, data });
 const events = async (subjectId: string) =>
-  (await cloud.store.collection<{ subjectId: string; action: string }>('events').find({ where: { subjectId }, orderBy: [['at', 'asc']], limit: 100 })).items;
+  (await cloud.store.collection('events').find({ where: { subjectId }, orderBy: [['at', 'asc']], limit: 100 })).items;
 
 describe('submit', () => {
   test('answers with a readable tracking number; the next one follows without a gap', async () => {
@@ -55,8 +56,8 @@ describe('submit', () => {
     cloud.store.transaction = (<R>(work: (tx: Transaction) => Promise<R>) =>
       real(async (tx) =>
         work({
-          collection<T>(name: string) {
-            const inner = tx.collection<T>(name);
+          collection<N extends CollectionName>(name: N) {
+            const inner = tx.collection(name);
             if (name !== 'counters') return inner;
             return {
               ...inner,
@@ -210,7 +211,7 @@ describe('staff queue and paper applications', () => {
   });
 
   test('an entered letter is numbered in the year it was received, and its key covers the receipt day', async () => {
-    const before = (await cloud.store.collection<{ value: number }>('counters').get('requests-2025'))?.value ?? 0;
+    const before = (await cloud.store.collection('counters').get('requests-2025'))?.value ?? 0;
     const letter = enteredApplication({ receivedOn: '2025-12-30' });
     const entered = ok(await as('demo-clerk', 'enter', letter));
     expect(entered).toMatchObject({ receivedOn: '2025-12-30', trackingNumber: formatTrackingNumber(2025, before + 1) });
@@ -264,7 +265,7 @@ test('a queue row built from the projected fields is the row built from the whol
   const { loadCalendar } = await import('../../cloudfunctions/calendar/calendar-data');
   const { QUEUE_FIELDS, toQueueItem } = await import('../../shared/requests/request-view');
   await prepareRequestFixture(cloud);
-  const requests = cloud.store.collection<any>('requests');
+  const requests = cloud.store.collection('requests');
   const whole = (await requests.find({ orderBy: [['submittedAt', 'asc']], limit: 200 })).items;
   const projected = (await requests.find({ orderBy: [['submittedAt', 'asc']], limit: 200, fields: QUEUE_FIELDS })).items;
   const statuses = new Set(whole.map((r) => r.status));

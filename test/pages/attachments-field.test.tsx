@@ -4,7 +4,6 @@ import NoticeEditPage from '../../miniprogram/admin/pages/notice-edit/index';
 import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { setUploader, type PickedFile } from '../../miniprogram/api/upload';
-import type { Notice } from '../../shared/notices/notice-schema';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { recorded, resetTaro } from '../support/taro';
 
@@ -69,7 +68,7 @@ test('a picked file is uploaded, listed, saved with the notice and linked for th
 
   fireEvent.click(screen.getByTestId('publish'));
   await waitFor(() => expect(recorded.toasts).toContain('已发布'));
-  const saved = (await cloud.store.collection<Notice>('notices').find({ where: { title: '关于公布2026年度部门预算的通知' }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
+  const saved = (await cloud.store.collection('notices').find({ where: { title: '关于公布2026年度部门预算的通知' }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
   expect(saved.attachments).toEqual([{ name: '预算表.xlsx', url: '/files/AAAAAAAAAAAAAAAAAAAAAA', sizeBytes: 3000 }]);
 
   editor.unmount();

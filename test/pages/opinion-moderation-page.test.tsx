@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 const comment = async (openid: string, text: string) => ok(await cloud.call(openid, 'notices', { action: 'comment', data: { id: notice.id, text } }));
-const stored = (id: string) => cloud.store.collection<{ status: string; reply: { text: string } | null }>('noticeComments').get(id);
+const stored = (id: string) => cloud.store.collection('noticeComments').get(id);
 const items = () => screen.queryAllByTestId('moderation-item');
 
 test('pending opinions with what screening flagged; publish one with a reply, decline another', async () => {

@@ -19,7 +19,7 @@ test('more than 50 published opinions are all reachable, a page at a time', asyn
   for (let i = 0; i < TOTAL; i++) {
     cloud.clock.now = new Date(cloud.clock.now.getTime() + 1000);
     const c = ok(await cloud.call(`resident-${Math.floor(i / 5)}`, 'notices', { action: 'comment', data: { id: notice.id, text: `第${i + 1}条意见：建议增加公示渠道。` } }));
-    const { version } = (await cloud.store.collection<{ id: string; version: number }>('noticeComments').get(c.id))!;
+    const { version } = (await cloud.store.collection('noticeComments').get(c.id))!;
     ok(await cloud.call('demo-editor', 'notices', { action: 'moderateComment', data: { commentId: c.id, version, decision: 'publish' } }));
   }
   setTransport(cloud.transportAs(null));

@@ -101,7 +101,7 @@ test('a failed submit keeps the draft and its key; reopening the page restores i
 
   await act(async () => click('submit-request'));
   await waitFor(() => expect(recorded.navigations).toHaveLength(1));
-  const all = (await cloud.store.collection<{ id: string; idempotencyKey?: string }>('requests').find({ where: { ownerOpenid: RESIDENT }, orderBy: [['submittedAt', 'desc']], limit: 10 })).items;
+  const all = (await cloud.store.collection('requests').find({ where: { ownerOpenid: RESIDENT }, orderBy: [['submittedAt', 'desc']], limit: 10 })).items;
   expect(all).toHaveLength(1);
   expect(recorded.navigations[0]).toBe(`/requests/pages/result/index?id=${encodeURIComponent(all[0].id)}`);
   // Filed: the next request starts blank, with a new key.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
-import type { AttachmentFileRecord, UploadedAttachment } from '../../shared/files/attachment-files';
+import type { UploadedAttachment } from '../../shared/files/attachment-files';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
 
 /**
@@ -82,7 +82,7 @@ test('a clerk uploads a PDF: kept under the data folder by a server-chosen id, r
   expect(storedFiles()).toEqual([file.id]);
   expect(readFileSync(join(dataDir, 'files', file.id))).toEqual(PDF);
 
-  const record = await cloud.store.collection<AttachmentFileRecord>('files').get(file.id);
+  const record = await cloud.store.collection('files').get(file.id);
   expect(record).toMatchObject({ name: file.name, contentType: 'application/pdf', sizeBytes: PDF.length, uploadedBy: 'demo-editor', createdAt: '2026-11-25T02:00:00.000Z' });
   expect(record!.sha256).toBe(require('node:crypto').createHash('sha256').update(PDF).digest('hex'));
   const events = await cloud.store.collection('events').find({ where: { subjectId: file.id }, orderBy: [['at', 'asc']], limit: 5 });

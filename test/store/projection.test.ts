@@ -1,10 +1,11 @@
+import type { AnyCollections } from '../../cloudfunctions/_runtime/store/port';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 
 /** `find({ fields })`: a list reads only what it shows (issue 8's speed work), and pages as before. */
 test('a projection returns the named fields with id, version and sort fields, never the rest', async () => {
-  const store = new SqliteStore(':memory:', COLLECTIONS);
-  const things = store.collection<{ title: string; body: string; at: string; period?: { start: string } }>('things');
+  const store = new SqliteStore<AnyCollections>(':memory:', COLLECTIONS);
+  const things = store.collection('things');
   for (let i = 1; i <= 5; i++) {
     await things.insert({ id: `t${i}`, title: `标题${i}`, body: '正文'.repeat(1000), at: `2026-11-0${i}`, ...(i === 1 ? { period: { start: '2026-11-01' } } : {}) });
   }

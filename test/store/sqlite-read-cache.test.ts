@@ -10,29 +10,30 @@ import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
  * data by one route, and the next find must show the change.
  */
 type Thing = { title: string; at: string };
+type ThingCollections = { things: Thing };
 const newest = { orderBy: [['at', 'desc']] as Array<[string, 'desc']>, limit: 10 };
 
 let dir: string;
-let store: SqliteStore;
+let store: SqliteStore<ThingCollections>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sg-read-cache-'));
-  store = new SqliteStore(join(dir, 'test.sqlite'), { things: [['at']] });
-  await store.collection<Thing>('things').insert({ id: 't1', title: '一', at: '2026-11-01' });
+  store = new SqliteStore<ThingCollections>(join(dir, 'test.sqlite'), { things: [['at']] });
+  await store.collection('things').insert({ id: 't1', title: '一', at: '2026-11-01' });
 });
 afterEach(() => {
   store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-const titles = async (s: SqliteStore = store) => (await s.collection<Thing>('things').find(newest)).items.map((t) => t.title);
+const titles = async (s: SqliteStore<ThingCollections> = store) => (await s.collection('things').find(newest)).items.map((t) => t.title);
 
 test('an insert and an update through the port show at once, in finds and counts', async () => {
   expect(await titles()).toEqual(['一']);
-  expect(await store.collection<Thing>('things').count()).toBe(1);
-  await store.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  expect(await store.collection('things').count()).toBe(1);
+  await store.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
   expect(await titles()).toEqual(['二', '一']);
-  expect(await store.collection<Thing>('things').count()).toBe(2);
-  await store.collection<Thing>('things').update('t1', 1, { title: '一改' });
+  expect(await store.collection('things').count()).toBe(2);
+  await store.collection('things').update('t1', 1, { title: '一改' });
   expect(await titles()).toEqual(['二', '一改']);
 });
 
@@ -40,13 +41,13 @@ test('a committed transaction shows, and a rolled-back one leaves no trace in la
   expect(await titles()).toEqual(['一']);
   await expect(
     store.transaction(async (tx) => {
-      await tx.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+      await tx.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
       throw new Error('roll back');
     }),
   ).rejects.toThrow('roll back');
   expect(await titles()).toEqual(['一']);
   await store.transaction(async (tx) => {
-    await tx.collection<Thing>('things').update('t1', 1, { title: '一改' });
+    await tx.collection('things').update('t1', 1, { title: '一改' });
   });
   expect(await titles()).toEqual(['一改']);
 });
@@ -56,21 +57,21 @@ test('a repeated search is remembered until a notice changes', async () => {
   const read = () => store.withConnection(() => ({ runs: ++runs }), { collections: ['things'], key: 'q' });
   expect(await read()).toEqual({ runs: 1 });
   expect(await read()).toEqual({ runs: 1 });
-  await store.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  await store.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
   expect(await read()).toEqual({ runs: 2 });
 });
 
 test('a write by another process (another connection to the file) shows too', async () => {
   expect(await titles()).toEqual(['一']);
-  const other = new SqliteStore(join(dir, 'test.sqlite'), { things: [['at']] });
-  await other.collection<Thing>('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+  const other = new SqliteStore<ThingCollections>(join(dir, 'test.sqlite'), { things: [['at']] });
+  await other.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
   other.close();
   await new Promise((resolve) => setTimeout(resolve, OTHER_WRITERS_CHECK_MS + 5)); // how often it asks
   expect(await titles()).toEqual(['二', '一']);
 });
 
 test('a read by id shows an update, and a record inserted after it was missing', async () => {
-  const things = store.collection<Thing>('things');
+  const things = store.collection('things');
   expect(await things.get('t2')).toBeNull();
   expect((await things.get('t1'))?.title).toBe('一');
   await things.insert({ id: 't2', title: '二', at: '2026-11-02' });
@@ -86,7 +87,7 @@ test('a raw write on the connection (beside the port) shows too', async () => {
 });
 
 test('every caller gets its own objects: changing one page does not change the next answer', async () => {
-  const first = await store.collection<Thing>('things').find(newest);
+  const first = await store.collection('things').find(newest);
   first.items[0].title = '被调用方改掉';
   expect(await titles()).toEqual(['一']);
 });

@@ -7,6 +7,7 @@ import {
   RecordNotFoundError,
   VersionConflictError,
   type FindOptions,
+  type AnyCollections,
   type Store,
   type TxCollection,
 } from '../../cloudfunctions/_runtime/store/port';
@@ -27,11 +28,11 @@ interface Item {
 
 let counter = 0;
 
-export function storeContract(label: string, makeStore: () => Promise<Store> | Store, teardown?: (store: Store) => Promise<void> | void): void {
+export function storeContract(label: string, makeStore: () => Promise<Store<AnyCollections>> | Store<AnyCollections>, teardown?: (store: Store<AnyCollections>) => Promise<void> | void): void {
   describe(`store contract: ${label}`, () => {
-    let store: Store;
+    let store: Store<AnyCollections>;
     let collectionName: string;
-    const items = () => store.collection<Item>(collectionName);
+    const items = () => store.collection(collectionName);
     const item = (over: Partial<Item> = {}): Item => ({ name: 'x', rank: 1, group: 'a', active: true, note: null, meta: { city: '杭州' }, ...over });
 
     beforeEach(async () => {
@@ -130,7 +131,7 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
       ['two sort fields', [['bucket', 'desc'], ['sub', 'asc']]],
     ];
     test.each(orders)('cursor paging walks every record exactly once: %s', async (_label, orderBy) => {
-      const rows = store.collection<{ bucket: number; sub: string; skip: boolean }>(collectionName);
+      const rows = store.collection(collectionName);
       for (let i = 0; i < 27; i++) await rows.insert({ bucket: i % 4, sub: String.fromCharCode(97 + (i % 3)), skip: i % 9 === 0 });
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -159,9 +160,9 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
     test('a transaction commits all its writes', async () => {
       const existing = await items().insert(item({ name: 'old' }));
       await store.transaction(async (tx) => {
-        await tx.collection<Item>(collectionName).insert(item({ name: 'new' }));
-        const current = await tx.collection<Item>(collectionName).get(existing.id);
-        await tx.collection<Item>(collectionName).update(existing.id, current!.version, { name: 'changed' });
+        await tx.collection(collectionName).insert(item({ name: 'new' }));
+        const current = await tx.collection(collectionName).get(existing.id);
+        await tx.collection(collectionName).update(existing.id, current!.version, { name: 'changed' });
       });
       expect(await names()).toEqual(['changed', 'new']);
     });
@@ -170,8 +171,8 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
       const existing = await items().insert(item({ name: 'old' }));
       await expect(
         store.transaction(async (tx) => {
-          await tx.collection<Item>(collectionName).insert(item({ name: 'new' }));
-          await tx.collection<Item>(collectionName).update(existing.id, 1, { name: 'changed' });
+          await tx.collection(collectionName).insert(item({ name: 'new' }));
+          await tx.collection(collectionName).update(existing.id, 1, { name: 'changed' });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -184,8 +185,8 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
       await items().update(existing.id, 1, { name: 'moved on' });
       await expect(
         store.transaction(async (tx) => {
-          await tx.collection<Item>(collectionName).insert(item({ name: 'side effect' }));
-          await tx.collection<Item>(collectionName).update(existing.id, 1, { name: 'stale write' });
+          await tx.collection(collectionName).insert(item({ name: 'side effect' }));
+          await tx.collection(collectionName).update(existing.id, 1, { name: 'stale write' });
         }),
       ).rejects.toBeInstanceOf(VersionConflictError);
       expect(await names()).toEqual(['moved on']);
@@ -209,7 +210,7 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
           () => items().insert(item({ name: 'plain' })),
         ]) {
           const attempt = store.transaction(async (tx) => {
-            await tx.collection<Item>(collectionName).insert(item({ name: 'in tx' }));
+            await tx.collection(collectionName).insert(item({ name: 'in tx' }));
             return op();
           });
           await expect(settlesWithin(attempt)).rejects.toBeInstanceOf(StoreReentryError);
@@ -228,7 +229,7 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
       test('a transaction collection used after its transaction ended is refused', async () => {
         let leaked: TxCollection<Item> | null = null;
         await store.transaction(async (tx) => {
-          leaked = tx.collection<Item>(collectionName);
+          leaked = tx.collection(collectionName);
         });
         await expect(settlesWithin(leaked!.insert(item({ name: 'late' })))).rejects.toBeInstanceOf(TransactionClosedError);
         expect(await names()).toEqual([]);
@@ -238,9 +239,9 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
         const saved = await items().insert(item({ name: 'base' }));
         const results = await settlesWithin(
           Promise.all([
-            store.transaction(async (tx) => tx.collection<Item>(collectionName).insert(item({ name: 'tx1' }))),
+            store.transaction(async (tx) => tx.collection(collectionName).insert(item({ name: 'tx1' }))),
             items().get(saved.id),
-            store.transaction(async (tx) => tx.collection<Item>(collectionName).insert(item({ name: 'tx2' }))),
+            store.transaction(async (tx) => tx.collection(collectionName).insert(item({ name: 'tx2' }))),
             items().count(),
           ]),
           3000,
@@ -320,7 +321,7 @@ export function storeContract(label: string, makeStore: () => Promise<Store> | S
         await expect(items().find({ ...options, where: { group: 'h' }, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
         await expect(items().find({ ...options, orderBy: [['rank', 'desc']], cursor })).rejects.toBeInstanceOf(InvalidCursorError);
         await expect(items().find({ ...options, orderBy: [['name', 'asc']], cursor })).rejects.toBeInstanceOf(InvalidCursorError);
-        await expect(store.collection<Item>(`${collectionName}other`).find({ ...options, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        await expect(store.collection(`${collectionName}other`).find({ ...options, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
         // A different page size is the same query.
         expect((await items().find({ ...options, limit: 3, cursor })).items.map((i) => i.name)).toEqual(['n2', 'n3', 'n4']);
       });

@@ -1,3 +1,4 @@
+import type { CollectionName, CollectionRecords } from '../../cloudfunctions/_runtime/collections';
 import type { Store, Transaction, TxCollection } from '../../cloudfunctions/_runtime/store/port';
 
 /**
@@ -11,16 +12,16 @@ export class FaultyStore implements Store {
 
   constructor(readonly inner: Store) {}
 
-  collection<T>(name: string) {
-    return this.inner.collection<T>(name);
+  collection<N extends CollectionName>(name: N) {
+    return this.inner.collection(name);
   }
 
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
     if (this.transactionFault?.()) return Promise.reject(new Error('simulated crash before the transaction'));
     return this.inner.transaction((tx) =>
       work({
-        collection: <T>(name: string): TxCollection<T> => {
-          const c = tx.collection<T>(name);
+        collection: <N extends CollectionName>(name: N): TxCollection<CollectionRecords[N]> => {
+          const c = tx.collection(name);
           return {
             get: (id) => c.get(id),
             update: (id, v, patch) => c.update(id, v, patch),

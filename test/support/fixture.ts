@@ -3,7 +3,7 @@ import { createCloudHarness, harnessImage, ok } from './cloud-harness';
 import { announcement, consultation } from './factories';
 import { prepareRatingFixture } from './rating-fixture';
 import type { Fixture } from './valid-inputs';
-import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/_runtime/collections';
 import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
 
@@ -72,7 +72,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 /** Everything a write could touch, as counts: a failed call must leave these unchanged. */
 export async function storeCounts(cloud: CloudHarness): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const name of Object.keys(COLLECTIONS)) counts[name] = await cloud.store.collection(name).count();
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) counts[name] = await cloud.store.collection(name).count();
   return counts;
 }
 
@@ -87,7 +87,7 @@ async function prepareCommentFixture(cloud: CloudHarness) {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '夹具征求意见' }) } }));
   const open = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
   const comment = ok(await cloud.call('resident-fixture', 'notices', { action: 'comment', data: { id: open.id, text: '夹具意见：建议延长施工公示时间。' } }));
-  const stored = await cloud.store.collection<{ version: number }>('noticeComments').get(comment.id);
+  const stored = await cloud.store.collection('noticeComments').get(comment.id);
   return { consultationId: open.id as string, commentId: comment.id as string, commentVersion: stored!.version };
 }
 

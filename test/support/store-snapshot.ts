@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/_runtime/collections';
 import type { CloudHarness } from './cloud-harness';
 
 /** The last snapshot per connection and the change count it was taken at. */
@@ -36,7 +36,7 @@ export async function storeSnapshot(cloud: CloudHarness): Promise<string> {
     });
   }
   const all: Record<string, unknown[]> = {};
-  for (const name of Object.keys(COLLECTIONS)) {
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const rows: unknown[] = [];
     let cursor: string | null = null;
     do {

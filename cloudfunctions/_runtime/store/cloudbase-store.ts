@@ -1,6 +1,7 @@
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
 import { TransactionScope } from './transaction-scope';
+import type { CollectionRecords } from '../collections';
 import {
   applyPatch,
   assertCollectionName,
@@ -13,6 +14,7 @@ import {
   RecordNotFoundError,
   VersionConflictError,
   type Collection,
+  type NameOf,
   type FindOptions,
   type NewRecord,
   type Page,
@@ -91,29 +93,29 @@ export interface CbTransaction {
 
 type Raw = Record<string, unknown> & { _id: string };
 
-export class CloudbaseStore implements Store {
+export class CloudbaseStore<S = CollectionRecords> implements Store<S> {
   private readonly scope = new TransactionScope();
 
   constructor(private readonly db: CloudbaseDb) {}
 
-  collection<T>(name: string): Collection<T> {
+  collection<N extends NameOf<S>>(name: N): Collection<S[N]> {
     assertCollectionName(name);
     // Inside a transaction a plain call would run outside it here, and deadlock on SQLite:
     // refused the same way in both adapters.
     const guard = () => this.scope.refuseInside(`store.collection('${name}')`);
-    return new CloudbaseCollection<T>(this.db, name, () => this.db.collection(name), false, guard);
+    return new CloudbaseCollection<S[N]>(this.db, name, () => this.db.collection(name), false, guard);
   }
 
-  async transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  async transaction<R>(work: (tx: Transaction<S>) => Promise<R>): Promise<R> {
     this.scope.refuseInside('store.transaction()');
     // The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT; our callbacks read before they
     // write, so a retry decides again on fresh data.
     return this.db.runTransaction((transaction) =>
       this.scope.run((guard) =>
         work({
-          collection: <T>(name: string): TxCollection<T> => {
+          collection: <N extends NameOf<S>>(name: N): TxCollection<S[N]> => {
             assertCollectionName(name);
-            return new CloudbaseCollection<T>(this.db, name, () => transaction.collection(name), true, guard);
+            return new CloudbaseCollection<S[N]>(this.db, name, () => transaction.collection(name), true, guard);
           },
         }),
       ),

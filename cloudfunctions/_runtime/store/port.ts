@@ -10,6 +10,8 @@
  * names the version it read, so two clerks editing at once cannot silently
  * overwrite each other.
  */
+import type { CollectionRecords } from '../collections';
+
 export type Scalar = string | number | boolean | null;
 
 export interface Operators {
@@ -69,14 +71,24 @@ export interface Collection<T> extends TxCollection<T> {
   count(where?: Where): Promise<number>;
 }
 
-export interface Transaction {
-  collection<T>(name: string): TxCollection<T>;
+/**
+ * A map of collection name → record type. The product's is `CollectionRecords`
+ * (collections.ts); the store's own contract tests use collections of their own.
+ */
+export type AnyCollections = Record<string, any>;
+
+/** The names a store of collections `S` knows. */
+export type NameOf<S> = keyof S & string;
+
+export interface Transaction<S = CollectionRecords> {
+  collection<N extends NameOf<S>>(name: N): TxCollection<S[N]>;
 }
 
-export interface Store {
-  collection<T>(name: string): Collection<T>;
+export interface Store<S = CollectionRecords> {
+  /** Typed by the collection's name: `store.collection('requests')` is a `Collection<RequestRecord>`. */
+  collection<N extends NameOf<S>>(name: N): Collection<S[N]>;
   /** Runs `work` atomically: everything it wrote lands, or nothing does. */
-  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>;
+  transaction<R>(work: (tx: Transaction<S>) => Promise<R>): Promise<R>;
   close?(): Promise<void> | void;
 }
 

@@ -15,6 +15,7 @@ import {
   RecordNotFoundError,
   VersionConflictError,
   type Collection,
+  type NameOf,
   type FindOptions,
   type NewRecord,
   type Operators,
@@ -28,7 +29,7 @@ import {
   type TxCollection,
   type Where,
 } from './port';
-import type { IndexDeclarations } from '../collections';
+import type { CollectionRecords, IndexDeclarations } from '../collections';
 
 /**
  * The local cloud's store: one SQLite table per collection, each row the JSON
@@ -49,7 +50,7 @@ import type { IndexDeclarations } from '../collections';
  * lock; DDL run inside a transaction is rolled back with it, so a table only
  * counts as created once the DDL has committed.
  */
-export class SqliteStore implements Store {
+export class SqliteStore<S = CollectionRecords> implements Store<S> {
   private readonly db: Database.Database;
   private readonly statements: StatementCache;
   private readonly reads: SqliteReadCache;
@@ -70,9 +71,9 @@ export class SqliteStore implements Store {
     for (const name of Object.keys(indexes)) this.ensureTable(name);
   }
 
-  collection<T>(name: string): Collection<T> {
+  collection<N extends NameOf<S>>(name: N): Collection<S[N]> {
     assertCollectionName(name);
-    return new SqliteCollection<T>(this.statements, name, { reads: this.reads, cacheFinds: true }, <R>(op: () => Promise<R>) => {
+    return new SqliteCollection<S[N]>(this.statements, name, { reads: this.reads, cacheFinds: true }, <R>(op: () => Promise<R>) => {
       try {
         this.scope.refuseInside(`store.collection('${name}')`);
       } catch (error) {
@@ -85,7 +86,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  transaction<R>(work: (tx: Transaction<S>) => Promise<R>): Promise<R> {
     try {
       this.scope.refuseInside('store.transaction()');
     } catch (error) {
@@ -94,11 +95,11 @@ export class SqliteStore implements Store {
     return this.exclusive(() =>
       this.scope.run(async (guard) => {
         const created: string[] = [];
-        const tx: Transaction = {
-          collection: <T>(name: string): TxCollection<T> => {
+        const tx: Transaction<S> = {
+          collection: <N extends NameOf<S>>(name: N): TxCollection<S[N]> => {
             assertCollectionName(name);
             // Inside a transaction finds may see uncommitted writes: they are never cached (writes still bump).
-            return new SqliteCollection<T>(this.statements, name, { reads: this.reads, cacheFinds: false }, <Q>(op: () => Promise<Q>) => {
+            return new SqliteCollection<S[N]>(this.statements, name, { reads: this.reads, cacheFinds: false }, <Q>(op: () => Promise<Q>) => {
               try {
                 guard();
               } catch (error) {
