@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import type { Department } from '../shared/api/contract';
+import type { Department } from '../shared/api/common';
 import type { NoticeContent } from '../shared/notices/notice-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { StaffRecord } from '../cloudfunctions/_runtime/identify-caller';

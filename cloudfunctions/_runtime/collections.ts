@@ -1,4 +1,4 @@
-import type { Department } from '../../shared/api/contract';
+import type { Department } from '../../shared/api/common';
 import type { AttachmentFileRecord, FileEvent } from '../../shared/files/attachment-files';
 import type { CommentEvent, NoticeComment } from '../../shared/notices/notice-comments';
 import type { NoticeEvent } from '../../shared/notices/notice-lifecycle';

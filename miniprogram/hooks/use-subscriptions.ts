@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Department } from '../../shared/api/contract';
+import type { Department } from '../../shared/api/common';
 import type { NoticeKind } from '../../shared/notices/notice-kinds';
 import type { SubscriptionsView } from '../../shared/notifications/notification-types';
 import type { TemplatePurpose } from '../../shared/notifications/subscribe-templates';

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
-import type { PageOf } from '../api/contract';
 import { staff } from '../staff/roles';
-import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type Notice } from './notice-schema';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
+import type { Notice } from './notice-schema';
 import type { NoticeVersionDetail, NoticeVersionSummary } from './notice-versions';
 
 /**

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
-import type { PageOf } from '../api/contract';
 import { anyone, resident, staff } from '../staff/roles';
 import {
   COMMENT_STATUSES,
@@ -12,7 +11,7 @@ import {
   type PublicComment,
 } from './notice-comments';
 import { NOTICE_KINDS } from './notice-kinds';
-import { CursorSchema, IdSchema, LimitSchema, VersionSchema } from './notice-schema';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
 import { SEARCH_ORDERS, type NoticeSearchResult } from './notice-search';
 import { noticeViewsContract } from './notice-views-contract';
 

@@ -145,8 +145,3 @@ export type NoticeManageSummary = NoticeSummary &
     /** Why a withdrawn notice was withdrawn, for the staff list. */
     withdrawReason?: string;
   };
-
-export const IdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
-export const VersionSchema = z.number().int().min(1);
-export const CursorSchema = z.string().max(512).nullable().optional();
-export const LimitSchema = z.number().int().min(1).max(50).default(20);

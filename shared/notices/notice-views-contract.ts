@@ -2,7 +2,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, staff } from '../staff/roles';
-import { IdSchema } from './notice-schema';
+import { IdSchema } from '../api/common';
 import type { ViewAnswer } from './notice-views';
 
 /** 阅读 counts (issue 8): spread into the notices function's reading actions. */

@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
-import type { PageOf } from '../api/contract';
 import { resident, staff } from '../staff/roles';
 import { NOTICE_KINDS } from '../notices/notice-kinds';
-import { CursorSchema, IdSchema } from '../notices/notice-schema';
+import { CursorSchema, IdSchema, type PageOf } from '../api/common';
 import type { DeliveryReport, InboxItem, SubscriptionsView } from './notification-types';
 
 const Empty = z.strictObject({});

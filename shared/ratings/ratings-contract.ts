@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
-import { CursorSchema, IdSchema, LimitSchema, VersionSchema } from '../notices/notice-schema';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
 import { anyone, resident, staff } from '../staff/roles';
 import { FOLLOW_UP_STATUSES } from './follow-up';
 import {
@@ -28,11 +28,6 @@ import type {
   SubmittedRating,
   WindowSummary,
 } from './ratings-types';
-
-interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 /** Who works windows and follow-ups: rating officers (and admins, who may always act). */
 const officers = staff('ratingOfficer');

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import '../api/zod-messages';
-import { IdSchema, VersionSchema } from '../notices/notice-schema';
+import { IdSchema, VersionSchema } from '../api/common';
 import { CONTACT_METHODS, FINDINGS, RECTIFICATIONS } from './follow-up';
 import { RATING_LEVELS, RATING_TAGS } from './rating-levels';
 import { VISIT_CODE_PATTERN } from './visit-codes';

@@ -1,0 +1,27 @@
+import * as z from 'zod';
+
+/**
+ * The shapes every feature's contract shares: a page of a list, record ids,
+ * versions and cursors. Feature contracts import these from here; the index
+ * (contract.ts) only gathers the features.
+ */
+export interface PageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Record ids reach store queries and URLs: letters, digits, `_` and `-` only. */
+export const IdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+/** The version the editor loaded: a change made on a stale page is refused (VERSION_CONFLICT). */
+export const VersionSchema = z.number().int().min(1);
+/** An opaque cursor from a previous page's `nextCursor`. */
+export const CursorSchema = z.string().max(512).nullable().optional();
+export const LimitSchema = z.number().int().min(1).max(50).default(20);
+/** An action that takes nothing. */
+export const EmptySchema = z.strictObject({});
+
+export interface Department {
+  id: string;
+  name: string;
+  order: number;
+}
