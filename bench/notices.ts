@@ -1,5 +1,6 @@
 // `npm run bench:notices`: notices.list and notices.search in the local cloud against the bare floor
-// server (/work/shared/bench/floor-server.mjs), in one run, at 200 connections, on 127.0.0.1.
+// server (bench/floor-server.mjs: node:http + better-sqlite3 over the same database file, the same
+// page query, nothing else), in one run, at 200 connections, on 127.0.0.1.
 //
 // 1. Loads 100,000 published notices with bodies of about 2,000 characters (sentences drawn from a
 //    bureau's vocabulary, so words match subsets as in real records) into a fresh data folder.
@@ -7,7 +8,7 @@
 //    generator does not share their event loop. BENCH_PROFILE=1 runs the local cloud with --cpu-prof.
 // 3. Drives each with autocannon and prints throughput, p50/p99 latency and errors, then the goals:
 //    list ≥ 0.67× the floor's throughput, list p99 ≤ 1.5× the floor's, search p99 ≤ 3× list p99, 0 errors.
-// Settings: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (200), FLOOR (path of the floor server),
+// Settings: BENCH_ROWS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (200),
 // BENCH_DATA (a folder kept between runs: loaded once, reused after; the load takes minutes).
 // Beside req/s each server's CPU time per answered request is printed (from /proc): on a machine
 // other work shares, throughput swings with the neighbours, CPU per request much less.
@@ -28,7 +29,7 @@ import { DEMO_DEPARTMENTS } from '../server/demo-data';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const FLOOR = process.env.FLOOR ?? '/work/shared/bench/floor-server.mjs';
+const FLOOR = resolve('bench/floor-server.mjs');
 const LOCAL_PORT = 18_980;
 const FLOOR_PORT = 18_999;
 const SEARCHES = ['加装电梯', '物业服务', '保障性租赁住房', '云建发', '消防', '公示', '燃气管道改造', '施工许可'];
@@ -125,7 +126,6 @@ async function drive(label: string, port: number, bodies: string[], pid: number)
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(FLOOR)) throw new Error(`floor server not found at ${FLOOR} (set FLOOR=)`);
   const kept = process.env.BENCH_DATA ? resolve(process.env.BENCH_DATA) : null;
   const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'sg-bench-'));
   const children: ChildProcess[] = [];
@@ -135,13 +135,13 @@ async function main(): Promise<void> {
     else console.log(`reusing the notices loaded in ${kept}`);
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve('bench/profiles')] : [];
     children.push(await start(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { PORT: String(LOCAL_PORT), DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5') }, /local cloud/));
-    children.push(await start(process.execPath, [FLOOR, String(FLOOR_PORT), String(ROWS)], { NODE_PATH: resolve('node_modules') }, /floor server/));
+    children.push(await start(process.execPath, [FLOOR, String(FLOOR_PORT), join(dataDir, 'sunshine.sqlite')], {}, /floor server/));
 
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${ROWS} notices`);
     const [local, bare] = children.map((c) => c.pid!);
-    const floor = await drive('floor list', FLOOR_PORT, [JSON.stringify({ action: 'list', data: { category: 'notice', limit: 20 } })], bare);
-    // The local cloud's list is strict: it gets its own input (kind), the floor its own (category).
-    const list = await drive('local cloud list', LOCAL_PORT, [JSON.stringify({ action: 'list', data: { kind: 'announcement', limit: 20 } })], local);
+    const listBody = [JSON.stringify({ action: 'list', data: { kind: 'announcement', limit: 20 } })];
+    const floor = await drive('floor list', FLOOR_PORT, listBody, bare);
+    const list = await drive('local cloud list', LOCAL_PORT, listBody, local);
     const search = await drive('local cloud search', LOCAL_PORT, SEARCHES.map((q) => JSON.stringify({ action: 'search', data: { q, limit: 20 } })), local);
     // The eight searches above repeat, so after the first round the store's read cache answers them
     // (as it would a bureau's popular searches). Every search here is new: what a cold one costs.
