@@ -1,5 +1,4 @@
-import { addWorkingDays } from '../../shared/calendar/working-calendar';
-import { DUE_SOON_WORKING_DAYS, reminderDue, type DeadlineReminder } from '../../shared/notifications/deadline-reminders';
+import { dueSoonHorizon, reminderDue, type DeadlineReminder } from '../../shared/notifications/deadline-reminders';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { existingIds } from '../_runtime/store/existing-ids';
 import type { Page, Store } from '../_runtime/store/port';
@@ -32,7 +31,7 @@ export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<n
   if (!(await timeToScan(store, now, SCAN_MARK))) return 0;
   const calendar = await loadCalendar(store);
   const today = beijingToday(now);
-  const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
+  const horizon = dueSoonHorizon(today, calendar);
   const staff = await activeStaff(store);
   let written = 0;
   for (const source of SOURCES) {

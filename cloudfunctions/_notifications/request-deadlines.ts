@@ -1,4 +1,4 @@
-import { DUE_SOON_WORKING_DAYS } from '../../shared/notifications/deadline-reminders';
+import { DUE_SOON_WORKING_DAYS, dueBy } from '../../shared/requests/request-queries';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import type { Stored } from '../_runtime/store/port';
 import { withRole, type DeadlineSource } from './deadline-source';
@@ -13,8 +13,10 @@ const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
  */
 export const requestDeadlines: DeadlineSource<Stored<RequestRecord>> = {
   idPrefix: 'rm',
-  dueBy: (store, horizon, cursor, limit) =>
-    store.collection('requests').find({ where: { open: true, dueSort: { lte: horizon } }, orderBy: [['dueSort', 'asc']], limit, cursor }),
+  dueBy: (store, horizon, cursor, limit) => {
+    const { where, orderBy } = dueBy(horizon);
+    return store.collection('requests').find({ where, orderBy, limit, cursor });
+  },
   dueOn: (r) => r.dueOn,
   handlers: (r, staff) => {
     const registeredBy = r.history.find((h) => h.kind === 'registered' && h.actorOpenid)?.actorOpenid;

@@ -1,7 +1,8 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { transition } from '../../shared/requests/request-machine';
 import type { RequestRecord } from '../../shared/requests/request-record';
-import type { Page, Store, Where } from '../_runtime/store/port';
+import { reachedByCalendarChange } from '../../shared/requests/request-queries';
+import type { Page, Store } from '../_runtime/store/port';
 import { VersionConflictError } from '../_runtime/store/port';
 
 const PAGE = 100;
@@ -27,12 +28,10 @@ export async function recomputeOpenRequests(
 ): Promise<number> {
   let moved = 0;
   const ids = new Set<string>();
-  // Running consultations are included whatever their stored date: theirs moves daily.
-  const wheres: Where[] = [{ open: true, dueSort: { gte: changedFrom } }, { status: 'consulting' }];
-  for (const where of wheres) {
+  for (const { where, orderBy } of reachedByCalendarChange(changedFrom)) {
     let cursor: string | null = null;
     do {
-      const page: Page<RequestRecord> = await store.collection('requests').find({ where, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
+      const page: Page<RequestRecord> = await store.collection('requests').find({ where, orderBy, limit: PAGE, cursor });
       for (const r of page.items) ids.add(r.id);
       cursor = page.nextCursor;
     } while (cursor);

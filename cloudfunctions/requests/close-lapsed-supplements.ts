@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
-import { lapsedSupplementClosure, supplementLapsed } from '../../shared/requests/request-machine';
+import { lapsedSupplementClosure } from '../../shared/requests/request-machine';
+import { lapsedSupplements } from '../../shared/requests/request-queries';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { Logger } from '../_runtime/handler-context';
@@ -36,8 +37,8 @@ export async function closeLapsedSupplements(store: Store, now: Date, log: Logge
   do {
     const page: Page<RequestRecord> = await store
       .collection(REQUESTS)
-      .find({ where: { status: 'supplementRequested' }, orderBy: [['dueSort', 'asc']], limit: PAGE, cursor });
-    lapsed.push(...page.items.filter((r) => supplementLapsed(r, today, calendar)));
+      .find({ where: lapsedSupplements.where, orderBy: lapsedSupplements.orderBy, limit: PAGE, cursor });
+    lapsed.push(...page.items.filter((r) => lapsedSupplements.matches(r, today, calendar)));
     cursor = page.nextCursor;
   } while (cursor);
 

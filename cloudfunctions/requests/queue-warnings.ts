@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
+import { provisionalDueDates, uncoveredYearsAhead } from '../../shared/requests/request-queries';
 import type { Store } from '../_runtime/store/port';
 import { REQUESTS } from './request-collections';
 
@@ -7,10 +8,9 @@ import { REQUESTS } from './request-collections';
  * because a year's holiday arrangement is missing, say which year and what to do.
  */
 export async function queueWarnings(store: Store, calendar: WorkingCalendar, today: string): Promise<string[]> {
-  const year = Number(today.slice(0, 4));
-  const missing = [year, year + 1].filter((y) => !calendar.isCovered(y));
+  const missing = uncoveredYearsAhead(today, calendar);
   if (missing.length === 0) return [];
-  const provisional = await store.collection(REQUESTS).count({ open: true, dueProvisional: true });
+  const provisional = await store.collection(REQUESTS).count(provisionalDueDates.where);
   if (provisional === 0) return [];
   return [
     `${missing.join('、')}年的节假日安排尚未录入，${provisional} 件申请的答复期限为暂定（按周一至周五计算）。请管理员在“工作日历”中录入，录入后期限自动重算。`,

@@ -3,11 +3,12 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import { type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
+import { queueQuery } from '../../shared/requests/request-queries';
 import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
-import type { Store, Where } from '../_runtime/store/port';
+import type { Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import { queueWarnings } from './queue-warnings';
 import { applyCommand } from './apply-command';
@@ -51,9 +52,9 @@ export const requestsFunction = defineFunction('requests', {
   },
 
   async queue({ status, cursor, limit }, ctx) {
-    const where: Where = status ? { status } : { open: true };
+    const { where, orderBy } = queueQuery(status);
     const [page, calendar] = await Promise.all([
-      requests(ctx.store).find({ where, orderBy: [['dueSort', 'asc']], limit, cursor, fields: QUEUE_FIELDS }),
+      requests(ctx.store).find({ where, orderBy, limit, cursor, fields: QUEUE_FIELDS }),
       loadCalendar(ctx.store),
     ]);
     const today = beijingToday(ctx.now());

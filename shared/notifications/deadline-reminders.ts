@@ -1,4 +1,4 @@
-import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
 
 /**
  * Which reminder a request's handler is owed today, if any (pure; the
@@ -10,7 +10,13 @@ import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-ca
  * dispatcher scanning every few minutes never repeats one.
  */
 export type DeadlineReminder = 'dueSoon' | 'overdue';
+/** Due within this many working days is "due soon": staff are reminded, and the queue highlights the row. */
 export const DUE_SOON_WORKING_DAYS = 3;
+
+/** The last day that is "due soon" seen from `today`: anything due by it is overdue or due soon. */
+export function dueSoonHorizon(today: string, calendar: WorkingCalendar): string {
+  return addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
+}
 
 export function reminderDue(dueOn: string | null, today: string, calendar: WorkingCalendar): DeadlineReminder | null {
   if (!dueOn) return null;

@@ -4,6 +4,7 @@ import { lettersFor } from './letters';
 import type { Bureau } from './reply-categories';
 import { allowedCommands, consultationForApplicant, dueOf, supplementDeadline } from './request-machine';
 import type { Actor, HistoryEntry, RequestRecord } from './request-record';
+import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
 
@@ -123,9 +124,6 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
   };
 }
 
-/** Due within this many working days is highlighted in the queue. */
-export const DUE_SOON_WORKING_DAYS = 3;
-
 /**
  * What a queue row is made from: the queue reads only these fields of each request (a projection),
  * never its history and letters, which are most of a record's size. toQueueItem and the due-date
@@ -158,7 +156,7 @@ export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCa
     receivedOn: r.receivedOn,
     ...due,
     supplementDeadlineOn: r.status === 'supplementRequested' ? supplementDeadline(r, calendar) : null,
-    urgency: left === null ? 'none' : left < 0 ? 'overdue' : left <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'normal',
+    urgency: urgencyOf(left),
   };
 }
 
