@@ -1,14 +1,15 @@
 import type { Logger } from '../cloudfunctions/_runtime/handler-context';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { chooseSender } from '../cloudfunctions/_notifications/choose-sender';
-import { dispatchOnce } from '../cloudfunctions/_notifications/dispatch-once';
+import { runJobsOnce } from '../cloudfunctions/_jobs/run-jobs';
 
 /**
- * The local cloud's dispatcher: the outbox is worked through in the server
- * process, one step at a time. While a step finds more work (a bulletin still
- * fanning out) the next step follows at once — after pending HTTP requests get
- * their turn at the database — otherwise it waits `intervalMs`. WeChat cannot
- * be reached from here, so messages go to the recorder.
+ * The local cloud's runner of the periodic jobs (cloudfunctions/_jobs/registry.ts:
+ * the notification dispatcher first), in the server process, one step at a
+ * time. While a step finds more work (a bulletin still fanning out) the next
+ * step follows at once — after pending HTTP requests get their turn at the
+ * database — otherwise it waits `intervalMs`. WeChat cannot be reached from
+ * here, so messages go to the recorder.
  */
 export interface LocalDispatcher {
   /** Stops scheduling and waits for a running step to finish (so the database can close). */
@@ -31,7 +32,7 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   async function step(): Promise<void> {
     let more = false;
     try {
-      more = (await dispatchOnce({ store, sender, now, log })).moreWork;
+      more = (await runJobsOnce({ store, sender, now, log })).moreWork;
     } catch (error) {
       log.error('dispatcher step failed', { error: String(error) });
     }

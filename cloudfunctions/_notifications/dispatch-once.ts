@@ -4,22 +4,20 @@ import { expandNotification, FANOUT_BATCH } from './expand-notification';
 import { DELIVERIES, OUTBOX } from './records';
 import { sendDelivery } from './send-delivery';
 import { sweepInterruptedSends } from './sweep-interrupted-sends';
-import { remindStaffOfDeadlines } from './remind-staff-of-deadlines';
-import { publishDueNotices } from '../notices/publish-due-notices';
-import { closeLapsedSupplements } from '../requests/close-lapsed-supplements';
 import type { WechatSender } from './wechat-sender';
 
 /**
- * One step of the dispatcher, the same on both platforms: expand a batch of
- * each pending outbox row into inbox messages, send the WeChat messages that
- * are due, record interrupted sends, and run the periodic work: requests
- * whose supplement period lapsed are closed (Art. 30), staff are reminded of
- * deadlines, notices whose scheduled time has come are published. Answers whether work is left, so the
- * caller can go again at once instead of waiting for the next tick.
+ * One step of the notification dispatcher, the same on both platforms: expand
+ * a batch of each pending outbox row into inbox messages, send the WeChat
+ * messages that are due, and record interrupted sends. Answers whether work
+ * is left, so the caller can go again at once instead of waiting for the next
+ * tick.
  *
- * On CloudBase a timer trigger runs steps until its time budget is spent
- * (cloudfunctions/deliveries/index.ts); in the local cloud an interval in the
- * server process does (server/local-dispatcher.ts); tests call it directly.
+ * It only dispatches: it is one job of the jobs registry
+ * (cloudfunctions/_jobs/registry.ts), which the CloudBase timer and the local
+ * cloud's interval run step by step. The other periodic work (lapsed
+ * supplements, deadline reminders, scheduled notices) is done by the jobs
+ * beside it in that list.
  */
 export interface DispatchDeps {
   store: Store;
@@ -69,32 +67,5 @@ export async function dispatchOnce({ store, sender, now, log, batchSize = FANOUT
   }
 
   await sweepInterruptedSends(store, now());
-  // Periodic work; what it writes lands in the outbox to expand. The two scans run at most every
-  // SCAN_EVERY_MS each; scheduled notices are looked for at every step (they are due to the minute).
-  const periodic: Array<[string, () => Promise<number>]> = [
-    ['closing lapsed supplements failed', () => closeLapsedSupplements(store, now(), log)],
-    ['deadline reminders failed', () => remindStaffOfDeadlines(store, now())],
-    ['scheduled publishing failed', () => publishDueNotices(store, now())],
-  ];
-  for (const [failure, work] of periodic) {
-    try {
-      if ((await work()) > 0) moreWork = true;
-    } catch (error) {
-      log.error(failure, { error: String(error) });
-    }
-  }
   return { expanded, sent, moreWork };
-}
-
-/** Runs steps until no work is left or `budgetMs` has passed (a CloudBase timer run, a test draining the outbox). */
-export async function dispatchUntilIdle(deps: DispatchDeps, budgetMs = 50_000): Promise<DispatchResult> {
-  const started = Date.now();
-  const total: DispatchResult = { expanded: 0, sent: 0, moreWork: true };
-  while (total.moreWork && Date.now() - started < budgetMs) {
-    const step = await dispatchOnce(deps);
-    total.expanded += step.expanded;
-    total.sent += step.sent;
-    total.moreWork = step.moreWork;
-  }
-  return total;
 }

@@ -1,24 +1,17 @@
 import type { Store } from '../_runtime/store/port';
+import { SCAN_EVERY_MS, takeTurn } from '../_jobs/job-turn';
 
-/** How often the dispatcher's periodic scans (deadline reminders, lapsed supplements) run at most. */
-export const SCAN_EVERY_MS = 10 * 60 * 1000;
+/** How often the periodic scans (deadline reminders, lapsed supplements) run at most: their jobs' `everyMs`. */
+export { SCAN_EVERY_MS };
 
 /**
- * True at most once per SCAN_EVERY_MS for the scan named `mark`, across every
- * dispatcher (a version-checked record in `meta`): of two runners that wake at
- * once, one takes the turn and the other's write conflicts and answers false.
+ * The scan turn the two scans (remind-staff-of-deadlines.ts,
+ * requests/close-lapsed-supplements.ts) still take themselves, under their own
+ * `meta` record, when called directly: true at most once per SCAN_EVERY_MS
+ * for the scan named `mark`. Their jobs are throttled by the runner with the
+ * same interval at the same instant (cloudfunctions/_jobs/run-jobs.ts), so the
+ * two turns agree.
  */
-export async function timeToScan(store: Store, now: Date, mark: string): Promise<boolean> {
-  try {
-    return await store.transaction(async (tx) => {
-      const meta = tx.collection('meta');
-      const last = await meta.get(mark);
-      if (last?.at && now.getTime() - Date.parse(last.at) < SCAN_EVERY_MS) return false;
-      if (last) await meta.update(mark, last.version, { at: now.toISOString() });
-      else await meta.insert({ id: mark, at: now.toISOString() });
-      return true;
-    });
-  } catch {
-    return false; // another dispatcher took this turn
-  }
+export function timeToScan(store: Store, now: Date, mark: string): Promise<boolean> {
+  return takeTurn(store, now, mark, SCAN_EVERY_MS);
 }

@@ -2,19 +2,23 @@ import type { Logger } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import type { WxOpenApi } from '../_runtime/wx-open-api';
 import { chooseSender } from '../_notifications/choose-sender';
-import { dispatchUntilIdle, type DispatchResult } from '../_notifications/dispatch-once';
+import { runJobsUntilIdle } from '../_jobs/run-jobs';
 
 /**
- * The CloudBase dispatcher: the `deliveries` function's timer trigger (see
- * config.json beside this file) runs the same dispatcher steps as the local
- * cloud, sending through WeChat, until the outbox is idle or its time budget
- * is spent; the next tick carries on where it stopped.
+ * The CloudBase runner of the periodic jobs: the `deliveries` function's timer
+ * trigger (see config.json beside this file) runs the same job list as the
+ * local cloud (cloudfunctions/_jobs/registry.ts), sending through WeChat,
+ * until no job has work left or its time budget is spent; the next tick
+ * carries on where it stopped.
  *
  * A timer event carries `Type: 'Timer'` and no caller. A phone can call any
  * deployed function by name, so an event from a caller (an OPENID present) is
  * never treated as the timer, whatever it claims.
  */
 export const TIMER_BUDGET_MS = 50_000;
+
+/** The timer's answer: whether work is left, and what the jobs did by name (`expanded`, `sent`, `closed`, …). */
+export type TimerRunResult = { moreWork: boolean } & Record<string, number | boolean>;
 
 export function isTimerEvent(event: unknown, callerOpenid: string | null): boolean {
   return !callerOpenid && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
@@ -23,9 +27,10 @@ export function isTimerEvent(event: unknown, callerOpenid: string | null): boole
 export async function runTimerDispatch(
   deps: { store: Store; wxOpenApi: WxOpenApi; now: () => Date; log: Logger },
   budgetMs = TIMER_BUDGET_MS,
-): Promise<{ ok: true; data: DispatchResult }> {
+): Promise<{ ok: true; data: TimerRunResult }> {
   const sender = chooseSender({ platform: 'cloudbase', store: deps.store, now: deps.now, wxOpenApi: deps.wxOpenApi });
-  const result = await dispatchUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log }, budgetMs);
-  deps.log.info('dispatcher run', { ...result });
+  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log }, budgetMs);
+  const result: TimerRunResult = { ...run.counts, moreWork: run.moreWork };
+  deps.log.info('dispatcher run', result);
   return { ok: true, data: result };
 }

@@ -5,7 +5,7 @@ import { isTimerEvent, runTimerDispatch } from './dispatch-timer';
 
 const answerCaller = cloudbaseMain(deliveriesFunction);
 
-/** Staff calls are answered like any function's; the timer trigger runs the notification dispatcher. */
+/** Staff calls are answered like any function's; the timer trigger runs the periodic jobs (the notification dispatcher first). */
 export async function main(event: unknown, context: unknown) {
   const services = cloudbaseServices();
   if (isTimerEvent(event, services.openidOf(context))) {

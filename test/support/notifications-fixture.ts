@@ -1,14 +1,14 @@
-import { dispatchUntilIdle } from '../../cloudfunctions/_notifications/dispatch-once';
+import { runJobsUntilIdle } from '../../cloudfunctions/_jobs/run-jobs';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { CloudHarness } from './cloud-harness';
 import { ok } from './cloud-harness';
 import { announcement } from './factories';
 
-/** Drains the outbox the way the local cloud's dispatcher does, with the recording sender. */
+/** Runs every periodic job until idle, as the local cloud's dispatcher does, with the recording sender: the outbox is drained. */
 export async function dispatchAll(cloud: CloudHarness): Promise<void> {
   const now = () => cloud.clock.now;
-  await dispatchUntilIdle({ store: cloud.store, sender: recordingSender(cloud.store, now), now, log: silentLogger });
+  await runJobsUntilIdle({ store: cloud.store, sender: recordingSender(cloud.store, now), now, log: silentLogger });
 }
 
 /** resident-a subscribes to 通知公告, the editor publishes one, and the dispatcher puts it in resident-a's inbox. */

@@ -1,0 +1,16 @@
+import { closeLapsedSupplementsJob } from './close-lapsed-supplements';
+import { deliveriesJob } from './deliveries';
+import type { Job } from './job';
+import { publishDueNoticesJob } from './publish-due-notices';
+import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
+
+/**
+ * Every periodic job, in the order one step runs them. Both runners run this
+ * list: the local cloud's interval (server/local-dispatcher.ts) and the
+ * CloudBase timer (cloudfunctions/deliveries/dispatch-timer.ts). A new job is
+ * one file in this folder and one line here.
+ *
+ * Deliveries come first; what the others write lands in the outbox, and the
+ * step answers "more work", so the runner's next step delivers it at once.
+ */
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, remindStaffOfDeadlinesJob, publishDueNoticesJob];
