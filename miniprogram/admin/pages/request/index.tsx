@@ -15,10 +15,9 @@ import {
   INFORMATION_FORM_LABELS,
   ORG_KIND_LABELS,
 } from '../../../../shared/requests/request-schema';
-import type { RequestCommandName } from '../../../../shared/requests/request-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { StaffLink } from '../../components/staff-link';
-import { AskSupplementAction, CloseAction, ConsultAction, ExtendAction, RecordSupplementAction, RegisterAction, ReplyAction } from '../../components/request-actions';
+import { RequestActions } from '../../components/request-actions';
 import '../../../components/requests/requests.css';
 
 /**
@@ -35,9 +34,7 @@ export default function AdminRequestPage() {
 
   if (!request) return <RequestLoadState error={error} reload={reload} />;
   const r = request;
-  const may = (command: RequestCommandName) => r.allowed.includes(command);
   const a = r.applicant;
-  const actions = { request: r, run, busy };
 
   return (
     <View className="page request-page" data-testid="admin-request">
@@ -103,13 +100,7 @@ export default function AdminRequestPage() {
       )}
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
-      {may('register') && <RegisterAction {...actions} />}
-      {may('askSupplement') && <AskSupplementAction {...actions} />}
-      {may('recordSupplement') && <RecordSupplementAction {...actions} />}
-      {(may('startConsultation') || may('endConsultation')) && <ConsultAction {...actions} />}
-      {may('extend') && <ExtendAction {...actions} />}
-      {may('reply') && <ReplyAction {...actions} />}
-      {may('close') && <CloseAction {...actions} />}
+      <RequestActions request={r} run={run} busy={busy} />
 
       <StaffLink label="通知送达情况（站内消息、微信订阅消息）" url={routes.adminDeliveries(r.id)} testId="request-deliveries" />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.adminRequestLetter(r.id, i))} />
