@@ -1,0 +1,155 @@
+import { AppError } from '../../shared/api/errors';
+import { ratingIdForRequest } from '../../shared/ratings/rating-identity';
+import { isNegative } from '../../shared/ratings/rating-levels';
+import { rankWindows } from '../../shared/ratings/rating-submission';
+import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
+import type { FollowUpView, RatingStats, StoredRating } from '../../shared/ratings/ratings-types';
+import type { FollowUpRecord } from '../../shared/ratings/follow-up';
+import { figuresOf, monthsEndingWith, monthsOfYear, sumTallies, type TallyScope } from '../../shared/ratings/satisfaction';
+import { visitUsability } from '../../shared/ratings/visit-codes';
+import { beijingToday } from '../../shared/time/beijing-time';
+import type { Handlers } from '../_runtime/define-function';
+import type { Store, Stored, Where } from '../_runtime/store/port';
+import { activeWindow } from './active-window';
+import { requestSubject } from './request-subject';
+import { readTallies, TALLIES } from './tallies';
+
+type ReadingAction = 'target' | 'mine' | 'stats' | 'publicList' | 'followUps' | 'followUp' | 'ranking';
+
+/** Handlers of the ratings function's reading actions; spread into ratingsFunction. */
+export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = {
+  async target({ visitCode, windowId, requestId }, { store, now, caller }) {
+    if (requestId) {
+      const subject = await requestSubject(store, requestId, caller.openid as string);
+      const rated = await store.collection('ratings').get(ratingIdForRequest(requestId));
+      return {
+        windowId: null,
+        windowName: subject.serviceName,
+        location: '',
+        departmentName: subject.departmentName,
+        serviceName: `申请 ${subject.trackingNumber}`,
+        trackingNumber: subject.trackingNumber,
+        services: [],
+        expiresAt: null,
+        state: rated ? 'alreadyRated' : 'open',
+      };
+    }
+    if (visitCode) {
+      const visit = await store.collection('visits').get(visitCode);
+      if (!visit) throw new AppError('VISIT_NOT_FOUND');
+      const window = await store.collection('windows').get(visit.windowId);
+      if (!window) throw new AppError('VISIT_NOT_FOUND');
+      const usability = visitUsability(visit, now());
+      const service = window.services.find((s) => s.id === visit.serviceId) ?? null;
+      return {
+        windowId: window.id,
+        windowName: window.name,
+        location: window.location,
+        departmentName: window.departmentName,
+        serviceName: service?.name ?? null,
+        services: [],
+        expiresAt: visit.expiresAt,
+        state: usability === 'usable' ? 'open' : usability,
+      };
+    }
+    const window = await activeWindow(store, windowId as string);
+    return {
+      windowId: window.id,
+      windowName: window.name,
+      location: window.location,
+      departmentName: window.departmentName,
+      serviceName: null,
+      services: window.services,
+      expiresAt: null,
+      state: 'open',
+    };
+  },
+
+  async mine({ cursor, limit }, { store, caller }) {
+    const page = await store.collection('ratings').find({
+      where: { raterOpenid: caller.openid as string },
+      orderBy: [['createdAt', 'desc']],
+      limit,
+      cursor,
+    });
+    const followUps = await followUpsOf(store, page.items);
+    return { items: page.items.map((r) => toMyRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
+  },
+
+  async stats({ windowId, departmentId, serviceId, month, year }, { store, now }) {
+    const [scope, key]: [TallyScope, string] = windowId
+      ? ['window', windowId]
+      : serviceId
+        ? ['service', serviceId]
+        : departmentId
+          ? ['department', departmentId]
+          : ['bureau', 'all'];
+    const currentMonth = beijingToday(now()).slice(0, 7);
+    // The trend is always twelve months; the figures cover one month when asked, else the whole span.
+    const trendMonths = year !== undefined ? monthsOfYear(year) : monthsEndingWith(month ?? currentMonth);
+    const tallies = await readTallies(store, scope, key, trendMonths);
+    const covered = month ? [month] : trendMonths;
+    const figures = figuresOf(sumTallies(covered.map((m) => tallies.get(m)).filter((t) => t !== undefined)));
+    const trend = trendMonths.map((m) => {
+      const f = figuresOf(sumTallies(tallies.has(m) ? [tallies.get(m)!] : []));
+      return { month: m, total: f.total, satisfactionRate: f.satisfactionRate };
+    });
+    const stats: RatingStats = { ...figures, scope, months: covered, trend };
+    return stats;
+  },
+
+  async publicList({ windowId, cursor, limit }, { store }) {
+    const where: Where = { excluded: false };
+    if (windowId) where.windowId = windowId;
+    const page = await store.collection('ratings').find({ where, orderBy: [['createdAt', 'desc']], limit, cursor });
+    const followUps = await followUpsOf(store, page.items);
+    return { items: page.items.map((r) => toPublicRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
+  },
+
+  async followUps({ status, cursor, limit }, { store, now }) {
+    const where: Where = {};
+    if (status) where.status = status;
+    const page = await store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit, cursor });
+    const ratings = await ratingsByIds(store, page.items.map((f) => f.id));
+    const at = now();
+    return {
+      items: page.items.filter((f) => ratings.has(f.id)).map((f) => toFollowUpView(f, ratings.get(f.id)!, at)),
+      nextCursor: page.nextCursor,
+    };
+  },
+
+  async followUp({ id }, { store, now }) {
+    return followUpView(store, id, now());
+  },
+
+  async ranking({ month }, { store }) {
+    const [tallies, windows] = await Promise.all([
+      store.collection(TALLIES).find({ where: { scope: 'window', month }, orderBy: [['key', 'asc']], limit: 500 }),
+      store.collection('windows').find({ orderBy: [['name', 'asc']], limit: 500 }),
+    ]);
+    return rankWindows(tallies.items, windows.items);
+  },
+};
+
+/** A follow-up as the rating officer works it, with its rating; answered after every staff step too. */
+export async function followUpView(store: Store, id: string, now: Date): Promise<FollowUpView> {
+  const [followUp, rating] = await Promise.all([
+    store.collection('followUps').get(id),
+    store.collection('ratings').get(id),
+  ]);
+  if (!followUp || !rating) throw new AppError('FOLLOW_UP_NOT_FOUND');
+  return toFollowUpView(followUp, rating, now);
+}
+
+async function followUpsOf(store: Store, ratings: StoredRating[]): Promise<Map<string, Stored<FollowUpRecord>>> {
+  const ids = ratings.filter((r) => isNegative(r.level)).map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const page = await store.collection('followUps').find({ where: { id: { in: ids } }, orderBy: [['openedAt', 'asc']], limit: ids.length });
+  return new Map(page.items.map((f) => [f.id, f]));
+}
+
+async function ratingsByIds(store: Store, ids: string[]): Promise<Map<string, StoredRating>> {
+  if (ids.length === 0) return new Map();
+  const page = await store.collection('ratings').find({ where: { id: { in: ids } }, orderBy: [['createdAt', 'asc']], limit: ids.length });
+  return new Map(page.items.map((r) => [r.id, r]));
+}

@@ -1,0 +1,123 @@
+import { newFollowUp, type FollowUpRecord } from './follow-up';
+import { ratingMonth } from './rating-identity';
+import { isNegative, type RatingLevel } from './rating-levels';
+import type { RankingRow, RatingRecord, ServiceItem, TallyRecord } from './ratings-types';
+import { figuresOf, type TallyDelta } from './satisfaction';
+
+/**
+ * What a rating writes and what it counts, decided without IO: the rating
+ * record, the follow-up a 差评 opens, the tally deltas of each step (rated,
+ * answered, appeal upheld) and the window ranking. The ratings function reads
+ * and writes; these say what.
+ */
+
+/** What is rated: a window, or (一事一评) the handling of a request, which has no window. */
+export interface RatedSubject {
+  windowId: string | null;
+  name: string;
+  departmentId: string;
+  departmentName: string;
+  services: ServiceItem[];
+}
+
+/** What the resident submitted (the parsed input of `ratings.submit`). */
+export interface RatingSubmission {
+  visitCode?: string;
+  requestId?: string;
+  level: RatingLevel;
+  tags: string[];
+  comment: string;
+  anonymous: boolean;
+  contactName: string;
+  contactPhone: string;
+}
+
+/** The verdict of content screening on the comment; null when there is no comment. */
+export type CommentScreening = { pass: true } | { pass: false; reason: string } | null;
+
+export function buildRating(
+  id: string,
+  submission: RatingSubmission,
+  subject: RatedSubject,
+  serviceId: string | null,
+  rater: string,
+  screening: CommentScreening,
+  at: Date,
+): RatingRecord & { id: string } {
+  const service = subject.services.find((s) => s.id === serviceId) ?? null;
+  return {
+    id,
+    source: submission.requestId ? 'request' : submission.visitCode ? 'visit' : 'window',
+    visitCode: submission.visitCode ?? null,
+    requestId: submission.requestId ?? null,
+    windowId: subject.windowId,
+    windowName: subject.name,
+    serviceId: service?.id ?? null,
+    serviceName: service?.name ?? null,
+    departmentId: subject.departmentId,
+    departmentName: subject.departmentName,
+    month: ratingMonth(at),
+    level: submission.level,
+    tags: submission.tags,
+    comment: submission.comment,
+    // A comment held back is kept for the record, never published.
+    commentStatus: screening === null ? 'none' : screening.pass ? 'passed' : 'rejected',
+    commentReason: screening && !screening.pass ? screening.reason : null,
+    anonymous: submission.anonymous,
+    raterOpenid: rater,
+    contactName: submission.contactName,
+    contactPhone: submission.contactPhone,
+    createdAt: at.toISOString(),
+    excluded: false,
+  };
+}
+
+/** The follow-up a 差评 opens, due on `dueDate`; none for any other level. */
+export function followUpOpenedBy(rating: RatingRecord & { id: string }, at: Date, dueDate: string | null): (FollowUpRecord & { id: string }) | null {
+  if (!isNegative(rating.level) || dueDate === null) return null;
+  return newFollowUp({ ...rating, level: rating.level as FollowUpRecord['level'] }, at, dueDate);
+}
+
+/** What a new rating adds to its tallies: one of its level, and the follow-up it opened. */
+export function ratedTallyDelta(level: RatingLevel, openedFollowUp: boolean): TallyDelta {
+  const delta: TallyDelta = { level: { level, by: 1 } };
+  if (openedFollowUp) delta.followUpsOpened = 1;
+  return delta;
+}
+
+/** What answering a follow-up adds: one answered, and one on time when it was. */
+export function answeredTallyDelta(answeredOnTime: boolean | null | undefined): TallyDelta {
+  return { followUpsAnswered: 1, followUpsOnTime: answeredOnTime ? 1 : 0 };
+}
+
+/**
+ * An upheld appeal finds the 差评 untrue: it stops counting, so everything it
+ * added to the figures is taken back — its level, the follow-up it opened,
+ * and the answer (on time or not) if one was given before the appeal.
+ */
+export function upheldAppealTallyDelta(followUp: Pick<FollowUpRecord, 'level' | 'response' | 'answeredOnTime'>): TallyDelta {
+  return {
+    level: { level: followUp.level, by: -1 },
+    followUpsOpened: -1,
+    followUpsAnswered: followUp.response ? -1 : 0,
+    followUpsOnTime: followUp.answeredOnTime ? -1 : 0,
+  };
+}
+
+/**
+ * The month's window ranking from the windows' tallies: windows no longer
+ * known and windows without ratings are left out. Higher satisfaction first;
+ * among equals, more ratings weigh more; then by name, for a stable order.
+ */
+export function rankWindows(
+  tallies: ReadonlyArray<Pick<TallyRecord, 'key' | 'counts' | 'followUpsOpened' | 'followUpsAnswered' | 'followUpsOnTime'>>,
+  windows: ReadonlyArray<{ id: string; name: string; departmentName: string }>,
+): RankingRow[] {
+  const byId = new Map(windows.map((w) => [w.id, w]));
+  return tallies
+    .filter((t) => byId.has(t.key))
+    .map((t) => ({ ...figuresOf(t), windowId: t.key, windowName: byId.get(t.key)!.name, departmentName: byId.get(t.key)!.departmentName }))
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.satisfactionRate - a.satisfactionRate || b.total - a.total || a.windowName.localeCompare(b.windowName, 'zh'))
+    .map((r, index) => ({ ...r, rank: index + 1 }));
+}
