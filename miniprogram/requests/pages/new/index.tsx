@@ -7,6 +7,8 @@ import { useStoredDraft } from '../../../hooks/use-stored-draft';
 import { routes } from '../../../navigation';
 import { DRAFT_STORAGE_KEY, emptyRequestDraft, errorsForStep, isRequestDraft, newIdempotencyKey, STEP_TITLES, stepOfField, submitInputFromDraft } from '../../request-draft';
 import { draftErrors } from '../../request-validation';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
+import { SubmitSchema } from '../../../../shared/requests/request-schema';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
 
@@ -19,13 +21,51 @@ import { useElderClass } from '../../../elder-mode';
 export default function NewRequestPage() {
   const elder = useElderClass();
   const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, () => emptyRequestDraft(), isRequestDraft);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   /** An earlier press of 提交 was filed though its answer was lost, and the draft was edited since. */
   const [earlierFiled, setEarlierFiled] = useState(false);
-  const [busy, setBusy] = useState(false);
   const step = Math.min(Math.max(0, draft.step), STEP_TITLES.length - 1);
   const last = step === STEP_TITLES.length - 1;
+
+  const goTo = (next: number) => {
+    update({ step: next });
+    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
+  };
+
+  /** Errors are shown (from a check or from the server): turn back to the first step that has one, and say so. */
+  function pointAt(all: Record<string, string>): void {
+    const first = Math.min(...Object.keys(all).map(stepOfField));
+    if (first < step) goTo(first);
+    void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+  }
+
+  const form = useValidatedForm({
+    schema: SubmitSchema,
+    // Sent as the draft builds it, not zod's parsed copy: a retry must carry what was first filed under the idempotency key.
+    submit: (_checked, input) => {
+      setFailure(null);
+      setEarlierFiled(false);
+      return call('requests', 'submit', input);
+    },
+    onDone: async (created) => {
+      discard();
+      await Taro.redirectTo({ url: routes.requestResult(created.id) });
+    },
+    onErrors: pointAt,
+    onFailure: (e) => {
+      if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
+        // The key was filed with the content as it was then (the answer got lost), and the draft has changed since:
+        // that request exists; the edited draft becomes a new one, with its own key, if the resident submits it.
+        update({ idempotencyKey: newIdempotencyKey() });
+        setEarlierFiled(true);
+        return true;
+      }
+      // The draft (and its idempotency key) stays: pressing 提交 again files the same request, never a second one.
+      setFailure(messageOf(e));
+      return false;
+    },
+  });
+  const { errors, setErrors, busy } = form;
 
   const edit = (patch: Parameters<typeof update>[0]) => {
     update(patch);
@@ -34,51 +74,15 @@ export default function NewRequestPage() {
     setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([path]) => !keys.some((k) => path === k || path.endsWith(`.${k}`)))));
   };
 
-  const goTo = (next: number) => {
-    update({ step: next });
-    void Taro.pageScrollTo?.({ scrollTop: 0, duration: 0 });
-  };
-
-  function showErrors(all: Record<string, string>): void {
-    setErrors(all);
-    const first = Math.min(...Object.keys(all).map(stepOfField));
-    if (first < step) goTo(first);
-    void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-  }
-
+  /** 下一步 checks only this step's fields, with the same schema. */
   function next(): void {
     const mine = errorsForStep(draftErrors(draft), step);
-    if (Object.keys(mine).length) return showErrors(mine);
+    if (Object.keys(mine).length) {
+      setErrors(mine);
+      return pointAt(mine);
+    }
     setErrors({});
     goTo(step + 1);
-  }
-
-  async function submit(): Promise<void> {
-    if (busy) return;
-    const all = draftErrors(draft);
-    if (Object.keys(all).length) return showErrors(all);
-    setBusy(true);
-    setFailure(null);
-    setEarlierFiled(false);
-    try {
-      const created = await call('requests', 'submit', submitInputFromDraft(draft));
-      discard();
-      await Taro.redirectTo({ url: routes.requestResult(created.id) });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
-        // The key was filed with the content as it was then (the answer got lost), and the draft has changed since:
-        // that request exists; the edited draft becomes a new one, with its own key, if the resident submits it.
-        update({ idempotencyKey: newIdempotencyKey() });
-        setEarlierFiled(true);
-        return;
-      }
-      // The draft (and its idempotency key) stays: pressing 提交 again files the same request, never a second one.
-      if (e instanceof ApiError && e.fields) showErrors(e.fields);
-      setFailure(messageOf(e));
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -130,7 +134,7 @@ export default function NewRequestPage() {
           </Button>
         )}
         {last ? (
-          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void submit()} data-testid="submit-request">
+          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void form.submit(submitInputFromDraft(draft))} data-testid="submit-request">
             {busy ? '正在提交…' : '提交申请'}
           </Button>
         ) : (
