@@ -12,7 +12,8 @@ import {
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from '../../shared/requests/letters';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
-import { DuplicateIdError, VersionConflictError, type Stored } from '../_runtime/store/port';
+import { changeRecord } from '../_runtime/change-record';
+import type { Stored } from '../_runtime/store/port';
 import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
 
 export interface TemplateEvent {
@@ -52,7 +53,12 @@ export const letterTemplatesFunction = defineFunction('letterTemplates', {
   },
 });
 
-/** Writes a template against the version the admin saw (0: none stored yet) and records the change. */
+/**
+ * Writes a template against the version the admin saw, on the one change road
+ * (changeRecord): a template never edited is version 0, so the first save
+ * creates it, and a second admin's first save racing it is refused like any
+ * stale version (VERSION_CONFLICT).
+ */
 async function write(
   ctx: HandlerContext,
   key: LetterTemplateKey,
@@ -63,22 +69,20 @@ async function write(
 ): Promise<Stored<StoredLetterTemplate>> {
   const at = ctx.now().toISOString();
   const actor = ctx.caller.openid as string;
-  const doc = { ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
-  try {
-    return await ctx.store.transaction(async (tx) => {
-      const templates = tx.collection(LETTER_TEMPLATES);
-      const current = await templates.get(key);
-      if ((current?.version ?? 0) !== version) throw new AppError('VERSION_CONFLICT');
-      if (action === 'templateReset' && current && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
-      const saved = current ? await templates.update(key, version, doc) : await templates.insert({ id: key, ...doc });
-      await tx.collection('events').insert({ subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${saved.version} 版）` });
-      return saved;
-    });
-  } catch (error) {
-    // Two first edits at once: the other admin's insert won.
-    if (error instanceof DuplicateIdError || error instanceof VersionConflictError) throw new AppError('VERSION_CONFLICT');
-    throw error;
-  }
+  const { record } = await changeRecord(ctx.store, {
+    collection: LETTER_TEMPLATES,
+    id: key,
+    expectedVersion: version,
+    notFound: 'NOT_FOUND', // never answered: a missing template starts as `initial`
+    initial: { ...DEFAULT_LETTER_TEMPLATES[key], custom: false, updatedAt: at, updatedBy: actor, updatedByName: null },
+    decide: (current) => {
+      // Only a stored bureau edit can be reset: the built-in text needs no resetting, but a first reset is allowed (it stores the default).
+      if (action === 'templateReset' && current.version > 0 && !current.custom) throw new AppError('INVALID_STATE', '该模板已是默认文本');
+      const event: TemplateEvent = { subjectType: 'letterTemplate', subjectId: key, action, actor, at, detail: `${detail}（第 ${current.version + 1} 版）` };
+      return { patch: { ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null }, events: [event] };
+    },
+  });
+  return record;
 }
 
 function viewOf(key: LetterTemplateKey, stored: Stored<StoredLetterTemplate> | null): LetterTemplateView {
