@@ -3,7 +3,8 @@ import { AppError } from '../../shared/api/errors';
 import { ratingEvent } from '../../shared/ratings/rating-events';
 import { visitCodeFrom, visitExpiry } from '../../shared/ratings/visit-codes';
 import { windowPatch, toWindowSummary } from '../../shared/ratings/windows';
-import type { ServiceWindow, VisitRecord, WindowRecord } from '../../shared/ratings/ratings-types';
+import type { ServiceWindow, VisitRecord } from '../../shared/ratings/ratings-types';
+import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
 import { newId } from '../_runtime/store/new-id';
 import { DuplicateIdError } from '../_runtime/store/port';
@@ -33,14 +34,26 @@ export const windowsFunction = defineFunction('windows', {
     if (!department) throw new AppError('VALIDATION_FAILED', undefined, { 'window.departmentId': '请选择有效的部门' });
     const actor = caller.openid as string;
     const at = now();
+    const newServiceId = () => newId(at.getTime());
+    if (id !== undefined && version !== undefined) {
+      // An edit: on the one change road, against the version the officer saw.
+      const { record } = await changeRecord(store, {
+        collection: 'windows',
+        id,
+        expectedVersion: version,
+        notFound: 'WINDOW_NOT_FOUND',
+        decide: (current) => ({
+          patch: windowPatch(content, department.name, current, actor, at, newServiceId),
+          events: [ratingEvent(id, 'windowUpdated', actor, at)],
+        }),
+      });
+      return record;
+    }
+    // A new window: its id is minted by the store, so it is an insert, not a change of a record that exists.
     return store.transaction(async (tx) => {
-      const windows = tx.collection('windows');
-      const current = id ? await windows.get(id) : null;
-      if (id && !current) throw new AppError('WINDOW_NOT_FOUND');
-      const patch = windowPatch(content, department.name, current, actor, at, () => newId(at.getTime()));
-      const saved = current ? await windows.update(current.id, version as number, patch) : await windows.insert(patch as WindowRecord);
-      await tx.collection('events').insert(ratingEvent(saved.id, current ? 'windowUpdated' : 'windowCreated', actor, at));
-      return saved as ServiceWindow;
+      const created = await tx.collection('windows').insert(windowPatch(content, department.name, null, actor, at, newServiceId));
+      await tx.collection('events').insert(ratingEvent(created.id, 'windowCreated', actor, at));
+      return created;
     });
   },
 
