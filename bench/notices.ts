@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
-import { noticeSearchOf } from '../cloudfunctions/_runtime/store/search-port';
+import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
 import { newNotice, publishNotice } from '../shared/notices/notice-lifecycle';
 import type { Notice, NoticeContent } from '../shared/notices/notice-schema';
 import { NOTICE_KINDS } from '../shared/notices/notice-kinds';
@@ -54,7 +54,7 @@ async function load(dataDir: string): Promise<void> {
   const now = new Date();
   await seedDemoData(store, now);
   // The search index exists before the load, so its triggers index every row as it is written.
-  await noticeSearchOf(store).search({ terms: ['预热'], order: 'newest', limit: 1 });
+  await new SqliteNoticeSearch(store).search({ terms: ['预热'], order: 'newest', limit: 1 });
   const names = new Map(DEMO_DEPARTMENTS.map((d) => [d.id, d.name]));
   let seed = 42;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);

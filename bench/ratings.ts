@@ -14,6 +14,7 @@ import { silentLogger } from '../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
 import { invoke } from '../cloudfunctions/_runtime/invoke';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
 import { TALLIES } from '../cloudfunctions/ratings/tallies';
 import { findFunction } from '../cloudfunctions/registry';
 import { seedDemoData } from '../server/seed';
@@ -29,10 +30,11 @@ const NOW = new Date('2026-12-20T02:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'sg-bench-ratings-'));
 const file = join(dir, 'bench.sqlite');
 const store = new SqliteStore(file, COLLECTIONS);
+const search = new SqliteNoticeSearch(store);
 
 async function call(openid: string | null, fn: string, event: unknown) {
   const caller = await identifyCaller(openid, store);
-  const result = await invoke(findFunction(fn)!, event, { caller, store, now: () => NOW, log: silentLogger, platform: 'local' });
+  const result = await invoke(findFunction(fn)!, event, { caller, store, now: () => NOW, log: silentLogger, platform: 'local', search });
   if (!result.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${result.code} ${result.message}`);
   return result.data as any;
 }

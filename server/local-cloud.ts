@@ -6,6 +6,7 @@ import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
 import { invoke, MAX_PAYLOAD_BYTES } from '../cloudfunctions/_runtime/invoke';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
@@ -52,6 +53,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sessions = DevSessions.fromDataDir(options.dataDir, { now }); // creates the data folder
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
+  // FTS5 over the same database; the index is made on the first search.
+  const search = new SqliteNoticeSearch(store);
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);
   const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
@@ -90,7 +93,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!fn) return send(res, new AppError('UNKNOWN_FUNCTION').toEnvelope());
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
-    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local' }));
+    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local', search }));
   }
 
   /** Who is calling, decided here: the dev session names an OPENID, the staff table says what it may do. */

@@ -6,7 +6,6 @@ import { identifyCaller } from './identify-caller';
 import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
 import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
-import { attachNoticeSearch } from './store/search-port';
 import type { WxOpenApi } from './wx-open-api';
 
 /**
@@ -18,6 +17,7 @@ import type { WxOpenApi } from './wx-open-api';
  * the same code the local cloud runs.
  */
 let store: CloudbaseStore | null = null;
+let search: CloudbaseNoticeSearch | null = null;
 let app: ReturnType<typeof tcb.init> | null = null;
 
 function cloudbaseApp(): ReturnType<typeof tcb.init> {
@@ -26,11 +26,14 @@ function cloudbaseApp(): ReturnType<typeof tcb.init> {
 }
 
 function productionStore(): CloudbaseStore {
-  if (!store) {
-    store = new CloudbaseStore(cloudbaseApp().database() as unknown as CloudbaseDb);
-    attachNoticeSearch(store, new CloudbaseNoticeSearch(cloudbaseApp().database() as unknown as CloudbaseSearchDb));
-  }
+  if (!store) store = new CloudbaseStore(cloudbaseApp().database() as unknown as CloudbaseDb);
   return store;
+}
+
+/** CloudBase's notice search (regular expressions over the same database): the handlers' `search`. */
+function productionSearch(): CloudbaseNoticeSearch {
+  if (!search) search = new CloudbaseNoticeSearch(cloudbaseApp().database() as unknown as CloudbaseSearchDb);
+  return search;
 }
 
 /** WeChat's server APIs through CloudBase; answers WeChat's own JSON (errcode, errmsg, …). */
@@ -55,6 +58,7 @@ export function cloudbaseMain(fn: CloudFunction) {
         log: consoleLogger,
         platform: 'cloudbase',
         wxOpenApi,
+        search: productionSearch(),
       });
     } catch (error) {
       // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/staff/roles';
 import type { Store } from './store/port';
+import type { NoticeSearch } from './store/search-port';
 import type { WxOpenApi } from './wx-open-api';
 
 /** Everything a handler may use. Time is injected so tests can set the clock. */
@@ -12,6 +13,11 @@ export interface HandlerContext {
   platform: 'local' | 'cloudbase';
   /** WeChat's server APIs; present only on CloudBase. */
   wxOpenApi?: WxOpenApi;
+  /**
+   * Full-text search over published notices, wired by the entry point for its database (SQLite FTS5 in
+   * the local cloud, regular expressions on CloudBase), so no function bundle carries the other's code.
+   */
+  search: NoticeSearch;
 }
 
 export interface Logger {

@@ -14,15 +14,14 @@ import { highlightsOf, searchTerms } from '../../shared/notices/notice-search';
 import { screenText } from '../_runtime/content-screening';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
-import { noticeSearchOf } from '../_runtime/store/search-port';
 import { noticeViewHandlers } from './notice-views';
 import { insertInFreeSlot } from './comment-slots';
 
 /** Handlers of the notices function's reading actions (search, opinions); spread into noticesFunction. */
 export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof noticeReadingContract> = {
-  async search({ q, kind, departmentId, order, cursor, limit }, { store }) {
+  async search({ q, kind, departmentId, order, cursor, limit }, { search }) {
     const terms = searchTerms(q);
-    const page = await noticeSearchOf(store).search({ terms, kind, departmentId, order, cursor, limit });
+    const page = await search.search({ terms, kind, departmentId, order, cursor, limit });
     return {
       items: page.items.map(({ summary, texts }) => ({ ...summary, highlights: highlightsOf(texts, terms) })),
       nextCursor: page.nextCursor,

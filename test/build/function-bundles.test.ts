@@ -36,6 +36,17 @@ function scfContext(env: Record<string, string>) {
     for (const api of called) expect(declared).toContain(api);
   });
 
+  /**
+   * The SQLite adapters (store, FTS5 notice search) are the local cloud's: the CloudBase entry wires
+   * CloudBase's, and the ports import no adapter, so none of this may reach a deployed bundle. Names are
+   * minified away, so the markers are what survives minifying: module names, SQL and property names.
+   */
+  const SQLITE_MARKERS = /better-sqlite3|sqlite|fts5|notice_fts|trigram|withConnection|SqliteNoticeSearch|SqliteStore/gi;
+  test.each(Object.keys(contract))('%s: carries no SQLite code', (name) => {
+    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    expect([...new Set(code.match(SQLITE_MARKERS) ?? [])]).toEqual([]);
+  });
+
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
     for (const name of ['notices', 'ratings']) {
       const config = JSON.parse(readFileSync(join(DIST, name, 'config.json'), 'utf8'));

@@ -71,7 +71,7 @@ describe('the checks above can fail', () => {
     });
     const cloud = await createCloudHarness();
     const before = await storeSnapshot(cloud);
-    const answer = await invoke(rogue, { action: 'whoami' }, { caller: anonymous, store: cloud.store, now: () => cloud.clock.now, log, platform: 'local' });
+    const answer = await invoke(rogue, { action: 'whoami' }, { caller: anonymous, store: cloud.store, now: () => cloud.clock.now, log, platform: 'local', search: cloud.search });
     expect(answer.ok).toBe(true);
     expect(contract.session.whoami.writes).toBe(false);
     expect(await storeSnapshot(cloud)).not.toBe(before);
@@ -85,7 +85,7 @@ describe('the checks above can fail', () => {
       },
     });
     const cloud = await createCloudHarness({ seed: false });
-    const answer = await invoke(failing, { action: 'whoami' }, { caller: anonymous, store: cloud.store, now: () => cloud.clock.now, log, platform: 'local' });
+    const answer = await invoke(failing, { action: 'whoami' }, { caller: anonymous, store: cloud.store, now: () => cloud.clock.now, log, platform: 'local', search: cloud.search });
     expect(answer).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(logged[0]).toMatchObject({ fn: 'session', action: 'whoami', summary: contract.session.whoami.summary });
     expect(String(logged[0]?.error)).toContain('boom');

@@ -6,6 +6,7 @@ import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
 import { invoke } from '../../cloudfunctions/_runtime/invoke';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../../cloudfunctions/_runtime/store/sqlite-search';
 import type { Store, Stored } from '../../cloudfunctions/_runtime/store/port';
 import { dispatchOnce } from '../../cloudfunctions/_notifications/dispatch-once';
 import { expandNotification } from '../../cloudfunctions/_notifications/expand-notification';
@@ -54,7 +55,7 @@ describe('the outbox row is written with its cause, or neither is', () => {
     const fn = findFunction('notices')!;
     const caller = await identifyCaller('demo-editor', cloud.store);
     const result = await invoke(fn, { action: 'publish', data: { id: draft.id, version: draft.version } }, {
-      caller, store: faulty, now: () => cloud.clock.now, log: silentLogger, platform: 'local',
+      caller, store: faulty, now: () => cloud.clock.now, log: silentLogger, platform: 'local', search: cloud.search,
     });
     expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect((await cloud.store.collection('notices').get(draft.id))).toMatchObject({ status: 'draft', version: draft.version });
@@ -150,7 +151,7 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
       }
     });
     const call = async (openid: string, fnName: string, event: unknown) =>
-      invoke(findFunction(fnName)!, event, { caller: await identifyCaller(openid, store), store, now: () => SEED_TIME, log: silentLogger, platform: 'local' });
+      invoke(findFunction(fnName)!, event, { caller: await identifyCaller(openid, store), store, now: () => SEED_TIME, log: silentLogger, platform: 'local', search: new SqliteNoticeSearch(store) });
     const draft = ok<any>(await call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
     ok(await call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
     const jobId = `np-${draft.id}`;

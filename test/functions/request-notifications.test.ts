@@ -53,7 +53,7 @@ test('an extension notifies; a reply whose outbox write fails is not saved at al
   const faulty = new FaultyStore(cloud.store);
   faulty.insertFault = (collection) => collection === OUTBOX;
   const result = await invoke(findFunction('requests')!, { action: 'reply', data: { id: f.registeredId, version: current.version, ...reply } }, {
-    caller: await identifyCaller('demo-clerk', cloud.store), store: faulty, now: () => cloud.clock.now, log: silentLogger, platform: 'local',
+    caller: await identifyCaller('demo-clerk', cloud.store), store: faulty, now: () => cloud.clock.now, log: silentLogger, platform: 'local', search: cloud.search,
   });
   expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
   const after = ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: f.registeredId } }));

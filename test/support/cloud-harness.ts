@@ -3,6 +3,7 @@ import { invoke } from '../../cloudfunctions/_runtime/invoke';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../../cloudfunctions/_runtime/store/sqlite-search';
 import { findFunction } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../shared/api/errors';
 import { seedDemoData } from '../../server/seed';
@@ -15,6 +16,8 @@ import type { Transport } from '../../miniprogram/api/transport';
  */
 export interface CloudHarness {
   store: SqliteStore;
+  /** The notice search the functions are given, as in the local cloud (SQLite FTS5 over `store`). */
+  search: SqliteNoticeSearch;
   clock: { now: Date };
   call(openid: string | null, fn: string, event: unknown): Promise<Envelope<any>>;
   /** The app's transport, answered in-process as `openid`. */
@@ -32,14 +35,16 @@ export async function createCloudHarness(options: { seed?: boolean; now?: Date; 
   const store = new SqliteStore(options.image?.bytes ?? ':memory:', COLLECTIONS);
   const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
   if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
+  const search = new SqliteNoticeSearch(store);
   const call = async (openid: string | null, fnName: string, event: unknown): Promise<Envelope<any>> => {
     const fn = findFunction(fnName);
     if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' };
     const caller = await identifyCaller(openid, store);
-    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local' });
+    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search });
   };
   return {
     store,
+    search,
     clock,
     call,
     transportAs: (openid) => (fn, event) => call(openid, fn, event),

@@ -1,8 +1,7 @@
 import type { NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { NoticeSummary } from '../../../shared/notices/notice-schema';
 import type { SearchOrder, SearchTexts } from '../../../shared/notices/notice-search';
-import type { Page, Store } from './port';
-import { SqliteNoticeSearch } from './sqlite-search';
+import type { Page } from './port';
 
 /**
  * The notice search port: full-text search over published notices, beside
@@ -13,8 +12,11 @@ import { SqliteNoticeSearch } from './sqlite-search';
  * - cloudbase-search.ts: regular expressions over title and summary, which is
  *   what CloudBase's database offers (see the README for what degrades).
  *
- * The handler asks `noticeSearchOf(store)`; an entry point that knows its
- * database attaches the matching implementation with `attachNoticeSearch`.
+ * The handler finds it on its context (`HandlerContext.search`); the entry
+ * point that knows its database wires the matching implementation: the local
+ * cloud (server/local-cloud.ts) SQLite's, the CloudBase entry
+ * (_runtime/cloudbase-main.ts) CloudBase's. This file imports neither, so a
+ * CloudBase bundle never carries the SQLite code.
  */
 export interface NoticeSearchRequest {
   /** Lower-cased terms that must all occur (see shared/notices/notice-search.ts). */
@@ -34,26 +36,4 @@ export interface NoticeSearchHit {
 
 export interface NoticeSearch {
   search(request: NoticeSearchRequest): Promise<Page<NoticeSearchHit>>;
-}
-
-/** A SQLite store exposes its connection under its lock (see SqliteStore.withConnection). */
-export interface SqliteConnectionHost {
-  withConnection<R>(op: (db: import('better-sqlite3').Database) => R, remember?: { collections: readonly string[]; key: string }): Promise<R>;
-}
-
-const attached = new WeakMap<Store, NoticeSearch>();
-
-export function attachNoticeSearch(store: Store, search: NoticeSearch): void {
-  attached.set(store, search);
-}
-
-/** The search attached to `store`; a SQLite store gets its FTS5 index on first use. */
-export function noticeSearchOf(store: Store): NoticeSearch {
-  let search = attached.get(store);
-  if (!search && typeof (store as Partial<SqliteConnectionHost>).withConnection === 'function') {
-    search = new SqliteNoticeSearch(store as SqliteConnectionHost & Store);
-    attached.set(store, search);
-  }
-  if (!search) throw new Error('no notice search is attached to this store');
-  return search;
 }

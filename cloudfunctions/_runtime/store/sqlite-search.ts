@@ -5,7 +5,12 @@ import { isIndexableTerm, type SearchTexts } from '../../../shared/notices/notic
 import { guideSearchText, GUIDE_SEARCH_PATHS } from '../../../shared/notices/guide-search-text';
 import { InvalidCursorError } from './cursor';
 import type { Page, Store } from './port';
-import type { NoticeSearch, NoticeSearchHit, NoticeSearchRequest, SqliteConnectionHost } from './search-port';
+import type { NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
+
+/** A SQLite store exposes its connection under its lock (see SqliteStore.withConnection). */
+export interface SqliteConnectionHost {
+  withConnection<R>(op: (db: Database) => R, remember?: { collections: readonly string[]; key: string }): Promise<R>;
+}
 
 /**
  * Notice search in the local cloud: an FTS5 index with the trigram tokenizer
