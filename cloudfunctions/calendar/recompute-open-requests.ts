@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { SYSTEM_ACTOR, transition } from '../../shared/requests/request-machine';
+import { transition } from '../../shared/requests/request-machine';
 import { reachedByCalendarChange } from '../../shared/requests/request-queries';
-import type { RequestRecord } from '../../shared/requests/request-record';
+import { SYSTEM_ACTOR, type RequestRecord } from '../../shared/requests/request-record';
 import { changeRecordRetrying } from '../_runtime/change-record';
 import type { Page, Store } from '../_runtime/store/port';
 

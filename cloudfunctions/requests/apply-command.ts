@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { LETTER_ISSUED_BY, withIssuedLetter } from '../../shared/requests/letters';
-import { transition, type RequestCommand } from '../../shared/requests/request-machine';
+import type { RequestCommand } from '../../shared/requests/request-commands';
+import { transition } from '../../shared/requests/request-machine';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { changeRecord } from '../_runtime/change-record';
 import type { HandlerContext } from '../_runtime/handler-context';

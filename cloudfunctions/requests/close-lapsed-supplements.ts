@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import { lapsedSupplementClosure } from '../../shared/requests/request-machine';
+import { lapsedSupplementClosure } from '../../shared/requests/supplement-lapse';
 import { lapsedSupplements } from '../../shared/requests/request-queries';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { beijingToday } from '../../shared/time/beijing-time';

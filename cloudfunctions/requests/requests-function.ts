@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { beijingToday } from '../../shared/time/beijing-time';
-import { type RequestCommand } from '../../shared/requests/request-machine';
+import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
 import { queueQuery } from '../../shared/requests/request-queries';

@@ -1,23 +1,10 @@
-import { AppError, type ErrorCode } from '../api/errors';
+import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
-import {
-  computeDue,
-  SUPPLEMENT_WINDOW_WORKING_DAYS,
-  THIRD_PARTY_WORKING_DAYS,
-  type ClockFacts,
-  type ClockPause,
-} from './deadline';
-import { REPLY_CATEGORY_INFO, remediesSentence, type CloseCategory, type ReplyCategory } from './reply-categories';
-import {
-  CONSULTED_PARTY_LABELS,
-  OPEN_STATUSES,
-  type Application,
-  type ConsultedParty,
-  type PaperChannel,
-  type RequestAttachment,
-  type RequestStatus,
-} from './request-schema';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
+import { checkCommand, type RequestCommand } from './request-commands';
+import { deriveDue } from './request-clock';
+import { CONSULTED_PARTY_LABELS, type Application, type PaperChannel } from './request-schema';
 import {
   NO_DUE_DATE,
   type Actor,
@@ -26,7 +13,7 @@ import {
   type RequestEvent,
   type RequestRecord,
 } from './request-record';
-import type { RequestCommandName, TimelineKind } from './request-types';
+import type { TimelineKind } from './request-types';
 
 /**
  * The one state machine of a disclosure request (条例 Arts. 30–37):
@@ -39,115 +26,25 @@ import type { RequestCommandName, TimelineKind } from './request-types';
  *
  * Pure: the request, the command, the time and the calendar come in; the
  * patch to store, the audit events and the notification intents go out.
- * An illegal step throws INVALID_STATE (or a more specific code).
+ * Its parts live beside it: whether a command may be applied
+ * (request-commands.ts: a refusal, never an exception, so the same checks
+ * list a page's buttons), the reply clock (request-clock.ts) and the
+ * supplement period's lapse (supplement-lapse.ts). `transition` is the edge
+ * its callers use: an illegal step throws the refusal as an AppError
+ * (INVALID_STATE, or a more specific code).
  */
-export type RequestCommand =
-  | { type: 'register'; actor: Actor; receivedOn?: string }
-  | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
-  | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
-  /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
-  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
-  | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
-  | { type: 'endConsultation'; actor: Actor; outcome: string }
-  | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
-  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
-  | { type: 'withdraw'; actor: Actor; reason: string | null }
-  | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
-  /** The calendar changed from `previous` to the one passed to `transition`. */
-  | { type: 'recompute'; actor: Actor; reason: string; previous: WorkingCalendar };
+
+// What the machine's callers have always imported from here.
+export { allowedCommands, checkCommand, refusalOf, type CommandAttempt, type Refusal, type RequestCommand } from './request-commands';
+export { clockFacts, consultationForApplicant, deriveDue, dueOf, type Audience } from './request-clock';
+export { lapsedSupplementClosure, SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS, supplementDeadline, supplementLapsed } from './supplement-lapse';
+export { SYSTEM_ACTOR } from './request-record';
 
 export interface TransitionResult {
   /** The fields to write (against the version read). Empty when nothing changed. */
   request: Partial<RequestRecord>;
   events: RequestEvent[];
   notifications: NotificationIntent[];
-}
-
-const fail = (code: ErrorCode, message?: string): never => {
-  throw new AppError(code, message);
-};
-
-const isOpen = (status: RequestStatus) => (OPEN_STATUSES as readonly string[]).includes(status);
-
-/** Throws unless `command` may be applied to `r` today. The same checks decide which buttons a page shows. */
-export function checkCommand(r: RequestRecord, command: RequestCommand, today: string, calendar: WorkingCalendar): void {
-  const need = (...statuses: RequestStatus[]) => {
-    if (!statuses.includes(r.status)) fail('INVALID_STATE');
-  };
-  const applicantOnly = () => {
-    if (command.actor.role !== 'applicant' || !r.ownerOpenid || command.actor.openid !== r.ownerOpenid) fail('REQUEST_NOT_FOUND');
-  };
-  const staffOnly = () => {
-    if (command.actor.role !== 'staff') fail('FORBIDDEN');
-  };
-  switch (command.type) {
-    case 'register': {
-      staffOnly();
-      need('submitted');
-      const on = command.receivedOn ?? today;
-      if (on > today || on < beijingToday(new Date(r.submittedAt))) fail('RECEIVED_DATE_INVALID');
-      return;
-    }
-    case 'askSupplement': {
-      staffOnly();
-      need('registered');
-      if (r.supplement) fail('SUPPLEMENT_ALREADY_REQUESTED');
-      if (today > addWorkingDays(calendar, r.receivedOn as string, SUPPLEMENT_WINDOW_WORKING_DAYS)) fail('SUPPLEMENT_WINDOW_CLOSED');
-      return;
-    }
-    case 'supplement': {
-      applicantOnly();
-      need('supplementRequested');
-      if (today > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE');
-      return;
-    }
-    case 'recordSupplement': {
-      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived.
-      staffOnly();
-      need('supplementRequested');
-      const requestedOn = r.supplement?.requestedOn ?? today;
-      if (command.receivedOn > today || command.receivedOn < requestedOn) fail('RECEIVED_DATE_INVALID', `收到补正之日应在 ${requestedOn} 至今天之间`);
-      if (command.receivedOn > supplementDeadline(r, calendar)) fail('SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${supplementDeadline(r, calendar)}）`);
-      return;
-    }
-    case 'startConsultation':
-      staffOnly();
-      need('registered');
-      return;
-    case 'endConsultation':
-      staffOnly();
-      need('consulting');
-      return;
-    case 'extend': {
-      staffOnly();
-      need('registered', 'consulting');
-      if (r.extension) fail('ALREADY_EXTENDED');
-      const due = dueOf(r, today, calendar);
-      if (due && today > due.dueOn) fail('EXTENSION_TOO_LATE');
-      return;
-    }
-    case 'reply':
-      staffOnly();
-      need('registered', 'consulting');
-      return;
-    case 'withdraw':
-      applicantOnly();
-      if (!isOpen(r.status)) fail('INVALID_STATE');
-      return;
-    case 'close': {
-      // The system closes only what the law closes by itself: a supplement period that ran out (Art. 30).
-      if (!(command.actor.role === 'system' && command.category === 'other.noSupplement')) staffOnly();
-      if (!isOpen(r.status)) fail('INVALID_STATE');
-      if (command.category === 'other.noSupplement') {
-        need('supplementRequested');
-        if (today <= supplementDeadline(r, calendar)) fail('INVALID_STATE', '补正期限尚未届满，不能以逾期未补正终止');
-      }
-      return;
-    }
-    case 'recompute':
-      if (!isOpen(r.status)) fail('INVALID_STATE');
-      return;
-  }
 }
 
 export function transition(r: RequestRecord, command: RequestCommand, now: Date, calendar: WorkingCalendar): TransitionResult {
@@ -288,7 +185,7 @@ export function newRequest(
   const at = now.toISOString();
   const today = beijingToday(now);
   const paper = source.channel !== 'online';
-  if (paper && source.receivedOn > today) fail('RECEIVED_DATE_INVALID');
+  if (paper && source.receivedOn > today) throw new AppError('RECEIVED_DATE_INVALID');
   const history: HistoryEntry[] = paper
     ? [
         {
@@ -330,119 +227,6 @@ export function newRequest(
   return { record };
 }
 
-/**
- * Who reads a due date's explanation. The applicant is not told whom the
- * bureau consulted, on what, or who approved an extension (domain.md §6):
- * those are the third party's and the staff's, not the applicant's.
- */
-export type Audience = 'staff' | 'applicant';
-
-/** The consultation as the applicant reads it: 「征求第三方意见」 / 「征求有关机关意见」, no name or matter. */
-export function consultationForApplicant(party: ConsultedParty): string {
-  return `征求${party === 'thirdParty' ? '第三方' : '有关机关'}意见`;
-}
-
-/** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
-export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
-  const staff = audience === 'staff';
-  if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted') return null;
-  const restarted = r.supplement?.answer?.on ?? null;
-  const startOn = restarted ?? r.receivedOn;
-  // A finished request's clock stopped on the day it finished.
-  const end = r.reply?.on ?? r.ending?.on ?? today;
-  const pauses: ClockPause[] = r.consultations
-    .filter((c) => c.startedOn >= startOn)
-    .map((c) => ({
-      from: c.startedOn,
-      to: c.endedOn ?? end,
-      capWorkingDays: c.party === 'thirdParty' ? THIRD_PARTY_WORKING_DAYS : null,
-      label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
-    }));
-  return {
-    startOn,
-    startKind: restarted ? 'supplement' : 'receipt',
-    pauses,
-    extension: r.extension ? { workingDays: r.extension.workingDays, approver: staff ? r.extension.approver : null } : null,
-    today: end,
-  };
-}
-
-export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar, audience: Audience = 'staff') {
-  const facts = clockFacts(r, today, audience);
-  return facts ? computeDue(facts, calendar) : null;
-}
-
-/** The derived fields of a record, as stored for the queue. */
-export function deriveDue(r: RequestRecord, today: string, calendar: WorkingCalendar): Pick<RequestRecord, 'dueOn' | 'dueProvisional' | 'dueSort' | 'open'> {
-  const due = dueOf(r, today, calendar);
-  const open = isOpen(r.status);
-  return {
-    dueOn: due?.dueOn ?? null,
-    dueProvisional: due?.provisional ?? false,
-    dueSort: open && due ? due.dueOn : NO_DUE_DATE,
-    open,
-  };
-}
-
-export function supplementDeadline(r: RequestRecord, calendar: WorkingCalendar): string {
-  if (!r.supplement) return NO_DUE_DATE;
-  return addWorkingDays(calendar, r.supplement.requestedOn, r.supplement.workingDays);
-}
-
-/**
- * Art. 30: a supplement period that has run out with nothing received — the
- * request is treated as withdrawn and closed as 其他处理 1. The last day of the
- * period still counts, so this holds only from the day after it.
- */
-/**
- * Working days the system waits after a supplement period before closing the request by itself: a
- * supplement posted or handed in on the last day reaches the clerk who types it in (recordSupplement,
- * with the day it arrived) a day or two later, and a closed request is never reopened. A clerk may
- * still close it by hand as soon as the period has run out.
- */
-export const SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS = 3;
-
-export function supplementLapsed(r: RequestRecord, today: string, calendar: WorkingCalendar): boolean {
-  if (r.status !== 'supplementRequested' || r.supplement?.answer) return false;
-  return today > addWorkingDays(calendar, supplementDeadline(r, calendar), SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS);
-}
-
-/** The system's closing of a lapsed supplement request, with the reason the applicant reads. */
-export function lapsedSupplementClosure(r: RequestRecord, calendar: WorkingCalendar): RequestCommand {
-  return {
-    type: 'close',
-    actor: SYSTEM_ACTOR,
-    category: 'other.noSupplement',
-    reason: `您未在补正期限（${supplementDeadline(r, calendar)}）内补正申请，根据《中华人民共和国政府信息公开条例》第三十条的规定，视为放弃申请，本机关不再处理该政府信息公开申请。`,
-  };
-}
-
-export const SYSTEM_ACTOR: Actor = { role: 'system', openid: null, name: null };
-
 function endOpenConsultation(r: RequestRecord, today: string, outcome: string): RequestRecord['consultations'] {
   return r.consultations.map((c) => (c.endedOn === null ? { ...c, endedOn: today, outcome } : c));
-}
-
-/** Which commands the viewer could issue now: pages show exactly these buttons. */
-export function allowedCommands(r: RequestRecord, actor: Actor, today: string, calendar: WorkingCalendar): RequestCommandName[] {
-  const samples: Record<RequestCommandName, RequestCommand> = {
-    register: { type: 'register', actor },
-    askSupplement: { type: 'askSupplement', actor, items: [], workingDays: 1 },
-    supplement: { type: 'supplement', actor, text: '', attachments: [] },
-    recordSupplement: { type: 'recordSupplement', actor, receivedOn: today, text: '', attachments: [] },
-    startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '', matter: '' },
-    endConsultation: { type: 'endConsultation', actor, outcome: '' },
-    extend: { type: 'extend', actor, workingDays: 1, approver: '', reason: '' },
-    reply: { type: 'reply', actor, category: 'disclosed', text: '', attachments: [], government: '' },
-    withdraw: { type: 'withdraw', actor, reason: null },
-    close: { type: 'close', actor, category: 'other.other', reason: '' },
-  };
-  return (Object.keys(samples) as RequestCommandName[]).filter((name) => {
-    try {
-      checkCommand(r, samples[name], today, calendar);
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, reminderDue } from '../notifications/deadline-reminders';
-import { supplementLapsed } from './request-machine';
+import { supplementLapsed } from './supplement-lapse';
 import type { RequestRecord } from './request-record';
 import type { RequestStatus } from './request-schema';
 
@@ -137,7 +137,7 @@ export function uncoveredYearsAhead(today: string, calendar: WorkingCalendar): n
 export const lapsedSupplements: RequestQuery = {
   where: { status: 'supplementRequested' },
   orderBy: BY_DUE_DATE,
-  matches: (r, today, calendar) => supplementLapsed(r as RequestRecord, today, calendar),
+  matches: (r, today, calendar) => supplementLapsed(r, today, calendar),
 };
 
 /**

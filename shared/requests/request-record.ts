@@ -8,6 +8,9 @@ export interface Actor {
   name: string | null;
 }
 
+/** The system itself: closing a lapsed supplement, recomputing after a calendar change. */
+export const SYSTEM_ACTOR: Actor = { role: 'system', openid: null, name: null };
+
 /** One step on a request's own timeline, kept in the record (the `events` collection has the same facts for audit). */
 export interface HistoryEntry {
   at: string;

@@ -1,11 +1,13 @@
-import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { THIRD_PARTY_WORKING_DAYS } from './deadline';
 import { lettersFor } from './letters';
 import type { Bureau } from './reply-categories';
-import { allowedCommands, consultationForApplicant, dueOf, supplementDeadline } from './request-machine';
+import { allowedCommands } from './request-commands';
+import { consultationForApplicant, dueOf, workingDaysLeft } from './request-clock';
 import type { Actor, HistoryEntry, RequestRecord } from './request-record';
 import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
+import { supplementDeadline } from './supplement-lapse';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
 
 /**
@@ -45,7 +47,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
     dueOn: due?.dueOn ?? null,
     dueProvisional: due?.provisional ?? false,
     dueExplanation: due?.explanation ?? null,
-    workingDaysLeft: due && open ? workingDaysBetween(calendar, today, due.dueOn) : null,
+    workingDaysLeft: workingDaysLeft(due?.dueOn ?? null, open, today, calendar),
     supplement: supplement ? { ...supplement, deadlineOn: supplementDeadline(r, calendar) } : null,
     consultations: consultations.map((c) => ({
       ...c,
@@ -107,8 +109,7 @@ function currentDue(r: RequestRecord, today: string, calendar: WorkingCalendar) 
   const due = r.status === 'consulting' ? dueOf(r, today, calendar) : null;
   const dueOn = due ? due.dueOn : r.dueOn;
   const dueProvisional = due ? due.provisional : r.dueProvisional;
-  const left = dueOn && r.open ? workingDaysBetween(calendar, today, dueOn) : null;
-  return { dueOn, dueProvisional, workingDaysLeft: left };
+  return { dueOn, dueProvisional, workingDaysLeft: workingDaysLeft(dueOn, r.open, today, calendar) };
 }
 
 export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCalendar): MyRequestSummary {

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { buildCalendar, type WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { allowedCommands, checkCommand, lapsedSupplementClosure, newRequest, supplementLapsed, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import { allowedCommands, checkCommand, lapsedSupplementClosure, newRequest, refusalOf, supplementLapsed, transition, type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import { SubmitSchema, type RequestStatus } from '../../shared/requests/request-schema';
 import type { RequestCommandName } from '../../shared/requests/request-types';
@@ -298,5 +298,40 @@ describe('every command in every status (illegal ones refused)', () => {
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {
     expect(codeOf(() => checkCommand(records.submitted, { type: 'register', actor: resident }, '2026-09-30', calendar))).toBe('FORBIDDEN');
     expect(codeOf(() => checkCommand(records.registered, { type: 'withdraw', actor: clerk, reason: null }, '2026-09-30', calendar))).toBe('REQUEST_NOT_FOUND');
+  });
+});
+
+describe('refusals are answers, not exceptions', () => {
+  const registered = apply(submitted(), register(), '2026-09-28');
+  // Asked on 09-29 with 5 working days: 09-30, (国庆 10-01…10-07), 10-08, 10-09, 10-10 (调休上班), 10-12.
+  const asked = apply(registered, { type: 'askSupplement', actor: clerk, items: ['请写明文号'], workingDays: 5 }, '2026-09-29');
+  const recorded = (receivedOn: string): RequestCommand => ({ type: 'recordSupplement', actor: clerk, receivedOn, text: '补正', attachments: [] });
+
+  test('refusalOf names the code and, where the catalogue is too general, the message transition throws', () => {
+    expect(refusalOf(asked, recorded('2026-10-12'), '2026-10-14', calendar)).toBeNull();
+    expect(refusalOf(asked, recorded('2026-10-13'), '2026-10-14', calendar)).toEqual({ refused: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）' });
+    expect(refusalOf(asked, recorded('2026-09-28'), '2026-10-14', calendar)).toEqual({ refused: 'RECEIVED_DATE_INVALID', message: '收到补正之日应在 2026-09-29 至今天之间' });
+    expect(refusalOf(registered, { type: 'askSupplement', actor: resident, items: ['x'], workingDays: 5 }, '2026-09-29', calendar)).toEqual({ refused: 'FORBIDDEN' });
+    try {
+      transition(asked, recorded('2026-10-13'), at('2026-10-14'), calendar);
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）' });
+    }
+  });
+
+  test("the buttons follow the same checks on today's date: recording a supplement stops being offered after the period", () => {
+    expect(allowedCommands(asked, clerk, '2026-10-12', calendar)).toEqual(['recordSupplement', 'close']);
+    expect(allowedCommands(asked, clerk, '2026-10-13', calendar)).toEqual(['close']);
+    expect(allowedCommands(asked, resident, '2026-10-12', calendar)).toEqual(['supplement', 'withdraw']);
+    expect(allowedCommands(asked, resident, '2026-10-13', calendar)).toEqual(['withdraw']);
+  });
+
+  test('only the system closes for a lapsed supplement, and only once the period is over', () => {
+    const lapse = lapsedSupplementClosure(asked, calendar);
+    expect(refusalOf(asked, lapse, '2026-10-12', calendar)).toEqual({ refused: 'INVALID_STATE', message: '补正期限尚未届满，不能以逾期未补正终止' });
+    expect(refusalOf(asked, lapse, '2026-10-13', calendar)).toBeNull();
+    expect(refusalOf(asked, { ...lapse, actor: resident }, '2026-10-13', calendar)).toEqual({ refused: 'FORBIDDEN' });
   });
 });

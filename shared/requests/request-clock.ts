@@ -1,0 +1,78 @@
+import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
+import { computeDue, THIRD_PARTY_WORKING_DAYS, type ClockFacts, type ClockPause, type Due } from './deadline';
+import { CONSULTED_PARTY_LABELS, OPEN_STATUSES, type ConsultedParty, type RequestStatus } from './request-schema';
+import { NO_DUE_DATE, type RequestRecord } from './request-record';
+
+/**
+ * A request's reply clock, read from its record (条例 Arts. 30–33): when it
+ * started (receipt, or the supplement's arrival), where it stood still (a
+ * consultation, a third party's at most 15 working days), how far an
+ * extension moved it, and so the due date and the working days left.
+ * deadline.ts counts the days; this module says which facts of a request
+ * it counts from. Pure: today and the calendar are arguments.
+ */
+
+/** Whether the bureau still owes an answer. */
+export function isOpenStatus(status: RequestStatus): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Who reads a due date's explanation. The applicant is not told whom the
+ * bureau consulted, on what, or who approved an extension (domain.md §6):
+ * those are the third party's and the staff's, not the applicant's.
+ */
+export type Audience = 'staff' | 'applicant';
+
+/** The consultation as the applicant reads it: 「征求第三方意见」 / 「征求有关机关意见」, no name or matter. */
+export function consultationForApplicant(party: ConsultedParty): string {
+  return `征求${party === 'thirdParty' ? '第三方' : '有关机关'}意见`;
+}
+
+/** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
+export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
+  const staff = audience === 'staff';
+  if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted') return null;
+  const restarted = r.supplement?.answer?.on ?? null;
+  const startOn = restarted ?? r.receivedOn;
+  // A finished request's clock stopped on the day it finished.
+  const end = r.reply?.on ?? r.ending?.on ?? today;
+  const pauses: ClockPause[] = r.consultations
+    .filter((c) => c.startedOn >= startOn)
+    .map((c) => ({
+      from: c.startedOn,
+      to: c.endedOn ?? end,
+      capWorkingDays: c.party === 'thirdParty' ? THIRD_PARTY_WORKING_DAYS : null,
+      label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
+    }));
+  return {
+    startOn,
+    startKind: restarted ? 'supplement' : 'receipt',
+    pauses,
+    extension: r.extension ? { workingDays: r.extension.workingDays, approver: staff ? r.extension.approver : null } : null,
+    today: end,
+  };
+}
+
+/** The due date and its day-by-day explanation, or null when no clock runs. */
+export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar, audience: Audience = 'staff'): Due | null {
+  const facts = clockFacts(r, today, audience);
+  return facts ? computeDue(facts, calendar) : null;
+}
+
+/** The derived fields of a record, as stored for the queue. */
+export function deriveDue(r: RequestRecord, today: string, calendar: WorkingCalendar): Pick<RequestRecord, 'dueOn' | 'dueProvisional' | 'dueSort' | 'open'> {
+  const due = dueOf(r, today, calendar);
+  const open = isOpenStatus(r.status);
+  return {
+    dueOn: due?.dueOn ?? null,
+    dueProvisional: due?.provisional ?? false,
+    dueSort: open && due ? due.dueOn : NO_DUE_DATE,
+    open,
+  };
+}
+
+/** Working days from today to the due date (negative once past it); null for a finished request or one with no clock. */
+export function workingDaysLeft(dueOn: string | null, open: boolean, today: string, calendar: WorkingCalendar): number | null {
+  return dueOn && open ? workingDaysBetween(calendar, today, dueOn) : null;
+}

@@ -1,0 +1,144 @@
+import { AppError, type ErrorCode } from '../api/errors';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
+import { beijingToday } from '../time/beijing-time';
+import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './deadline';
+import type { CloseCategory, ReplyCategory } from './reply-categories';
+import { dueOf, isOpenStatus } from './request-clock';
+import type { Actor, RequestRecord } from './request-record';
+import type { ConsultedParty, RequestAttachment, RequestStatus } from './request-schema';
+import type { RequestCommandName } from './request-types';
+import { supplementDeadline } from './supplement-lapse';
+
+/** What can be asked of a request (transition in request-machine.ts carries each out). */
+export type RequestCommand =
+  | { type: 'register'; actor: Actor; receivedOn?: string }
+  | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
+  | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
+  /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
+  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
+  | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
+  | { type: 'endConsultation'; actor: Actor; outcome: string }
+  | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
+  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
+  | { type: 'withdraw'; actor: Actor; reason: string | null }
+  | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
+  /** The calendar changed from `previous` to the one passed to `transition`. */
+  | { type: 'recompute'; actor: Actor; reason: string; previous: WorkingCalendar };
+
+/** Why a command may not be applied: the error code the caller is answered with, and a message where the catalogue's is too general. */
+export interface Refusal {
+  refused: ErrorCode;
+  message?: string;
+}
+
+/**
+ * What the checks read of a command: its kind, who issues it, and — for the
+ * two that name one — the day something was received (absent: today) and
+ * the closing category. Every RequestCommand is one; `allowedCommands` asks
+ * with the kind and the actor alone.
+ */
+export interface CommandAttempt {
+  type: RequestCommand['type'];
+  actor: Actor;
+  receivedOn?: string;
+  category?: ReplyCategory;
+}
+
+/** The commands a page may offer, in the order its buttons are listed. */
+const OFFERED: readonly RequestCommandName[] = [
+  'register',
+  'askSupplement',
+  'supplement',
+  'recordSupplement',
+  'startConsultation',
+  'endConsultation',
+  'extend',
+  'reply',
+  'withdraw',
+  'close',
+];
+
+const refuse = (code: ErrorCode, message?: string): Refusal => (message === undefined ? { refused: code } : { refused: code, message });
+
+/**
+ * Why `command` may not be applied to `r` today, or null if it may. The same
+ * checks decide which buttons a page shows (allowedCommands) and what a
+ * handler answers (checkCommand, through transition). Checks run in order;
+ * the first that fails is the answer.
+ */
+export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAttempt, today: string, calendar: WorkingCalendar): Refusal | null {
+  const { actor } = command;
+  const inStatus = (...statuses: RequestStatus[]) => (statuses.includes(r.status) ? null : refuse('INVALID_STATE'));
+  const open = () => (isOpenStatus(r.status) ? null : refuse('INVALID_STATE'));
+  // Someone else's request is answered exactly like a missing one.
+  const applicantOnly = () => (actor.role !== 'applicant' || !r.ownerOpenid || actor.openid !== r.ownerOpenid ? refuse('REQUEST_NOT_FOUND') : null);
+  const staffOnly = () => (actor.role !== 'staff' ? refuse('FORBIDDEN') : null);
+  const when = (failed: boolean, code: ErrorCode, message?: string) => (failed ? refuse(code, message) : null);
+
+  switch (command.type) {
+    case 'register': {
+      const on = command.receivedOn ?? today;
+      return staffOnly() ?? inStatus('submitted') ?? when(on > today || on < beijingToday(new Date(r.submittedAt)), 'RECEIVED_DATE_INVALID');
+    }
+    case 'askSupplement':
+      return (
+        staffOnly() ??
+        inStatus('registered') ??
+        when(Boolean(r.supplement), 'SUPPLEMENT_ALREADY_REQUESTED') ??
+        when(today > addWorkingDays(calendar, r.receivedOn as string, SUPPLEMENT_WINDOW_WORKING_DAYS), 'SUPPLEMENT_WINDOW_CLOSED')
+      );
+    case 'supplement':
+      return applicantOnly() ?? inStatus('supplementRequested') ?? when(today > supplementDeadline(r, calendar), 'SUPPLEMENT_OVERDUE');
+    case 'recordSupplement': {
+      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived.
+      const staff = staffOnly() ?? inStatus('supplementRequested');
+      if (staff) return staff;
+      const receivedOn = command.receivedOn ?? today;
+      const requestedOn = r.supplement?.requestedOn ?? today;
+      const deadline = supplementDeadline(r, calendar);
+      return (
+        when(receivedOn > today || receivedOn < requestedOn, 'RECEIVED_DATE_INVALID', `收到补正之日应在 ${requestedOn} 至今天之间`) ??
+        when(receivedOn > deadline, 'SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${deadline}）`)
+      );
+    }
+    case 'startConsultation':
+      return staffOnly() ?? inStatus('registered');
+    case 'endConsultation':
+      return staffOnly() ?? inStatus('consulting');
+    case 'extend': {
+      const early = staffOnly() ?? inStatus('registered', 'consulting') ?? when(Boolean(r.extension), 'ALREADY_EXTENDED');
+      if (early) return early;
+      const due = dueOf(r, today, calendar);
+      return when(Boolean(due && today > due.dueOn), 'EXTENSION_TOO_LATE');
+    }
+    case 'reply':
+      return staffOnly() ?? inStatus('registered', 'consulting');
+    case 'withdraw':
+      return applicantOnly() ?? open();
+    case 'close': {
+      // The system closes only what the law closes by itself: a supplement period that ran out (Art. 30).
+      const lapse = command.category === 'other.noSupplement';
+      const who = actor.role === 'system' && lapse ? null : staffOnly();
+      if (who) return who;
+      if (!lapse) return open();
+      return (
+        open() ??
+        inStatus('supplementRequested') ??
+        when(today <= supplementDeadline(r, calendar), 'INVALID_STATE', '补正期限尚未届满，不能以逾期未补正终止')
+      );
+    }
+    case 'recompute':
+      return open();
+  }
+}
+
+/** Throws the refusal as an AppError (its code and message) unless `command` may be applied to `r` today. */
+export function checkCommand(r: RequestRecord, command: RequestCommand | CommandAttempt, today: string, calendar: WorkingCalendar): void {
+  const refusal = refusalOf(r, command, today, calendar);
+  if (refusal) throw new AppError(refusal.refused, refusal.message);
+}
+
+/** Which commands the viewer could issue now (received today, where a day is named): pages show exactly these buttons. */
+export function allowedCommands(r: RequestRecord, actor: Actor, today: string, calendar: WorkingCalendar): RequestCommandName[] {
+  return OFFERED.filter((type) => refusalOf(r, { type, actor }, today, calendar) === null);
+}
