@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CATALOGUE } from '../../shared/api/errors';
-import { FUNCTIONS } from '../../cloudfunctions/registry';
 
 /**
  * The README is the user's document: it must keep up with the code it
@@ -10,6 +9,17 @@ import { FUNCTIONS } from '../../cloudfunctions/registry';
  * be named, and it must not point outside the repository or at issue numbers.
  */
 const README = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+
+/**
+ * The function names of `FUNCTIONS` in cloudfunctions/registry.ts, read from its text: importing it
+ * would compile every function, and this test should not fail because a handler is half-edited.
+ */
+function registeredFunctions(): string[] {
+  const source = readFileSync(join(__dirname, '../../cloudfunctions/registry.ts'), 'utf8');
+  const body = /export const FUNCTIONS\b[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source);
+  if (!body) throw new Error('cannot find `export const FUNCTIONS = { … };` in cloudfunctions/registry.ts');
+  return [...body[1].matchAll(/^\s*([A-Za-z_$][\w$]*)\s*:/gm)].map((m) => m[1]);
+}
 
 interface ErrorRow {
   code: string;
@@ -58,7 +68,7 @@ describe('README', () => {
   });
 
   it('names every cloud function of cloudfunctions/registry.ts', () => {
-    const names = Object.keys(FUNCTIONS);
+    const names = registeredFunctions();
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((name) => !README.includes(`\`${name}\``))).toEqual([]);
   });
