@@ -18,8 +18,11 @@ export type FieldErrors = Record<string, string>;
 /** `I` is what the page hands to `submit`: by default the schema's input. */
 export interface ValidatedFormOptions<S extends z.ZodType, R, I = z.input<S>> {
   schema: S;
-  /** Sends the checked data. `input` is what was checked, for calls that send it as the form built it. */
-  submit: (data: z.output<S>, input: I) => Promise<R>;
+  /**
+   * Sends the checked data. `input` is what was checked, for calls that send it as the form built it.
+   * Omitted by a page with several buttons, which checks with `validate` and sends with `send`.
+   */
+  submit?: (data: z.output<S>, input: I) => Promise<R>;
   /** The success toast: a text, or one made from the result. None when omitted (the page navigates, or `submit` reports itself). */
   done?: string | ((result: R) => string | null);
   /** WeChat's tick for a saved form; 'none' for a toast that is mostly text (a tracking number). */
@@ -110,6 +113,7 @@ export function useValidatedForm<S extends z.ZodType, R, I = z.input<S>>(options
       const data = validate(input);
       if (data === null) return null;
       const { submit: sendData, done, doneIcon, onDone } = latest.current;
+      if (!sendData) throw new Error('useValidatedForm: submit() needs the `submit` option');
       return send(() => sendData(data, input), { done, doneIcon, onDone });
     },
     [validate, send],

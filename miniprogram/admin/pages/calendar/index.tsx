@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
 import { optionsOf } from '../../../components/requests/request-labels';
 import { useCalendarYear } from '../../../hooks/use-calendar';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type CalendarYearView, type DayKind } from '../../../../shared/calendar/calendar-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
@@ -25,56 +25,47 @@ export default function CalendarAdminPage() {
   const [year, setYear] = useState(thisYear);
   const calendar = useCalendarYear(year);
   const next = useCalendarYear(thisYear + 1);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [day, setDay] = useState({ date: '', kind: 'holiday' as DayKind, name: '' });
-  const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
 
-  async function send(action: () => Promise<{ recomputed: number }>) {
-    setBusy(true);
-    try {
-      const result = await action();
+  /** Both forms: the outcome line says how many open requests' due dates moved, then both years are reloaded. */
+  const saved = {
+    done: '已保存',
+    onDone: async (result: { recomputed: number }) => {
       setOutcome(`已保存。${result.recomputed ? `${result.recomputed} 件未办结申请的答复期限已重新计算。` : '没有申请的答复期限因此改变。'}`);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
       await Promise.all([calendar.reload(), next.reload()]);
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  };
+  const yearForm = useValidatedForm({
+    schema: SetYearSchema,
+    submit: (checked) => call('calendar', 'setYear', checked),
+    ...saved,
+    // Point at the line: "holidays.3.date" → the 4th day of the holidays box.
+    errorsOf: (error, input) => {
+      const byList: Record<string, string> = {};
+      for (const [path, message] of Object.entries(fieldErrorsOf(error))) {
+        const [list, index] = path.split('.');
+        const days = list === 'holidays' ? input.holidays : input.workdays;
+        byList[list] = byList[list] ?? (index !== undefined && days[Number(index)] ? `${days[Number(index)].date}：${message}` : message);
+      }
+      return byList;
+    },
+  });
+  const dayForm = useValidatedForm({ schema: SetDaySchema, submit: (checked) => call('calendar', 'setDay', checked), ...saved });
+  const busy = yearForm.busy || dayForm.busy;
 
   function saveYear(editedYear: number, holidays: string, workdays: string) {
     const h = parseDayLines(holidays);
     const w = parseDayLines(workdays);
     if (h.problems.length || w.problems.length) {
-      setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
+      yearForm.setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
       return;
     }
-    const parsed = SetYearSchema.safeParse({ year: editedYear, holidays: h.days, workdays: w.days });
-    if (!parsed.success) {
-      // Point at the line: "holidays.3.date" → the 4th day of the holidays box.
-      const fields = fieldErrorsOf(parsed.error);
-      const byList: Record<string, string> = {};
-      for (const [path, message] of Object.entries(fields)) {
-        const [list, index] = path.split('.');
-        const days = list === 'holidays' ? h.days : w.days;
-        byList[list] = byList[list] ?? (index !== undefined && days[Number(index)] ? `${days[Number(index)].date}：${message}` : message);
-      }
-      setErrors(byList);
-      return;
-    }
-    setErrors({});
-    void send(() => call('calendar', 'setYear', parsed.data));
+    void yearForm.submit({ year: editedYear, holidays: h.days, workdays: w.days });
   }
 
   function saveDay() {
-    const parsed = SetDaySchema.safeParse({ date: day.date.trim(), kind: day.kind, ...(day.name.trim() ? { name: day.name } : {}) });
-    if (!parsed.success) return setDayErrors(fieldErrorsOf(parsed.error));
-    setDayErrors({});
-    void send(() => call('calendar', 'setDay', parsed.data));
+    void dayForm.submit({ date: day.date.trim(), kind: day.kind, ...(day.name.trim() ? { name: day.name } : {}) });
   }
 
   const years = [thisYear - 1, thisYear, thisYear + 1];
@@ -100,18 +91,18 @@ export default function CalendarAdminPage() {
             </Text>
           </View>
           {/* Keyed by what was loaded: the text boxes start from the stored arrangement instead of being overwritten after they mount. */}
-          <YearEditor key={`${calendar.data.year}-${calendar.data.updatedAt ?? "builtin"}`} year={calendar.data.year} initial={calendar.data} errors={errors} busy={busy} onSave={saveYear} />
+          <YearEditor key={`${calendar.data.year}-${calendar.data.updatedAt ?? "builtin"}`} year={calendar.data.year} initial={calendar.data} errors={yearForm.errors} busy={busy} onSave={saveYear} />
         </>
       )}
 
       <Text className="section-title">更正某一天</Text>
-      <FormField label="日期（YYYY-MM-DD）" required error={dayErrors.date}>
+      <FormField label="日期（YYYY-MM-DD）" required error={dayForm.errors.date}>
         <TextField name="dayDate" value={day.date} onChange={(date) => setDay({ ...day, date })} />
       </FormField>
-      <FormField label="改为" required error={dayErrors.kind}>
+      <FormField label="改为" required error={dayForm.errors.kind}>
         <ChoiceGroup name="dayKind" options={optionsOf(DAY_KINDS, DAY_KIND_LABELS)} value={day.kind} onChange={(kind) => setDay({ ...day, kind })} />
       </FormField>
-      <FormField label="名称" required={day.kind !== 'ordinary'} error={dayErrors.name}>
+      <FormField label="名称" required={day.kind !== 'ordinary'} error={dayForm.errors.name}>
         <TextField name="dayName" value={day.name} onChange={(name) => setDay({ ...day, name })} placeholder="如 国庆节、国庆调休" />
       </FormField>
       <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={saveDay} data-testid="save-day">

@@ -1,10 +1,10 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { useWhoami } from '../../../hooks/use-whoami';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import {
   CONTACT_METHODS,
   CONTACT_METHOD_LABELS,
@@ -45,38 +45,31 @@ export default function FollowUpPage() {
   const remote = useRemote(() => call('ratings', 'followUp', { id }), [id]);
   const [draft, setDraft] = useState<Draft>({ contactMethod: 'phone', contactNote: '', finding: 'valid', rectification: 'immediate', planDueDate: beijingToday(new Date()), answer: '' });
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useValidatedForm({
+    schema: FollowUpRespondSchema,
+    submit: (_checked, input) => call('ratings', 'respond', input),
+    done: '已答复居民',
+    onDone: shown,
+  });
+  const { errors, busy } = form;
+
+  /** Every step's answer is the follow-up as it now stands. */
+  function shown(updated: FollowUpView) {
+    remote.setData(updated);
+    setNote('');
+  }
 
   if (remote.error) return <View className="page list-state list-state--error">{remote.error.message}</View>;
   if (!remote.data) return <View className="page list-state">正在加载…</View>;
   const f = remote.data;
   const isAdmin = !!whoami?.staff?.roles.includes('admin');
 
-  async function act(run: () => Promise<FollowUpView>, done: string) {
-    if (busy) return;
-    setBusy(true);
-    try {
-      remote.setData(await run());
-      setNote('');
-      await Taro.showToast({ title: done, icon: 'success' });
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
+  /** The steps after the answer (close, appeal, decide): no form to check, the same guard and toasts. */
+  const act = (run: () => Promise<FollowUpView>, done: string) => form.send(run, { done, onDone: shown });
 
   function respond() {
     const input = { id: f.id, version: f.version, ...draft, planDueDate: draft.rectification === 'plan' ? draft.planDueDate : undefined };
-    const local = FollowUpRespondSchema.safeParse(input);
-    if (!local.success) {
-      setErrors(fieldErrorsOf(local.error));
-      return;
-    }
-    setErrors({});
-    void act(() => call('ratings', 'respond', input), '已答复居民');
+    void form.submit(input);
   }
 
   const pick = <K extends keyof Draft>(key: K, values: readonly Draft[K][], labels: Record<string, string>) => (

@@ -1,11 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
 import { LetterView } from '../../../components/requests/request-progress';
 import { useRemote } from '../../../hooks/use-remote';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { SaveLetterTemplateSchema, type LetterPreview, type LetterTemplateView } from '../../../../shared/requests/letter-templates';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
@@ -37,34 +36,20 @@ export default function LetterTemplatesPage() {
 function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; onSaved: () => void }) {
   const [title, setTitle] = useState(template.title);
   const [paragraphs, setParagraphs] = useState(template.paragraphs);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<LetterPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useValidatedForm({
+    schema: SaveLetterTemplateSchema,
+    submit: (checked) => call('letterTemplates', 'save', checked),
+    done: '已保存',
+    onDone: onSaved,
+  });
+  const { errors, busy } = form;
 
   const setParagraph = (index: number, text: string) => setParagraphs(paragraphs.map((p, i) => (i === index ? text : p)));
   const addSlot = (name: string) => setParagraphs(paragraphs.length ? paragraphs.map((p, i) => (i === paragraphs.length - 1 ? `${p}{${name}}` : p)) : [`{${name}}`]);
 
-  async function act<T>(work: () => Promise<T>, done: string): Promise<T | null> {
-    setBusy(true);
-    try {
-      const result = await work();
-      void Taro.showToast({ title: done, icon: 'success' });
-      return result;
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function save() {
-    const parsed = SaveLetterTemplateSchema.safeParse({ key: template.key, version: template.version, title, paragraphs });
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    void act(() => call('letterTemplates', 'save', parsed.data), '已保存').then((saved) => saved && onSaved());
-  }
+  /** Preview and reset: nothing to check here (the server checks the preview), the same guard and toasts. */
+  const act = <T,>(work: () => Promise<T>, done: string) => form.send(work, { done });
 
   return (
     <>
@@ -107,7 +92,7 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
       >
         预览
       </Button>
-      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={save} data-testid="save-template">
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit({ key: template.key, version: template.version, title, paragraphs })} data-testid="save-template">
         保存模板
       </Button>
       {template.custom && (

@@ -1,9 +1,9 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call, messageOf } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
@@ -28,9 +28,14 @@ export default function NoticeEditPage() {
   const departments = useRemote(() => call('directory', 'departments', {}), []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One form, several buttons (save, publish, schedule, withdraw): each goes through `form.send`, the content is checked with `form.validate`.
+  const form = useValidatedForm({
+    schema: NoticeContentSchema,
+    invalidToast: '请检查标红的内容',
+    serverFields: formFieldErrors,
+  });
+  const { errors, busy } = form;
   const [uploading, setUploading] = useState(false);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<NoticeContent | null>(null);
@@ -61,68 +66,44 @@ export default function NoticeEditPage() {
   }
 
   /** The draft checked with the server's schema (errors shown next to the fields), or null. */
-  async function validContent(): Promise<NoticeContent | null> {
-    const local = NoticeContentSchema.safeParse(contentFromDraft(draft!));
-    if (!local.success) {
-      setErrors(fieldErrorsOf(local.error));
-      await Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return null;
-    }
-    setErrors({});
-    return local.data;
-  }
+  const validContent = (): NoticeContent | null => form.validate(contentFromDraft(draft!));
 
-  /** Validates locally with the server's schema, then saves; returns the saved notice or null. */
+  /** Validates locally with the server's schema, then saves; returns the saved notice, or null when the check failed. */
   async function save(): Promise<Notice | null> {
-    if (!(await validContent())) return null;
+    if (!validContent()) return null;
     const content = contentFromDraft(draft!);
-    try {
-      const saved = await call('notices', 'save', notice ? { id: notice.id, version: notice.version, notice: content } : { notice: content });
-      setNotice(saved);
-      return saved;
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(formFieldErrors(e.fields));
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-      return null;
-    }
+    const saved = await call('notices', 'save', notice ? { id: notice.id, version: notice.version, notice: content } : { notice: content });
+    setNotice(saved);
+    return saved;
   }
 
-  async function run(action: 'save' | 'publish' | 'withdraw' | 'schedule' | 'unschedule', publishAt?: string) {
-    if (busy || uploading) return;
-    setBusy(true);
-    try {
-      if (action === 'unschedule') {
-        setNotice(await call('notices', 'unschedule', { id: notice!.id, version: notice!.version }));
-        await Taro.showToast({ title: '已取消定时发布', icon: 'success' });
-        return;
-      }
-      if (action === 'withdraw') {
-        const updated = await call('notices', 'withdraw', { id: notice!.id, version: notice!.version, reason });
-        setNotice(updated);
-        setReason('');
-        await Taro.showToast({ title: '已撤回', icon: 'success' });
-        return;
-      }
-      const saved = await save();
-      if (!saved) return;
-      if (action === 'save') {
-        await Taro.showToast({ title: saved.status === 'published' ? '已保存修改' : '已保存草稿', icon: 'success' });
-        return;
-      }
-      if (action === 'schedule') {
-        setNotice(await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! }));
-        await Taro.showToast({ title: '已设定定时发布', icon: 'success' });
-        return;
-      }
-      const published = saved.status === 'published' ? saved : await call('notices', 'publish', { id: saved.id, version: saved.version });
-      setNotice(published);
-      await Taro.showToast({ title: '已发布', icon: 'success' });
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(formFieldErrors(e.fields));
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
+  /** Runs one button's calls; resolves to the toast that says what happened, or null when nothing was sent. */
+  async function perform(action: 'save' | 'publish' | 'withdraw' | 'schedule' | 'unschedule', publishAt?: string): Promise<string | null> {
+    if (action === 'unschedule') {
+      setNotice(await call('notices', 'unschedule', { id: notice!.id, version: notice!.version }));
+      return '已取消定时发布';
     }
+    if (action === 'withdraw') {
+      const updated = await call('notices', 'withdraw', { id: notice!.id, version: notice!.version, reason });
+      setNotice(updated);
+      setReason('');
+      return '已撤回';
+    }
+    const saved = await save();
+    if (!saved) return null;
+    if (action === 'save') return saved.status === 'published' ? '已保存修改' : '已保存草稿';
+    if (action === 'schedule') {
+      setNotice(await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! }));
+      return '已设定定时发布';
+    }
+    const published = saved.status === 'published' ? saved : await call('notices', 'publish', { id: saved.id, version: saved.version });
+    setNotice(published);
+    return '已发布';
+  }
+
+  function run(action: Parameters<typeof perform>[0], publishAt?: string) {
+    if (uploading) return;
+    void form.send(() => perform(action, publishAt), { done: (said) => said });
   }
 
   const kindIndex = NOTICE_KINDS.indexOf(draft.kind);
@@ -219,7 +200,7 @@ export default function NoticeEditPage() {
 
       {/* Preview, history and 定时发布 (issue 8): their own components. */}
       <View className="form__actions">
-        <Button className="btn btn--plain" onClick={() => void validContent().then((content) => content && setPreview(content))} data-testid="preview">
+        <Button className="btn btn--plain" onClick={() => { const content = validContent(); if (content) setPreview(content); }} data-testid="preview">
           预览
         </Button>
         {notice && (

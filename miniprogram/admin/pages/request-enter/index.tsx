@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
 import { ApplicantSection, ContactSection, InformationSection } from '../../../components/requests/request-form-sections';
 import { optionsOf } from '../../../components/requests/request-labels';
 import { useStoredDraft } from '../../../hooks/use-stored-draft';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { routes } from '../../../navigation';
 import { emptyRequestDraft, isRequestDraft, submitInputFromDraft } from '../../../requests/request-draft';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { CHANNEL_LABELS, EnterSchema, PAPER_CHANNELS, type PaperChannel } from '../../../../shared/requests/request-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
@@ -25,32 +25,20 @@ export default function EnterRequestPage() {
   const { draft, update, discard } = useStoredDraft(ENTER_DRAFT_KEY, emptyRequestDraft, isRequestDraft);
   const [channel, setChannel] = useState<PaperChannel>('letter');
   const [receivedOn, setReceivedOn] = useState(beijingToday(new Date()));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    if (busy) return;
-    const input = { ...submitInputFromDraft(draft), channel, receivedOn };
-    const parsed = EnterSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+  const form = useValidatedForm({
+    schema: EnterSchema,
+    invalidToast: '请检查标红的内容',
+    submit: async (_checked, input) => {
       const entered = await call('requests', 'enter', input);
       discard();
-      void Taro.showToast({ title: `已录入 ${entered.trackingNumber}`, icon: 'none' });
-      await Taro.redirectTo({ url: routes.adminRequest(entered.id) });
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
+      return entered;
+    },
+    done: (entered) => `已录入 ${entered.trackingNumber}`,
+    doneIcon: 'none',
+    onDone: (entered) => Taro.redirectTo({ url: routes.adminRequest(entered.id) }),
+  });
+  const { errors, busy } = form;
+  const save = () => form.submit({ ...submitInputFromDraft(draft), channel, receivedOn });
 
   return (
     <View className="page request-page form" data-testid="enter-form">

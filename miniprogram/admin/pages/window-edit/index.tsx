@@ -1,9 +1,9 @@
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call, messageOf } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
 import type { ServiceWindow } from '../../../../shared/ratings/ratings-types';
 import { FormField, TextField } from '../../components/form-field';
@@ -23,8 +23,18 @@ export default function WindowEditPage() {
   const departments = useRemote(() => call('directory', 'departments', {}), []);
   const [saved, setSaved] = useState<ServiceWindow | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const form = useValidatedForm({
+    schema: WindowContentSchema,
+    submit: (_checked, window: Draft) => call('windows', 'save', saved ? { id: saved.id, version: saved.version, window } : { window }),
+    done: '已保存',
+    onDone: (result) => {
+      setSaved(result);
+      setDraft((current) => current && { ...current, services: result.services });
+    },
+    // The server checks the window nested under `window`; the fields here are the window's own.
+    serverFields: (fields) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^window\./, ''), v])),
+  });
+  const { errors, busy } = form;
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,28 +54,6 @@ export default function WindowEditPage() {
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
   const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
   const setService = (index: number, name: string) => setDraft({ ...draft, services: draft.services.map((s, i) => (i === index ? { ...s, name } : s)) });
-
-  async function save() {
-    if (busy || !draft) return;
-    const local = WindowContentSchema.safeParse(draft);
-    if (!local.success) {
-      setErrors(fieldErrorsOf(local.error));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await call('windows', 'save', saved ? { id: saved.id, version: saved.version, window: draft } : { window: draft });
-      setSaved(result);
-      setDraft({ ...draft, services: result.services });
-      await Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.replace(/^window\./, ''), v])));
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <View className="page form">
@@ -98,7 +86,7 @@ export default function WindowEditPage() {
         <Text>在用（停用后不再接受评价，已有评价保留）</Text>
         <Switch checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.detail.value })} color="#b71c1c" />
       </View>
-      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void save()} data-testid="save-window">保存</Button>
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit(draft)} data-testid="save-window">保存</Button>
     </View>
   );
 }

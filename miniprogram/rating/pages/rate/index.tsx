@@ -1,10 +1,10 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
+import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { go, routes } from '../../../navigation';
-import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { rateSubjectOf } from '../../../../shared/ratings/rate-link';
 import { isNegative, RATING_LEVELS, RATING_LEVEL_LABELS, RATING_TAGS, type RatingLevel } from '../../../../shared/ratings/rating-levels';
 import { RatingSubmitSchema } from '../../../../shared/ratings/ratings-schema';
@@ -31,9 +31,23 @@ export default function RatePage() {
   const [serviceId, setServiceId] = useState<string | undefined>(undefined);
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<SubmittedRating | null>(null);
+  /** What was chosen, as the call takes it (contact details only with a 差评); checked before it is sent. */
+  const ratingInput = () => ({
+    ...('windowId' in subject! ? { windowId: subject.windowId, serviceId } : subject!),
+    level: level ?? undefined,
+    tags,
+    comment,
+    anonymous,
+    contactName: level && isNegative(level) ? contactName : '',
+    contactPhone: level && isNegative(level) ? contactPhone : '',
+  });
+  const form = useValidatedForm({
+    schema: RatingSubmitSchema,
+    submit: (_checked, data: ReturnType<typeof ratingInput>) => call('ratings', 'submit', data as Parameters<typeof call<'ratings', 'submit'>>[2]),
+    onDone: setDone,
+  });
+  const { errors, setErrors, busy } = form;
 
   if (!subject) return <View className={`page ${elder} list-state list-state--error`} data-testid="rate-error">请扫描窗口的评价二维码或工作人员出示的评价码</View>;
   if (target.loading && !target.data) return <View className={`page ${elder} list-state`} data-testid="rate-loading">正在加载…</View>;
@@ -84,33 +98,6 @@ export default function RatePage() {
     setErrors({});
   };
   const toggleTag = (tag: string) => setTags((current) => (current.includes(tag) ? current.filter((x) => x !== tag) : [...current, tag]));
-
-  async function submit() {
-    if (busy) return;
-    const data = {
-      ...('windowId' in subject! ? { windowId: subject.windowId, serviceId } : subject!),
-      level: level ?? undefined,
-      tags,
-      comment,
-      anonymous,
-      contactName: level && isNegative(level) ? contactName : '',
-      contactPhone: level && isNegative(level) ? contactPhone : '',
-    };
-    const local = RatingSubmitSchema.safeParse(data);
-    if (!local.success) {
-      setErrors(fieldErrorsOf(local.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      setDone(await call('ratings', 'submit', data as Parameters<typeof call<'ratings', 'submit'>>[2]));
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields);
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <View className={`page ${elder}`}>
@@ -178,7 +165,7 @@ export default function RatePage() {
         </>
       )}
 
-      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void submit()} data-testid="rate-submit">
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit(ratingInput())} data-testid="rate-submit">
         {busy ? '正在提交…' : '提交评价'}
       </Button>
       {errors.visitCode && <Text className="field__error">{errors.visitCode}</Text>}
