@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
 import { checkCommand, type RequestCommand } from './request-commands';
 import { deriveDue } from './request-clock';
-import { CONSULTED_PARTY_LABELS, type Application, type PaperChannel } from './request-schema';
+import { applicantProblemsOn, CONSULTED_PARTY_LABELS, type Application, type PaperChannel } from './request-schema';
 import {
   NO_DUE_DATE,
   type Actor,
@@ -184,6 +184,9 @@ export function newRequest(
 ): { record: Omit<RequestRecord, 'id' | 'version'> } {
   const at = now.toISOString();
   const today = beijingToday(now);
+  // The schema (which knows no clock) let through a birth date after today: refused as it would have refused it.
+  const problems = applicantProblemsOn(application.applicant, today);
+  if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', undefined, problems);
   const paper = source.channel !== 'online';
   if (paper && source.receivedOn > today) throw new AppError('RECEIVED_DATE_INVALID');
   const history: HistoryEntry[] = paper

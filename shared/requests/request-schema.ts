@@ -3,6 +3,7 @@ import '../api/zod-messages';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
+import { MAX_EXTENSION_WORKING_DAYS } from './deadline';
 
 export * from './reply-categories';
 
@@ -10,7 +11,9 @@ export * from './reply-categories';
  * What a disclosure application (依申请公开, 条例 Art. 29) is made of. The same
  * schema validates the form on the phone (errors beside each field) and the
  * input on the server. Pure: zod and our own check-digit module only, so the
- * resident's request pages can import it.
+ * resident's request pages can import it. Pure also means no clock: the one
+ * rule that needs today (a birth date not in the future) is
+ * `applicantProblemsOn`, asked where today is known.
  */
 
 // ── Enumerations and their labels (for pickers, lists and the annual report) ──
@@ -117,7 +120,7 @@ export const ApplicantSchema = z
       if (!a.idType) problem('idType', '请选择证件类型');
       if (!a.idNumber) problem('idNumber', '请填写证件号码');
       else if (a.idType === 'residentId') {
-        const why = residentIdProblem(a.idNumber, todayOnThisDevice());
+        const why = residentIdProblem(a.idNumber, ANY_DAY);
         if (why === 'format') problem('idNumber', '居民身份证号码应为 18 位');
         if (why === 'birthDate') problem('idNumber', '身份证号码中的出生日期不正确');
         if (why === 'checkDigit') problem('idNumber', '身份证号码校验位不正确，请核对');
@@ -240,7 +243,7 @@ export const ConsultSchema = z.discriminatedUnion('step', [
 export const ExtendSchema = z.strictObject({
   ...target,
   /** Added to the due date in force (Art. 33: at most 20, once). */
-  workingDays: z.number().int().min(1).max(20),
+  workingDays: z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS),
   /** Who approved it: the head of the disclosure office. */
   approver: text(50),
   reason: text(500),
@@ -262,9 +265,20 @@ export const CloseSchema = z.strictObject({
 export const RequestCursorSchema = z.string().max(512).nullable().optional();
 export const RequestLimitSchema = z.number().int().min(1).max(50).default(20);
 
-/** The device's own date (YYYY-MM-DD, Beijing), to refuse a birth date in the future. */
-function todayOnThisDevice(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The schemas read no clock, so they check a 居民身份证 number's birth date against no "today": a
+ * real day from 1900 on. That it is not after today is applicantProblemsOn's, below.
+ */
+const ANY_DAY = '9999-12-31';
+
+/**
+ * The rule of an applicant that needs today (Beijing, YYYY-MM-DD): a 居民身份证 number's birth date
+ * may not be after it. Answered as field errors, keyed as the schema's are ({} when none), so a
+ * refusal reads the same as the schema's own; newRequest asks it of every new request.
+ */
+export function applicantProblemsOn(applicant: Pick<Applicant, 'type' | 'idType' | 'idNumber'>, today: string): Record<string, string> {
+  if (applicant.type !== 'person' || applicant.idType !== 'residentId' || !applicant.idNumber) return {};
+  return residentIdProblem(applicant.idNumber, today) === 'birthDate' ? { 'applicant.idNumber': '身份证号码中的出生日期不正确' } : {};
 }
 
 export { isRealDate };

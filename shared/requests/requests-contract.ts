@@ -20,6 +20,7 @@ import {
   WithdrawSchema,
 } from './request-schema';
 import type { MyRequestSummary, QueuePage, RequestView } from './request-types';
+import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './deadline';
 
 interface PageOfSummaries {
   items: MyRequestSummary[];
@@ -91,7 +92,7 @@ export const requestsContract = {
   askSupplement: action<RequestView>()({
     input: AskSupplementSchema,
     access: handlers,
-    summary: '收到申请之日起 7 个工作日内一次性告知补正事项和期限',
+    summary: `收到申请之日起 ${SUPPLEMENT_WINDOW_WORKING_DAYS} 个工作日内一次性告知补正事项和期限`,
     writes: true,
   }),
   recordSupplement: action<RequestView>()({
@@ -109,7 +110,7 @@ export const requestsContract = {
   extend: action<RequestView>()({
     input: ExtendSchema,
     access: handlers,
-    summary: '经负责人同意延长答复期限一次，最长 20 个工作日',
+    summary: `经负责人同意延长答复期限一次，最长 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`,
     writes: true,
   }),
   reply: action<RequestView>()({

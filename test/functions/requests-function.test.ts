@@ -1,5 +1,6 @@
 import { VersionConflictError, type Transaction } from '../../cloudfunctions/_runtime/store/port';
 import { ERROR_CATALOGUE } from '../../shared/api/errors';
+import { residentIdCheckChar } from '../../shared/requests/check-digits';
 import { formatTrackingNumber } from '../../shared/requests/request-record';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application, enteredApplication, freshKey } from '../support/request-factories';
@@ -224,6 +225,20 @@ describe('staff queue and paper applications', () => {
 
   test('a receipt date in the future is refused', async () => {
     expect(await as('demo-clerk', 'enter', enteredApplication({ receivedOn: '2026-09-29' }))).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });
+  });
+
+  test("a 居民身份证 born after today (the function's clock) is refused beside the field, and nothing is numbered", async () => {
+    const bornOn = (yyyymmdd: string) => {
+      const body = `110105${yyyymmdd}002`;
+      return application({ applicant: { type: 'person', name: '陈晓明', idType: 'residentId', idNumber: body + residentIdCheckChar(body), phone: '13812345678' } });
+    };
+    expect(await as('resident-a', 'submit', bornOn('20260929'))).toEqual({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      message: ERROR_CATALOGUE.VALIDATION_FAILED.message,
+      fields: { 'applicant.idNumber': '身份证号码中的出生日期不正确' },
+    });
+    expect(ok(await as('resident-a', 'submit', bornOn('20260928'))).trackingNumber).toBe(nth(1));
   });
 });
 

@@ -1,6 +1,7 @@
 import { creditCodeCheckChar, creditCodeProblem, residentIdCheckChar, residentIdProblem } from '../../shared/requests/check-digits';
 import { fieldErrorsOf } from '../../shared/api/zod-messages';
-import { REPLY_CATEGORIES, REPLY_CATEGORY_INFO, SubmitSchema } from '../../shared/requests/request-schema';
+import { MAX_EXTENSION_WORKING_DAYS } from '../../shared/requests/deadline';
+import { applicantProblemsOn, ExtendSchema, REPLY_CATEGORIES, REPLY_CATEGORY_INFO, SubmitSchema } from '../../shared/requests/request-schema';
 import { application, organisationApplication, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
 describe('居民身份证 (GB 11643)', () => {
@@ -76,4 +77,36 @@ test('every reply category has its report row, group and legal basis', () => {
     expect(info.reportLabel).toMatch(/[\u4e00-\u9fff]/);
     expect(info.legalBasis).toMatch(/政府信息公开条例/);
   }
+});
+
+describe('the rules that need today are asked with today', () => {
+  const future = '11010520300101002';
+  const bornIn2030 = future + residentIdCheckChar(future);
+
+  test('a birth date after today is refused beside the field; today itself and earlier pass', () => {
+    const person = { type: 'person' as const, idType: 'residentId' as const, idNumber: bornIn2030 };
+    expect(applicantProblemsOn(person, '2026-11-24')).toEqual({ 'applicant.idNumber': '身份证号码中的出生日期不正确' });
+    expect(applicantProblemsOn(person, '2029-12-31')).toEqual({ 'applicant.idNumber': '身份证号码中的出生日期不正确' });
+    expect(applicantProblemsOn(person, '2030-01-01')).toEqual({});
+    expect(applicantProblemsOn({ ...person, idNumber: VALID_RESIDENT_ID }, '2026-11-24')).toEqual({});
+    // Only a 居民身份证 carries a birth date.
+    expect(applicantProblemsOn({ ...person, idType: 'passport' }, '2026-11-24')).toEqual({});
+  });
+
+  test('the schema itself reads no clock: it still refuses an impossible birth date', () => {
+    const feb30 = '11010519490230002';
+    const impossible = application({ applicant: { ...application().applicant, idNumber: feb30 + residentIdCheckChar(feb30) } });
+    const parsed = SubmitSchema.safeParse(impossible);
+    expect(parsed.success ? {} : fieldErrorsOf(parsed.error)).toEqual({ 'applicant.idNumber': '身份证号码中的出生日期不正确' });
+  });
+});
+
+describe('statutory numbers come from the domain', () => {
+  test('an extension is at most MAX_EXTENSION_WORKING_DAYS (Art. 33: 20) working days', () => {
+    const extend = (workingDays: number) => ExtendSchema.safeParse({ id: 'r1', version: 1, workingDays, approver: '张敏', reason: '需要调取档案' }).success;
+    expect(MAX_EXTENSION_WORKING_DAYS).toBe(20);
+    expect(extend(20)).toBe(true);
+    expect(extend(21)).toBe(false);
+    expect(extend(0)).toBe(false);
+  });
 });
