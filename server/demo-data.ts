@@ -25,6 +25,9 @@ export const DEMO_DEPARTMENTS: Department[] = [
   { id: 'construction', name: '建筑业管理科', order: 6 },
 ];
 
+/** The demo bureau's 信息发布人员, who wrote every demo notice. */
+export const DEMO_EDITOR = { openid: 'demo-editor', name: '王芳' };
+
 export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
   { id: 'demo-admin', name: '张敏', roles: ['admin'], departmentId: 'office', active: true },
   { id: 'demo-clerk', name: '李华', roles: ['handler'], departmentId: 'office', active: true },

@@ -1,10 +1,12 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { commentEvent, moderateComment, newComment, type NoticeComment } from '../shared/notices/notice-comments';
-import { newNotice, noticeEvent, publishNotice } from '../shared/notices/notice-lifecycle';
-import type { Notice, NoticeContent } from '../shared/notices/notice-schema';
+import { publishNotice } from '../shared/notices/notice-lifecycle';
+import type { NoticeContent } from '../shared/notices/notice-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
+import { changeNoticeIn, createNotice } from '../cloudfunctions/notices/change-notice';
+import { DEMO_EDITOR } from './demo-data';
 
 dayjs.extend(utc);
 
@@ -25,11 +27,8 @@ export async function seedNoticeExtras(tx: Transaction, now: Date): Promise<void
   const base = { summary: '', attachments: [] as NoticeContent['attachments'] };
 
   const publish = async (id: string, content: NoticeContent, departmentName: string, daysAgo: number) => {
-    const created = ago(daysAgo + 1);
-    const draft = await tx.collection('notices').insert({ ...(newNotice(content, departmentName, editor, created) as Notice), id });
-    await tx.collection('events').insert(noticeEvent(id, 'created', editor, created));
-    await tx.collection('notices').update(id, draft.version, publishNotice(draft, editor, ago(daysAgo)));
-    await tx.collection('events').insert(noticeEvent(id, 'published', editor, ago(daysAgo)));
+    const draft = await createNotice(tx, content, departmentName, DEMO_EDITOR, ago(daysAgo + 1), id);
+    await changeNoticeIn(tx, DEMO_EDITOR, ago(daysAgo), id, draft.version, 'published', publishNotice);
   };
 
   await publish(CLOSED_CONSULTATION_ID, {

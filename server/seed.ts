@@ -1,7 +1,8 @@
-import { newNotice, noticeEvent, publishNotice, withdrawNotice } from '../shared/notices/notice-lifecycle';
+import { publishNotice, withdrawNotice } from '../shared/notices/notice-lifecycle';
 import type { Notice } from '../shared/notices/notice-schema';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
-import { DEMO_DEPARTMENTS, DEMO_STAFF, demoNotices } from './demo-data';
+import { changeNoticeIn, createNotice } from '../cloudfunctions/notices/change-notice';
+import { DEMO_DEPARTMENTS, DEMO_EDITOR, DEMO_STAFF, demoNotices } from './demo-data';
 import { seedNoticeExtras } from './demo-notice-extras';
 import { seedDemoRequests } from './seed-requests';
 import { seedDemoRatings } from './seed-ratings';
@@ -19,21 +20,18 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
   await store.transaction(async (tx) => {
     for (const department of DEMO_DEPARTMENTS) await tx.collection('departments').insert(department);
     for (const member of DEMO_STAFF) await tx.collection('staff').insert(member);
-    const author = 'demo-editor';
+    // The demo editor writes, publishes and withdraws the way the product does (change-notice.ts), so
+    // every demo notice has its events and its whole history from creation.
     for (const demo of demoNotices(now)) {
       const createdAt = new Date(now.getTime() - ((demo.publishedDaysAgo ?? 0) + 1) * 86_400_000);
-      const draft = newNotice(demo.content, departmentNames.get(demo.content.departmentId) ?? '', author, createdAt);
-      let notice = (await tx.collection('notices').insert(draft as Notice)) as Notice;
-      await tx.collection('events').insert(noticeEvent(notice.id, 'created', author, createdAt));
+      let notice = await createNotice(tx, demo.content, departmentNames.get(demo.content.departmentId) ?? '', DEMO_EDITOR, createdAt);
       if (demo.publishedDaysAgo !== null) {
         const at = new Date(now.getTime() - demo.publishedDaysAgo * 86_400_000);
-        notice = await tx.collection('notices').update(notice.id, notice.version, publishNotice(notice, author, at));
-        await tx.collection('events').insert(noticeEvent(notice.id, 'published', author, at));
-        if (demo.withdrawn) {
-          notice = await tx
-            .collection('notices')
-            .update(notice.id, notice.version, withdrawNotice(notice, demo.withdrawn, author, now));
-          await tx.collection('events').insert(noticeEvent(notice.id, 'withdrawn', author, now, demo.withdrawn));
+        notice = await changeNoticeIn(tx, DEMO_EDITOR, at, notice.id, notice.version, 'published', publishNotice);
+        const reason = demo.withdrawn;
+        if (reason) {
+          const withdraw = (current: Notice, actor: string, at: Date) => withdrawNotice(current, reason, actor, at);
+          await changeNoticeIn(tx, DEMO_EDITOR, now, notice.id, notice.version, 'withdrawn', withdraw, () => ({ detail: reason }));
         }
       }
     }

@@ -48,27 +48,33 @@ export interface ChangeResult<R> {
  * by construction: a decision with a patch and no event is refused as a
  * programming error, before anything is written.
  */
-export async function changeRecord<N extends CollectionName>(store: Store, spec: ChangeSpec<N>): Promise<ChangeResult<CollectionRecords[N]>> {
-  return store.transaction(async (tx) => {
-    const records = tx.collection(spec.collection);
-    const stored = await records.get(spec.id);
-    const current = stored ?? (spec.initial === undefined ? null : ({ ...spec.initial, id: spec.id, version: 0 } as Stored<CollectionRecords[N]>));
-    if (!current || (spec.visible && !spec.visible(current))) throw new AppError(spec.notFound);
-    if (spec.expectedVersion !== 'current' && current.version !== spec.expectedVersion) throw new VersionConflictError(spec.collection, spec.id);
-    const change = await spec.decide(current, tx);
-    if (!change) return { record: current, changed: false };
-    if (change.events.length === 0) throw new Error(`a change to ${spec.collection}/${spec.id} must record at least one event`);
-    const saved = stored
-      ? await records.update(spec.id, stored.version, change.patch)
-      : await records.insert(applyPatch(current, change.patch, 1)).catch((error: unknown) => {
-          // Another first change landed meanwhile: the same refusal as any stale version.
-          throw error instanceof DuplicateIdError ? new VersionConflictError(spec.collection, spec.id) : error;
-        });
-    const events = tx.collection('events');
-    for (const event of change.events) await events.insert(event);
-    await change.alongside?.(tx, saved);
-    return { record: saved, changed: true };
-  });
+export function changeRecord<N extends CollectionName>(store: Store, spec: ChangeSpec<N>): Promise<ChangeResult<CollectionRecords[N]>> {
+  return store.transaction((tx) => changeRecordIn(tx, spec));
+}
+
+/**
+ * The same road inside a transaction the caller already holds: several
+ * changes that must land together (the demo seed's whole bureau) each take it.
+ */
+export async function changeRecordIn<N extends CollectionName>(tx: Transaction, spec: ChangeSpec<N>): Promise<ChangeResult<CollectionRecords[N]>> {
+  const records = tx.collection(spec.collection);
+  const stored = await records.get(spec.id);
+  const current = stored ?? (spec.initial === undefined ? null : ({ ...spec.initial, id: spec.id, version: 0 } as Stored<CollectionRecords[N]>));
+  if (!current || (spec.visible && !spec.visible(current))) throw new AppError(spec.notFound);
+  if (spec.expectedVersion !== 'current' && current.version !== spec.expectedVersion) throw new VersionConflictError(spec.collection, spec.id);
+  const change = await spec.decide(current, tx);
+  if (!change) return { record: current, changed: false };
+  if (change.events.length === 0) throw new Error(`a change to ${spec.collection}/${spec.id} must record at least one event`);
+  const saved = stored
+    ? await records.update(spec.id, stored.version, change.patch)
+    : await records.insert(applyPatch(current, change.patch, 1)).catch((error: unknown) => {
+        // Another first change landed meanwhile: the same refusal as any stale version.
+        throw error instanceof DuplicateIdError ? new VersionConflictError(spec.collection, spec.id) : error;
+      });
+  const events = tx.collection('events');
+  for (const event of change.events) await events.insert(event);
+  await change.alongside?.(tx, saved);
+  return { record: saved, changed: true };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { noticeEvent, type NoticeAction } from '../../shared/notices/notice-lifecycle';
+import { newNotice, noticeEvent, type NoticeAction } from '../../shared/notices/notice-lifecycle';
 import type { NoticeChanges } from '../../shared/notices/notice-changes';
-import type { Notice } from '../../shared/notices/notice-schema';
-import { NOTICE_VERSIONS, versionId, versionRecord } from '../../shared/notices/notice-versions';
+import type { Notice, NoticeContent } from '../../shared/notices/notice-schema';
+import { NOTICE_VERSIONS, versionRecord } from '../../shared/notices/notice-versions';
 import type { Caller } from '../../shared/staff/roles';
 import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
-import { changeRecord } from '../_runtime/change-record';
+import { changeRecordIn } from '../_runtime/change-record';
 import type { Store, Transaction } from '../_runtime/store/port';
 
 /** Who makes a change: the staff member's OPENID, and their name for the history list. */
@@ -25,17 +25,34 @@ export function actorOf(caller: Caller): NoticeActor {
  * land in one transaction. An editor on a stale page, or a second runner
  * publishing the same scheduled notice, is refused with VERSION_CONFLICT.
  */
-export async function changeNotice(
+export function changeNotice(
   store: Store,
   actor: NoticeActor,
   at: Date,
   id: string,
   version: number,
   action: NoticeAction,
-  change: (current: Notice, actor: string, at: Date) => Partial<Notice>,
-  describe: (current: Notice) => { detail: string | null; changes?: NoticeChanges } = () => ({ detail: null }),
+  change: NoticeDecision,
+  describe?: NoticeDescription,
 ): Promise<Notice> {
-  const { record } = await changeRecord(store, {
+  return store.transaction((tx) => changeNoticeIn(tx, actor, at, id, version, action, change, describe));
+}
+
+type NoticeDecision = (current: Notice, actor: string, at: Date) => Partial<Notice>;
+type NoticeDescription = (current: Notice) => { detail: string | null; changes?: NoticeChanges };
+
+/** The same change inside a transaction the caller holds (the demo seed writes a whole bureau in one). */
+export async function changeNoticeIn(
+  tx: Transaction,
+  actor: NoticeActor,
+  at: Date,
+  id: string,
+  version: number,
+  action: NoticeAction,
+  change: NoticeDecision,
+  describe: NoticeDescription = () => ({ detail: null }),
+): Promise<Notice> {
+  const { record } = await changeRecordIn(tx, {
     collection: 'notices',
     id,
     expectedVersion: version,
@@ -46,10 +63,9 @@ export async function changeNotice(
       return {
         patch,
         events: [noticeEvent(id, action, actor.openid, at, detail, changes)],
-        alongside: async (tx, updated) => {
-          await keepBaseline(tx, current);
-          await tx.collection(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
-          if (action === 'published') await enqueueNoticePublished(tx, updated, at);
+        alongside: async (inner, updated) => {
+          await inner.collection(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
+          if (action === 'published') await enqueueNoticePublished(inner, updated, at); // the outbox, in the same transaction
         },
       };
     },
@@ -57,20 +73,21 @@ export async function changeNotice(
   return record;
 }
 
-/** A new notice's first version, in the transaction that creates it. */
-export async function keepFirstVersion(tx: Transaction, created: Notice, actor: NoticeActor, at: Date): Promise<void> {
-  await tx.collection(NOTICE_VERSIONS).insert(versionRecord(created, 'created', actor, at));
-}
-
 /**
- * Databases hold notices written before versions were kept (and the demo
- * seed still writes its notices that way: the editor's tests rely on one): such a
- * notice has no version for the state being changed. Keep that state first,
- * so the first change made now still shows what it changed.
+ * A new notice (a draft), with its `created` event and its first version, in
+ * the caller's transaction: every notice has its whole history from the start.
+ * `id` is given only by the demo seed, whose notices link to each other.
  */
-async function keepBaseline(tx: Transaction, current: Notice): Promise<void> {
-  const versions = tx.collection(NOTICE_VERSIONS);
-  if (await versions.get(versionId(current.id, current.version))) return;
-  const author = await tx.collection('staff').get(current.updatedBy);
-  await versions.insert(versionRecord(current, 'baseline', { openid: current.updatedBy, name: author?.name ?? '' }, new Date(current.updatedAt)));
+export async function createNotice(
+  tx: Transaction,
+  content: NoticeContent,
+  departmentName: string,
+  actor: NoticeActor,
+  at: Date,
+  id?: string,
+): Promise<Notice> {
+  const created = await tx.collection('notices').insert({ ...(newNotice(content, departmentName, actor.openid, at) as Notice), ...(id ? { id } : {}) });
+  await tx.collection('events').insert(noticeEvent(created.id, 'created', actor.openid, at));
+  await tx.collection(NOTICE_VERSIONS).insert(versionRecord(created, 'created', actor, at));
+  return created;
 }

@@ -1,22 +1,20 @@
 import { AppError } from '../../shared/api/errors';
 import {
   isVisibleToResidents,
-  newNotice,
-  noticeEvent,
   publishNotice,
   reviseNotice,
   SUMMARY_FIELDS,
   toManageSummary,
   toPublicNotice,
   toSummary,
-  withdrawNotice } from '../../shared/notices/notice-lifecycle';
-import type { Notice } from '../../shared/notices/notice-schema';
+  withdrawNotice,
+} from '../../shared/notices/notice-lifecycle';
 import { defineFunction } from '../_runtime/define-function';
 import type { FindOptions, Store, Where } from '../_runtime/store/port';
 import { describeChanges, noticeChanges } from '../../shared/notices/notice-changes';
 import { noticeReadingHandlers } from './notice-reading';
 import { noticeEditingHandlers } from './notice-editing';
-import { actorOf, changeNotice, keepFirstVersion } from './change-notice';
+import { actorOf, changeNotice, createNotice } from './change-notice';
 import { checkLinkedNotices } from './linked-notices';
 
 export const noticesFunction = defineFunction('notices', {
@@ -65,12 +63,7 @@ export const noticesFunction = defineFunction('notices', {
     }
     const actor = actorOf(ctx.caller);
     const at = ctx.now();
-    return ctx.store.transaction(async (tx) => {
-      const created = await tx.collection('notices').insert(newNotice(content, department.name, actor.openid, at) as Notice);
-      await tx.collection('events').insert(noticeEvent(created.id, 'created', actor.openid, at));
-      await keepFirstVersion(tx, created, actor, at);
-      return created;
-    });
+    return ctx.store.transaction((tx) => createNotice(tx, content, department.name, actor, at));
   },
 
   async publish({ id, version }, ctx) {

@@ -11,18 +11,15 @@ import { diffChars, diffLines, type DiffPart, type LineDiff } from './text-diff'
  */
 export const NOTICE_VERSIONS = 'noticeVersions';
 
-/**
- * `baseline`: the notice as it stood before its first change since history
- * was kept (seeded demo data, notices written before this feature).
- */
-export type VersionAction = NoticeAction | 'baseline';
+/** Every version is made by one of the notice's actions, from `created` on. */
+export type VersionAction = NoticeAction;
 
 export interface NoticeVersionRecord {
   noticeId: string;
   /** The notice's record version this snapshot is of. */
   noticeVersion: number;
   action: VersionAction;
-  /** Staff OPENID (staff-only record); '' for the baseline. */
+  /** Staff OPENID (staff-only record). */
   actor: string;
   /** The staff member's name at the time, for the list; 定时发布 when the runner published it. */
   actorName: string;
@@ -57,7 +54,6 @@ export interface NoticeDiff {
 }
 
 export const VERSION_ACTION_LABELS: Record<VersionAction, string> = {
-  baseline: '此前版本',
   created: '新建',
   updated: '保存修改',
   published: '发布',

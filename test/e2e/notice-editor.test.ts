@@ -28,12 +28,12 @@ e2eDescribe('the staff editor in Chromium', () => {
     await byTestId(page, 'save').click();
     await waitUntil(async () => (await notices().get(target.id))!.version > target.version);
 
-    // 历史版本: the correction on top, the state before it (kept as the baseline) under it.
+    // 历史版本: the correction on top, the published state before it under it.
     await byTestId(page, 'history').click();
     await byTestId(page, 'version-item').nth(1).waitFor();
     expect(await textOf(byTestId(page, 'version-item').first())).toContain(`第 ${target.version + 1} 版 · 保存修改`);
     expect(await textOf(byTestId(page, 'version-item').first())).toContain('王芳');
-    expect(await textOf(byTestId(page, 'version-item').nth(1))).toContain('此前版本');
+    expect(await textOf(byTestId(page, 'version-item').nth(1))).toContain(`第 ${target.version} 版 · 发布`);
     await byTestId(page, 'version-item').first().click();
     await byTestId(page, 'version-diff').waitFor();
     expect(await textOf(byTestId(page, 'diff-title').locator('[data-testid=diff-added]'))).toBe('（更正）');

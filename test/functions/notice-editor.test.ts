@@ -76,15 +76,19 @@ describe('edit history', () => {
     expect(await notices('versionDetail', { id: draft.id, version: 7 })).toMatchObject({ ok: false, code: 'NOTICE_VERSION_NOT_FOUND' });
   });
 
-  test('a notice from before history was kept (the demo data) keeps its old state at its first change', async () => {
+  test('a demo notice was written on the change road: its history runs from creation, and its first correction shows what it changed', async () => {
     const seeded = (await cloud.store.collection('notices').find({ where: { status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 1 })).items[0];
-    expect(ok(await notices('versions', { id: seeded.id })).items).toEqual([]);
+    expect(ok(await notices('versions', { id: seeded.id })).items.map((v: any) => [v.noticeVersion, v.action])).toEqual([
+      [2, 'published'],
+      [1, 'created'],
+    ]);
     const content = { kind: seeded.kind, title: `${seeded.title}（更正）`, summary: seeded.summary, body: seeded.body, departmentId: seeded.departmentId, attachments: seeded.attachments };
     ok(await notices('save', { id: seeded.id, version: seeded.version, notice: content }));
     const list = ok(await notices('versions', { id: seeded.id })).items;
     expect(list.map((v: any) => [v.noticeVersion, v.action])).toEqual([
       [seeded.version + 1, 'updated'],
-      [seeded.version, 'baseline'],
+      [seeded.version, 'published'],
+      [1, 'created'],
     ]);
     expect(list[1]).toMatchObject({ actorName: '王芳', at: seeded.updatedAt, title: seeded.title });
     const detail = ok(await notices('versionDetail', { id: seeded.id, version: seeded.version + 1 }));
