@@ -13,7 +13,8 @@ import {
   MAX_UPLOAD_BYTES,
   nameRefusal,
   type AttachmentFileRecord,
-  type UploadedAttachment } from '../shared/files/attachment-files';
+  type UploadedAttachment,
+} from '../shared/files/attachment-files';
 import { decideAccess, staff, type Caller } from '../shared/staff/roles';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 

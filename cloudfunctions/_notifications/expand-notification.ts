@@ -12,7 +12,8 @@ import {
   OUTBOX,
   SUBSCRIPTIONS,
   type GrantRecord,
-  type OutboxRecord } from './records';
+  type OutboxRecord,
+} from './records';
 
 /**
  * Turns one outbox row into messages for people, one batch at a time.

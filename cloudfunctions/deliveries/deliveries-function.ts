@@ -6,7 +6,8 @@ import {
   INBOX,
   maskOpenid,
   OUTBOX,
-  WECHAT_RECORDED } from '../_notifications/records';
+  WECHAT_RECORDED,
+} from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;

@@ -7,7 +7,8 @@ import {
   NOTICE_VERSIONS,
   toVersionSummary,
   VERSION_SUMMARY_FIELDS,
-  versionId } from '../../shared/notices/notice-versions';
+  versionId,
+} from '../../shared/notices/notice-versions';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { actorOf, changeNotice } from './change-notice';

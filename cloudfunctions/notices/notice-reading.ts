@@ -7,7 +7,8 @@ import {
   newComment,
   toManagedComment,
   toOwnComment,
-  toPublicComment } from '../../shared/notices/notice-comments';
+  toPublicComment,
+} from '../../shared/notices/notice-comments';
 import type { noticeReadingContract } from '../../shared/notices/notice-reading-contract';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { highlightsOf, searchTerms } from '../../shared/notices/notice-search';

@@ -9,7 +9,8 @@ import {
   GRANTS,
   grantIdFor,
   SUBSCRIPTIONS,
-  subscriptionIdFor } from '../_notifications/records';
+  subscriptionIdFor,
+} from '../_notifications/records';
 
 /** More topics than anyone follows: a cap, so one account cannot make every publish fan out to it thousands of times. */
 export const MAX_SUBSCRIPTIONS = 30;
