@@ -1,3 +1,4 @@
+import { IdSchema, VersionSchema } from '../api/common';
 import * as z from 'zod';
 import '../api/zod-messages';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
@@ -86,8 +87,6 @@ export const CONSULTED_PARTY_LABELS: Record<ConsultedParty, string> = { thirdPar
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
-export const RequestIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
-export const RequestVersionSchema = z.number().int().min(1);
 export const IsoDateSchema = z.iso.date();
 
 /** A mainland mobile number: 11 digits starting 13–19. */
@@ -195,7 +194,7 @@ export type EnterInput = z.input<typeof EnterSchema>;
 export { AttachmentSchema };
 export type RequestAttachment = z.infer<typeof AttachmentSchema>;
 
-const target = { id: RequestIdSchema, version: RequestVersionSchema };
+const target = { id: IdSchema, version: VersionSchema };
 
 export const SupplementSchema = z.strictObject({
   ...target,
@@ -262,8 +261,6 @@ export const CloseSchema = z.strictObject({
   reason: text(1000),
 });
 
-export const RequestCursorSchema = z.string().max(512).nullable().optional();
-export const RequestLimitSchema = z.number().int().min(1).max(50).default(20);
 
 /**
  * The schemas read no clock, so they check a 居民身份证 number's birth date against no "today": a

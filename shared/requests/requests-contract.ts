@@ -1,3 +1,4 @@
+import { CursorSchema, IdSchema, LimitSchema, type PageOf } from '../api/common';
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
@@ -12,9 +13,6 @@ import {
   RecordSupplementSchema,
   ReplySchema,
   REQUEST_STATUSES,
-  RequestCursorSchema,
-  RequestIdSchema,
-  RequestLimitSchema,
   SubmitSchema,
   SupplementSchema,
   WithdrawSchema,
@@ -22,10 +20,6 @@ import {
 import type { MyRequestSummary, QueuePage, RequestView } from './request-types';
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './deadline';
 
-interface PageOfSummaries {
-  items: MyRequestSummary[];
-  nextCursor: string | null;
-}
 
 const handlers = staff('handler');
 
@@ -42,14 +36,14 @@ export const requestsContract = {
     summary: '居民在线提交政府信息公开申请；同一提交标识重试返回同一申请',
     writes: true,
   }),
-  mine: action<PageOfSummaries>()({
-    input: z.strictObject({ cursor: RequestCursorSchema, limit: RequestLimitSchema }),
+  mine: action<PageOf<MyRequestSummary>>()({
+    input: z.strictObject({ cursor: CursorSchema, limit: LimitSchema }),
     access: resident,
     summary: '我的申请，按提交时间倒序',
     writes: false,
   }),
   get: action<RequestView>()({
-    input: z.strictObject({ id: RequestIdSchema }),
+    input: z.strictObject({ id: IdSchema }),
     access: resident,
     summary: '我的一件申请：状态、期限及其说明、办理记录、答复和告知书',
     writes: false,
@@ -70,8 +64,8 @@ export const requestsContract = {
   queue: action<QueuePage>()({
     input: z.strictObject({
       status: z.enum(REQUEST_STATUSES).optional(),
-      cursor: RequestCursorSchema,
-      limit: RequestLimitSchema,
+      cursor: CursorSchema,
+      limit: LimitSchema,
     }),
     access: handlers,
     summary: '待办申请，按答复期限排序；个人信息脱敏',
@@ -126,7 +120,7 @@ export const requestsContract = {
     writes: true,
   }),
   manageGet: action<RequestView>()({
-    input: z.strictObject({ id: RequestIdSchema }),
+    input: z.strictObject({ id: IdSchema }),
     access: handlers,
     summary: '工作人员查看申请全貌（含完整个人信息，查看留痕）',
     /** Each view of personal data is itself recorded (domain.md §6). */
