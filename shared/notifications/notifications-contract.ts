@@ -66,7 +66,7 @@ export const inboxContract = {
   markRead: action<{ updated: number; unread: number }>()({
     input: z
       .strictObject({
-        ids: z.array(z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确')).min(1).max(50).optional(),
+        ids: z.array(IdSchema).min(1).max(50).optional(),
         all: z.literal(true).optional(),
       })
       .refine((v) => (v.ids === undefined) !== (v.all === undefined), { message: '请指定要标为已读的消息，或选择全部', path: ['ids'] }),

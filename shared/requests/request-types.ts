@@ -1,3 +1,4 @@
+import type { PageOf } from '../api/common';
 import type {
   Applicant,
   ApplicantType,
@@ -217,9 +218,7 @@ export interface QueueItem {
   urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';
 }
 
-export interface QueuePage {
-  items: QueueItem[];
-  nextCursor: string | null;
+export interface QueuePage extends PageOf<QueueItem> {
   /** For admins: e.g. that next year's holiday arrangement is missing, so some due dates are provisional. */
   warnings: string[];
 }
