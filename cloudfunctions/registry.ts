@@ -4,17 +4,17 @@ import { directoryFunction } from './directory/directory-function';
 import { noticesFunction } from './notices/notices-function';
 import { sessionFunction } from './session/session-function';
 
-// requests, calendar (issue 6)
+// requests, calendar
 import { requestsFunction } from './requests/requests-function';
 import { calendarFunction } from './calendar/calendar-function';
 import { letterTemplatesFunction } from './letterTemplates/letter-templates-function';
 
-// subscriptions, inbox, deliveries (issue 7)
+// subscriptions, inbox, deliveries
 import { subscriptionsFunction } from './subscriptions/subscriptions-function';
 import { inboxFunction } from './inbox/inbox-function';
 import { deliveriesFunction } from './deliveries/deliveries-function';
 
-// windows, ratings (issue 9)
+// windows, ratings
 import { ratingsFunction } from './ratings/ratings-function';
 import { windowsFunction } from './windows/windows-function';
 
@@ -25,17 +25,17 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   directory: directoryFunction,
   notices: noticesFunction,
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   requests: requestsFunction,
   calendar: calendarFunction,
   letterTemplates: letterTemplatesFunction,
 
-  // subscriptions, inbox, deliveries (issue 7)
+  // subscriptions, inbox, deliveries
   subscriptions: subscriptionsFunction,
   inbox: inboxFunction,
   deliveries: deliveriesFunction,
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   windows: windowsFunction,
   ratings: ratingsFunction,
 

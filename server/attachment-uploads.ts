@@ -19,7 +19,7 @@ import { decideAccess, staff, type Caller } from '../shared/staff/roles';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 
 /**
- * Attachments in the local cloud (issue 8): staff upload a file's bytes to
+ * Attachments in the local cloud: staff upload a file's bytes to
  * `POST /files`; it is checked (who, how big, what it really is), kept in
  * `<data folder>/files/<id>` under a name the server chose, recorded in the
  * `files` collection with an `uploaded` event, and served back at

@@ -11,7 +11,7 @@ import { DEMO_EDITOR } from './demo-data';
 dayjs.extend(utc);
 
 /**
- * Demo content for issue 8 that needs fixed ids: a consultation that has
+ * Demo content that needs fixed ids: a consultation that has
  * closed, its result notice linked back, and residents' opinions on it with
  * the bureau's replies (one kept from the public). Seeded inside the demo
  * seed's transaction.

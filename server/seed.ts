@@ -36,15 +36,9 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
       }
     }
 
-    // requests, calendar (issue 6): e.g. await seedDemoRequests(tx, now);
+    // Requests in every state, guides and a closed consultation with its opinions, windows with their ratings.
     await seedDemoRequests(tx, now);
-
-    // subscriptions (issue 7)
-
-    // guides, comments (issue 8)
     await seedNoticeExtras(tx, now);
-
-    // windows, ratings (issue 9)
     await seedDemoRatings(tx, now);
 
     await tx.collection('meta').insert({ id: SEED_MARKER, at: now.toISOString() });

@@ -93,7 +93,7 @@ export const COLLECTIONS = {
     ['status', 'kind', 'publishedAt'],
     ['status', 'departmentId', 'publishedAt'],
     ['updatedAt'],
-    /** Scheduled publishing (issue 8): the runner's due notices and the staff list's 定时发布, soonest first. */
+    /** Scheduled publishing: the runner's due notices and the staff list's 定时发布, soonest first. */
     ['scheduledAt'],
   ],
   departments: [['order']],
@@ -104,7 +104,7 @@ export const COLLECTIONS = {
   /** Bookkeeping of the deployment itself (e.g. that demo data was seeded). */
   meta: [],
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   /**
    * Disclosure requests (依申请公开): the queue sorts open ones by due date; 我的申请 by submission.
    * `id` ends each sorted index because every find breaks ties on it: without it SQLite sorts
@@ -125,7 +125,7 @@ export const COLLECTIONS = {
   /** The bureau's edits of the formal letters' templates, one document per template key (the built-in text otherwise). */
   letterTemplates: [['updatedAt']],
 
-  // subscriptions, inbox, outbox (issue 7)
+  // subscriptions, inbox, outbox
   /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
   outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
   /** The message centre: one row per recipient of a notification. */
@@ -139,7 +139,7 @@ export const COLLECTIONS = {
   /** Local cloud only: what would have been sent to WeChat. */
   wechatRecorded: [['subjectId', 'at']],
 
-  // notice search, comments (issue 8)
+  // notice search, comments
   /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
   noticeComments: [
     ['noticeId', 'status', 'publishedAt'],
@@ -154,7 +154,7 @@ export const COLLECTIONS = {
   /** Local cloud only: uploaded attachments' metadata (the bytes live in <data folder>/files/<id>); CloudBase keeps files in cloud storage. */
   files: [['uploadedBy', 'createdAt']],
 
-  // windows, visits, ratings, follow-ups (issue 9)
+  // windows, visits, ratings, follow-ups
   /** Service windows (好差评): name, department, location, the services offered. */
   windows: [['active', 'name'], ['name']],
   /** Visit codes, keyed by the code: single-use, expiring. */

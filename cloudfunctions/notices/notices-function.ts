@@ -75,7 +75,7 @@ export const noticesFunction = defineFunction('notices', {
   },
 
   ...noticeReadingHandlers,
-  // notices history, scheduled publishing (issue 8)
+  // notices history, scheduled publishing
   ...noticeEditingHandlers,
 });
 

@@ -19,7 +19,7 @@ export const ERROR_CATALOGUE = {
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   NOT_FOUND: { status: 404, message: '页面不存在' },
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   REQUEST_NOT_FOUND: { status: 404, message: '未找到该申请，请核对后重试' },
   SUPPLEMENT_WINDOW_CLOSED: { status: 409, message: '已超过收到申请之日起 7 个工作日，不能再要求补正' },
   SUPPLEMENT_ALREADY_REQUESTED: { status: 409, message: '补正只能一次性告知，本申请已告知过补正' },
@@ -29,11 +29,11 @@ export const ERROR_CATALOGUE = {
   RECEIVED_DATE_INVALID: { status: 400, message: '收到日期不能晚于今天，也不能早于申请提交之日' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新后重新提交' },
 
-  // subscriptions, inbox (issue 7)
+  // subscriptions, inbox
   SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },
   DELIVERY_SUBJECT_NOT_FOUND: { status: 404, message: '未找到该信息或申请的通知记录' },
 
-  // notices search, comments (issue 8)
+  // notices search, comments
   PERIOD_CLOSED: { status: 409, message: '不在征求意见期内，暂不能留言' },
   COMMENT_NOT_FOUND: { status: 404, message: '未找到该条意见' },
   COMMENT_LIMIT_REACHED: { status: 409, message: '您对这项征求意见的留言已达上限' },
@@ -42,7 +42,7 @@ export const ERROR_CATALOGUE = {
   FILE_TOO_LARGE: { status: 413, message: '附件不能超过 20 MB，请压缩或拆分后再上传' },
   FILE_NOT_FOUND: { status: 404, message: '未找到该附件，可能已被删除' },
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   WINDOW_NOT_FOUND: { status: 404, message: '未找到该服务窗口，可能已停用' },
   VISIT_NOT_FOUND: { status: 404, message: '评价码无效或已过期，请向窗口工作人员重新获取' },
   ALREADY_RATED: { status: 409, message: '这次服务已经评价过了，感谢您的参与' },

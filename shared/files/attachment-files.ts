@@ -1,5 +1,5 @@
 /**
- * What an uploaded attachment may be (issue 8: notices; issue 6: request replies).
+ * What an uploaded attachment may be (notices; request replies).
  * Pure rules shared by the phone (a quick check before sending) and the local
  * cloud (the decision, on the bytes themselves). No IO here.
  *

@@ -7,7 +7,7 @@ import type { Notice } from './notice-schema';
 import type { NoticeVersionDetail, NoticeVersionSummary } from './notice-versions';
 
 /**
- * Actions of the notices function for the staff editor (issue 8): the kept
+ * Actions of the notices function for the staff editor: the kept
  * versions of a notice with their diff, and scheduled publishing. Spread into
  * `contract.notices`; the same staff who edit notices may use them.
  */

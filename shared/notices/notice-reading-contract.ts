@@ -16,7 +16,7 @@ import { SEARCH_ORDERS, type NoticeSearchResult } from './notice-search';
 import { noticeViewsContract } from './notice-views-contract';
 
 /**
- * Actions of the notices function added for reading (issue 8): search, and
+ * Actions of the notices function added for reading: search, and
  * residents' opinions on consultations. Spread into `contract.notices`.
  */
 export const SearchQuerySchema = z

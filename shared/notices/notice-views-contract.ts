@@ -5,7 +5,7 @@ import { anyone, staff } from '../staff/roles';
 import { IdSchema } from '../api/common';
 import type { ViewAnswer } from './notice-views';
 
-/** 阅读 counts (issue 8): spread into the notices function's reading actions. */
+/** 阅读 counts: spread into the notices function's reading actions. */
 export const noticeViewsContract = {
   view: action<ViewAnswer>()({
     input: z.strictObject({ id: IdSchema }),

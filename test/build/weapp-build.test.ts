@@ -17,11 +17,11 @@ describeBuilt('the WeChat build', () => {
 
   test('app.json lists the resident pages in the main package and the staff area as a subpackage', () => {
     expect(app.pages.slice(0, 4)).toEqual(['pages/index/index', 'pages/notices/index', 'pages/notice-detail/index', 'pages/me/index']);
-    expect(app.pages).toContain('pages/search/index'); // issue 8
+    expect(app.pages).toContain('pages/search/index');
     expect(app.tabBar.list.map((t: { pagePath: string; text: string }) => `${t.text} ${t.pagePath}`)).toEqual([
       '首页 pages/index/index', '政务公开 pages/notices/index', '办事 pages/guides/index', '我的 pages/me/index',
     ]);
-    expect(app.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/subscriptions/index'])); // issue 7
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/inbox/index', 'pages/subscriptions/index']));
     // Features add pages to the staff area and resident subpackages of their own; the staff area keeps the editor.
     const admin = app.subPackages.find((s: { root: string }) => s.root === 'admin');
     expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index', 'pages/deliveries/index']));

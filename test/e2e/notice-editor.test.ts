@@ -1,7 +1,7 @@
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
 
 /**
- * The staff editor (issue 8) in Chromium over the H5 build and the local
+ * The staff editor in Chromium over the H5 build and the local
  * cloud: a correction of a published notice shows in its history as a diff;
  * a new notice is previewed as residents will see it, then scheduled, and
  * publishes itself once the local cloud's clock (moved forward here) passes

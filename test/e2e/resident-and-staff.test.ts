@@ -73,7 +73,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     // 全部: every published notice and the end of the list; the draft and the withdrawn notice nowhere.
     await byTestId(page, 'tab-all').click();
     await cards(page).nth(policies.length).waitFor(); // more than the policy list had
-    // The demo bureau has more published notices than one page (issue 8 added guides): load them all.
+    // The demo bureau has more published notices than one page (guides included): load them all.
     while ((await listLoaded(page)) === 'more') await byTestId(page, 'list-more').click();
     const allTitles = await titlesOf(page);
     expect(allTitles).toEqual(published.map((n) => n.title));

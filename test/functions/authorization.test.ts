@@ -27,7 +27,7 @@ const publishers: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
 };
 
-/** Any caller with an OPENID: residents, and staff as residents (issue 7's own notifications). */
+/** Any caller with an OPENID: residents, and staff as residents (own notifications). */
 const signedIn: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
 };
@@ -43,7 +43,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.publish': publishers,
   'notices.withdraw': publishers,
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   // Residents act on their own requests only: another resident (staff included) gets the same 404 as a missing id.
   'requests.submit': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
   'requests.mine': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
@@ -68,7 +68,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'letterTemplates.save': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
   'letterTemplates.reset': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
 
-  // subscriptions, inbox, deliveries (issue 7)
+  // subscriptions, inbox, deliveries
   'subscriptions.topics': signedIn,
   'subscriptions.subscribe': signedIn,
   'subscriptions.unsubscribe': signedIn,
@@ -79,7 +79,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // The fixture's subject is a notice: its publishers' business. A request's: REQUEST_DELIVERIES below.
   'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow' },
 
-  // notices search, comments (issue 8)
+  // notices search, comments
   'notices.search': everyone,
   'notices.comment': signedIn,
   'notices.comments': everyone,
@@ -93,7 +93,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'notices.schedule': publishers,
   'notices.unschedule': publishers,
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):
   // here only admin may act on windows and follow-ups. A rater's feedback is for their rating only
   // (the fixture's is resident-a's): anyone else is answered as if it did not exist.
@@ -162,7 +162,7 @@ describe.each(actions)('%s.%s', (fn, action) => {
   });
 });
 
-// deliveries of a request (issue 7): the request's handlers and admins see how its notifications reached the applicant.
+// deliveries of a request: the request's handlers and admins see how its notifications reached the applicant.
 const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow',
 };

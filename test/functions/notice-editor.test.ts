@@ -7,7 +7,7 @@ import { announcement } from '../support/factories';
 import { dispatchAll } from '../support/notifications-fixture';
 import type { CollectionName } from '../../cloudfunctions/_runtime/collections';
 
-/** The staff editor over real SQLite (issue 8): every version kept with its diff, and scheduled publishing. */
+/** The staff editor over real SQLite: every version kept with its diff, and scheduled publishing. */
 let cloud: CloudHarness;
 beforeEach(async () => {
   cloud = await createCloudHarness({ now: new Date('2026-11-24T02:00:00Z') });

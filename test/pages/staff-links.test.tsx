@@ -11,7 +11,7 @@ import { dispatchAll } from '../support/notifications-fixture';
 import { prepareRequestFixture } from '../support/request-fixture';
 import { recorded, resetTaro } from '../support/taro';
 
-/** Ways between staff pages added with issue 8 (opinions, 阅读) and issue 7 (a request's delivery report). */
+/** Ways between staff pages: opinions, 阅读, and a request's delivery report. */
 let cloud: CloudHarness;
 cloudPerTest((c) => (cloud = c));
 

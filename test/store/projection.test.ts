@@ -2,7 +2,7 @@ import type { AnyCollections } from '../../cloudfunctions/_runtime/store/port';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 
-/** `find({ fields })`: a list reads only what it shows (issue 8's speed work), and pages as before. */
+/** `find({ fields })`: a list reads only what it shows (speed work), and pages as before. */
 test('a projection returns the named fields with id, version and sort fields, never the rest', async () => {
   const store = new SqliteStore<AnyCollections>(':memory:', COLLECTIONS);
   const things = store.collection('things');

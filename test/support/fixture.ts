@@ -51,19 +51,19 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const published = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: toPublish.id, version: toPublish.version } }));
   const fixture: Fixture = { noticeId: draft.id, noticeVersion: draft.version, publishedId: published.id, publishedVersion: published.version } as Fixture;
 
-  // requests (issue 6): e.g. Object.assign(fixture, await prepareRequestFixture(cloud));
+  // Each feature adds the records its actions need.
   Object.assign(fixture, await prepareRequestFixture(cloud));
   Object.assign(fixture, await prepareLetterTemplateFixture(cloud));
 
-  // subscriptions, inbox (issue 7)
+  // subscriptions, inbox
   Object.assign(fixture, await prepareInboxFixture(cloud));
 
-  // notices comments (issue 8)
+  // notices comments
   Object.assign(fixture, await prepareCommentFixture(cloud));
-  // notices history, scheduled publishing (issue 8)
+  // notices history, scheduled publishing
   Object.assign(fixture, await prepareScheduleFixture(cloud));
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   Object.assign(fixture, await prepareRatingFixture(cloud));
 
   return fixture;
@@ -91,7 +91,7 @@ async function prepareCommentFixture(cloud: CloudHarness) {
   return { consultationId: open.id as string, commentId: comment.id as string, commentVersion: stored!.version };
 }
 
-/** A draft set to publish itself two days after the harness clock (issue 8). */
+/** A draft set to publish itself two days after the harness clock. */
 async function prepareScheduleFixture(cloud: CloudHarness) {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具定时发布' }) } }));
   const publishAt = new Date(cloud.clock.now.getTime() + 2 * 86_400_000).toISOString();

@@ -14,7 +14,7 @@ export interface Fixture {
   publishedId: string;
   publishedVersion: number;
 
-  // requests (issue 6)
+  // requests
   // Optional because the hostile-input suite counts samples with a fixture of notices only.
   submittedId?: string;
   submittedVersion?: number;
@@ -25,20 +25,20 @@ export interface Fixture {
   /** The extension notice's template, edited once by the admin (so it can be reset). */
   editedTemplateVersion?: number;
 
-  // subscriptions, inbox (issue 7)
+  // subscriptions, inbox
   /** A message in resident-a's inbox, about `inboxSubjectId` (optional so that a bare Fixture literal still types). */
   inboxId?: string;
   inboxSubjectId?: string;
 
-  // notices comments (issue 8): optional so the hostile-input suite's placeholder fixture stays valid
+  // notices comments: optional so the hostile-input suite's placeholder fixture stays valid
   consultationId?: string;
   commentId?: string;
   commentVersion?: number;
-  // notices history, scheduled publishing (issue 8): a draft set to publish itself
+  // notices history, scheduled publishing: a draft set to publish itself
   scheduledId?: string;
   scheduledVersion?: number;
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   windowId?: string;
   windowVersion?: number;
   serviceId?: string;
@@ -81,7 +81,7 @@ export const VALID_INPUTS: Inputs = {
     ],
     view: (f) => [{ id: f.publishedId }],
     viewCounts: (f) => [{ ids: [f.publishedId, f.noticeId] }],
-    // notices history, scheduled publishing (issue 8)
+    // notices history, scheduled publishing
     versions: (f) => [{ id: f.publishedId }, { id: f.noticeId, limit: 5, cursor: null }],
     versionDetail: (f) => [{ id: f.publishedId, version: f.publishedVersion }, { id: f.noticeId, version: f.noticeVersion }],
     schedule: (f) => [
@@ -91,7 +91,7 @@ export const VALID_INPUTS: Inputs = {
     unschedule: (f) => [{ id: f.scheduledId, version: f.scheduledVersion }],
   },
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   requests: {
     submit: () => [application(), organisationApplication(), application({ purpose: '了解本小区改造安排', delivery: 'email', applicant: { type: 'person', name: '周丽', idType: 'passport', idNumber: 'E12345678', phone: '15900002222', email: 'zhouli@example.com' } })],
     mine: () => [{}, { limit: 5, cursor: null }],
@@ -123,7 +123,7 @@ export const VALID_INPUTS: Inputs = {
     reset: (f) => [{ key: 'extension', version: f.editedTemplateVersion ?? 1 }],
   },
 
-  // subscriptions, inbox, deliveries (issue 7)
+  // subscriptions, inbox, deliveries
   subscriptions: {
     topics: () => [{}],
     subscribe: () => [{ kind: 'announcement' }, { departmentId: 'housing' }, { kind: 'policy', departmentId: 'policy' }],
@@ -142,7 +142,7 @@ export const VALID_INPUTS: Inputs = {
     forSubject: (f) => [{ subjectId: f.inboxSubjectId ?? 'placeholder' }],
   },
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   windows: {
     list: () => [{}, { departmentId: 'approval' }],
     manageList: () => [{}],
