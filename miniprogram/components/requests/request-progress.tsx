@@ -5,6 +5,7 @@ import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { AttachmentList } from '../attachment-list';
 import { DetailRow } from '../detail-row';
 import { daysLeftText } from './request-status';
+import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/deadline';
 
 /**
  * The parts of a request's page that the applicant and the clerk both see:
@@ -30,7 +31,7 @@ export function DueBox({ request }: { request: RequestView }) {
 }
 
 function dueAbsentText(r: RequestView): string {
-  if (r.status === 'submitted') return '受理后开始计算答复期限（20个工作日）。';
+  if (r.status === 'submitted') return `受理后开始计算答复期限（${STATUTORY_WORKING_DAYS}个工作日）。`;
   if (r.status === 'supplementRequested') return '补正期间答复期限暂停，收到补正材料之日起重新计算。';
   if (r.status === 'consulting') return '征求第三方或其他机关意见的时间不计入答复期限。';
   return '本申请已办结。';

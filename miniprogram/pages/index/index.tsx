@@ -11,6 +11,7 @@ import { useUnreadCount } from '../../hooks/use-unread-count';
 import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
+import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/deadline';
 
 const NEWEST_COUNT = 5;
 
@@ -52,7 +53,7 @@ export default function HomePage() {
       <View className="request-entry" data-testid="home-request-entry">
         <View className="request-entry__text">
           <Text className="request-entry__title">依申请公开</Text>
-          <Text className="request-entry__hint">没有找到需要的信息？可以向本机关申请公开，20 个工作日内答复</Text>
+          <Text className="request-entry__hint">{`没有找到需要的信息？可以向本机关申请公开，${STATUTORY_WORKING_DAYS} 个工作日内答复`}</Text>
         </View>
         <View className="request-entry__actions">
           <View className="request-entry__action request-entry__action--primary" onClick={() => go(routes.newRequest())} data-testid="home-new-request">

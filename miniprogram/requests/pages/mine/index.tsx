@@ -6,6 +6,7 @@ import { useMyRequests } from '../../../hooks/use-request-lists';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
 
 /** 我的申请: every request the resident has made, with where each stands and when the answer is due. */
 export default function MyRequestsPage() {
@@ -23,7 +24,7 @@ export default function MyRequestsPage() {
         emptyText="您还没有提交过申请"
         renderItem={(r) => <RequestCard key={r.id} request={r} onOpen={(id) => go(routes.myRequest(id))} />}
       />
-      <Text className="hint">申请免费。受理后20个工作日内答复，遇节假日顺延；需要补正或征求第三方意见的，期限依法相应调整，详见每件申请的“答复期限说明”。</Text>
+      <Text className="hint">{`申请免费。受理后${STATUTORY_WORKING_DAYS}个工作日内答复，遇节假日顺延；需要补正或征求第三方意见的，期限依法相应调整，详见每件申请的“答复期限说明”。`}</Text>
     </View>
   );
 }

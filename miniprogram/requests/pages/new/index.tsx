@@ -11,6 +11,7 @@ import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { SubmitSchema } from '../../../../shared/requests/request-schema';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
 
 /**
  * A resident applies for government information (条例 Art. 29) in four
@@ -108,7 +109,7 @@ export default function NewRequestPage() {
         <>
           <Text className="section-title">请核对申请内容</Text>
           <ReviewSection draft={draft} />
-          <Text className="hint">提交后，本机关受理之日起20个工作日内答复；需要延长的，会告知您。您可以在“我的 → 我的申请”查看办理进度。</Text>
+          <Text className="hint">{`提交后，本机关受理之日起${STATUTORY_WORKING_DAYS}个工作日内答复；需要延长的，会告知您。您可以在“我的 → 我的申请”查看办理进度。`}</Text>
         </>
       )}
 

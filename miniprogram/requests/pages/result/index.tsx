@@ -6,6 +6,7 @@ import { useMyRequest } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
 
 /** After submitting: the tracking number to quote, where the request stands, and the offer to be told of the reply. */
 export default function RequestResultPage() {
@@ -25,7 +26,7 @@ export default function RequestResultPage() {
             <View>
               <RequestStatusTag status={request.status} />
             </View>
-            <Text className="result__text">本机关受理后开始计算答复期限（20个工作日），受理和答复都会通知您。请记下申请编号，咨询时使用。</Text>
+            <Text className="result__text">{`本机关受理后开始计算答复期限（${STATUTORY_WORKING_DAYS}个工作日），受理和答复都会通知您。请记下申请编号，咨询时使用。`}</Text>
           </>
         ) : error ? (
           <View className="list-state list-state--error">
