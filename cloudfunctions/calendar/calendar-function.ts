@@ -1,6 +1,7 @@
 import type { CalendarYearView, NamedDay } from '../../shared/calendar/calendar-schema';
 import { yearOf } from '../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
+import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
@@ -47,12 +48,14 @@ async function saveYear(
   const at = ctx.now().toISOString();
   const actor = ctx.caller.openid as string;
   const doc: CalendarDoc = { year, ...content, updatedAt: at, updatedBy: actor, updatedByName: ctx.caller.staff?.name ?? null };
-  await ctx.store.transaction(async (tx) => {
-    const docs = tx.collection(CALENDAR);
-    const existing = await docs.get(String(year));
-    if (existing) await docs.update(existing.id, existing.version, doc);
-    else await docs.insert({ id: String(year), ...doc });
-    await tx.collection('events').insert({ subjectType: 'calendar', subjectId: String(year), action, actor, at, detail });
+  // The admin replaces the year as it stands (no version from a page): the write is still version-checked.
+  await changeRecord(ctx.store, {
+    collection: CALENDAR,
+    id: String(year),
+    expectedVersion: 'current',
+    notFound: 'VALIDATION_FAILED',
+    initial: doc,
+    decide: () => ({ patch: doc, events: [{ subjectType: 'calendar', subjectId: String(year), action, actor, at, detail }] }),
   });
 }
 

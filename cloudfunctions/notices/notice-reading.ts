@@ -17,6 +17,7 @@ import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { noticeViewHandlers } from './notice-views';
 import { insertInFreeSlot } from './comment-slots';
+import { changeRecord } from '../_runtime/change-record';
 
 /** Handlers of the notices function's reading actions (search, opinions); spread into noticesFunction. */
 export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof noticeReadingContract> = {
@@ -74,14 +75,17 @@ export const noticeReadingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
   async moderateComment({ commentId, version, decision, reply }, ctx) {
     const actor = ctx.caller.openid as string;
     const at = ctx.now();
-    const updated = await ctx.store.transaction(async (tx) => {
-      const current = await tx.collection('noticeComments').get(commentId);
-      if (!current) throw new AppError('COMMENT_NOT_FOUND');
-      const next = await tx.collection('noticeComments').update(commentId, version, moderateComment(current, decision, reply, actor, at));
-      await tx.collection('events').insert(commentEvent(commentId, decision === 'publish' ? 'published' : 'hidden', actor, at, reply ?? null));
-      return next;
+    const { record } = await changeRecord(ctx.store, {
+      collection: 'noticeComments',
+      id: commentId,
+      expectedVersion: version,
+      notFound: 'COMMENT_NOT_FOUND',
+      decide: (current) => ({
+        patch: moderateComment(current, decision, reply, actor, at),
+        events: [commentEvent(commentId, decision === 'publish' ? 'published' : 'hidden', actor, at, reply ?? null)],
+      }),
     });
-    return toManagedComment(updated);
+    return toManagedComment(record);
   },
 
   ...noticeViewHandlers,
