@@ -1,7 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
@@ -26,9 +26,11 @@ export default function NoticeEditPage() {
   // below and overwrite what the clerk has typed but not saved.
   const [today] = useState(() => beijingToday(new Date()));
   const departments = useRemote(() => call('directory', 'departments', {}), []);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  // The notice as last loaded or saved (null for a new one until its first save).
+  const loaded = useRemote(() => (id ? call('notices', 'manageGet', { id }) : Promise.resolve(null)), [id]);
+  const notice = loaded.data;
+  const setNotice = loaded.setData;
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   // One form, several buttons (save, publish, schedule, withdraw): each goes through `form.send`, the content is checked with `form.validate`.
   const form = useValidatedForm({
     schema: NoticeContentSchema,
@@ -40,21 +42,16 @@ export default function NoticeEditPage() {
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<NoticeContent | null>(null);
 
+  // The form starts from the notice once it has loaded; after that it is the clerk's (a save does not reset it).
   useEffect(() => {
-    if (!id) return;
-    call('notices', 'manageGet', { id })
-      .then((n) => {
-        setNotice(n);
-        setDraft(draftFromNotice(n, today));
-      })
-      .catch((e) => setLoadError(messageOf(e)));
-  }, [id, today]);
+    if (notice && !draft) setDraft(draftFromNotice(notice, today));
+  }, [notice, draft, today]);
 
   useEffect(() => {
     if (!id && !draft && departments.data?.length) setDraft(emptyDraft(departments.data[0].id, today));
   }, [id, draft, departments.data, today]);
 
-  if (loadError || departments.error) return <View className="page list-state list-state--error">{loadError ?? departments.error?.message}</View>;
+  if (loaded.error || departments.error) return <View className="page list-state list-state--error">{loaded.error?.message ?? departments.error?.message}</View>;
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
 
   const set = <K extends keyof NoticeDraft>(key: K) => (value: NoticeDraft[K]) => setDraft({ ...draft, [key]: value });

@@ -1,11 +1,10 @@
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
-import type { ServiceWindow } from '../../../../shared/ratings/ratings-types';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../rating/rating.css';
 
@@ -21,7 +20,10 @@ interface Draft {
 export default function WindowEditPage() {
   const id = useRouter().params.id;
   const departments = useRemote(() => call('directory', 'departments', {}), []);
-  const [saved, setSaved] = useState<ServiceWindow | null>(null);
+  // The window as last loaded or saved (null for a new one until its first save).
+  const loaded = useRemote(() => (id ? call('windows', 'get', { id }) : Promise.resolve(null)), [id]);
+  const saved = loaded.data;
+  const setSaved = loaded.setData;
   const [draft, setDraft] = useState<Draft | null>(null);
   const form = useValidatedForm({
     schema: WindowContentSchema,
@@ -35,22 +37,15 @@ export default function WindowEditPage() {
     serverFields: (fields) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^window\./, ''), v])),
   });
   const { errors, busy } = form;
-  const [loadError, setLoadError] = useState<string | null>(null);
-
+  // The form starts from the window once it has loaded; after that it is the clerk's.
   useEffect(() => {
-    if (!id) return;
-    call('windows', 'get', { id })
-      .then((w) => {
-        setSaved(w);
-        setDraft({ name: w.name, departmentId: w.departmentId, location: w.location, services: w.services, active: w.active });
-      })
-      .catch((e) => setLoadError(messageOf(e)));
-  }, [id]);
+    if (saved && !draft) setDraft({ name: saved.name, departmentId: saved.departmentId, location: saved.location, services: saved.services, active: saved.active });
+  }, [saved, draft]);
   useEffect(() => {
     if (!id && !draft && departments.data?.length) setDraft({ name: '', departmentId: departments.data[0].id, location: '', services: [{ name: '' }], active: true });
   }, [id, draft, departments.data]);
 
-  if (loadError || departments.error) return <View className="page list-state list-state--error">{loadError ?? departments.error?.message}</View>;
+  if (loaded.error || departments.error) return <View className="page list-state list-state--error">{loaded.error?.message ?? departments.error?.message}</View>;
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
   const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
   const setService = (index: number, name: string) => setDraft({ ...draft, services: draft.services.map((s, i) => (i === index ? { ...s, name } : s)) });
