@@ -41,12 +41,6 @@ export interface ValidatedFormOptions<S extends z.ZodType, R, I = z.input<S>> {
   onFailure?: (error: unknown) => boolean | void;
 }
 
-/** The schema's verdict on `input`: the parsed data, or the errors per field. */
-export function checkWith<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; error: z.ZodError } {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: parsed.error };
-}
-
 export function useValidatedForm<S extends z.ZodType, R, I = z.input<S>>(options: ValidatedFormOptions<S, R, I>) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -65,8 +59,8 @@ export function useValidatedForm<S extends z.ZodType, R, I = z.input<S>>(options
   const validate = useCallback(
     (input: I): z.output<S> | null => {
       const { schema, errorsOf, invalidToast } = latest.current;
-      const verdict = checkWith(schema, input);
-      if (verdict.ok) {
+      const verdict = schema.safeParse(input);
+      if (verdict.success) {
         setErrors({});
         return verdict.data;
       }
@@ -77,41 +71,45 @@ export function useValidatedForm<S extends z.ZodType, R, I = z.input<S>>(options
     [show],
   );
 
+  // Promise chains rather than async functions: the mini-program build turns each async function into a
+  // regenerator state machine, and this hook ships in every subpackage that has a form.
   /**
    * Runs one call of the form's page (checked or not: a withdrawal, a reset) with the form's
    * busy guard and reporting. Returns its result, or null when it was ignored or failed.
    */
   const send = useCallback(
-    async <T>(work: () => Promise<T>, report: Pick<ValidatedFormOptions<S, T, I>, 'done' | 'doneIcon' | 'onDone'> = {}): Promise<T | null> => {
-      if (inFlight.current) return null;
+    <T>(work: () => Promise<T>, report: Pick<ValidatedFormOptions<S, T, I>, 'done' | 'doneIcon' | 'onDone'> = {}): Promise<T | null> => {
+      if (inFlight.current) return Promise.resolve(null);
       inFlight.current = true;
       setBusy(true);
-      try {
-        const result = await work();
-        const title = typeof report.done === 'function' ? report.done(result) : report.done;
-        if (title) void Taro.showToast({ title, icon: report.doneIcon ?? 'success' });
-        await report.onDone?.(result);
-        return result;
-      } catch (e) {
-        const { onFailure, serverFields } = latest.current;
-        if (onFailure?.(e)) return null;
-        if (e instanceof ApiError && e.fields) show(serverFields ? serverFields(e.fields) : e.fields);
-        void Taro.showToast({ title: messageOf(e), icon: 'none' });
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
+      // Started at once, in the tap; a throw becomes a failure like a rejected call.
+      return new Promise<T>((resolve) => resolve(work()))
+        .then((result) => {
+          const title = typeof report.done === 'function' ? report.done(result) : report.done;
+          if (title) void Taro.showToast({ title, icon: report.doneIcon ?? 'success' });
+          return Promise.resolve(report.onDone?.(result)).then(() => result);
+        })
+        .catch((e: unknown) => {
+          const { onFailure, serverFields } = latest.current;
+          if (onFailure?.(e)) return null;
+          if (e instanceof ApiError && e.fields) show(serverFields ? serverFields(e.fields) : e.fields);
+          void Taro.showToast({ title: messageOf(e), icon: 'none' });
+          return null;
+        })
+        .finally(() => {
+          inFlight.current = false;
+          setBusy(false);
+        });
     },
     [show],
   );
 
   /** The form's submit button: check, then send with the options' reporting. A tap while one is in flight is ignored. */
   const submit = useCallback(
-    async (input: I): Promise<R | null> => {
-      if (inFlight.current) return null;
+    (input: I): Promise<R | null> => {
+      if (inFlight.current) return Promise.resolve(null);
       const data = validate(input);
-      if (data === null) return null;
+      if (data === null) return Promise.resolve(null);
       const { submit: sendData, done, doneIcon, onDone } = latest.current;
       if (!sendData) throw new Error('useValidatedForm: submit() needs the `submit` option');
       return send(() => sendData(data, input), { done, doneIcon, onDone });

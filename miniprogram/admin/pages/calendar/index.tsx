@@ -31,9 +31,9 @@ export default function CalendarAdminPage() {
   /** Both forms: the outcome line says how many open requests' due dates moved, then both years are reloaded. */
   const saved = {
     done: '已保存',
-    onDone: async (result: { recomputed: number }) => {
+    onDone: (result: { recomputed: number }) => {
       setOutcome(`已保存。${result.recomputed ? `${result.recomputed} 件未办结申请的答复期限已重新计算。` : '没有申请的答复期限因此改变。'}`);
-      await Promise.all([calendar.reload(), next.reload()]);
+      return Promise.all([calendar.reload(), next.reload()]);
     },
   };
   const yearForm = useValidatedForm({

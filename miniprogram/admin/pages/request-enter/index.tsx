@@ -28,11 +28,11 @@ export default function EnterRequestPage() {
   const form = useValidatedForm({
     schema: EnterSchema,
     invalidToast: '请检查标红的内容',
-    submit: async (_checked, input) => {
-      const entered = await call('requests', 'enter', input);
-      discard();
-      return entered;
-    },
+    submit: (_checked, input) =>
+      call('requests', 'enter', input).then((entered) => {
+        discard();
+        return entered;
+      }),
     done: (entered) => `已录入 ${entered.trackingNumber}`,
     doneIcon: 'none',
     onDone: (entered) => Taro.redirectTo({ url: routes.adminRequest(entered.id) }),

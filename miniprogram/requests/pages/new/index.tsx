@@ -48,9 +48,9 @@ export default function NewRequestPage() {
       setEarlierFiled(false);
       return call('requests', 'submit', input);
     },
-    onDone: async (created) => {
+    onDone: (created) => {
       discard();
-      await Taro.redirectTo({ url: routes.requestResult(created.id) });
+      return Taro.redirectTo({ url: routes.requestResult(created.id) });
     },
     onErrors: pointAt,
     onFailure: (e) => {
