@@ -6,6 +6,7 @@ import type { NoticeContent } from '../shared/notices/notice-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
 import { changeNoticeIn, createNotice } from '../cloudfunctions/notices/change-notice';
+import { changeRecordIn } from '../cloudfunctions/_runtime/change-record';
 import { DEMO_EDITOR } from './demo-data';
 
 dayjs.extend(utc);
@@ -28,7 +29,8 @@ export async function seedNoticeExtras(tx: Transaction, now: Date): Promise<void
 
   const publish = async (id: string, content: NoticeContent, departmentName: string, daysAgo: number) => {
     const draft = await createNotice(tx, content, departmentName, DEMO_EDITOR, ago(daysAgo + 1), id);
-    await changeNoticeIn(tx, DEMO_EDITOR, ago(daysAgo), id, draft.version, 'published', publishNotice);
+    // History from before the seed: not announced to subscribers who arrive later.
+    await changeNoticeIn(tx, { actor: DEMO_EDITOR, at: ago(daysAgo), id, version: draft.version, action: 'published', change: publishNotice, announce: false });
   };
 
   await publish(CLOSED_CONSULTATION_ID, {
@@ -71,7 +73,15 @@ export async function seedNoticeExtras(tx: Transaction, now: Date): Promise<void
     const created = await tx.collection('noticeComments').insert({ ...(newComment(CLOSED_CONSULTATION_ID, o.author, o.text, null, ago(o.daysAgo)) as NoticeComment), id });
     await tx.collection('events').insert(commentEvent(id, 'commented', o.author, ago(o.daysAgo)));
     const decided = ago(o.daysAgo - 3);
-    await tx.collection('noticeComments').update(id, created.version, moderateComment(created, o.hide ? 'hide' : 'publish', o.reply ?? undefined, editor, decided));
-    await tx.collection('events').insert(commentEvent(id, o.hide ? 'hidden' : 'published', editor, decided, o.reply));
+    await changeRecordIn(tx, {
+      collection: 'noticeComments',
+      id,
+      expectedVersion: created.version,
+      notFound: 'COMMENT_NOT_FOUND',
+      decide: (current) => ({
+        patch: moderateComment(current, o.hide ? 'hide' : 'publish', o.reply ?? undefined, editor, decided),
+        events: [commentEvent(id, o.hide ? 'hidden' : 'published', editor, decided, o.reply)],
+      }),
+    });
   }
 }

@@ -1,11 +1,14 @@
 import { builtinArrangement } from '../shared/calendar/builtin-arrangements';
 import { addDays } from '../shared/calendar/dates';
 import { addWorkingDays, buildCalendar, workingDaysBetween, type WorkingCalendar } from '../shared/calendar/working-calendar';
-import { newRequest, transition, type RequestCommand } from '../shared/requests/request-machine';
+import { newRequest, type RequestCommand } from '../shared/requests/request-machine';
+import { BUILTIN_LETTER_TEMPLATES } from '../shared/requests/letters';
 import { formatTrackingNumber, type Actor, type RequestRecord } from '../shared/requests/request-record';
 import { SubmitSchema, type SubmitInput } from '../shared/requests/request-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
+import { changeRecordIn } from '../cloudfunctions/_runtime/change-record';
+import { decideRequestChange } from '../cloudfunctions/requests/apply-command';
 import { BUREAU_NAME } from './demo-data';
 
 /** The people's government at the bureau's level: it hears 行政复议 against the bureau (the remedies sentence). */
@@ -130,6 +133,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
  */
 export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void> {
   await tx.collection('meta').insert({ id: 'bureau', name: BUREAU_NAME, government: GOVERNMENT_NAME });
+  const letters = { templates: BUILTIN_LETTER_TEMPLATES, bureau: { name: BUREAU_NAME, government: GOVERNMENT_NAME } };
   const calendar = buildCalendar([], builtinArrangement);
   const today = beijingToday(now);
   const sequences = new Map<number, number>();
@@ -149,11 +153,13 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
     const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), atBeijingNine(arrived), calendar);
     let stored = await tx.collection('requests').insert(record as RequestRecord);
     await tx.collection('events').insert({ subjectType: 'request', subjectId: stored.id, action: record.history[0].kind, actor: record.history[0].actorOpenid ?? 'system', at: record.submittedAt, detail: record.trackingNumber });
+    // Each step on the change road, as a clerk's or the applicant's would be: its letter and its events.
+    // The demo applicant's past news is not replayed into 消息: the demo inbox starts empty, as it did
+    // before these requests existed, and only what happens after the seed is announced.
     for (const [after, step] of demo.steps) {
-      const on = addWorkingDays(calendar, arrived, after);
-      const result = transition(stored, step(), atBeijingNine(on, after === 0 ? 1 : 0), calendar);
-      stored = await tx.collection('requests').update(stored.id, stored.version, result.request);
-      for (const event of result.events) await tx.collection('events').insert(event);
+      const at = atBeijingNine(addWorkingDays(calendar, arrived, after), after === 0 ? 1 : 0);
+      const decide = decideRequestChange(step(), at, calendar, letters, async () => undefined);
+      ({ record: stored } = await changeRecordIn(tx, { collection: 'requests', id: stored.id, expectedVersion: stored.version, notFound: 'REQUEST_NOT_FOUND', decide }));
     }
   }
   for (const [year, value] of sequences) await tx.collection('counters').insert({ id: `requests-${year}`, value });

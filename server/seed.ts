@@ -9,6 +9,8 @@ import { seedDemoRatings } from './seed-ratings';
 
 const SEED_MARKER = 'demo-seed';
 
+const byEditor = (notice: Notice, at: Date) => ({ actor: DEMO_EDITOR, at, id: notice.id, version: notice.version });
+
 /**
  * Fills an empty local cloud with demo content, once: a marker record means a
  * person's own edits are never overwritten by a restart. All in one
@@ -21,17 +23,18 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     for (const department of DEMO_DEPARTMENTS) await tx.collection('departments').insert(department);
     for (const member of DEMO_STAFF) await tx.collection('staff').insert(member);
     // The demo editor writes, publishes and withdraws the way the product does (change-notice.ts), so
-    // every demo notice has its events and its whole history from creation.
+    // every demo notice has its events and its whole history from creation. Publications from before
+    // the seed are history: they are not announced to subscribers who arrive later.
     for (const demo of demoNotices(now)) {
       const createdAt = new Date(now.getTime() - ((demo.publishedDaysAgo ?? 0) + 1) * 86_400_000);
       let notice = await createNotice(tx, demo.content, departmentNames.get(demo.content.departmentId) ?? '', DEMO_EDITOR, createdAt);
       if (demo.publishedDaysAgo !== null) {
         const at = new Date(now.getTime() - demo.publishedDaysAgo * 86_400_000);
-        notice = await changeNoticeIn(tx, DEMO_EDITOR, at, notice.id, notice.version, 'published', publishNotice);
+        notice = await changeNoticeIn(tx, { ...byEditor(notice, at), action: 'published', change: publishNotice, announce: false });
         const reason = demo.withdrawn;
         if (reason) {
           const withdraw = (current: Notice, actor: string, at: Date) => withdrawNotice(current, reason, actor, at);
-          await changeNoticeIn(tx, DEMO_EDITOR, now, notice.id, notice.version, 'withdrawn', withdraw, () => ({ detail: reason }));
+          await changeNoticeIn(tx, { ...byEditor(notice, now), action: 'withdrawn', change: withdraw, describe: () => ({ detail: reason }) });
         }
       }
     }

@@ -35,22 +35,28 @@ export function changeNotice(
   change: NoticeDecision,
   describe?: NoticeDescription,
 ): Promise<Notice> {
-  return store.transaction((tx) => changeNoticeIn(tx, actor, at, id, version, action, change, describe));
+  return store.transaction((tx) => changeNoticeIn(tx, { actor, at, id, version, action, change, describe }));
 }
 
 type NoticeDecision = (current: Notice, actor: string, at: Date) => Partial<Notice>;
 type NoticeDescription = (current: Notice) => { detail: string | null; changes?: NoticeChanges };
 
+export interface NoticeChange {
+  actor: NoticeActor;
+  at: Date;
+  id: string;
+  version: number;
+  action: NoticeAction;
+  change: NoticeDecision;
+  describe?: NoticeDescription;
+  /** Whether a first publication tells subscribers (the outbox row); only the demo seed's past publications are not announced. */
+  announce?: boolean;
+}
+
 /** The same change inside a transaction the caller holds (the demo seed writes a whole bureau in one). */
 export async function changeNoticeIn(
   tx: Transaction,
-  actor: NoticeActor,
-  at: Date,
-  id: string,
-  version: number,
-  action: NoticeAction,
-  change: NoticeDecision,
-  describe: NoticeDescription = () => ({ detail: null }),
+  { actor, at, id, version, action, change, describe = () => ({ detail: null }), announce = true }: NoticeChange,
 ): Promise<Notice> {
   const { record } = await changeRecordIn(tx, {
     collection: 'notices',
@@ -65,7 +71,7 @@ export async function changeNoticeIn(
         events: [noticeEvent(id, action, actor.openid, at, detail, changes)],
         alongside: async (inner, updated) => {
           await inner.collection(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
-          if (action === 'published') await enqueueNoticePublished(inner, updated, at); // the outbox, in the same transaction
+          if (action === 'published' && announce) await enqueueNoticePublished(inner, updated, at); // the outbox, in the same transaction
         },
       };
     },

@@ -1,11 +1,12 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { LETTER_ISSUED_BY, withIssuedLetter } from '../../shared/requests/letters';
+import { LETTER_ISSUED_BY, withIssuedLetter, type LetterTemplateSet } from '../../shared/requests/letters';
+import type { Bureau } from '../../shared/requests/reply-categories';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import { transition } from '../../shared/requests/request-machine';
-import type { RequestRecord } from '../../shared/requests/request-record';
-import { changeRecord } from '../_runtime/change-record';
+import type { NotificationIntent, RequestRecord } from '../../shared/requests/request-record';
+import { changeRecord, type Change } from '../_runtime/change-record';
 import type { HandlerContext } from '../_runtime/handler-context';
-import type { Stored } from '../_runtime/store/port';
+import type { Store, Stored, Transaction } from '../_runtime/store/port';
 import { deliverRequestNotifications } from './notification-seam';
 import { loadBureau } from './bureau';
 import { loadLetterTemplates } from './letter-templates-data';
@@ -26,10 +27,8 @@ export async function applyCommand(
   command: RequestCommand,
   calendar: WorkingCalendar,
 ): Promise<Stored<RequestRecord>> {
-  const now = ctx.now();
   // A supplement request, an extension, a reply or a closure is also a formal letter, rendered once now.
-  const letterKind = LETTER_ISSUED_BY[command.type];
-  const letters = letterKind ? await Promise.all([loadLetterTemplates(ctx.store), loadBureau(ctx.store)]) : null;
+  const letters = LETTER_ISSUED_BY[command.type] ? await lettersInForce(ctx.store) : null;
   const { record } = await changeRecord(ctx.store, {
     collection: REQUESTS,
     id,
@@ -37,14 +36,41 @@ export async function applyCommand(
     notFound: 'REQUEST_NOT_FOUND',
     // Someone else's request is answered exactly like a missing one.
     visible: (current) => command.actor.role !== 'applicant' || current.ownerOpenid === command.actor.openid,
-    decide: (current) => {
-      const result = transition(current, command, now, calendar);
-      if (letterKind && letters) {
-        const [templates, bureau] = letters;
-        result.request.letters = withIssuedLetter({ ...current, ...result.request }, letterKind, bureau, calendar, templates);
-      }
-      return { patch: result.request, events: result.events, alongside: (tx) => deliverRequestNotifications(tx, result.notifications, ctx) };
-    },
+    decide: decideRequestChange(command, ctx.now(), calendar, letters, (tx, intents) => deliverRequestNotifications(tx, intents, ctx)),
   });
   return record;
+}
+
+/** What a letter is rendered with: the templates in force and the bureau that signs it. */
+export interface LettersInForce {
+  templates: LetterTemplateSet;
+  bureau: Bureau;
+}
+
+export async function lettersInForce(store: Store): Promise<LettersInForce> {
+  const [templates, bureau] = await Promise.all([loadLetterTemplates(store), loadBureau(store)]);
+  return { templates, bureau };
+}
+
+/**
+ * The decision of one command on a request: the state machine's patch and
+ * events, the formal letter the step issues (rendered once, now, and stored
+ * with the request) and the applicant's notifications, handed to `notify` in
+ * the same transaction. Shared by the handlers and the demo seed.
+ */
+export function decideRequestChange(
+  command: RequestCommand,
+  now: Date,
+  calendar: WorkingCalendar,
+  letters: LettersInForce | null,
+  notify: (tx: Transaction, intents: NotificationIntent[]) => Promise<void>,
+): (current: Stored<RequestRecord>) => Change<RequestRecord> {
+  return (current) => {
+    const result = transition(current, command, now, calendar);
+    const letterKind = LETTER_ISSUED_BY[command.type];
+    if (letterKind && letters) {
+      result.request.letters = withIssuedLetter({ ...current, ...result.request }, letterKind, letters.bureau, calendar, letters.templates);
+    }
+    return { patch: result.request, events: result.events, alongside: (tx) => notify(tx, result.notifications) };
+  };
 }
