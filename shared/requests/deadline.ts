@@ -2,14 +2,9 @@ import { addDays, monthDay, yearOf } from '../calendar/dates';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { DueExplanation, ExplainedDay } from './request-types';
 
-/** Art. 33: answer within 20 working days of receipt. */
-export const STATUTORY_WORKING_DAYS = 20;
-/** Art. 30: a supplement may be asked for only within 7 working days of receipt. */
-export const SUPPLEMENT_WINDOW_WORKING_DAYS = 7;
-/** Art. 32: a consulted third party has 15 working days to answer. */
-export const THIRD_PARTY_WORKING_DAYS = 15;
-/** Art. 33: one extension of at most 20 working days. */
-export const MAX_EXTENSION_WORKING_DAYS = 20;
+import { MAX_EXTENSION_WORKING_DAYS, STATUTORY_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from './statutory-periods';
+
+export { MAX_EXTENSION_WORKING_DAYS, STATUTORY_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS };
 
 /** A stretch in which the clock stands still (a consultation, Art. 32). */
 export interface ClockPause {

@@ -15,7 +15,7 @@ import {
   ReplySchema,
   type ReplyCategory,
 } from '../../../shared/requests/request-schema';
-import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from '../../../shared/requests/deadline';
+import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 import type { RequestCommandName, RequestView } from '../../../shared/requests/request-types';
 import { RequestActionForm, type ActionDescription, type Run } from './request-action-form';
 

@@ -5,7 +5,7 @@ import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { AttachmentList } from '../attachment-list';
 import { DetailRow } from '../detail-row';
 import { daysLeftText } from './request-status';
-import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/deadline';
+import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 
 /**
  * The parts of a request's page that the applicant and the clerk both see:

@@ -11,7 +11,7 @@ import { useUnreadCount } from '../../hooks/use-unread-count';
 import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
-import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/deadline';
+import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 
 const NEWEST_COUNT = 5;
 

@@ -6,7 +6,7 @@ import { useMyRequests } from '../../../hooks/use-request-lists';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
-import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
 
 /** 我的申请: every request the resident has made, with where each stands and when the answer is due. */
 export default function MyRequestsPage() {

@@ -11,7 +11,7 @@ import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { SubmitSchema } from '../../../../shared/requests/request-schema';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
-import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
 
 /**
  * A resident applies for government information (条例 Art. 29) in four

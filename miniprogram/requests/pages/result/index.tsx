@@ -6,7 +6,7 @@ import { useMyRequest } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
-import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/deadline';
+import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
 
 /** After submitting: the tracking number to quote, where the request stands, and the offer to be told of the reply. */
 export default function RequestResultPage() {
