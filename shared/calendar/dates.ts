@@ -24,8 +24,8 @@ export function weekdayOf(date: string): number {
   return found;
 }
 
-const SHIFTED = new Map<string, string>();
-const WEEKDAYS = new Map<string, number>();
+const SHIFTED = /* @__PURE__ */ new Map<string, string>();
+const WEEKDAYS = /* @__PURE__ */ new Map<string, number>();
 function remember<V>(memo: Map<string, V>, key: string, value: V): void {
   if (memo.size >= 20_000) memo.clear();
   memo.set(key, value);

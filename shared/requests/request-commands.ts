@@ -1,7 +1,7 @@
 import { AppError, type ErrorCode } from '../api/errors';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { beijingToday } from '../time/beijing-time';
-import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './deadline';
+import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
 import type { CloseCategory, ReplyCategory } from './reply-categories';
 import { dueOf, isOpenStatus } from './request-clock';
 import type { Actor, RequestRecord } from './request-record';

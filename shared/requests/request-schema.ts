@@ -4,7 +4,7 @@ import '../api/zod-messages';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
-import { MAX_EXTENSION_WORKING_DAYS } from './deadline';
+import { MAX_EXTENSION_WORKING_DAYS } from './statutory-periods';
 
 export * from './reply-categories';
 

@@ -18,7 +18,7 @@ import {
   WithdrawSchema,
 } from './request-schema';
 import type { MyRequestSummary, QueuePage, RequestView } from './request-types';
-import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './deadline';
+import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
 
 
 const handlers = staff('handler');
