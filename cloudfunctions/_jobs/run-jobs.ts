@@ -41,10 +41,7 @@ export async function runJobsUntilIdle(deps: JobDeps, budgetMs = 50_000, jobs: r
   return total;
 }
 
-/**
- * A throttled job runs only when it takes its turn, and then sees the instant of its turn as "now"
- * (a domain scan that also keeps its own turn record then agrees with the runner's to the ms).
- */
+/** A throttled job runs only when it takes its turn, and then sees the instant of its turn as "now". */
 async function runJob(job: Job, deps: JobDeps) {
   if (job.everyMs === undefined) return job.run(deps);
   const at = deps.now();

@@ -7,28 +7,24 @@ import { loadCalendar } from '../calendar/calendar-data';
 import { followUpDeadlines } from '../ratings/follow-up-deadlines';
 import { enqueueForPerson } from './enqueue-notification';
 import { OUTBOX } from './records';
-import { SCAN_EVERY_MS, timeToScan } from './scan-turn';
 import { requestDeadlines } from './request-deadlines';
 
 /**
  * Reminders to staff about deadlines, in their 消息: 3 working days before a
  * due date and once it is overdue, once each (the outbox row's id names the
- * subject, the reminder and the person). Run by the dispatcher at most every
- * SCAN_EVERY_MS (a meta record remembers when).
+ * subject, the reminder and the person), so a scan run twice writes nothing
+ * twice. How often it runs is its job's business (_jobs/remind-staff-of-deadlines.ts).
  *
  * What has deadlines is a list of sources, one module each: disclosure
  * requests (request-deadlines.ts) and 差评 follow-ups
  * (ratings/follow-up-deadlines.ts). A source pages through its open subjects
  * due by the horizon and says who handles each and how the reminder reads.
  */
-export { SCAN_EVERY_MS };
-const SCAN_MARK = 'notifications-deadline-scan';
 const PAGE = 100;
 
 const SOURCES: Array<DeadlineSource<any>> = [requestDeadlines, followUpDeadlines];
 
 export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<number> {
-  if (!(await timeToScan(store, now, SCAN_MARK))) return 0;
   const calendar = await loadCalendar(store);
   const today = beijingToday(now);
   const horizon = dueSoonHorizon(today, calendar);

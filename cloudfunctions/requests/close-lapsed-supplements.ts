@@ -6,17 +6,15 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import type { Logger } from '../_runtime/handler-context';
 import { VersionConflictError, type Page, type Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
-import { timeToScan } from '../_notifications/scan-turn';
 import { applyCommand } from './apply-command';
 import { REQUESTS } from './request-collections';
 
-const SCAN_MARK = 'requests-lapsed-supplement-scan';
 const PAGE = 100;
 
 /**
  * Art. 30: an applicant who lets the supplement period run out without good
  * reason is treated as having withdrawn; the request closes as 其他处理 1
- * (`other.noSupplement`). One step of the dispatcher's loop finds requests
+ * (`other.noSupplement`). Its job (_jobs/close-lapsed-supplements.ts) finds requests
  * whose period ended before today (Beijing date, the bureau's working
  * calendar) and closes each through the state machine as the system, with
  * its timeline event, its 终止处理告知书 and the applicant's notification in
@@ -29,7 +27,6 @@ const PAGE = 100;
  * Answers how many requests it closed.
  */
 export async function closeLapsedSupplements(store: Store, now: Date, log: Logger): Promise<number> {
-  if (!(await timeToScan(store, now, SCAN_MARK))) return 0;
   const calendar = await loadCalendar(store);
   const today = beijingToday(now);
   const lapsed: RequestRecord[] = [];

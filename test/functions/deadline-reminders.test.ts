@@ -1,5 +1,9 @@
 import { loadCalendar } from '../../cloudfunctions/calendar/calendar-data';
-import { remindStaffOfDeadlines, SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/remind-staff-of-deadlines';
+import { SCAN_EVERY_MS } from '../../cloudfunctions/_jobs/job-turn';
+import { remindStaffOfDeadlinesJob } from '../../cloudfunctions/_jobs/remind-staff-of-deadlines';
+import { runJobsOnce, turnMark } from '../../cloudfunctions/_jobs/run-jobs';
+import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
+import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { INBOX } from '../../cloudfunctions/_notifications/records';
 import { addDays } from '../../shared/calendar/dates';
 import { reminderDue } from '../../shared/notifications/deadline-reminders';
@@ -77,17 +81,19 @@ test('a request\'s delivery report counts what reached the applicant, not the st
 });
 
 test('the scan runs at most once per interval', async () => {
+  const MARK = turnMark(remindStaffOfDeadlinesJob);
+  const scan = async () => (await runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger }, [remindStaffOfDeadlinesJob])).counts.reminded;
   // The demo bureau's seeded requests include ones nearly due and overdue: the first scan reminds.
-  expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBeGreaterThan(0);
-  const mark = await cloud.store.collection('meta').get('notifications-deadline-scan');
+  expect(await scan()).toBeGreaterThan(0);
+  const mark = await cloud.store.collection('meta').get(MARK);
   expect(mark?.at).toBe(cloud.clock.now.toISOString());
   cloud.clock.now = new Date(cloud.clock.now.getTime() + SCAN_EVERY_MS - 1);
-  expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBe(0);
-  expect((await cloud.store.collection('meta').get('notifications-deadline-scan'))?.at).toBe(mark?.at);
+  expect(await scan()).toBeUndefined(); // not its turn: it did not run
+  expect((await cloud.store.collection('meta').get(MARK))?.at).toBe(mark?.at);
   // After the interval it scans again, but every reminder was already given.
   cloud.clock.now = new Date(cloud.clock.now.getTime() + 1);
-  expect(await remindStaffOfDeadlines(cloud.store, cloud.clock.now)).toBe(0);
-  expect((await cloud.store.collection('meta').get('notifications-deadline-scan'))?.at).toBe(cloud.clock.now.toISOString());
+  expect(await scan()).toBe(0);
+  expect((await cloud.store.collection('meta').get(MARK))?.at).toBe(cloud.clock.now.toISOString());
 });
 
 test('an extension moves the due date, and the clerk hears again before the new one', async () => {

@@ -1,4 +1,4 @@
-import { SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/scan-turn';
+import { SCAN_EVERY_MS } from '../../cloudfunctions/_jobs/job-turn';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';

@@ -1,7 +1,7 @@
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { Store } from '../../cloudfunctions/_runtime/store/port';
 import { OUTBOX } from '../../cloudfunctions/_notifications/records';
-import { SCAN_EVERY_MS } from '../../cloudfunctions/_notifications/scan-turn';
+import { SCAN_EVERY_MS } from '../../cloudfunctions/_jobs/job-turn';
 import { closeLapsedSupplements } from '../../cloudfunctions/requests/close-lapsed-supplements';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
