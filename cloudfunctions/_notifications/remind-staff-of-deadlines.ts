@@ -4,10 +4,8 @@ import { existingIds } from '../_runtime/store/existing-ids';
 import type { Page, Store } from '../_runtime/store/port';
 import type { ActiveStaff, DeadlineSource } from './deadline-source';
 import { loadCalendar } from '../calendar/calendar-data';
-import { followUpDeadlines } from '../ratings/follow-up-deadlines';
 import { enqueueForPerson } from './enqueue-notification';
 import { OUTBOX } from './records';
-import { requestDeadlines } from './request-deadlines';
 
 /**
  * Reminders to staff about deadlines, in their 消息: 3 working days before a
@@ -15,22 +13,20 @@ import { requestDeadlines } from './request-deadlines';
  * subject, the reminder and the person), so a scan run twice writes nothing
  * twice. How often it runs is its job's business (_jobs/remind-staff-of-deadlines.ts).
  *
- * What has deadlines is a list of sources, one module each: disclosure
- * requests (request-deadlines.ts) and 差评 follow-ups
- * (ratings/follow-up-deadlines.ts). A source pages through its open subjects
- * due by the horizon and says who handles each and how the reminder reads.
+ * What has deadlines is a list of sources, one module each, given by the
+ * job that runs this (_jobs/remind-staff-of-deadlines.ts). A source pages
+ * through its open subjects due by the horizon and says who handles each and
+ * how the reminder reads.
  */
 const PAGE = 100;
 
-const SOURCES: Array<DeadlineSource<any>> = [requestDeadlines, followUpDeadlines];
-
-export async function remindStaffOfDeadlines(store: Store, now: Date): Promise<number> {
+export async function remindStaffOfDeadlines(store: Store, now: Date, sources: ReadonlyArray<DeadlineSource<any>>): Promise<number> {
   const calendar = await loadCalendar(store);
   const today = beijingToday(now);
   const horizon = dueSoonHorizon(today, calendar);
   const staff = await activeStaff(store);
   let written = 0;
-  for (const source of SOURCES) {
+  for (const source of sources) {
     let cursor: string | null = null;
     do {
       const page: Page<{ id: string }> = await source.dueBy(store, horizon, cursor, PAGE);
