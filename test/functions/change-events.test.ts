@@ -1,9 +1,7 @@
 import type { CollectionName } from '../../cloudfunctions/_runtime/collections';
-import { contract } from '../../shared/api/contract';
-import type { ActionSpec } from '../../shared/api/define';
 import type { CloudHarness } from '../support/cloud-harness';
+import { CONTRACT_ACTIONS, walkAction } from '../support/contract-walk';
 import { fixtureCopyPerTest, fixtureImageOnce } from '../support/fixture';
-import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
  * "Every change writes its event in the same transaction", walked over every
@@ -60,29 +58,15 @@ async function changesWithoutEvents(cloud: CloudHarness, call: () => Promise<unk
   return silent;
 }
 
-const writing = Object.entries(contract).flatMap(([fn, spec]) =>
-  Object.entries(spec as Record<string, ActionSpec>)
-    .filter(([, s]) => s.writes)
-    .map(([action, s]) => [`${fn}.${action}`, fn, action, s] as const),
-);
-
-const callerFor = (spec: ActionSpec) => (spec.access.kind === 'staff' ? 'demo-admin' : 'resident-a');
+const writing = CONTRACT_ACTIONS.filter((walked) => walked.spec.writes);
 const prepared = fixtureImageOnce();
 
-describe.each(writing)('%s', (_name, fn, action, spec) => {
-  let cloud: CloudHarness;
-  let fixture: Fixture;
-  fixtureCopyPerTest(prepared, (c, f) => {
-    cloud = c;
-    fixture = f;
-  });
+describe.each(writing.map((walked) => [walked.name, walked] as const))('%s', (_name, walked) => {
+  const { cloud, calls } = walkAction(prepared, walked);
 
   test('every versioned record it changes has an event about it, written with it', async () => {
-    const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
     const silent: string[] = [];
-    for (const data of inputs) {
-      silent.push(...(await changesWithoutEvents(cloud, () => cloud.call(callerFor(spec), fn, { action, data }))));
-    }
+    for (const call of calls()) silent.push(...(await changesWithoutEvents(cloud(), call)));
     expect(silent).toEqual([]);
   });
 });

@@ -2,11 +2,10 @@ import { invoke } from '../../cloudfunctions/_runtime/invoke';
 import { defineFunction } from '../../cloudfunctions/_runtime/define-function';
 import type { Logger } from '../../cloudfunctions/_runtime/handler-context';
 import { contract } from '../../shared/api/contract';
-import type { ActionSpec } from '../../shared/api/define';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
-import { fixtureCopyPerTest, fixtureImageOnce } from '../support/fixture';
+import { createCloudHarness } from '../support/cloud-harness';
+import { CONTRACT_ACTIONS, walkAction } from '../support/contract-walk';
+import { fixtureImageOnce } from '../support/fixture';
 import { storeSnapshot } from '../support/store-snapshot';
-import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
  * The contract's `writes` flag is a promise: an action declared read-only
@@ -14,38 +13,25 @@ import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
  * input; one declared as writing does write. Walked over every function in
  * the contract, so a new action is held to its flag without a new test.
  */
-const actions = Object.entries(contract).flatMap(([fn, spec]) =>
-  Object.entries(spec as Record<string, ActionSpec>).map(([action, s]) => [fn, action, s] as const),
-);
-
-/** Someone allowed to call the action: the admin may do every staff action. */
-// resident-a owns the fixture's own records (e.g. its disclosure requests), as in the authorisation matrix.
-const callerFor = (spec: ActionSpec) => (spec.access.kind === 'staff' ? 'demo-admin' : 'resident-a');
-
 // Each action gets its own copy of one prepared database (see prepareFixtureImage).
 const prepared = fixtureImageOnce();
 
-describe.each(actions.map(([fn, action, spec]) => [`${fn}.${action}`, spec.writes ? 'writes' : 'read-only', fn, action, spec] as const))(
+describe.each(CONTRACT_ACTIONS.map((walked) => [walked.name, walked.spec.writes ? 'writes' : 'read-only', walked] as const))(
   '%s (%s)',
-  (_name, _kind, fn, action, spec) => {
-    let cloud: CloudHarness;
-    let fixture: Fixture;
-    fixtureCopyPerTest(prepared, (c, f) => {
-      cloud = c;
-      fixture = f;
-    });
+  (_name, _kind, walked) => {
+    const { cloud, calls } = walkAction(prepared, walked);
+    const spec = walked.spec;
 
     test('the store changes exactly when the contract says it may', async () => {
-      const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
       let wrote = 0;
       let accepted = 0;
-      for (const data of inputs) {
-        const before = await storeSnapshot(cloud);
+      for (const call of calls()) {
+        const before = await storeSnapshot(cloud());
         // Some actions accept only a particular caller (the owner of a visit code, …): a refusal is
         // not this test's business, but a read-only action writes nothing whatever it answers.
-        const answer = await cloud.call(callerFor(spec), fn, { action, data });
+        const answer = await call();
         if (answer.ok) accepted++;
-        if ((await storeSnapshot(cloud)) !== before) wrote++;
+        if ((await storeSnapshot(cloud())) !== before) wrote++;
       }
       if (!spec.writes) expect(wrote).toBe(0);
       else if (accepted > 0) expect(wrote).toBeGreaterThan(0);
