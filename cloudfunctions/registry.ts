@@ -18,6 +18,9 @@ import { deliveriesFunction } from './deliveries/deliveries-function';
 import { ratingsFunction } from './ratings/ratings-function';
 import { windowsFunction } from './windows/windows-function';
 
+// staff administration
+import { staffFunction } from './staff/staff-function';
+
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
 export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
@@ -38,6 +41,9 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   // windows, ratings
   windows: windowsFunction,
   ratings: ratingsFunction,
+
+  // staff administration
+  staff: staffFunction,
 
 };
 

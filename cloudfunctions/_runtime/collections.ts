@@ -17,6 +17,7 @@ import type { TemplateEvent } from '../letterTemplates/letter-templates-function
 import type { RatingSettings } from '../ratings/rating-settings';
 import type { SubscriptionEvent } from '../subscriptions/subscriptions-function';
 import type { StaffRecord } from './identify-caller';
+import type { StaffEvent, StaffInviteRecord, StaffSettings } from '../staff/staff-records';
 
 /**
  * Every collection the product stores, with its indexes, declared once.
@@ -62,16 +63,17 @@ export interface CollectionRecords {
   ratings: RatingRecord;
   followUps: FollowUpRecord;
   ratingTallies: TallyRecord;
+  staffInvites: StaffInviteRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
-export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent;
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent;
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
  * `rating-settings`, the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string }>;
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string }> & StaffSettings;
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {
@@ -165,6 +167,8 @@ export const COLLECTIONS = {
   followUps: [['dueDate'], ['status', 'dueDate']],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
+  /** Invitations to join as staff, keyed by a hash of the one-time code (the code itself is never stored). */
+  staffInvites: [],
 
 } satisfies Record<CollectionName, string[][]>;
 

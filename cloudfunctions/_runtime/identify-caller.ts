@@ -1,29 +1,55 @@
 import * as z from 'zod';
-import { STAFF_ROLES, type Caller } from '../../shared/staff/roles';
+import { STAFF_ROLES, type Caller, type StaffRole } from '../../shared/staff/roles';
 import { consoleLogger, type Logger } from './handler-context';
 import type { Store } from './store/port';
 
 /**
- * A staff record as it must be stored. Records are typed by hand in the
- * CloudBase console (README, deploying step 4), where `active: "false"` or a
- * misspelt role is an easy slip; a string "false" is truthy, so without a
- * schema it would have meant "active". Extra fields are allowed (later
- * features may add some); the ones that decide access must be exact.
+ * A staff record as stored, keyed by OPENID. Written by the `staff` function
+ * (invite → accept, setRoles, remove) and by `npm run staff -- add`; older
+ * records were typed by hand in the CloudBase console with one `departmentId`.
  */
-export const StaffRecordSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  roles: z.array(z.enum(STAFF_ROLES)).min(1),
-  departmentId: z.string().min(1).nullable(),
-  active: z.boolean(),
-});
+export interface StaffRecord {
+  name: string;
+  roles: StaffRole[];
+  /** The departments the person works for; records from before several were possible have only `departmentId`. */
+  departmentIds?: string[];
+  /** The first of `departmentIds`, kept so that a reader of the older shape still finds a department. */
+  departmentId?: string | null;
+  active: boolean;
+  updatedAt?: string;
+  updatedBy?: string;
+}
 
-export type StaffRecord = z.infer<typeof StaffRecordSchema>;
+/**
+ * What a staff record must be to grant anything. Hand-typed records make
+ * `active: "false"` or a misspelt role an easy slip; a string "false" is
+ * truthy, so without a schema it would have meant "active". Extra fields are
+ * allowed (later features may add some); the ones that decide access must be
+ * exact. Both department shapes are read and answered as `departmentIds`.
+ */
+export const StaffRecordSchema = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    roles: z.array(z.enum(STAFF_ROLES)).min(1),
+    departmentIds: z.array(z.string().min(1)).max(50).optional(),
+    departmentId: z.string().min(1).nullable().optional(),
+    active: z.boolean(),
+  })
+  .transform(({ name, roles, departmentIds, departmentId, active }) => ({
+    name,
+    roles: [...new Set(roles)],
+    departmentIds: departmentIds ?? (departmentId ? [departmentId] : []),
+    active,
+  }));
+
+export type ParsedStaffRecord = z.output<typeof StaffRecordSchema>;
 
 /**
  * Turns the platform's OPENID into a Caller. Roles come only from the staff
  * collection (keyed by OPENID): whatever the client claims is never read.
  * A record that does not parse grants nothing and is logged, so the bureau
- * can fix it; it is never guessed at.
+ * can fix it; it is never guessed at. It is read on every call, so a change of
+ * roles or a removal takes effect on the person's next call.
  */
 export async function identifyCaller(openid: string | null, store: Store, log: Logger = consoleLogger): Promise<Caller> {
   if (!openid) return { openid: null, staff: null };
@@ -39,5 +65,6 @@ export async function identifyCaller(openid: string | null, store: Store, log: L
   }
   const record = parsed.data;
   if (!record.active) return { openid, staff: null };
-  return { openid, staff: { name: record.name, roles: record.roles, departmentId: record.departmentId } };
+  const { name, roles, departmentIds } = record;
+  return { openid, staff: { name, roles, departmentIds, departmentId: departmentIds[0] ?? null } };
 }

@@ -7,6 +7,7 @@ import { deliveriesContract, inboxContract, subscriptionsContract } from '../not
 import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 import { letterTemplatesContract } from '../requests/letter-templates-contract';
 import { requestsContract } from '../requests/requests-contract';
+import { staffContract } from '../staff/staff-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
 /**
@@ -50,6 +51,7 @@ export const contract = {
   deliveries: deliveriesContract,
   windows: windowsContract,
   ratings: ratingsContract,
+  staff: staffContract,
 } as const;
 
 export type Contract = typeof contract;

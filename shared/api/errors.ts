@@ -51,6 +51,11 @@ export const ERROR_CATALOGUE = {
   QRCODE_FAILED: { status: 502, message: '二维码生成失败，请稍后重试' },
   RATING_NOT_OPEN: { status: 409, message: '申请答复之后才能评价办理情况' },
 
+  // staff administration
+  INVITE_INVALID: { status: 404, message: '邀请码无效、已使用或已过期，请向管理员重新获取' },
+  LAST_ADMIN: { status: 409, message: '不能移除或降级最后一名管理员，请先为他人设置管理员角色' },
+  STAFF_NOT_FOUND: { status: 404, message: '未找到该工作人员' },
+
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

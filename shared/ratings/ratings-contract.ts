@@ -148,7 +148,8 @@ export const ratingsContract = {
   }),
   ranking: action<RankingRow[]>()({
     input: z.strictObject({ month: MonthSchema }),
-    access: officers,
+    // Statistics: 统计查看人员 (viewer) read them too.
+    access: staff('ratingOfficer', 'viewer'),
     summary: '窗口月度排名（满意率、评价数）',
     writes: false,
   }),

@@ -7,8 +7,11 @@
  * - handler: registers and answers 依申请公开 requests.
  * - publisher: writes and publishes notices and service guides.
  * - ratingOfficer: follows up 差评 (好差评 整改与回访).
+ * - viewer: reads statistics and reports only (a leader, an inspector); changes nothing.
+ *
+ * A person may hold several roles; what they may do is the union.
  */
-export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer'] as const;
+export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -16,6 +19,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   handler: '申请办理人员',
   publisher: '信息发布人员',
   ratingOfficer: '好差评整改人员',
+  viewer: '统计查看人员',
 };
 
 /** Who may call an action. `anyone` includes callers with no identity (a shared link opened in a browser). */
@@ -32,7 +36,12 @@ export const staff = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles 
 /** Who is calling, as established by the server. */
 export interface Caller {
   openid: string | null;
-  staff: { name: string; roles: StaffRole[]; departmentId: string | null } | null;
+  /**
+   * `departmentIds`: the departments the person works for (several possible).
+   * `departmentId` is the first of them, kept for code written when a person
+   * had exactly one.
+   */
+  staff: { name: string; roles: StaffRole[]; departmentIds: string[]; departmentId: string | null } | null;
 }
 
 export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';

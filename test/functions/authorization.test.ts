@@ -120,6 +120,14 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'ratings.decideAppeal': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.ranking': { ...publishers, publisher: 'FORBIDDEN' },
 
+  // staff administration: admins only, except accepting an invitation, which any signed-in caller may try;
+  // someone already active on the staff keeps their roles (an invitation never replaces them), a former member rejoins.
+  'staff.list': { ...publishers, publisher: 'FORBIDDEN' },
+  'staff.invite': { ...publishers, publisher: 'FORBIDDEN' },
+  'staff.accept': { ...signedIn, handler: 'INVALID_STATE' as Outcome, publisher: 'INVALID_STATE' as Outcome, admin: 'INVALID_STATE' as Outcome },
+  'staff.setRoles': { ...publishers, publisher: 'FORBIDDEN' },
+  'staff.remove': { ...publishers, publisher: 'FORBIDDEN' },
+
 };
 
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));

@@ -23,7 +23,23 @@ test('a well-formed active record makes the caller staff, with exactly its roles
   await rawStaff().insert({ id: 'ok-staff', ...good, phone: '0571-1234' });
   expect(await identifyCaller('ok-staff', cloud.store, log)).toEqual({
     openid: 'ok-staff',
-    staff: { name: '测试人员', roles: ['admin'], departmentId: 'office' },
+    staff: { name: '测试人员', roles: ['admin'], departmentIds: ['office'], departmentId: 'office' },
+  });
+  expect(logged).toEqual([]);
+});
+
+test.each([
+  ['several departments', { departmentIds: ['approval', 'office'] }, ['approval', 'office']],
+  ['several departments beside an old departmentId', { departmentIds: ['housing'], departmentId: 'office' }, ['housing']],
+  ['no department (null, as the console allowed)', { departmentId: null }, []],
+  ['no department field at all', { departmentId: undefined }, []],
+])('%s: read as departmentIds', async (_label, change, departmentIds) => {
+  const record: Record<string, unknown> = { id: 'dept-staff', ...good, roles: ['handler', 'viewer'], ...change };
+  for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
+  await rawStaff().insert(record);
+  expect(await identifyCaller('dept-staff', cloud.store, log)).toEqual({
+    openid: 'dept-staff',
+    staff: { name: '测试人员', roles: ['handler', 'viewer'], departmentIds, departmentId: departmentIds[0] ?? null },
   });
   expect(logged).toEqual([]);
 });
@@ -38,6 +54,8 @@ test.each([
   ['no roles', { roles: [] }],
   ['no name', { name: '' }],
   ['departmentId a number', { departmentId: 7 }],
+  ['departmentIds a string', { departmentIds: 'office' }],
+  ['departmentIds with an empty id', { departmentIds: ['office', ''] }],
 ])('%s: not staff, and logged', async (_label, change) => {
   const record: Record<string, unknown> = { id: 'bad-staff', ...good, ...change };
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];

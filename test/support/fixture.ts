@@ -6,6 +6,7 @@ import type { Fixture } from './valid-inputs';
 import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/_runtime/collections';
 import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
+import { prepareStaffFixture } from './staff-fixture';
 
 /**
  * The fixture prepared once, as a database image: suites that need a fresh database per test
@@ -65,6 +66,9 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 
   // windows, ratings
   Object.assign(fixture, await prepareRatingFixture(cloud));
+
+  // staff administration
+  Object.assign(fixture, await prepareStaffFixture(cloud));
 
   return fixture;
 }

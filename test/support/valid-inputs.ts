@@ -50,6 +50,11 @@ export interface Fixture {
   appealedFollowUpId?: string;
   appealedFollowUpVersion?: number;
 
+  // staff administration: a member who joined by invitation, and an open invitation
+  staffMemberOpenid?: string;
+  staffMemberVersion?: number;
+  inviteCode?: string;
+
 }
 
 type Inputs = { [F in keyof Contract]: { [A in keyof Contract[F]]: (f: Fixture) => unknown[] } };
@@ -174,6 +179,14 @@ export const VALID_INPUTS: Inputs = {
     appeal: (f) => [{ id: f.openFollowUpId, version: f.openFollowUpVersion, reason: '当日系统故障，非窗口人员原因' }],
     decideAppeal: (f) => [{ id: f.appealedFollowUpId, version: f.appealedFollowUpVersion, upheld: true, note: '经调取录像核实，申诉成立' }],
     ranking: () => [{ month: '2026-11' }],
+  },
+
+  staff: {
+    list: () => [{}],
+    invite: () => [{ roles: ['handler'], departmentIds: ['office'], name: '新同事' }, { roles: ['viewer', 'publisher'], departmentIds: [], name: '统计查看人员' }],
+    accept: (f) => [{ code: f.inviteCode }],
+    setRoles: (f) => [{ openid: f.staffMemberOpenid, roles: ['handler', 'viewer'], departmentIds: ['office', 'approval'], version: f.staffMemberVersion }],
+    remove: (f) => [{ openid: f.staffMemberOpenid, version: f.staffMemberVersion }],
   },
 
 };

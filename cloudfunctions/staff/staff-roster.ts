@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import { STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
+import { assertAdminRemains, maskOpenid, type StaffMemberView, type StaffStanding } from '../../shared/staff/staff-admin';
+import { changeRecord } from '../_runtime/change-record';
+import { StaffRecordSchema, type StaffRecord } from '../_runtime/identify-caller';
+import type { Store, Stored } from '../_runtime/store/port';
+import type { StaffEvent } from './staff-records';
+
+/**
+ * The staff collection as the `staff` function and `npm run staff` see it:
+ * people as views, the last-admin rule's count, and the one write road for a
+ * person's roles and standing (changeRecord, an event with each change).
+ */
+
+/** The id of an invitation: a hash of its code, so the stored record cannot be used as the code. */
+export const inviteIdOf = (code: string) => createHash('sha256').update(`staff-invite:${code}`).digest('hex');
+
+export const rolesText = (roles: readonly StaffRole[]) => roles.map((r) => STAFF_ROLE_LABELS[r]).join('、');
+
+/** A stored record as the bureau means it (both department shapes read); a malformed one stands for nobody. */
+export function standingOf(record: Stored<StaffRecord>): { name: string; roles: StaffRole[]; departmentIds: string[]; active: boolean } {
+  const parsed = StaffRecordSchema.safeParse(record);
+  if (parsed.success) return parsed.data;
+  return { name: typeof record.name === 'string' && record.name ? record.name : '（记录有误）', roles: [], departmentIds: [], active: false };
+}
+
+export function memberView(record: Stored<StaffRecord>, callerOpenid: string | null): StaffMemberView {
+  const { name, roles, departmentIds, active } = standingOf(record);
+  return { openid: record.id, maskedOpenid: maskOpenid(record.id), name, roles, departmentIds, active, version: record.version, self: record.id === callerOpenid };
+}
+
+/** Staff are a few dozen people in a bureau; 1,000 is far beyond any and keeps one read. */
+const ROSTER_LIMIT = 1000;
+
+export async function allStaff(store: Store): Promise<Array<Stored<StaffRecord>>> {
+  return (await store.collection('staff').find({ orderBy: [['name', 'asc']], limit: ROSTER_LIMIT })).items;
+}
+
+async function otherActiveAdmins(store: Store, openid: string): Promise<number> {
+  return (await allStaff(store)).filter((r) => r.id !== openid).map(standingOf).filter((s) => s.active && s.roles.includes('admin')).length;
+}
+
+/** Every department named exists: a typo would otherwise scope a person to nothing. */
+export async function assertDepartmentsExist(store: Store, departmentIds: readonly string[]): Promise<void> {
+  for (const id of departmentIds) {
+    if (!(await store.collection('departments').get(id))) throw new AppError('VALIDATION_FAILED', undefined, { departmentIds: `没有编号为 ${id} 的部门` });
+  }
+}
+
+export interface StandingChange {
+  store: Store;
+  openid: string;
+  version: number;
+  actor: string;
+  at: Date;
+  /** The person's new roles and departments, or `null` to remove them (inactive; the record stays). */
+  next: { roles: StaffRole[]; departmentIds: string[] } | null;
+}
+
+/**
+ * Changes a person's roles or removes them, against the version the admin saw.
+ * The count of other admins is read just before the transaction: two admins
+ * demoting each other in the same instant could both pass (see README).
+ */
+export async function changeStanding({ store, openid, version, actor, at, next }: StandingChange): Promise<Stored<StaffRecord>> {
+  const others = await otherActiveAdmins(store, openid);
+  const when = at.toISOString();
+  const { record } = await changeRecord(store, {
+    collection: 'staff',
+    id: openid,
+    expectedVersion: version,
+    notFound: 'STAFF_NOT_FOUND',
+    decide: (current) => {
+      const before = standingOf(current);
+      if (!before.active) throw new AppError('INVALID_STATE', '该人员已移除；如需恢复，请重新邀请');
+      const after: StaffStanding = next ? { roles: next.roles, active: true } : { roles: before.roles, active: false };
+      assertAdminRemains(before, after, others);
+      const event: StaffEvent = next
+        ? { subjectType: 'staff', subjectId: openid, action: 'staffRolesChanged', actor, at: when, detail: `角色：${rolesText(before.roles)} → ${rolesText(next.roles)}；部门：${before.departmentIds.join('、') || '无'} → ${next.departmentIds.join('、') || '无'}` }
+        : { subjectType: 'staff', subjectId: openid, action: 'staffRemoved', actor, at: when, detail: `移除${before.name}（${rolesText(before.roles)}）` };
+      const patch = next
+        ? { roles: next.roles, departmentIds: next.departmentIds, departmentId: next.departmentIds[0] ?? null, updatedAt: when, updatedBy: actor }
+        : { active: false, updatedAt: when, updatedBy: actor };
+      return { patch, events: [event] };
+    },
+  });
+  return record;
+}

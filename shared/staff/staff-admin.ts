@@ -1,0 +1,122 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { IdSchema, VersionSchema } from '../api/common';
+import { AppError } from '../api/errors';
+import { STAFF_ROLES, type StaffRole } from './roles';
+
+/**
+ * Staff administration, the pure part: invitation codes, their expiry, the
+ * inputs of the `staff` function, and the one rule that keeps a bureau from
+ * locking itself out (there is always an active admin).
+ */
+
+/** A code is read aloud or typed from a screen: no 0/O, 1/I/L. 12 of 31 letters ≈ 7·10^17 codes. */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITE_CODE_LENGTH = 12;
+export const INVITE_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/;
+/** How long an invitation stays open unless the bureau sets otherwise (`meta` document `staff-settings`, `inviteHours`). */
+export const DEFAULT_INVITE_HOURS = 72;
+
+/** `randomBytes` comes from the caller (crypto on the server) so this stays pure. */
+export function inviteCodeFrom(randomBytes: Uint8Array): string {
+  if (randomBytes.length < INVITE_CODE_LENGTH) throw new Error('need one random byte per character');
+  let code = '';
+  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[randomBytes[i] % INVITE_CODE_ALPHABET.length];
+  return code;
+}
+
+export function inviteExpiry(issuedAt: Date, hours: number = DEFAULT_INVITE_HOURS): Date {
+  return new Date(issuedAt.getTime() + hours * 3_600_000);
+}
+
+/** A code as typed: spaces and dashes a person may add are ignored, letters are upper-cased. */
+export function normaliseInviteCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export interface InviteState {
+  expiresAt: string;
+  usedBy: string | null;
+}
+
+/** Unknown, used and expired codes are one answer (INVITE_INVALID): the caller learns nothing about codes they do not hold. */
+export function inviteUsable(invite: InviteState | null, now: Date): boolean {
+  return !!invite && !invite.usedBy && now.getTime() < Date.parse(invite.expiresAt);
+}
+
+const RolesSchema = z
+  .array(z.enum(STAFF_ROLES))
+  .min(1, '请至少选择一个角色')
+  .max(STAFF_ROLES.length)
+  .transform((roles) => [...new Set(roles)]);
+const DepartmentIdsSchema = z
+  .array(IdSchema)
+  .max(20, '最多选择 20 个部门')
+  .transform((ids) => [...new Set(ids)]);
+const NameSchema = z.string().trim().min(1, '请填写姓名').max(60, '姓名不能超过 60 个字');
+const OpenidSchema = IdSchema;
+
+export const InviteStaffSchema = z.strictObject({ roles: RolesSchema, departmentIds: DepartmentIdsSchema, name: NameSchema });
+export const AcceptInviteSchema = z.strictObject({
+  code: z
+    .string()
+    .max(40)
+    .transform(normaliseInviteCode)
+    .pipe(z.string().regex(INVITE_CODE_PATTERN, '邀请码是 12 位字母和数字')),
+});
+export const SetStaffRolesSchema = z.strictObject({ openid: OpenidSchema, roles: RolesSchema, departmentIds: DepartmentIdsSchema, version: VersionSchema });
+export const RemoveStaffSchema = z.strictObject({ openid: OpenidSchema, version: VersionSchema });
+
+export type InviteStaffInput = z.input<typeof InviteStaffSchema>;
+export type SetStaffRolesInput = z.input<typeof SetStaffRolesSchema>;
+
+/** One person on 人员管理. */
+export interface StaffMemberView {
+  /**
+   * The person's OPENID: the key `setRoles` and `remove` take, so an admin's
+   * page must hold it. Pages show `maskedOpenid` only; the list is admin-only.
+   */
+  openid: string;
+  maskedOpenid: string;
+  name: string;
+  roles: StaffRole[];
+  departmentIds: string[];
+  active: boolean;
+  version: number;
+  /** The caller's own record (an admin demoting or removing themself is warned on the page). */
+  self: boolean;
+}
+
+export interface IssuedInvite {
+  code: string;
+  expiresAt: string;
+}
+
+export interface AcceptedInvite {
+  name: string;
+  roles: StaffRole[];
+  departmentIds: string[];
+}
+
+/** `oWx…9aQ` style: enough to tell two people apart on a screen, too little to act as them anywhere. */
+export function maskOpenid(openid: string): string {
+  if (openid.length <= 6) return `${openid.slice(0, 1)}***`;
+  return `${openid.slice(0, 3)}***${openid.slice(-2)}`;
+}
+
+export interface StaffStanding {
+  roles: readonly StaffRole[];
+  active: boolean;
+}
+
+/**
+ * Refuses a change that would leave the bureau without an active admin:
+ * `before` and `after` are the person changed, `otherActiveAdmins` counts the
+ * others. Without an admin nobody could invite, change roles or fix the
+ * calendar, and only the command line could bring one back.
+ */
+export function assertAdminRemains(before: StaffStanding, after: StaffStanding, otherActiveAdmins: number): void {
+  const wasAdmin = before.active && before.roles.includes('admin');
+  const staysAdmin = after.active && after.roles.includes('admin');
+  if (wasAdmin && !staysAdmin && otherActiveAdmins === 0) throw new AppError('LAST_ADMIN');
+}
