@@ -30,8 +30,8 @@ export function memberView(record: Stored<StaffRecord>, callerOpenid: string | n
   return { openid: record.id, maskedOpenid: maskOpenid(record.id), name, roles, departmentIds, active, version: record.version, self: record.id === callerOpenid };
 }
 
-/** Staff are a few dozen people in a bureau; 1,000 is far beyond any and keeps one read. */
-const ROSTER_LIMIT = 1000;
+/** Staff are a few dozen people in a bureau; 500 is far beyond any and keeps one read (CloudBase reads at most 1,000 at once). */
+const ROSTER_LIMIT = 500;
 
 export async function allStaff(store: Store): Promise<Array<Stored<StaffRecord>>> {
   return (await store.collection('staff').find({ orderBy: [['name', 'asc']], limit: ROSTER_LIMIT })).items;
