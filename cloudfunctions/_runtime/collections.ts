@@ -1,4 +1,5 @@
 import type { Department } from '../../shared/api/common';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 import type { AttachmentFileRecord, FileEvent } from '../../shared/files/attachment-files';
 import type { CommentEvent, NoticeComment } from '../../shared/notices/notice-comments';
 import type { NoticeEvent } from '../../shared/notices/notice-lifecycle';
@@ -64,6 +65,7 @@ export interface CollectionRecords {
   followUps: FollowUpRecord;
   ratingTallies: TallyRecord;
   staffInvites: StaffInviteRecord;
+  audit: AuditRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
@@ -167,9 +169,20 @@ export const COLLECTIONS = {
   followUps: [['dueDate'], ['status', 'dueDate']],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
+
+  // audit
+  /** Who did what to which record, and who saw whose unmasked personal data: append-only (APPEND_ONLY_COLLECTIONS). Newest first, by each filter. */
+  audit: [['at'], ['actor', 'at'], ['actorName', 'at'], ['recordId', 'at'], ['action', 'at']],
   /** Invitations to join as staff, keyed by a hash of the one-time code (the code itself is never stored). */
   staffInvites: [],
 
 } satisfies Record<CollectionName, string[][]>;
 
 export type CollectionName = keyof CollectionRecords;
+
+/**
+ * Collections whose records are never changed once written. Both store adapters refuse `update`
+ * on them (AppendOnlyError), so the audit trail cannot be rewritten by any code path, and the port
+ * has no delete.
+ */
+export const APPEND_ONLY_COLLECTIONS = ['audit'] as const satisfies readonly CollectionName[];

@@ -1,4 +1,5 @@
 import { AppError, type Envelope } from '../../shared/api/errors';
+import { auditEntryOf } from '../../shared/audit/audit-record';
 import { contract } from '../../shared/api/contract';
 import type { ActionSpec } from '../../shared/api/define';
 import { fieldErrorsOf } from '../../shared/api/zod-messages';
@@ -37,9 +38,36 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
-    return { ok: true, data: await handler(parsed.data, ctx) };
+    const answer = await handler(parsed.data, ctx);
+    if (spec.writes && spec.access.kind === 'staff') await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
+    return { ok: true, data: answer };
   } catch (error) {
     return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
+  }
+}
+
+/**
+ * The audit trail is written here, once for every action, rather than by each handler: a new staff
+ * action is audited without anyone remembering to. It runs after the handler has committed, so it
+ * cannot share the handler's transaction; if it fails the change still stands (answering an error
+ * would invite the clerk to do it twice), and the failure is logged loudly for the bureau to see.
+ */
+async function recordAudit(ctx: HandlerContext, name: string, spec: ActionSpec, input: unknown, answer: unknown): Promise<void> {
+  const { caller } = ctx;
+  if (!caller.openid || !caller.staff) return;
+  const entry = auditEntryOf({
+    at: ctx.now().toISOString(),
+    actor: caller.openid,
+    actorName: caller.staff.name,
+    action: name,
+    kind: spec.viewsPersonalData ? 'personalDataViewed' : 'write',
+    input,
+    answer,
+  });
+  try {
+    await ctx.store.collection('audit').insert(entry);
+  } catch (error) {
+    ctx.log.error('audit entry not written', { ...entry, error: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -13,6 +13,8 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   summary: string;
   /** Whether the action writes (local cloud and tests use it to assert read-only actions stay read-only). */
   writes: boolean;
+  /** The answer shows a resident's personal data unmasked: each call is an audit entry (a view), never a plain read. */
+  viewsPersonalData?: boolean;
   readonly __output?: O;
 }
 
@@ -21,7 +23,7 @@ export type ContractSpec = Record<string, FunctionSpec>;
 
 /** `action<Output>()({ input, access, summary, writes })` — curried so the output type is explicit while the input is inferred. */
 export function action<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string; writes: boolean }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string; writes: boolean; viewsPersonalData?: boolean }): ActionSpec<I, O> => spec;
 }
 
 export type InputOf<S> = S extends ActionSpec<infer I, unknown> ? z.input<I> : never;

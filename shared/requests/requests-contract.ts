@@ -125,5 +125,6 @@ export const requestsContract = {
     summary: '工作人员查看申请全貌（含完整个人信息，查看留痕）',
     /** Each view of personal data is itself recorded (domain.md §6). */
     writes: true,
+    viewsPersonalData: true,
   }),
 };

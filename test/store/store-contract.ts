@@ -1,5 +1,6 @@
 import { InvalidCursorError } from '../../cloudfunctions/_runtime/store/cursor';
 import {
+  AppendOnlyError,
   DuplicateIdError,
   InvalidQueryError,
   StoreReentryError,
@@ -78,6 +79,18 @@ export function storeContract(label: string, makeStore: () => Promise<Store<AnyC
       await items().update(saved.id, 1, { rank: 2 });
       await expect(items().update(saved.id, 1, { rank: 3 })).rejects.toBeInstanceOf(VersionConflictError);
       expect(await items().get(saved.id)).toMatchObject({ rank: 2, version: 2 });
+    });
+
+    test('a record of an append-only collection (the audit trail) cannot be updated, in or out of a transaction', async () => {
+      const audit = () => store.collection('audit');
+      const saved = await audit().insert({ id: `append-only-${collectionName}`, at: '2026-11-24T02:00:00.000Z', action: 'notices.publish', fields: ['title'] });
+      await expect(audit().update(saved.id, 1, { fields: [] })).rejects.toBeInstanceOf(AppendOnlyError);
+      await expect(store.transaction((tx) => tx.collection('audit').update(saved.id, 1, { action: 'rewritten' }))).rejects.toBeInstanceOf(AppendOnlyError);
+      expect(await audit().get(saved.id)).toEqual(saved);
+      // Appending still works, and an ordinary collection still updates.
+      await audit().insert({ at: '2026-11-24T02:01:00.000Z', action: 'notices.withdraw', fields: [] });
+      const other = await items().insert(item());
+      expect((await items().update(other.id, 1, { rank: 2 })).rank).toBe(2);
     });
 
     test('update of a missing record says so', async () => {

@@ -9,6 +9,7 @@ import {
   assertWhere,
   InvalidQueryError,
   assertFieldPath,
+  assertUpdatable,
   DuplicateIdError,
   isOperators,
   RecordNotFoundError,
@@ -156,6 +157,7 @@ class CloudbaseCollection<T> implements Collection<T> {
   }
 
   async update(id: string, expectedVersion: number, patch: Patch<T>): Promise<Stored<T>> {
+    assertUpdatable(this.name, id);
     const current = await this.get(id);
     if (!current) throw new RecordNotFoundError(this.name, id);
     if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);

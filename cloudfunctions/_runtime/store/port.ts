@@ -10,7 +10,7 @@
  * names the version it read, so two clerks editing at once cannot silently
  * overwrite each other.
  */
-import type { CollectionRecords } from '../collections';
+import { APPEND_ONLY_COLLECTIONS, type CollectionRecords } from '../collections';
 
 export type Scalar = string | number | boolean | null;
 
@@ -138,6 +138,22 @@ export class TransactionClosedError extends Error {
     super('transaction already finished: its collections can no longer be used');
     this.name = 'TransactionClosedError';
   }
+}
+
+/**
+ * An update of a record in an append-only collection (collections.ts: the audit trail). The trail is
+ * proof of what staff did, so no code path may rewrite it: both adapters refuse before reading.
+ */
+export class AppendOnlyError extends Error {
+  constructor(readonly collection: string, readonly id: string) {
+    super(`${collection} is append-only: record ${id} cannot be updated`);
+    this.name = 'AppendOnlyError';
+  }
+}
+
+/** Throws AppendOnlyError when `collection` is declared append-only; every adapter calls it first thing in `update`. */
+export function assertUpdatable(collection: string, id: string): void {
+  if ((APPEND_ONLY_COLLECTIONS as readonly string[]).includes(collection)) throw new AppendOnlyError(collection, id);
 }
 
 export class DuplicateIdError extends Error {

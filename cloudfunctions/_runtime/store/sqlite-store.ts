@@ -10,6 +10,7 @@ import {
   assertFind,
   assertWhere,
   assertFieldPath,
+  assertUpdatable,
   DuplicateIdError,
   isOperators,
   RecordNotFoundError,
@@ -257,6 +258,7 @@ class SqliteCollection<T> implements Collection<T> {
   }
 
   private rewrite(id: string, expectedVersion: number, patch: Patch<T>): Stored<T> {
+    assertUpdatable(this.name, id);
     const current = this.read(id);
     if (!current) throw new RecordNotFoundError(this.name, id);
     if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
