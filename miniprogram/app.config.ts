@@ -60,6 +60,10 @@ export default defineAppConfig({
         'pages/follow-up/index',
         'pages/rating-ranking/index',
 
+        // staff administration: 人员管理 (admins), and the invited person's 加入工作人员
+        'pages/staff/index',
+        'pages/staff-join/index',
+
       ],
     },
 

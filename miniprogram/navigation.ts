@@ -51,6 +51,10 @@ export const routes = {
   adminFollowUp: (id: string) => `/admin/pages/follow-up/index?id=${encodeURIComponent(id)}`,
   adminRanking: () => '/admin/pages/rating-ranking/index',
 
+  // staff administration
+  adminStaff: () => '/admin/pages/staff/index',
+  staffJoin: (code?: string) => `/admin/pages/staff-join/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+
 };
 
 export function go(url: string): void {

@@ -126,6 +126,30 @@ export default function MePage() {
             </>
           )}
 
+          {/* staff administration; 统计查看人员 reach the ranking (rating officers and admins from 服务窗口与评价码) */}
+          {whoami.staff?.roles.includes('viewer') && !whoami.staff.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (
+            <View className="menu__item" onClick={() => go(routes.adminRanking())} data-testid="staff-ranking-entry">
+              <Text>工作台 · 窗口月度排名</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminStaff())} data-testid="staff-admin-entry">
+              <Text>工作台 · 人员管理</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+
+        </View>
+      )}
+
+      {/* An invited clerk joins here with the admin's code; staff already are (roles change through 人员管理). */}
+      {whoami?.openid && !whoami.isStaff && (
+        <View className="menu">
+          <View className="menu__item" onClick={() => go(routes.staffJoin())} data-testid="staff-join-entry">
+            <Text>加入工作人员（邀请码）</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
         </View>
       )}
 

@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components';
+import type { Department } from '../../../shared/api/common';
+import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../shared/staff/roles';
+import { FormField } from './form-field';
+
+/** What each role may do, in a line: the admin picks roles knowing what they grant. */
+const ROLE_HINTS: Record<StaffRole, string> = {
+  admin: '全部功能，含人员管理、工作日历',
+  handler: '办理依申请公开',
+  publisher: '发布信息、审核意见',
+  ratingOfficer: '服务窗口、差评整改',
+  viewer: '只看统计和排名',
+};
+
+const toggle = <T,>(list: readonly T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+/** Roles (several may be held) and departments (several, or none), as chips to tick. */
+export function StaffRolesField(props: {
+  roles: StaffRole[];
+  departmentIds: string[];
+  departments: Department[];
+  errors: Record<string, string>;
+  onChange: (next: { roles: StaffRole[]; departmentIds: string[] }) => void;
+  testId: string;
+}) {
+  const { roles, departmentIds, departments, errors, onChange, testId } = props;
+  return (
+    <>
+      <FormField label="角色（可多选）" required error={errors.roles}>
+        <View className="chips">
+          {STAFF_ROLES.map((role) => (
+            <View
+              key={role}
+              className={`chip ${roles.includes(role) ? 'chip--selected' : ''}`}
+              onClick={() => onChange({ roles: toggle(roles, role), departmentIds })}
+              data-testid={`${testId}-role-${role}`}
+            >
+              <Text className="chip__label">{STAFF_ROLE_LABELS[role]}</Text>
+              <Text className="chip__hint">{ROLE_HINTS[role]}</Text>
+            </View>
+          ))}
+        </View>
+      </FormField>
+      <FormField label="所属部门（可多选）" error={errors.departmentIds}>
+        <View className="chips">
+          {departments.map((d) => (
+            <View
+              key={d.id}
+              className={`chip ${departmentIds.includes(d.id) ? 'chip--selected' : ''}`}
+              onClick={() => onChange({ roles, departmentIds: toggle(departmentIds, d.id) })}
+              data-testid={`${testId}-dept-${d.id}`}
+            >
+              <Text className="chip__label">{d.name}</Text>
+            </View>
+          ))}
+        </View>
+      </FormField>
+    </>
+  );
+}
