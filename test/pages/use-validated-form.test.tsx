@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as z from 'zod';
 import '../../shared/api/zod-messages';
 import { ApiError } from '../../miniprogram/api/call';
+import { useForm } from '../../miniprogram/hooks/use-form';
 import { useValidatedForm } from '../../miniprogram/hooks/use-validated-form';
 import { recorded, resetTaro } from '../support/taro';
 
@@ -58,4 +59,32 @@ test('the server\'s field errors go beside the fields (in the form\'s keys) and 
   await waitFor(() => expect(screen.getByTestId('field-name').textContent).toBe('名称已被使用'));
   expect(recorded.toasts).toEqual(['填写的内容有误']);
   expect(screen.getByTestId('field-days').textContent).toBe('');
+});
+
+/** The core hook, for a form whose rule is not a zod schema. */
+function RuleForm(props: { text: string; send: (text: string) => Promise<void> }) {
+  const form = useForm<string, string, void>({
+    check: (text) => (text.trim().length < 5 ? { errors: { text: '意见至少需要5个字' } } : { data: text.trim() }),
+    submit: (clean) => props.send(clean),
+    done: '已提交',
+  });
+  return (
+    <div>
+      <div data-testid="field-text">{form.errors.text ?? ''}</div>
+      <button data-testid="send" onClick={() => void form.submit(props.text)}>提交</button>
+    </div>
+  );
+}
+
+test('useForm with a rule of its own: refused beside the field and nothing sent; accepted, sent trimmed', async () => {
+  const send = jest.fn(async () => undefined);
+  const { unmount } = render(<RuleForm text=" 太短 " send={send} />);
+  fireEvent.click(screen.getByTestId('send'));
+  expect(screen.getByTestId('field-text').textContent).toBe('意见至少需要5个字');
+  expect(send).not.toHaveBeenCalled();
+  unmount();
+  render(<RuleForm text="  建议增设夜间窗口  " send={send} />);
+  fireEvent.click(screen.getByTestId('send'));
+  await waitFor(() => expect(recorded.toasts).toEqual(['已提交']));
+  expect(send).toHaveBeenCalledWith('建议增设夜间窗口');
 });

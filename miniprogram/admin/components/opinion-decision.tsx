@@ -1,23 +1,39 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { contract } from '../../../shared/api/contract';
 import { COMMENT_STATUS_LABELS } from '../../../shared/notices/comment-rules';
 import type { ManagedComment } from '../../../shared/notices/notice-comments';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { ApiError, call } from '../../api/call';
+import { useValidatedForm } from '../../hooks/use-validated-form';
 import { FormField, TextField } from './form-field';
 
-export type Decision = { decision: 'publish' | 'hide'; reply?: string };
+type Decision = { decision: 'publish' | 'hide'; reply?: string };
 
 /**
  * One resident's opinion as staff decide on it: who (masked), when, the text,
  * what the screening flagged, and — by its status — 公开 with an optional
  * reply, 不予公开, or a reply added to / taking down one already public.
- * `decide` answers null when done, or the message to show under the reply.
+ * A form of its own (the reply's error stays under this opinion); `onChanged`
+ * reloads the list after a decision, or after someone else's (VERSION_CONFLICT).
  */
-export function OpinionDecision({ comment, busy, decide }: { comment: ManagedComment; busy: boolean; decide: (d: Decision) => Promise<string | null> }) {
+export function OpinionDecision({ comment, onChanged }: { comment: ManagedComment; onChanged: () => void }) {
   const [reply, setReply] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const send = async (d: Decision) => setError(await decide(d));
+  const form = useValidatedForm({
+    schema: contract.notices.moderateComment.input,
+    onFailure: (e) => {
+      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onChanged();
+    },
+  });
+  const send = (d: Decision) => {
+    const data = form.validate({ commentId: comment.id, version: comment.version, ...d });
+    if (!data) return;
+    const done = d.decision === 'publish' ? (d.reply ? '已公开并答复' : '已公开') : '已不予公开';
+    void form.send(() => call('notices', 'moderateComment', data), { done, doneIcon: 'none', onDone: onChanged });
+  };
+  const error = form.errors.reply;
   const withReply = reply.trim() ? { reply: reply.trim() } : {};
+  const busy = form.busy;
   const idle = busy ? true : undefined;
   return (
     <View className="card opinion" data-testid="moderation-item">
@@ -34,24 +50,24 @@ export function OpinionDecision({ comment, busy, decide }: { comment: ManagedCom
       {comment.reply ? <Text className="opinion__reply">已答复：{comment.reply.text}</Text> : null}
       {comment.status !== 'hidden' && (
         <FormField label={comment.status === 'published' ? '补充或修改答复' : '答复（可选，随意见一起公开）'} error={error ?? undefined}>
-          <TextField name="reply" multiline value={reply} onChange={(v) => { setReply(v); setError(null); }} placeholder="2–500字" />
+          <TextField name="reply" multiline value={reply} onChange={(v) => { setReply(v); form.setErrors({}); }} placeholder="2–500字" />
         </FormField>
       )}
       <View className="form__actions">
         {comment.status === 'pending' && (
           <>
-            <Button className="btn btn--primary" disabled={idle} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-publish">公开</Button>
-            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">不予公开</Button>
+            <Button className="btn btn--primary" disabled={idle} onClick={() => send({ decision: 'publish', ...withReply })} data-testid="moderation-publish">公开</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'hide' })} data-testid="moderation-hide">不予公开</Button>
           </>
         )}
         {comment.status === 'published' && (
           <>
-            <Button className="btn btn--primary" disabled={busy || !reply.trim() || undefined} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-reply">保存答复</Button>
-            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">撤下</Button>
+            <Button className="btn btn--primary" disabled={busy || !reply.trim() || undefined} onClick={() => send({ decision: 'publish', ...withReply })} data-testid="moderation-reply">保存答复</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'hide' })} data-testid="moderation-hide">撤下</Button>
           </>
         )}
         {comment.status === 'hidden' && (
-          <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'publish' })} data-testid="moderation-publish">改为公开</Button>
+          <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'publish' })} data-testid="moderation-publish">改为公开</Button>
         )}
       </View>
     </View>

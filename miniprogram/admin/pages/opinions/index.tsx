@@ -5,12 +5,12 @@ import { COMMENT_STATUS_LABELS } from '../../../../shared/notices/comment-rules'
 import type { CommentStatus } from '../../../../shared/notices/notice-comments';
 import { periodStatus } from '../../../../shared/notices/period-status';
 import { beijingToday } from '../../../../shared/time/beijing-time';
-import { ApiError, call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { PagedListView } from '../../../components/paged-list-view';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useRemote } from '../../../hooks/use-remote';
 import { go, routes } from '../../../navigation';
-import { OpinionDecision, type Decision } from '../../components/opinion-decision';
+import { OpinionDecision } from '../../components/opinion-decision';
 
 const FILTERS: Array<{ key: CommentStatus | undefined; label: string }> = [
   { key: 'pending', label: COMMENT_STATUS_LABELS.pending },
@@ -54,7 +54,6 @@ function PickConsultation() {
 
 function Moderation({ noticeId }: { noticeId: string }) {
   const [status, setStatus] = useState<CommentStatus | undefined>('pending');
-  const [busy, setBusy] = useState(false);
   const notice = useRemote(() => call('notices', 'manageGet', { id: noticeId }), [noticeId]);
   const list = usePagedList(
     useCallback((cursor: string | null) => call('notices', 'manageComments', { id: noticeId, status, cursor, limit: 10 }), [noticeId, status]),
@@ -62,23 +61,6 @@ function Moderation({ noticeId }: { noticeId: string }) {
   );
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
-
-  const decide = (commentId: string, version: number) => async (d: Decision): Promise<string | null> => {
-    setBusy(true);
-    try {
-      await call('notices', 'moderateComment', { commentId, version, ...d });
-      void Taro.showToast({ title: d.decision === 'publish' ? (d.reply ? '已公开并答复' : '已公开') : '已不予公开', icon: 'none' });
-      void list.refresh();
-      return null;
-    } catch (e) {
-      if (e instanceof ApiError && e.fields?.reply) return e.fields.reply;
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-      if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') void list.refresh();
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const n = notice.data;
   const period = n && n.kind === 'consultation' ? n.period : null;
@@ -106,7 +88,7 @@ function Moderation({ noticeId }: { noticeId: string }) {
       <PagedListView
         list={list}
         emptyText={status === 'pending' ? '没有待审核的意见' : '这里还没有意见'}
-        renderItem={(c) => <OpinionDecision key={`${c.id}-${c.version}`} comment={c} busy={busy} decide={decide(c.id, c.version)} />}
+        renderItem={(c) => <OpinionDecision key={`${c.id}-${c.version}`} comment={c} onChanged={() => void list.refresh()} />}
       />
     </View>
   );

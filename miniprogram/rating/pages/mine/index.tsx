@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
-import { call, messageOf } from '../../../api/call';
+import { call } from '../../../api/call';
 import { PagedListView } from '../../../components/paged-list-view';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { FOLLOW_UP_STATUS_LABELS, RECTIFICATION_LABELS } from '../../../../shared/ratings/follow-up';
@@ -10,6 +10,7 @@ import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/tim
 import { LevelChip } from '../../components/level-chip';
 import '../../rating.css';
 import { useElderClass } from '../../../elder-mode';
+import { useForm } from '../../../hooks/use-form';
 
 /** My ratings, newest first, with what became of each 差评 — and my say on whether it solved the problem. */
 export default function MyRatingsPage() {
@@ -24,15 +25,13 @@ export default function MyRatingsPage() {
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
 
-  async function feedback(id: string, solved: boolean) {
-    try {
-      const updated = await call('ratings', 'feedback', { ratingId: id, solved });
-      setAnswered((current) => ({ ...current, [id]: updated }));
-      await Taro.showToast({ title: '感谢您的反馈', icon: 'success' });
-    } catch (e) {
-      await Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
+  // Two buttons and nothing to type: the form hook's guard and reporting, with nothing to check.
+  const form = useForm<void, void, MyRating>({ check: () => ({ data: undefined }) });
+  const feedback = (id: string, solved: boolean) =>
+    form.send(() => call('ratings', 'feedback', { ratingId: id, solved }), {
+      done: '感谢您的反馈',
+      onDone: (updated) => setAnswered((current) => ({ ...current, [id]: updated })),
+    });
 
   return (
     <View className={`page ${elder}`}>
