@@ -5,7 +5,7 @@ import { ratingEvent } from '../shared/ratings/rating-events';
 import { ratingMonth } from '../shared/ratings/rating-identity';
 import { isNegative, RATING_TAGS, type RatingLevel } from '../shared/ratings/rating-levels';
 import type { RatingRecord, TallyRecord, WindowRecord } from '../shared/ratings/ratings-types';
-import { applyDelta, emptyTally, tallyId, tallyKeysOf, type Tally, type TallyDelta } from '../shared/ratings/satisfaction';
+import { applyDelta, emptyTally, ratingBasis, tallyId, tallyKeysOf, type Tally, type TallyDelta } from '../shared/ratings/satisfaction';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
 import { TALLIES } from '../cloudfunctions/ratings/tallies';
 import { isBuiltinWorkingDay } from '../cloudfunctions/ratings/working-days';
@@ -65,10 +65,11 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
   const rand = random(20261124);
   const tallies = new Map<string, TallyRecord>();
   const count = (rating: RatingRecord, delta: TallyDelta) => {
+    const basis = ratingBasis(rating);
     for (const [scope, key] of tallyKeysOf(rating)) {
-      const id = tallyId(scope, key, rating.month);
+      const id = tallyId(scope, key, rating.month, basis);
       const current: Tally = tallies.get(id) ?? emptyTally();
-      tallies.set(id, { scope, key, month: rating.month, ...applyDelta(current, delta) });
+      tallies.set(id, { scope, key, month: rating.month, basis, ...applyDelta(current, delta) });
     }
   };
 
@@ -107,6 +108,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
         contactPhone: negative ? `1380013${String(8000 + n).slice(-4)}` : '',
         createdAt: createdAt.toISOString(),
         excluded: false,
+        verified: true,
       };
       await tx.collection('ratings').insert(rating);
       const delta: TallyDelta = { level: { level, by: 1 } };
@@ -178,6 +180,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       contactPhone: '13900139000',
       createdAt: createdAt.toISOString(),
       excluded: false,
+      verified: true,
     };
     await tx.collection('ratings').insert(rating);
     let followUp = newFollowUp({ ...rating, level: r.level }, createdAt, followUpDueDate(createdAt, 15, isBuiltinWorkingDay));
@@ -186,6 +189,39 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
     }
     await tx.collection('followUps').insert(followUp);
     count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1 });
+  }
+
+  // Two bare window-QR ratings this week (no visit behind them): unverified, kept and shown apart,
+  // outside the official figures, so the demo shows the split.
+  for (const [daysAgo, level] of [[2, 'basic'], [3, 'verySatisfied']] as const) {
+    const w = DEMO_WINDOWS[0];
+    const createdAt = dayjs.utc(now).subtract(daysAgo, 'day').toDate();
+    const rating: RatingRecord & { id: string } = {
+      id: `seed-${String(++n).padStart(4, '0')}`,
+      source: 'window',
+      visitCode: null,
+      windowId: w.id,
+      windowName: w.name,
+      serviceId: null,
+      serviceName: null,
+      departmentId: w.departmentId,
+      departmentName: w.departmentName,
+      month: ratingMonth(createdAt),
+      level,
+      tags: [],
+      comment: '',
+      commentStatus: 'none',
+      commentReason: null,
+      anonymous: true,
+      raterOpenid: `demo-passer-by-${n}`,
+      contactName: '',
+      contactPhone: '',
+      createdAt: createdAt.toISOString(),
+      excluded: false,
+      verified: false,
+    };
+    await tx.collection('ratings').insert(rating);
+    count(rating, { level: { level, by: 1 } });
   }
 
   for (const [id, tally] of tallies) await tx.collection(TALLIES).insert({ id, ...tally });

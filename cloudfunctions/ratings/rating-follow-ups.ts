@@ -12,7 +12,7 @@ import { ratingEvent, type RatingAction } from '../../shared/ratings/rating-even
 import { answeredTallyDelta, upheldAppealTallyDelta } from '../../shared/ratings/rating-submission';
 import { toMyRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView } from '../../shared/ratings/ratings-types';
-import type { TallyDelta } from '../../shared/ratings/satisfaction';
+import { ratingBasis, type TallyDelta } from '../../shared/ratings/satisfaction';
 import { changeRecord } from '../_runtime/change-record';
 import type { Handlers } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
@@ -126,12 +126,12 @@ async function changeFollowUp(
         patch,
         events: [ratingEvent(id, event.action, event.actor, event.at, event.detail)],
         alongside: async (tx) => {
-          if (notifyRater || excludeRating) {
-            const rating = await tx.collection('ratings').get(current.ratingId);
-            if (rating && notifyRater) await enqueueRatingAnswered(tx, rating, notifyRater, event.at);
-            if (rating && excludeRating) await tx.collection('ratings').update(rating.id, rating.version, { excluded: true });
-          }
-          if (delta) await adjustTallies(tx, current, delta);
+          if (!notifyRater && !excludeRating && !delta) return;
+          const rating = await tx.collection('ratings').get(current.ratingId);
+          if (rating && notifyRater) await enqueueRatingAnswered(tx, rating, notifyRater, event.at);
+          if (rating && excludeRating) await tx.collection('ratings').update(rating.id, rating.version, { excluded: true });
+          // The figures move in the tally the rating was counted in (verified or not).
+          if (delta) await adjustTallies(tx, current, rating ? ratingBasis(rating) : 'verified', delta);
         },
       };
     },

@@ -4,14 +4,16 @@ import type { Store } from '../_runtime/store/port';
 
 /**
  * The bureau's 好差评 settings, one `meta` record: the follow-up deadline in
- * working days (provinces use 15, some cities 5) and how long a visit code lasts.
- * Absent → the defaults.
+ * working days (provinces use 15, some cities 5), how long a visit code lasts,
+ * and whether unverified ratings (a bare window QR, no visit behind it) count
+ * in the official figures — by default they do not. Absent → the defaults.
  */
 export const RATING_SETTINGS_ID = 'rating-settings';
 
 export interface RatingSettings {
   followUpWorkingDays: number;
   visitCodeDays: number;
+  includeUnverified: boolean;
 }
 
 export async function ratingSettings(store: Store): Promise<RatingSettings> {
@@ -19,5 +21,6 @@ export async function ratingSettings(store: Store): Promise<RatingSettings> {
   return {
     followUpWorkingDays: record?.followUpWorkingDays ?? DEFAULT_FOLLOW_UP_WORKING_DAYS,
     visitCodeDays: record?.visitCodeDays ?? DEFAULT_VISIT_CODE_DAYS,
+    includeUnverified: record?.includeUnverified === true,
   };
 }

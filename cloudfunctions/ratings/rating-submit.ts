@@ -4,6 +4,7 @@ import { followUpDueDate } from '../../shared/ratings/follow-up';
 import { ratingEvent } from '../../shared/ratings/rating-events';
 import { ratingIdForRequest, ratingIdForVisit, ratingIdForWindowDay } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
+import { ratingBasis } from '../../shared/ratings/satisfaction';
 import { buildRating, followUpOpenedBy, ratedTallyDelta, type RatedSubject } from '../../shared/ratings/rating-submission';
 import type { ParsedInputOf } from '../../shared/api/define';
 import type { ratingsContract } from '../../shared/ratings/ratings-contract';
@@ -55,7 +56,7 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
           await tx.collection('followUps').insert(followUp);
           await tx.collection('events').insert(ratingEvent(ratingId, 'followUpOpened', rater, at, followUp.dueDate));
         }
-        await adjustTallies(tx, rating, ratedTallyDelta(input.level, followUp !== null));
+        await adjustTallies(tx, rating, ratingBasis(rating), ratedTallyDelta(input.level, followUp !== null));
       });
     } catch (error) {
       if (error instanceof DuplicateIdError) throw alreadyRated(input);

@@ -5,12 +5,13 @@ import { rankWindows } from '../../shared/ratings/rating-submission';
 import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView, RatingStats, StoredRating } from '../../shared/ratings/ratings-types';
 import type { FollowUpRecord } from '../../shared/ratings/follow-up';
-import { figuresOf, monthsEndingWith, monthsOfYear, sumTallies, type TallyScope } from '../../shared/ratings/satisfaction';
+import { figuresOf, monthsEndingWith, monthsOfYear, officialTally, sumTallies, type Tally, type TallyScope } from '../../shared/ratings/satisfaction';
 import { visitUsability } from '../../shared/ratings/visit-codes';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store, Stored, Where } from '../_runtime/store/port';
 import { activeWindow } from './active-window';
+import { ratingSettings } from './rating-settings';
 import { requestSubject } from './request-subject';
 import { readTallies, TALLIES } from './tallies';
 
@@ -87,14 +88,28 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     const currentMonth = beijingToday(now()).slice(0, 7);
     // The trend is always twelve months; the figures cover one month when asked, else the whole span.
     const trendMonths = year !== undefined ? monthsOfYear(year) : monthsEndingWith(month ?? currentMonth);
-    const tallies = await readTallies(store, scope, key, trendMonths);
+    const [tallies, { includeUnverified }] = await Promise.all([readTallies(store, scope, key, trendMonths), ratingSettings(store)]);
     const covered = month ? [month] : trendMonths;
-    const figures = figuresOf(sumTallies(covered.map((m) => tallies.get(m)).filter((t) => t !== undefined)));
+    const over = (byMonth: Map<string, Tally>, months: string[]) => sumTallies(months.map((m) => byMonth.get(m)).filter((t) => t !== undefined));
+    // Official figures count verified ratings; the unverified are shown apart unless the bureau includes them.
+    const official = (months: string[]) => figuresOf(officialTally(over(tallies.verified, months), over(tallies.unverified, months), includeUnverified));
+    const basis = (byMonth: Map<string, Tally>) => {
+      const f = figuresOf(over(byMonth, covered));
+      return { total: f.total, satisfactionRate: f.satisfactionRate };
+    };
     const trend = trendMonths.map((m) => {
-      const f = figuresOf(sumTallies(tallies.has(m) ? [tallies.get(m)!] : []));
+      const f = official([m]);
       return { month: m, total: f.total, satisfactionRate: f.satisfactionRate };
     });
-    const stats: RatingStats = { ...figures, scope, months: covered, trend };
+    const stats: RatingStats = {
+      ...official(covered),
+      scope,
+      months: covered,
+      trend,
+      verified: basis(tallies.verified),
+      unverified: basis(tallies.unverified),
+      unverifiedIncluded: includeUnverified,
+    };
     return stats;
   },
 
@@ -123,11 +138,13 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
   },
 
   async ranking({ month }, { store }) {
-    const [tallies, windows] = await Promise.all([
-      store.collection(TALLIES).find({ where: { scope: 'window', month }, orderBy: [['key', 'asc']], limit: 500 }),
+    // Two tallies per window (verified and unverified ratings).
+    const [tallies, windows, { includeUnverified }] = await Promise.all([
+      store.collection(TALLIES).find({ where: { scope: 'window', month }, orderBy: [['key', 'asc']], limit: 1000 }),
       store.collection('windows').find({ orderBy: [['name', 'asc']], limit: 500 }),
+      ratingSettings(store),
     ]);
-    return rankWindows(tallies.items, windows.items);
+    return rankWindows(tallies.items, windows.items, includeUnverified);
   },
 };
 

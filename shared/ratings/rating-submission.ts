@@ -2,7 +2,7 @@ import { newFollowUp, type FollowUpRecord } from './follow-up';
 import { ratingMonth } from './rating-identity';
 import { isNegative, type RatingLevel } from './rating-levels';
 import type { RankingRow, RatingRecord, ServiceItem, TallyRecord } from './ratings-types';
-import { figuresOf, type TallyDelta } from './satisfaction';
+import { basisOf, emptyTally, figuresOf, officialTally, totalOf, type Tally, type TallyDelta } from './satisfaction';
 
 /**
  * What a rating writes and what it counts, decided without IO: the rating
@@ -45,9 +45,10 @@ export function buildRating(
   at: Date,
 ): RatingRecord & { id: string } {
   const service = subject.services.find((s) => s.id === serviceId) ?? null;
+  const source = submission.requestId ? 'request' : submission.visitCode ? 'visit' : 'window';
   return {
     id,
-    source: submission.requestId ? 'request' : submission.visitCode ? 'visit' : 'window',
+    source,
     visitCode: submission.visitCode ?? null,
     requestId: submission.requestId ?? null,
     windowId: subject.windowId,
@@ -69,6 +70,8 @@ export function buildRating(
     contactPhone: submission.contactPhone,
     createdAt: at.toISOString(),
     excluded: false,
+    // A visit code or an answered request proves the service happened; a bare window QR does not.
+    verified: source !== 'window',
   };
 }
 
@@ -105,18 +108,35 @@ export function upheldAppealTallyDelta(followUp: Pick<FollowUpRecord, 'level' | 
 }
 
 /**
- * The month's window ranking from the windows' tallies: windows no longer
- * known and windows without ratings are left out. Higher satisfaction first;
- * among equals, more ratings weigh more; then by name, for a stable order.
+ * The month's window ranking from the windows' tallies (both bases): windows
+ * no longer known and windows without counted ratings are left out. Only
+ * verified ratings count unless the bureau includes the unverified ones; each
+ * row says how many unverified ratings there were either way. Higher
+ * satisfaction first; among equals, more ratings weigh more; then by name,
+ * for a stable order.
  */
 export function rankWindows(
-  tallies: ReadonlyArray<Pick<TallyRecord, 'key' | 'counts' | 'followUpsOpened' | 'followUpsAnswered' | 'followUpsOnTime'>>,
+  tallies: ReadonlyArray<Pick<TallyRecord, 'key' | 'basis' | 'counts' | 'followUpsOpened' | 'followUpsAnswered' | 'followUpsOnTime'>>,
   windows: ReadonlyArray<{ id: string; name: string; departmentName: string }>,
+  includeUnverified = false,
 ): RankingRow[] {
   const byId = new Map(windows.map((w) => [w.id, w]));
-  return tallies
-    .filter((t) => byId.has(t.key))
-    .map((t) => ({ ...figuresOf(t), windowId: t.key, windowName: byId.get(t.key)!.name, departmentName: byId.get(t.key)!.departmentName }))
+  const perWindow = new Map<string, { verified: Tally; unverified: Tally }>();
+  for (const t of tallies) {
+    if (!byId.has(t.key)) continue;
+    const entry = perWindow.get(t.key) ?? { verified: emptyTally(), unverified: emptyTally() };
+    entry[basisOf(t)] = t;
+    perWindow.set(t.key, entry);
+  }
+  return [...perWindow.entries()]
+    .map(([windowId, t]) => ({
+      ...figuresOf(officialTally(t.verified, t.unverified, includeUnverified)),
+      windowId,
+      windowName: byId.get(windowId)!.name,
+      departmentName: byId.get(windowId)!.departmentName,
+      unverifiedTotal: totalOf(t.unverified.counts),
+      unverifiedIncluded: includeUnverified,
+    }))
     .filter((r) => r.total > 0)
     .sort((a, b) => b.satisfactionRate - a.satisfactionRate || b.total - a.total || a.windowName.localeCompare(b.windowName, 'zh'))
     .map((r, index) => ({ ...r, rank: index + 1 }));

@@ -1,5 +1,6 @@
 import { isOverdue, type FollowUpRecord } from './follow-up';
 import type { FollowUpView, MyRating, PublicRating, StoredRating } from './ratings-types';
+import { ratingBasis } from './satisfaction';
 
 /**
  * What each audience sees of a rating. The rules live here, once:
@@ -27,6 +28,7 @@ export function toPublicRating(rating: StoredRating, followUp: Pick<FollowUpReco
     comment: rating.commentStatus === 'passed' ? rating.comment : null,
     raterLabel: raterLabel(rating),
     createdAt: rating.createdAt,
+    verified: ratingBasis(rating) === 'verified',
     followUpStatus: followUp?.status ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Figures, LevelCounts } from './satisfaction';
+import type { Figures, LevelCounts, TallyBasis } from './satisfaction';
 import type { Appeal, FollowUpRecord, FollowUpResponse, FollowUpStatus, ResidentFeedback } from './follow-up';
 import type { RatingLevel } from './rating-levels';
 
@@ -89,6 +89,12 @@ export interface RatingRecord {
   createdAt: string;
   /** Set when an admin upholds an appeal: kept, but no longer counted or shown. */
   excluded: boolean;
+  /**
+   * A visit code or a request stands behind the rating; false for a bare window
+   * QR, which anyone can scan: kept and shown to the unit, counted apart.
+   * Absent on ratings stored before the distinction (read from `source`).
+   */
+  verified?: boolean;
 }
 
 export type StoredRating = RatingRecord & { id: string; version: number };
@@ -106,6 +112,8 @@ export interface PublicRating {
   /** "匿名用户" or a masked name: never an OPENID. */
   raterLabel: string;
   createdAt: string;
+  /** False for a bare window QR rating: shown apart, outside the official figures. */
+  verified: boolean;
   /** Whether a 差评 has been answered (the content of the answer is the resident's). */
   followUpStatus: FollowUpStatus | null;
 }
@@ -175,8 +183,22 @@ export interface MonthFigures {
   satisfactionRate: number;
 }
 
+/** One basis's share of a period: how many ratings and their satisfaction rate. */
+export interface BasisFigures {
+  total: number;
+  satisfactionRate: number;
+}
+
+/**
+ * The official figures (verified ratings; with the unverified ones too when the
+ * bureau's `includeUnverified` is set), and each basis apart.
+ */
 export interface RatingStats extends Figures {
   scope: 'window' | 'service' | 'department' | 'bureau';
+  verified: BasisFigures;
+  unverified: BasisFigures;
+  /** Whether the bureau counts unverified ratings in the official figures. */
+  unverifiedIncluded: boolean;
   /** The period the figures cover: one month, or the months listed in `trend`. */
   months: string[];
   trend: MonthFigures[];
@@ -187,12 +209,18 @@ export interface RankingRow extends Figures {
   windowId: string;
   windowName: string;
   departmentName: string;
+  /** The window's unverified ratings of the month (bare QR), shown apart. */
+  unverifiedTotal: number;
+  /** Whether they are counted in this row's figures (the bureau's `includeUnverified`). */
+  unverifiedIncluded: boolean;
 }
 
 export interface TallyRecord {
   scope: 'window' | 'service' | 'department' | 'bureau';
   key: string;
   month: string;
+  /** Verified or unverified ratings; absent on tallies written before the split (verified). */
+  basis?: TallyBasis;
   counts: LevelCounts;
   followUpsOpened: number;
   followUpsAnswered: number;

@@ -103,9 +103,37 @@ export function formatRate(rate: number | null, total = 1): string {
 
 export type TallyScope = 'window' | 'service' | 'department' | 'bureau';
 
-/** The id of one tally record: scope, key and month, e.g. "window:w-hall-1:2026-11". */
-export function tallyId(scope: TallyScope, key: string, month: string): string {
-  return `${scope}:${key}:${month}`;
+/**
+ * Which ratings a tally counts. A rating a visit code or a request stands
+ * behind is verified; one through a bare window QR is not (anyone passing by
+ * can scan it), so it is counted apart and stays out of the official figures
+ * unless the bureau chooses otherwise.
+ */
+export type TallyBasis = 'verified' | 'unverified';
+
+/**
+ * The id of one tally record: scope, key and month, e.g. "window:w-hall-1:2026-11";
+ * the unverified ratings of the same scope and month have their own record
+ * ("window:w-hall-1:2026-11:unverified"), so both stay exact counters.
+ */
+export function tallyId(scope: TallyScope, key: string, month: string, basis: TallyBasis = 'verified'): string {
+  return basis === 'verified' ? `${scope}:${key}:${month}` : `${scope}:${key}:${month}:unverified`;
+}
+
+/** Tallies written before the split carry no basis: they counted only what was then counted, read as verified. */
+export function basisOf(tally: { basis?: TallyBasis }): TallyBasis {
+  return tally.basis ?? 'verified';
+}
+
+/** The basis a rating counts in: verified unless it came through a bare window QR. */
+export function ratingBasis(rating: { source: 'visit' | 'window' | 'request'; verified?: boolean }): TallyBasis {
+  const verified = rating.verified ?? rating.source !== 'window';
+  return verified ? 'verified' : 'unverified';
+}
+
+/** The official figures: verified ratings, plus the unverified ones when the bureau includes them. */
+export function officialTally(verified: Tally, unverified: Tally, includeUnverified: boolean): Tally {
+  return includeUnverified ? sumTallies([verified, unverified]) : verified;
 }
 
 /** The scopes one rating counts in. A rating without a service counts for its window, department and the bureau. */
@@ -130,4 +158,14 @@ export function monthsEndingWith(month: string, count = 12): string[] {
 
 export function monthsOfYear(year: number): string[] {
   return monthsEndingWith(`${year}-12`);
+}
+
+/**
+ * The sentence beside official figures about the unverified ratings (bare window QR) of the same
+ * period: "另有未核验评价 3 条（未计入）", or when the bureau counts them, "含未核验评价 3 条";
+ * empty when there are none.
+ */
+export function unverifiedNote(count: number, included: boolean): string {
+  if (count <= 0) return '';
+  return included ? `含未核验评价 ${count} 条` : `另有未核验评价 ${count} 条（未计入）`;
 }

@@ -1,5 +1,5 @@
 import { RATING_LEVELS } from '../../shared/ratings/rating-levels';
-import { emptyCounts, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
+import { emptyCounts, ratingBasis, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { storeCounts } from '../support/fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';
@@ -57,7 +57,8 @@ describe('one visit, one rating', () => {
     ok(await rate('resident-b', { windowId: w.id, level: 'basic' }));
     cloud.clock.now = new Date('2026-11-24T16:00:00Z'); // 00:00 on the 25th in Beijing
     ok(await rate('resident-a', { windowId: w.id, serviceId: w.services[1].id, level: 'satisfied' }));
-    expect((await stats({ windowId: w.id, month: '2026-11' })).total).toBe(3);
+    // No visit stands behind a bare QR: the three are counted apart, outside the official figures.
+    expect(await stats({ windowId: w.id, month: '2026-11' })).toMatchObject({ total: 0, unverified: { total: 3 } });
   });
 
   test('a service the window does not offer, or a stopped window, is refused', async () => {
@@ -128,7 +129,7 @@ describe('figures', () => {
     const expected = new Map<string, { counts: Record<string, number>; opened: number; answered: number; onTime: number }>();
     for (const r of ratings.filter((x) => !x.excluded)) {
       for (const [scope, key] of tallyKeysOf(r)) {
-        const id = tallyId(scope, key, r.month);
+        const id = tallyId(scope, key, r.month, ratingBasis(r));
         const e = expected.get(id) ?? { counts: emptyCounts(), opened: 0, answered: 0, onTime: 0 };
         e.counts[r.level]++;
         const f = followUps.get(r.id);

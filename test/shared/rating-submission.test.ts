@@ -62,6 +62,7 @@ describe('buildRating', () => {
       contactPhone: '',
       createdAt: '2026-11-24T15:30:00.000Z',
       excluded: false,
+      verified: true,
     });
   });
 
@@ -72,6 +73,12 @@ describe('buildRating', () => {
   test('source: request before visit before window', () => {
     expect(buildRating('x', submission({ requestId: 'req-1' }), { ...hall, windowId: null }, null, 'r', null, AT)).toMatchObject({ source: 'request', requestId: 'req-1', windowId: null });
     expect(buildRating('x', submission(), hall, null, 'r', null, AT)).toMatchObject({ source: 'window', visitCode: null, requestId: null });
+  });
+
+  test('a visit code or a request makes a rating verified; a bare window QR does not', () => {
+    expect(buildRating('x', submission({ requestId: 'req-1' }), { ...hall, windowId: null }, null, 'r', null, AT).verified).toBe(true);
+    expect(buildRating('x', submission({ visitCode: 'CODE' }), hall, null, 'r', null, AT).verified).toBe(true);
+    expect(buildRating('x', submission(), hall, null, 'r', null, AT).verified).toBe(false);
   });
 
   test('a service the subject does not offer, or none, is recorded as none', () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../../api/call';
 import { ListStates } from '../../../components/list-states';
 import { useRemote } from '../../../hooks/use-remote';
-import { formatRate } from '../../../../shared/ratings/satisfaction';
+import { formatRate, unverifiedNote } from '../../../../shared/ratings/satisfaction';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import '../../../rating/rating.css';
 
@@ -30,6 +30,9 @@ export default function RatingRankingPage() {
               <View className="window-row__name">
                 <Text>{r.windowName}</Text>
                 <Text className="rating-card__meta">{'\n'}{r.departmentName} · 差评 {r.followUpsOpened} · 回访率 {formatRate(r.followUpRate)}</Text>
+                {r.unverifiedTotal > 0 && (
+                  <Text className="rating-card__meta" data-testid="ranking-unverified">{'\n'}{unverifiedNote(r.unverifiedTotal, r.unverifiedIncluded)}</Text>
+                )}
               </View>
               <Text className="window-row__rate">{formatRate(r.satisfactionRate, r.total)}</Text>
               <Text className="window-row__count">{r.total} 条</Text>

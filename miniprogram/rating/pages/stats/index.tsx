@@ -5,7 +5,7 @@ import { call } from '../../../api/call';
 import { ListStates } from '../../../components/list-states';
 import { useRemote } from '../../../hooks/use-remote';
 import type { RatingStats, WindowSummary } from '../../../../shared/ratings/ratings-types';
-import { formatRate } from '../../../../shared/ratings/satisfaction';
+import { formatRate, unverifiedNote } from '../../../../shared/ratings/satisfaction';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { TrendChart } from '../../components/trend-chart';
 import '../../rating.css';
@@ -42,6 +42,7 @@ export default function RatingStatsPage() {
   const { bureau, windows } = board.data;
   const focus = windows.find((w) => w.window.id === selected) ?? null;
   const shown = focus?.stats ?? bureau;
+  const shownNote = unverifiedNote(shown.unverified?.total ?? 0, shown.unverifiedIncluded === true);
 
   return (
     <View className={`page ${elder}`}>
@@ -65,6 +66,11 @@ export default function RatingStatsPage() {
             <Text className="figure__label">按时整改率</Text>
           </View>
         </View>
+        {shownNote && (
+          <Text className="hint" data-testid="stats-unverified">
+            {shownNote}。未核验评价指仅扫窗口码、无办件记录可查的评价。
+          </Text>
+        )}
       </View>
 
       <View className="card">
@@ -86,6 +92,12 @@ export default function RatingStatsPage() {
             <Text className="window-row__name">{window.name}</Text>
             <Text className="window-row__rate">{formatRate(stats.satisfactionRate, stats.total)}</Text>
             <Text className="window-row__count">{stats.total} 条</Text>
+            {(stats.unverified?.total ?? 0) > 0 && (
+              <Text className="rating-card__meta" data-testid="stats-window-unverified">
+                {'\n'}
+                {unverifiedNote(stats.unverified.total, stats.unverifiedIncluded)}
+              </Text>
+            )}
           </View>
         ))}
       </View>
