@@ -1,6 +1,10 @@
-import { DUE_SOON_WORKING_DAYS, dueBy } from '../../shared/requests/request-queries';
+import { runningConsultation } from '../../shared/requests/consultation-lapse';
+import { CONSULTATION_RULES, consultationAnswerDue } from '../../shared/requests/request-clock';
+import { DUE_SOON_WORKING_DAYS, dueBy, inConsultation } from '../../shared/requests/request-queries';
 import type { RequestRecord } from '../../shared/requests/request-record';
+import { CONSULTED_PARTY_LABELS } from '../../shared/requests/request-schema';
 import type { Stored } from '../_runtime/store/port';
+import { loadCalendar } from '../calendar/calendar-data';
 import { withRole, type DeadlineSource } from './deadline-source';
 
 const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
@@ -11,6 +15,12 @@ const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
  * registered the request, or — for requests nobody registered through the
  * app — to every active handler.
  */
+/** Who handles a request: the clerk who registered it, or every active handler. */
+function requestHandlers(r: RequestRecord, staff: Parameters<DeadlineSource<never>['handlers']>[1]): string[] {
+  const registeredBy = r.history.find((h) => h.kind === 'registered' && h.actorOpenid)?.actorOpenid;
+  return registeredBy ? [registeredBy] : withRole(staff, 'handler').map((s) => s.id);
+}
+
 export const requestDeadlines: DeadlineSource<Stored<RequestRecord>> = {
   idPrefix: 'rm',
   dueBy: (store, horizon, cursor, limit) => {
@@ -18,14 +28,65 @@ export const requestDeadlines: DeadlineSource<Stored<RequestRecord>> = {
     return store.collection('requests').find({ where, orderBy, limit, cursor });
   },
   dueOn: (r) => r.dueOn,
-  handlers: (r, staff) => {
-    const registeredBy = r.history.find((h) => h.kind === 'registered' && h.actorOpenid)?.actorOpenid;
-    return registeredBy ? [registeredBy] : withRole(staff, 'handler').map((s) => s.id);
-  },
+  handlers: requestHandlers,
   wording: (kind, r) =>
     kind === 'dueSoon'
       ? { title: `申请 ${r.trackingNumber} 即将到期`, body: `答复期限为 ${r.dueOn}，还剩不到 ${DUE_SOON_WORKING_DAYS} 个工作日，请及时答复或依法延期。` }
       : { title: `申请 ${r.trackingNumber} 已超过答复期限`, body: `答复期限 ${r.dueOn} 已过，请尽快答复并说明情况。` },
   link: (r) => ({ type: 'request', id: r.id }),
   page: (r) => `${ADMIN_REQUEST_PAGE}?id=${r.id}`,
+};
+
+/** A running consultation with the last day of the consulted party's answer period. */
+export interface RunningConsultation {
+  /** The request's id: one consultation runs at a time, and the reminder's id also names its due date. */
+  id: string;
+  request: Stored<RequestRecord>;
+  consultation: RequestRecord['consultations'][number];
+  answerDueOn: string;
+}
+
+/**
+ * Consultations' answer periods (条例 Arts. 32 and 34: 15 working days each). The clerk hears 3
+ * working days before the period ends, and once it has: an agency's silence is consent and the
+ * system ends that consultation (the clock counts again); a third party's is not, and the clerk
+ * decides. The due date is a working-day count, which the store cannot filter on: every running
+ * consultation is read and the page keeps those due by the horizon.
+ */
+export const consultationDeadlines: DeadlineSource<RunningConsultation> = {
+  idPrefix: 'cm',
+  dueBy: async (store, horizon, cursor, limit) => {
+    const calendar = await loadCalendar(store);
+    const page = await store.collection('requests').find({ where: inConsultation.where, orderBy: inConsultation.orderBy, limit, cursor });
+    const items = page.items.flatMap((request) => {
+      const consultation = runningConsultation(request);
+      if (!consultation) return [];
+      const answerDueOn = consultationAnswerDue(consultation, calendar);
+      return answerDueOn <= horizon ? [{ id: request.id, request, consultation, answerDueOn }] : [];
+    });
+    return { items, nextCursor: page.nextCursor };
+  },
+  dueOn: (c) => c.answerDueOn,
+  handlers: (c, staff) => requestHandlers(c.request, staff),
+  wording: (kind, { request, consultation, answerDueOn }) => {
+    const party = `${CONSULTED_PARTY_LABELS[consultation.party]}（${consultation.partyName}）`;
+    const rule = CONSULTATION_RULES[consultation.party];
+    if (kind === 'dueSoon') {
+      return {
+        title: `申请 ${request.trackingNumber} 征求意见即将期满`,
+        body: `征求${party}意见的 ${rule.workingDays} 个工作日于 ${answerDueOn} 届满，届满后不论是否收到意见，答复期限恢复计算（条例${rule.article}）。`,
+      };
+    }
+    return rule.silenceIsConsent
+      ? {
+          title: `申请 ${request.trackingNumber} 征求意见已期满`,
+          body: `${party}未在 ${answerDueOn} 前提出意见，视为同意公开（条例${rule.article}），征求意见由系统结束，答复期限已恢复计算，请及时答复。`,
+        }
+      : {
+          title: `申请 ${request.trackingNumber} 第三方逾期未提出意见`,
+          body: `${party}未在 ${answerDueOn} 前提出意见，答复期限已恢复计算（条例${rule.article}）。第三方逾期未提出意见的不视为同意，请依法决定是否公开并结束征求意见。`,
+        };
+  },
+  link: (c) => ({ type: 'request', id: c.request.id }),
+  page: (c) => `${ADMIN_REQUEST_PAGE}?id=${c.request.id}`,
 };

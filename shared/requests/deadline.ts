@@ -1,19 +1,34 @@
 import { addDays, monthDay, yearOf } from '../calendar/dates';
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import type { DueExplanation, ExplainedDay } from './request-types';
 
-import { MAX_EXTENSION_WORKING_DAYS, STATUTORY_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from './statutory-periods';
+import {
+  AGENCY_CONSULTATION_WORKING_DAYS,
+  MAX_EXTENSION_WORKING_DAYS,
+  STATUTORY_WORKING_DAYS,
+  SUPPLEMENT_WINDOW_WORKING_DAYS,
+  THIRD_PARTY_WORKING_DAYS,
+} from './statutory-periods';
 
-export { MAX_EXTENSION_WORKING_DAYS, STATUTORY_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS };
+export { AGENCY_CONSULTATION_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS, STATUTORY_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS };
 
-/** A stretch in which the clock stands still (a consultation, Art. 32). */
+/** A stretch in which the clock stands still (a consultation: a third party's, Art. 32, or another agency's, Art. 34). */
 export interface ClockPause {
   /** The day the consultation began: itself still counted. */
   from: string;
-  /** The day it ended (its working days not counted), or null while it runs. */
+  /**
+   * The day it ended (its working days not counted), or null while it runs. A running pause with a
+   * cap counts as running to the cap's last day (or today, if later): the due date that holds if
+   * nobody records an answer. It does not move from day to day, so a stored date and the reminders
+   * read from it stay right until the record changes.
+   */
   to: string | null;
-  /** At most this many working days are paused (a third party's 15); null for no cap. */
+  /** At most this many working days are paused (the consulted party's 15); null for no cap. */
   capWorkingDays: number | null;
+  /** The article the pause follows, as the explanation cites it: 「第三十二条」 (third party), 「第三十四条」 (agency). */
+  article?: string;
+  /** Whose answer period caps it, as the explanation says: 「第三方」, 「被征求意见机关」. */
+  capHolder?: string;
   /** "征求第三方（云溪建设集团有限公司）意见" for staff; "征求第三方意见" for the applicant. */
   label: string;
 }
@@ -43,7 +58,7 @@ export interface Due {
  */
 export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
   const target = STATUTORY_WORKING_DAYS + (facts.extension?.workingDays ?? 0);
-  const pauses = facts.pauses.map((p) => ({ ...p, until: p.to ?? facts.today, used: 0 }));
+  const pauses = facts.pauses.map((p) => ({ ...p, until: p.to ?? openPauseUntil(p, facts.today, calendar), used: 0 }));
   const days: ExplainedDay[] = [{ date: facts.startOn, count: null, kind: 'receipt', name: null }];
   const uncovered = new Set<number>();
   if (!calendar.isCovered(yearOf(facts.startOn))) uncovered.add(yearOf(facts.startOn));
@@ -84,6 +99,13 @@ export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
   };
 }
 
+/** How far a running pause is counted: to its cap's last working day, or today when later (or uncapped). */
+function openPauseUntil(p: ClockPause, today: string, calendar: WorkingCalendar): string {
+  if (p.capWorkingDays === null) return today;
+  const lastDay = addWorkingDays(calendar, p.from, p.capWorkingDays);
+  return lastDay > today ? lastDay : today;
+}
+
 function explainSteps(
   facts: ClockFacts,
   pauses: Array<ClockPause & { until: string; used: number }>,
@@ -111,9 +133,13 @@ function explainSteps(
   for (const d of days) if (d.kind === 'makeupWorkday') steps.push(`${d.date}（${d.name ?? '调休上班'}）为调休上班日，计为第 ${d.count} 个工作日`);
 
   for (const p of pauses) {
-    const end = p.to ? `至 ${p.to}` : '至今（尚未结束，暂按今日计）';
-    const cap = p.capWorkingDays !== null && p.used >= p.capWorkingDays ? `，以第三方答复期限 ${p.capWorkingDays} 个工作日为限` : '';
-    steps.push(`${p.label}：${p.from} ${end}，其间 ${p.used} 个工作日不计入答复期限（条例第三十二条${cap}）`);
+    const end = p.to
+      ? `至 ${p.to}`
+      : p.until > facts.today
+        ? `起尚未结束，暂按答复期限届满之日 ${p.until} 计`
+        : '至今（尚未结束，暂按今日计）';
+    const cap = p.capWorkingDays !== null && p.used >= p.capWorkingDays ? `，以${p.capHolder ?? '第三方'}答复期限 ${p.capWorkingDays} 个工作日为限` : '';
+    steps.push(`${p.label}：${p.from} ${end}，其间 ${p.used} 个工作日不计入答复期限（条例${p.article ?? '第三十二条'}${cap}）`);
   }
 
   if (facts.extension) {

@@ -1,12 +1,13 @@
-import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
-import { computeDue, THIRD_PARTY_WORKING_DAYS, type ClockFacts, type ClockPause, type Due } from './deadline';
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
+import { AGENCY_CONSULTATION_WORKING_DAYS, computeDue, THIRD_PARTY_WORKING_DAYS, type ClockFacts, type ClockPause, type Due } from './deadline';
 import { CONSULTED_PARTY_LABELS, OPEN_STATUSES, type ConsultedParty, type RequestStatus } from './request-schema';
 import { NO_DUE_DATE, type RequestRecord } from './request-record';
 
 /**
  * A request's reply clock, read from its record (条例 Arts. 30–33): when it
  * started (receipt, or the supplement's arrival), where it stood still (a
- * consultation, a third party's at most 15 working days), how far an
+ * consultation: a third party's or another agency's, each at most its 15
+ * working days, Arts. 32 and 34), how far an
  * extension moved it, and so the due date and the working days left.
  * deadline.ts counts the days; this module says which facts of a request
  * it counts from. Pure: today and the calendar are arguments.
@@ -29,6 +30,23 @@ export function consultationForApplicant(party: ConsultedParty): string {
   return `征求${party === 'thirdParty' ? '第三方' : '有关机关'}意见`;
 }
 
+/**
+ * What the law gives each consulted party: its answer period in working days, and the article.
+ * Both periods cap the pause (neither may stop the clock for longer); only an agency's silence
+ * counts as consent (Art. 34), so only an agency consultation ends by itself when its period
+ * runs out. A third party's silence is no consent to disclose (Art. 32): the clock runs again,
+ * but deciding what to disclose stays with the clerk.
+ */
+export const CONSULTATION_RULES: Record<ConsultedParty, { workingDays: number; article: string; holder: string; silenceIsConsent: boolean }> = {
+  thirdParty: { workingDays: THIRD_PARTY_WORKING_DAYS, article: '第三十二条', holder: '第三方', silenceIsConsent: false },
+  agency: { workingDays: AGENCY_CONSULTATION_WORKING_DAYS, article: '第三十四条', holder: '被征求意见机关', silenceIsConsent: true },
+};
+
+/** The last day of a consulted party's answer period: its 15th working day after the consultation began. */
+export function consultationAnswerDue(c: { party: ConsultedParty; startedOn: string }, calendar: WorkingCalendar): string {
+  return addWorkingDays(calendar, c.startedOn, CONSULTATION_RULES[c.party].workingDays);
+}
+
 /** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
 export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
   const staff = audience === 'staff';
@@ -37,12 +55,16 @@ export function clockFacts(r: RequestRecord, today: string, audience: Audience =
   const startOn = restarted ?? r.receivedOn;
   // A finished request's clock stopped on the day it finished.
   const end = r.reply?.on ?? r.ending?.on ?? today;
+  const finished = Boolean(r.reply || r.ending);
   const pauses: ClockPause[] = r.consultations
     .filter((c) => c.startedOn >= startOn)
     .map((c) => ({
       from: c.startedOn,
-      to: c.endedOn ?? end,
-      capWorkingDays: c.party === 'thirdParty' ? THIRD_PARTY_WORKING_DAYS : null,
+      // A running one stays open (computeDue counts it as running its full period); a finished request's stopped with it.
+      to: c.endedOn ?? (finished ? end : null),
+      capWorkingDays: CONSULTATION_RULES[c.party].workingDays,
+      article: CONSULTATION_RULES[c.party].article,
+      capHolder: CONSULTATION_RULES[c.party].holder,
       label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
     }));
   return {

@@ -3,7 +3,7 @@ import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calend
 import { beijingToday } from '../time/beijing-time';
 import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
 import type { CloseCategory, ReplyCategory } from './reply-categories';
-import { dueOf, isOpenStatus } from './request-clock';
+import { CONSULTATION_RULES, consultationAnswerDue, dueOf, isOpenStatus } from './request-clock';
 import type { Actor, RequestRecord } from './request-record';
 import type { ConsultedParty, RequestAttachment, RequestStatus } from './request-schema';
 import type { RequestCommandName } from './request-types';
@@ -18,6 +18,8 @@ export type RequestCommand =
   | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
   | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
   | { type: 'endConsultation'; actor: Actor; outcome: string }
+  /** The system's: a consulted agency's 15 working days ran out unanswered, which counts as consent (Art. 34). */
+  | { type: 'lapseConsultation'; actor: Actor }
   | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
   | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
@@ -105,6 +107,16 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
       return staffOnly() ?? inStatus('registered');
     case 'endConsultation':
       return staffOnly() ?? inStatus('consulting');
+    case 'lapseConsultation': {
+      // Only the system ends a consultation by silence, and only an agency's (Art. 34), after its period.
+      const running = r.consultations.find((c) => c.endedOn === null);
+      return (
+        when(actor.role !== 'system', 'FORBIDDEN') ??
+        inStatus('consulting') ??
+        when(!running || !CONSULTATION_RULES[running.party].silenceIsConsent, 'INVALID_STATE', '只有被征求意见的行政机关逾期未提出意见，才视为同意') ??
+        when(!!running && today <= consultationAnswerDue(running, calendar), 'INVALID_STATE', '被征求意见机关的答复期限尚未届满')
+      );
+    }
     case 'extend': {
       const early = staffOnly() ?? inStatus('registered', 'consulting') ?? when(Boolean(r.extension), 'ALREADY_EXTENDED');
       if (early) return early;

@@ -3,7 +3,7 @@ import { beijingToday } from '../time/beijing-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
 import { checkCommand, type RequestCommand } from './request-commands';
-import { deriveDue } from './request-clock';
+import { consultationAnswerDue, deriveDue } from './request-clock';
 import { applicantProblemsOn, CONSULTED_PARTY_LABELS, type Application, type PaperChannel } from './request-schema';
 import {
   NO_DUE_DATE,
@@ -20,6 +20,7 @@ import type { TimelineKind } from './request-types';
  *
  *   submitted ─register→ registered ─reply→ replied
  *                          │  ↑ ↓ startConsultation / endConsultation (consulting: clock paused)
+ *                          │  ↑   lapseConsultation (system: an agency silent for its 15 working days, Art. 34)
  *                          │  └─ extend (once, ≤ 20 working days; status unchanged)
  *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
@@ -104,6 +105,18 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.consultations = endOpenConsultation(r, today, command.outcome);
       detail = command.outcome;
       break;
+    case 'lapseConsultation': {
+      // The consultation ended on the last day of the agency's period, not on the day the system noticed:
+      // the clock ran again from the next working day whether or not anyone recorded it.
+      kind = 'consultationEnded';
+      patch.status = 'registered';
+      const running = r.consultations.find((c) => c.endedOn === null) as RequestRecord['consultations'][number];
+      const lastDay = consultationAnswerDue(running, calendar);
+      const outcome = `被征求意见机关（${running.partyName}）自 ${running.startedOn} 起 15 个工作日内（至 ${lastDay}）未提出意见，视为同意公开（条例第三十四条）`;
+      patch.consultations = r.consultations.map((c) => (c === running ? { ...c, endedOn: lastDay, outcome } : c));
+      detail = `${outcome}；答复期限自 ${lastDay} 的次一工作日起恢复计算`;
+      break;
+    }
     case 'extend':
       kind = 'extended';
       patch.extension = { workingDays: command.workingDays, approver: command.approver, reason: command.reason, on: today };

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, reminderDue } from '../notifications/deadline-reminders';
+import { consultationLapsed } from './consultation-lapse';
 import { supplementLapsed } from './supplement-lapse';
 import type { RequestRecord } from './request-record';
 import type { RequestStatus } from './request-schema';
@@ -30,7 +31,7 @@ export type RequestWhere = Record<string, FieldCondition>;
 export type RequestOrder = Array<[field: 'dueSort' | 'submittedAt', direction: 'asc' | 'desc']>;
 
 /** The fields a query's `matches` reads; the queue's projection (QUEUE_FIELDS) carries all of them. */
-export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement'>;
+export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement' | 'consultations'>;
 
 export interface RequestQuery {
   where: RequestWhere;
@@ -59,7 +60,7 @@ export const awaitingRegistration: RequestQuery = inStatus('submitted');
 /** Requests waiting for the applicant's supplement (Art. 30): no reply clock runs meanwhile. */
 export const awaitingSupplement: RequestQuery = inStatus('supplementRequested');
 
-/** Requests with a consultation running (Art. 32): their due date moves every working day. */
+/** Requests with a consultation running (Arts. 32, 34): their clock stands still for at most the consulted party's 15 working days. */
 export const inConsultation: RequestQuery = inStatus('consulting');
 
 /** What the staff queue lists: one status, or every open request. */
@@ -138,6 +139,16 @@ export const lapsedSupplements: RequestQuery = {
   where: { status: 'supplementRequested' },
   orderBy: BY_DUE_DATE,
   matches: (r, today, calendar) => supplementLapsed(r, today, calendar),
+};
+
+/**
+ * Agency consultations whose 15 working days ran out unanswered (Art. 34: silence counts as consent):
+ * the system ends these. The store selects the status; the working days are `consultationLapsed`'s.
+ */
+export const lapsedConsultations: RequestQuery = {
+  where: { status: 'consulting' },
+  orderBy: BY_DUE_DATE,
+  matches: (r, today, calendar) => consultationLapsed(r, today, calendar),
 };
 
 /**

@@ -81,8 +81,8 @@ export interface Consultation {
   partyName: string | null;
   matter: string | null;
   startedOn: string;
-  /** A third party has 15 working days to answer (Art. 32); null for other agencies. */
-  answerDueOn: string | null;
+  /** The last day of the consulted party's 15 working days (a third party's, Art. 32; an agency's, Art. 34). */
+  answerDueOn: string;
   endedOn: string | null;
   /** What was answered: staff views only (null for the applicant). */
   outcome: string | null;

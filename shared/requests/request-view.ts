@@ -1,9 +1,8 @@
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
-import { THIRD_PARTY_WORKING_DAYS } from './deadline';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import { lettersFor } from './letters';
 import type { Bureau } from './reply-categories';
 import { allowedCommands } from './request-commands';
-import { consultationForApplicant, dueOf, workingDaysLeft } from './request-clock';
+import { consultationAnswerDue, consultationForApplicant, dueOf, workingDaysLeft } from './request-clock';
 import type { Actor, HistoryEntry, RequestRecord } from './request-record';
 import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
@@ -52,7 +51,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
     consultations: consultations.map((c) => ({
       ...c,
       ...(staffView ? {} : { partyName: null, matter: null, outcome: null }),
-      answerDueOn: c.party === 'thirdParty' ? addWorkingDays(calendar, c.startedOn, THIRD_PARTY_WORKING_DAYS) : null,
+      answerDueOn: consultationAnswerDue(c, calendar),
     })),
     timeline: staffView ? history.map((h) => timelineEntry(h, true)) : history.map((h, i) => timelineEntry({ ...h, detail: applicantDetail(r, i) }, false)),
     letters: lettersFor(r, bureau, calendar, due?.dueOn ?? null),
@@ -102,8 +101,9 @@ export function subjectOf(r: Pick<RequestRecord, 'information'>): string {
 
 /**
  * Lists trust the stored due date — it is rewritten on every change and on
- * every calendar change — except while a consultation runs: that moves it
- * every working day, so it is computed afresh.
+ * every calendar change — except while a consultation runs: that one is
+ * computed afresh, so a record stored before consultations were counted to
+ * their full 15 working days never shows its old, daily-moving date.
  */
 function currentDue(r: RequestRecord, today: string, calendar: WorkingCalendar) {
   const due = r.status === 'consulting' ? dueOf(r, today, calendar) : null;

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { buildCalendar, type WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { allowedCommands, checkCommand, lapsedSupplementClosure, newRequest, refusalOf, supplementLapsed, transition, type RequestCommand } from '../../shared/requests/request-machine';
+import { allowedCommands, checkCommand, dueOf, lapsedSupplementClosure, newRequest, refusalOf, supplementLapsed, transition, type RequestCommand } from '../../shared/requests/request-machine';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import { SubmitSchema, type RequestStatus } from '../../shared/requests/request-schema';
 import type { RequestCommandName } from '../../shared/requests/request-types';
@@ -270,6 +270,7 @@ describe('every command in every status (illegal ones refused)', () => {
       recordSupplement: { type: 'recordSupplement', actor, receivedOn: '2026-09-30', text: 'x', attachments: [] },
       startConsultation: { type: 'startConsultation', actor, party: 'agency', partyName: '区档案馆', matter: 'x' },
       endConsultation: { type: 'endConsultation', actor, outcome: 'x' },
+      lapseConsultation: { type: 'lapseConsultation', actor },
       extend: { type: 'extend', actor, workingDays: 5, approver: '张敏', reason: 'x' },
       reply: { ...reply, actor } as RequestCommand,
       withdraw: { type: 'withdraw', actor, reason: null },
@@ -283,8 +284,10 @@ describe('every command in every status (illegal ones refused)', () => {
       for (const [who, actor] of Object.entries(actors)) {
         for (const [name, command] of Object.entries(commands(actor))) {
           const code = codeOf(() => transition(records[status], command, at('2026-09-30'), calendar));
-          const legalHere = name === 'recompute' ? open.includes(status) : LEGAL[status].includes(name as RequestCommandName);
-          const entitled = name === 'recompute' || (applicantCommands.includes(name) ? who === 'resident' : who === 'clerk');
+          // The agency consulted on 09-29 still has its 15 working days on 09-30: nothing has lapsed.
+          const legalHere = name === 'recompute' ? open.includes(status) : name === 'lapseConsultation' ? false : LEGAL[status].includes(name as RequestCommandName);
+          const entitled =
+            name === 'recompute' || (name === 'lapseConsultation' ? who === 'system' : applicantCommands.includes(name) ? who === 'resident' : who === 'clerk');
           // Who may act is decided first; then the status; only then the command's own rules.
           const expected = !entitled ? (applicantCommands.includes(name) ? 'REQUEST_NOT_FOUND' : 'FORBIDDEN') : !legalHere ? 'INVALID_STATE' : null;
           outcomes.push(`${status} ${who} ${name}: ${code}`);
@@ -292,12 +295,36 @@ describe('every command in every status (illegal ones refused)', () => {
         }
       }
     }
-    expect(outcomes).toHaveLength(7 * 4 * 11);
+    expect(outcomes).toHaveLength(7 * 4 * 12);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {
     expect(codeOf(() => checkCommand(records.submitted, { type: 'register', actor: resident }, '2026-09-30', calendar))).toBe('FORBIDDEN');
     expect(codeOf(() => checkCommand(records.registered, { type: 'withdraw', actor: clerk, reason: null }, '2026-09-30', calendar))).toBe('REQUEST_NOT_FOUND');
+  });
+});
+
+describe('a consulted agency silent for 15 working days (Art. 34)', () => {
+  const system: Actor = { role: 'system', openid: null, name: null };
+  const registered = apply(submitted('2026-03-02'), register(), '2026-03-02');
+  const consult = (party: 'agency' | 'thirdParty') =>
+    apply(registered, { type: 'startConsultation', actor: clerk, party, partyName: party === 'agency' ? '区档案馆' : '某公司', matter: 'x' }, '2026-03-10');
+  const lapse: RequestCommand = { type: 'lapseConsultation', actor: system };
+
+  test('the pause is capped and counted to the end of the period even while it runs: due 15 working days after it began plus the remainder', () => {
+    // Day 6 on 03-10; paused 03-11…03-31; 14 more from 04-01 over 清明 → 04-21. Stored so from the start.
+    expect(consult('agency')).toMatchObject({ status: 'consulting', dueOn: '2026-04-21', dueSort: '2026-04-21' });
+    expect(dueOf(consult('agency'), '2026-12-01', calendar)?.dueOn).toBe('2026-04-21');
+    expect(dueOf(consult('thirdParty'), '2026-12-01', calendar)?.dueOn).toBe('2026-04-21');
+  });
+
+  test('the system ends it the day after the period, on its last day; not before, not a third party, not a clerk', () => {
+    expect(refusalOf(consult('agency'), lapse, '2026-03-31', calendar)).toMatchObject({ refused: 'INVALID_STATE' });
+    expect(refusalOf(consult('thirdParty'), lapse, '2026-04-01', calendar)).toMatchObject({ refused: 'INVALID_STATE' });
+    expect(refusalOf(consult('agency'), { ...lapse, actor: clerk }, '2026-04-01', calendar)).toEqual({ refused: 'FORBIDDEN' });
+    const ended = apply(consult('agency'), lapse, '2026-05-06');
+    expect(ended).toMatchObject({ status: 'registered', dueOn: '2026-04-21', consultations: [expect.objectContaining({ endedOn: '2026-03-31' })] });
+    expect(ended.history.at(-1)).toMatchObject({ kind: 'consultationEnded', actor: 'system', detail: expect.stringContaining('视为同意公开') });
   });
 });
 

@@ -27,7 +27,7 @@ const calendar = buildCalendar([], builtinArrangement);
 /** A record as the queries read it: open and registered, due on `dueOn` (null: no clock runs). */
 function record(patch: Partial<QueryRecord> = {}): QueryRecord {
   const dueOn = patch.dueOn === undefined ? '2026-10-20' : patch.dueOn;
-  return { status: 'registered', open: true, dueOn, dueSort: dueOn ?? '9999-12-31', dueProvisional: false, supplement: null, ...patch };
+  return { status: 'registered', open: true, dueOn, dueSort: dueOn ?? '9999-12-31', dueProvisional: false, supplement: null, consultations: [], ...patch };
 }
 
 /** Waiting for a supplement asked on 2026-09-29 with a 5-working-day period (ends 2026-10-12, across 国庆). */
