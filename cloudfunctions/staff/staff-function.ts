@@ -7,6 +7,7 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import { allStaff, assertDepartmentsExist, changeStanding, inviteIdOf, memberView, rolesText, standingOf } from './staff-roster';
 import { STAFF_SETTINGS_ID, type StaffEvent } from './staff-records';
+import { inviteQr } from './invite-qr';
 
 /**
  * Function `staff` (人员管理). Roles live only in the staff collection, read
@@ -19,7 +20,7 @@ export const staffFunction = defineFunction('staff', {
     return (await allStaff(store)).map((record) => memberView(record, caller.openid));
   },
 
-  async invite({ roles, departmentIds, name }, ctx) {
+  async invite({ roles, departmentIds, name, origin }, ctx) {
     await assertDepartmentsExist(ctx.store, departmentIds);
     const at = ctx.now();
     const expiresAt = inviteExpiry(at, await inviteHours(ctx.store)).toISOString();
@@ -31,7 +32,7 @@ export const staffFunction = defineFunction('staff', {
       const event: StaffEvent = { subjectType: 'staffInvite', subjectId: id, action: 'staffInvited', actor, at: at.toISOString(), detail: `邀请${name}担任${rolesText(roles)}，${expiresAt} 前有效` };
       await tx.collection('events').insert(event);
     });
-    return { code, expiresAt };
+    return { code, expiresAt, ...(await inviteQr(code, ctx, origin)) };
   },
 
   async accept({ code }, ctx) {

@@ -56,7 +56,10 @@ const DepartmentIdsSchema = z
 const NameSchema = z.string().trim().min(1, '请填写姓名').max(60, '姓名不能超过 60 个字');
 const OpenidSchema = IdSchema;
 
-export const InviteStaffSchema = z.strictObject({ roles: RolesSchema, departmentIds: DepartmentIdsSchema, name: NameSchema });
+/** Where the H5 app is served, for the local cloud's QR link (the page passes its own origin). */
+const OriginSchema = z.string().trim().max(200).regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, '地址格式不正确');
+
+export const InviteStaffSchema = z.strictObject({ roles: RolesSchema, departmentIds: DepartmentIdsSchema, name: NameSchema, origin: OriginSchema.optional() });
 export const AcceptInviteSchema = z.strictObject({
   code: z
     .string()
@@ -90,6 +93,10 @@ export interface StaffMemberView {
 export interface IssuedInvite {
   code: string;
   expiresAt: string;
+  /** Where the code leads: the join page with the code filled in. */
+  link: string;
+  /** A PNG data: URL to scan (a mini-program code on CloudBase), or null when it could not be made. */
+  qr: string | null;
 }
 
 export interface AcceptedInvite {

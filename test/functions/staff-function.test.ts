@@ -1,6 +1,7 @@
 import { httpStatusOf } from '../../shared/api/errors';
 import { INVITE_CODE_PATTERN, maskOpenid } from '../../shared/staff/staff-admin';
 import type { AnyCollections, Store } from '../../cloudfunctions/_runtime/store/port';
+import { staffFunction } from '../../cloudfunctions/staff/staff-function';
 import { createCloudHarness, harnessImage, ok, type CloudHarness, type HarnessImage } from '../support/cloud-harness';
 
 /** 人员管理 over the real SQLite store: invitations, roles, removal, and the rule that an admin always remains. */
@@ -36,6 +37,30 @@ describe('invitations', () => {
     expect(stored[0].id).not.toContain(code);
     expect(await everything()).not.toContain(code);
     expect(await eventsAbout(stored[0].id)).toEqual([expect.objectContaining({ subjectType: 'staffInvite', action: 'staffInvited', actor: 'demo-admin' })]);
+  });
+
+  test('with a QR of the join link (local cloud: the H5 page with the code filled in)', async () => {
+    const { code, link, qr } = await invite({ roles: ['viewer'], departmentIds: [], name: '周静', origin: 'http://127.0.0.1:9999' });
+    expect(link).toBe(`http://127.0.0.1:9999/#/admin/pages/staff-join/index?code=${code}`);
+    expect(qr).toMatch(/^data:image\/png;base64,/);
+  });
+
+  test('on CloudBase a mini-program code with scene j=<code>; when WeChat refuses, the code comes without a picture', async () => {
+    const asked: unknown[] = [];
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const ctx = (answer: unknown) => ({
+      caller: { openid: 'demo-admin', staff: { name: '张敏', roles: ['admin'], departmentIds: [], departmentId: null } },
+      store: cloud.store, now: () => cloud.clock.now, log: { info: () => undefined, error: () => undefined }, platform: 'cloudbase',
+      wxOpenApi: { call: async (api: string, data: unknown) => (asked.push([api, data]), answer) },
+    }) as never;
+    const input = { roles: ['handler'], departmentIds: [], name: '周静' } as never;
+    const issued = await staffFunction.handlers.invite(input, ctx(png));
+    expect(issued.qr).toBe(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+    expect(issued.link).toBe(`/admin/pages/staff-join/index?code=${issued.code}`);
+    expect(asked).toEqual([['wxacode.getUnlimited', expect.objectContaining({ scene: `j=${issued.code}`, page: 'admin/pages/staff-join/index' })]]);
+    const refused = await staffFunction.handlers.invite(input, ctx({ errcode: 41030, errmsg: 'invalid page' }));
+    expect(refused.qr).toBeNull();
+    expect(refused.code).toMatch(INVITE_CODE_PATTERN);
   });
 
   test("the bureau's setting decides how long a code lasts", async () => {

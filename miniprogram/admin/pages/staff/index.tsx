@@ -15,16 +15,21 @@ const rolesText = (roles: readonly StaffRole[]) => roles.map((r) => STAFF_ROLE_L
 /** Read aloud or typed from a screen: three groups of four. */
 const spaced = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ');
 
+/** In the H5 build the QR should lead back to this very server; in WeChat the code opens the mini-program. */
+function currentOrigin(): string | undefined {
+  return process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? window.location.origin : undefined;
+}
+
 /** Admin: 人员管理 — who works here in which roles; invite, change, remove. */
 export default function StaffPage() {
   const list = useRemote(() => call('staff', 'list', {}), []);
   const departments = useRemote(() => call('directory', 'departments', {}), []);
   const empty = { name: '', roles: [] as StaffRole[], departmentIds: [] as string[] };
   const [draft, setDraft] = useState(empty);
-  const [issued, setIssued] = useState<(IssuedInvite & { name: string; qr?: string | null }) | null>(null);
+  const [issued, setIssued] = useState<(IssuedInvite & { name: string }) | null>(null);
   const invite = useValidatedForm({
     schema: InviteStaffSchema,
-    submit: (data) => call('staff', 'invite', data),
+    submit: (data) => call('staff', 'invite', { ...data, origin: currentOrigin() }),
     done: '已生成邀请码',
     onDone: (result) => {
       setIssued({ ...result, name: draft.name.trim() });
@@ -58,7 +63,8 @@ export default function StaffPage() {
           <View className="invite-code" data-testid="invite-code">
             <Text className="hint">给 {issued.name} 的邀请码（只显示这一次，仅能使用一次）</Text>
             <Text className="invite-code__code" data-testid="invite-code-value">{spaced(issued.code)}</Text>
-            {issued.qr && <Image className="invite-code__qr" src={issued.qr} mode="aspectFit" />}
+            {issued.qr && <Image className="invite-code__qr" src={issued.qr} mode="aspectFit" data-testid="invite-code-qr" />}
+            {process.env.TARO_ENV === 'h5' && <Text className="hint qr__link">{issued.link}</Text>}
             <Text className="hint" data-testid="invite-code-expiry">有效期至 {formatBeijingDateTime(issued.expiresAt)}（北京时间）</Text>
             <Text className="hint">请对方在微信中打开本小程序：我的 → 加入工作人员（邀请码），输入上面的邀请码。</Text>
           </View>
