@@ -20,6 +20,7 @@ import { windowsFunction } from './windows/windows-function';
 
 // staff administration
 import { staffFunction } from './staff/staff-function';
+import { auditFunction } from './audit/audit-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -44,6 +45,7 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
 
   // staff administration
   staff: staffFunction,
+  audit: auditFunction,
 
 };
 

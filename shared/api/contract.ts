@@ -8,6 +8,7 @@ import { ratingsContract, windowsContract } from '../ratings/ratings-contract';
 import { letterTemplatesContract } from '../requests/letter-templates-contract';
 import { requestsContract } from '../requests/requests-contract';
 import { staffContract } from '../staff/staff-contract';
+import { auditContract } from '../audit/audit-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
 /**
@@ -52,6 +53,7 @@ export const contract = {
   windows: windowsContract,
   ratings: ratingsContract,
   staff: staffContract,
+  audit: auditContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -128,6 +128,10 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'staff.setRoles': { ...publishers, publisher: 'FORBIDDEN' },
   'staff.remove': { ...publishers, publisher: 'FORBIDDEN' },
 
+  // the audit trail: admins only
+  'audit.search': { ...publishers, publisher: 'FORBIDDEN' },
+  'audit.export': { ...publishers, publisher: 'FORBIDDEN' },
+
 };
 
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));

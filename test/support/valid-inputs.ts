@@ -188,5 +188,9 @@ export const VALID_INPUTS: Inputs = {
     setRoles: (f) => [{ openid: f.staffMemberOpenid, roles: ['handler', 'viewer'], departmentIds: ['office', 'approval'], version: f.staffMemberVersion }],
     remove: (f) => [{ openid: f.staffMemberOpenid, version: f.staffMemberVersion }],
   },
+  audit: {
+    search: (f) => [{}, { actor: 'demo-admin', from: '2026-11-01', to: '2026-11-30' }, { recordId: f.submittedId, action: 'requests.manageGet' }, { actor: '张敏', cursor: null }],
+    export: () => [{}, { action: 'requests.reply', from: '2026-11-24', to: '2026-11-24' }],
+  },
 
 };

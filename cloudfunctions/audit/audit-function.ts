@@ -1,0 +1,89 @@
+import { contract } from '../../shared/api/contract';
+import type { ActionSpec } from '../../shared/api/define';
+import type { AuditEntryView, AuditFilters } from '../../shared/audit/audit-contract';
+import { auditCsv } from '../../shared/audit/audit-csv';
+import { beijingToday } from '../../shared/time/beijing-time';
+import { defineFunction } from '../_runtime/define-function';
+import type { HandlerContext } from '../_runtime/handler-context';
+import type { Stored, Where } from '../_runtime/store/port';
+import type { AuditRecord } from '../../shared/audit/audit-record';
+
+const PAGE_SIZE = 20;
+/** One export carries at most this many entries; a bureau needing more narrows the dates. */
+export const EXPORT_LIMIT = 10_000;
+
+/** Function `audit` (admins): search the trail and export it. Reading it is not itself audited: it holds no resident's data. */
+export const auditFunction = defineFunction('audit', {
+  async search({ cursor, ...filters }, ctx) {
+    const page = await ctx.store.collection('audit').find({ where: await whereOf(filters, ctx), orderBy: [['at', 'desc']], limit: PAGE_SIZE, cursor });
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  },
+
+  async export(filters, ctx) {
+    const where = await whereOf(filters, ctx);
+    const entries: AuditEntryView[] = [];
+    let cursor: string | null = null;
+    let truncated = false;
+    do {
+      const page = await ctx.store.collection('audit').find({ where, orderBy: [['at', 'desc']], limit: 1000, cursor });
+      entries.push(...page.items.map(toView));
+      cursor = page.nextCursor;
+      if (entries.length >= EXPORT_LIMIT) {
+        truncated = entries.length > EXPORT_LIMIT || cursor !== null;
+        entries.length = Math.min(entries.length, EXPORT_LIMIT);
+        break;
+      }
+    } while (cursor);
+    return { filename: `操作记录-${beijingToday(ctx.now())}.csv`, csv: auditCsv(entries), rows: entries.length, truncated };
+  },
+});
+
+/**
+ * The filters as one store query. `actor` is a staff member's OPENID when the staff list knows it,
+ * otherwise the name recorded with the entry (so a removed clerk is still found by name). Dates are
+ * Beijing calendar days, both ends included.
+ */
+async function whereOf(filters: AuditFilters, ctx: HandlerContext): Promise<Where> {
+  const where: Where = {};
+  if (filters.actor) {
+    const known = await ctx.store.collection('staff').get(filters.actor);
+    where[known ? 'actor' : 'actorName'] = filters.actor;
+  }
+  if (filters.recordId) where.recordId = filters.recordId;
+  if (filters.action) where.action = filters.action;
+  if (filters.from || filters.to) {
+    where.at = {
+      ...(filters.from ? { gte: beijingDayStart(filters.from) } : {}),
+      ...(filters.to ? { lt: beijingDayStart(filters.to, 1) } : {}),
+    };
+  }
+  return where;
+}
+
+/** The UTC instant a Beijing calendar day (plus `days`) begins, as stored times are written. */
+export function beijingDayStart(day: string, days = 0): string {
+  const start = new Date(`${day}T00:00:00+08:00`);
+  start.setUTCDate(start.getUTCDate() + days);
+  return start.toISOString();
+}
+
+function toView(entry: Stored<AuditRecord>): AuditEntryView {
+  return {
+    id: entry.id,
+    at: entry.at,
+    actor: entry.actor,
+    actorName: entry.actorName,
+    action: entry.action,
+    actionLabel: actionLabelOf(entry.action),
+    kind: entry.kind,
+    recordIds: entry.recordIds,
+    fields: entry.fields,
+  };
+}
+
+/** What an action does, from the contract's summary; an action since removed keeps its name. */
+function actionLabelOf(name: string): string {
+  const [fn, action] = name.split('.');
+  const specs = (contract as Record<string, Record<string, ActionSpec>>)[fn];
+  return specs && Object.prototype.hasOwnProperty.call(specs, action) ? specs[action].summary : name;
+}
