@@ -154,7 +154,7 @@ function letterSource(
       key: info.replyType,
       suffix: '',
       date: r.ending.on,
-      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureau.government), category: reportWording(r.ending.category) },
+      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureau.government, r.ending.category), category: reportWording(r.ending.category) },
     };
   }
   return null;

@@ -119,7 +119,28 @@ export const UNNAMED_GOVERNMENT = '本级人民政府';
  * 行政复议法 revised in 2023 (in force 2024-01-01, Art. 24), reconsideration of
  * a county-level department's act goes to the people's government at its
  * level only, no longer to the department one level up.
+ *
+ * The same law (Art. 23(1)(4)) makes 行政复议 come first where a request for
+ * information was refused (不予公开): the applicant may go to court only
+ * after the reconsideration decision, and Art. 23(2) requires the refusal
+ * itself to say so. So a reply that withholds (every `withheld.*`) names that
+ * route; a partial disclosure names it for the part withheld and the choice
+ * for the rest; every other reply keeps the choice of 复议 or 诉讼
+ * (行政诉讼法 Art. 44). A lawsuit after a reconsideration decision is due
+ * within 15 days of receiving it (行政诉讼法 Art. 45). The sentence is stored
+ * with the reply, so a letter already issued keeps the one it was sent with.
  */
-export function remediesSentence(government: string): string {
-  return `如对本答复不服，可以自收到本告知书之日起六十日内向${government}申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼。也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。`;
+export function remediesSentence(government: string, category?: ReplyCategory): string {
+  const complaint = '也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报。';
+  const choice = `可以自收到本告知书之日起六十日内向${government}申请行政复议，或者自收到之日起六个月内向人民法院提起行政诉讼`;
+  const reconsiderationFirst = `应当先申请行政复议，即自收到本告知书之日起六十日内向${government}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼`;
+  const basis = '根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定';
+  if (category && withholds(category)) return `如对本答复不服，${basis}，${reconsiderationFirst}。${complaint}`;
+  if (category === 'partial') return `如对本答复中不予公开的部分不服，${basis}，${reconsiderationFirst}；如对本答复的其他内容不服，${choice}。${complaint}`;
+  return `如对本答复不服，${choice}。${complaint}`;
+}
+
+/** Whether a reply refuses to disclose (不予公开) the whole of what was asked: 行政复议 comes first. */
+export function withholds(category: ReplyCategory): boolean {
+  return REPLY_CATEGORY_INFO[category].group === 'withheld';
 }

@@ -136,7 +136,7 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
         text: command.text,
         attachments: command.attachments,
         legalBasis: info.legalBasis,
-        remedies: remediesSentence(command.government),
+        remedies: remediesSentence(command.government, command.category),
         on: today,
         at,
       };
