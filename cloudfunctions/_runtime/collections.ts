@@ -64,6 +64,7 @@ export interface CollectionRecords {
   ratings: RatingRecord;
   followUps: FollowUpRecord;
   ratingTallies: TallyRecord;
+  uniqueKeys: UniqueKeyRecord;
   staffInvites: StaffInviteRecord;
   audit: AuditRecord;
 }
@@ -82,6 +83,17 @@ export interface RequestKeyRecord {
   requestId: string;
   /** Hash of what was submitted: the same key with different content is refused, not silently merged. */
   payloadHash: string;
+  at: string;
+}
+
+/**
+ * A claim that makes "only once" a property of the store, id = the key (one rating per visit code,
+ * per request, per resident-window-day; one opinion slot). Inserted in the transaction that writes
+ * the record it claims, so of two racing writes one fails. Server-side only: the keys name who and
+ * what, the public ids of the records they claim are random.
+ */
+export interface UniqueKeyRecord {
+  recordId: string;
   at: string;
 }
 
@@ -169,6 +181,8 @@ export const COLLECTIONS = {
   followUps: [['dueDate'], ['status', 'dueDate']],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
+  /** Server-side uniqueness claims (one rating per visit / request / resident-window-day, opinion slots), keyed by the claim; read by id only. */
+  uniqueKeys: [],
 
   // audit
   /** Who did what to which record, and who saw whose unmasked personal data: append-only (APPEND_ONLY_COLLECTIONS). Newest first, by each filter. */

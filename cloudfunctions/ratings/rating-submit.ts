@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { followUpDueDate } from '../../shared/ratings/follow-up';
 import { ratingEvent } from '../../shared/ratings/rating-events';
-import { ratingIdForRequest, ratingIdForVisit, ratingIdForWindowDay } from '../../shared/ratings/rating-identity';
+import { ratingKeyForRequest, ratingKeyForVisit, ratingKeyForWindowDay } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { ratingBasis } from '../../shared/ratings/satisfaction';
 import { buildRating, followUpOpenedBy, ratedTallyDelta, type RatedSubject } from '../../shared/ratings/rating-submission';
@@ -23,8 +23,9 @@ type SubmitInput = ParsedInputOf<(typeof ratingsContract)['submit']>;
 /**
  * A resident's rating: the rating, its event, the visit code used up, the
  * follow-up a 差评 opens and the figures, in one transaction. "One visit, one
- * rating" is the rating's id (rating-identity.ts): a second insert of the same
- * id fails, so two taps racing each other cannot both count.
+ * rating" is the key the rating claims in `uniqueKeys` (rating-identity.ts) in
+ * that transaction: a second claim of the same key fails, so two taps racing
+ * each other cannot both count. The rating's own id is random.
  */
 export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
   async submit(input, ctx) {
@@ -32,8 +33,9 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
     const at = now();
     const rater = caller.openid as string;
     // Who and what is being rated, checked before anything is screened or written.
-    const { subject, serviceId, ratingId } = await ratedSubjectOf(store, input, rater, at);
-    if (await store.collection('ratings').get(ratingId)) throw alreadyRated(input);
+    const { subject, serviceId, key } = await ratedSubjectOf(store, input, rater, at);
+    if (await store.collection('uniqueKeys').get(key)) throw alreadyRated(input);
+    const ratingId = newRatingId();
 
     // Screened before anyone else can see it.
     const screening = input.comment ? await screenText(input.comment, ctx) : null;
@@ -50,6 +52,7 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
           if (!visit || visitUsability(visit, at) !== 'usable') throw alreadyRated(input);
           await visits.update(visit.id, visit.version, { ratingId, ratedAt: at.toISOString() });
         }
+        await tx.collection('uniqueKeys').insert({ id: key, recordId: ratingId, at: at.toISOString() });
         await tx.collection('ratings').insert(rating);
         await tx.collection('events').insert(ratingEvent(ratingId, 'rated', rater, at, input.level));
         if (followUp) {
@@ -66,12 +69,12 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
   },
 };
 
-/** The window (or request) rated, the service, and the rating's id, which makes the rating once-only. */
-async function ratedSubjectOf(store: Store, input: SubmitInput, rater: string, at: Date): Promise<{ subject: RatedSubject; serviceId: string | null; ratingId: string }> {
+/** The window (or request) rated, the service, and the key that makes the rating once-only. */
+async function ratedSubjectOf(store: Store, input: SubmitInput, rater: string, at: Date): Promise<{ subject: RatedSubject; serviceId: string | null; key: string }> {
   if (input.requestId) {
     const s = await requestSubject(store, input.requestId, rater);
     const subject = { windowId: null, name: s.serviceName, departmentId: s.departmentId, departmentName: s.departmentName, services: [{ id: s.serviceId, name: s.serviceName }] };
-    return { subject, serviceId: s.serviceId, ratingId: ratingIdForRequest(input.requestId) };
+    return { subject, serviceId: s.serviceId, key: ratingKeyForRequest(input.requestId) };
   }
   if (input.visitCode) {
     const visit = await store.collection('visits').get(input.visitCode);
@@ -81,19 +84,27 @@ async function ratedSubjectOf(store: Store, input: SubmitInput, rater: string, a
     if (usability === 'alreadyRated') throw new AppError('ALREADY_RATED');
     const window = await store.collection('windows').get(visit.windowId);
     if (!window) throw new AppError('VISIT_NOT_FOUND');
-    return { subject: { ...window, windowId: window.id }, serviceId: visit.serviceId, ratingId: ratingIdForVisit(input.visitCode) };
+    return { subject: { ...window, windowId: window.id }, serviceId: visit.serviceId, key: ratingKeyForVisit(input.visitCode) };
   }
   const window = await activeWindow(store, input.windowId as string);
   const serviceId = input.serviceId ?? null;
   if (serviceId && !window.services.some((s) => s.id === serviceId)) {
     throw new AppError('VALIDATION_FAILED', undefined, { serviceId: '该窗口没有这项办理事项' });
   }
-  return { subject: { ...window, windowId: window.id }, serviceId, ratingId: ratingIdForWindowDay(window.id, raterKey(rater), at) };
+  return { subject: { ...window, windowId: window.id }, serviceId, key: ratingKeyForWindowDay(window.id, raterKey(rater), at) };
 }
 
-/** A stable, non-reversible key for a resident in record ids: the OPENID itself never appears in an id. */
+/** A stable, non-reversible key for a resident in the (server-side) dedup key: the OPENID itself is not stored in it. */
 function raterKey(openid: string): string {
-  return createHash('sha256').update(openid).digest('hex').slice(0, 16);
+  return createHash('sha256').update(openid).digest('hex');
+}
+
+/**
+ * A rating's public id (its follow-up shares it): random, so it links nothing —
+ * not a resident's anonymous and named ratings, not a request, not a visit code.
+ */
+function newRatingId(): string {
+  return randomBytes(12).toString('hex');
 }
 
 function alreadyRated({ visitCode, requestId }: Pick<SubmitInput, 'visitCode' | 'requestId'>): AppError {

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import { ratingIdForRequest } from '../../shared/ratings/rating-identity';
+import { ratingKeyForRequest } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { rankWindows } from '../../shared/ratings/rating-submission';
 import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
@@ -22,7 +22,7 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
   async target({ visitCode, windowId, requestId }, { store, now, caller }) {
     if (requestId) {
       const subject = await requestSubject(store, requestId, caller.openid as string);
-      const rated = await store.collection('ratings').get(ratingIdForRequest(requestId));
+      const rated = await store.collection('uniqueKeys').get(ratingKeyForRequest(requestId));
       return {
         windowId: null,
         windowName: subject.serviceName,

@@ -50,7 +50,8 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     expect(await textOf(byTestId(resident.page, 'rate-done'))).toContain('感谢您的评价');
     expect(await textOf(byTestId(resident.page, 'rate-done'))).toMatch(/最迟 \d{4}-\d{2}-\d{2} 前答复您/);
 
-    const ratingId = `v-${code}`;
+    // The rating's id is random; the used-up visit code points to it.
+    const ratingId = (await e2e.cloud.store.collection('visits').get(code))!.ratingId!;
     const rating = await e2e.cloud.store.collection('ratings').get(ratingId);
     expect(rating).toMatchObject({ level: 'dissatisfied', tags: ['等候时间长'], comment: COMMENT, commentStatus: 'passed', raterOpenid: 'resident-e2e-rater', contactName: '周女士', windowId: 'win-housing-1' });
     expect(await e2e.cloud.store.collection('followUps').get(ratingId)).toMatchObject({ status: 'open', response: null });

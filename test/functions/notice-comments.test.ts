@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { periodStatus } from '../../shared/notices/period-status';
 import { beijingToday } from '../../shared/time/beijing-time';
@@ -20,6 +21,8 @@ async function published(content: object): Promise<Notice> {
 }
 const comment = (id: string, text = '建议在小区公告栏同步张贴改造方案。', as = 'resident-a') =>
   cloud.call(as, 'notices', { action: 'comment', data: { id, text } });
+const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha256base64url = (s: string) => createHash('sha256').update(s).digest('base64url');
 const publicComments = async (id: string) => ok(await cloud.call(null, 'notices', { action: 'comments', data: { id } })).items as any[];
 
 describe('the comment window, 2026-11-20 to 2026-11-30 in Beijing, both days included', () => {
@@ -100,6 +103,18 @@ test('opinions only on published consultations; at most five per resident', asyn
   for (let i = 1; i <= 5; i++) ok(await comment(id, `第${i}条意见：建议补充细则。`));
   expect(await comment(id, '第六条意见：建议补充细则。')).toMatchObject({ ok: false, code: 'COMMENT_LIMIT_REACHED' });
   ok(await comment(id, '另一位居民的意见：赞成。', 'resident-b'));
+});
+
+test('opinion ids reveal nothing: two opinions of one resident share no part of their ids, and no hash of the author', async () => {
+  const { id } = await published(consultation());
+  const first = ok(await comment(id, '第一条意见：建议补充细则。'));
+  const second = ok(await comment(id, '第二条意见：建议延长公示期。'));
+  const parts = (s: string) => s.split(/[^A-Za-z0-9]+/).filter((p) => p.length > 1);
+  expect(parts(first.id).filter((p) => parts(second.id).includes(p))).toEqual([]);
+  for (const hash of [sha256base64url(`${id}\u0000resident-a`), sha256hex('resident-a')]) {
+    for (const c of [first.id, second.id]) expect(c).not.toContain(hash.slice(0, 6));
+  }
+  expect(first.id).not.toContain(id);
 });
 
 test('parallel opinions from one resident still stop at five, each with its event', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../shared/ratings/follow-up';
 import { RATING_LEVEL_LABELS, RATING_TAGS, isNegative } from '../../shared/ratings/rating-levels';
 import { visitCodeFrom, visitExpiry, visitUsability, VISIT_CODE_PATTERN } from '../../shared/ratings/visit-codes';
-import { ratingIdForWindowDay } from '../../shared/ratings/rating-identity';
+import { ratingKeyForWindowDay } from '../../shared/ratings/rating-identity';
 
 describe('follow-up due date in working days', () => {
   // 2026: 国庆 + 中秋 1–7 October are holidays, Saturday 10 October is a working day (调休).
@@ -106,9 +106,9 @@ describe('levels, tags and visit codes', () => {
   });
 
   test('a bare window QR: one rating per resident per window per Beijing day', () => {
-    const a = ratingIdForWindowDay('w1', 'k', new Date('2026-11-24T15:59:00Z'));
-    expect(ratingIdForWindowDay('w1', 'k', new Date('2026-11-24T00:00:00Z'))).toBe(a);
-    expect(ratingIdForWindowDay('w1', 'k', new Date('2026-11-24T16:00:00Z'))).not.toBe(a);
-    expect(ratingIdForWindowDay('w2', 'k', new Date('2026-11-24T01:00:00Z'))).not.toBe(a);
+    const a = ratingKeyForWindowDay('w1', 'k', new Date('2026-11-24T15:59:00Z'));
+    expect(ratingKeyForWindowDay('w1', 'k', new Date('2026-11-24T00:00:00Z'))).toBe(a);
+    expect(ratingKeyForWindowDay('w1', 'k', new Date('2026-11-24T16:00:00Z'))).not.toBe(a);
+    expect(ratingKeyForWindowDay('w2', 'k', new Date('2026-11-24T01:00:00Z'))).not.toBe(a);
   });
 });
