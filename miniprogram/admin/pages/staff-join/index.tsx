@@ -18,7 +18,8 @@ function codeFromRoute(params: Record<string, string | undefined>): string {
 
 /** 加入工作人员: the invited person types (or scans) the code an admin gave them. */
 export default function StaffJoinPage() {
-  const [code, setCode] = useState(() => codeFromRoute(useRouter().params));
+  const params = useRouter().params;
+  const [code, setCode] = useState(() => codeFromRoute(params));
   const [joined, setJoined] = useState<AcceptedInvite | null>(null);
   const form = useValidatedForm({
     schema: AcceptInviteSchema,
