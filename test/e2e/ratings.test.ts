@@ -98,6 +98,9 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     const row = byTestId(resident.page, 'stats-window').filter({ hasText: '3号窗口' });
     await row.waitFor();
     expect(await textOf(byTestId(resident.page, 'stats-rate'))).toMatch(/^\d{2,3}\.\d{2}%$/);
+    // The demo's two bare-QR ratings of 1号窗口 are shown apart, outside the figures.
+    expect(await textOf(byTestId(resident.page, 'stats-unverified'))).toContain('另有未核验评价 2 条（未计入）');
+    expect(await textOf(byTestId(resident.page, 'stats-window').filter({ hasText: '1号窗口' }))).toContain('另有未核验评价 2 条（未计入）');
     await byTestId(resident.page, 'trend-chart').waitFor();
     await settled(resident.page);
     await resident.page.screenshot({ path: 'test-results/e2e-rating-stats.png' });
