@@ -74,7 +74,6 @@ function viewOf(calendar: WorkingCalendar, year: number): CalendarYearView {
     holidays: a.holidays,
     workdays: a.workdays,
     updatedAt: a.updatedAt,
-    updatedBy: a.updatedBy,
   };
 }
 

@@ -66,9 +66,11 @@ export interface CalendarYearView {
   source: CalendarSource;
   holidays: NamedDay[];
   workdays: NamedDay[];
+  /**
+   * When the bureau last changed it (null for the built-in data). Who changed it is not part of this
+   * public answer: residents never see staff names; admins find it in 操作记录 (`audit.search`).
+   */
   updatedAt: string | null;
-  /** Staff name of the last editor (null for the built-in data). */
-  updatedBy: string | null;
 }
 
 export interface CalendarChangeResult {

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { maskIdNumber, maskName, maskPhone } from '../privacy/masking';
 import { lettersFor } from './letters';
 import type { Bureau } from './reply-categories';
 import { allowedCommands } from './request-commands';
@@ -161,19 +162,5 @@ export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCa
   };
 }
 
-/** 张三 → 张*, 欧阳娜娜 → 欧*** */
-export function maskName(name: string): string {
-  const chars = Array.from(name);
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
-}
-
-/** 330106199003071236 → 3301**********1236 */
-export function maskIdNumber(id: string): string {
-  if (id.length <= 8) return '*'.repeat(id.length);
-  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
-}
-
-/** 13812345678 → 138****5678 */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '*'.repeat(phone.length);
-}
+/** The masks are one rule for every list (shared/privacy/masking.ts); re-exported for code that reads them from here. */
+export { maskIdNumber, maskName, maskPhone };

@@ -6,7 +6,7 @@ import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
  * What residents (and anonymous visitors) get back must never carry a staff
- * member's OPENID or the bookkeeping fields of a record. This walks every
+ * member's OPENID, a staff member's name, or the bookkeeping fields of a record. This walks every
  * `anyone` and `resident` action in the contract with every valid input, so
  * an action added later is checked without anyone remembering to add it here.
  */
@@ -27,8 +27,6 @@ const PUBLIC_ON_PURPOSE: Record<string, string[]> = {
   'requests.get': ['actor'],
   'requests.supplement': ['actor'],
   'requests.withdraw': ['actor'],
-  // The working calendar names who last set a year's arrangement by display name (updatedByName), not OPENID.
-  'calendar.days': ['updatedBy'],
 };
 
 // resident-a owns the fixture's own records (e.g. its disclosure requests), as in the authorisation matrix.
@@ -40,17 +38,18 @@ const publicActions = Object.entries(contract).flatMap(([fn, spec]) =>
     .map(([action, s]) => [fn, action, s.access.kind] as const),
 );
 
-/** Every place in `value` that breaks the rule, as readable paths. */
-function leaks(value: unknown, staffIds: string[], allowed: string[] = [], path = '$', found: string[] = []): string[] {
+/** Every place in `value` that breaks the rule, as readable paths. `staffNames` are checked too (the staff list's display names). */
+function leaks(value: unknown, staffIds: string[], allowed: string[] = [], staffNames: string[] = [], path = '$', found: string[] = []): string[] {
   if (typeof value === 'string') {
     for (const id of staffIds) if (value.includes(id)) found.push(`${path} holds staff OPENID ${id}`);
+    for (const name of staffNames) if (value.includes(name)) found.push(`${path} holds staff name ${name}`);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => leaks(v, staffIds, allowed, `${path}[${i}]`, found));
+    value.forEach((v, i) => leaks(v, staffIds, allowed, staffNames, `${path}[${i}]`, found));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       if (INTERNAL_FIELDS.includes(key) && !allowed.includes(key)) found.push(`${path}.${key} is an internal field`);
       for (const id of staffIds) if (key.includes(id)) found.push(`${path}.${key} names staff OPENID ${id}`);
-      leaks(v, staffIds, allowed, `${path}.${key}`, found);
+      leaks(v, staffIds, allowed, staffNames, `${path}.${key}`, found);
     }
   }
   return found;
@@ -66,6 +65,7 @@ test('the leak check itself finds an OPENID and an internal field, also in a fie
     '$.b holds staff OPENID demo-editor',
     '$.actor holds staff OPENID demo-editor',
   ]);
+  expect(leaks({ calendar: { updatedAt: '2026-11-24', note: '张敏 最后修改' } }, ['demo-admin'], [], ['张敏'])).toEqual(['$.calendar.note holds staff name 张敏']);
 });
 
 test('every exception names an action that exists and is public', () => {
@@ -76,24 +76,26 @@ describe.each(publicActions)('%s.%s (%s)', (fn, action, access) => {
   let cloud: CloudHarness;
   let fixture: Fixture;
   let staffIds: string[];
+  let staffNames: string[];
 
   beforeAll(async () => {
     cloud = await createCloudHarness();
     fixture = await prepareFixture(cloud);
     const staff = await cloud.store.collection('staff').find({ orderBy: [['id', 'asc']], limit: 1000 });
     staffIds = staff.items.map((s) => s.id);
+    staffNames = staff.items.map((s) => s.name);
     expect(staffIds.length).toBeGreaterThan(0);
   });
   afterAll(() => cloud.close());
 
   const callers = access === 'anyone' ? [null, RESIDENT] : [RESIDENT];
-  test.each(callers)('answers to %s carry no staff OPENID and no internal field', async (openid) => {
+  test.each(callers)('answers to %s carry no staff OPENID, no staff name and no internal field', async (openid) => {
     const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
     expect(inputs.length).toBeGreaterThan(0);
     for (const data of inputs) {
       // Checked whatever the outcome: a refusal (e.g. a one-time code already used) must not leak either.
       const answer = await cloud.call(openid, fn, { action, data });
-      expect(leaks(answer, staffIds, PUBLIC_ON_PURPOSE[`${fn}.${action}`])).toEqual([]);
+      expect(leaks(answer, staffIds, PUBLIC_ON_PURPOSE[`${fn}.${action}`], staffNames)).toEqual([]);
     }
   });
 });

@@ -206,7 +206,7 @@ describe('staff queue and paper applications', () => {
       ['letter', '2026-10-30'],
       ['online', null],
     ]);
-    expect(queue.items[0]).toMatchObject({ applicantName: '陈**', idNumberMasked: '3301**********1236', phoneMasked: '138****5678', urgency: 'dueSoon' });
+    expect(queue.items[0]).toMatchObject({ applicantName: '陈**', idNumberMasked: '330************236', phoneMasked: '138****5678', urgency: 'dueSoon' });
     expect(JSON.stringify(queue)).not.toContain('330106199003071236');
     expect(JSON.stringify(queue)).not.toContain('13812345678');
   });
@@ -256,7 +256,11 @@ describe('the calendar the bureau controls', () => {
         data: { year: 2027, holidays: [1, 2, 3].map((d) => ({ date: `2027-01-0${d}`, name: '元旦' })), workdays: [] },
       }),
     );
-    expect(result).toMatchObject({ recomputed: 1, calendar: { year: 2027, covered: true, source: 'bureau', updatedBy: '张敏' } });
+    expect(result).toMatchObject({ recomputed: 1, calendar: { year: 2027, covered: true, source: 'bureau' } });
+    // The public calendar says when the bureau changed it, never who: no staff name, no OPENID.
+    const publicView = ok(await cloud.call(null, 'calendar', { action: 'days', data: { year: 2027 } }));
+    expect(publicView).toMatchObject({ covered: true, source: 'bureau', updatedAt: expect.any(String) });
+    expect(JSON.stringify(publicView)).not.toMatch(/张敏|demo-admin/);
     const after = ok(await as('demo-clerk', 'manageGet', { id: entered.id }));
     expect(after).toMatchObject({ dueOn: '2027-01-18', dueProvisional: false });
     expect(after.timeline.at(-1)).toMatchObject({ kind: 'dueRecomputed', actor: 'system', detail: expect.stringContaining('2027-01-15（暂定） 调整为 2027-01-18') });

@@ -7,7 +7,7 @@ import { useCalendarYear } from '../../../hooks/use-calendar';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type CalendarYearView, type DayKind } from '../../../../shared/calendar/calendar-schema';
-import { beijingToday } from '../../../../shared/time/beijing-time';
+import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { dayLines, parseDayLines } from '../../calendar-lines';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
@@ -87,7 +87,7 @@ export default function CalendarAdminPage() {
           <View className="card" data-testid="calendar-source">
             <Text>
               {calendar.data.year}年：{calendar.data.covered ? '已录入' : '未录入'}，来源 {SOURCE_TEXT[calendar.data.source]}
-              {calendar.data.updatedBy ? `，${calendar.data.updatedBy} 最后修改` : ''}
+              {calendar.data.updatedAt ? `，${formatBeijingDateTime(calendar.data.updatedAt)} 最后修改（修改人见操作记录）` : ''}
             </Text>
           </View>
           {/* Keyed by what was loaded: the text boxes start from the stored arrangement instead of being overwritten after they mount. */}
