@@ -13,6 +13,6 @@ export async function queueWarnings(store: Store, calendar: WorkingCalendar, tod
   const provisional = await store.collection(REQUESTS).count(provisionalDueDates.where);
   if (provisional === 0) return [];
   return [
-    `${missing.join('、')}年的节假日安排尚未录入，${provisional} 件申请的答复期限为暂定（按周一至周五计算）。请管理员在“工作日历”中录入，录入后期限自动重算。`,
+    `${missing.join('、')}年的节假日安排尚未录入，${provisional} 件申请的答复期限为暂定（按《全国年节及纪念日放假办法》规定的法定节假日和周末计算，调休未计）。请管理员在“工作日历”中录入，录入后期限自动重算。`,
   ];
 }

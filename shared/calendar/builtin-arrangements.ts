@@ -1,6 +1,7 @@
 import { getDayDetail, getHolidaysInRange, getWorkdaysInRange } from 'chinese-days';
 import type { NamedDay } from './calendar-schema';
 import { weekdayOf } from './dates';
+import { statutoryHolidays } from './statutory-holidays';
 import type { YearArrangement } from './working-calendar';
 
 /**
@@ -12,8 +13,18 @@ import type { YearArrangement } from './working-calendar';
 const cache = new Map<number, YearArrangement | null>();
 
 export function builtinArrangement(year: number): YearArrangement | null {
-  if (!cache.has(year)) cache.set(year, readYear(year));
+  if (!cache.has(year)) cache.set(year, readYear(year) ?? provisionalYear(year));
   return cache.get(year) ?? null;
+}
+
+/**
+ * A year nobody has published yet: not covered (its due dates are provisional), but its statutory
+ * holidays are known from the 放假办法 and are days off, so a provisional date is never early.
+ */
+function provisionalYear(year: number): YearArrangement | null {
+  const holidays = statutoryHolidays(year);
+  if (holidays.length === 0) return null;
+  return { year, holidays, workdays: [], covered: false, source: 'none', updatedAt: null, updatedBy: null };
 }
 
 function readYear(year: number): YearArrangement | null {

@@ -61,6 +61,8 @@ export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
   const pauses = facts.pauses.map((p) => ({ ...p, until: p.to ?? openPauseUntil(p, facts.today, calendar), used: 0 }));
   const days: ExplainedDay[] = [{ date: facts.startOn, count: null, kind: 'receipt', name: null }];
   const uncovered = new Set<number>();
+  // Statutory holidays in a year whose arrangement is not entered: days off by the 放假办法 alone.
+  const provisionalHolidays = new Set<string>();
   if (!calendar.isCovered(yearOf(facts.startOn))) uncovered.add(yearOf(facts.startOn));
 
   let date = facts.startOn;
@@ -71,6 +73,7 @@ export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
     const info = calendar.day(date);
     if (!info.covered) uncovered.add(yearOf(date));
     if (!info.work) {
+      if (!info.covered && info.kind === 'holiday') provisionalHolidays.add(date);
       days.push({ date, count: null, kind: info.kind === 'holiday' ? 'holiday' : 'weekend', name: info.name });
       continue;
     }
@@ -84,15 +87,18 @@ export function computeDue(facts: ClockFacts, calendar: WorkingCalendar): Due {
     days.push({ date, count: counted, kind: info.kind === 'makeupWorkday' ? 'makeupWorkday' : 'working', name: info.name });
   }
 
+  const skipped = days.filter((d) => provisionalHolidays.has(d.date)).map((d) => `${d.name ?? '节假日'}${monthDay(d.date)}`);
   const provisionalWarning = uncovered.size
-    ? `${[...uncovered].sort().join('、')}年的节假日安排尚未录入，暂按周一至周五为工作日计算，期限为暂定，录入后自动重算`
+    ? `${[...uncovered].sort().join('、')}年的节假日安排尚未录入，暂按《全国年节及纪念日放假办法》规定的法定节假日${
+        skipped.length ? `（已跳过${skipped.join('、')}）` : ''
+      }和周末计算，调休安排公布前期限为暂定，录入后自动重算`
     : null;
   return {
     dueOn: date,
     provisional: uncovered.size > 0,
     explanation: {
       summary: `${facts.startKind === 'receipt' ? '自收到申请之日' : '自收到补正之日'}（${facts.startOn}）起 ${target} 个工作日，答复期限为 ${date}${uncovered.size ? '（暂定）' : ''}`,
-      steps: explainSteps(facts, pauses, days, target),
+      steps: explainSteps(facts, pauses, days, target, provisionalHolidays),
       days,
       provisionalWarning,
     },
@@ -111,6 +117,7 @@ function explainSteps(
   pauses: Array<ClockPause & { until: string; used: number }>,
   days: ExplainedDay[],
   target: number,
+  provisionalHolidays: ReadonlySet<string>,
 ): string[] {
   const steps: string[] = [];
   steps.push(
@@ -123,11 +130,20 @@ function explainSteps(
   const weekends = days.filter((d) => d.kind === 'weekend').length;
   if (weekends) steps.push(`跳过周末 ${weekends} 天`);
 
+  // One line per holiday (a name may recur in a long count: 元旦 of two years is two lines).
   const holidays = new Map<string, string[]>();
-  for (const d of days) if (d.kind === 'holiday') holidays.set(d.name ?? '节假日', [...(holidays.get(d.name ?? '节假日') ?? []), d.date]);
-  for (const [name, dates] of holidays) {
+  for (const d of days) {
+    if (d.kind !== 'holiday') continue;
+    const key = `${d.name ?? '节假日'}|${d.date.slice(0, 4)}`;
+    holidays.set(key, [...(holidays.get(key) ?? []), d.date]);
+  }
+  for (const [key, dates] of holidays) {
+    const name = key.split('|')[0];
     const span = dates.length > 1 ? `${monthDay(dates[0])}至${monthDay(dates[dates.length - 1])}` : monthDay(dates[0]);
-    steps.push(`跳过法定节假日：${name}（${span}，共 ${dates.length} 天）`);
+    const provisional = provisionalHolidays.has(dates[0])
+      ? `；${yearOf(dates[0])}年安排尚未录入，按《全国年节及纪念日放假办法》暂定`
+      : '';
+    steps.push(`跳过法定节假日：${name}（${span}，共 ${dates.length} 天${provisional}）`);
   }
 
   for (const d of days) if (d.kind === 'makeupWorkday') steps.push(`${d.date}（${d.name ?? '调休上班'}）为调休上班日，计为第 ${d.count} 个工作日`);

@@ -206,9 +206,9 @@ describe('consultation, extension, reply', () => {
 });
 
 describe('a calendar change recomputes open requests and says so on the timeline', () => {
-  test('2026-12-20 is due 2027-01-15 provisionally; entering 2027 moves it to 2027-01-18', () => {
+  test('2026-12-20 is due 2027-01-18 provisionally (元旦 off by the 放假办法); entering 2027 makes it final', () => {
     const r = apply(submitted('2026-12-20'), register('2026-12-20'), '2026-12-21');
-    expect(r).toMatchObject({ dueOn: '2027-01-15', dueProvisional: true });
+    expect(r).toMatchObject({ dueOn: '2027-01-18', dueProvisional: true });
     const with2027 = buildCalendar(
       [{ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [], covered: true, source: 'bureau', updatedAt: null, updatedBy: null }],
       builtinArrangement,
@@ -218,7 +218,7 @@ describe('a calendar change recomputes open requests and says so on the timeline
     expect(result.request.history?.at(-1)).toMatchObject({
       kind: 'dueRecomputed',
       actor: 'system',
-      detail: '2027年节假日安排已录入：答复期限由 2027-01-15（暂定） 调整为 2027-01-18',
+      detail: '2027年节假日安排已录入：答复期限由 2027-01-18（暂定） 调整为 2027-01-18',
     });
     // Unchanged by the same calendar: nothing to write.
     expect(transition(r, { type: 'recompute', actor: clerk, reason: 'x', previous: calendar }, at('2026-12-22'), calendar)).toEqual({ request: {}, events: [], notifications: [] });

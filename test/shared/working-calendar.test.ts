@@ -1,4 +1,5 @@
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
+import { statutoryHolidays } from '../../shared/calendar/statutory-holidays';
 import { addWorkingDays, buildCalendar, workingDaysBetween, type YearArrangement } from '../../shared/calendar/working-calendar';
 import { computeDue } from '../../shared/requests/deadline';
 
@@ -30,7 +31,8 @@ describe('the working-day calendar', () => {
   test('chinese-days covers 2026 and not 2027, whatever it says about 2027-01-01', () => {
     expect(builtin.isCovered(2026)).toBe(true);
     expect(builtin.isCovered(2027)).toBe(false);
-    expect(builtin.day('2027-01-01')).toMatchObject({ work: true, covered: false });
+    // Not covered, yet 元旦 is a statutory day off whatever the arrangement will say.
+    expect(builtin.day('2027-01-01')).toMatchObject({ work: false, kind: 'holiday', name: '元旦', covered: false });
   });
 
   test('国庆 2026: holidays are off, the make-up Saturday is a working day', () => {
@@ -81,7 +83,7 @@ describe('pinned due dates (条例 Art. 33: 20 working days)', () => {
 
   test('a due date in an uncovered year is provisional, never silently weekdays-only', () => {
     const due = computeDue(facts('2026-12-20'), builtin);
-    expect(due.dueOn).toBe('2027-01-15');
+    expect(due.dueOn).toBe('2027-01-18');
     expect(due.provisional).toBe(true);
     expect(due.explanation.provisionalWarning).toMatch(/2027年的节假日安排尚未录入/);
     expect(due.explanation.summary).toMatch(/暂定/);
@@ -108,5 +110,48 @@ describe('pinned due dates (条例 Art. 33: 20 working days)', () => {
     const due = computeDue(facts('2026-09-28', { extension: { workingDays: 20, approver: '张敏' } }), builtin);
     expect(due.dueOn).toBe(addWorkingDays(builtin, '2026-10-30', 20));
     expect(due.explanation.steps.join('\n')).toMatch(/经张敏同意延长 20 个工作日/);
+  });
+});
+
+describe('provisional years: the statutory holidays of the 放假办法 are off, only 调休 is unknown', () => {
+  test('2026-12-04 + 20 working days is provisional and not before 2027-01-04 (元旦 is no working day)', () => {
+    const due = computeDue(facts('2026-12-04'), builtin);
+    expect(due.provisional).toBe(true);
+    expect(due.dueOn >= '2027-01-04').toBe(true);
+    expect(due.dueOn).toBe('2027-01-04');
+    expect(due.explanation.days.find((d) => d.date === '2027-01-01')).toEqual({ date: '2027-01-01', count: null, kind: 'holiday', name: '元旦' });
+    expect(due.explanation.steps.join('\n')).toContain('跳过法定节假日：元旦（1月1日，共 1 天；2027年安排尚未录入，按《全国年节及纪念日放假办法》暂定）');
+    expect(due.explanation.provisionalWarning).toMatch(/2027年的节假日安排尚未录入，暂按《全国年节及纪念日放假办法》规定的法定节假日（已跳过元旦1月1日）和周末计算/);
+  });
+
+  test('2027 as the 放假办法 fixes it: 元旦, 春节 from 除夕 (lunar), 清明, 劳动节, 端午, 中秋, 国庆', () => {
+    const off = builtinArrangement(2027)!;
+    expect(off).toMatchObject({ covered: false, source: 'none', workdays: [] });
+    expect(off.holidays).toEqual([
+      { date: '2027-01-01', name: '元旦' },
+      { date: '2027-02-05', name: '春节' }, // 除夕
+      { date: '2027-02-06', name: '春节' }, // 正月初一
+      { date: '2027-02-07', name: '春节' },
+      { date: '2027-02-08', name: '春节' },
+      { date: '2027-04-05', name: '清明节' },
+      { date: '2027-05-01', name: '劳动节' },
+      { date: '2027-05-02', name: '劳动节' },
+      { date: '2027-06-09', name: '端午节' },
+      { date: '2027-09-15', name: '中秋节' },
+      { date: '2027-10-01', name: '国庆节' },
+      { date: '2027-10-02', name: '国庆节' },
+      { date: '2027-10-03', name: '国庆节' },
+    ]);
+    // The rule reproduces a published year's statutory days (2026: 除夕 02-16, 清明 04-05, 端午 06-19, 中秋 09-25).
+    const published = new Set(builtinArrangement(2026)!.holidays.map((d) => d.date));
+    for (const d of statutoryHolidays(2026)) expect([d.date, published.has(d.date)]).toEqual([d.date, true]);
+    // 2028: 清明 on 04-04, 春节 from 除夕 01-25, 中秋 on 国庆's third day counted once.
+    expect(statutoryHolidays(2028).map((d) => d.date)).toEqual(expect.arrayContaining(['2028-01-25', '2028-01-28', '2028-04-04', '2028-05-28', '2028-10-03']));
+    expect(statutoryHolidays(2028)).toHaveLength(12);
+  });
+
+  test('an entered year replaces the provisional one', () => {
+    const entered = buildCalendar([{ ...year2027, holidays: [] }], builtinArrangement);
+    expect(entered.day('2027-01-01')).toMatchObject({ work: true, covered: true });
   });
 });
