@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../api/bidi-controls';
+
 /**
  * What an uploaded attachment may be (notices; request replies).
  * Pure rules shared by the phone (a quick check before sending) and the local
@@ -106,12 +108,13 @@ export function checkAttachmentFile(name: string, bytes: Uint8Array): FileCheck 
 
 /**
  * The name shown to residents: the last segment of whatever path the phone
- * sent, without control characters, at most 100 characters (the attachment
+ * sent, without control characters (direction controls too: `\u202e` could show `exe.pdf` as
+ * `fdp.exe`), at most 100 characters (the attachment
  * schema's limit) with its extension kept. Empty when nothing usable is left.
  */
 export function cleanFileName(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (raw.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = withoutBidiControls((raw.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '')).trim();
   if (base.length <= 100) return base;
   const ext = extensionOf(base);
   const tail = ext && ext.length <= 10 ? `.${ext}` : '';

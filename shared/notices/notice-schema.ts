@@ -2,6 +2,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
 import { ATTACHMENT_URL } from '../files/attachment-files';
+import { refuseBidiControls, withoutBidiControls } from '../api/bidi-controls';
 
 /**
  * What a notice is, per kind (domain.md §1). Staff write these through the
@@ -18,7 +19,8 @@ export const PeriodSchema = z
 export type Period = z.infer<typeof PeriodSchema>;
 
 export const AttachmentSchema = z.strictObject({
-  name: text(100),
+  /** A file's name loses direction controls rather than being refused: it came from the phone's file, not from typing. */
+  name: z.string().overwrite(withoutBidiControls).trim().min(1).max(100),
   /**
    * A CloudBase fileID (cloud://…), an https URL, or a file uploaded to the
    * local cloud (/files/<id>, the id chosen by the server); never
@@ -34,7 +36,7 @@ export const AttachmentSchema = z.strictObject({
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 const common = {
-  title: text(100),
+  title: refuseBidiControls(text(100)),
   summary: optionalText(200).default(''),
   body: text(20000),
   departmentId: text(40),

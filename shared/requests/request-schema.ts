@@ -1,6 +1,7 @@
 import { IdSchema, VersionSchema } from '../api/common';
 import * as z from 'zod';
 import '../api/zod-messages';
+import { refuseBidiControls } from '../api/bidi-controls';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
@@ -104,7 +105,7 @@ export const ApplicantSchema = z
     type: z.enum(APPLICANT_TYPES),
     orgKind: z.enum(ORG_KINDS).optional(),
     /** The person's name, or the organisation's full name. */
-    name: text(100),
+    name: refuseBidiControls(text(100)),
     idType: z.enum(ID_TYPES).optional(),
     idNumber: z.string().trim().toUpperCase().max(30).optional(),
     creditCode: z.string().trim().toUpperCase().max(18).optional(),
@@ -229,7 +230,7 @@ export const ConsultSchema = z.discriminatedUnion('step', [
     ...target,
     step: z.literal('start'),
     party: z.enum(CONSULTED_PARTIES),
-    partyName: text(100),
+    partyName: refuseBidiControls(text(100)),
     matter: text(1000),
   }),
   z.strictObject({
