@@ -89,15 +89,17 @@ export default function RatingStatsPage() {
         {windows.length === 0 && <View className="list-state">暂无服务窗口</View>}
         {windows.map(({ window, stats }) => (
           <View key={window.id} className={`window-row ${selected === window.id ? 'window-row--active' : ''}`} onClick={() => setSelected(window.id)} data-testid="stats-window">
-            <Text className="window-row__name">{window.name}</Text>
+            <View className="window-row__name">
+              <Text>{window.name}</Text>
+              {(stats.unverified?.total ?? 0) > 0 && (
+                <Text className="rating-card__meta" data-testid="stats-window-unverified">
+                  {'\n'}
+                  {unverifiedNote(stats.unverified.total, stats.unverifiedIncluded)}
+                </Text>
+              )}
+            </View>
             <Text className="window-row__rate">{formatRate(stats.satisfactionRate, stats.total)}</Text>
             <Text className="window-row__count">{stats.total} 条</Text>
-            {(stats.unverified?.total ?? 0) > 0 && (
-              <Text className="rating-card__meta" data-testid="stats-window-unverified">
-                {'\n'}
-                {unverifiedNote(stats.unverified.total, stats.unverifiedIncluded)}
-              </Text>
-            )}
           </View>
         ))}
       </View>
