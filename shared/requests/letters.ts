@@ -1,3 +1,4 @@
+import { yearOf } from '../calendar/dates';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence, type Bureau, type ReplyCategory, type ReplyType } from './reply-categories';
 import { INFORMATION_FORM_LABELS, DELIVERY_METHOD_LABELS } from './request-schema';
@@ -110,9 +111,11 @@ export function renderLetter(
     title: filled.title,
     reference: `${r.trackingNumber}${source.suffix}`,
     addressee: r.applicant.name,
-    paragraphs: filled.paragraphs,
+    // The note follows the bureau's own text, so no template (built-in or edited) can lose it.
+    paragraphs: source.provisional ? [...filled.paragraphs, PROVISIONAL_NOTE] : filled.paragraphs,
     signature: bureau.name,
     date: source.date,
+    ...(source.provisional ? { provisional: true as const } : {}),
     templateKey: source.key,
     templateRevision: template.revision,
   };
@@ -125,9 +128,11 @@ function letterSource(
   bureau: Bureau,
   calendar: WorkingCalendar,
   dueOn: string | null,
-): { key: LetterTemplateKey; suffix: string; date: string; slots: Record<string, string> } | null {
+): { key: LetterTemplateKey; suffix: string; date: string; slots: Record<string, string>; provisional?: boolean } | null {
   if (kind === 'supplement' && r.supplement) {
     const { items, workingDays, requestedOn } = r.supplement;
+    const deadline = addWorkingDays(calendar, requestedOn, workingDays);
+    const provisional = countsOverUncovered(calendar, requestedOn, deadline);
     return {
       key: 'supplement' as const,
       suffix: '-补正',
@@ -135,13 +140,15 @@ function letterSource(
       slots: {
         items: items.map((item, i) => `${i + 1}. ${item}`).join('\n'),
         supplementDays: String(workingDays),
-        supplementDeadline: addWorkingDays(calendar, requestedOn, workingDays),
+        supplementDeadline: deadline,
       },
+      provisional,
     };
   }
   if (kind === 'extension' && r.extension) {
     const { workingDays, reason, on } = r.extension;
-    return { key: 'extension' as const, suffix: '-延期', date: on, slots: { extensionDays: String(workingDays), extensionReason: reason, dueOn: dueOn ?? '' } };
+    const provisional = Boolean(dueOn && countsOverUncovered(calendar, r.receivedOn ?? on, dueOn));
+    return { key: 'extension' as const, suffix: '-延期', date: on, slots: { extensionDays: String(workingDays), extensionReason: reason, dueOn: dueOn ?? '' }, provisional };
   }
   if (kind !== 'reply') return null;
   if (r.reply) {
@@ -193,6 +200,16 @@ export function lettersFor(r: RequestRecord, bureau: Bureau, calendar: WorkingCa
     const { templateKey: _key, templateRevision: _revision, ...shown } = letter;
     return [shown];
   });
+}
+
+/** What a letter adds when a date in it was counted over a year whose holiday arrangement is not entered yet. */
+const PROVISIONAL_NOTE =
+  '注：上述期限所涉年度的节假日安排尚未公布，本机关暂按《全国年节及纪念日放假办法》规定的法定节假日和周末计算，该期限为暂定；安排公布后如有调整，以本小程序中显示的期限为准。';
+
+/** Whether a count from `from` to `to` crosses a year whose holiday arrangement is not entered. */
+function countsOverUncovered(calendar: WorkingCalendar, from: string, to: string): boolean {
+  for (let year = yearOf(from); year <= yearOf(to); year += 1) if (!calendar.isCovered(year)) return true;
+  return false;
 }
 
 /** The report row's wording without its number: "1.属于国家秘密" → "属于国家秘密". */

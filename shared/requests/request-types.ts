@@ -123,6 +123,11 @@ export interface Letter {
   paragraphs: string[];
   signature: string;
   date: string;
+  /**
+   * Set when a date the letter names (the supplement deadline, the extended due date) was counted
+   * over a year whose holiday arrangement was not entered when it was issued: the letter says 暂定.
+   */
+  provisional?: true;
 }
 
 /** One request as `get` (the applicant) and `manageGet` / staff actions (handlers) answer it. */
