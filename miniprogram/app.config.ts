@@ -63,6 +63,8 @@ export default defineAppConfig({
         // staff administration: 人员管理 (admins), and the invited person's 加入工作人员
         'pages/staff/index',
         'pages/staff-join/index',
+        // 操作记录 (admins)
+        'pages/audit/index',
 
       ],
     },

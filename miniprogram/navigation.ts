@@ -54,6 +54,7 @@ export const routes = {
   // staff administration
   adminStaff: () => '/admin/pages/staff/index',
   staffJoin: (code?: string) => `/admin/pages/staff-join/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+  adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 
 };
 

@@ -139,6 +139,12 @@ export default function MePage() {
               <Text className="menu__arrow">›</Text>
             </View>
           )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminAudit())} data-testid="staff-audit-entry">
+              <Text>工作台 · 操作记录</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
         </View>
       )}

@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import AuditPage from '../../miniprogram/admin/pages/audit/index';
+import MePage from '../../miniprogram/pages/me/index';
+import { setTransport } from '../../miniprogram/api/transport';
+import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
+import { recorded, resetTaro } from '../support/taro';
+
+/** 操作记录 over the real functions and SQLite: what clerks did, searched and exported by an admin. */
+let cloud: CloudHarness;
+cloudPerTest((c) => (cloud = c));
+
+const entries = () => screen.queryAllByTestId('audit-entry');
+const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-audit-${name}`), { target: { value } });
+
+async function someHistory() {
+  const [a, b] = (await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 2 })).items;
+  // A minute apart, all on 2026-11-24 in Beijing: the order is the order of the calls.
+  const at = (minute: number) => (cloud.clock.now = new Date(Date.UTC(2026, 10, 24, 2, minute)));
+  at(1);
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: a.id } }));
+  at(2);
+  ok(await cloud.call('demo-admin', 'requests', { action: 'manageGet', data: { id: b.id } }));
+  at(3);
+  ok(await cloud.call('demo-admin', 'calendar', { action: 'setDay', data: { date: '2026-12-31', kind: 'holiday', name: '测试放假' } }));
+  return { a: a.id, b: b.id };
+}
+
+async function open(params: Record<string, string> = {}) {
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro(params);
+  render(<AuditPage />);
+}
+
+test('newest first: who, what, which record and which fields; a personal-data view stands out', async () => {
+  const { b } = await someHistory();
+  await open();
+  await waitFor(() => expect(entries()).toHaveLength(3));
+  expect(entries()[0].textContent).toContain('张敏');
+  expect(entries()[0].textContent).toContain('calendar.setDay');
+  expect(entries()[0].textContent).toContain('涉及字段：kind、name');
+  expect(entries()[0].textContent).not.toContain('测试放假');
+  expect(entries()[1].className).toContain('audit-entry--view');
+  expect(entries()[1].textContent).toContain('查看完整个人信息');
+  expect(entries()[1].textContent).toContain(b);
+});
+
+test('search by person, by record (a tap on it), by action and by dates; a bad date is shown beside its box', async () => {
+  const { a } = await someHistory();
+  await open();
+  await waitFor(() => expect(entries()).toHaveLength(3));
+
+  type('actor', '李华');
+  fireEvent.click(screen.getByTestId('audit-search'));
+  await waitFor(() => expect(entries()).toHaveLength(1));
+  expect(entries()[0].textContent).toContain(a);
+
+  type('actor', '');
+  fireEvent.click(screen.getByTestId('audit-entry-record'));
+  await waitFor(() => expect((screen.getByTestId('input-audit-recordId') as HTMLInputElement).value).toBe(a));
+  await waitFor(() => expect(entries()).toHaveLength(1));
+
+  type('recordId', '');
+  type('action', 'requests.manageGet');
+  fireEvent.click(screen.getByTestId('audit-search'));
+  await waitFor(() => expect(entries()).toHaveLength(2));
+
+  type('from', '2026-11-25');
+  fireEvent.click(screen.getByTestId('audit-search'));
+  await waitFor(() => expect(screen.getByText('没有符合条件的操作记录')).toBeTruthy());
+
+  type('from', '2026-11-30');
+  type('to', '2026-11-01');
+  fireEvent.click(screen.getByTestId('audit-search'));
+  await waitFor(() => expect(screen.getByText('开始日期不能晚于结束日期')).toBeTruthy());
+});
+
+test('a record opened from elsewhere (?recordId=) starts filtered to it', async () => {
+  const { b } = await someHistory();
+  await open({ recordId: b });
+  await waitFor(() => expect(entries()).toHaveLength(1));
+  expect(entries()[0].textContent).toContain('张敏');
+});
+
+test('export: the same filters, a CSV the browser saves, and what was exported said', async () => {
+  await someHistory();
+  const saved: Blob[] = [];
+  const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+  URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:audit');
+  URL.revokeObjectURL = () => undefined;
+  try {
+    await open();
+    await waitFor(() => expect(entries()).toHaveLength(3));
+    type('action', 'requests.manageGet');
+    fireEvent.click(screen.getByTestId('audit-export'));
+    await waitFor(() => expect(recorded.toasts).toContain('已导出 2 条'));
+    expect(screen.getByTestId('audit-export-result').textContent).toMatch(/操作记录-\d{4}-\d{2}-\d{2}\.csv：2 条/);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsText(saved[0]);
+    });
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(text).toContain('李华');
+  } finally {
+    URL.createObjectURL = original.create;
+    URL.revokeObjectURL = original.revoke;
+  }
+});
+
+test('我的: 操作记录 is offered to admins only', async () => {
+  const shownFor = async (openid: string) => {
+    setTransport(cloud.transportAs(openid));
+    forgetWhoami();
+    resetTaro();
+    const page = render(<MePage />);
+    await waitFor(() => expect(screen.getByTestId('me-identity').textContent).not.toBe(''));
+    const entry = screen.queryByTestId('staff-audit-entry');
+    if (entry) fireEvent.click(entry);
+    page.unmount();
+    return !!entry;
+  };
+  expect(await shownFor('demo-admin')).toBe(true);
+  expect(recorded.navigations).toEqual(['/admin/pages/audit/index']);
+  expect(await shownFor('demo-clerk')).toBe(false);
+  expect(await shownFor('resident-a')).toBe(false);
+});
