@@ -39,7 +39,7 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
     const answer = await handler(parsed.data, ctx);
-    if (spec.writes && spec.access.kind === 'staff') await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
+    if (spec.writes && (spec.access.kind === 'staff' || spec.audited)) await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
     return { ok: true, data: answer };
   } catch (error) {
     return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
@@ -54,11 +54,12 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
  */
 async function recordAudit(ctx: HandlerContext, name: string, spec: ActionSpec, input: unknown, answer: unknown): Promise<void> {
   const { caller } = ctx;
-  if (!caller.openid || !caller.staff) return;
+  if (!caller.openid) return;
   const entry = auditEntryOf({
     at: ctx.now().toISOString(),
     actor: caller.openid,
-    actorName: caller.staff.name,
+    // Someone joining the staff has no staff name yet: the entry's OPENID says who.
+    actorName: caller.staff?.name ?? '',
     action: name,
     kind: spec.viewsPersonalData ? 'personalDataViewed' : 'write',
     input,

@@ -15,6 +15,8 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   writes: boolean;
   /** The answer shows a resident's personal data unmasked: each call is an audit entry (a view), never a plain read. */
   viewsPersonalData?: boolean;
+  /** A write by someone not (yet) on the staff list that the audit trail must still show: joining the staff. Staff actions are always audited. */
+  audited?: boolean;
   readonly __output?: O;
 }
 
@@ -23,7 +25,7 @@ export type ContractSpec = Record<string, FunctionSpec>;
 
 /** `action<Output>()({ input, access, summary, writes })` — curried so the output type is explicit while the input is inferred. */
 export function action<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string; writes: boolean; viewsPersonalData?: boolean }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string; writes: boolean; viewsPersonalData?: boolean; audited?: boolean }): ActionSpec<I, O> => spec;
 }
 
 export type InputOf<S> = S extends ActionSpec<infer I, unknown> ? z.input<I> : never;

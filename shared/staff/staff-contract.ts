@@ -37,6 +37,7 @@ export const staffContract = {
     access: resident,
     summary: '凭邀请码加入为工作人员',
     writes: true,
+    audited: true,
   }),
   setRoles: action<StaffMemberView>()({
     input: SetStaffRolesSchema,
