@@ -15,17 +15,17 @@ export default defineAppConfig({
     'pages/notice-detail/index',
     'pages/me/index',
 
-    // requests (issue 6): main-package pages, if any (prefer a resident subpackage below)
+    // requests: main-package pages, if any (prefer a resident subpackage below)
 
-    // inbox, subscriptions (issue 7)
+    // inbox, subscriptions
     'pages/inbox/index',
     'pages/subscriptions/index',
 
-    // notices search, guides (issue 8)
+    // notices search, guides
     'pages/search/index',
     'pages/guides/index',
 
-    // ratings (issue 9)
+    // ratings
 
     ...devPages,
   ],
@@ -36,7 +36,7 @@ export default defineAppConfig({
         'pages/notices/index',
         'pages/notice-edit/index',
 
-        // requests, calendar (issue 6)
+        // requests, calendar
         'pages/requests/index',
         'pages/request/index',
         'pages/request-enter/index',
@@ -44,15 +44,15 @@ export default defineAppConfig({
         'pages/calendar/index',
         'pages/letter-templates/index',
 
-        // deliveries (issue 7)
+        // deliveries
         'pages/deliveries/index',
 
-        // notices (issue 8)
+        // notices
         'pages/opinions/index',
         'pages/notice-history/index',
         'pages/notice-version/index',
 
-        // windows, rating follow-ups (issue 9)
+        // windows, rating follow-ups
         'pages/windows/index',
         'pages/window-edit/index',
         'pages/window-qr/index',
@@ -69,11 +69,11 @@ export default defineAppConfig({
       ],
     },
 
-    // resident subpackages: requests (issue 6)
+    // resident subpackages: requests
     // The form validates with the server's zod schema: zod ships here, not in the main package.
     { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
 
-    // resident subpackages: ratings (issue 9)
+    // resident subpackages: ratings
     {
       root: 'rating',
       pages: ['pages/rate/index', 'pages/mine/index', 'pages/stats/index'],
@@ -87,7 +87,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
   },
-  // 首页 / 政务公开 / 办事 / 我的 (issue 8). Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
+  // 首页 / 政务公开 / 办事 / 我的. Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
   tabBar: {
     color: '#555555',
     selectedColor: '#b71c1c',

@@ -11,7 +11,7 @@ export const routes = {
   adminNotices: () => '/admin/pages/notices/index',
   adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 
-  // requests, calendar (issue 6)
+  // requests, calendar
   newRequest: () => '/requests/pages/new/index',
   requestResult: (id: string) => `/requests/pages/result/index?id=${encodeURIComponent(id)}`,
   myRequests: () => '/requests/pages/mine/index',
@@ -24,12 +24,12 @@ export const routes = {
   adminCalendar: () => '/admin/pages/calendar/index',
   adminLetterTemplates: () => '/admin/pages/letter-templates/index',
 
-  // inbox, subscriptions, deliveries (issue 7)
+  // inbox, subscriptions, deliveries
   inbox: () => '/pages/inbox/index',
   subscriptions: () => '/pages/subscriptions/index',
   adminDeliveries: (subjectId?: string) => `/admin/pages/deliveries/index${subjectId ? `?subjectId=${encodeURIComponent(subjectId)}` : ''}`,
 
-  // notices search, guides (issue 8)
+  // notices search, guides
   guides: () => '/pages/guides/index',
   search: (q?: string, kind?: NoticeKind, departmentId?: string) => {
     const query = [q ? `q=${encodeURIComponent(q)}` : '', kind ? `kind=${kind}` : '', departmentId ? `departmentId=${encodeURIComponent(departmentId)}` : ''];
@@ -39,7 +39,7 @@ export const routes = {
   adminNoticeHistory: (id: string) => `/admin/pages/notice-history/index?id=${encodeURIComponent(id)}`,
   adminNoticeVersion: (id: string, version: number) => `/admin/pages/notice-version/index?id=${encodeURIComponent(id)}&version=${version}`,
 
-  // windows, ratings (issue 9)
+  // windows, ratings
   rate: (target: { visit: string } | { window: string } | { request: string }) =>
     `/rating/pages/rate/index?${Object.entries(target).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`,
   myRatings: () => '/rating/pages/mine/index',

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
- * Issue 8 end to end in Chromium over the local cloud and the H5 build:
+ * Search, opinions and guides end to end in Chromium over the local cloud and the H5 build:
  * search, opinions on a consultation, a service guide, 长辈模式.
  */
 e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', () => {

@@ -4,7 +4,7 @@ import { dispatchAll } from '../support/notifications-fixture';
 import { RESPONSE, windowContent } from '../support/rating-fixture';
 
 /**
- * Issue 7: the handler of a 差评 follow-up hears in 消息 3 working days before
+ * The handler of a 差评 follow-up hears in 消息 3 working days before
  * its due date and on the day it becomes overdue, once each.
  *
  * Pinned dates: a 差评 on Mon 2026-09-28 is due 15 working days on, with 国庆

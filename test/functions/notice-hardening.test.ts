@@ -3,7 +3,7 @@ import type { Stored } from '../../cloudfunctions/_runtime/store/port';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement, policy, publicity } from '../support/factories';
 
-/** Issue 5's behaviour fixes to the notices function: public view, version first, what an edit changed. */
+/** The notices function's hardening: public view, version checked first, what an edit changed. */
 let cloud: CloudHarness;
 beforeEach(async () => {
   cloud = await createCloudHarness();

@@ -33,7 +33,7 @@ export default function MePage() {
         )}
       </View>
 
-      {/* Resident entries. requests (issue 6) */}
+      {/* Resident entries. requests */}
       <View className="menu">
         <View className="menu__item" onClick={() => go(routes.myRequests())} data-testid="my-requests-entry">
           <Text>我的申请（依申请公开）</Text>
@@ -45,13 +45,13 @@ export default function MePage() {
         </View>
       </View>
 
-      {/* inbox, subscriptions (issue 7) */}
+      {/* inbox, subscriptions */}
       {whoami?.openid && <InboxEntries />}
 
-      {/* 长辈模式 (issue 8) */}
+      {/* 长辈模式 */}
       <ElderModeSwitch />
 
-      {/* ratings (issue 9) */}
+      {/* ratings */}
       <View className="menu">
         {whoami?.openid && (
           <View className="menu__item" onClick={() => go(routes.myRatings())} data-testid="my-ratings-entry">
@@ -75,7 +75,7 @@ export default function MePage() {
             </View>
           )}
 
-          {/* Staff entries. requests, calendar (issue 6) */}
+          {/* Staff entries. requests, calendar */}
           {whoami.staff?.roles.some((r) => r === 'handler' || r === 'admin') && (
             <View className="menu__item" onClick={() => go(routes.adminRequests())} data-testid="staff-requests-entry">
               <Text>工作台 · 依申请公开</Text>
@@ -95,7 +95,7 @@ export default function MePage() {
             </View>
           )}
 
-          {/* deliveries (issue 7) */}
+          {/* deliveries */}
           {/* A request's report opens from its page (admin/pages/request); this entry lists notices, the publishers' business. */}
           {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
             <View className="menu__item" onClick={() => go(routes.adminDeliveries())} data-testid="deliveries-entry">
@@ -104,7 +104,7 @@ export default function MePage() {
             </View>
           )}
 
-          {/* notices opinions (issue 8) */}
+          {/* notices opinions */}
           {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
             <View className="menu__item" onClick={() => go(routes.adminOpinions())} data-testid="staff-opinions-entry">
               <Text>工作台 · 征求意见审核</Text>
@@ -112,7 +112,7 @@ export default function MePage() {
             </View>
           )}
 
-          {/* windows, rating follow-ups (issue 9) */}
+          {/* windows, rating follow-ups */}
           {whoami.staff?.roles.some((r) => r === 'admin' || r === 'ratingOfficer') && (
             <>
               <View className="menu__item" onClick={() => go(routes.adminFollowUps())} data-testid="staff-follow-ups-entry">

@@ -195,7 +195,7 @@ export default function NoticeEditPage() {
         )}
       </View>
 
-      {/* Preview, history and 定时发布 (issue 8): their own components. */}
+      {/* Preview, history and 定时发布: their own components. */}
       <View className="form__actions">
         <Button className="btn btn--plain" onClick={() => { const content = validContent(); if (content) setPreview(content); }} data-testid="preview">
           预览

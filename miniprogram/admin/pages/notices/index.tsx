@@ -16,7 +16,7 @@ type Filter = NoticeStatus | 'scheduled' | undefined;
 const FILTERS: Array<{ key: Filter; label: string }> = [
   { key: undefined, label: '全部' },
   { key: 'draft', label: '草稿' },
-  // 定时发布 (issue 8): drafts set to publish themselves, soonest first
+  // 定时发布: drafts set to publish themselves, soonest first
   { key: 'scheduled', label: '定时发布' },
   { key: 'published', label: '已发布' },
   { key: 'withdrawn', label: '已撤回' },

@@ -77,7 +77,7 @@ export default function MyRequestPage() {
       )}
 
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
-      {/* 一事一评 (ratings, issue 9) */}
+      {/* 一事一评: rate the handling of this request */}
       <RateRequestEntry requestId={r.id} answered={r.status === 'replied'} />
       {r.ending && !r.reply ? (
         <Text className="notice-box" data-testid="ending">
@@ -85,7 +85,7 @@ export default function MyRequestPage() {
         </Text>
       ) : null}
 
-      {/* No reply grant left: ask again (subscriptions, issue 7) */}
+      {/* No reply grant left: ask again */}
       <ReplyConsentAgain awaitingAnswer={!r.reply && !r.ending} />
       <DueBox request={r} />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.requestLetter(r.id, i))} />
