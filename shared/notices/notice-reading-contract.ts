@@ -19,11 +19,15 @@ import { noticeViewsContract } from './notice-views-contract';
  * Actions of the notices function added for reading: search, and
  * residents' opinions on consultations. Spread into `contract.notices`.
  */
+/** C0 and C1 control characters (NUL, escape, DEL…): no one types them, and the full-text index must never see them. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 export const SearchQuerySchema = z
   .string()
   .trim()
   .min(1, '请输入要搜索的内容')
-  .max(50, '搜索内容不能超过50个字');
+  .max(50, '搜索内容不能超过50个字')
+  .refine((q) => !CONTROL_CHARACTERS.test(q), '搜索内容含有无法识别的字符，请删除后重试');
 
 export const noticeReadingContract = {
   search: action<PageOf<NoticeSearchResult>>()({
