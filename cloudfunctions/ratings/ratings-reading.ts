@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { ratingKeyForRequest } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { rankWindows } from '../../shared/ratings/rating-submission';
-import { toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
+import { toFollowUpListItem, toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView, RatingStats, StoredRating } from '../../shared/ratings/ratings-types';
 import type { FollowUpRecord } from '../../shared/ratings/follow-up';
 import { figuresOf, monthsEndingWith, monthsOfYear, officialTally, sumTallies, type Tally, type TallyScope } from '../../shared/ratings/satisfaction';
@@ -128,7 +128,7 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     const ratings = await ratingsByIds(store, page.items.map((f) => f.id));
     const at = now();
     return {
-      items: page.items.filter((f) => ratings.has(f.id)).map((f) => toFollowUpView(f, ratings.get(f.id)!, at)),
+      items: page.items.filter((f) => ratings.has(f.id)).map((f) => toFollowUpListItem(toFollowUpView(f, ratings.get(f.id)!, at))),
       nextCursor: page.nextCursor,
     };
   },

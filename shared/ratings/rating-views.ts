@@ -1,6 +1,7 @@
 import { isOverdue, type FollowUpRecord } from './follow-up';
 import type { FollowUpView, MyRating, PublicRating, StoredRating } from './ratings-types';
 import { ratingBasis } from './satisfaction';
+import { maskName, maskPhone } from '../privacy/masking';
 
 /**
  * What each audience sees of a rating. The rules live here, once:
@@ -79,3 +80,13 @@ export function toFollowUpView(followUp: FollowUpRecord & { id: string; version:
     rater: { openid: rating.raterOpenid, contactName: rating.contactName, contactPhone: rating.contactPhone },
   };
 }
+
+/**
+ * A follow-up as the list shows it: the rater's name and phone masked (a list is read over
+ * shoulders); the assigned officer sees them whole on the follow-up's own page.
+ */
+export function toFollowUpListItem(view: FollowUpView): FollowUpView {
+  const { contactName, contactPhone } = view.rater;
+  return { ...view, rater: { ...view.rater, contactName: contactName && maskName(contactName), contactPhone: contactPhone && maskPhone(contactPhone) } };
+}
+

@@ -183,7 +183,11 @@ describe('who sees what', () => {
     expect(clerkView.rater).toEqual({ openid: 'resident-secret', contactName: '陈建国', contactPhone: '13800138000' });
     expect(clerkView.rating.anonymous).toBe(true);
     const queue = ok(await cloud.call(officer, 'ratings', { action: 'followUps', data: { status: 'open' } }));
-    expect(queue.items.find((f: { id: string }) => f.id === id).rater.openid).toBe('resident-secret');
+    const listed = queue.items.find((f: { id: string }) => f.id === id);
+    expect(listed.rater.openid).toBe('resident-secret');
+    // The list masks the rater's name and phone; the follow-up's own page (above) shows them whole.
+    expect(listed.rater).toMatchObject({ contactName: '陈**', contactPhone: '138****8000' });
+    expect(JSON.stringify(queue)).not.toContain('13800138000');
   });
 
   test('a real-name rating shows a masked name only', async () => {
