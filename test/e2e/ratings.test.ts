@@ -65,9 +65,12 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     await e2e.open(staff.page, '/admin/pages/follow-ups/index');
     await listLoaded(staff.page);
     const item = byTestId(staff.page, 'follow-up-item').filter({ hasText: COMMENT });
-    expect(await textOf(item)).toContain('周女士');
+    // The list masks the rater's name; the follow-up's own page shows it whole to the officer who calls back.
+    expect(await textOf(item)).toContain('周**');
+    expect(await textOf(item)).not.toContain('周女士');
     await item.click();
     await byTestId(staff.page, 'follow-up-detail').filter({ hasText: 'resident-e2e-rater' }).waitFor();
+    expect(await textOf(byTestId(staff.page, 'follow-up-detail'))).toContain('周女士');
     await settled(staff.page);
     await byTestId(staff.page, 'input-contactNote').locator('input').fill('已电话联系周女士，核实当日情况');
     await byTestId(staff.page, 'input-answer').locator('textarea').fill(ANSWER);
