@@ -1,3 +1,5 @@
+import { spokenCodeFrom, spokenCodePattern } from '../spoken-codes';
+
 /**
  * Visit codes: one completed service at one window, rated at most once.
  *
@@ -5,18 +7,13 @@
  * unambiguous when read aloud (no 0/O, 1/I/L) and long enough not to be
  * guessed: 10 characters of a 31-letter alphabet is about 8·10^14 codes.
  */
-export const VISIT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const VISIT_CODE_LENGTH = 10;
-export const VISIT_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
+export const VISIT_CODE_PATTERN = spokenCodePattern(VISIT_CODE_LENGTH);
 export const DEFAULT_VISIT_CODE_DAYS = 7;
 
 /** `randomBytes` comes from the caller (crypto on the server) so this stays pure. */
 export function visitCodeFrom(randomBytes: Uint8Array): string {
-  if (randomBytes.length < VISIT_CODE_LENGTH) throw new Error('need one random byte per character');
-  let code = '';
-  // 256 is not a multiple of 31; the slight bias (≤ 1/8 on a few letters) costs far less than the guessing space it leaves.
-  for (let i = 0; i < VISIT_CODE_LENGTH; i++) code += VISIT_CODE_ALPHABET[randomBytes[i] % VISIT_CODE_ALPHABET.length];
-  return code;
+  return spokenCodeFrom(randomBytes, VISIT_CODE_LENGTH);
 }
 
 export function visitExpiry(issuedAt: Date, days: number = DEFAULT_VISIT_CODE_DAYS): Date {

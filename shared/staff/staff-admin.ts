@@ -3,6 +3,7 @@ import '../api/zod-messages';
 import { IdSchema, VersionSchema } from '../api/common';
 import { AppError } from '../api/errors';
 import { STAFF_ROLES, type StaffRole } from './roles';
+import { spokenCodeFrom, spokenCodePattern } from '../spoken-codes';
 
 /**
  * Staff administration, the pure part: invitation codes, their expiry, the
@@ -10,19 +11,15 @@ import { STAFF_ROLES, type StaffRole } from './roles';
  * locking itself out (there is always an active admin).
  */
 
-/** A code is read aloud or typed from a screen: no 0/O, 1/I/L. 12 of 31 letters ≈ 7·10^17 codes. */
-export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** A code is read aloud or typed from a screen (spoken-codes.ts). 12 of 31 letters ≈ 7·10^17 codes. */
 export const INVITE_CODE_LENGTH = 12;
-export const INVITE_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/;
+export const INVITE_CODE_PATTERN = spokenCodePattern(INVITE_CODE_LENGTH);
 /** How long an invitation stays open unless the bureau sets otherwise (`meta` document `staff-settings`, `inviteHours`). */
 export const DEFAULT_INVITE_HOURS = 72;
 
 /** `randomBytes` comes from the caller (crypto on the server) so this stays pure. */
 export function inviteCodeFrom(randomBytes: Uint8Array): string {
-  if (randomBytes.length < INVITE_CODE_LENGTH) throw new Error('need one random byte per character');
-  let code = '';
-  for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[randomBytes[i] % INVITE_CODE_ALPHABET.length];
-  return code;
+  return spokenCodeFrom(randomBytes, INVITE_CODE_LENGTH);
 }
 
 export function inviteExpiry(issuedAt: Date, hours: number = DEFAULT_INVITE_HOURS): Date {
