@@ -2,7 +2,7 @@ import { RATING_LEVELS } from '../../shared/ratings/rating-levels';
 import { emptyCounts, ratingBasis, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { storeCounts } from '../support/fixture';
-import { RESPONSE, windowContent } from '../support/rating-fixture';
+import { ratingCalls, RESPONSE, windowContent } from '../support/rating-fixture';
 import { application } from '../support/request-factories';
 
 let cloud: CloudHarness;
@@ -12,12 +12,7 @@ beforeEach(async () => {
 afterEach(() => cloud.close());
 
 const officer = 'demo-rater';
-const newWindow = async (overrides: Record<string, unknown> = {}) =>
-  ok(await cloud.call(officer, 'windows', { action: 'save', data: { window: windowContent(overrides) } }));
-const issue = async (windowId: string, serviceId?: string) =>
-  ok(await cloud.call(officer, 'windows', { action: 'issueVisit', data: { windowId, serviceId } }));
-const rate = (who: string, data: Record<string, unknown>) => cloud.call(who, 'ratings', { action: 'submit', data });
-const stats = async (data: Record<string, unknown>) => ok(await cloud.call(null, 'ratings', { action: 'stats', data }));
+const { newWindow, issue, rate, stats } = ratingCalls(() => cloud, officer);
 
 describe('one visit, one rating', () => {
   test('a visit code rates once; the second attempt is ALREADY_RATED (409) and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { emptyCounts, ratingBasis, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
-import { RESPONSE, windowContent } from '../support/rating-fixture';
+import { ratingCalls, RESPONSE } from '../support/rating-fixture';
 
 /**
  * A rating a visit code (or an answered request) stands behind is verified;
@@ -15,11 +15,7 @@ beforeEach(async () => {
 afterEach(() => cloud.close());
 
 const officer = 'demo-rater';
-const newWindow = async (overrides: Record<string, unknown> = {}) =>
-  ok(await cloud.call(officer, 'windows', { action: 'save', data: { window: windowContent(overrides) } }));
-const issue = async (windowId: string) => ok(await cloud.call(officer, 'windows', { action: 'issueVisit', data: { windowId } }));
-const rate = (who: string, data: Record<string, unknown>) => cloud.call(who, 'ratings', { action: 'submit', data });
-const stats = async (data: Record<string, unknown>) => ok(await cloud.call(null, 'ratings', { action: 'stats', data }));
+const { newWindow, issue, rate, stats } = ratingCalls(() => cloud, officer);
 
 describe('verified and unverified ratings', () => {
   test('three residents who never visited rating a window 非常不满意 through its bare QR do not move its verified rate', async () => {

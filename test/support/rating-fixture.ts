@@ -66,3 +66,14 @@ export async function prepareRatingFixture(cloud: CloudHarness): Promise<RatingF
     appealedFollowUpVersion: appealed.version,
   };
 }
+
+/** The calls the ratings suites make again and again, on a harness that each test may replace. */
+export function ratingCalls(cloud: () => CloudHarness, officer = 'demo-rater') {
+  return {
+    newWindow: async (overrides: Record<string, unknown> = {}) =>
+      ok(await cloud().call(officer, 'windows', { action: 'save', data: { window: windowContent(overrides) } })),
+    issue: async (windowId: string, serviceId?: string) => ok(await cloud().call(officer, 'windows', { action: 'issueVisit', data: { windowId, serviceId } })),
+    rate: (who: string, data: Record<string, unknown>) => cloud().call(who, 'ratings', { action: 'submit', data }),
+    stats: async (data: Record<string, unknown>) => ok(await cloud().call(null, 'ratings', { action: 'stats', data })),
+  };
+}
