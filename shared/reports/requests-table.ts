@@ -1,0 +1,145 @@
+import type { ReplyCategory } from '../requests/reply-categories';
+import { REPLY_CATEGORY_INFO } from '../requests/reply-categories';
+import type { RequestCore } from '../requests/request-types';
+import {
+  APPLICANT_COLUMNS,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  SUBDIVIDED_GROUPS,
+  subRowsOf,
+  type ApplicantColumn,
+  type RequestColumn,
+  type RequestRow,
+} from './report-layout';
+
+/**
+ * Part 3 of the annual report (三、收到和处理政府信息公开申请情况), computed
+ * from the request records, never typed in (domain.md §3).
+ *
+ * A request is counted by three dates, all Beijing days:
+ * - 新收 (`received`) in the year its 受理之日 (`receivedOn`, Art. 31) falls;
+ * - 办结 (a result row, and `concluded`) in the year it was answered, closed or
+ *   withdrawn — so one received in December and answered in January is new in
+ *   the first year, carried into the second and concluded there;
+ * - 上年结转 (`carriedIn`): received before 1 January and still open at the
+ *   end of 31 December of the year before; 结转下年度 (`carriedOut`) the same
+ *   on 31 December of the report's year.
+ * An application never registered has no received date: it was never a
+ * request of the bureau's, and counts nowhere (a withdrawal before 受理 too).
+ * A withdrawal after receipt is (六)3 其他, as the template has no row of its own.
+ */
+
+/** What the report reads of a request: the record, or the few fields it needs. */
+export type ReportedRequest = Pick<RequestCore, 'id' | 'trackingNumber' | 'status' | 'receivedOn'> & {
+  applicant: Pick<RequestCore['applicant'], 'type' | 'orgKind'>;
+  reply: Pick<NonNullable<RequestCore['reply']>, 'category' | 'on'> | null;
+  ending: Pick<NonNullable<RequestCore['ending']>, 'category' | 'on'> | null;
+};
+
+export type RequestsTableRows = Record<RequestRow, Record<RequestColumn, number>>;
+
+export interface RequestsTable {
+  rows: RequestsTableRows;
+  columns: RequestColumn[];
+}
+
+/** What the checks need besides the table: which records fell where. */
+export interface RequestsTally extends RequestsTable {
+  /** Concluded in the year but with no category to count them under. */
+  uncategorised: RecordRef[];
+  /** Ids seen more than once in the input (a paging fault would count a request twice). */
+  duplicates: RecordRef[];
+  /** Every request concluded in the year, with the row it was counted in (null when it could not be). */
+  concluded: Array<RecordRef & { row: ReplyCategory | null }>;
+}
+
+export interface RecordRef {
+  id: string;
+  trackingNumber: string;
+}
+
+/** The day a request was concluded (answered, closed or withdrawn), or null while the bureau still owes an answer. */
+export function concludedOn(r: ReportedRequest): string | null {
+  if (r.status === 'replied') return r.reply?.on ?? null;
+  if (r.status === 'closed' || r.status === 'withdrawn') return r.ending?.on ?? r.reply?.on ?? null;
+  return null;
+}
+
+/** The result row a concluded request is counted in; null when the record carries no category. */
+export function resultRowOf(r: ReportedRequest): ReplyCategory | null {
+  if (r.status === 'replied') return r.reply?.category ?? null;
+  if (r.status === 'withdrawn') return r.ending?.category ?? 'other.other';
+  if (r.status === 'closed') return r.ending?.category ?? null;
+  return null;
+}
+
+/** The column of an applicant: an organisation without a recorded kind counts as 其他. */
+export function columnOf(applicant: ReportedRequest['applicant']): ApplicantColumn {
+  if (applicant.type === 'person') return 'person';
+  return applicant.orgKind ?? 'other';
+}
+
+export function emptyRows(): RequestsTableRows {
+  const rows = {} as RequestsTableRows;
+  for (const row of REQUEST_ROWS) {
+    rows[row] = {} as Record<RequestColumn, number>;
+    for (const column of REQUEST_COLUMNS) rows[row][column] = 0;
+  }
+  return rows;
+}
+
+/** Counts every request of `records` into the year's table. One pass, so a year of 100,000 stays fast. */
+export function tallyRequests(records: Iterable<ReportedRequest>, year: number): RequestsTally {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const rows = emptyRows();
+  const seen = new Set<string>();
+  const uncategorised: RecordRef[] = [];
+  const duplicates: RecordRef[] = [];
+  const concluded: RequestsTally['concluded'] = [];
+
+  for (const r of records) {
+    const ref = { id: r.id, trackingNumber: r.trackingNumber };
+    if (seen.has(r.id)) {
+      duplicates.push(ref);
+      continue;
+    }
+    seen.add(r.id);
+    const received = r.receivedOn;
+    if (!received || received > last) continue;
+    const column = columnOf(r.applicant);
+    const endedOn = concludedOn(r);
+
+    if (received >= first) rows.received[column] += 1;
+    else if (!endedOn || endedOn >= first) rows.carriedIn[column] += 1;
+
+    if (endedOn && endedOn >= first && endedOn <= last) {
+      const row = resultRowOf(r);
+      concluded.push({ ...ref, row });
+      if (row) rows[row][column] += 1;
+      else uncategorised.push(ref);
+    }
+    if (!endedOn || endedOn > last) rows.carriedOut[column] += 1;
+  }
+
+  for (const group of SUBDIVIDED_GROUPS) {
+    for (const column of APPLICANT_COLUMNS) rows[group][column] = subRowsOf(group).reduce((sum, c) => sum + rows[c][column], 0);
+  }
+  for (const column of APPLICANT_COLUMNS) {
+    rows.concluded[column] = rows.disclosed[column] + rows.partial[column] + SUBDIVIDED_GROUPS.reduce((sum, g) => sum + rows[g][column], 0);
+  }
+  for (const row of REQUEST_ROWS) rows[row].total = APPLICANT_COLUMNS.reduce((sum, c) => sum + rows[row][c], 0);
+
+  return { rows, columns: [...REQUEST_COLUMNS], uncategorised, duplicates, concluded };
+}
+
+/** Part 3 alone, as the wire carries it. */
+export function computeRequestsTable(records: Iterable<ReportedRequest>, year: number): RequestsTable {
+  const { rows, columns } = tallyRequests(records, year);
+  return { rows, columns };
+}
+
+/** The group a category is summed into (for the checks' messages). */
+export function groupOf(category: ReplyCategory) {
+  return REPLY_CATEGORY_INFO[category].group;
+}
