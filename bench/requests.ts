@@ -75,7 +75,7 @@ function startServer(dataDir: string): Promise<ChildProcess> {
   // BENCH_PROFILE=1 writes a CPU profile of the local cloud to bench/profiles (as bench:notices does).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve('bench/profiles')] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5') },
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5'), RATE_LIMITS: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return new Promise((resolve, reject) => {

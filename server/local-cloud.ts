@@ -4,6 +4,7 @@ import { AppError, httpStatusOf, type Envelope } from '../shared/api/errors';
 import { consoleLogger, type Logger } from '../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
 import { invoke, MAX_PAYLOAD_BYTES } from '../cloudfunctions/_runtime/invoke';
+import { enforceRateLimit } from '../cloudfunctions/_runtime/rate-limiter';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
 import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
@@ -32,6 +33,8 @@ export interface LocalCloudOptions {
   log?: Logger;
   /** How often the notification dispatcher looks for work (ms); false: no dispatcher (tests drive it). */
   dispatchIntervalMs?: number | false;
+  /** Count callers against the abuse limits (default true); benches that flood one caller on purpose turn them off. */
+  rateLimits?: boolean;
 }
 
 export interface LocalCloud {
@@ -50,6 +53,7 @@ const SignInSchema = z.strictObject({
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? consoleLogger;
+  const rateLimits = options.rateLimits !== false;
   const sessions = DevSessions.fromDataDir(options.dataDir, { now }); // creates the data folder
   const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
@@ -80,7 +84,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (api) return callFunction(api[1], req, res);
     if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);
     if (path === '/dev/sign-out' && req.method === 'POST') return signOut(req, res);
-    if (path === FILES_PATH && req.method === 'POST') return uploads.upload(req, res, await callerOf(req), send);
+    if (path === FILES_PATH && req.method === 'POST') return upload(req, res);
     const file = LOCAL_FILE_PATH.exec(path);
     if (file && (req.method === 'GET' || req.method === 'HEAD')) return uploads.serve(file[1], req, res, send);
     if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir && serveStatic(options.staticDir, path, res)) return;
@@ -93,7 +97,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!fn) return send(res, new AppError('UNKNOWN_FUNCTION').toEnvelope());
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
-    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local', search }));
+    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local', search, rateLimits, clientIp: req.socket.remoteAddress }));
+  }
+
+  /** Uploads are no cloud function, so their limit is counted here, before a byte of the body is read. */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const caller = await callerOf(req);
+    if (rateLimits) {
+      try {
+        await enforceRateLimit({ store, key: 'files.upload', caller, clientIp: req.socket.remoteAddress, now: now(), log });
+      } catch (error) {
+        if (error instanceof AppError) return send(res, error.toEnvelope(), { connection: 'close' });
+        throw error;
+      }
+    }
+    return uploads.upload(req, res, caller, send);
   }
 
   /** Who is calling, decided here: the dev session names an OPENID, the staff table says what it may do. */
@@ -209,6 +227,8 @@ async function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
 }
 
 function send(res: ServerResponse, envelope: Envelope<unknown>, headers: Record<string, string> = {}): void {
+  // HTTP clients and proxies read the wait from the header; the app reads it from the envelope.
+  if (!envelope.ok && envelope.retryAfter !== undefined) headers = { ...headers, 'retry-after': String(envelope.retryAfter) };
   sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelope, headers);
 }
 

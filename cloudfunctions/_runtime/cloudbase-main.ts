@@ -59,6 +59,7 @@ export function cloudbaseMain(fn: CloudFunction) {
         platform: 'cloudbase',
         wxOpenApi,
         search: productionSearch(),
+        rateLimits: true,
       });
     } catch (error) {
       // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.

@@ -19,6 +19,8 @@ import type { RatingSettings } from '../ratings/rating-settings';
 import type { SubscriptionEvent } from '../subscriptions/subscriptions-function';
 import type { StaffRecord } from './identify-caller';
 import type { StaffEvent, StaffInviteRecord, StaffSettings } from '../staff/staff-records';
+import type { RateLimitOverrides } from '../../shared/limits/rate-limits';
+import type { RateCounterRecord } from './rate-limiter';
 
 /**
  * Every collection the product stores, with its indexes, declared once.
@@ -67,6 +69,7 @@ export interface CollectionRecords {
   uniqueKeys: UniqueKeyRecord;
   staffInvites: StaffInviteRecord;
   audit: AuditRecord;
+  rateLimits: RateCounterRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
@@ -74,9 +77,9 @@ export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEven
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
- * `rating-settings`, the demo-seed marker and the dispatcher's scan turns (`at`).
+ * `rating-settings`, `rate-limits` (the bureau's abuse limits), the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string }> & StaffSettings;
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings;
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {
@@ -189,6 +192,10 @@ export const COLLECTIONS = {
   audit: [['at'], ['actor', 'at'], ['actorName', 'at'], ['recordId', 'at'], ['action', 'at']],
   /** Invitations to join as staff, keyed by a hash of the one-time code (the code itself is never stored). */
   staffInvites: [],
+
+  // abuse limits
+  /** Per caller, action and fixed window: how many calls were counted (id = a hash of all four; read by id only). */
+  rateLimits: [],
 
 } satisfies Record<CollectionName, string[][]>;
 

@@ -18,6 +18,13 @@ export interface HandlerContext {
    * the local cloud, regular expressions on CloudBase), so no function bundle carries the other's code.
    */
   search: NoticeSearch;
+  /**
+   * Whether the abuse limits (shared/limits/rate-limits.ts) are counted: the local cloud and
+   * CloudBase turn them on; the test harness leaves them off unless a suite asks for them.
+   */
+  rateLimits?: boolean;
+  /** The caller's IP address where the entry knows it (local cloud): the key of an anonymous caller's limits. */
+  clientIp?: string;
 }
 
 export interface Logger {

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from '../../shared/api/zod-messages';
 import { decideAccess } from '../../shared/staff/roles';
 import type { CloudFunction } from './define-function';
 import type { HandlerContext } from './handler-context';
+import { enforceRateLimit } from './rate-limiter';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
 
@@ -16,7 +17,8 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
  * The one road from a raw event to an envelope, shared by CloudBase's `main`
  * and the local cloud: check the event's shape, find the action, check who
  * may call it, parse the input, run the handler, and turn every failure into
- * a stable code. Nothing is written before the input has been parsed and the
+ * a stable code; a limited action is counted against the caller's abuse limits
+ * (rate-limiter.ts) between the parse and the handler. Nothing is written before the input has been parsed and the
  * caller authorised.
  */
 export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerContext): Promise<Envelope<unknown>> {
@@ -36,6 +38,8 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
 
     const parsed = spec.input.safeParse(data ?? {});
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
+    // After the parse, so a malformed call costs the caller nothing; before the handler, so a refused one writes nothing.
+    if (ctx.rateLimits) await enforceRateLimit({ store: ctx.store, key: `${fn.name}.${action}`, caller: ctx.caller, clientIp: ctx.clientIp, now: ctx.now(), log: ctx.log });
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
     const answer = await handler(parsed.data, ctx);

@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   NOT_FOUND: { status: 404, message: '页面不存在' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
 
   // requests, calendar
   REQUEST_NOT_FOUND: { status: 404, message: '未找到该申请，请核对后重试' },
@@ -68,6 +69,8 @@ export interface ErrorEnvelope {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  /** RATE_LIMITED: whole seconds until the caller may try again (the local cloud also sends it as `Retry-After`). */
+  retryAfter?: number;
 }
 
 export interface SuccessEnvelope<T> {
@@ -81,17 +84,20 @@ export type Envelope<T> = SuccessEnvelope<T> | ErrorEnvelope;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message?: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message?: string, fields?: FieldErrors, retryAfter?: number) {
     super(message ?? ERROR_CATALOGUE[code].message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.retryAfter = retryAfter;
   }
 
   toEnvelope(): ErrorEnvelope {
     const envelope: ErrorEnvelope = { ok: false, code: this.code, message: this.message };
     if (this.fields) envelope.fields = this.fields;
+    if (this.retryAfter !== undefined) envelope.retryAfter = this.retryAfter;
     return envelope;
   }
 }

@@ -19,7 +19,8 @@ export interface CloudHarness {
   /** The notice search the functions are given, as in the local cloud (SQLite FTS5 over `store`). */
   search: SqliteNoticeSearch;
   clock: { now: Date };
-  call(openid: string | null, fn: string, event: unknown): Promise<Envelope<any>>;
+  /** `from.clientIp`: the caller's IP address, which keys an anonymous caller's abuse limits. */
+  call(openid: string | null, fn: string, event: unknown, from?: { clientIp?: string }): Promise<Envelope<any>>;
   /** The app's transport, answered in-process as `openid`. */
   transportAs(openid: string | null): Transport;
   close(): void;
@@ -31,16 +32,17 @@ export const SEED_TIME = new Date('2026-11-24T02:00:00Z');
  * `image`: start from a copy of a database prepared once (see `harnessImage`), instead of seeding:
  * suites that need a fresh database per test (the authorisation matrix) copy it in milliseconds.
  */
-export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage } = {}): Promise<CloudHarness> {
+/** `rateLimits`: count callers against the abuse limits, as the local cloud and CloudBase do (off by default: suites call freely). */
+export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage; rateLimits?: boolean } = {}): Promise<CloudHarness> {
   const store = new SqliteStore(options.image?.bytes ?? ':memory:', COLLECTIONS);
   const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
   if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
   const search = new SqliteNoticeSearch(store);
-  const call = async (openid: string | null, fnName: string, event: unknown): Promise<Envelope<any>> => {
+  const call = async (openid: string | null, fnName: string, event: unknown, from: { clientIp?: string } = {}): Promise<Envelope<any>> => {
     const fn = findFunction(fnName);
     if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' };
     const caller = await identifyCaller(openid, store);
-    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search });
+    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search, rateLimits: options.rateLimits, clientIp: from.clientIp });
   };
   return {
     store,
