@@ -17,6 +17,7 @@ import {
 } from '../shared/files/attachment-files';
 import { decideAccess, staff, type Caller } from '../shared/staff/roles';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
+import type { FileAccess } from './attachment-access';
 
 /**
  * Attachments in the local cloud: staff upload a file's bytes to
@@ -99,7 +100,9 @@ export class AttachmentUploads {
    * upload, never guessed by the browser (nosniff); the original name comes
    * back in Content-Disposition, UTF-8 encoded (RFC 6266 / 5987).
    */
-  async serve(id: string, req: IncomingMessage, res: ServerResponse, send: Send): Promise<void> {
+  async serve(id: string, req: IncomingMessage, res: ServerResponse, send: Send, access: FileAccess): Promise<void> {
+    // Refused and unknown answer alike, so a withdrawn notice's file does not even show it exists.
+    if (access === 'refused') return send(res, new AppError('FILE_NOT_FOUND').toEnvelope());
     const record = await this.store.collection('files').get(id);
     const path = join(this.dir, id);
     let size: number;
@@ -116,8 +119,11 @@ export class AttachmentUploads {
       'content-length': String(size),
       'content-disposition': contentDisposition(record.name, inline),
       'x-content-type-options': 'nosniff',
-      // Ids are never reused, so the bytes behind one never change.
-      'cache-control': 'private, max-age=86400, immutable',
+      // The bytes behind an id never change, but who may read them does (a notice withdrawn, a request's
+      // file seen by its applicant only): a public file is revalidated on every use (its ETag makes that
+      // cheap), a private one is never stored.
+      'cache-control': access === 'public' ? 'no-cache' : 'private, no-store',
+      etag: `"${record.sha256}"`,
     });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(path).pipe(res);

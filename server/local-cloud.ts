@@ -15,6 +15,7 @@ import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
 import { startLocalDispatcher } from './local-dispatcher';
 import { AttachmentUploads } from './attachment-uploads';
+import { AttachmentAccess } from './attachment-access';
 import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
 import * as z from 'zod';
 import '../shared/api/zod-messages';
@@ -61,6 +62,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const search = new SqliteNoticeSearch(store);
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);
+  const fileAccess = await AttachmentAccess.install(store);
   const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
 
   const server = createServer((req, res) => {
@@ -86,7 +88,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (path === '/dev/sign-out' && req.method === 'POST') return signOut(req, res);
     if (path === FILES_PATH && req.method === 'POST') return upload(req, res);
     const file = LOCAL_FILE_PATH.exec(path);
-    if (file && (req.method === 'GET' || req.method === 'HEAD')) return uploads.serve(file[1], req, res, send);
+    if (file && (req.method === 'GET' || req.method === 'HEAD')) return uploads.serve(file[1], req, res, send, await fileAccess.decide(file[1], await callerOf(req)));
     if ((req.method === 'GET' || req.method === 'HEAD') && options.staticDir && serveStatic(options.staticDir, path, res)) return;
     send(res, new AppError('NOT_FOUND').toEnvelope());
   }

@@ -88,8 +88,9 @@ test('a clerk uploads a PDF: kept under the data folder by a server-chosen id, r
   const events = await cloud.store.collection('events').find({ where: { subjectId: file.id }, orderBy: [['at', 'asc']], limit: 5 });
   expect(events.items).toEqual([expect.objectContaining({ subjectType: 'file', action: 'uploaded', actor: 'demo-editor', detail: file.name })]);
 
-  // Anyone holding the link reads it (as with a notice), with the type decided at upload and the name in UTF-8.
-  const got = await send('GET', file.url, {});
+  // Staff read it back (until a published notice carries it, nobody else may: attachment-access.test.ts),
+  // with the type decided at upload and the name in UTF-8.
+  const got = await send('GET', file.url, { 'x-dev-session': token });
   expect(got.status).toBe(200);
   expect(got.body).toEqual(PDF);
   expect(got.headers['content-type']).toBe('application/pdf');
@@ -98,7 +99,7 @@ test('a clerk uploads a PDF: kept under the data folder by a server-chosen id, r
   expect(got.headers['content-disposition']).toBe(
     `inline; filename="_______ (_2_).pdf"; filename*=UTF-8''${encodeURIComponent('关于停水的通知 ')}%28${encodeURIComponent('第2号')}%29.pdf`,
   );
-  const head = await send('HEAD', file.url, {});
+  const head = await send('HEAD', file.url, { 'x-dev-session': token });
   expect(head.status).toBe(200);
   expect(head.body.length).toBe(0);
 });
@@ -108,7 +109,7 @@ test('office files are offered for saving; a handler may upload too', async () =
   const xlsx = zipWith('xl/workbook.xml');
   const res = await upload('答复附件.xlsx', xlsx, { 'x-dev-session': token });
   expect(res.status).toBe(200);
-  const got = await send('GET', res.json().data.url, {});
+  const got = await send('GET', res.json().data.url, { 'x-dev-session': token });
   expect(got.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect(got.headers['content-disposition']).toMatch(/^attachment; filename="____.xlsx"; filename\*=UTF-8''%E7%AD%94%E5%A4%8D%E9%99%84%E4%BB%B6\.xlsx$/);
   expect(got.body).toEqual(xlsx);
