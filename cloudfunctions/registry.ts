@@ -22,6 +22,11 @@ import { windowsFunction } from './windows/windows-function';
 import { staffFunction } from './staff/staff-function';
 import { auditFunction } from './audit/audit-function';
 
+// inquiries, complaints, FAQ, the disclosure guide
+import { inquiriesFunction } from './inquiries/inquiries-function';
+import { faqFunction } from './faq/faq-function';
+import { guideFunction } from './guide/guide-function';
+
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
 export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
@@ -46,6 +51,11 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   // staff administration
   staff: staffFunction,
   audit: auditFunction,
+
+  // inquiries, complaints, FAQ, the disclosure guide
+  inquiries: inquiriesFunction,
+  faq: faqFunction,
+  guide: guideFunction,
 
 };
 

@@ -30,7 +30,7 @@ export const DEMO_EDITOR = { openid: 'demo-editor', name: '王芳' };
 
 export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
   { id: 'demo-admin', name: '张敏', roles: ['admin'], departmentIds: ['office'], departmentId: 'office', active: true },
-  { id: 'demo-clerk', name: '李华', roles: ['handler'], departmentIds: ['office'], departmentId: 'office', active: true },
+  { id: 'demo-clerk', name: '李华', roles: ['handler', 'answerer'], departmentIds: ['office'], departmentId: 'office', active: true },
   { id: 'demo-editor', name: '王芳', roles: ['publisher'], departmentIds: ['policy'], departmentId: 'policy', active: true },
   { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: ['approval'], departmentId: 'approval', active: true },
 ];

@@ -38,7 +38,9 @@ export type NotificationCause =
   | 'requestClosed'
   | 'dueSoon'
   | 'overdue'
-  | 'ratingAnswered';
+  | 'ratingAnswered'
+  | 'inquiryAnswered'
+  | 'inquiryMoreAsked';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
 

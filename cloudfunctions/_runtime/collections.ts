@@ -21,6 +21,9 @@ import type { StaffRecord } from './identify-caller';
 import type { StaffEvent, StaffInviteRecord, StaffSettings } from '../staff/staff-records';
 import type { RateLimitOverrides } from '../../shared/limits/rate-limits';
 import type { RateCounterRecord } from './rate-limiter';
+import type { InquiryEvent, InquiryRecord } from '../../shared/inquiries/inquiry-types';
+import type { FaqEvent, FaqRecord } from '../../shared/inquiries/faq-types';
+import type { GuideEvent, GuideRecord } from '../../shared/inquiries/guide-types';
 
 /**
  * Every collection the product stores, with its indexes, declared once.
@@ -70,10 +73,14 @@ export interface CollectionRecords {
   staffInvites: StaffInviteRecord;
   audit: AuditRecord;
   rateLimits: RateCounterRecord;
+  inquiries: InquiryRecord;
+  inquiryKeys: InquiryKeyRecord;
+  faq: FaqRecord;
+  guide: GuideRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
-export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent;
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent;
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
@@ -85,6 +92,13 @@ export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLim
 export interface RequestKeyRecord {
   requestId: string;
   /** Hash of what was submitted: the same key with different content is refused, not silently merged. */
+  payloadHash: string;
+  at: string;
+}
+
+/** Idempotency of inquiries.ask/enter: id = hash(caller + key) → the case created. */
+export interface InquiryKeyRecord {
+  caseId: string;
   payloadHash: string;
   at: string;
 }
@@ -196,6 +210,29 @@ export const COLLECTIONS = {
   // abuse limits
   /** Per caller, action and fixed window: how many calls were counted (id = a hash of all four; read by id only). */
   rateLimits: [],
+
+  // inquiries, complaints, FAQ, the disclosure guide
+  /**
+   * Cases (咨询、投诉举报). The queue reads open cases by due date, filtered to the scopes the
+   * answerer may see (case-access.ts); 我的咨询 by submission; a case is found by its number.
+   */
+  inquiries: [
+    ['open', 'dueSort', 'id'],
+    ['scope', 'open', 'dueSort', 'id'],
+    ['status', 'dueSort', 'id'],
+    ['scope', 'status', 'dueSort', 'id'],
+    ['ownerOpenid', 'submittedAt', 'id'],
+    ['caseNumber'],
+  ],
+  /** Idempotency of ask/enter: id = hash(caller + key) → the case created. */
+  inquiryKeys: [],
+  /** 常见问题: active ones by when they were last checked, overall and per department. */
+  faq: [
+    ['status', 'checkedAt', 'id'],
+    ['status', 'departmentId', 'checkedAt', 'id'],
+  ],
+  /** The disclosure guide (one document, id `bureau`), with its history inside. */
+  guide: [],
 
 } satisfies Record<CollectionName, string[][]>;
 

@@ -6,6 +6,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
 import { recomputeOpenRequests } from './recompute-open-requests';
+import { calculateDueDate } from '../../shared/calendar/due-date-calculator';
 
 
 /**
@@ -16,6 +17,10 @@ import { recomputeOpenRequests } from './recompute-open-requests';
 export const calendarFunction = defineFunction('calendar', {
   async days({ year }, { store }) {
     return viewOf(await loadCalendar(store), year);
+  },
+
+  async dueDate({ receivedOn, workingDays }, { store }) {
+    return calculateDueDate(await loadCalendar(store), receivedOn, workingDays);
   },
 
   async setYear({ year, holidays, workdays }, ctx) {

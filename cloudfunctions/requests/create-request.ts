@@ -8,7 +8,8 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, VersionConflictError } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { COUNTERS, EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
+import { EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
+import { nextInSequence } from '../_runtime/gap-free-sequence';
 
 type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor };
 
@@ -48,12 +49,7 @@ export async function createRequest(
         }
         // Numbered in the year the bureau received it: a December letter typed in in January is still last year's.
         const year = Number((source.channel === 'online' ? beijingToday(now) : source.receivedOn).slice(0, 4));
-        const counterId = `requests-${year}`;
-        const counters = tx.collection(COUNTERS);
-        const counter = await counters.get(counterId);
-        const sequence = (counter?.value ?? 0) + 1;
-        if (counter) await counters.update(counterId, counter.version, { value: sequence });
-        else await counters.insert({ id: counterId, value: sequence });
+        const sequence = await nextInSequence(tx, `requests-${year}`);
 
         const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), now, calendar);
         const created = await tx.collection(REQUESTS).insert(record as RequestRecord);

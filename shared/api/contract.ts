@@ -9,6 +9,9 @@ import { letterTemplatesContract } from '../requests/letter-templates-contract';
 import { requestsContract } from '../requests/requests-contract';
 import { staffContract } from '../staff/staff-contract';
 import { auditContract } from '../audit/audit-contract';
+import { inquiriesContract } from '../inquiries/inquiries-contract';
+import { faqContract } from '../inquiries/faq-contract';
+import { guideContract } from '../inquiries/guide-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
 /**
@@ -54,6 +57,9 @@ export const contract = {
   ratings: ratingsContract,
   staff: staffContract,
   audit: auditContract,
+  inquiries: inquiriesContract,
+  faq: faqContract,
+  guide: guideContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -57,6 +57,10 @@ export const ERROR_CATALOGUE = {
   LAST_ADMIN: { status: 409, message: '不能移除或降级最后一名管理员，请先为他人设置管理员角色' },
   STAFF_NOT_FOUND: { status: 404, message: '未找到该工作人员' },
 
+  // inquiries, complaints, FAQ
+  INQUIRY_NOT_FOUND: { status: 404, message: '未找到该咨询或投诉，请核对编号后重试' },
+  FAQ_NOT_FOUND: { status: 404, message: '未找到该常见问题，可能已停用' },
+
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, staff } from '../staff/roles';
+import type { DueDateAnswer } from './due-date-calculator';
 import { CalendarYearSchema, SetDaySchema, SetYearSchema, type CalendarChangeResult, type CalendarYearView } from './calendar-schema';
 
 /** Function `calendar`: the working-day arrangement the deadlines are counted on. */
@@ -10,6 +11,12 @@ export const calendarContract = {
     input: z.strictObject({ year: CalendarYearSchema }),
     access: anyone,
     summary: '某一年的节假日与调休安排，以及是否已录入',
+    writes: false,
+  }),
+  dueDate: action<DueDateAnswer>()({
+    input: z.strictObject({ receivedOn: z.iso.date('请选择有效的日期').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', '请选择 2000 年至 2100 年之间的日期'), workingDays: z.number().int().min(1).max(60).optional() }),
+    access: anyone,
+    summary: '期限计算器：某日收到申请，按本机关工作日历何日到期，跳过哪些节假日和调休',
     writes: false,
   }),
   setYear: action<CalendarChangeResult>()({

@@ -57,6 +57,11 @@ export const DEFAULT_RATE_LIMITS: Record<string, LimitedAction> = {
     what: '咨询',
     limits: { resident: [{ max: 5, seconds: HOUR }, { max: 20, seconds: DAY }], staff: [{ max: 30, seconds: HOUR }, { max: 200, seconds: DAY }] },
   },
+  'inquiries.enter': { what: '登记来电来访来信', limits: { staff: [{ max: 120, seconds: HOUR }, { max: 600, seconds: DAY }] } },
+  'faq.search': {
+    what: '搜索常见问题',
+    limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },
+  },
   'notices.search': {
     what: '搜索',
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },

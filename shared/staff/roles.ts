@@ -7,11 +7,12 @@
  * - handler: registers and answers 依申请公开 requests.
  * - publisher: writes and publishes notices and service guides.
  * - ratingOfficer: follows up 差评 (好差评 整改与回访).
+ * - answerer: answers inquiries and complaints (政务咨询、投诉举报) and keeps the FAQ.
  * - viewer: reads statistics and reports only (a leader, an inspector); changes nothing.
  *
  * A person may hold several roles; what they may do is the union.
  */
-export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer', 'viewer'] as const;
+export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer', 'answerer', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -19,6 +20,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   handler: '申请办理人员',
   publisher: '信息发布人员',
   ratingOfficer: '好差评整改人员',
+  answerer: '咨询答复人员',
   viewer: '统计查看人员',
 };
 

@@ -32,6 +32,12 @@ const signedIn: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
 };
 
+const ANSWERERS: Record<Persona, Outcome> = { ...publishers, publisher: 'FORBIDDEN', handler: 'allow' };
+const NO_CASE = 'INQUIRY_NOT_FOUND' as Outcome;
+const OWN_CASE: Record<Persona, Outcome> = {
+  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: NO_CASE, formerStaff: NO_CASE, handler: NO_CASE, publisher: NO_CASE, admin: NO_CASE,
+};
+
 const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'session.whoami': everyone,
   'directory.departments': everyone,
@@ -131,6 +137,31 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   // the audit trail: admins only
   'audit.search': { ...publishers, publisher: 'FORBIDDEN' },
   'audit.export': { ...publishers, publisher: 'FORBIDDEN' },
+
+  // inquiries, complaints, FAQ, the disclosure guide. demo-clerk (the handler persona) is also an answerer.
+  // A resident's case is theirs alone: anyone else, staff included, is answered as if it did not exist.
+  'calendar.dueDate': everyone,
+  'inquiries.ask': signedIn,
+  'inquiries.mine': signedIn,
+  'inquiries.get': OWN_CASE,
+  'inquiries.followUp': OWN_CASE,
+  'inquiries.rateAnswer': OWN_CASE,
+  'inquiries.giveMore': OWN_CASE,
+  'inquiries.enter': ANSWERERS,
+  'inquiries.queue': ANSWERERS,
+  'inquiries.manageGet': ANSWERERS,
+  'inquiries.assign': ANSWERERS,
+  'inquiries.askMore': ANSWERERS,
+  'inquiries.answer': ANSWERERS,
+  'inquiries.close': ANSWERERS,
+  'inquiries.publishFaq': ANSWERERS,
+  'faq.list': everyone,
+  'faq.search': everyone,
+  'faq.get': everyone,
+  'faq.save': ANSWERERS,
+  'faq.retire': ANSWERERS,
+  'guide.get': everyone,
+  'guide.save': { ...publishers, publisher: 'FORBIDDEN' },
 
 };
 

@@ -7,6 +7,7 @@ import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/_runtime/
 import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
 import { prepareStaffFixture } from './staff-fixture';
+import { prepareInquiryFixture } from './inquiry-fixture';
 
 /**
  * The fixture prepared once, as a database image: suites that need a fresh database per test
@@ -69,6 +70,9 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 
   // staff administration
   Object.assign(fixture, await prepareStaffFixture(cloud));
+
+  // inquiries, complaints, FAQ
+  Object.assign(fixture, await prepareInquiryFixture(cloud));
 
   return fixture;
 }

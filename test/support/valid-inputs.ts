@@ -55,6 +55,19 @@ export interface Fixture {
   staffMemberVersion?: number;
   inviteCode?: string;
 
+  // inquiries, complaints, FAQ: resident-a's cases (see inquiry-fixture.ts)
+  openCaseId?: string;
+  openCaseVersion?: number;
+  openCaseNumber?: string;
+  answeredCaseId?: string;
+  answeredCaseVersion?: number;
+  waitingCaseId?: string;
+  waitingCaseVersion?: number;
+  complaintCaseId?: string;
+  complaintCaseVersion?: number;
+  faqId?: string;
+  faqVersion?: number;
+
 }
 
 type Inputs = { [F in keyof Contract]: { [A in keyof Contract[F]]: (f: Fixture) => unknown[] } };
@@ -118,6 +131,7 @@ export const VALID_INPUTS: Inputs = {
   },
   calendar: {
     days: () => [{ year: 2026 }, { year: 2027 }],
+    dueDate: () => [{ receivedOn: '2026-09-28' }, { receivedOn: '2027-12-20', workingDays: 5 }],
     setYear: () => [{ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [{ date: '2027-02-06', name: '春节调休' }] }],
     setDay: () => [{ date: '2026-12-31', kind: 'holiday', name: '临时放假' }, { date: '2026-12-31', kind: 'ordinary' }],
   },
@@ -191,6 +205,48 @@ export const VALID_INPUTS: Inputs = {
   audit: {
     search: (f) => [{}, { actor: 'demo-admin', from: '2026-11-01', to: '2026-11-30' }, { recordId: f.submittedId, action: 'requests.manageGet' }, { actor: '张敏', cursor: null }],
     export: () => [{}, { action: 'requests.reply', from: '2026-11-24', to: '2026-11-24' }],
+  },
+
+  // inquiries, complaints, FAQ, the disclosure guide
+  inquiries: {
+    ask: () => [
+      { idempotencyKey: 'valid-ask-0001', kind: 'inquiry', topic: '户籍', departmentId: 'office', text: '新生儿落户需要哪些材料？', contact: { name: '周丽', phone: '13900001111' }, replyBy: 'phone' },
+      { idempotencyKey: 'valid-ask-0002', kind: 'complaint', topic: '噪音', text: '夜间施工扰民。', anonymous: true, attachments: [{ name: '现场.jpg', url: 'cloud://env/noise.jpg', sizeBytes: 2048 }] },
+    ],
+    mine: () => [{}, { limit: 5, cursor: null }],
+    get: (f) => [{ id: f.openCaseId }, { caseNumber: f.openCaseNumber }],
+    followUp: (f) => [{ id: f.answeredCaseId, version: f.answeredCaseVersion, text: '周末是否也按这个时间？' }],
+    rateAnswer: (f) => [{ id: f.answeredCaseId, version: f.answeredCaseVersion, helpful: false, reason: '没有说明周末安排' }],
+    giveMore: (f) => [{ id: f.waitingCaseId, version: f.waitingCaseVersion, text: '小区是云溪花园。' }],
+    enter: () => [
+      { idempotencyKey: 'valid-enter-0001', kind: 'inquiry', channel: 'phone', contactedAt: '2026-11-24T02:00:00Z', topic: '社保', text: '来电询问社保卡补办地点。', contact: { name: '王先生', phone: '0571-88886666' }, answer: '可到区政务服务中心一楼社保窗口补办。' },
+      { idempotencyKey: 'valid-enter-0002', kind: 'complaint', channel: 'letter', contactedAt: '2026-11-23T08:00:00+08:00', topic: '占道经营', departmentId: 'office', text: '来信反映某路段占道经营。' },
+    ],
+    queue: () => [{}, { status: 'answered', kind: 'inquiry', limit: 10, cursor: null }],
+    manageGet: (f) => [{ id: f.openCaseId }, { id: f.complaintCaseId }],
+    assign: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, departmentId: 'office', answererOpenid: 'demo-clerk' }],
+    askMore: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, items: ['请说明犬只品种', '请说明居住街道'] }],
+    answer: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, text: '请携带身份证和犬只免疫证明到街道办理。' }],
+    close: (f) => [{ id: f.openCaseId, version: f.openCaseVersion }, { id: f.complaintCaseId, version: f.complaintCaseVersion, note: '已转城管部门处理' }],
+    publishFaq: (f) => [{ id: f.answeredCaseId, version: f.answeredCaseVersion, question: '垃圾分类投放时间是几点？', answer: '每日 7:00-9:00 和 18:00-20:00 定时投放。' }],
+  },
+  faq: {
+    list: () => [{}, { departmentId: 'office', topic: '养犬登记', limit: 5, cursor: null }],
+    search: () => [{ q: '养犬' }, { q: '养犬登记 身份证', departmentId: 'office', limit: 5 }],
+    get: (f) => [{ id: f.faqId }],
+    save: (f) => [
+      { entry: { question: '政务服务中心几点上班？', answer: '工作日 9:00-17:30。', topic: '办公时间', departmentId: 'office' } },
+      { id: f.faqId, version: f.faqVersion, entry: { question: '如何办理养犬登记？', answer: '携带身份证、犬只免疫证明和照片到街道办理。', topic: '养犬登记' } },
+    ],
+    retire: (f) => [{ id: f.faqId, version: f.faqVersion, reason: '政策已调整' }],
+  },
+  guide: {
+    get: () => [{}],
+    save: () => [{ version: 0, guide: {
+      categories: '机构职能、政策文件、规划计划。', howToApply: '在线或书面提交申请。',
+      office: { name: '政务公开办公室', address: '云溪市人民路 1 号', hours: '工作日 9:00-17:30', phone: '0571-12345678', fax: '', email: 'gk@yunxi.gov.cn' },
+      inquiryLine: '12345', complaintLine: '0571-12345000', remedies: '可依法申请行政复议或提起行政诉讼。', catalogue: '', inquiryWorkingDays: 5, complaintWorkingDays: 15,
+    } }],
   },
 
 };

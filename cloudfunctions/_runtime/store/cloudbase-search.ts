@@ -3,7 +3,9 @@ import type { Notice } from '../../../shared/notices/notice-schema';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import type { CloudbaseCommand } from './cloudbase-store';
 import type { FindOptions, Page, Scalar } from './port';
-import type { NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
+import type { FaqSearchRequest, NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
+import type { FaqRecord } from '../../../shared/inquiries/faq-types';
+import type { Stored } from './port';
 
 /**
  * Notice search on CloudBase. Its document database has no full-text index,
@@ -40,6 +42,10 @@ const PROJECTION = {
 export class CloudbaseNoticeSearch implements NoticeSearch {
   constructor(private readonly db: CloudbaseSearchDb) {}
 
+  searchFaq(request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>> {
+    return searchFaqOnCloudbase(this.db, request);
+  }
+
   async search(request: NoticeSearchRequest): Promise<Page<NoticeSearchHit>> {
     const _ = this.db.command;
     const options: FindOptions = { orderBy: [['publishedAt', 'desc']], limit: request.limit, cursor: request.cursor };
@@ -69,6 +75,25 @@ export class CloudbaseNoticeSearch implements NoticeSearch {
       nextCursor: page.nextCursor,
     };
   }
+}
+
+const FAQ_SEARCHED = ['question', 'answer', 'topic'] as const;
+
+/**
+ * The FAQ on CloudBase: the same regular expressions over question, answer and topic (a bureau's
+ * FAQ is small, so answers are searched too), active entries, most recently checked first.
+ */
+export async function searchFaqOnCloudbase(db: CloudbaseSearchDb, request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>> {
+  if (request.terms.length === 0) return [];
+  const _ = db.command;
+  const conditions: unknown[] = [{ status: _.eq('active') }];
+  if (request.departmentId) conditions.push({ departmentId: _.eq(request.departmentId) });
+  for (const term of request.terms) {
+    const pattern = db.RegExp({ regexp: escapeRegExp(term), options: 'i' });
+    conditions.push(_.or(FAQ_SEARCHED.map((field) => ({ [field]: pattern }))));
+  }
+  const res = await db.collection('faq').where(_.and(conditions)).orderBy('checkedAt', 'desc').limit(request.limit).get();
+  return (res.data as Array<Record<string, unknown>>).map(({ _id, ...rest }) => ({ ...rest, id: _id as string }) as unknown as Stored<FaqRecord>);
 }
 
 /** A term is matched literally: every character a regular expression would read as syntax is escaped. */

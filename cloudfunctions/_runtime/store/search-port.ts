@@ -1,7 +1,8 @@
 import type { NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { NoticeSummary } from '../../../shared/notices/notice-schema';
 import type { SearchOrder, SearchTexts } from '../../../shared/notices/notice-search';
-import type { Page } from './port';
+import type { FaqRecord } from '../../../shared/inquiries/faq-types';
+import type { Page, Stored } from './port';
 
 /**
  * The notice search port: full-text search over published notices, beside
@@ -34,6 +35,19 @@ export interface NoticeSearchHit {
   texts: SearchTexts;
 }
 
+/** A search of the FAQ (常见问题): the same terms as a notice search (shared/notices/notice-search.ts). */
+export interface FaqSearchRequest {
+  terms: string[];
+  departmentId?: string;
+  limit: number;
+}
+
 export interface NoticeSearch {
   search(request: NoticeSearchRequest): Promise<Page<NoticeSearchHit>>;
+  /**
+   * Active FAQ entries holding every term in their question, answer or topic: those whose
+   * question holds the first term first, then the most recently checked. One page: the ask
+   * form shows a few, the FAQ page a screenful.
+   */
+  searchFaq(request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>>;
 }

@@ -5,7 +5,9 @@ import { isIndexableTerm, type SearchTexts } from '../../../shared/notices/notic
 import { guideSearchText, GUIDE_SEARCH_PATHS } from '../../../shared/notices/guide-search-text';
 import { InvalidCursorError } from './cursor';
 import type { Page, Store } from './port';
-import type { NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
+import type { FaqSearchRequest, NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
+import type { FaqRecord } from '../../../shared/inquiries/faq-types';
+import type { Stored } from './port';
 
 /** A SQLite store exposes its connection under its lock (see SqliteStore.withConnection). */
 export interface SqliteConnectionHost {
@@ -38,6 +40,7 @@ export interface SqliteConnectionHost {
  */
 export const SCAN_WINDOW = 2000;
 export const MAX_RELEVANCE_OFFSET = 500;
+export const FAQ_SCAN_LIMIT = 5000;
 const KEY_SPREAD = 1_048_576;
 const BODY_CONTEXT = 40;
 const BODY_WINDOW = 200;
@@ -127,6 +130,39 @@ export class SqliteNoticeSearch implements NoticeSearch {
         return this.newestScan(db, request, short);
       },
       { collections: ['notices'], key: `search:${JSON.stringify(request)}` },
+    );
+  }
+
+  /**
+   * The FAQ is a bureau's few hundred checked answers, not tens of thousands of notices: its
+   * active entries are scanned with `instr` on the lower-cased text, every term required, with
+   * no index to keep in step. FAQ_SCAN_LIMIT bounds a call should a bureau ever keep far more.
+   */
+  async searchFaq(request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>> {
+    if (request.terms.length === 0) return [];
+    return this.store.withConnection(
+      (db) => {
+        const text = `lower(concat_ws(char(10), f.doc ->> '$.question', f.doc ->> '$.answer', f.doc ->> '$.topic'))`;
+        const params: unknown[] = [];
+        const where = [`(f.doc ->> '$.status') = 'active'`];
+        if (request.departmentId) {
+          where.push(`(f.doc ->> '$.departmentId') = ?`);
+          params.push(request.departmentId);
+        }
+        for (const term of request.terms) {
+          where.push(`instr(${text}, ?) > 0`);
+          params.push(term);
+        }
+        params.push(request.terms[0], request.limit);
+        const rows = this.prepare(
+          db,
+          `SELECT f.doc AS doc FROM (SELECT * FROM faq ORDER BY rowid DESC LIMIT ${FAQ_SCAN_LIMIT}) f ` +
+            `WHERE ${where.join(' AND ')} ` +
+            `ORDER BY instr(lower(f.doc ->> '$.question'), ?) > 0 DESC, f.doc ->> '$.checkedAt' DESC LIMIT ?`,
+        ).all(...params) as Array<{ doc: string }>;
+        return rows.map((r) => JSON.parse(r.doc) as Stored<FaqRecord>);
+      },
+      { collections: ['faq'], key: `faq:${JSON.stringify(request)}` },
     );
   }
 

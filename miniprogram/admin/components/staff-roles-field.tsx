@@ -9,6 +9,7 @@ const ROLE_HINTS: Record<StaffRole, string> = {
   handler: '办理依申请公开',
   publisher: '发布信息、审核意见',
   ratingOfficer: '服务窗口、差评整改',
+  answerer: '答复咨询和投诉、维护常见问题',
   viewer: '只看统计和排名',
 };
 

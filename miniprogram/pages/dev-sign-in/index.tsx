@@ -13,7 +13,7 @@ import { routes } from '../../navigation';
 const PRESETS = [
   { openid: 'demo-admin', label: '张敏 · 管理员' },
   { openid: 'demo-editor', label: '王芳 · 信息发布人员' },
-  { openid: 'demo-clerk', label: '李华 · 申请办理人员' },
+  { openid: 'demo-clerk', label: '李华 · 申请办理、咨询答复人员' },
   { openid: 'demo-rater', label: '赵磊 · 好差评整改人员' },
   { openid: 'resident-zhao', label: '赵女士 · 居民' },
 ];

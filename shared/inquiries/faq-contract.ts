@@ -1,0 +1,54 @@
+import * as z from 'zod';
+import '../api/zod-messages';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
+import { action } from '../api/define';
+import { refuseBidiControls } from '../api/bidi-controls';
+import { SearchQuerySchema } from '../notices/notice-reading-contract';
+import { anyone, staff } from '../staff/roles';
+import type { FaqSummary, FaqView } from './faq-types';
+
+const text = (max: number) => refuseBidiControls(z.string().trim().min(1).max(max));
+
+export const FaqContentSchema = z.strictObject({
+  question: text(200),
+  answer: text(5000),
+  topic: text(50),
+  departmentId: IdSchema.optional(),
+});
+
+/** Function `faq` (常见问题): anyone reads and searches; answerers write and retire. */
+export const faqContract = {
+  list: action<PageOf<FaqSummary>>()({
+    input: z.strictObject({ departmentId: IdSchema.optional(), topic: text(50).optional(), cursor: CursorSchema, limit: LimitSchema }),
+    access: anyone,
+    summary: '常见问题列表，按部门和主题筛选，最近核对的在前',
+    writes: false,
+  }),
+  search: action<{ items: FaqSummary[] }>()({
+    input: z.strictObject({ q: SearchQuerySchema, departmentId: IdSchema.optional(), limit: z.number().int().min(1).max(20).default(10) }),
+    access: anyone,
+    summary: '按关键词检索常见问题（与公开信息同一检索）',
+    writes: false,
+  }),
+  get: action<FaqView>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: anyone,
+    summary: '一条常见问题的问与答',
+    writes: false,
+  }),
+  save: action<FaqView>()({
+    input: z.strictObject({ id: IdSchema.optional(), version: VersionSchema.optional(), entry: FaqContentSchema }).refine((s) => (s.id === undefined) === (s.version === undefined), {
+      message: '修改时须同时提供编号和版本',
+      path: ['version'],
+    }),
+    access: staff('answerer'),
+    summary: '新建或修改（并标记已核对）一条常见问题',
+    writes: true,
+  }),
+  retire: action<FaqView>()({
+    input: z.strictObject({ id: IdSchema, version: VersionSchema, reason: text(200).optional() }),
+    access: staff('answerer'),
+    summary: '停用过时的常见问题（留存记录）',
+    writes: true,
+  }),
+};

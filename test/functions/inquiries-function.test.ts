@@ -1,0 +1,102 @@
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+
+/**
+ * Function `inquiries` over the real SQLite store: numbering, the resident's round trip with the
+ * answer in the message centre, a call closed on the spot, complaints hidden from other staff,
+ * publishing as FAQ and finding it by search, and a stale version refused.
+ */
+let cloud: CloudHarness;
+beforeEach(async () => {
+  cloud = await createCloudHarness();
+  // Another answerer, of another department: sees neither the office's inquiries nor anyone's complaints.
+  await cloud.store.collection('staff').insert({ id: 'answerer-housing', name: '陈静', roles: ['answerer'], departmentIds: ['housing'], departmentId: 'housing', active: true });
+});
+afterEach(() => cloud.close());
+
+const ask = (openid: string, data: Record<string, unknown>) => cloud.call(openid, 'inquiries', { action: 'ask', data: { kind: 'inquiry', topic: '养犬登记', text: '养犬登记要带什么？', ...data } });
+
+test('case numbers run gap-free per kind and year; the same key again is the same case', async () => {
+  const a = ok(await ask('resident-a', { idempotencyKey: 'key-0000001' }));
+  const again = ok(await ask('resident-a', { idempotencyKey: 'key-0000001' }));
+  const b = ok(await ask('resident-b', { idempotencyKey: 'key-0000002' }));
+  const c = ok(await ask('resident-b', { idempotencyKey: 'key-0000003', kind: 'complaint', anonymous: true }));
+  expect(again).toEqual(a);
+  expect([a.caseNumber, b.caseNumber, c.caseNumber]).toEqual(['咨〔2026〕000001号', '咨〔2026〕000002号', '投〔2026〕000001号']);
+  expect(await ask('resident-a', { idempotencyKey: 'key-0000001', text: '别的问题' })).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+});
+
+test('asked, answered (the resident hears in 消息), rated, followed up; another resident gets INQUIRY_NOT_FOUND', async () => {
+  const { id, caseNumber } = ok(await ask('resident-a', { idempotencyKey: 'key-round-01', departmentId: 'office' }));
+  expect(await cloud.call('resident-b', 'inquiries', { action: 'get', data: { id } })).toMatchObject({ ok: false, code: 'INQUIRY_NOT_FOUND' });
+  const queued = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'queue', data: {} }));
+  expect(queued.items.map((i: { id: string }) => i.id)).toContain(id);
+  expect(ok(await cloud.call('answerer-housing', 'inquiries', { action: 'queue', data: {} })).items).toEqual([]);
+  const view = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'manageGet', data: { id } }));
+  expect(view.contact).toBeNull();
+  const answered = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'answer', data: { id, version: view.version, text: '携带身份证到街道办理。' } }));
+  expect(answered.status).toBe('answered');
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'answer', data: { id, version: view.version, text: '再答一次' } })).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
+  const outbox = await cloud.store.collection('outbox').find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 5 });
+  expect(outbox.items.map((o) => o.cause)).toEqual(['inquiryAnswered']);
+  expect(outbox.items[0].message.body).toContain(caseNumber);
+
+  const mine = ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { caseNumber } }));
+  expect(mine.messages.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer']);
+  expect(mine.canRate).toBe(true);
+  const rated = ok(await cloud.call('resident-a', 'inquiries', { action: 'rateAnswer', data: { id, version: mine.version, helpful: true } }));
+  const reopened = ok(await cloud.call('resident-a', 'inquiries', { action: 'followUp', data: { id, version: rated.version, text: '周末能办吗？' } }));
+  expect(reopened).toMatchObject({ status: 'open', canRate: false });
+  expect(reopened.dueOn).not.toBeNull();
+});
+
+test('a complaint: only admins and the assigned answerer see it or who made it; absent from other lists', async () => {
+  const { id } = ok(await ask('resident-a', { idempotencyKey: 'key-complain-1', kind: 'complaint', contact: { name: '周丽', phone: '13900001111' } }));
+  for (const who of ['demo-clerk', 'answerer-housing']) {
+    expect(ok(await cloud.call(who, 'inquiries', { action: 'queue', data: {} })).items).toEqual([]);
+    expect(await cloud.call(who, 'inquiries', { action: 'manageGet', data: { id } })).toMatchObject({ ok: false, code: 'INQUIRY_NOT_FOUND' });
+  }
+  const admin = ok(await cloud.call('demo-admin', 'inquiries', { action: 'manageGet', data: { id } }));
+  expect(admin.contact).toEqual({ name: '周丽', phone: '13900001111' });
+  ok(await cloud.call('demo-admin', 'inquiries', { action: 'assign', data: { id, version: admin.version, departmentId: 'office', answererOpenid: 'demo-clerk' } }));
+  expect(ok(await cloud.call('demo-clerk', 'inquiries', { action: 'manageGet', data: { id } })).contact).toEqual({ name: '周丽', phone: '13900001111' });
+  expect(ok(await cloud.call('answerer-housing', 'inquiries', { action: 'queue', data: { kind: 'complaint' } })).items).toEqual([]);
+  const v = (await cloud.store.collection('inquiries').get(id))!.version;
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'publishFaq', data: { id, version: v, question: 'q', answer: 'a' } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});
+
+test('an anonymous complaint is looked up by its number and never notifies', async () => {
+  const { id, caseNumber } = ok(await ask('resident-a', { idempotencyKey: 'key-anon-0001', kind: 'complaint', anonymous: true }));
+  const v = ok(await cloud.call('demo-admin', 'inquiries', { action: 'manageGet', data: { id } }));
+  expect(v.contact).toBeNull();
+  expect(JSON.stringify(v)).not.toContain('resident-a');
+  ok(await cloud.call('demo-admin', 'inquiries', { action: 'answer', data: { id, version: v.version, text: '已转交执法大队。' } }));
+  expect(await cloud.store.collection('outbox').count({ subjectId: id })).toBe(0);
+  expect(ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { caseNumber } })).status).toBe('answered');
+  expect(await cloud.call('resident-b', 'inquiries', { action: 'get', data: { caseNumber } })).toMatchObject({ ok: false, code: 'INQUIRY_NOT_FOUND' });
+});
+
+test('a call answered on the spot is entered closed; the answer published as FAQ is found by search', async () => {
+  const entered = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'enter', data: {
+    idempotencyKey: 'key-call-0001', kind: 'inquiry', channel: 'phone', contactedAt: '2026-11-24T01:30:00Z', topic: '社保卡',
+    text: '来电询问社保卡补办地点，王先生 13800138000。', contact: { name: '王先生', phone: '13800138000' }, answer: '到区政务服务中心一楼补办。',
+  } }));
+  expect(entered).toMatchObject({ status: 'closed', channel: 'phone', caseNumber: '咨〔2026〕000001号' });
+  const published = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'publishFaq', data: { id: entered.id, version: entered.version, question: '社保卡丢了在哪里补办？', answer: '到区政务服务中心一楼补办。' } }));
+  expect(published.faqId).toEqual(expect.any(String));
+  const found = ok(await cloud.call(null, 'faq', { action: 'search', data: { q: '社保卡 补办' } }));
+  expect(found.items.map((f: { question: string }) => f.question)).toEqual(['社保卡丢了在哪里补办？']);
+  expect(JSON.stringify(await cloud.store.collection('faq').get(published.faqId))).not.toContain('13800138000');
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'enter', data: { idempotencyKey: 'key-call-0002', kind: 'inquiry', channel: 'phone', contactedAt: '2026-11-25T01:30:00Z', topic: 't', text: 'x' } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { contactedAt: expect.any(String) } });
+});
+
+test('the answer period is the bureau\'s setting on the guide; calendar.dueDate explains a date', async () => {
+  const guide = ok(await cloud.call(null, 'guide', { action: 'get', data: {} }));
+  expect(guide).toMatchObject({ version: 0, inquiryWorkingDays: 5, history: null });
+  const { version: _v, updatedAt: _u, history: _h, ...content } = guide;
+  ok(await cloud.call('demo-admin', 'guide', { action: 'save', data: { version: 0, guide: { ...content, inquiryWorkingDays: 3 } } }));
+  const { id } = ok(await ask('resident-a', { idempotencyKey: 'key-period-01' }));
+  // Tuesday 2026-11-24 + 3 working days.
+  expect((await cloud.store.collection('inquiries').get(id))!.dueOn).toBe('2026-11-27');
+  const due = ok(await cloud.call(null, 'calendar', { action: 'dueDate', data: { receivedOn: '2026-09-28' } }));
+  expect(due).toMatchObject({ workingDays: 20, provisional: false, holidaysSkipped: ['国庆节（10月1日至10月7日，共 7 天）'] });
+});
