@@ -47,7 +47,7 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
 
 /** What the requests workflow asks for (its pure state machine returns these). */
 export interface RequestNotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed';
   openid: string;
   requestId: string;
   trackingNumber: string;
@@ -63,14 +63,28 @@ const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string
   },
   extended: { title: '您的政府信息公开申请答复期限已延长', status: '已延期', body: '点击查看延长后的答复期限。', hint: '点击查看新的答复期限' },
   requestClosed: { title: '您的政府信息公开申请已办结', status: '已办结', body: '点击查看办理结果。', hint: '点击查看办理结果' },
+  reasonsRequested: {
+    title: '请说明您的政府信息公开申请理由',
+    status: '待说明理由',
+    body: '本机关请您说明申请理由，请在申请页面填写。',
+    hint: '请在申请页面说明理由',
+  },
+  dueDelayed: { title: '您的政府信息公开申请将延迟答复', status: '延迟答复', body: '点击查看确定的答复期限。', hint: '点击查看新的答复期限' },
 };
 
-/** Which WeChat template carries each kind; a closure (e.g. no supplement in time) is told in 消息 only. */
+/**
+ * Which WeChat template carries each kind; a closure (e.g. no supplement in time) and a request for
+ * reasons (Art. 35; no template was consented for it, and spending the supplement's would leave the
+ * applicant without one when it matters) are told in 消息 only. A delayed due date travels on the
+ * extension's template: both tell the applicant a later date.
+ */
 const REQUEST_PURPOSE: Record<RequestNotificationIntent['kind'], OutboxRecord['purpose']> = {
   requestReplied: 'requestReplied',
   supplementRequested: 'supplementRequested',
   extended: 'extended',
   requestClosed: null,
+  reasonsRequested: null,
+  dueDelayed: 'extended',
 };
 
 /** A request's news for its applicant: they hear without subscribing. */

@@ -36,6 +36,8 @@ export type NotificationCause =
   | 'supplementRequested'
   | 'extended'
   | 'requestClosed'
+  | 'reasonsRequested'
+  | 'dueDelayed'
   | 'dueSoon'
   | 'overdue'
   | 'ratingAnswered'

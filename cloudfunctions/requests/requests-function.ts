@@ -47,6 +47,10 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'supplement', actor: applicant(ctx), text, attachments: attachments ?? [] });
   },
 
+  async giveReasons({ id, version, text }, ctx) {
+    return change(ctx, id, version, { type: 'giveReasons', actor: applicant(ctx), text });
+  },
+
   async withdraw({ id, version, reason }, ctx) {
     return change(ctx, id, version, { type: 'withdraw', actor: applicant(ctx), reason: reason ?? null });
   },
@@ -98,6 +102,14 @@ export const requestsFunction = defineFunction('requests', {
 
   async extend({ id, version, workingDays, approver, reason }, ctx) {
     return change(ctx, id, version, { type: 'extend', actor: staffActor(ctx), workingDays, approver, reason });
+  },
+
+  async askReasons({ id, version, text }, ctx) {
+    return change(ctx, id, version, { type: 'askReasons', actor: staffActor(ctx), text });
+  },
+
+  async setDelayedDue({ id, version, dueOn, reason }, ctx) {
+    return change(ctx, id, version, { type: 'setDelayedDue', actor: staffActor(ctx), dueOn, reason });
   },
 
   async reply({ id, version, category, text, attachments }, ctx) {

@@ -29,6 +29,8 @@ export const ERROR_CATALOGUE = {
   EXTENSION_TOO_LATE: { status: 409, message: '答复期限已届满，不能再延长' },
   RECEIVED_DATE_INVALID: { status: 400, message: '收到日期不能晚于今天，也不能早于申请提交之日' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新后重新提交' },
+  REASONS_NOT_ASKED: { status: 409, message: '以申请数量、频次明显超过合理范围为由不予处理或延迟答复前，应当先要求申请人说明理由' },
+  DELAYED_DUE_INVALID: { status: 400, message: '延迟答复的期限应晚于现行答复期限' },
 
   // subscriptions, inbox
   SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },

@@ -13,12 +13,14 @@ import type { Letter } from './request-types';
  * the deadline, Art. 30; an extension notice must say by when, Art. 33).
  * Pure: the editor page validates with the same schema as the server.
  */
-export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension'] as const satisfies readonly LetterTemplateKey[];
+export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension', 'reasons', 'delayedDue'] as const satisfies readonly LetterTemplateKey[];
 
 export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
   ...REPLY_TYPE_LABELS,
   supplement: '补正告知书（第三十条）',
   extension: '延期答复告知书（第三十三条）',
+  reasons: '说明理由告知书（第三十五条）',
+  delayedDue: '延迟答复告知书（第三十五条）',
 };
 
 /** Every placeholder, with what it stands for. */
@@ -41,6 +43,9 @@ export const SLOT_LABELS = {
   extensionDays: '延长的工作日数',
   extensionReason: '延期理由',
   dueOn: '延长后的答复期限',
+  reasonsText: '要求说明理由的事项',
+  delayedDueOn: '延迟答复的期限',
+  delayedReason: '延迟答复的原因',
 } as const;
 export type SlotName = keyof typeof SLOT_LABELS;
 
@@ -50,6 +55,8 @@ const REPLY_SLOTS: SlotName[] = ['replyText', 'legalBasis', 'remedies', 'categor
 export function slotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'supplement') return [...COMMON_SLOTS, 'items', 'supplementDays', 'supplementDeadline'];
   if (key === 'extension') return [...COMMON_SLOTS, 'extensionDays', 'extensionReason', 'dueOn'];
+  if (key === 'reasons') return [...COMMON_SLOTS, 'reasonsText'];
+  if (key === 'delayedDue') return [...COMMON_SLOTS, 'delayedDueOn', 'delayedReason'];
   return [...COMMON_SLOTS, ...REPLY_SLOTS];
 }
 
@@ -57,6 +64,8 @@ export function slotsOf(key: LetterTemplateKey): SlotName[] {
 export function requiredSlotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'supplement') return ['trackingNumber', 'items', 'supplementDeadline'];
   if (key === 'extension') return ['trackingNumber', 'extensionReason', 'extensionDays', 'dueOn'];
+  if (key === 'reasons') return ['trackingNumber', 'reasonsText'];
+  if (key === 'delayedDue') return ['trackingNumber', 'delayedDueOn', 'delayedReason'];
   return ['trackingNumber', 'replyText', 'legalBasis', 'remedies'];
 }
 
@@ -153,6 +162,9 @@ export const SAMPLE_SLOT_VALUES: Record<SlotName, string> = {
   extensionDays: '15',
   extensionReason: '需调取档案并征求多个科室意见',
   dueOn: '2026-11-20',
+  reasonsText: '您自 2026 年 9 月以来提出政府信息公开申请 86 件，请说明申请的用途及与您生产、生活的关联',
+  delayedDueOn: '2027-01-29',
+  delayedReason: '所申请的信息涉及 2015 年以来的 300 余份档案，需逐份调取和审查',
 };
 
 /** A draft template filled with the sample values, and its placeholder problems: what the editor's 预览 shows. */
@@ -160,7 +172,7 @@ export function previewLetter(key: LetterTemplateKey, template: LetterTemplate):
   const filled = fillTemplate(template, SAMPLE_SLOT_VALUES);
   return {
     letter: {
-      kind: key === 'supplement' || key === 'extension' ? key : 'reply',
+      kind: key === 'supplement' || key === 'extension' || key === 'reasons' || key === 'delayedDue' ? key : 'reply',
       title: filled.title,
       reference: SAMPLE_SLOT_VALUES.trackingNumber,
       addressee: SAMPLE_SLOT_VALUES.applicant,

@@ -23,7 +23,7 @@ export interface LetterTemplate {
   paragraphs: string[];
 }
 
-export type LetterTemplateKey = ReplyType | 'supplement' | 'extension';
+export type LetterTemplateKey = ReplyType | 'supplement' | 'extension' | 'reasons' | 'delayedDue';
 
 /** The templates in force, each with its revision: 0 for the built-in default, else the bureau's stored version. */
 export type LetterTemplateSet = Record<LetterTemplateKey, LetterTemplate & { revision: number }>;
@@ -64,6 +64,21 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate>
       '因{extensionReason}，本机关不能在法定期限内作出答复。经政府信息公开工作机构负责人同意，根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长 {extensionDays} 个工作日，本机关将于 {dueOn} 前作出答复。',
     ],
   },
+  reasons: {
+    title: '政府信息公开申请说明理由告知书',
+    paragraphs: [
+      OPENING,
+      '经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您说明理由：\n{reasonsText}',
+      '请通过本小程序或书面方式向本机关说明理由。本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理但无法在法定期限内答复的，将确定延迟答复的合理期限并告知您。',
+    ],
+  },
+  delayedDue: {
+    title: '政府信息公开申请延迟答复告知书',
+    paragraphs: [
+      OPENING,
+      '本机关已要求您说明申请理由。经审查，您的申请理由合理，但因{delayedReason}，本机关无法在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复，将于 {delayedDueOn} 前作出答复。',
+    ],
+  },
 };
 
 /** The built-in templates as a set in force (revision 0 each). */
@@ -72,7 +87,7 @@ export const BUILTIN_LETTER_TEMPLATES = Object.fromEntries(
 ) as LetterTemplateSet;
 
 /** The order letters are listed in (a page opens one by its index). */
-const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reply'];
+const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reasons', 'delayedDue', 'reply'];
 
 /** Fills a template's {slots}; an unknown slot is left as written, an empty paragraph dropped. */
 export function fillTemplate(template: LetterTemplate, slots: Record<string, string>): LetterTemplate {
@@ -150,6 +165,13 @@ function letterSource(
     const provisional = Boolean(dueOn && countsOverUncovered(calendar, r.receivedOn ?? on, dueOn));
     return { key: 'extension' as const, suffix: '-延期', date: on, slots: { extensionDays: String(workingDays), extensionReason: reason, dueOn: dueOn ?? '' }, provisional };
   }
+  if (kind === 'reasons' && r.reasons) {
+    return { key: 'reasons' as const, suffix: '-说明理由', date: r.reasons.askedOn, slots: { reasonsText: r.reasons.text } };
+  }
+  if (kind === 'delayedDue' && r.delayedDue) {
+    const { dueOn: delayedDueOn, reason, on } = r.delayedDue;
+    return { key: 'delayedDue' as const, suffix: '-延迟答复', date: on, slots: { delayedDueOn, delayedReason: reason } };
+  }
   if (kind !== 'reply') return null;
   if (r.reply) {
     const { replyType, on, text, legalBasis, remedies, category } = r.reply;
@@ -168,7 +190,14 @@ function letterSource(
 }
 
 /** The letter a command issues, if any: a supplement request, an extension, a reply or a closure. */
-export const LETTER_ISSUED_BY: Partial<Record<string, LetterKind>> = { askSupplement: 'supplement', extend: 'extension', reply: 'reply', close: 'reply' };
+export const LETTER_ISSUED_BY: Partial<Record<string, LetterKind>> = {
+  askSupplement: 'supplement',
+  extend: 'extension',
+  askReasons: 'reasons',
+  setDelayedDue: 'delayedDue',
+  reply: 'reply',
+  close: 'reply',
+};
 
 /**
  * The stored letters after a change: the letter the change issued, rendered

@@ -79,7 +79,29 @@ export function clockFacts(r: RequestRecord, today: string, audience: Audience =
 /** The due date and its day-by-day explanation, or null when no clock runs. */
 export function dueOf(r: RequestRecord, today: string, calendar: WorkingCalendar, audience: Audience = 'staff'): Due | null {
   const facts = clockFacts(r, today, audience);
-  return facts ? computeDue(facts, calendar) : null;
+  if (!facts) return null;
+  const due = computeDue(facts, calendar);
+  return r.delayedDue ? withDelayedDue(due, r.delayedDue) : due;
+}
+
+/**
+ * Art. 35: once the bureau found the applicant's reasons sound but could not answer within the
+ * Art. 33 period, the later date it fixed (and told the applicant) is the due date. The count to the
+ * statutory date stays in the explanation, so anyone can see how far the date was moved. The bureau
+ * typed the date itself, so it is not provisional whatever the calendar covers.
+ */
+function withDelayedDue(due: Due, delayed: NonNullable<RequestRecord['delayedDue']>): Due {
+  const step = `${delayed.on} 经审查申请理由合理，但无法在第三十三条规定的期限（${due.dueOn}）内答复，确定延迟至 ${delayed.dueOn} 前答复（条例第三十五条）：${delayed.reason}`;
+  return {
+    dueOn: delayed.dueOn,
+    provisional: false,
+    explanation: {
+      ...due.explanation,
+      summary: `${due.explanation.summary.replace(/，答复期限为 .*$/, '')}，法定答复期限为 ${due.dueOn}；经确定延迟答复，答复期限为 ${delayed.dueOn}`,
+      steps: [...due.explanation.steps, step],
+      provisionalWarning: null,
+    },
+  };
 }
 
 /** The derived fields of a record, as stored for the queue. */

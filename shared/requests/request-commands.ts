@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../api/errors';
+import { addDays } from '../calendar/dates';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { beijingToday } from '../time/beijing-time';
 import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
@@ -21,6 +22,12 @@ export type RequestCommand =
   /** The system's: a consulted agency's 15 working days ran out unanswered, which counts as consent (Art. 34). */
   | { type: 'lapseConsultation'; actor: Actor }
   | { type: 'extend'; actor: Actor; workingDays: number; approver: string; reason: string }
+  /** Art. 35: ask the applicant to state reasons for a volume or frequency beyond reason. */
+  | { type: 'askReasons'; actor: Actor; text: string }
+  /** The applicant's reasons, given in the app. */
+  | { type: 'giveReasons'; actor: Actor; text: string }
+  /** Art. 35: the reasons are sound but the answer cannot be given in time: a later due date (延迟答复). */
+  | { type: 'setDelayedDue'; actor: Actor; dueOn: string; reason: string }
   | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
   | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
@@ -44,6 +51,8 @@ export interface CommandAttempt {
   actor: Actor;
   receivedOn?: string;
   category?: ReplyCategory;
+  /** setDelayedDue's later due date. */
+  dueOn?: string;
 }
 
 /** The commands a page may offer, in the order its buttons are listed. */
@@ -55,10 +64,16 @@ const OFFERED: readonly RequestCommandName[] = [
   'startConsultation',
   'endConsultation',
   'extend',
+  'askReasons',
+  'giveReasons',
+  'setDelayedDue',
   'reply',
   'withdraw',
   'close',
 ];
+
+/** How far ahead a delayed due date may be fixed: a bound on typing errors, not a rule of the 条例 (which asks only for a reasonable date). */
+export const MAX_DELAY_DAYS = 366;
 
 const refuse = (code: ErrorCode, message?: string): Refusal => (message === undefined ? { refused: code } : { refused: code, message });
 
@@ -118,13 +133,46 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
       );
     }
     case 'extend': {
-      const early = staffOnly() ?? inStatus('registered', 'consulting') ?? when(Boolean(r.extension), 'ALREADY_EXTENDED');
+      const early =
+        staffOnly() ??
+        inStatus('registered', 'consulting', 'reasonsRequested') ??
+        when(Boolean(r.extension), 'ALREADY_EXTENDED') ??
+        when(Boolean(r.delayedDue), 'INVALID_STATE', '已确定延迟答复期限，不能再延长答复期限');
       if (early) return early;
       const due = dueOf(r, today, calendar);
       return when(Boolean(due && today > due.dueOn), 'EXTENSION_TOO_LATE');
     }
+    case 'askReasons': {
+      // Asked once, while the answer is still due: Art. 35 is a step within the period, not after it.
+      const early = staffOnly() ?? inStatus('registered') ?? when(Boolean(r.reasons), 'INVALID_STATE', '已要求申请人说明过理由');
+      if (early) return early;
+      const due = dueOf(r, today, calendar);
+      return when(Boolean(due && today > due.dueOn), 'INVALID_STATE', '答复期限已届满，不能再要求说明理由');
+    }
+    case 'giveReasons':
+      return applicantOnly() ?? inStatus('reasonsRequested');
+    case 'setDelayedDue': {
+      const early =
+        staffOnly() ??
+        inStatus('registered', 'reasonsRequested') ??
+        when(!r.reasons, 'REASONS_NOT_ASKED', '确定延迟答复期限前，应当先要求申请人说明理由（条例第三十五条）') ??
+        when(Boolean(r.delayedDue), 'INVALID_STATE', '延迟答复期限已确定，不能再次确定');
+      if (early) return early;
+      const due = dueOf(r, today, calendar);
+      if (due && today > due.dueOn) return refuse('EXTENSION_TOO_LATE', '答复期限已届满，不能再确定延迟答复期限');
+      if (command.dueOn === undefined || !due) return null;
+      return (
+        when(command.dueOn <= due.dueOn, 'DELAYED_DUE_INVALID', `延迟答复的期限应晚于现行答复期限（${due.dueOn}）`) ??
+        when(command.dueOn > addDays(today, MAX_DELAY_DAYS), 'DELAYED_DUE_INVALID', '延迟答复的期限不能超过一年')
+      );
+    }
     case 'reply':
-      return staffOnly() ?? inStatus('registered', 'consulting');
+      return (
+        staffOnly() ??
+        inStatus('registered', 'consulting', 'reasonsRequested') ??
+        // Art. 35: an unreasonable volume is refused only after the applicant was asked for reasons.
+        when(command.category === 'notProcessed.excessive' && !r.reasons, 'REASONS_NOT_ASKED')
+      );
     case 'withdraw':
       return applicantOnly() ?? open();
     case 'close': {

@@ -22,6 +22,9 @@ import type { TimelineKind } from './request-types';
  *                          │  ↑ ↓ startConsultation / endConsultation (consulting: clock paused)
  *                          │  ↑   lapseConsultation (system: an agency silent for its 15 working days, Art. 34)
  *                          │  └─ extend (once, ≤ 20 working days; status unchanged)
+ *                          ├─askReasons→ reasonsRequested ─giveReasons (applicant)→ registered   (Art. 35; the clock runs on)
+ *                          │     └─ setDelayedDue (registered or reasonsRequested, once reasons were asked) → registered, due date fixed later
+ *                          │     └─ reply notProcessed.excessive only once reasons were asked
  *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
  *
@@ -122,6 +125,27 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.extension = { workingDays: command.workingDays, approver: command.approver, reason: command.reason, on: today };
       detail = `经${command.approver}同意延长 ${command.workingDays} 个工作日：${command.reason}`;
       notify('extended');
+      break;
+    case 'askReasons':
+      kind = 'reasonsRequested';
+      patch.status = 'reasonsRequested';
+      patch.reasons = { text: command.text, askedOn: today, answer: null };
+      // Art. 35 names no pause (unlike Art. 30's restart or Art. 33's uncounted consultations): the clock runs on.
+      detail = `要求申请人说明理由：${command.text}`;
+      notify('reasonsRequested');
+      break;
+    case 'giveReasons':
+      kind = 'reasonsGiven';
+      patch.status = 'registered';
+      patch.reasons = { ...(r.reasons as NonNullable<RequestRecord['reasons']>), answer: { text: command.text, on: today } };
+      detail = command.text;
+      break;
+    case 'setDelayedDue':
+      kind = 'dueDelayed';
+      patch.status = 'registered';
+      patch.delayedDue = { dueOn: command.dueOn, reason: command.reason, on: today };
+      detail = `申请理由合理，确定延迟至 ${command.dueOn} 前答复：${command.reason}`;
+      notify('dueDelayed');
       break;
     case 'reply': {
       kind = 'replied';
@@ -229,6 +253,8 @@ export function newRequest(
     receivedOn: paper ? source.receivedOn : null,
     supplement: null,
     consultations: [],
+    reasons: null,
+    delayedDue: null,
     extension: null,
     reply: null,
     ending: null,

@@ -1,4 +1,4 @@
-import type { Consultation, RequestCore, SupplementRequest, TimelineKind } from './request-types';
+import type { Consultation, DelayedDue, ReasonsRequest, RequestCore, SupplementRequest, TimelineKind } from './request-types';
 import type { IssuedLetter } from './letters';
 
 /** Who acted: the applicant (their OPENID), a staff member, or the system (a calendar change). */
@@ -29,6 +29,10 @@ export interface RequestRecord extends RequestCore {
   enteredBy: string | null;
   supplement: Omit<SupplementRequest, 'deadlineOn'> | null;
   consultations: Array<Omit<Consultation, 'answerDueOn'>>;
+  /** Art. 35 reasons asked and answered; absent on requests from before the step existed (read as null). */
+  reasons?: ReasonsRequest | null;
+  /** Art. 35 延迟答复: the due date the bureau fixed; absent read as null. */
+  delayedDue?: DelayedDue | null;
   history: HistoryEntry[];
   updatedAt: string;
   /** The formal letters as issued (rendered once, with their template revision); absent on requests from before letters were stored. */
@@ -55,7 +59,7 @@ export interface RequestEvent {
 
 /** What the notifications outbox (another module) turns into messages. */
 export interface NotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed';
   openid: string;
   requestId: string;
   trackingNumber: string;

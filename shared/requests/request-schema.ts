@@ -65,19 +65,20 @@ export const PAPER_CHANNELS = ['letter', 'fax', 'inPerson'] as const;
 export type PaperChannel = (typeof PAPER_CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上申请', letter: '信函', fax: '传真', inPerson: '当面申请' };
 
-export const REQUEST_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'replied', 'withdrawn', 'closed'] as const;
+export const REQUEST_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'replied', 'withdrawn', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   submitted: '待受理',
   registered: '办理中',
   supplementRequested: '待补正',
   consulting: '征求意见中',
+  reasonsRequested: '待说明理由',
   replied: '已答复',
   withdrawn: '已撤回',
   closed: '已终止',
 };
 /** Statuses in which the bureau still owes an answer. */
-export const OPEN_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting'] as const satisfies readonly RequestStatus[];
+export const OPEN_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested'] as const satisfies readonly RequestStatus[];
 
 export const CONSULTED_PARTIES = ['thirdParty', 'agency'] as const;
 export type ConsultedParty = (typeof CONSULTED_PARTIES)[number];
@@ -247,6 +248,33 @@ export const ExtendSchema = z.strictObject({
   /** Who approved it: the head of the disclosure office. */
   approver: text(50),
   reason: text(500),
+});
+
+/**
+ * Art. 35 (unreasonable volume or frequency): the bureau asks the applicant
+ * to state reasons (`askReasons`, a letter), the applicant answers in the app
+ * (`giveReasons`), and the bureau either does not process the request
+ * (`notProcessed.excessive`) or, finding the reasons sound, fixes a
+ * reasonable later date to answer by (`setDelayedDue`, 延迟答复).
+ */
+export const AskReasonsSchema = z.strictObject({
+  ...target,
+  /** What the bureau asks the applicant to explain (the volume or frequency it found beyond reason). */
+  text: text(2000),
+});
+
+export const GiveReasonsSchema = z.strictObject({
+  ...target,
+  /** The applicant's reasons, in their own words. */
+  text: text(4000),
+});
+
+export const SetDelayedDueSchema = z.strictObject({
+  ...target,
+  /** The later day the bureau will answer by (Beijing, YYYY-MM-DD): after the due date in force. */
+  dueOn: IsoDateSchema,
+  /** Why the reasons were found sound and why the usual period is not enough. */
+  reason: text(1000),
 });
 
 export const ReplySchema = z.strictObject({

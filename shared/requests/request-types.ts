@@ -48,6 +48,9 @@ export type TimelineKind =
   | 'consultationStarted'
   | 'consultationEnded'
   | 'extended'
+  | 'reasonsRequested'
+  | 'reasonsGiven'
+  | 'dueDelayed'
   | 'replied'
   | 'withdrawn'
   | 'closed'
@@ -96,6 +99,22 @@ export interface Extension {
   on: string;
 }
 
+/** Art. 35: the bureau asked the applicant to state reasons for a volume or frequency beyond reason. */
+export interface ReasonsRequest {
+  /** What the bureau asked. */
+  text: string;
+  askedOn: string;
+  /** The applicant's answer (in the app), or null while awaited. */
+  answer: { text: string; on: string } | null;
+}
+
+/** Art. 35: the reasons were found sound but the answer cannot be given in time: the later day fixed and told to the applicant (延迟答复). */
+export interface DelayedDue {
+  dueOn: string;
+  reason: string;
+  on: string;
+}
+
 export interface RequestReply {
   category: ReplyCategory;
   /** 予以公开 / 部分公开 / … as the annual report groups it. */
@@ -111,7 +130,7 @@ export interface RequestReply {
   at: string;
 }
 
-export type LetterKind = 'reply' | 'supplement' | 'extension';
+export type LetterKind = 'reply' | 'supplement' | 'extension' | 'reasons' | 'delayedDue';
 
 /** A formal notice the bureau sends (告知书), as text ready to show and print. */
 export interface Letter {
@@ -162,6 +181,10 @@ export interface RequestView extends RequestCore {
   workingDaysLeft: number | null;
   supplement: SupplementRequest | null;
   consultations: Consultation[];
+  /** Art. 35: reasons asked of the applicant and their answer; null when never asked. */
+  reasons: ReasonsRequest | null;
+  /** Art. 35: the later due date fixed after sound reasons (延迟答复); null when none. */
+  delayedDue: DelayedDue | null;
   timeline: TimelineEntry[];
   letters: Letter[];
   /** What the viewer may do now: the app shows only these buttons. */
@@ -176,6 +199,9 @@ export type RequestCommandName =
   | 'startConsultation'
   | 'endConsultation'
   | 'extend'
+  | 'askReasons'
+  | 'giveReasons'
+  | 'setDelayedDue'
   | 'reply'
   | 'withdraw'
   | 'close';

@@ -27,6 +27,9 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   consultationStarted: '开始征求意见',
   consultationEnded: '征求意见结束',
   extended: '延长答复期限',
+  reasonsRequested: '要求说明理由',
+  reasonsGiven: '申请人说明理由',
+  dueDelayed: '确定延迟答复期限',
   replied: '作出答复',
   withdrawn: '申请人撤回申请',
   closed: '终止处理',
@@ -39,7 +42,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
   const staffView = viewer.role === 'staff';
   const due = dueOf(r, today, calendar, staffView ? 'staff' : 'applicant');
   const open = r.open;
-  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, ...core } = r;
+  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, reasons, delayedDue, ...core } = r;
   return {
     ...core,
     extension: core.extension && !staffView ? { ...core.extension, approver: null } : core.extension,
@@ -54,6 +57,8 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
       ...(staffView ? {} : { partyName: null, matter: null, outcome: null }),
       answerDueOn: consultationAnswerDue(c, calendar),
     })),
+    reasons: reasons ?? null,
+    delayedDue: delayedDue ?? null,
     timeline: staffView ? history.map((h) => timelineEntry(h, true)) : history.map((h, i) => timelineEntry({ ...h, detail: applicantDetail(r, i) }, false)),
     letters: lettersFor(r, bureau, calendar, due?.dueOn ?? null),
     allowed: allowedCommands(r, viewer, today, calendar),
@@ -134,7 +139,7 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
  */
 export const QUEUE_FIELDS = [
   'trackingNumber', 'status', 'channel', 'applicant', 'information', 'submittedAt', 'receivedOn',
-  'supplement', 'consultations', 'extension', 'reply', 'ending', 'dueOn', 'dueProvisional', 'open',
+  'supplement', 'consultations', 'extension', 'reply', 'ending', 'delayedDue', 'dueOn', 'dueProvisional', 'open',
 ] as const;
 
 export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar): QueueItem {

@@ -4,7 +4,10 @@ import '../api/zod-messages';
 import { action } from '../api/define';
 import { resident, staff } from '../staff/roles';
 import {
+  AskReasonsSchema,
   AskSupplementSchema,
+  GiveReasonsSchema,
+  SetDelayedDueSchema,
   CloseSchema,
   ConsultSchema,
   EnterSchema,
@@ -52,6 +55,12 @@ export const requestsContract = {
     input: SupplementSchema,
     access: resident,
     summary: '按补正告知书补正申请；答复期限自补正之日起重新计算',
+    writes: true,
+  }),
+  giveReasons: action<RequestView>()({
+    input: GiveReasonsSchema,
+    access: resident,
+    summary: '按说明理由告知书说明申请理由（条例第三十五条）',
     writes: true,
   }),
   withdraw: action<RequestView>()({
@@ -105,6 +114,18 @@ export const requestsContract = {
     input: ExtendSchema,
     access: handlers,
     summary: `经负责人同意延长答复期限一次，最长 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`,
+    writes: true,
+  }),
+  askReasons: action<RequestView>()({
+    input: AskReasonsSchema,
+    access: handlers,
+    summary: '申请数量、频次明显超过合理范围的，要求申请人说明理由（条例第三十五条）；答复期限照常计算',
+    writes: true,
+  }),
+  setDelayedDue: action<RequestView>()({
+    input: SetDelayedDueSchema,
+    access: handlers,
+    summary: '申请理由合理但无法在法定期限内答复的，确定延迟答复的合理期限并告知申请人（条例第三十五条）',
     writes: true,
   }),
   reply: action<RequestView>()({

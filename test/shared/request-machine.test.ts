@@ -229,9 +229,10 @@ describe('every command in every status (illegal ones refused)', () => {
   // Written out by hand: which commands each status admits. '—' = INVALID_STATE (or its specific code).
   const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
     submitted: ['register', 'withdraw', 'close'],
-    registered: ['askSupplement', 'startConsultation', 'extend', 'reply', 'withdraw', 'close'],
+    registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'reply', 'withdraw', 'close'],
     supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close'],
     consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
+    reasonsRequested: ['giveReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close'],
     replied: [],
     withdrawn: [],
     closed: [],
@@ -244,6 +245,7 @@ describe('every command in every status (illegal ones refused)', () => {
     registered,
     supplementRequested: apply(registered, { type: 'askSupplement', actor: clerk, items: ['x'], workingDays: 10 }, '2026-09-29'),
     consulting: apply(registered, { type: 'startConsultation', actor: clerk, party: 'agency', partyName: '区档案馆', matter: 'x' }, '2026-09-29'),
+    reasonsRequested: apply(registered, { type: 'askReasons', actor: clerk, text: 'x' }, '2026-09-29'),
     replied: apply(registered, reply, '2026-09-29'),
     withdrawn: apply(registered, { type: 'withdraw', actor: resident, reason: null }, '2026-09-29'),
     closed: apply(registered, { type: 'close', actor: clerk, category: 'other.other', reason: 'x' }, '2026-09-29'),
@@ -272,13 +274,16 @@ describe('every command in every status (illegal ones refused)', () => {
       endConsultation: { type: 'endConsultation', actor, outcome: 'x' },
       lapseConsultation: { type: 'lapseConsultation', actor },
       extend: { type: 'extend', actor, workingDays: 5, approver: '张敏', reason: 'x' },
+      askReasons: { type: 'askReasons', actor, text: 'x' },
+      giveReasons: { type: 'giveReasons', actor, text: 'x' },
+      setDelayedDue: { type: 'setDelayedDue', actor, dueOn: '2026-12-31', reason: 'x' },
       reply: { ...reply, actor } as RequestCommand,
       withdraw: { type: 'withdraw', actor, reason: null },
       close: { type: 'close', actor, category: 'other.other', reason: 'x' },
       recompute: { type: 'recompute', actor, reason: 'x', previous: calendar },
     });
-    const applicantCommands = ['supplement', 'withdraw'];
-    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting'];
+    const applicantCommands = ['supplement', 'giveReasons', 'withdraw'];
+    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested'];
     const outcomes: string[] = [];
     for (const status of Object.keys(records) as RequestStatus[]) {
       for (const [who, actor] of Object.entries(actors)) {
@@ -289,13 +294,15 @@ describe('every command in every status (illegal ones refused)', () => {
           const entitled =
             name === 'recompute' || (name === 'lapseConsultation' ? who === 'system' : applicantCommands.includes(name) ? who === 'resident' : who === 'clerk');
           // Who may act is decided first; then the status; only then the command's own rules.
-          const expected = !entitled ? (applicantCommands.includes(name) ? 'REQUEST_NOT_FOUND' : 'FORBIDDEN') : !legalHere ? 'INVALID_STATE' : null;
+          // A delayed due date on a request in the right status but never asked for reasons names the missing step.
+          const missingStep = name === 'setDelayedDue' && status === 'registered' ? 'REASONS_NOT_ASKED' : 'INVALID_STATE';
+          const expected = !entitled ? (applicantCommands.includes(name) ? 'REQUEST_NOT_FOUND' : 'FORBIDDEN') : !legalHere ? missingStep : null;
           outcomes.push(`${status} ${who} ${name}: ${code}`);
           expect(`${status} ${who} ${name}: ${code}`).toBe(`${status} ${who} ${name}: ${expected}`);
         }
       }
     }
-    expect(outcomes).toHaveLength(7 * 4 * 12);
+    expect(outcomes).toHaveLength(8 * 4 * 15);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {
@@ -325,6 +332,63 @@ describe('a consulted agency silent for 15 working days (Art. 34)', () => {
     const ended = apply(consult('agency'), lapse, '2026-05-06');
     expect(ended).toMatchObject({ status: 'registered', dueOn: '2026-04-21', consultations: [expect.objectContaining({ endedOn: '2026-03-31' })] });
     expect(ended.history.at(-1)).toMatchObject({ kind: 'consultationEnded', actor: 'system', detail: expect.stringContaining('视为同意公开') });
+  });
+});
+
+describe('unreasonable volume (Art. 35): reasons asked, given, then refusal or a delayed due date', () => {
+  // Received 2026-09-28: due 2026-10-30 (20 working days over 国庆).
+  const registered = apply(submitted(), register(), '2026-09-28');
+  const askReasons: RequestCommand = { type: 'askReasons', actor: clerk, text: '您本月已提出申请 40 件，请说明申请用途。' };
+  const asked = apply(registered, askReasons, '2026-10-09');
+  const given = apply(asked, { type: 'giveReasons', actor: resident, text: '业主委员会需逐栋核对加装电梯批复。' }, '2026-10-12');
+  const excessive: RequestCommand = { type: 'reply', actor: clerk, category: 'notProcessed.excessive', text: '申请理由不合理。', attachments: [], government: '云溪区人民政府' };
+  const delay = (dueOn: string): RequestCommand => ({ type: 'setDelayedDue', actor: clerk, dueOn, reason: '需逐份调取 40 份档案' });
+
+  test('notProcessed.excessive is refused until the applicant was asked for reasons, with its own code and message', () => {
+    const refusal = refusalOf(registered, excessive, '2026-10-09', calendar);
+    expect(refusal).toEqual({ refused: 'REASONS_NOT_ASKED' });
+    expect(codeOf(() => transition(registered, excessive, at('2026-10-09'), calendar))).toBe('REASONS_NOT_ASKED');
+    expect(new AppError('REASONS_NOT_ASKED').message).toContain('应当先要求申请人说明理由');
+    // Asked (answered or not): the clerk may refuse.
+    expect(apply(asked, excessive, '2026-10-20')).toMatchObject({ status: 'replied', reply: expect.objectContaining({ category: 'notProcessed.excessive' }) });
+    expect(apply(given, excessive, '2026-10-20').status).toBe('replied');
+  });
+
+  test('asking for reasons: a letter and a message to the applicant, status reasonsRequested, and the clock does not stop', () => {
+    const result = transition(registered, askReasons, at('2026-10-09'), calendar);
+    expect(result.request).toMatchObject({ status: 'reasonsRequested', reasons: { text: askReasons.type === 'askReasons' ? askReasons.text : '', askedOn: '2026-10-09', answer: null } });
+    expect(result.notifications).toEqual([expect.objectContaining({ kind: 'reasonsRequested', openid: 'resident-a' })]);
+    // Art. 35 names no pause: the due date stays 10-30 while the reasons are awaited, and open.
+    expect(asked).toMatchObject({ dueOn: '2026-10-30', open: true });
+    expect(dueOf(asked, '2026-10-29', calendar)?.dueOn).toBe('2026-10-30');
+    expect(given).toMatchObject({ status: 'registered', dueOn: '2026-10-30', reasons: expect.objectContaining({ answer: { text: '业主委员会需逐栋核对加装电梯批复。', on: '2026-10-12' } }) });
+    expect(given.history.map((h) => h.kind).slice(-2)).toEqual(['reasonsRequested', 'reasonsGiven']);
+  });
+
+  test('only once, while the answer is still due, and only by staff; only the applicant gives reasons', () => {
+    expect(refusalOf(given, askReasons, '2026-10-13', calendar)).toEqual({ refused: 'INVALID_STATE', message: '已要求申请人说明过理由' });
+    expect(refusalOf(registered, askReasons, '2026-11-02', calendar)).toEqual({ refused: 'INVALID_STATE', message: '答复期限已届满，不能再要求说明理由' });
+    expect(refusalOf(registered, { ...askReasons, actor: resident }, '2026-10-09', calendar)).toEqual({ refused: 'FORBIDDEN' });
+    expect(refusalOf(asked, { type: 'giveReasons', actor: stranger, text: 'x' }, '2026-10-12', calendar)).toEqual({ refused: 'REQUEST_NOT_FOUND' });
+    expect(refusalOf(asked, { type: 'giveReasons', actor: clerk, text: 'x' }, '2026-10-12', calendar)).toEqual({ refused: 'REQUEST_NOT_FOUND' });
+  });
+
+  test('a delayed due date: only after reasons were asked, later than the due date in force, once; it becomes the due date and is told', () => {
+    expect(refusalOf(registered, delay('2026-12-31'), '2026-10-13', calendar)).toMatchObject({ refused: 'REASONS_NOT_ASKED' });
+    expect(refusalOf(given, delay('2026-10-30'), '2026-10-13', calendar)).toEqual({ refused: 'DELAYED_DUE_INVALID', message: '延迟答复的期限应晚于现行答复期限（2026-10-30）' });
+    expect(refusalOf(given, delay('2027-12-31'), '2026-10-13', calendar)).toEqual({ refused: 'DELAYED_DUE_INVALID', message: '延迟答复的期限不能超过一年' });
+    expect(refusalOf(given, delay('2026-12-31'), '2026-11-02', calendar)).toMatchObject({ refused: 'EXTENSION_TOO_LATE' });
+    const result = transition(given, delay('2026-12-31'), at('2026-10-13'), calendar);
+    expect(result.notifications).toEqual([expect.objectContaining({ kind: 'dueDelayed' })]);
+    const delayed = { ...given, ...result.request, version: given.version + 1 } as RequestRecord;
+    expect(delayed).toMatchObject({ status: 'registered', dueOn: '2026-12-31', dueSort: '2026-12-31', delayedDue: { dueOn: '2026-12-31', on: '2026-10-13' } });
+    const due = dueOf(delayed, '2026-10-13', calendar, 'applicant');
+    expect(due?.explanation.summary).toBe('自收到申请之日（2026-09-28）起 20 个工作日，法定答复期限为 2026-10-30；经确定延迟答复，答复期限为 2026-12-31');
+    expect(due?.explanation.steps.at(-1)).toContain('条例第三十五条');
+    expect(refusalOf(delayed, delay('2027-01-29'), '2026-10-14', calendar)).toEqual({ refused: 'INVALID_STATE', message: '延迟答复期限已确定，不能再次确定' });
+    expect(refusalOf(delayed, { type: 'extend', actor: clerk, workingDays: 5, approver: '张敏', reason: 'x' }, '2026-10-14', calendar)).toMatchObject({ refused: 'INVALID_STATE' });
+    // A paper applicant answers by letter: the clerk may fix the date while the status still awaits reasons.
+    expect(apply(asked, delay('2026-12-31'), '2026-10-20')).toMatchObject({ status: 'registered', dueOn: '2026-12-31' });
   });
 });
 

@@ -11,6 +11,9 @@ export interface RequestFixture {
   /** resident-a's request awaiting a supplement. */
   awaitingSupplementId: string;
   awaitingSupplementVersion: number;
+  /** resident-a's request whose applicant was asked for reasons (Art. 35), not answered yet. */
+  reasonsRequestedId: string;
+  reasonsRequestedVersion: number;
 }
 
 /** Requests in the states the valid inputs need, made through the functions. */
@@ -27,7 +30,15 @@ export async function prepareRequestFixture(cloud: CloudHarness): Promise<Reques
       data: { id: (await register(await submit())).id, version: 2, items: ['请说明所需信息的年份'], workingDays: 10 },
     }),
   );
+  const reasons = ok(
+    await cloud.call('demo-clerk', 'requests', {
+      action: 'askReasons',
+      data: { id: (await register(await submit())).id, version: 2, text: '您本月已提出申请 40 件，请说明申请用途。' },
+    }),
+  );
   return {
+    reasonsRequestedId: reasons.id,
+    reasonsRequestedVersion: reasons.version,
     submittedId: submitted.id,
     submittedVersion: submitted.version,
     registeredId: registered.id,

@@ -22,6 +22,8 @@ export interface Fixture {
   registeredVersion?: number;
   awaitingSupplementId?: string;
   awaitingSupplementVersion?: number;
+  reasonsRequestedId?: string;
+  reasonsRequestedVersion?: number;
   /** The extension notice's template, edited once by the admin (so it can be reset). */
   editedTemplateVersion?: number;
 
@@ -115,6 +117,7 @@ export const VALID_INPUTS: Inputs = {
     mine: () => [{}, { limit: 5, cursor: null }],
     get: (f) => [{ id: f.submittedId }],
     supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: 'cloud://env/supplement.pdf', sizeBytes: 2048 }] }],
+    giveReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, text: '所申请的是本小区 40 栋楼各自的加装电梯批复，业主委员会需逐栋核对。' }],
     withdraw: (f) => [{ id: f.submittedId, version: f.submittedVersion, reason: '已从其他渠道获得' }],
     queue: () => [{}, { status: 'registered', limit: 10, cursor: null }],
     enter: () => [enteredApplication(), enteredApplication({ channel: 'inPerson', receivedOn: '2026-11-24' })],
@@ -124,6 +127,8 @@ export const VALID_INPUTS: Inputs = {
       { id: f.registeredId, version: f.registeredVersion, step: 'start', party: 'thirdParty', partyName: '云溪建设集团有限公司', matter: '所申请的中标文件含该公司报价，征求其是否同意公开。' },
     ],
     extend: (f) => [{ id: f.registeredId, version: f.registeredVersion, workingDays: 15, approver: '张敏', reason: '需调取档案并征求多个科室意见' }],
+    askReasons: (f) => [{ id: f.registeredId, version: f.registeredVersion, text: '您自本月 1 日起已提出申请 40 件，请说明申请用途。' }],
+    setDelayedDue: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, dueOn: '2027-02-26', reason: '所申请的 40 份批复需逐份调取档案并审查' }],
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
     close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要' }],
     manageGet: (f) => [{ id: f.submittedId }],

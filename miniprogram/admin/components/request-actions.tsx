@@ -1,5 +1,7 @@
 import {
+  AskReasonsSchema,
   AskSupplementSchema,
+  SetDelayedDueSchema,
   CLOSE_CATEGORIES,
   CONSULTED_PARTIES,
   CONSULTED_PARTY_LABELS,
@@ -119,6 +121,35 @@ const extend = (): ActionDescription => ({
   submitLabel: '延期并发出告知书',
 });
 
+/** Art. 35: a volume or frequency clearly beyond reason. Asking for reasons does not stop the clock. */
+const askReasons = (): ActionDescription => ({
+  command: 'askReasons',
+  title: '要求说明理由',
+  hint: '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（条例第三十五条），只能要求一次。其间答复期限照常计算；理由不合理的，以“无正当理由大量反复申请”不予处理；理由合理但无法按期答复的，确定延迟答复期限。',
+  initial: { text: '' },
+  fields: () => [{ key: 'text', label: '请申请人说明的事项', required: true, text: 'reasonsText', multiline: true, placeholder: '例如：您自本月1日起已提出申请40件，请说明申请用途' }],
+  schema: AskReasonsSchema,
+  input: (target, v) => ({ ...target, text: v.text }),
+  done: '已要求说明理由并告知申请人',
+  submitLabel: '发出说明理由告知书',
+});
+
+/** Art. 35: reasons found sound, but the answer cannot be given in time: a later date, told to the applicant by letter. */
+const setDelayedDue = (request: RequestView): ActionDescription => ({
+  command: 'setDelayedDue',
+  title: '确定延迟答复期限',
+  hint: `申请理由合理，但无法在法定期限${request.dueOn ? `（${request.dueOn}）` : ''}内答复的，确定延迟答复的合理期限并告知申请人（条例第三十五条）。只能确定一次。`,
+  initial: { dueOn: '', reason: '' },
+  fields: () => [
+    { key: 'dueOn', label: '延迟至（YYYY-MM-DD）', required: true, text: 'delayedDueOn', placeholder: '须晚于现行答复期限' },
+    { key: 'reason', label: '无法按期答复的原因', required: true, text: 'delayedReason', multiline: true },
+  ],
+  schema: SetDelayedDueSchema,
+  input: (target, v) => ({ ...target, dueOn: v.dueOn.trim(), reason: v.reason }),
+  done: '已确定延迟答复期限并告知申请人',
+  submitLabel: '确定并发出延迟答复告知书',
+});
+
 const groupOf = (c: ReplyCategory) => REPLY_CATEGORY_INFO[c].group;
 
 /** The result is chosen in two steps: its group, then (where the group has several) the exact annual-report category. */
@@ -167,6 +198,8 @@ const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: Requ
   { offeredBy: ['recordSupplement'], describe: recordSupplement },
   { offeredBy: ['startConsultation', 'endConsultation'], describe: consult },
   { offeredBy: ['extend'], describe: extend },
+  { offeredBy: ['askReasons'], describe: askReasons },
+  { offeredBy: ['setDelayedDue'], describe: setDelayedDue },
   { offeredBy: ['reply'], describe: reply },
   { offeredBy: ['close'], describe: close },
 ];

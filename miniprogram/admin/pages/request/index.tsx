@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { DetailRow } from '../../../components/detail-row';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { ReasonsBox } from '../../../components/requests/reasons-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
@@ -98,6 +99,7 @@ export default function AdminRequestPage() {
           <DetailRow label="理由" value={r.extension.reason} />
         </View>
       )}
+      <ReasonsBox request={r} />
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
       <RequestActions request={r} run={run} busy={busy} />

@@ -15,6 +15,7 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
   { key: 'registered', label: '办理中' },
   { key: 'supplementRequested', label: '待补正' },
   { key: 'consulting', label: '征求意见' },
+  { key: 'reasonsRequested', label: '待说明理由' },
   { key: 'replied', label: '已答复' },
   { key: 'closed', label: '已终止' },
   { key: 'withdrawn', label: '已撤回' },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DetailRow } from '../../../components/detail-row';
 import { RateRequestEntry } from '../../../components/rate-request-entry';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
+import { ReasonsBox } from '../../../components/requests/reasons-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { ReplyConsentAgain } from '../../../components/requests/reply-consent-again';
 import { RequestStatusTag } from '../../../components/requests/request-status';
@@ -26,6 +27,7 @@ export default function MyRequestPage() {
   const { request, error, reload } = useMyRequest(id);
   const { busy, run } = useRequestAction(reload);
   const [supplementText, setSupplementText] = useState('');
+  const [reasonsText, setReasonsText] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   usePullDownRefresh(() => {
@@ -44,6 +46,16 @@ export default function MyRequestPage() {
     setFieldErrors({});
     const done = await run('supplement', { id: r.id, version: r.version, text: supplementText }, '补正材料已提交', setFieldErrors);
     if (done) setSupplementText('');
+  }
+
+  async function sendReasons() {
+    if (!reasonsText.trim()) {
+      setFieldErrors({ text: '请填写申请理由' });
+      return;
+    }
+    setFieldErrors({});
+    const done = await run('giveReasons', { id: r.id, version: r.version, text: reasonsText }, '理由已提交', setFieldErrors);
+    if (done) setReasonsText('');
   }
 
   return (
@@ -75,6 +87,21 @@ export default function MyRequestPage() {
           </Button>
         </View>
       )}
+
+      {r.reasons && !r.reasons.answer && may('giveReasons') && (
+        <View className="card action-card" data-testid="reasons-form">
+          <Text className="action-card__title">请说明申请理由</Text>
+          <Text className="notice-box">本机关认为您申请公开政府信息的数量、频次明显超过合理范围，请说明理由（条例第三十五条）。理由合理但无法按期答复的，本机关将告知延迟答复的期限；理由不合理的，将不予处理。</Text>
+          <Text className="explain__line" data-testid="reasons-asked">{r.reasons.text}</Text>
+          <FormField label="申请理由" required error={fieldErrors.text}>
+            <TextField multiline name="reasonsAnswer" value={reasonsText} onChange={setReasonsText} placeholder="例如：所需信息的用途，以及与您生产、生活的关联" />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void sendReasons()} data-testid="send-reasons">
+            提交理由
+          </Button>
+        </View>
+      )}
+      {r.reasons?.answer || r.delayedDue ? <ReasonsBox request={r} /> : null}
 
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
       {/* 一事一评: rate the handling of this request */}
