@@ -26,6 +26,8 @@ import { auditFunction } from './audit/audit-function';
 import { inquiriesFunction } from './inquiries/inquiries-function';
 import { faqFunction } from './faq/faq-function';
 import { guideFunction } from './guide/guide-function';
+// residents' own data
+import { meFunction } from './me/me-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -56,6 +58,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   inquiries: inquiriesFunction,
   faq: faqFunction,
   guide: guideFunction,
+  // residents' own data
+  me: meFunction,
 
 };
 

@@ -24,6 +24,7 @@ import type { RateCounterRecord } from './rate-limiter';
 import type { InquiryEvent, InquiryRecord } from '../../shared/inquiries/inquiry-types';
 import type { FaqEvent, FaqRecord } from '../../shared/inquiries/faq-types';
 import type { GuideEvent, GuideRecord } from '../../shared/inquiries/guide-types';
+import type { PrivacyEvent } from '../../shared/privacy/privacy-events';
 
 /**
  * Every collection the product stores, with its indexes, declared once.
@@ -80,7 +81,7 @@ export interface CollectionRecords {
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
-export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent;
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent;
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
@@ -240,7 +241,7 @@ export type CollectionName = keyof CollectionRecords;
 
 /**
  * Collections whose records are never changed once written. Both store adapters refuse `update`
- * on them (AppendOnlyError), so the audit trail cannot be rewritten by any code path, and the port
- * has no delete.
+ * on them (AppendOnlyError) and `delete` of them, so the audit trail cannot be rewritten by any
+ * code path.
  */
 export const APPEND_ONLY_COLLECTIONS = ['audit'] as const satisfies readonly CollectionName[];

@@ -59,7 +59,7 @@ export const subscriptionsFunction = defineFunction('subscriptions', {
     await ctx.store.transaction(async (tx) => {
       const current = await tx.collection(SUBSCRIPTIONS).get(id);
       if (!current || current.topic !== topic) return;
-      // The port has no delete: an unsubscribed row moves off its topic, so fan-out never finds it.
+      // An unsubscribed row moves off its topic, so fan-out never finds it; it keeps the subscription's history until the resident erases their data (me.erase removes it).
       await tx.collection(SUBSCRIPTIONS).update(id, current.version, { topic: `off:${topic}`, openid: `off:${openid}` });
       await tx.collection('events').insert(subscriptionEvent(id, 'unsubscribed', openid, at, topic));
     });

@@ -12,6 +12,7 @@ import { auditContract } from '../audit/audit-contract';
 import { inquiriesContract } from '../inquiries/inquiries-contract';
 import { faqContract } from '../inquiries/faq-contract';
 import { guideContract } from '../inquiries/guide-contract';
+import { meContract } from '../privacy/me-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
 /**
@@ -60,6 +61,7 @@ export const contract = {
   inquiries: inquiriesContract,
   faq: faqContract,
   guide: guideContract,
+  me: meContract,
 } as const;
 
 export type Contract = typeof contract;

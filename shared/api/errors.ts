@@ -62,6 +62,8 @@ export const ERROR_CATALOGUE = {
   // inquiries, complaints, FAQ
   INQUIRY_NOT_FOUND: { status: 404, message: '未找到该咨询或投诉，请核对编号后重试' },
   FAQ_NOT_FOUND: { status: 404, message: '未找到该常见问题，可能已停用' },
+  // residents' own data
+  ERASE_OPEN_REQUESTS: { status: 409, message: '您还有尚未办结的政府信息公开申请，请在答复或撤回后再删除个人信息' },
 
 } as const;
 

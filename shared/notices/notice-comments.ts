@@ -62,7 +62,8 @@ export type ManagedComment = Omit<NoticeComment, 'author'> & { authorMasked: str
 export interface CommentEvent {
   subjectType: 'noticeComment';
   subjectId: string;
-  action: 'commented' | 'published' | 'hidden';
+  /** `anonymised`: the author erased their data; a published opinion stays, without the link to them. */
+  action: 'commented' | 'published' | 'hidden' | 'anonymised';
   actor: string;
   at: string;
   detail: string | null;

@@ -14,7 +14,9 @@ export type RatingAction =
   | 'closed'
   | 'appealed'
   | 'appealUpheld'
-  | 'appealRejected';
+  | 'appealRejected'
+  /** The rater erased their data: the rating stays in the figures, without the link to them. */
+  | 'anonymised';
 
 export interface RatingEvent {
   subjectType: 'window' | 'visit' | 'rating' | 'followUp';
@@ -37,6 +39,7 @@ const SUBJECT: Record<RatingAction, RatingEvent['subjectType']> = {
   appealed: 'followUp',
   appealUpheld: 'followUp',
   appealRejected: 'followUp',
+  anonymised: 'rating',
 };
 
 export function ratingEvent(subjectId: string, action: RatingAction, actor: string, at: Date, detail: string | null = null): RatingEvent {

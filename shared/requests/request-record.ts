@@ -37,6 +37,8 @@ export interface RequestRecord extends RequestCore {
   updatedAt: string;
   /** The formal letters as issued (rendered once, with their template revision); absent on requests from before letters were stored. */
   letters?: IssuedLetter[];
+  /** When the applicant's personal data was removed (their erasure, or the retention period): the rest is kept (Art. 45). */
+  anonymisedAt?: string;
 
   // ── Derived from the above plus the calendar; kept for the queue's sort and filters. ──
   dueOn: string | null;
@@ -51,7 +53,7 @@ export interface RequestRecord extends RequestCore {
 export interface RequestEvent {
   subjectType: 'request';
   subjectId: string;
-  action: TimelineKind | 'personalDataViewed';
+  action: TimelineKind | 'personalDataViewed' | 'anonymised';
   actor: string;
   at: string;
   detail: string | null;

@@ -165,6 +165,11 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'faq.retire': ANSWERERS,
   'guide.get': everyone,
   'guide.save': { ...publishers, publisher: 'FORBIDDEN' },
+  // residents' own data: every signed-in caller, about themselves only. resident-a still has open
+  // requests in the fixture, so their erasure is refused until those are answered.
+  'me.data': signedIn,
+  'me.export': signedIn,
+  'me.erase': { ...signedIn, resident: 'ERASE_OPEN_REQUESTS' as Outcome },
 
 };
 

@@ -93,6 +93,35 @@ export function storeContract(label: string, makeStore: () => Promise<Store<AnyC
       expect((await items().update(other.id, 1, { rank: 2 })).rank).toBe(2);
     });
 
+    test('delete removes the record read at its version; a stale version or a missing record is refused', async () => {
+      const saved = await items().insert(item());
+      const kept = await items().insert(item({ name: 'kept' }));
+      await items().update(saved.id, 1, { rank: 2 });
+      await expect(items().delete(saved.id, 1)).rejects.toBeInstanceOf(VersionConflictError);
+      expect(await items().get(saved.id)).not.toBeNull();
+      await items().delete(saved.id, 2);
+      expect(await items().get(saved.id)).toBeNull();
+      expect(await items().count()).toBe(1);
+      await expect(items().delete(saved.id, 2)).rejects.toBeInstanceOf(RecordNotFoundError);
+      await store.transaction((tx) => tx.collection(collectionName).delete(kept.id, 1));
+      expect(await items().get(kept.id)).toBeNull();
+    });
+
+    test('a delete inside a transaction that throws is rolled back; the audit trail refuses delete', async () => {
+      const saved = await items().insert(item());
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.collection(collectionName).delete(saved.id, 1);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await items().get(saved.id)).toEqual(saved);
+      const entry = await store.collection('audit').insert({ id: `delete-refused-${collectionName}`, at: '2026-11-24T02:00:00.000Z', action: 'notices.publish', fields: [] });
+      await expect(store.collection('audit').delete(entry.id, 1)).rejects.toBeInstanceOf(AppendOnlyError);
+      await expect(store.transaction((tx) => tx.collection('audit').delete(entry.id, 1))).rejects.toBeInstanceOf(AppendOnlyError);
+      expect(await store.collection('audit').get(entry.id)).toEqual(entry);
+    });
+
     test('update of a missing record says so', async () => {
       await items().insert(item());
       await expect(items().update('missing', 1, { rank: 2 })).rejects.toBeInstanceOf(RecordNotFoundError);

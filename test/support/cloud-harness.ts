@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
 import { invoke } from '../../cloudfunctions/_runtime/invoke';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
@@ -32,9 +33,14 @@ export const SEED_TIME = new Date('2026-11-24T02:00:00Z');
  * `image`: start from a copy of a database prepared once (see `harnessImage`), instead of seeding:
  * suites that need a fresh database per test (the authorisation matrix) copy it in milliseconds.
  */
-/** `rateLimits`: count callers against the abuse limits, as the local cloud and CloudBase do (off by default: suites call freely). */
-export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage; rateLimits?: boolean } = {}): Promise<CloudHarness> {
-  const store = new SqliteStore(options.image?.bytes ?? ':memory:', COLLECTIONS);
+/**
+ * `rateLimits`: count callers against the abuse limits, as the local cloud and CloudBase do (off by default: suites call freely).
+ * `file`: keep the database in this file (with its `-wal` beside it) instead of memory, for tests that
+ * read the bytes a deployment would leave on disk (a resident's erasure).
+ */
+export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage; rateLimits?: boolean; file?: string } = {}): Promise<CloudHarness> {
+  if (options.file && options.image) writeFileSync(options.file, options.image.bytes);
+  const store = new SqliteStore(options.file ?? options.image?.bytes ?? ':memory:', COLLECTIONS);
   const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
   if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
   const search = new SqliteNoticeSearch(store);

@@ -114,6 +114,13 @@ class FakeQuery implements CbQuery {
     return { updated: rows.length };
   }
 
+  async remove(): Promise<{ deleted?: number }> {
+    this.refuseInTransaction();
+    const rows = this.matching();
+    for (const row of rows) this.db.table(this.name).delete(String(row._id));
+    return { deleted: rows.length };
+  }
+
   private matching(): Doc[] {
     return [...this.db.table(this.name).values()].filter((d) => this.condition === null || matches(d, this.condition));
   }
@@ -136,6 +143,9 @@ class FakeCollection extends FakeQuery implements CbCollection {
         const doc = db.table(name).get(id);
         if (doc) applyUpdate(doc, data);
         return { updated: doc ? 1 : 0 };
+      },
+      async remove() {
+        return { deleted: db.table(name).delete(id) ? 1 : 0 };
       },
     };
   }

@@ -25,6 +25,7 @@ export class FaultyStore implements Store {
           return {
             get: (id) => c.get(id),
             update: (id, v, patch) => c.update(id, v, patch),
+            delete: (id, v) => c.delete(id, v),
             insert: async (record) => {
               if (this.insertFault?.(name, record)) throw new Error(`simulated crash inserting into ${name}`);
               return c.insert(record);

@@ -211,6 +211,11 @@ export const VALID_INPUTS: Inputs = {
     search: (f) => [{}, { actor: 'demo-admin', from: '2026-11-01', to: '2026-11-30' }, { recordId: f.submittedId, action: 'requests.manageGet' }, { actor: '张敏', cursor: null }],
     export: () => [{}, { action: 'requests.reply', from: '2026-11-24', to: '2026-11-24' }],
   },
+  me: {
+    data: () => [{}],
+    export: () => [{}],
+    erase: () => [{ confirm: true }],
+  },
 
   // inquiries, complaints, FAQ, the disclosure guide
   inquiries: {

@@ -74,6 +74,7 @@ export interface CbQuery {
   get(): Promise<{ data: unknown[] }>;
   count(): Promise<{ total: number }>;
   update(data: Record<string, unknown>): Promise<{ updated?: number }>;
+  remove(): Promise<{ deleted?: number }>;
   /** The SDK's projection; optional so a fake without it still serves whole documents. */
   field?(projection: Record<string, boolean>): CbQuery;
 }
@@ -81,6 +82,7 @@ export interface CbQuery {
 export interface CbDocument {
   get(): Promise<{ data: unknown }>;
   update(data: Record<string, unknown>): Promise<{ updated?: number }>;
+  remove(): Promise<{ deleted?: number }>;
 }
 
 export interface CbCollection extends CbQuery {
@@ -172,6 +174,19 @@ class CloudbaseCollection<T> implements Collection<T> {
     );
     if (res.updated === 0) throw new VersionConflictError(this.name, id);
     return applyPatch(current, patch, expectedVersion + 1);
+  }
+
+  async delete(id: string, expectedVersion: number): Promise<void> {
+    assertUpdatable(this.name, id);
+    const current = await this.get(id);
+    if (!current) throw new RecordNotFoundError(this.name, id);
+    if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
+    // As in update: outside a transaction the version condition guards the write itself; inside one
+    // only documents by id may be addressed, and the transaction's conflict detection covers the read.
+    const res = checked(
+      this.inTransaction ? await this.ref().doc(id).remove() : await this.ref().where({ _id: id, version: expectedVersion }).remove(),
+    ) as { deleted?: number };
+    if (res.deleted === 0) throw new VersionConflictError(this.name, id);
   }
 
   async find(options: FindOptions): Promise<Page<Stored<T>>> {

@@ -64,6 +64,12 @@ export interface TxCollection<T> {
   get(id: string): Promise<Stored<T> | null>;
   insert(record: NewRecord<T>): Promise<Stored<T>>;
   update(id: string, expectedVersion: number, patch: Patch<T>): Promise<Stored<T>>;
+  /**
+   * Removes the record read at `expectedVersion` (VersionConflictError when it changed since,
+   * RecordNotFoundError when it is gone). Only a resident's erasure of their own data and the
+   * retention job remove records; append-only collections refuse it like an update.
+   */
+  delete(id: string, expectedVersion: number): Promise<void>;
 }
 
 export interface Collection<T> extends TxCollection<T> {
@@ -90,6 +96,11 @@ export interface Store<S = CollectionRecords> {
   /** Runs `work` atomically: everything it wrote lands, or nothing does. */
   transaction<R>(work: (tx: Transaction<S>) => Promise<R>): Promise<R>;
   close?(): Promise<void> | void;
+  /**
+   * After records were erased: make what they held unrecoverable from the store's own files (SQLite:
+   * checkpoint and empty the write-ahead log). Absent where the database manages its storage (CloudBase).
+   */
+  purgeFreed?(): Promise<boolean>;
 }
 
 /** The record changed since the caller read it. */
@@ -151,7 +162,7 @@ export class AppendOnlyError extends Error {
   }
 }
 
-/** Throws AppendOnlyError when `collection` is declared append-only; every adapter calls it first thing in `update`. */
+/** Throws AppendOnlyError when `collection` is declared append-only; every adapter calls it first thing in `update` and `delete`. */
 export function assertUpdatable(collection: string, id: string): void {
   if ((APPEND_ONLY_COLLECTIONS as readonly string[]).includes(collection)) throw new AppendOnlyError(collection, id);
 }

@@ -67,6 +67,9 @@ export class SqliteStore<S = CollectionRecords> implements Store<S> {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Content freed by an update or a delete is zeroed, not left in free space for anyone who reads the
+    // file: a resident's erased name, ID number and phone must not survive in the bytes (see purgeFreed).
+    this.db.pragma('secure_delete = ON');
     this.statements = new StatementCache(this.db);
     this.reads = new SqliteReadCache(this.db);
     for (const name of Object.keys(indexes)) this.ensureTable(name);
@@ -150,6 +153,23 @@ export class SqliteStore<S = CollectionRecords> implements Store<S> {
       const { result, wrote } = this.reads.guardRaw(() => op(this.db));
       if (remember && !wrote) this.reads.remember(remember.collections, remember.key, [JSON.stringify(result)]);
       return result;
+    });
+  }
+
+  /**
+   * After an erasure: copies the write-ahead log into the database and empties it, so no earlier
+   * page image (which may hold what was just erased) stays in the `-wal` file. With secure_delete the
+   * database file itself then holds none either. Answers whether the log was emptied completely.
+   */
+  purgeFreed(): Promise<boolean> {
+    try {
+      this.scope.refuseInside('store.purgeFreed()');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.exclusive(async () => {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      return row.busy === 0;
     });
   }
 
@@ -269,6 +289,20 @@ class SqliteCollection<T> implements Collection<T> {
       .run(next.version, JSON.stringify(next), id, expectedVersion);
     if (result.changes !== 1) throw new VersionConflictError(this.name, id);
     return next;
+  }
+
+  delete(id: string, expectedVersion: number): Promise<void> {
+    return this.run(async () => this.remove(id, expectedVersion));
+  }
+
+  private remove(id: string, expectedVersion: number): void {
+    assertUpdatable(this.name, id);
+    const current = this.read(id);
+    if (!current) throw new RecordNotFoundError(this.name, id);
+    if (current.version !== expectedVersion) throw new VersionConflictError(this.name, id);
+    this.cache.reads.bump(this.name);
+    const result = this.db.prepare(`DELETE FROM "${this.name}" WHERE id = ? AND version = ?`).run(id, expectedVersion);
+    if (result.changes !== 1) throw new VersionConflictError(this.name, id);
   }
 
   find(options: FindOptions): Promise<Page<Stored<T>>> {

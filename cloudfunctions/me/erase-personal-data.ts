@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../shared/api/errors';
+import { commentEvent } from '../../shared/notices/notice-comments';
+import { anonymiseRequest, anonymisedDetail, ERASED_PERSON, personalValuesOf, redactText } from '../../shared/privacy/anonymise';
+import type { ErasureReport } from '../../shared/privacy/personal-data';
+import { countsDetail, type PrivacyEvent } from '../../shared/privacy/privacy-events';
+import { ratingEvent } from '../../shared/ratings/rating-events';
+import { changeRecordRetrying } from '../_runtime/change-record';
+import type { CollectionName } from '../_runtime/collections';
+import type { Store, Stored } from '../_runtime/store/port';
+import { commentSlotKey } from '../notices/comment-slots';
+import { collectionOf, findAll, residentRecords } from './resident-records';
+
+/** Rows removed per transaction: a resident's thousands of messages go in short transactions, not one long one. */
+const BATCH = 100;
+
+/**
+ * A resident's erasure of their own data (个人信息保护法 Art. 47). What the law makes the bureau keep
+ * is anonymised through the change road, each with an event naming the fields: their requests
+ * (条例 Art. 45, and the annual report's counts), their ratings (the published figures) and their
+ * opinions (published ones are part of the consultation's record). Everything else that names them
+ * is removed: subscriptions, WeChat consent, messages, deliveries, notifications addressed to them,
+ * idempotency keys, and the uniqueness claims derived from their OPENID. The `events` of their own
+ * records lose the OPENID and any copy of their values; the audit trail holds neither, so it is not
+ * touched. Last, the store purges what was freed from its files.
+ *
+ * Refused, before anything is written, while a request of theirs is still open: the bureau still
+ * owes that answer and could not deliver it to nobody. Running it again finishes an interrupted run.
+ */
+export async function erasePersonalData(store: Store, openid: string, now: Date): Promise<ErasureReport> {
+  const at = now.toISOString();
+  const requests = await residentRecords(store, 'requests', openid);
+  if (requests.some((r) => r.open)) throw new AppError('ERASE_OPEN_REQUESTS');
+  const [ratings, comments] = await Promise.all([residentRecords(store, 'ratings', openid), residentRecords(store, 'noticeComments', openid)]);
+  const values = [
+    ...requests.flatMap((r) => personalValuesOf(r.applicant)),
+    ...ratings.flatMap((r) => [r.contactName, r.contactPhone]).filter((v) => v.trim().length >= 2),
+  ];
+
+  const report: ErasureReport = {
+    anonymised: { requests: 0, ratings: 0, opinions: 0, events: 0 },
+    removed: { subscriptions: 0, grants: 0, inbox: 0, deliveries: 0, notifications: 0, other: 0 },
+  };
+
+  for (const request of requests) {
+    const { changed } = await changeRecordRetrying(store, {
+      collection: 'requests',
+      id: request.id,
+      notFound: 'REQUEST_NOT_FOUND',
+      decide: (current) => {
+        const done = anonymiseRequest(current, values, at);
+        if (!done) return null;
+        return {
+          patch: done.patch,
+          events: [{ subjectType: 'request', subjectId: current.id, action: 'anonymised', actor: 'applicant', at, detail: anonymisedDetail('erasure', done.fields) }],
+        };
+      },
+    });
+    if (changed) report.anonymised.requests += 1;
+  }
+
+  for (const rating of ratings) {
+    const { changed } = await changeRecordRetrying(store, {
+      collection: 'ratings',
+      id: rating.id,
+      notFound: 'RATING_NOT_FOUND',
+      decide: (current) =>
+        current.raterOpenid !== openid
+          ? null
+          : {
+              patch: { raterOpenid: ERASED_PERSON, contactName: '', contactPhone: '', comment: redactText(current.comment, values) },
+              events: [ratingEvent(current.id, 'anonymised', 'resident', now, anonymisedDetail('erasure', ['raterOpenid', 'contactName', 'contactPhone']))],
+            },
+    });
+    if (changed) report.anonymised.ratings += 1;
+  }
+
+  for (const comment of comments) {
+    const { changed } = await changeRecordRetrying(store, {
+      collection: 'noticeComments',
+      id: comment.id,
+      notFound: 'COMMENT_NOT_FOUND',
+      decide: (current) =>
+        current.author !== openid
+          ? null
+          : {
+              patch: { author: ERASED_PERSON, text: redactText(current.text, values) },
+              events: [commentEvent(current.id, 'anonymised', 'resident', now, anonymisedDetail('erasure', ['author']))],
+            },
+    });
+    if (changed) report.anonymised.opinions += 1;
+  }
+
+  // The history of their own records keeps every step, without their OPENID or values.
+  const subscriptions = [...(await residentRecords(store, 'subscriptions', openid)), ...(await residentRecords(store, 'offSubscriptions', openid))];
+  const subjects = [openid, ...requests.map((r) => r.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id)];
+  report.anonymised.events = await anonymiseEvents(store, subjects, openid, values);
+
+  // Claims derived from their OPENID: rating one window per day, the five opinion slots per consultation.
+  const ratingClaims = ratings.length
+    ? (await findAll(store, 'uniqueKeys', { recordId: { in: ratings.map((r) => r.id) } }, ['at', 'asc'])).filter((k) => k.id.startsWith('rating:window:'))
+    : [];
+  const slotClaims: Array<Stored<{ recordId: string }>> = [];
+  for (const comment of comments) {
+    for (let slot = 1; slot <= 5; slot++) {
+      const claim = await store.collection('uniqueKeys').get(commentSlotKey(comment.noticeId, openid, slot));
+      if (claim) slotClaims.push(claim);
+    }
+  }
+  const requestKeys = requests.length ? await findAll(store, 'requestKeys', { requestId: { in: requests.map((r) => r.id).slice(0, 1000) } }, ['at', 'asc']) : [];
+
+  report.removed.subscriptions = await removeAll(store, 'subscriptions', subscriptions);
+  report.removed.grants = await removeAll(store, 'grants', await residentRecords(store, 'grants', openid));
+  report.removed.inbox = await removeAll(store, 'inbox', await residentRecords(store, 'inbox', openid));
+  report.removed.deliveries = await removeAll(store, 'deliveries', await residentRecords(store, 'deliveries', openid));
+  report.removed.notifications = await removeAll(store, 'outbox', await residentRecords(store, 'outbox', openid));
+  report.removed.other =
+    (await removeAll(store, collectionOf('wechatRecorded'), await residentRecords(store, 'wechatRecorded', openid))) +
+    (await removeAll(store, 'uniqueKeys', [...ratingClaims, ...slotClaims])) +
+    (await removeAll(store, 'requestKeys', requestKeys));
+
+  await store.transaction((tx) => tx.collection('events').insert(erasedEvent(report, at)));
+  await store.purgeFreed?.();
+  return report;
+}
+
+/** Rewrites the events about `subjects`: the OPENID becomes ERASED_PERSON, personal values in the detail 〔已删除〕. */
+async function anonymiseEvents(store: Store, subjects: string[], openid: string, values: readonly string[]): Promise<number> {
+  let changed = 0;
+  for (const subject of new Set(subjects)) {
+    for (const event of await findAll(store, 'events', { subjectId: subject }, ['at', 'asc'])) {
+      const patch = {
+        actor: event.actor === openid ? ERASED_PERSON : event.actor,
+        subjectId: event.subjectId === openid ? ERASED_PERSON : event.subjectId,
+        detail: event.detail === null ? null : redactText(event.detail.split(openid).join(ERASED_PERSON), values),
+      };
+      if (patch.actor === event.actor && patch.subjectId === event.subjectId && patch.detail === event.detail) continue;
+      await store.collection('events').update(event.id, event.version, patch);
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
+/** Removes `rows` from `collection` in short transactions; a row changed or removed meanwhile is skipped (a second run catches it). */
+async function removeAll(store: Store, collection: CollectionName, rows: ReadonlyArray<{ id: string; version: number }>): Promise<number> {
+  let removed = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    removed += await store.transaction(async (tx) => {
+      let n = 0;
+      for (const row of batch) {
+        const current = await tx.collection(collection).get(row.id);
+        if (!current) continue;
+        await tx.collection(collection).delete(row.id, current.version);
+        n += 1;
+      }
+      return n;
+    });
+  }
+  return removed;
+}
+
+function erasedEvent(report: ErasureReport, at: string): PrivacyEvent {
+  return {
+    subjectType: 'personalData',
+    subjectId: `erasure-${randomBytes(9).toString('base64url')}`,
+    action: 'erased',
+    actor: 'resident',
+    at,
+    detail: `已匿名化：${countsDetail(report.anonymised)}；已删除：${countsDetail(report.removed)}`,
+  };
+}

@@ -1,0 +1,218 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { ANONYMISED_NAME } from '../../shared/privacy/anonymise';
+import { residentIdCheckChar } from '../../shared/requests/check-digits';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { consultation } from '../support/factories';
+import { storeCounts } from '../support/fixture';
+import { dispatchAll } from '../support/notifications-fixture';
+import { application } from '../support/request-factories';
+
+/**
+ * 我的 → 个人信息 → 删除: over a real SQLite database kept in a file, a resident with two answered
+ * requests, a rating with their contact, an opinion, a subscription, WeChat consent and messages
+ * erases their data. Afterwards no collection holds their name, ID number, phone, e-mail, address or
+ * OPENID — read as the bytes of the database file and its write-ahead log, where free space and old
+ * page images would show what a JSON query cannot — while the annual report's counts (requests by
+ * received year × applicant kind × reply category) are what they were.
+ */
+const ERASEE = 'resident-erasee';
+const OTHER = 'resident-other';
+const NAME = '欧阳澄明';
+const ID_NUMBER = ((first17: string) => first17 + residentIdCheckChar(first17))('33010219850512431');
+const PHONE = '13957246810';
+const EMAIL = 'ouyang.chengming@example.com';
+const ADDRESS = '云溪区澄明路 88 号 3 幢 501 室';
+const OTHER_NAME = '司马远方';
+const PERSONAL = { name: NAME, idNumber: ID_NUMBER, phone: PHONE, email: EMAIL, address: ADDRESS, openid: ERASEE };
+
+let dir: string;
+let file: string;
+let cloud: CloudHarness;
+let replied: { id: string };
+let reportBefore: Record<string, number>;
+
+const me = (who: string, action: string, data: unknown = {}) => cloud.call(who, 'me', { action, data });
+
+/** Requests by received year × applicant kind × reply (or closing) category: what the annual report's table counts. */
+async function reportCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  let cursor: string | null = null;
+  do {
+    const page = await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 500, cursor });
+    for (const r of page.items) {
+      const kind = r.applicant.type === 'person' ? 'person' : `org.${r.applicant.orgKind}`;
+      const key = `${r.receivedOn?.slice(0, 4) ?? '未受理'}|${kind}|${r.reply?.category ?? r.ending?.category ?? '未办结'}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return counts;
+}
+
+/** Every row of every collection as stored (JSON text). */
+async function everyRow(): Promise<Array<{ collection: string; doc: string }>> {
+  return cloud.store.withConnection((db) =>
+    Object.keys(COLLECTIONS).flatMap((name) => (db.prepare(`SELECT doc FROM "${name}"`).all() as Array<{ doc: string }>).map((r) => ({ collection: name, doc: r.doc }))),
+  );
+}
+
+/** The bytes on disk: the database file and its write-ahead log (if any). */
+function bytesOnDisk(): Buffer {
+  const wal = `${file}-wal`;
+  return Buffer.concat([readFileSync(file), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
+}
+
+/** Which personal values `bytes` still hold. */
+function valuesIn(bytes: Buffer): string[] {
+  return Object.entries(PERSONAL)
+    .filter(([, value]) => bytes.includes(Buffer.from(value, 'utf8')))
+    .map(([field]) => field);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sg-erase-'));
+  file = join(dir, 'cloud.sqlite');
+  cloud = await createCloudHarness({ file });
+
+  const applicant = { type: 'person' as const, name: NAME, idType: 'residentId' as const, idNumber: ID_NUMBER, phone: PHONE, email: EMAIL, address: ADDRESS };
+  const a = ok(await cloud.call(ERASEE, 'requests', { action: 'submit', data: application({ applicant, delivery: 'email', purpose: `${NAME}了解小区改造` }) }));
+  const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: a.id, version: a.version } }));
+  replied = ok(
+    await cloud.call('demo-clerk', 'requests', {
+      action: 'reply',
+      data: { id: a.id, version: registered.version, category: 'partial', text: `${NAME}：招标文件予以公开，报价明细不予公开。` },
+    }),
+  );
+  const b = ok(await cloud.call(ERASEE, 'requests', { action: 'submit', data: application({ applicant: { ...applicant, email: undefined, address: undefined } }) }));
+  ok(await cloud.call(ERASEE, 'requests', { action: 'withdraw', data: { id: b.id, version: b.version, reason: `已电话沟通，请按 ${PHONE} 联系` } }));
+
+  ok(await cloud.call(ERASEE, 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
+  ok(await cloud.call(ERASEE, 'subscriptions', { action: 'recordGrants', data: { grants: [{ templateId: 'local-request-replied', result: 'accept' }] } }));
+  ok(await cloud.call(ERASEE, 'ratings', { action: 'submit', data: { requestId: a.id, level: 'dissatisfied', comment: '答复太慢', contactName: NAME, contactPhone: PHONE } }));
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '澄明路改造征求意见' }) } }));
+  const open = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+  ok(await cloud.call(ERASEE, 'notices', { action: 'comment', data: { id: open.id, text: '建议先改造雨污分流管道。' } }));
+
+  ok(await cloud.call(OTHER, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: OTHER_NAME, idType: 'passport', idNumber: 'E77553311', phone: '13600001111' } }) }));
+  await dispatchAll(cloud);
+  reportBefore = await reportCounts();
+}, 120_000);
+
+afterAll(() => {
+  cloud?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('me.data answers everything held about the caller, unmasked, and nothing of anyone else', async () => {
+  const data = ok(await me(ERASEE, 'data'));
+  expect(data.openid).toBe(ERASEE);
+  expect(data.requests).toHaveLength(2);
+  expect(data.requests[0].applicant).toMatchObject({ name: NAME, idNumber: ID_NUMBER, phone: PHONE, email: EMAIL, address: ADDRESS });
+  expect(data.requests.map((r: { statusLabel: string }) => r.statusLabel).sort()).toEqual(['已撤回', '已答复']);
+  expect(data.subscriptions).toHaveLength(1);
+  expect(data.grants).toEqual([expect.objectContaining({ label: '申请答复通知', remaining: expect.any(Number) })]);
+  expect(data.inbox.length).toBeGreaterThanOrEqual(1);
+  expect(data.ratings).toEqual([expect.objectContaining({ contactName: NAME, contactPhone: PHONE, level: '不满意' })]);
+  expect(data.opinions).toEqual([expect.objectContaining({ noticeTitle: '澄明路改造征求意见', status: '待审核' })]);
+  const text = JSON.stringify(data);
+  expect(text).not.toContain(OTHER_NAME);
+  expect(text).not.toContain('张敏'); // no staff names: who handled it is the bureau's record
+
+  const other = JSON.stringify(ok(await me(OTHER, 'data')));
+  for (const value of [NAME, ID_NUMBER, PHONE, EMAIL]) expect(other).not.toContain(value);
+  expect(other).toContain(OTHER_NAME);
+});
+
+test('me.export is the same data as a JSON file', async () => {
+  const exported = ok(await me(ERASEE, 'export'));
+  expect(exported.filename).toMatch(/^我的个人信息-\d{8}\.json$/);
+  const parsed = JSON.parse(exported.json);
+  expect(parsed.format).toBe('sunshine-gov/personal-data@1');
+  expect(parsed.data.requests[0].applicant.idNumber).toBe(ID_NUMBER);
+});
+
+test('erasure needs the confirmation, and is refused while a request is still open, writing nothing', async () => {
+  expect(await me(ERASEE, 'erase', {})).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { confirm: expect.any(String) } });
+  expect(await me(ERASEE, 'erase', { confirm: false })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  const pending = ok(await cloud.call(ERASEE, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: NAME, idType: 'residentId', idNumber: ID_NUMBER, phone: PHONE } }) }));
+  const before = await storeCounts(cloud);
+  expect(await me(ERASEE, 'erase', { confirm: true })).toMatchObject({ ok: false, code: 'ERASE_OPEN_REQUESTS', message: expect.stringContaining('尚未办结') });
+  expect(await storeCounts(cloud)).toEqual(before);
+  expect((await cloud.store.collection('requests').get(replied.id))?.applicant.name).toBe(NAME);
+  ok(await cloud.call(ERASEE, 'requests', { action: 'withdraw', data: { id: pending.id, version: pending.version } }));
+  reportBefore = await reportCounts();
+});
+
+describe('after the erasure', () => {
+  let report: any;
+  let bytesBefore: string[];
+
+  beforeAll(async () => {
+    bytesBefore = valuesIn(bytesOnDisk());
+    report = ok(await me(ERASEE, 'erase', { confirm: true }));
+  });
+
+  test('the file held every value before (so the scan below can fail)', () => {
+    expect(bytesBefore.sort()).toEqual(Object.keys(PERSONAL).sort());
+  });
+
+  test('it says what was anonymised and what was removed', () => {
+    expect(report.anonymised).toMatchObject({ requests: 3, ratings: 1, opinions: 1 });
+    expect(report.removed.subscriptions).toBe(1);
+    expect(report.removed.grants).toBe(1);
+    expect(report.removed.inbox).toBeGreaterThanOrEqual(1);
+  });
+
+  test('no collection holds their name, ID number, phone, e-mail, address or OPENID', async () => {
+    const found = (await everyRow()).filter((row) => Object.values(PERSONAL).some((v) => row.doc.includes(v)));
+    expect(found.map((r) => `${r.collection}: ${r.doc.slice(0, 200)}`)).toEqual([]);
+  });
+
+  test('nor do the bytes of the database file, and the write-ahead log was checkpointed and emptied', () => {
+    const wal = `${file}-wal`;
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    expect(valuesIn(bytesOnDisk())).toEqual([]);
+  });
+
+  test('the annual report counts the same: received year × applicant kind × reply category', async () => {
+    expect(await reportCounts()).toEqual(reportBefore);
+  });
+
+  test('the request keeps its record (Art. 45): steps, dates, reply; the applicant is 已匿名', async () => {
+    const view = ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: replied.id } }));
+    expect(view.applicant).toEqual({ type: 'person', idType: 'residentId', name: ANONYMISED_NAME, phone: '' });
+    expect(view.status).toBe('replied');
+    expect(view.reply.category).toBe('partial');
+    expect(view.reply.text).toContain('〔已删除〕：招标文件予以公开');
+    expect(view.timeline.map((t: { kind: string }) => t.kind)).toEqual(['submitted', 'registered', 'replied']);
+  });
+
+  test('its event names the fields removed, never their values', async () => {
+    const events = await cloud.store.collection('events').find({ where: { subjectId: replied.id }, orderBy: [['at', 'asc']], limit: 50 });
+    const anonymised = events.items.find((e) => e.action === 'anonymised');
+    expect(anonymised?.detail).toContain('applicant.name');
+    expect(anonymised?.detail).toContain('applicant.idNumber');
+    expect(anonymised?.actor).toBe('applicant');
+  });
+
+  test('the resident sees nothing of theirs any more; the other resident still sees theirs', async () => {
+    const data = ok(await me(ERASEE, 'data'));
+    expect(data).toMatchObject({ requests: [], subscriptions: [], grants: [], inbox: [], ratings: [], opinions: [], wechatDeliveries: 0 });
+    const other = ok(await me(OTHER, 'data'));
+    expect(other.requests[0].applicant.name).toBe(OTHER_NAME);
+  });
+
+  test('the audit trail was not touched', async () => {
+    const audit = await everyRow();
+    expect(audit.filter((r) => r.collection === 'audit').every((r) => !r.doc.includes(ERASEE))).toBe(true);
+  });
+
+  test('a second erasure finds nothing more to do', async () => {
+    const again = ok(await me(ERASEE, 'erase', { confirm: true }));
+    expect(again.anonymised).toEqual({ requests: 0, ratings: 0, opinions: 0, events: 0 });
+    expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
+  });
+});
