@@ -1,4 +1,5 @@
 import { closeLapsedSupplementsJob } from './close-lapsed-supplements';
+import { closeUnpaidFeesJob } from './close-unpaid-fees';
 import { consultationPeriodsJob } from './consultation-periods';
 import { deliveriesJob } from './deliveries';
 import type { Job } from './job';
@@ -14,4 +15,4 @@ import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
  * Deliveries come first; what the others write lands in the outbox, and the
  * step answers "more work", so the runner's next step delivers it at once.
  */
-export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, publishDueNoticesJob];
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, publishDueNoticesJob];

@@ -47,7 +47,7 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
 
 /** What the requests workflow asks for (its pure state machine returns these). */
 export interface RequestNotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested';
   openid: string;
   requestId: string;
   trackingNumber: string;
@@ -70,6 +70,12 @@ const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string
     hint: '请在申请页面说明理由',
   },
   dueDelayed: { title: '您的政府信息公开申请将延迟答复', status: '延迟答复', body: '点击查看确定的答复期限。', hint: '点击查看新的答复期限' },
+  feeRequested: {
+    title: '您的政府信息公开申请需缴纳信息处理费',
+    status: '待缴费',
+    body: '点击查看收费通知：金额、计算方法和缴费期限。逾期未缴费视为放弃申请。',
+    hint: '请在期限内缴纳信息处理费',
+  },
 };
 
 /**
@@ -85,6 +91,8 @@ const REQUEST_PURPOSE: Record<RequestNotificationIntent['kind'], OutboxRecord['p
   requestClosed: null,
   reasonsRequested: null,
   dueDelayed: 'extended',
+  // No subscribe template of its own: told in 消息 (the notice letter says the rest).
+  feeRequested: null,
 };
 
 /** A request's news for its applicant: they hear without subscribing. */

@@ -38,6 +38,7 @@ export type NotificationCause =
   | 'requestClosed'
   | 'reasonsRequested'
   | 'dueDelayed'
+  | 'feeRequested'
   | 'dueSoon'
   | 'overdue'
   | 'ratingAnswered'

@@ -15,6 +15,8 @@ import { applyCommand } from './apply-command';
 import { loadBureau } from './bureau';
 import { createRequest } from './create-request';
 import { REQUESTS, EVENTS } from './request-collections';
+import { loadFeeMonth } from './fee-month';
+import { quoteFee } from '../../shared/requests/fee-quote';
 
 /**
  * Function `requests` (依申请公开). Thin: every decision is the state machine's
@@ -119,6 +121,33 @@ export const requestsFunction = defineFunction('requests', {
 
   async close({ id, version, category, reason }, ctx) {
     return change(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason });
+  },
+
+  async quoteFee({ id, method, units }, ctx) {
+    const record = await requests(ctx.store).get(id);
+    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    return quoteFee(record, method, units, await loadFeeMonth(ctx.store, record, method));
+  },
+
+  async askFee({ id, version, method, units, waive, reducedTo, reason }, ctx) {
+    const record = await requests(ctx.store).get(id);
+    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    // The month is read before the change; the change itself is checked against the version read.
+    const month = await loadFeeMonth(ctx.store, record, method);
+    return change(ctx, id, version, {
+      type: 'askFee',
+      actor: staffActor(ctx),
+      method,
+      units,
+      waive: waive ?? false,
+      reducedTo: reducedTo ?? null,
+      reason: reason ?? null,
+      month,
+    });
+  },
+
+  async recordPayment({ id, version, paidOn }, ctx) {
+    return change(ctx, id, version, { type: 'recordPayment', actor: staffActor(ctx), paidOn });
   },
 
   async manageGet({ id }, ctx) {

@@ -120,3 +120,12 @@ function countWorkingDaysBetween(calendar: WorkingCalendar, from: string, to: st
   }
   return forward ? count : -count;
 }
+
+/**
+ * Whether a count from `from` to `to` crosses a year whose holiday arrangement is not entered: a date
+ * counted so is provisional (暂定) until the year is entered.
+ */
+export function countsOverUncovered(calendar: WorkingCalendar, from: string, to: string): boolean {
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) if (!calendar.isCovered(year)) return true;
+  return false;
+}

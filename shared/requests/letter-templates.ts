@@ -13,7 +13,7 @@ import type { Letter } from './request-types';
  * the deadline, Art. 30; an extension notice must say by when, Art. 33).
  * Pure: the editor page validates with the same schema as the server.
  */
-export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension', 'reasons', 'delayedDue'] as const satisfies readonly LetterTemplateKey[];
+export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension', 'reasons', 'delayedDue', 'fee'] as const satisfies readonly LetterTemplateKey[];
 
 export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
   ...REPLY_TYPE_LABELS,
@@ -21,6 +21,7 @@ export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
   extension: '延期答复告知书（第三十三条）',
   reasons: '说明理由告知书（第三十五条）',
   delayedDue: '延迟答复告知书（第三十五条）',
+  fee: '信息处理费收费通知（第四十二条）',
 };
 
 /** Every placeholder, with what it stands for. */
@@ -46,6 +47,12 @@ export const SLOT_LABELS = {
   reasonsText: '要求说明理由的事项',
   delayedDueOn: '延迟答复的期限',
   delayedReason: '延迟答复的原因',
+  feeMethod: '计收方式（按件/按量）',
+  feeUnits: '计费件数或页数',
+  feeAmount: '应缴金额（元）',
+  feeComputation: '金额计算方法',
+  feeDeadline: '缴费截止日期',
+  feeDays: '缴费期限（工作日数）',
 } as const;
 export type SlotName = keyof typeof SLOT_LABELS;
 
@@ -57,6 +64,7 @@ export function slotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'extension') return [...COMMON_SLOTS, 'extensionDays', 'extensionReason', 'dueOn'];
   if (key === 'reasons') return [...COMMON_SLOTS, 'reasonsText'];
   if (key === 'delayedDue') return [...COMMON_SLOTS, 'delayedDueOn', 'delayedReason'];
+  if (key === 'fee') return [...COMMON_SLOTS, 'feeMethod', 'feeUnits', 'feeAmount', 'feeComputation', 'feeDeadline', 'feeDays', 'remedies'];
   return [...COMMON_SLOTS, ...REPLY_SLOTS];
 }
 
@@ -66,6 +74,8 @@ export function requiredSlotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'extension') return ['trackingNumber', 'extensionReason', 'extensionDays', 'dueOn'];
   if (key === 'reasons') return ['trackingNumber', 'reasonsText'];
   if (key === 'delayedDue') return ['trackingNumber', 'delayedDueOn', 'delayedReason'];
+  // 办法: the notice says how much, how it was computed and by when; Art. 51: how to challenge it.
+  if (key === 'fee') return ['trackingNumber', 'feeAmount', 'feeComputation', 'feeDeadline', 'remedies'];
   return ['trackingNumber', 'replyText', 'legalBasis', 'remedies'];
 }
 
@@ -165,6 +175,12 @@ export const SAMPLE_SLOT_VALUES: Record<SlotName, string> = {
   reasonsText: '您自 2026 年 9 月以来提出政府信息公开申请 86 件，请说明申请的用途及与您生产、生活的关联',
   delayedDueOn: '2027-01-29',
   delayedReason: '所申请的信息涉及 2015 年以来的 300 余份档案，需逐份调取和审查',
+  feeMethod: '按件计收',
+  feeUnits: '1 件',
+  feeAmount: '100',
+  feeComputation: '按件计收：您本自然月内此前已申请 11 件，本申请计 1 件，为本月第 12 件（《政府信息公开信息处理费管理办法》第四条）\n第 12 件：每件 100 元，计 100 元\n合计 100 元',
+  feeDeadline: '2026-10-30',
+  feeDays: '20',
 };
 
 /** A draft template filled with the sample values, and its placeholder problems: what the editor's 预览 shows. */

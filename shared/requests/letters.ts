@@ -1,9 +1,10 @@
-import { yearOf } from '../calendar/dates';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
+import { addWorkingDays, countsOverUncovered, type WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence, type Bureau, type ReplyCategory, type ReplyType } from './reply-categories';
 import { INFORMATION_FORM_LABELS, DELIVERY_METHOD_LABELS } from './request-schema';
 import type { RequestRecord } from './request-record';
 import type { Letter, LetterKind } from './request-types';
+import { feeView } from './fee-notice';
+import { FEE_METHOD_LABELS, FEE_PAYMENT_WORKING_DAYS, FEE_UNIT_LABELS } from './processing-fee';
 
 /**
  * The formal notices a bureau sends (告知书), generated as text from
@@ -23,7 +24,7 @@ export interface LetterTemplate {
   paragraphs: string[];
 }
 
-export type LetterTemplateKey = ReplyType | 'supplement' | 'extension' | 'reasons' | 'delayedDue';
+export type LetterTemplateKey = ReplyType | 'supplement' | 'extension' | 'reasons' | 'delayedDue' | 'fee';
 
 /** The templates in force, each with its revision: 0 for the built-in default, else the bureau's stored version. */
 export type LetterTemplateSet = Record<LetterTemplateKey, LetterTemplate & { revision: number }>;
@@ -79,6 +80,15 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate>
       '本机关已要求您说明申请理由。经审查，您的申请理由合理，但因{delayedReason}，本机关无法在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定延迟答复，将于 {delayedDueOn} 前作出答复。',
     ],
   },
+  fee: {
+    title: '政府信息公开信息处理费收费通知',
+    paragraphs: [
+      OPENING,
+      '根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，您的申请应缴纳信息处理费，计收方式为{feeMethod}，金额为人民币 {feeAmount} 元。计算方法：\n{feeComputation}',
+      '请于 {feeDeadline} 前（自本通知之日起 {feeDays} 个工作日内）到本机关政府信息公开受理窗口缴纳，或通过本机关告知的财政非税收入缴款渠道缴纳，缴费时请注明申请编号 {trackingNumber}。自本通知之日至您缴费之日的期间，不计算在答复期限内。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      '{remedies}',
+    ],
+  },
 };
 
 /** The built-in templates as a set in force (revision 0 each). */
@@ -87,7 +97,7 @@ export const BUILTIN_LETTER_TEMPLATES = Object.fromEntries(
 ) as LetterTemplateSet;
 
 /** The order letters are listed in (a page opens one by its index). */
-const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reasons', 'delayedDue', 'reply'];
+const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reasons', 'delayedDue', 'fee', 'reply'];
 
 /** Fills a template's {slots}; an unknown slot is left as written, an empty paragraph dropped. */
 export function fillTemplate(template: LetterTemplate, slots: Record<string, string>): LetterTemplate {
@@ -172,6 +182,25 @@ function letterSource(
     const { dueOn: delayedDueOn, reason, on } = r.delayedDue;
     return { key: 'delayedDue' as const, suffix: '-延迟答复', date: on, slots: { delayedDueOn, delayedReason: reason } };
   }
+  if (kind === 'fee' && r.fee && !r.fee.waived) {
+    const fee = r.fee;
+    const deadline = addWorkingDays(calendar, fee.noticeOn, FEE_PAYMENT_WORKING_DAYS);
+    return {
+      key: 'fee' as const,
+      suffix: '-收费',
+      date: fee.noticeOn,
+      slots: {
+        feeMethod: FEE_METHOD_LABELS[fee.method],
+        feeUnits: `${fee.units} ${FEE_UNIT_LABELS[fee.method]}`,
+        feeAmount: String(fee.amount),
+        feeComputation: feeView(r, calendar)?.computation.join('\n') ?? '',
+        feeDeadline: deadline,
+        feeDays: String(FEE_PAYMENT_WORKING_DAYS),
+        remedies: remediesSentence(bureau.government),
+      },
+      provisional: countsOverUncovered(calendar, fee.noticeOn, deadline),
+    };
+  }
   if (kind !== 'reply') return null;
   if (r.reply) {
     const { replyType, on, text, legalBasis, remedies, category } = r.reply;
@@ -197,6 +226,7 @@ export const LETTER_ISSUED_BY: Partial<Record<string, LetterKind>> = {
   setDelayedDue: 'delayedDue',
   reply: 'reply',
   close: 'reply',
+  askFee: 'fee',
 };
 
 /**
@@ -234,12 +264,6 @@ export function lettersFor(r: RequestRecord, bureau: Bureau, calendar: WorkingCa
 /** What a letter adds when a date in it was counted over a year whose holiday arrangement is not entered yet. */
 const PROVISIONAL_NOTE =
   '注：上述期限所涉年度的节假日安排尚未公布，本机关暂按《全国年节及纪念日放假办法》规定的法定节假日和周末计算，该期限为暂定；安排公布后如有调整，以本小程序中显示的期限为准。';
-
-/** Whether a count from `from` to `to` crosses a year whose holiday arrangement is not entered. */
-function countsOverUncovered(calendar: WorkingCalendar, from: string, to: string): boolean {
-  for (let year = yearOf(from); year <= yearOf(to); year += 1) if (!calendar.isCovered(year)) return true;
-  return false;
-}
 
 /** The report row's wording without its number: "1.属于国家秘密" → "属于国家秘密". */
 function reportWording(category: ReplyCategory): string {

@@ -50,7 +50,8 @@ export function consultationAnswerDue(c: { party: ConsultedParty; startedOn: str
 /** The facts the clock runs on, or null when no clock runs (not registered yet, or waiting for a supplement). */
 export function clockFacts(r: RequestRecord, today: string, audience: Audience = 'staff'): ClockFacts | null {
   const staff = audience === 'staff';
-  if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted') return null;
+  // Waiting for a supplement, or for a fee to be paid (Art. 42), no due date runs: it is known only once they arrive.
+  if (!r.receivedOn || r.status === 'supplementRequested' || r.status === 'submitted' || r.status === 'feeRequested') return null;
   const restarted = r.supplement?.answer?.on ?? null;
   const startOn = restarted ?? r.receivedOn;
   // A finished request's clock stopped on the day it finished.
@@ -67,6 +68,11 @@ export function clockFacts(r: RequestRecord, today: string, audience: Audience =
       capHolder: CONSULTATION_RULES[c.party].holder,
       label: staff ? `征求${CONSULTED_PARTY_LABELS[c.party]}（${c.partyName}）意见` : consultationForApplicant(c.party),
     }));
+  // From the fee notice to the payment the clock stands still (国办函〔2020〕109号): the notice's day still counts.
+  const fee = r.fee;
+  if (fee && !fee.waived && fee.paidOn && fee.noticeOn >= startOn) {
+    pauses.push({ from: fee.noticeOn, to: fee.paidOn, capWorkingDays: null, article: '第四十二条', label: '等待缴纳信息处理费' });
+  }
   return {
     startOn,
     startKind: restarted ? 'supplement' : 'receipt',

@@ -9,6 +9,8 @@ import type { Actor, RequestRecord } from './request-record';
 import type { ConsultedParty, RequestAttachment, RequestStatus } from './request-schema';
 import type { RequestCommandName } from './request-types';
 import { supplementDeadline } from './supplement-lapse';
+import { feeDeadline, feeOverdue } from './fee-notice';
+import { computeFee, unitsBeforeOf, type FeeMethod, type FeeMonth } from './processing-fee';
 
 /** What can be asked of a request (transition in request-machine.ts carries each out). */
 export type RequestCommand =
@@ -31,6 +33,13 @@ export type RequestCommand =
   | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
   | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
+  /**
+   * A fee notice (条例 Art. 42) by one table; `month` is what the applicant's other applications in
+   * the month say (read by the caller). `waive` records a decision not to charge; `reducedTo` a lower amount.
+   */
+  | { type: 'askFee'; actor: Actor; method: FeeMethod; units: number; waive: boolean; reducedTo: number | null; reason: string | null; month: FeeMonth }
+  /** The applicant paid on `paidOn`: the clock runs again. */
+  | { type: 'recordPayment'; actor: Actor; paidOn: string }
   /** The calendar changed from `previous` to the one passed to `transition`. */
   | { type: 'recompute'; actor: Actor; reason: string; previous: WorkingCalendar };
 
@@ -53,6 +62,7 @@ export interface CommandAttempt {
   category?: ReplyCategory;
   /** setDelayedDue's later due date. */
   dueOn?: string;
+  paidOn?: string;
 }
 
 /** The commands a page may offer, in the order its buttons are listed. */
@@ -67,6 +77,8 @@ const OFFERED: readonly RequestCommandName[] = [
   'askReasons',
   'giveReasons',
   'setDelayedDue',
+  'askFee',
+  'recordPayment',
   'reply',
   'withdraw',
   'close',
@@ -175,12 +187,49 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
       );
     case 'withdraw':
       return applicantOnly() ?? open();
+    case 'askFee': {
+      // One fee decision per request, while the bureau is handling it within its period.
+      const early =
+        staffOnly() ??
+        inStatus('registered') ??
+        when(Boolean(r.fee), 'INVALID_STATE', '本申请已作出过收费决定，不能再次收费');
+      if (early) return early;
+      const due = dueOf(r, today, calendar);
+      const late = when(Boolean(due && today > due.dueOn), 'INVALID_STATE', '答复期限已届满，不能再发出收费通知');
+      if (late || !('month' in command)) return late;
+      // 办法 Art. 3: one applicant is never charged by both tables.
+      if (command.month.otherMethod && command.month.otherMethod !== command.method) return refuse('FEE_METHOD_CONFLICT');
+      const { amount } = computeFee(command.method, unitsBeforeOf(command.method, command.month), command.units);
+      return (
+        when(amount === 0, 'FEE_NOT_DUE') ??
+        when(command.reducedTo !== null && command.reducedTo >= amount, 'VALIDATION_FAILED', `减收后的金额应低于按标准计算的 ${amount} 元`)
+      );
+    }
+    case 'recordPayment': {
+      const staff = staffOnly() ?? inStatus('feeRequested');
+      if (staff) return staff;
+      const paidOn = command.paidOn ?? today;
+      const noticeOn = r.fee?.noticeOn ?? today;
+      const deadline = feeDeadline(r, calendar);
+      return (
+        when(paidOn > today || paidOn < noticeOn, 'RECEIVED_DATE_INVALID', `缴费日期应在 ${noticeOn} 至今天之间`) ??
+        when(paidOn > deadline, 'FEE_PAYMENT_OVERDUE', `缴费日期晚于缴费期限（${deadline}）`)
+      );
+    }
     case 'close': {
-      // The system closes only what the law closes by itself: a supplement period that ran out (Art. 30).
-      const lapse = command.category === 'other.noSupplement';
+      // The system closes only what the law closes by itself: a supplement period that ran out (Art. 30),
+      // a fee notice left unpaid (Art. 42).
+      const lapse = command.category === 'other.noSupplement' || command.category === 'other.noFee';
       const who = actor.role === 'system' && lapse ? null : staffOnly();
       if (who) return who;
       if (!lapse) return open();
+      if (command.category === 'other.noFee') {
+        return (
+          open() ??
+          when(r.status !== 'feeRequested', 'INVALID_STATE', '本申请没有待缴费的收费通知，不能以逾期未缴费终止') ??
+          when(!feeOverdue(r, today, calendar), 'INVALID_STATE', '缴费期限尚未届满，不能以逾期未缴费终止')
+        );
+      }
       return (
         open() ??
         inStatus('supplementRequested') ??

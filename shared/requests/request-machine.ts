@@ -4,6 +4,8 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
 import { checkCommand, type RequestCommand } from './request-commands';
 import { consultationAnswerDue, deriveDue } from './request-clock';
+import { feeDeadline } from './fee-notice';
+import { computeFee, FEE_METHOD_LABELS, FEE_UNIT_LABELS, unitsBeforeOf } from './processing-fee';
 import { applicantProblemsOn, CONSULTED_PARTY_LABELS, type Application, type PaperChannel } from './request-schema';
 import {
   NO_DUE_DATE,
@@ -25,6 +27,8 @@ import type { TimelineKind } from './request-types';
  *                          ├─askReasons→ reasonsRequested ─giveReasons (applicant)→ registered   (Art. 35; the clock runs on)
  *                          │     └─ setDelayedDue (registered or reasonsRequested, once reasons were asked) → registered, due date fixed later
  *                          │     └─ reply notProcessed.excessive only once reasons were asked
+ *                          │  ↑ ↓ askFee / recordPayment (feeRequested: clock paused from the notice to the payment, Art. 42)
+ *                          │      askFee with waive: recorded, status unchanged · unpaid in 20 working days: close other.noFee (system)
  *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
  *
@@ -168,6 +172,40 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       notify('requestReplied');
       break;
     }
+    case 'askFee': {
+      const computed = computeFee(command.method, unitsBeforeOf(command.method, command.month), command.units);
+      const amount = command.waive ? 0 : (command.reducedTo ?? computed.amount);
+      patch.fee = {
+        method: command.method,
+        units: command.units,
+        unitsBefore: computed.unitsBefore,
+        month: command.month.month,
+        computedAmount: computed.amount,
+        amount,
+        waived: command.waive,
+        reason: command.reason,
+        noticeOn: today,
+        paidOn: null,
+      };
+      const how = `${FEE_METHOD_LABELS[command.method]} ${command.units} ${FEE_UNIT_LABELS[command.method]}，按标准计 ${computed.amount} 元`;
+      if (command.waive) {
+        // A waiver is a decision on record, not a notice: nothing to pay, the clock runs on.
+        kind = 'feeWaived';
+        detail = `${how}；经决定免收：${command.reason ?? ''}`;
+        break;
+      }
+      kind = 'feeRequested';
+      patch.status = 'feeRequested';
+      detail = `${how}${command.reducedTo !== null ? `，经决定减收为 ${amount} 元：${command.reason ?? ''}` : ''}；应于 ${feeDeadline({ fee: patch.fee }, calendar)} 前缴纳，缴费前答复期限暂停计算`;
+      notify('feeRequested');
+      break;
+    }
+    case 'recordPayment':
+      kind = 'feePaid';
+      patch.status = 'registered';
+      patch.fee = { ...(r.fee as NonNullable<RequestRecord['fee']>), paidOn: command.paidOn };
+      detail = `申请人于 ${command.paidOn} 缴纳信息处理费 ${r.fee?.amount ?? 0} 元，答复期限自次一工作日起恢复计算`;
+      break;
     case 'withdraw':
       kind = 'withdrawn';
       patch.status = 'withdrawn';

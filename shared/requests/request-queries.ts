@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DUE_SOON_WORKING_DAYS, dueSoonHorizon, reminderDue } from '../notifications/deadline-reminders';
 import { consultationLapsed } from './consultation-lapse';
 import { supplementLapsed } from './supplement-lapse';
+import { feeLapsed } from './fee-notice';
 import type { RequestRecord } from './request-record';
 import type { RequestStatus } from './request-schema';
 
@@ -31,7 +32,7 @@ export type RequestWhere = Record<string, FieldCondition>;
 export type RequestOrder = Array<[field: 'dueSort' | 'submittedAt', direction: 'asc' | 'desc']>;
 
 /** The fields a query's `matches` reads; the queue's projection (QUEUE_FIELDS) carries all of them. */
-export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement' | 'consultations'>;
+export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement' | 'consultations' | 'fee'>;
 
 export interface RequestQuery {
   where: RequestWhere;
@@ -139,6 +140,19 @@ export const lapsedSupplements: RequestQuery = {
   where: { status: 'supplementRequested' },
   orderBy: BY_DUE_DATE,
   matches: (r, today, calendar) => supplementLapsed(r, today, calendar),
+};
+
+/** Requests waiting for the applicant to pay a fee (Art. 42): no reply clock runs meanwhile. */
+export const awaitingPayment: RequestQuery = inStatus('feeRequested');
+
+/**
+ * Fee notices left unpaid past their 20 working days, entry grace included (Art. 42, 国办函〔2020〕109号):
+ * the system closes these as other.noFee. The store selects the status; the working days are `feeLapsed`'s.
+ */
+export const unpaidFees: RequestQuery = {
+  where: { status: 'feeRequested' },
+  orderBy: BY_DUE_DATE,
+  matches: (r, today, calendar) => feeLapsed(r, today, calendar),
 };
 
 /**

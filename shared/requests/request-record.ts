@@ -1,5 +1,6 @@
 import type { Consultation, DelayedDue, ReasonsRequest, RequestCore, SupplementRequest, TimelineKind } from './request-types';
 import type { IssuedLetter } from './letters';
+import type { FeeMethod } from './processing-fee';
 
 /** Who acted: the applicant (their OPENID), a staff member, or the system (a calendar change). */
 export interface Actor {
@@ -35,6 +36,8 @@ export interface RequestRecord extends RequestCore {
   delayedDue?: DelayedDue | null;
   history: HistoryEntry[];
   updatedAt: string;
+  /** The fee notice (条例 Art. 42), once one was decided on; absent on requests that never had one. */
+  fee?: FeeRecord | null;
   /** The formal letters as issued (rendered once, with their template revision); absent on requests from before letters were stored. */
   letters?: IssuedLetter[];
   /** When the applicant's personal data was removed (their erasure, or the retention period): the rest is kept (Art. 45). */
@@ -49,6 +52,31 @@ export interface RequestRecord extends RequestCore {
   open: boolean;
 }
 
+/**
+ * A fee decided on a request (条例 Art. 42, 国办函〔2020〕109号): the table, the units and what
+ * they cost, and whether the bureau waived or reduced it. A waived fee is recorded but no notice is
+ * sent and the clock never stops; otherwise the clock stands still from `noticeOn` to `paidOn`.
+ */
+export interface FeeRecord {
+  method: FeeMethod;
+  /** Items (一事一申请) or pages this application counts as. */
+  units: number;
+  /** The applicant's items counted before this application in its month (0 for pages). */
+  unitsBefore: number;
+  /** YYYY-MM: the natural month of the application. */
+  month: string;
+  /** The table's amount, 元. */
+  computedAmount: number;
+  /** What the applicant is asked to pay, 元: the table's amount, a reduced one, or 0 when waived. */
+  amount: number;
+  waived: boolean;
+  /** Why the bureau reduced or waived it. */
+  reason: string | null;
+  /** The notice's day (day zero of the 20 working days to pay). */
+  noticeOn: string;
+  paidOn: string | null;
+}
+
 /** The Art. 45 audit record written to `events` with every change. */
 export interface RequestEvent {
   subjectType: 'request';
@@ -61,7 +89,7 @@ export interface RequestEvent {
 
 /** What the notifications outbox (another module) turns into messages. */
 export interface NotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested';
   openid: string;
   requestId: string;
   trackingNumber: string;

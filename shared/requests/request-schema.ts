@@ -6,6 +6,7 @@ import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
 import { MAX_EXTENSION_WORKING_DAYS } from './statutory-periods';
+import { FEE_METHODS, MAX_FEE_UNITS } from './processing-fee';
 
 export * from './reply-categories';
 
@@ -65,7 +66,7 @@ export const PAPER_CHANNELS = ['letter', 'fax', 'inPerson'] as const;
 export type PaperChannel = (typeof PAPER_CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上申请', letter: '信函', fax: '传真', inPerson: '当面申请' };
 
-export const REQUEST_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'replied', 'withdrawn', 'closed'] as const;
+export const REQUEST_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'feeRequested', 'replied', 'withdrawn', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   submitted: '待受理',
@@ -73,12 +74,13 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   supplementRequested: '待补正',
   consulting: '征求意见中',
   reasonsRequested: '待说明理由',
+  feeRequested: '待缴费',
   replied: '已答复',
   withdrawn: '已撤回',
   closed: '已终止',
 };
 /** Statuses in which the bureau still owes an answer. */
-export const OPEN_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested'] as const satisfies readonly RequestStatus[];
+export const OPEN_STATUSES = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'feeRequested'] as const satisfies readonly RequestStatus[];
 
 export const CONSULTED_PARTIES = ['thirdParty', 'agency'] as const;
 export type ConsultedParty = (typeof CONSULTED_PARTIES)[number];
@@ -290,6 +292,30 @@ export const CloseSchema = z.strictObject({
   reason: text(1000),
 });
 
+/**
+ * `requests.askFee`: a fee notice (收费通知, 条例 Art. 42) by one table, with the units this
+ * application counts as (items, or pages); the amount is computed on the server from the applicant's
+ * month. `waive` (免收) or `reducedTo` (减收, in 元, below the table's amount) need a reason.
+ */
+export const AskFeeSchema = z
+  .strictObject({
+    ...target,
+    method: z.enum(FEE_METHODS),
+    units: z.number().int().min(1).max(MAX_FEE_UNITS),
+    waive: z.boolean().optional(),
+    reducedTo: z.number().int().min(1).max(100_000_000).optional(),
+    reason: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.waive || v.reducedTo !== undefined) && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '减免信息处理费须写明理由' });
+    if (v.waive && v.reducedTo !== undefined) ctx.addIssue({ code: 'custom', path: ['reducedTo'], message: '免收时无需填写减收后的金额' });
+  });
+
+/** `requests.quoteFee`: what a notice by this table would charge, before it is issued (the clerk's confirmation). */
+export const QuoteFeeSchema = z.strictObject({ id: IdSchema, method: z.enum(FEE_METHODS), units: z.number().int().min(1).max(MAX_FEE_UNITS) });
+
+/** `requests.recordPayment`: the day the applicant paid; the clock runs again from the next working day. */
+export const RecordPaymentSchema = z.strictObject({ ...target, paidOn: IsoDateSchema });
 
 /**
  * The schemas read no clock, so they check a 居民身份证 number's birth date against no "today": a

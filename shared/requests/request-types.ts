@@ -12,6 +12,7 @@ import type {
   RequestStatus,
 } from './request-schema';
 import type { ReplyCategory, ReplyGroup, ReplyType } from './reply-categories';
+import type { FeeMethod } from './processing-fee';
 
 /**
  * What the `requests` function answers. Dates a person reads as a day
@@ -54,7 +55,10 @@ export type TimelineKind =
   | 'replied'
   | 'withdrawn'
   | 'closed'
-  | 'dueRecomputed';
+  | 'dueRecomputed'
+  | 'feeRequested'
+  | 'feeWaived'
+  | 'feePaid';
 
 export interface TimelineEntry {
   at: string;
@@ -130,7 +134,7 @@ export interface RequestReply {
   at: string;
 }
 
-export type LetterKind = 'reply' | 'supplement' | 'extension' | 'reasons' | 'delayedDue';
+export type LetterKind = 'reply' | 'supplement' | 'extension' | 'reasons' | 'delayedDue' | 'fee';
 
 /** A formal notice the bureau sends (告知书), as text ready to show and print. */
 export interface Letter {
@@ -185,6 +189,8 @@ export interface RequestView extends RequestCore {
   reasons: ReasonsRequest | null;
   /** Art. 35: the later due date fixed after sound reasons (延迟答复); null when none. */
   delayedDue: DelayedDue | null;
+  /** The fee decided on, if any (条例 Art. 42): amount, how computed, the last day to pay. */
+  fee: FeeView | null;
   timeline: TimelineEntry[];
   letters: Letter[];
   /** What the viewer may do now: the app shows only these buttons. */
@@ -204,7 +210,49 @@ export type RequestCommandName =
   | 'setDelayedDue'
   | 'reply'
   | 'withdraw'
-  | 'close';
+  | 'close'
+  | 'askFee'
+  | 'recordPayment';
+
+/** A fee as the applicant and staff read it. */
+export interface FeeView {
+  method: FeeMethod;
+  /** 按件计收 / 按量计收 */
+  methodLabel: string;
+  units: number;
+  unitsBefore: number;
+  month: string;
+  computedAmount: number;
+  /** What is to be paid, 元 (0 when waived). */
+  amount: number;
+  waived: boolean;
+  reason: string | null;
+  noticeOn: string;
+  /** The last day to pay: the 20th working day after the notice. */
+  deadlineOn: string;
+  /** Set when that day was counted over a year whose holiday arrangement is not entered (暂定). */
+  deadlineProvisional: boolean;
+  paidOn: string | null;
+  /** awaiting: not paid yet; paid; waived (免收); lapsed: not paid in time, the request closed (other.noFee). */
+  state: 'awaiting' | 'paid' | 'waived' | 'lapsed';
+  /** How the amount was reached, one line each (the tables' bands, then the total). */
+  computation: string[];
+}
+
+/** What a fee notice by one table would charge this request's applicant (`quoteFee`), before it is issued. */
+export interface FeeQuote {
+  method: FeeMethod;
+  methodLabel: string;
+  units: number;
+  unitsBefore: number;
+  month: string;
+  amount: number;
+  computation: string[];
+  /** To whom: the applicant's name as the notice will address them. */
+  applicantName: string;
+  /** Set when the applicant was already charged by the other table this month: the notice would be refused. */
+  conflict: FeeMethod | null;
+}
 
 /** A line of 我的申请. */
 export interface MyRequestSummary {

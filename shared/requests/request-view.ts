@@ -8,6 +8,7 @@ import type { Actor, HistoryEntry, RequestRecord } from './request-record';
 import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
 import { supplementDeadline } from './supplement-lapse';
+import { feeView } from './fee-notice';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
 
 /**
@@ -34,6 +35,9 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   withdrawn: '申请人撤回申请',
   closed: '终止处理',
   dueRecomputed: '答复期限重新计算',
+  feeRequested: '发出收费通知',
+  feeWaived: '决定免收信息处理费',
+  feePaid: '申请人缴纳信息处理费',
 };
 
 export type Viewer = 'applicant' | 'staff';
@@ -42,7 +46,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
   const staffView = viewer.role === 'staff';
   const due = dueOf(r, today, calendar, staffView ? 'staff' : 'applicant');
   const open = r.open;
-  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, reasons, delayedDue, ...core } = r;
+  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, reasons, delayedDue, fee: _fee, ...core } = r;
   return {
     ...core,
     extension: core.extension && !staffView ? { ...core.extension, approver: null } : core.extension,
@@ -59,6 +63,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
     })),
     reasons: reasons ?? null,
     delayedDue: delayedDue ?? null,
+    fee: feeView(r, calendar),
     timeline: staffView ? history.map((h) => timelineEntry(h, true)) : history.map((h, i) => timelineEntry({ ...h, detail: applicantDetail(r, i) }, false)),
     letters: lettersFor(r, bureau, calendar, due?.dueOn ?? null),
     allowed: allowedCommands(r, viewer, today, calendar),
@@ -140,6 +145,7 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
 export const QUEUE_FIELDS = [
   'trackingNumber', 'status', 'channel', 'applicant', 'information', 'submittedAt', 'receivedOn',
   'supplement', 'consultations', 'extension', 'reply', 'ending', 'delayedDue', 'dueOn', 'dueProvisional', 'open',
+  'supplement', 'consultations', 'extension', 'reply', 'ending', 'dueOn', 'dueProvisional', 'open', 'fee',
 ] as const;
 
 export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar): QueueItem {

@@ -8,6 +8,9 @@ import {
   AskSupplementSchema,
   GiveReasonsSchema,
   SetDelayedDueSchema,
+  AskFeeSchema,
+  QuoteFeeSchema,
+  RecordPaymentSchema,
   CloseSchema,
   ConsultSchema,
   EnterSchema,
@@ -20,7 +23,7 @@ import {
   SupplementSchema,
   WithdrawSchema,
 } from './request-schema';
-import type { MyRequestSummary, QueuePage, RequestView } from './request-types';
+import type { FeeQuote, MyRequestSummary, QueuePage, RequestView } from './request-types';
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
 
 
@@ -138,6 +141,24 @@ export const requestsContract = {
     input: CloseSchema,
     access: handlers,
     summary: '终止处理（如逾期未补正），计入年报“其他处理”',
+    writes: true,
+  }),
+  quoteFee: action<FeeQuote>()({
+    input: QuoteFeeSchema,
+    access: handlers,
+    summary: '按件或按量试算信息处理费（按申请人本自然月的申请计算），供发出收费通知前确认',
+    writes: false,
+  }),
+  askFee: action<RequestView>()({
+    input: AskFeeSchema,
+    access: handlers,
+    summary: '发出信息处理费收费通知（条例第四十二条），或决定减收、免收；缴费前答复期限暂停计算',
+    writes: true,
+  }),
+  recordPayment: action<RequestView>()({
+    input: RecordPaymentSchema,
+    access: handlers,
+    summary: '登记申请人缴纳信息处理费的日期，答复期限恢复计算（等待缴费的期间不计入）',
     writes: true,
   }),
   manageGet: action<RequestView>()({

@@ -229,10 +229,11 @@ describe('every command in every status (illegal ones refused)', () => {
   // Written out by hand: which commands each status admits. '—' = INVALID_STATE (or its specific code).
   const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
     submitted: ['register', 'withdraw', 'close'],
-    registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'reply', 'withdraw', 'close'],
+    registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'askFee', 'reply', 'withdraw', 'close'],
     supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close'],
     consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
     reasonsRequested: ['giveReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close'],
+    feeRequested: ['recordPayment', 'withdraw', 'close'],
     replied: [],
     withdrawn: [],
     closed: [],
@@ -246,6 +247,7 @@ describe('every command in every status (illegal ones refused)', () => {
     supplementRequested: apply(registered, { type: 'askSupplement', actor: clerk, items: ['x'], workingDays: 10 }, '2026-09-29'),
     consulting: apply(registered, { type: 'startConsultation', actor: clerk, party: 'agency', partyName: '区档案馆', matter: 'x' }, '2026-09-29'),
     reasonsRequested: apply(registered, { type: 'askReasons', actor: clerk, text: 'x' }, '2026-09-29'),
+    feeRequested: apply(registered, { type: 'askFee', actor: clerk, method: 'perPage', units: 50, waive: false, reducedTo: null, reason: null, month: { month: '2026-09', itemsBefore: 0, otherMethod: null } }, '2026-09-29'),
     replied: apply(registered, reply, '2026-09-29'),
     withdrawn: apply(registered, { type: 'withdraw', actor: resident, reason: null }, '2026-09-29'),
     closed: apply(registered, { type: 'close', actor: clerk, category: 'other.other', reason: 'x' }, '2026-09-29'),
@@ -280,10 +282,12 @@ describe('every command in every status (illegal ones refused)', () => {
       reply: { ...reply, actor } as RequestCommand,
       withdraw: { type: 'withdraw', actor, reason: null },
       close: { type: 'close', actor, category: 'other.other', reason: 'x' },
+      askFee: { type: 'askFee', actor, method: 'perPage', units: 50, waive: false, reducedTo: null, reason: null, month: { month: '2026-09', itemsBefore: 0, otherMethod: null } },
+      recordPayment: { type: 'recordPayment', actor, paidOn: '2026-09-30' },
       recompute: { type: 'recompute', actor, reason: 'x', previous: calendar },
     });
     const applicantCommands = ['supplement', 'giveReasons', 'withdraw'];
-    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested'];
+    const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'feeRequested'];
     const outcomes: string[] = [];
     for (const status of Object.keys(records) as RequestStatus[]) {
       for (const [who, actor] of Object.entries(actors)) {
@@ -302,7 +306,7 @@ describe('every command in every status (illegal ones refused)', () => {
         }
       }
     }
-    expect(outcomes).toHaveLength(8 * 4 * 15);
+    expect(outcomes).toHaveLength(9 * 4 * 17);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {

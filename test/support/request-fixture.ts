@@ -14,6 +14,9 @@ export interface RequestFixture {
   /** resident-a's request whose applicant was asked for reasons (Art. 35), not answered yet. */
   reasonsRequestedId: string;
   reasonsRequestedVersion: number;
+  /** resident-a's request awaiting payment of a fee notice (按量, 50 pages: 200 元). */
+  feeRequestedId: string;
+  feeRequestedVersion: number;
 }
 
 /** Requests in the states the valid inputs need, made through the functions. */
@@ -36,9 +39,15 @@ export async function prepareRequestFixture(cloud: CloudHarness): Promise<Reques
       data: { id: (await register(await submit())).id, version: 2, text: '您本月已提出申请 40 件，请说明申请用途。' },
     }),
   );
+  const charged = await register(await submit());
+  const feeRequested = ok(
+    await cloud.call('demo-clerk', 'requests', { action: 'askFee', data: { id: charged.id, version: charged.version, method: 'perPage', units: 50 } }),
+  );
   return {
     reasonsRequestedId: reasons.id,
     reasonsRequestedVersion: reasons.version,
+    feeRequestedId: feeRequested.id,
+    feeRequestedVersion: feeRequested.version,
     submittedId: submitted.id,
     submittedVersion: submitted.version,
     registeredId: registered.id,

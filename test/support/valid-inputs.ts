@@ -24,6 +24,8 @@ export interface Fixture {
   awaitingSupplementVersion?: number;
   reasonsRequestedId?: string;
   reasonsRequestedVersion?: number;
+  feeRequestedId?: string;
+  feeRequestedVersion?: number;
   /** The extension notice's template, edited once by the admin (so it can be reset). */
   editedTemplateVersion?: number;
 
@@ -132,6 +134,13 @@ export const VALID_INPUTS: Inputs = {
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
     close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要' }],
     manageGet: (f) => [{ id: f.submittedId }],
+    quoteFee: (f) => [{ id: f.registeredId, method: 'perPage', units: 45 }, { id: f.registeredId, method: 'perItem', units: 3 }],
+    askFee: (f) => [
+      { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 45 },
+      { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 120, reducedTo: 300, reason: '申请人为低保对象，酌情减收' },
+      { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 45, waive: true, reason: '所涉信息与申请人生活密切相关，决定免收' },
+    ],
+    recordPayment: (f) => [{ id: f.feeRequestedId, version: f.feeRequestedVersion, paidOn: '2026-11-24' }],
     recordSupplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, receivedOn: '2026-11-24', text: '申请人来信补正：所需信息为 2025 年度。', attachments: [{ name: '来信.pdf', url: 'cloud://env/letter.pdf', sizeBytes: 2048 }] }],
   },
   calendar: {
