@@ -28,6 +28,8 @@ import { faqFunction } from './faq/faq-function';
 import { guideFunction } from './guide/guide-function';
 // residents' own data
 import { meFunction } from './me/me-function';
+// annual report, statistics
+import { reportsFunction } from './reports/reports-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -60,6 +62,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   guide: guideFunction,
   // residents' own data
   me: meFunction,
+  // annual report, statistics
+  reports: reportsFunction,
 
 };
 

@@ -25,6 +25,7 @@ import type { InquiryEvent, InquiryRecord } from '../../shared/inquiries/inquiry
 import type { FaqEvent, FaqRecord } from '../../shared/inquiries/faq-types';
 import type { GuideEvent, GuideRecord } from '../../shared/inquiries/guide-types';
 import type { PrivacyEvent } from '../../shared/privacy/privacy-events';
+import type { ReportCaseRecord, ReportEvent, ReportRecord } from '../../shared/reports/report-record';
 
 /**
  * Every collection the product stores, with its indexes, declared once.
@@ -78,10 +79,12 @@ export interface CollectionRecords {
   inquiryKeys: InquiryKeyRecord;
   faq: FaqRecord;
   guide: GuideRecord;
+  reports: ReportRecord;
+  reportCases: ReportCaseRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
-export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent;
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent | ReportEvent;
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
@@ -234,6 +237,12 @@ export const COLLECTIONS = {
   ],
   /** The disclosure guide (one document, id `bureau`), with its history inside. */
   guide: [],
+
+  // annual report
+  /** One document per year (id = the year): what staff entered, and whether it is published. */
+  reports: [],
+  /** 行政复议 and 行政诉讼 cases about disclosure (Part 4), read whole for a year's table. */
+  reportCases: [['filedOn']],
 
 } satisfies Record<CollectionName, string[][]>;
 

@@ -1,5 +1,6 @@
 import type { Notice, NoticeContentInput, PolicyValidity } from '../../shared/notices/notice-schema';
-import type { NoticeKind } from '../../shared/notices/notice-kinds';
+import type { EditableNoticeKind } from '../../shared/notices/notice-kinds';
+import type { PolicyLevel } from '../../shared/reports/report-layout';
 
 /**
  * The editor keeps a flat draft of strings (what inputs hold) and builds the
@@ -7,7 +8,7 @@ import type { NoticeKind } from '../../shared/notices/notice-kinds';
  * validates it exactly as the server will.
  */
 export interface NoticeDraft {
-  kind: NoticeKind;
+  kind: EditableNoticeKind;
   title: string;
   summary: string;
   body: string;
@@ -20,6 +21,10 @@ export interface NoticeDraft {
   effectiveDate: string;
   validity: PolicyValidity;
   replacedById: string;
+  /** 规章 / 行政规范性文件 / neither (''), for the annual report's Part 2. */
+  policyLevel: PolicyLevel | '';
+  /** YYYY-MM-DD when repealed; '' otherwise. */
+  repealedOn: string;
   /** Kept as loaded: the editor has no map picker, and saving must not drop them. */
   coordinates?: { latitude: number; longitude: number };
   approvalItem: string;
@@ -56,6 +61,8 @@ export function emptyDraft(departmentId: string, today: string): NoticeDraft {
     effectiveDate: today,
     validity: 'inForce',
     replacedById: '',
+    policyLevel: '',
+    repealedOn: '',
     approvalItem: '',
     legalBasis: '',
     conditions: '',
@@ -78,7 +85,8 @@ export function emptyDraft(departmentId: string, today: string): NoticeDraft {
 export function draftFromNotice(notice: Notice, today: string): NoticeDraft {
   const draft = emptyDraft(notice.departmentId, today);
   Object.assign(draft, {
-    kind: notice.kind,
+    // A 年度报告 is never edited (the editor does not open one); typed here as the nearest kind.
+    kind: notice.kind === 'annualReport' ? 'workReport' : notice.kind,
     title: notice.title,
     summary: notice.summary,
     body: notice.body,
@@ -97,6 +105,8 @@ export function draftFromNotice(notice: Notice, today: string): NoticeDraft {
       effectiveDate: notice.effectiveDate,
       validity: notice.validity,
       replacedById: notice.replacedById ?? '',
+      policyLevel: notice.policyLevel ?? '',
+      repealedOn: notice.repealedOn ?? '',
     });
   }
   if (notice.kind === 'guide') {
@@ -145,6 +155,8 @@ export function contentFromDraft(d: NoticeDraft): NoticeContentInput {
         effectiveDate: d.effectiveDate,
         validity: d.validity,
         ...(d.validity !== 'inForce' && d.replacedById.trim() ? { replacedById: d.replacedById.trim() } : {}),
+        ...(d.policyLevel ? { policyLevel: d.policyLevel } : {}),
+        ...(d.validity === 'repealed' && d.repealedOn ? { repealedOn: d.repealedOn } : {}),
       };
     case 'guide':
       return {

@@ -13,6 +13,7 @@ import { inquiriesContract } from '../inquiries/inquiries-contract';
 import { faqContract } from '../inquiries/faq-contract';
 import { guideContract } from '../inquiries/guide-contract';
 import { meContract } from '../privacy/me-contract';
+import { reportsContract } from '../reports/reports-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
 /**
@@ -62,6 +63,7 @@ export const contract = {
   faq: faqContract,
   guide: guideContract,
   me: meContract,
+  reports: reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ export interface NoticeChanges {
 export const CONTENT_KEYS = [
   'kind', 'title', 'summary', 'body', 'departmentId', 'attachments', 'period', 'resultNoticeId',
   'objectionContact', 'docNumber', 'issuingBody', 'effectiveDate', 'validity', 'replacedById', 'guide',
+  'policyLevel', 'repealedOn', 'report',
 ] as const;
 
 /** Each content field's name as staff read it. */
@@ -23,6 +24,7 @@ export const CONTENT_LABELS: Record<(typeof CONTENT_KEYS)[number], string> = {
   kind: '类别', title: '标题', summary: '摘要', body: '正文', departmentId: '发布部门', attachments: '附件',
   period: '期限', resultNoticeId: '结果公告', objectionContact: '异议联系方式', docNumber: '文号',
   issuingBody: '发文机关', effectiveDate: '施行日期', validity: '效力', replacedById: '替代文件', guide: '办事指南',
+  policyLevel: '文件类别', repealedOn: '废止日期', report: '年度报告数据',
 };
 
 export function noticeChanges(current: Notice, content: NoticeContent): NoticeChanges {

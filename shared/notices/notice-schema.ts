@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
+import { POLICY_LEVELS } from '../reports/report-layout';
+import type { AnnualReport } from '../reports/reports-contract';
 import { ATTACHMENT_URL } from '../files/attachment-files';
 import { refuseBidiControls, withoutBidiControls } from '../api/bidi-controls';
 
@@ -95,11 +97,32 @@ export const NoticeContentSchema = z.discriminatedUnion('kind', [
     validity: z.enum(POLICY_VALIDITIES),
     /** The notice that replaces this one, when it was repealed or revised. */
     replacedById: z.string().trim().max(64).nullable().optional(),
+    /** Whether it is a 规章 or a 行政规范性文件 (the annual report counts those, Part 2); absent or null: neither. */
+    policyLevel: z.enum(POLICY_LEVELS).nullable().optional(),
+    /** The day it was repealed (已废止), for the year the annual report counts it in. */
+    repealedOn: isoDate.nullable().optional(),
   }),
   z.strictObject({ kind: z.literal('announcement'), ...common }),
   z.strictObject({ kind: z.literal('guide'), ...common, guide: GuideDetailsSchema }),
 ]);
 export type NoticeContent = z.infer<typeof NoticeContentSchema>;
+
+/**
+ * A published annual report (年度报告): made only by `reports.publish`, never
+ * in the editor, and it carries the report as it was published, so its
+ * numbers stay fixed when records change later.
+ */
+export interface AnnualReportNoticeContent {
+  kind: 'annualReport';
+  title: string;
+  summary: string;
+  body: string;
+  departmentId: string;
+  attachments: Attachment[];
+  report: AnnualReport;
+}
+/** What a stored notice may hold: the editor's kinds, or an annual report. */
+export type StoredNoticeContent = NoticeContent | AnnualReportNoticeContent;
 /** What the editor sends before defaults are applied. */
 export type NoticeContentInput = z.input<typeof NoticeContentSchema>;
 
@@ -107,7 +130,7 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 export type PolicyValidity = (typeof POLICY_VALIDITIES)[number];
 
 /** A stored notice: content plus lifecycle and audit fields. Times are UTC ISO strings. */
-export type Notice = NoticeContent & {
+export type Notice = StoredNoticeContent & {
   id: string;
   version: number;
   status: NoticeStatus;
@@ -130,7 +153,7 @@ export type Notice = NoticeContent & {
  * from and when it was published. Never who wrote it (staff OPENIDs) nor the
  * bookkeeping fields; staff get the whole record through `manageGet`.
  */
-export type PublicNotice = NoticeContent & Pick<Notice, 'id' | 'departmentName' | 'publishedAt'>;
+export type PublicNotice = StoredNoticeContent & Pick<Notice, 'id' | 'departmentName' | 'publishedAt'>;
 
 /** What lists show: enough for a card, without the body (lists must stay light on a cheap phone). */
 export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | 'departmentId' | 'departmentName' | 'publishedAt'> & {

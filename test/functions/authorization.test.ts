@@ -173,6 +173,13 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'me.data': signedIn,
   'me.export': signedIn,
   'me.erase': { ...signedIn, resident: 'ERASE_OPEN_REQUESTS' as Outcome },
+  // the annual report and statistics: admins (and viewers, see reports-function.test.ts) read, admins write
+  'reports.annual': { ...publishers, publisher: 'FORBIDDEN' },
+  'reports.export': { ...publishers, publisher: 'FORBIDDEN' },
+  'reports.stats': { ...publishers, publisher: 'FORBIDDEN' },
+  'reports.saveInputs': { ...publishers, publisher: 'FORBIDDEN' },
+  'reports.saveCase': { ...publishers, publisher: 'FORBIDDEN' },
+  'reports.publish': { ...publishers, publisher: 'FORBIDDEN' },
 
 };
 

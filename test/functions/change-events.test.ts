@@ -9,7 +9,7 @@ import { fixtureCopyPerTest, fixtureImageOnce } from '../support/fixture';
  * versioned collection that was created or whose version rose has at least one
  * new `events` record about it. A new action is held to this without a new test.
  */
-const VERSIONED: CollectionName[] = ['requests', 'notices', 'noticeComments', 'followUps', 'ratings', 'windows', 'letterTemplates', 'calendar', 'staff'];
+const VERSIONED: CollectionName[] = ['requests', 'notices', 'noticeComments', 'followUps', 'ratings', 'windows', 'letterTemplates', 'calendar', 'staff', 'reports', 'reportCases'];
 
 /** A calendar year's events name the year; every other record's events name its id. */
 const subjectOf = (collection: CollectionName, id: string) => (collection === 'calendar' ? String(Number(id)) : id);

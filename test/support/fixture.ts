@@ -6,6 +6,7 @@ import type { Fixture } from './valid-inputs';
 import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/_runtime/collections';
 import { prepareLetterTemplateFixture, prepareRequestFixture } from './request-fixture';
 import { prepareInboxFixture } from './notifications-fixture';
+import { prepareReportFixture } from './report-fixture';
 import { prepareStaffFixture } from './staff-fixture';
 import { prepareInquiryFixture } from './inquiry-fixture';
 
@@ -73,6 +74,8 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
 
   // inquiries, complaints, FAQ
   Object.assign(fixture, await prepareInquiryFixture(cloud));
+  // annual report
+  Object.assign(fixture, await prepareReportFixture(cloud));
 
   return fixture;
 }

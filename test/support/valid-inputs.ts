@@ -71,6 +71,11 @@ export interface Fixture {
   complaintCaseVersion?: number;
   faqId?: string;
   faqVersion?: number;
+  // annual report: a past year ready to publish, and a recorded case
+  reportYear?: number;
+  reportVersion?: number;
+  caseId?: string;
+  caseVersion?: number;
 
 }
 
@@ -266,6 +271,23 @@ export const VALID_INPUTS: Inputs = {
       office: { name: '政务公开办公室', address: '云溪市人民路 1 号', hours: '工作日 9:00-17:30', phone: '0571-12345678', fax: '', email: 'gk@yunxi.gov.cn' },
       inquiryLine: '12345', complaintLine: '0571-12345000', remedies: '可依法申请行政复议或提起行政诉讼。', catalogue: '', inquiryWorkingDays: 5, complaintWorkingDays: 15,
     } }],
+  },
+
+  // annual report, statistics
+  reports: {
+    annual: (f) => [{ year: 2026 }, { year: f.reportYear ?? 2024 }],
+    saveInputs: () => [
+      // Different years: suites that run every sample in one store must not reuse a version.
+      { year: 2025, version: 0, inputs: { licences: 1200, penalties: 40, enforcement: 3, feesWan: 12.5 }, texts: { overview: '2025 年度总体情况。' } },
+      { year: 2023, version: 0, inputs: { licences: null }, texts: { overview: '2023 年度总体情况。', problems: '问题与改进。', otherMatters: '无。' } },
+    ],
+    saveCase: (f) => [
+      { case: { kind: 'litigation', filedOn: '2026-05-10', outcome: 'pending', afterReconsideration: true, summary: '（2026）云0102行初15号' } },
+      { id: f.caseId, version: f.caseVersion, case: { kind: 'reconsideration', filedOn: '2026-03-02', outcome: 'corrected', summary: '云复〔2026〕3号，责令重新答复' } },
+    ],
+    export: () => [{ year: 2026, format: 'csv' }, { year: 2026, format: 'html' }],
+    publish: (f) => [{ year: f.reportYear ?? 2024, version: f.reportVersion ?? 1 }],
+    stats: () => [{ from: '2026-01-01', to: '2026-11-30' }],
   },
 
 };

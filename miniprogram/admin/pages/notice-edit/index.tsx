@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
-import { NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
+import { POLICY_LEVEL_LABELS, type PolicyLevel } from '../../../../shared/reports/report-layout';
+import { EDITABLE_NOTICE_KINDS as NOTICE_KINDS, NOTICE_KIND_LABELS, NOTICE_STATUS_LABELS, POLICY_VALIDITIES, POLICY_VALIDITY_LABELS } from '../../../../shared/notices/notice-kinds';
 import { NoticeContentSchema, type Notice } from '../../../../shared/notices/notice-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { AttachmentsField } from '../../components/attachments-field';
@@ -18,6 +19,9 @@ import { go, routes } from '../../../navigation';
 import { isScheduled } from '../../../../shared/notices/notice-schedule';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import type { NoticeContent } from '../../../../shared/notices/notice-schema';
+
+/** 规章 and 行政规范性文件 are counted in the annual report's Part 2; other policy papers are neither. */
+const POLICY_LEVEL_CHOICES: Array<[PolicyLevel | '', string]> = [['', '其他政策文件'], ['rule', POLICY_LEVEL_LABELS.rule], ['normative', POLICY_LEVEL_LABELS.normative]];
 
 /** Staff: write a notice, save it as a draft, publish it, or withdraw it with a reason. */
 export default function NoticeEditPage() {
@@ -171,6 +175,18 @@ export default function NoticeEditPage() {
               <View className="field__picker">{POLICY_VALIDITY_LABELS[draft.validity]}</View>
             </Picker>
           </FormField>
+          <FormField label="文件类别（年度报告统计）">
+            <Picker mode="selector" range={POLICY_LEVEL_CHOICES.map(([, label]) => label)} value={POLICY_LEVEL_CHOICES.findIndex(([v]) => v === draft.policyLevel)} onChange={(e) => set('policyLevel')(POLICY_LEVEL_CHOICES[Number(e.detail.value)]?.[0] ?? '')}>
+              <View className="field__picker" data-testid="policy-level">{POLICY_LEVEL_CHOICES.find(([v]) => v === draft.policyLevel)?.[1]}</View>
+            </Picker>
+          </FormField>
+          {draft.validity === 'repealed' && (
+            <FormField label="废止日期" error={errors.repealedOn}>
+              <Picker mode="date" value={draft.repealedOn} onChange={(e) => set('repealedOn')(e.detail.value)}>
+                <View className="field__picker">{draft.repealedOn || '请选择'}</View>
+              </Picker>
+            </FormField>
+          )}
           {draft.validity !== 'inForce' && (
             <LinkedNoticeField label="替代文件" kind="policy" selfId={notice?.id} value={draft.replacedById} error={errors.replacedById} testId="pick-replacement" onChange={(v) => set('replacedById')(v ?? '')} />
           )}
