@@ -1,3 +1,4 @@
+import { INQUIRY_KIND_LABELS, INQUIRY_STATUS_LABELS } from '../../shared/inquiries/inquiry-types';
 import { COMMENT_STATUS_LABELS } from '../../shared/notices/comment-rules';
 import { SUBSCRIBE_TEMPLATES } from '../../shared/notifications/subscribe-templates';
 import { describeTopic } from '../../shared/notifications/topics';
@@ -11,8 +12,9 @@ import { residentRecords } from './resident-records';
 
 /** Everything held about `openid`, read from the collections RESIDENT_RECORDS names. Reads only. */
 export async function collectPersonalData(store: Store, openid: string, now: Date): Promise<PersonalData> {
-  const [requests, ratings, comments, subscriptions, grants, inbox, deliveries, departments] = await Promise.all([
+  const [requests, inquiries, ratings, comments, subscriptions, grants, inbox, deliveries, departments] = await Promise.all([
     residentRecords(store, 'requests', openid),
+    residentRecords(store, 'inquiries', openid),
     residentRecords(store, 'ratings', openid),
     residentRecords(store, 'noticeComments', openid),
     residentRecords(store, 'subscriptions', openid),
@@ -28,6 +30,17 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
     openid,
     asOf: now.toISOString(),
     requests: requests.map(personalRequest),
+    inquiries: inquiries.map((c) => ({
+      caseNumber: c.caseNumber,
+      kind: INQUIRY_KIND_LABELS[c.kind],
+      statusLabel: INQUIRY_STATUS_LABELS[c.status],
+      open: c.open,
+      topic: c.topic,
+      text: c.text,
+      contact: c.contact,
+      messages: c.messages.map((m) => ({ from: m.from, text: m.text, at: m.at })),
+      submittedAt: c.submittedAt,
+    })),
     subscriptions: subscriptions.map((s) => ({ label: describeTopic(s, (id) => departmentName.get(id) ?? id), createdAt: s.createdAt })),
     grants: grants.map((g) => ({
       label: SUBSCRIBE_TEMPLATES.find((t) => t.templateId === g.templateId)?.label ?? g.templateId,

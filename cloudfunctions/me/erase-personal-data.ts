@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { commentEvent } from '../../shared/notices/notice-comments';
-import { anonymiseRequest, anonymisedDetail, ERASED_PERSON, personalValuesOf, redactText } from '../../shared/privacy/anonymise';
+import { anonymiseInquiry, anonymiseRequest, anonymisedDetail, ERASED_PERSON, inquiryValuesOf, personalValuesOf, redactText } from '../../shared/privacy/anonymise';
 import type { ErasureReport } from '../../shared/privacy/personal-data';
 import { countsDetail, type PrivacyEvent } from '../../shared/privacy/privacy-events';
 import { ratingEvent } from '../../shared/ratings/rating-events';
@@ -17,28 +17,29 @@ const BATCH = 100;
 /**
  * A resident's erasure of their own data (个人信息保护法 Art. 47). What the law makes the bureau keep
  * is anonymised through the change road, each with an event naming the fields: their requests
- * (条例 Art. 45, and the annual report's counts), their ratings (the published figures) and their
+ * (条例 Art. 45, and the annual report's counts), their inquiries and complaints (件件有记录), their ratings (the published figures) and their
  * opinions (published ones are part of the consultation's record). Everything else that names them
  * is removed: subscriptions, WeChat consent, messages, deliveries, notifications addressed to them,
  * idempotency keys, and the uniqueness claims derived from their OPENID. The `events` of their own
  * records lose the OPENID and any copy of their values; the audit trail holds neither, so it is not
  * touched. Last, the store purges what was freed from its files.
  *
- * Refused, before anything is written, while a request of theirs is still open: the bureau still
+ * Refused, before anything is written, while a request or inquiry of theirs is still open: the bureau still
  * owes that answer and could not deliver it to nobody. Running it again finishes an interrupted run.
  */
 export async function erasePersonalData(store: Store, openid: string, now: Date): Promise<ErasureReport> {
   const at = now.toISOString();
-  const requests = await residentRecords(store, 'requests', openid);
-  if (requests.some((r) => r.open)) throw new AppError('ERASE_OPEN_REQUESTS');
+  const [requests, inquiries] = await Promise.all([residentRecords(store, 'requests', openid), residentRecords(store, 'inquiries', openid)]);
+  if (requests.some((r) => r.open) || inquiries.some((c) => c.open)) throw new AppError('ERASE_OPEN_REQUESTS');
   const [ratings, comments] = await Promise.all([residentRecords(store, 'ratings', openid), residentRecords(store, 'noticeComments', openid)]);
   const values = [
     ...requests.flatMap((r) => personalValuesOf(r.applicant)),
+    ...inquiries.flatMap(inquiryValuesOf),
     ...ratings.flatMap((r) => [r.contactName, r.contactPhone]).filter((v) => v.trim().length >= 2),
   ];
 
   const report: ErasureReport = {
-    anonymised: { requests: 0, ratings: 0, opinions: 0, events: 0 },
+    anonymised: { requests: 0, inquiries: 0, ratings: 0, opinions: 0, events: 0 },
     removed: { subscriptions: 0, grants: 0, inbox: 0, deliveries: 0, notifications: 0, other: 0 },
   };
 
@@ -57,6 +58,23 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
       },
     });
     if (changed) report.anonymised.requests += 1;
+  }
+
+  for (const inquiry of inquiries) {
+    const { changed } = await changeRecordRetrying(store, {
+      collection: 'inquiries',
+      id: inquiry.id,
+      notFound: 'INQUIRY_NOT_FOUND',
+      decide: (current) => {
+        const done = anonymiseInquiry(current, values, at);
+        if (!done) return null;
+        return {
+          patch: done.patch,
+          events: [{ subjectType: 'inquiry', subjectId: current.id, action: 'anonymised', actor: 'resident', at, detail: anonymisedDetail('erasure', done.fields) }],
+        };
+      },
+    });
+    if (changed) report.anonymised.inquiries += 1;
   }
 
   for (const rating of ratings) {
@@ -93,7 +111,7 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
 
   // The history of their own records keeps every step, without their OPENID or values.
   const subscriptions = [...(await residentRecords(store, 'subscriptions', openid)), ...(await residentRecords(store, 'offSubscriptions', openid))];
-  const subjects = [openid, ...requests.map((r) => r.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id)];
+  const subjects = [openid, ...requests.map((r) => r.id), ...inquiries.map((c) => c.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id)];
   report.anonymised.events = await anonymiseEvents(store, subjects, openid, values);
 
   // Claims derived from their OPENID: rating one window per day, the five opinion slots per consultation.
@@ -108,6 +126,7 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
     }
   }
   const requestKeys = requests.length ? await findAll(store, 'requestKeys', { requestId: { in: requests.map((r) => r.id).slice(0, 1000) } }, ['at', 'asc']) : [];
+  const inquiryKeys = inquiries.length ? await findAll(store, 'inquiryKeys', { caseId: { in: inquiries.map((c) => c.id).slice(0, 1000) } }, ['at', 'asc']) : [];
 
   report.removed.subscriptions = await removeAll(store, 'subscriptions', subscriptions);
   report.removed.grants = await removeAll(store, 'grants', await residentRecords(store, 'grants', openid));
@@ -117,7 +136,8 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
   report.removed.other =
     (await removeAll(store, collectionOf('wechatRecorded'), await residentRecords(store, 'wechatRecorded', openid))) +
     (await removeAll(store, 'uniqueKeys', [...ratingClaims, ...slotClaims])) +
-    (await removeAll(store, 'requestKeys', requestKeys));
+    (await removeAll(store, 'requestKeys', requestKeys)) +
+    (await removeAll(store, 'inquiryKeys', inquiryKeys));
 
   await store.transaction((tx) => tx.collection('events').insert(erasedEvent(report, at)));
   await store.purgeFreed?.();

@@ -9,6 +9,8 @@ import type { SortDirection, Store, Stored, Where } from '../_runtime/store/port
 export const RESIDENT_RECORDS = {
   /** Their applications: anonymised, never removed (条例 Art. 45). */
   requests: { where: (openid: string) => ({ ownerOpenid: openid }), order: ['submittedAt', 'asc'] },
+  /** Their inquiries and complaints: anonymised, never removed (件件有记录). */
+  inquiries: { where: (openid: string) => ({ ownerOpenid: openid }), order: ['submittedAt', 'asc'] },
   /** Their ratings: kept for the figures without the link to them. */
   ratings: { where: (openid: string) => ({ raterOpenid: openid }), order: ['createdAt', 'asc'] },
   /** Their opinions on consultations: published ones stay public, without the link to them. */
@@ -27,6 +29,7 @@ export const RESIDENT_RECORDS = {
 type Key = keyof typeof RESIDENT_RECORDS;
 const COLLECTION_OF = {
   requests: 'requests',
+  inquiries: 'inquiries',
   ratings: 'ratings',
   noticeComments: 'noticeComments',
   subscriptions: 'subscriptions',

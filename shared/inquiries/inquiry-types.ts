@@ -156,7 +156,8 @@ export interface InquiryRecord {
 export interface InquiryEvent {
   subjectType: 'inquiry';
   subjectId: string;
-  action: CaseAction | 'personalDataViewed';
+  /** `anonymised`: the resident erased their data; the case stays, without their contact. */
+  action: CaseAction | 'personalDataViewed' | 'anonymised';
   actor: string;
   at: string;
   detail: string | null;

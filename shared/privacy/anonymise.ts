@@ -1,5 +1,6 @@
 import type { Applicant } from '../requests/request-schema';
 import type { RequestRecord } from '../requests/request-record';
+import type { InquiryRecord } from '../inquiries/inquiry-types';
 
 /**
  * Anonymising what the law makes the bureau keep (条例 Art. 45: the request's record; Art. 50: the
@@ -64,8 +65,8 @@ const APPLICANT_FIELDS = ['name', 'idNumber', 'creditCode', 'phone', 'email', 'a
 /** Fields of the record whose free text may hold the applicant's values. */
 const TEXT_FIELDS = ['information', 'purpose', 'supplement', 'consultations', 'reply', 'ending', 'letters', 'extension'] as const;
 
-export interface RequestAnonymisation {
-  patch: Partial<RequestRecord>;
+export interface Anonymisation<R> {
+  patch: Partial<R>;
   /** Dotted names of what was removed or rewritten: `applicant.phone`, `history.actorOpenid`, `letters`… never a value. */
   fields: string[];
 }
@@ -75,7 +76,7 @@ export interface RequestAnonymisation {
  * are every personal value known of the person (this and their other applications, their rating
  * contacts), so a phone typed into a withdrawal reason goes too. `at`: when (UTC ISO).
  */
-export function anonymiseRequest(record: RequestRecord, values: readonly string[], at: string): RequestAnonymisation | null {
+export function anonymiseRequest(record: RequestRecord, values: readonly string[], at: string): Anonymisation<RequestRecord> | null {
   const all = [...values, ...personalValuesOf(record.applicant)];
   const fields: string[] = [];
   const patch: Partial<RequestRecord> = {};
@@ -110,6 +111,51 @@ export function anonymiseRequest(record: RequestRecord, values: readonly string[
   }
   if (fields.length === 0) return null;
   patch.anonymisedAt = at;
+  patch.updatedAt = at;
+  return { patch, fields };
+}
+
+/** The contact a resident left on an inquiry or complaint, as values to remove. */
+export function inquiryValuesOf(record: Pick<InquiryRecord, 'contact'>): string[] {
+  return [record.contact?.name, record.contact?.phone].filter((v): v is string => typeof v === 'string' && v.trim().length >= MIN_REDACTED_LENGTH);
+}
+
+/**
+ * The patch that anonymises an inquiry or complaint (咨询、投诉: 件件有记录): the case, its messages
+ * and answer stay; the contact, the OPENID and the resident's values in its text go. Null when
+ * nothing personal is left.
+ */
+export function anonymiseInquiry(record: InquiryRecord, values: readonly string[], at: string): Anonymisation<InquiryRecord> | null {
+  const all = [...values, ...inquiryValuesOf(record)];
+  const fields: string[] = [];
+  const patch: Partial<InquiryRecord> = {};
+  if (record.contact !== null) {
+    patch.contact = null;
+    fields.push('contact');
+  }
+  if (record.ownerOpenid !== null) {
+    patch.ownerOpenid = null;
+    fields.push('ownerOpenid');
+  }
+  const history = record.history.map((h) => ({
+    ...h,
+    actor: h.actor.role === 'resident' ? { role: h.actor.role, openid: null, name: null } : h.actor,
+    detail: h.detail === null ? null : redactText(h.detail, all),
+  }));
+  if (JSON.stringify(history) !== JSON.stringify(record.history)) {
+    patch.history = history;
+    fields.push('history');
+  }
+  for (const field of ['text', 'messages', 'rating'] as const) {
+    const current = record[field];
+    if (current === null) continue;
+    const redacted = redactDeep(current, all);
+    if (JSON.stringify(redacted) !== JSON.stringify(current)) {
+      (patch as Record<string, unknown>)[field] = redacted;
+      fields.push(field);
+    }
+  }
+  if (fields.length === 0) return null;
   patch.updatedAt = at;
   return { patch, fields };
 }

@@ -12,6 +12,8 @@ export interface PersonalData {
   /** When this copy was made (UTC ISO). */
   asOf: string;
   requests: PersonalRequest[];
+  /** 咨询、投诉: the cases they raised, with the contact they left and the conversation. */
+  inquiries: Array<{ caseNumber: string; kind: string; statusLabel: string; open: boolean; topic: string; text: string; contact: { name: string | null; phone: string | null } | null; messages: Array<{ from: 'resident' | 'staff'; text: string; at: string }>; submittedAt: string }>;
   subscriptions: Array<{ label: string; createdAt: string }>;
   /** WeChat subscribe-message consent per template: what the resident accepted, and sends left. */
   grants: Array<{ label: string; kind: TemplateKind; remaining: number; banned: boolean; updatedAt: string }>;
@@ -56,7 +58,7 @@ export interface PersonalDataExport {
 
 /** What `me.erase` did, counted per collection: anonymised records stay, removed ones are gone. */
 export interface ErasureReport {
-  anonymised: { requests: number; ratings: number; opinions: number; events: number };
+  anonymised: { requests: number; inquiries: number; ratings: number; opinions: number; events: number };
   removed: { subscriptions: number; grants: number; inbox: number; deliveries: number; notifications: number; other: number };
 }
 

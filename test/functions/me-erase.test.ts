@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { ANONYMISED_NAME } from '../../shared/privacy/anonymise';
 import { residentIdCheckChar } from '../../shared/requests/check-digits';
+import type { RequestRecord } from '../../shared/requests/request-record';
+import { tallyRequests } from '../../shared/reports/requests-table';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { consultation } from '../support/factories';
 import { storeCounts } from '../support/fixture';
@@ -12,7 +14,7 @@ import { application } from '../support/request-factories';
 
 /**
  * 我的 → 个人信息 → 删除: over a real SQLite database kept in a file, a resident with two answered
- * requests, a rating with their contact, an opinion, a subscription, WeChat consent and messages
+ * requests, an answered inquiry with their contact, a rating with their contact, an opinion, a subscription, WeChat consent and messages
  * erases their data. Afterwards no collection holds their name, ID number, phone, e-mail, address or
  * OPENID — read as the bytes of the database file and its write-ahead log, where free space and old
  * page images would show what a JSON query cannot — while the annual report's counts (requests by
@@ -36,19 +38,25 @@ let reportBefore: Record<string, number>;
 
 const me = (who: string, action: string, data: unknown = {}) => cloud.call(who, 'me', { action, data });
 
-/** Requests by received year × applicant kind × reply (or closing) category: what the annual report's table counts. */
-async function reportCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
+/**
+ * Requests by received year × applicant kind × reply (or closing) category, and the annual report's
+ * own Part 3 table (tallyRequests) for the years the records span.
+ */
+async function reportCounts(): Promise<Record<string, unknown>> {
+  const counts: Record<string, unknown> = {};
+  const all: RequestRecord[] = [];
   let cursor: string | null = null;
   do {
     const page = await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 500, cursor });
+    all.push(...page.items);
     for (const r of page.items) {
       const kind = r.applicant.type === 'person' ? 'person' : `org.${r.applicant.orgKind}`;
       const key = `${r.receivedOn?.slice(0, 4) ?? '未受理'}|${kind}|${r.reply?.category ?? r.ending?.category ?? '未办结'}`;
-      counts[key] = (counts[key] ?? 0) + 1;
+      counts[key] = ((counts[key] as number | undefined) ?? 0) + 1;
     }
     cursor = page.nextCursor;
   } while (cursor);
+  for (const year of [2025, 2026]) counts[`table ${year}`] = tallyRequests(all, year).rows;
   return counts;
 }
 
@@ -96,6 +104,15 @@ beforeAll(async () => {
   const open = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
   ok(await cloud.call(ERASEE, 'notices', { action: 'comment', data: { id: open.id, text: '建议先改造雨污分流管道。' } }));
 
+  const asked = ok(
+    await cloud.call(ERASEE, 'inquiries', {
+      action: 'ask',
+      data: { idempotencyKey: 'erasee-inquiry-1', kind: 'inquiry', topic: '加装电梯', text: `我是${NAME}，想问加装电梯的补贴。`, replyBy: 'phone', contact: { name: NAME, phone: PHONE } },
+    }),
+  );
+  const caseVersion = (await cloud.store.collection('inquiries').get(asked.id))!.version;
+  ok(await cloud.call('demo-admin', 'inquiries', { action: 'answer', data: { id: asked.id, version: caseVersion, text: '补贴标准见区住建局通知。' } }));
+
   ok(await cloud.call(OTHER, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: OTHER_NAME, idType: 'passport', idNumber: 'E77553311', phone: '13600001111' } }) }));
   await dispatchAll(cloud);
   reportBefore = await reportCounts();
@@ -117,6 +134,7 @@ test('me.data answers everything held about the caller, unmasked, and nothing of
   expect(data.inbox.length).toBeGreaterThanOrEqual(1);
   expect(data.ratings).toEqual([expect.objectContaining({ contactName: NAME, contactPhone: PHONE, level: '不满意' })]);
   expect(data.opinions).toEqual([expect.objectContaining({ noticeTitle: '澄明路改造征求意见', status: '待审核' })]);
+  expect(data.inquiries).toEqual([expect.objectContaining({ topic: '加装电梯', contact: { name: NAME, phone: PHONE } })]);
   const text = JSON.stringify(data);
   expect(text).not.toContain(OTHER_NAME);
   expect(text).not.toContain('张敏'); // no staff names: who handled it is the bureau's record
@@ -160,7 +178,7 @@ describe('after the erasure', () => {
   });
 
   test('it says what was anonymised and what was removed', () => {
-    expect(report.anonymised).toMatchObject({ requests: 3, ratings: 1, opinions: 1 });
+    expect(report.anonymised).toMatchObject({ requests: 3, inquiries: 1, ratings: 1, opinions: 1 });
     expect(report.removed.subscriptions).toBe(1);
     expect(report.removed.grants).toBe(1);
     expect(report.removed.inbox).toBeGreaterThanOrEqual(1);
@@ -200,7 +218,7 @@ describe('after the erasure', () => {
 
   test('the resident sees nothing of theirs any more; the other resident still sees theirs', async () => {
     const data = ok(await me(ERASEE, 'data'));
-    expect(data).toMatchObject({ requests: [], subscriptions: [], grants: [], inbox: [], ratings: [], opinions: [], wechatDeliveries: 0 });
+    expect(data).toMatchObject({ requests: [], inquiries: [], subscriptions: [], grants: [], inbox: [], ratings: [], opinions: [], wechatDeliveries: 0 });
     const other = ok(await me(OTHER, 'data'));
     expect(other.requests[0].applicant.name).toBe(OTHER_NAME);
   });
@@ -212,7 +230,7 @@ describe('after the erasure', () => {
 
   test('a second erasure finds nothing more to do', async () => {
     const again = ok(await me(ERASEE, 'erase', { confirm: true }));
-    expect(again.anonymised).toEqual({ requests: 0, ratings: 0, opinions: 0, events: 0 });
+    expect(again.anonymised).toEqual({ requests: 0, inquiries: 0, ratings: 0, opinions: 0, events: 0 });
     expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
   });
 });
