@@ -34,7 +34,7 @@ let dir: string;
 let file: string;
 let cloud: CloudHarness;
 let replied: { id: string };
-let reportBefore: Record<string, number>;
+let reportBefore: Record<string, unknown>;
 
 const me = (who: string, action: string, data: unknown = {}) => cloud.call(who, 'me', { action, data });
 
