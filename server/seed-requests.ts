@@ -31,7 +31,9 @@ interface DemoRequest {
 
 const person = (name: string, idNumber: string, phone: string) => ({ type: 'person' as const, name, idType: 'residentId' as const, idNumber, phone });
 
-const register = (): RequestCommand => ({ type: 'register', actor: clerk });
+/** 李华 works in 局办公室, which handles the demo's requests (department-scope.ts). */
+const OFFICE = { id: 'office', name: '局办公室' };
+const register = (): RequestCommand => ({ type: 'register', actor: clerk, department: OFFICE });
 
 const DEMO_REQUESTS: DemoRequest[] = [
   {
@@ -149,7 +151,7 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
     const source =
       demo.channel === 'online'
         ? ({ channel: 'online', ownerOpenid: DEMO_RESIDENT } as const)
-        : ({ channel: 'letter', receivedOn: arrived, enteredBy: clerk } as const);
+        : ({ channel: 'letter', receivedOn: arrived, enteredBy: clerk, department: OFFICE } as const);
     const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), atBeijingNine(arrived), calendar);
     let stored = await tx.collection('requests').insert(record as RequestRecord);
     await tx.collection('events').insert({ subjectType: 'request', subjectId: stored.id, action: record.history[0].kind, actor: record.history[0].actorOpenid ?? 'system', at: record.submittedAt, detail: record.trackingNumber });

@@ -1,5 +1,6 @@
 import type { DeadlineReminder } from '../../shared/notifications/deadline-reminders';
 import type { InboxLink } from '../../shared/notifications/notification-types';
+import type { Caller } from '../../shared/staff/roles';
 import type { StaffRecord } from '../_runtime/identify-caller';
 import type { Page, Store } from '../_runtime/store/port';
 
@@ -19,6 +20,12 @@ export interface DeadlineSource<T extends { id: string }> {
 }
 
 export type ActiveStaff = StaffRecord & { id: string };
+
+/** An active staff member as a Caller, for the rules that decide what a caller may see (both department shapes read). */
+export function callerOfStaff(s: ActiveStaff): Caller {
+  const departmentIds = s.departmentIds ?? (s.departmentId ? [s.departmentId] : []);
+  return { openid: s.id, staff: { name: s.name, roles: s.roles, departmentIds, departmentId: departmentIds[0] ?? null } };
+}
 
 /** Active staff holding `role` (admins hold every role). */
 export function withRole(staff: ActiveStaff[], role: StaffRecord['roles'][number]): ActiveStaff[] {

@@ -5,20 +5,22 @@ import type { RequestRecord } from '../../shared/requests/request-record';
 import { CONSULTED_PARTY_LABELS } from '../../shared/requests/request-schema';
 import type { Stored } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
-import { withRole, type DeadlineSource } from './deadline-source';
+import { requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
+import { callerOfStaff, withRole, type ActiveStaff, type DeadlineSource } from './deadline-source';
 
 const ADMIN_REQUEST_PAGE = 'admin/pages/request/index';
 
 /**
- * Disclosure requests' answer deadlines (条例 Art. 33). Requests have no
- * assigned handler yet, so the reminder goes to the staff member who
- * registered the request, or — for requests nobody registered through the
- * app — to every active handler.
+ * Disclosure requests' answer deadlines (条例 Art. 33). The reminder goes to
+ * the staff member who registered the request while they can still see it
+ * (department-scope.ts: it may have been handed to another department since),
+ * otherwise to every active handler who can: the handlers of its department,
+ * and the admins.
  */
-/** Who handles a request: the clerk who registered it, or every active handler. */
-function requestHandlers(r: RequestRecord, staff: Parameters<DeadlineSource<never>['handlers']>[1]): string[] {
+function requestHandlers(r: RequestRecord, staff: ActiveStaff[]): string[] {
+  const seeing = withRole(staff, 'handler').filter((s) => requestInScope(requestScopeOf(callerOfStaff(s)), r));
   const registeredBy = r.history.find((h) => h.kind === 'registered' && h.actorOpenid)?.actorOpenid;
-  return registeredBy ? [registeredBy] : withRole(staff, 'handler').map((s) => s.id);
+  return registeredBy && seeing.some((s) => s.id === registeredBy) ? [registeredBy] : seeing.map((s) => s.id);
 }
 
 export const requestDeadlines: DeadlineSource<Stored<RequestRecord>> = {

@@ -12,6 +12,7 @@ import type { RatingRecord, TallyRecord, VisitRecord, WindowRecord } from '../..
 import type { StoredLetterTemplate } from '../../shared/requests/letter-templates';
 import type { Bureau } from '../../shared/requests/reply-categories';
 import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { RequestSettings } from '../requests/request-settings';
 import type { DeliveryRecord, GrantRecord, InboxRecord, OutboxRecord, RecordedMessage, SubscriptionRecord } from '../_notifications/records';
 import type { CalendarDoc, CalendarEvent } from '../calendar/calendar-data';
 import type { TemplateEvent } from '../letterTemplates/letter-templates-function';
@@ -90,7 +91,7 @@ export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEven
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
  * `rating-settings`, `rate-limits` (the bureau's abuse limits), the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings;
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings;
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {
@@ -152,6 +153,10 @@ export const COLLECTIONS = {
     ['status', 'dueSort', 'id'],
     ['ownerOpenid', 'submittedAt', 'id'],
     ['open', 'dueProvisional'],
+    /** The queue of a handler's departments (department-scope.ts), and the applications awaiting registration, longest waiting first. */
+    ['departmentId', 'open', 'dueSort', 'id'],
+    ['departmentId', 'status', 'dueSort', 'id'],
+    ['status', 'submittedAt', 'id'],
   ],
   /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
   requestKeys: [],

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { decideAccess, staff, type Caller, type StaffRole } from '../../shared/staff/roles';
+import { requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
 import type { CollectionName } from '../_runtime/collections';
 import type { Store } from '../_runtime/store/port';
 
@@ -21,6 +22,11 @@ export async function assertMayReadDeliveries(store: Store, caller: Caller, subj
   const role = await roleFor(store, subjectId);
   if (!role) throw new AppError('DELIVERY_SUBJECT_NOT_FOUND');
   if (decideAccess(staff(role), caller) !== 'allow') throw new AppError('FORBIDDEN');
+  // A request of another department is answered as the requests function answers it: as if it did not exist.
+  if (role === 'handler') {
+    const request = await store.collection('requests').get(subjectId);
+    if (!request || !requestInScope(requestScopeOf(caller), request)) throw new AppError('DELIVERY_SUBJECT_NOT_FOUND');
+  }
 }
 
 async function roleFor(store: Store, subjectId: string): Promise<StaffRole | null> {

@@ -3,6 +3,8 @@ import { LETTER_ISSUED_BY, withIssuedLetter, type LetterTemplateSet } from '../.
 import type { Bureau } from '../../shared/requests/reply-categories';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import { transition } from '../../shared/requests/request-machine';
+import { requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
+import type { Caller } from '../../shared/staff/roles';
 import type { NotificationIntent, RequestRecord } from '../../shared/requests/request-record';
 import { changeRecord, type Change } from '../_runtime/change-record';
 import type { HandlerContext } from '../_runtime/handler-context';
@@ -21,7 +23,8 @@ import { REQUESTS } from './request-collections';
  * A version that moved meanwhile is VERSION_CONFLICT: nothing is overwritten.
  */
 export async function applyCommand(
-  ctx: Pick<HandlerContext, 'store' | 'now' | 'log'>,
+  /** `caller`: who asks, for a staff command (their departments decide what they may touch); the system passes none. */
+  ctx: Pick<HandlerContext, 'store' | 'now' | 'log'> & { caller?: Caller },
   id: string,
   version: number,
   command: RequestCommand,
@@ -34,11 +37,18 @@ export async function applyCommand(
     id,
     expectedVersion: version,
     notFound: 'REQUEST_NOT_FOUND',
-    // Someone else's request is answered exactly like a missing one.
-    visible: (current) => command.actor.role !== 'applicant' || current.ownerOpenid === command.actor.openid,
+    // Someone else's request, or another department's, is answered exactly like a missing one.
+    visible: (current) => mayTouch(command, current, ctx.caller),
     decide: decideRequestChange(command, ctx.now(), calendar, letters, (tx, intents) => deliverRequestNotifications(tx, intents, ctx)),
   });
   return record;
+}
+
+/** The applicant their own request; staff the requests in their scope (department-scope.ts), read inside the transaction; the system every request. */
+function mayTouch(command: RequestCommand, current: RequestRecord, caller: Caller | undefined): boolean {
+  if (command.actor.role === 'applicant') return current.ownerOpenid === command.actor.openid;
+  if (command.actor.role === 'staff') return !!caller && requestInScope(requestScopeOf(caller), current);
+  return true;
 }
 
 /** What a letter is rendered with: the templates in force and the bureau that signs it. */

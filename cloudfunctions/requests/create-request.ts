@@ -4,6 +4,7 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import { newRequest } from '../../shared/requests/request-machine';
 import { formatTrackingNumber, type Actor, type RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
+import type { DepartmentRef } from '../../shared/requests/request-commands';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { DuplicateIdError, VersionConflictError } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
@@ -11,7 +12,7 @@ import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
 import { nextInSequence } from '../_runtime/gap-free-sequence';
 
-type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor };
+type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef };
 
 const MAX_ATTEMPTS = 8;
 

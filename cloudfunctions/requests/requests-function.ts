@@ -3,7 +3,10 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
-import { queueQuery } from '../../shared/requests/request-queries';
+import { awaitingRegistration, queueQuery } from '../../shared/requests/request-queries';
+import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
+import type { DepartmentRef } from '../../shared/requests/request-commands';
+import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
 import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
@@ -57,33 +60,53 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'withdraw', actor: applicant(ctx), reason: reason ?? null });
   },
 
-  async queue({ status, cursor, limit }, ctx) {
-    const { where, orderBy } = queueQuery(status);
-    const [page, calendar] = await Promise.all([
-      requests(ctx.store).find({ where, orderBy, limit, cursor, fields: QUEUE_FIELDS }),
+  async queue({ status, departmentId, cursor, limit }, ctx) {
+    const departments = departmentsToList(requestScopeOf(ctx.caller), departmentId);
+    const query = queueQuery(status, departments);
+    // A handler with no department, or filtering on one not theirs, lists nothing registered: the store is not asked.
+    const nothing = status !== 'submitted' && departments?.length === 0;
+    const [page, calendar, settings] = await Promise.all([
+      nothing ? { items: [], nextCursor: null } : requests(ctx.store).find({ where: query.where, orderBy: query.orderBy, limit, cursor, fields: QUEUE_FIELDS }),
       loadCalendar(ctx.store),
+      loadRequestSettings(ctx.store),
     ]);
     const today = beijingToday(ctx.now());
+    const row = (r: RequestRecord) => toQueueItem(r, today, calendar, settings.registrationReminderWorkingDays);
+    // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
+    const headed = !cursor && !status;
+    const [waiting, waitingTotal] = headed
+      ? await Promise.all([
+          requests(ctx.store).find({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN, fields: QUEUE_FIELDS }),
+          requests(ctx.store).count(awaitingRegistration.where),
+        ])
+      : [{ items: [] as RequestRecord[] }, 0];
     return {
-      items: page.items.map((r) => toQueueItem(r, today, calendar)),
+      items: page.items.map(row),
       nextCursor: page.nextCursor,
+      awaitingRegistration: waiting.items.map(row),
+      awaitingRegistrationTotal: waitingTotal,
       // Warnings head the list; later pages do not repeat the count.
-      warnings: cursor ? [] : await queueWarnings(ctx.store, calendar, today),
+      warnings: cursor ? [] : await queueWarnings(ctx.store, calendar, today, departments),
     };
   },
 
   async enter(input, ctx) {
-    const { channel, receivedOn, ...application } = input;
+    const { channel, receivedOn, departmentId, ...application } = input;
     const created = await createRequest(ctx, application as Application, input.idempotencyKey, {
       channel: channel as PaperChannel,
       receivedOn,
       enteredBy: staffActor(ctx),
+      department: await departmentFor(ctx, departmentId),
     });
     return viewFor(ctx, created.record, staffActor(ctx), created.calendar);
   },
 
-  async register({ id, version, receivedOn }, ctx) {
-    return change(ctx, id, version, { type: 'register', actor: staffActor(ctx), receivedOn });
+  async register({ id, version, receivedOn, departmentId }, ctx) {
+    return change(ctx, id, version, { type: 'register', actor: staffActor(ctx), receivedOn, department: await departmentFor(ctx, departmentId) });
+  },
+
+  async assignDepartment({ id, version, departmentId }, ctx) {
+    return change(ctx, id, version, { type: 'assignDepartment', actor: staffActor(ctx), department: await departmentNamed(ctx.store, departmentId) });
   },
 
   async askSupplement({ id, version, items, workingDays }, ctx) {
@@ -124,14 +147,12 @@ export const requestsFunction = defineFunction('requests', {
   },
 
   async quoteFee({ id, method, units }, ctx) {
-    const record = await requests(ctx.store).get(id);
-    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    const record = await requestInCallersScope(ctx, id);
     return quoteFee(record, method, units, await loadFeeMonth(ctx.store, record, method));
   },
 
   async askFee({ id, version, method, units, waive, reducedTo, reason }, ctx) {
-    const record = await requests(ctx.store).get(id);
-    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    const record = await requestInCallersScope(ctx, id);
     // The month is read before the change; the change itself is checked against the version read.
     const month = await loadFeeMonth(ctx.store, record, method);
     return change(ctx, id, version, {
@@ -151,8 +172,8 @@ export const requestsFunction = defineFunction('requests', {
   },
 
   async manageGet({ id }, ctx) {
-    const record = await requests(ctx.store).get(id);
-    if (!record) throw new AppError('REQUEST_NOT_FOUND');
+    // Another department's request is answered like a missing one, and its view is never recorded as made.
+    const record = await requestInCallersScope(ctx, id);
     // domain.md §6: full personal data is shown to staff only, and each view is on record.
     const at = ctx.now().toISOString();
     await ctx.store.collection(EVENTS).insert({
@@ -168,6 +189,18 @@ export const requestsFunction = defineFunction('requests', {
   },
 });
 
+/** The waiting applications shown at the head of the queue; the count says how many wait in all. */
+const AWAITING_SHOWN = 50;
+
+/** The department a request is registered or entered into: the one picked (it must exist), else the default (department-scope.ts). */
+async function departmentFor(ctx: HandlerContext, picked: string | undefined): Promise<DepartmentRef | undefined> {
+  if (picked) return departmentNamed(ctx.store, picked);
+  const [settings, departments] = await Promise.all([loadRequestSettings(ctx.store), loadDepartments(ctx.store)]);
+  const id = defaultDepartmentFor(ctx.caller, settings.defaultDepartmentId, departments[0]?.id ?? null);
+  const department = departments.find((d) => d.id === id);
+  return department ? { id: department.id, name: department.name } : undefined;
+}
+
 function requests(store: Store) {
   return store.collection(REQUESTS);
 }
@@ -178,6 +211,13 @@ function applicant(ctx: HandlerContext): Actor {
 
 function staffActor(ctx: HandlerContext): Actor {
   return { role: 'staff', openid: ctx.caller.openid, name: ctx.caller.staff?.name ?? null };
+}
+
+/** A request the calling staff member may see (department-scope.ts); another department's is answered exactly like a missing one. */
+async function requestInCallersScope(ctx: HandlerContext, id: string): Promise<RequestRecord> {
+  const record = await requests(ctx.store).get(id);
+  if (!record || !requestInScope(requestScopeOf(ctx.caller), record)) throw new AppError('REQUEST_NOT_FOUND');
+  return record;
 }
 
 /** A resident's own request; someone else's is answered exactly like a missing one. */

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RequestStatus } from '../../shared/requests/request-schema';
+import type { QueueItem } from '../../shared/requests/request-types';
 import { call } from '../api/call';
 import { usePagedList } from './use-paged-list';
 
@@ -14,22 +15,23 @@ export function useMyRequests() {
 }
 
 /**
- * The staff queue, soonest due first, optionally one status. The warnings
- * (e.g. next year's holidays not entered, so some due dates are provisional)
+ * The staff queue, soonest due first, optionally one status and one
+ * department. The warnings (e.g. next year's holidays not entered, so some due
+ * dates are provisional) and the online applications waiting for registration
  * come with the first page and stay until the next refresh.
  */
-export function useRequestQueue(status: RequestStatus | undefined) {
-  const [warnings, setWarnings] = useState<string[]>([]);
+export function useRequestQueue(status: RequestStatus | undefined, departmentId: string | undefined) {
+  const [head, setHead] = useState<{ warnings: string[]; waiting: QueueItem[]; waitingTotal: number }>({ warnings: [], waiting: [], waitingTotal: 0 });
   const list = usePagedList(
     useCallback(
       async (cursor: string | null) => {
-        const page = await call('requests', 'queue', { status, cursor, limit: REQUEST_PAGE_SIZE });
-        if (cursor === null) setWarnings(page.warnings);
+        const page = await call('requests', 'queue', { status, departmentId, cursor, limit: REQUEST_PAGE_SIZE });
+        if (cursor === null) setHead({ warnings: page.warnings, waiting: page.awaitingRegistration, waitingTotal: page.awaitingRegistrationTotal });
         return page;
       },
-      [status],
+      [status, departmentId],
     ),
-    [status],
+    [status, departmentId],
   );
-  return { list, warnings };
+  return { list, ...head };
 }

@@ -13,8 +13,15 @@ import { feeDeadline, feeOverdue } from './fee-notice';
 import { computeFee, unitsBeforeOf, type FeeMethod, type FeeMonth } from './processing-fee';
 
 /** What can be asked of a request (transition in request-machine.ts carries each out). */
+/** A department as a command names it: its id (stored) and name (for the timeline). */
+export interface DepartmentRef {
+  id: string;
+  name: string;
+}
+
 export type RequestCommand =
-  | { type: 'register'; actor: Actor; receivedOn?: string }
+  /** `department`: where it is handled from now on (department-scope.ts); absent only for callers from before departments. */
+  | { type: 'register'; actor: Actor; receivedOn?: string; department?: DepartmentRef }
   | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
   | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
   /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
@@ -41,7 +48,9 @@ export type RequestCommand =
   /** The applicant paid on `paidOn`: the clock runs again. */
   | { type: 'recordPayment'; actor: Actor; paidOn: string }
   /** The calendar changed from `previous` to the one passed to `transition`. */
-  | { type: 'recompute'; actor: Actor; reason: string; previous: WorkingCalendar };
+  | { type: 'recompute'; actor: Actor; reason: string; previous: WorkingCalendar }
+  /** Hands a registered request to another department: its handlers see it from now on, the old ones no longer. */
+  | { type: 'assignDepartment'; actor: Actor; department: DepartmentRef };
 
 /** Why a command may not be applied: the error code the caller is answered with, and a message where the catalogue's is too general. */
 export interface Refusal {
@@ -63,6 +72,7 @@ export interface CommandAttempt {
   /** setDelayedDue's later due date. */
   dueOn?: string;
   paidOn?: string;
+  department?: DepartmentRef;
 }
 
 /** The commands a page may offer, in the order its buttons are listed. */
@@ -82,6 +92,7 @@ const OFFERED: readonly RequestCommandName[] = [
   'reply',
   'withdraw',
   'close',
+  'assignDepartment',
 ];
 
 /** How far ahead a delayed due date may be fixed: a bound on typing errors, not a rule of the 条例 (which asks only for a reasonable date). */
@@ -238,6 +249,13 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
     }
     case 'recompute':
       return open();
+    case 'assignDepartment':
+      // An online application gets its department when it is registered (the clerk picks it there).
+      return (
+        staffOnly() ??
+        when(r.status === 'submitted', 'INVALID_STATE', '网上申请请在受理时选择承办部门') ??
+        when(!!command.department && command.department.id === r.departmentId, 'INVALID_STATE', '该申请已由这个部门承办')
+      );
   }
 }
 

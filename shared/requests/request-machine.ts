@@ -2,7 +2,7 @@ import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
-import { checkCommand, type RequestCommand } from './request-commands';
+import { checkCommand, type DepartmentRef, type RequestCommand } from './request-commands';
 import { consultationAnswerDue, deriveDue } from './request-clock';
 import { feeDeadline } from './fee-notice';
 import { computeFee, FEE_METHOD_LABELS, FEE_UNIT_LABELS, unitsBeforeOf } from './processing-fee';
@@ -31,6 +31,7 @@ import type { TimelineKind } from './request-types';
  *                          │      askFee with waive: recorded, status unchanged · unpaid in 20 working days: close other.noFee (system)
  *                          └─askSupplement→ supplementRequested ─supplement / recordSupplement→ registered (clock restarts)
  *   any open state ─withdraw (applicant)→ withdrawn · ─close (staff)→ closed
+ *   any registered state, open or not ─assignDepartment (staff)→ the same state, another department
  *
  * Pure: the request, the command, the time and the calendar come in; the
  * patch to store, the audit events and the notification intents go out.
@@ -43,7 +44,7 @@ import type { TimelineKind } from './request-types';
  */
 
 // What the machine's callers have always imported from here.
-export { allowedCommands, checkCommand, refusalOf, type CommandAttempt, type Refusal, type RequestCommand } from './request-commands';
+export { allowedCommands, checkCommand, refusalOf, type CommandAttempt, type DepartmentRef, type Refusal, type RequestCommand } from './request-commands';
 export { clockFacts, consultationForApplicant, deriveDue, dueOf, type Audience } from './request-clock';
 export { lapsedSupplementClosure, SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS, supplementDeadline, supplementLapsed } from './supplement-lapse';
 export { SYSTEM_ACTOR } from './request-record';
@@ -74,6 +75,15 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.status = 'registered';
       patch.receivedOn = command.receivedOn ?? today;
       detail = `收到申请之日：${patch.receivedOn}`;
+      if (command.department) {
+        patch.departmentId = command.department.id;
+        detail += `；承办部门：${command.department.name}`;
+      }
+      break;
+    case 'assignDepartment':
+      kind = 'departmentAssigned';
+      patch.departmentId = command.department.id;
+      detail = `转交${command.department.name}办理`;
       break;
     case 'askSupplement':
       kind = 'supplementRequested';
@@ -252,7 +262,7 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
 /** A new request as submitted online or entered by staff (entered ones are registered at once). */
 export function newRequest(
   application: Application,
-  source: { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor },
+  source: { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef },
   trackingNumber: string,
   now: Date,
   calendar: WorkingCalendar,
@@ -272,7 +282,7 @@ export function newRequest(
           actor: 'staff',
           actorOpenid: source.enteredBy.openid,
           actorName: source.enteredBy.name,
-          detail: `收到${source.channel === 'letter' ? '信函' : source.channel === 'fax' ? '传真' : '当面'}申请，收到之日：${source.receivedOn}，当即受理`,
+          detail: `收到${source.channel === 'letter' ? '信函' : source.channel === 'fax' ? '传真' : '当面'}申请，收到之日：${source.receivedOn}，当即受理${source.department ? `；承办部门：${source.department.name}` : ''}`,
         },
       ]
     : [{ at, kind: 'submitted', actor: 'applicant', actorOpenid: source.ownerOpenid, actorName: null, detail: null }];
@@ -282,6 +292,7 @@ export function newRequest(
     channel: source.channel,
     ownerOpenid: paper ? null : source.ownerOpenid,
     enteredBy: paper ? source.enteredBy.openid : null,
+    departmentId: paper ? (source.department?.id ?? null) : null,
     applicant: application.applicant,
     information: application.information,
     purpose: application.purpose ?? null,

@@ -32,7 +32,7 @@ export type RequestWhere = Record<string, FieldCondition>;
 export type RequestOrder = Array<[field: 'dueSort' | 'submittedAt', direction: 'asc' | 'desc']>;
 
 /** The fields a query's `matches` reads; the queue's projection (QUEUE_FIELDS) carries all of them. */
-export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement' | 'consultations' | 'fee'>;
+export type QueryRecord = Pick<RequestRecord, 'status' | 'open' | 'dueOn' | 'dueSort' | 'dueProvisional' | 'supplement' | 'consultations' | 'fee' | 'departmentId'>;
 
 export interface RequestQuery {
   where: RequestWhere;
@@ -55,8 +55,15 @@ export function inStatus(status: RequestStatus): RequestQuery {
   return { where: { status }, orderBy: BY_DUE_DATE, matches: (r) => r.status === status };
 }
 
-/** Online applications not yet registered (受理): Art. 31's receipt day waits on the bureau, so the queue shows them. */
-export const awaitingRegistration: RequestQuery = inStatus('submitted');
+/**
+ * Online applications not yet registered (受理): Art. 31's receipt day waits on the bureau, so they
+ * head the queue, longest waiting first (registration-wait.ts), whatever the caller's departments.
+ */
+export const awaitingRegistration: RequestQuery = {
+  where: { status: 'submitted' },
+  orderBy: [['submittedAt', 'asc']],
+  matches: (r) => r.status === 'submitted',
+};
 
 /** Requests waiting for the applicant's supplement (Art. 30): no reply clock runs meanwhile. */
 export const awaitingSupplement: RequestQuery = inStatus('supplementRequested');
@@ -64,9 +71,20 @@ export const awaitingSupplement: RequestQuery = inStatus('supplementRequested');
 /** Requests with a consultation running (Arts. 32, 34): their clock stands still for at most the consulted party's 15 working days. */
 export const inConsultation: RequestQuery = inStatus('consulting');
 
-/** What the staff queue lists: one status, or every open request. */
-export function queueQuery(status?: RequestStatus): RequestQuery {
-  return status ? inStatus(status) : openRequests;
+/**
+ * What the staff queue lists below the applications awaiting registration: one status, or every
+ * open registered request, most urgent first, in `departments` (department-scope.ts: null for every
+ * department). Waiting applications belong to no department: the status `submitted` lists them all.
+ */
+export function queueQuery(status?: RequestStatus, departments: readonly string[] | null = null): RequestQuery {
+  if (status === 'submitted') return awaitingRegistration;
+  const base: RequestQuery = status ? inStatus(status) : { where: { open: true, status: { ne: 'submitted' } }, orderBy: BY_DUE_DATE, matches: (r) => r.open && r.status !== 'submitted' };
+  if (!departments) return base;
+  return {
+    where: { ...base.where, departmentId: { in: [...departments] } },
+    orderBy: base.orderBy,
+    matches: (r, today, calendar) => base.matches(r, today, calendar) && !!r.departmentId && departments.includes(r.departmentId),
+  };
 }
 
 /** Open requests due on or before `horizon`: the store's half of "overdue or due soon". */

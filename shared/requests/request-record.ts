@@ -28,6 +28,12 @@ export interface RequestRecord extends RequestCore {
   ownerOpenid: string | null;
   /** The clerk who typed in a paper application. */
   enteredBy: string | null;
+  /**
+   * The department that handles it (department-scope.ts): set when it is registered or entered,
+   * changed by `assignDepartment`; null while an online application waits for registration.
+   * Absent on records from before departments.
+   */
+  departmentId?: string | null;
   supplement: Omit<SupplementRequest, 'deadlineOn'> | null;
   consultations: Array<Omit<Consultation, 'answerDueOn'>>;
   /** Art. 35 reasons asked and answered; absent on requests from before the step existed (read as null). */

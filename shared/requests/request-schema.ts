@@ -190,6 +190,8 @@ export const EnterSchema = z
     channel: z.enum(PAPER_CHANNELS),
     /** The day the bureau received it (day zero); letters are often entered days later. */
     receivedOn: IsoDateSchema,
+    /** The department that will handle it; by default the clerk's own (department-scope.ts). */
+    departmentId: IdSchema.optional(),
   })
   .superRefine(checkDelivery);
 export type EnterInput = z.input<typeof EnterSchema>;
@@ -218,7 +220,11 @@ export const RecordSupplementSchema = z.strictObject({
 
 export const WithdrawSchema = z.strictObject({ ...target, reason: optionalText(200) });
 
-export const RegisterSchema = z.strictObject({ ...target, receivedOn: IsoDateSchema.optional() });
+/** `departmentId`: who handles it from now on; by default the clerk's own department (department-scope.ts). */
+export const RegisterSchema = z.strictObject({ ...target, receivedOn: IsoDateSchema.optional(), departmentId: IdSchema.optional() });
+
+/** `requests.assignDepartment`: hand a registered request to another department. */
+export const AssignDepartmentSchema = z.strictObject({ ...target, departmentId: IdSchema });
 
 export const AskSupplementSchema = z.strictObject({
   ...target,

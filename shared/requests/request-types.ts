@@ -58,7 +58,8 @@ export type TimelineKind =
   | 'dueRecomputed'
   | 'feeRequested'
   | 'feeWaived'
-  | 'feePaid';
+  | 'feePaid'
+  | 'departmentAssigned';
 
 export interface TimelineEntry {
   at: string;
@@ -177,6 +178,10 @@ export interface RequestCore {
 
 export interface RequestView extends RequestCore {
   statusLabel: string;
+  /** The department handling it (null while it waits for registration). */
+  departmentId: string | null;
+  /** While an online application waits for registration (待受理): since when (its submission, UTC). */
+  waitingSince: string | null;
   /** The day the answer is due, or null when no clock runs (not registered, awaiting supplement, finished). */
   dueOn: string | null;
   dueProvisional: boolean;
@@ -212,7 +217,8 @@ export type RequestCommandName =
   | 'withdraw'
   | 'close'
   | 'askFee'
-  | 'recordPayment';
+  | 'recordPayment'
+  | 'assignDepartment';
 
 /** A fee as the applicant and staff read it. */
 export interface FeeView {
@@ -264,6 +270,8 @@ export interface MyRequestSummary {
   subject: string;
   submittedAt: string;
   receivedOn: string | null;
+  /** While it waits for registration (待受理): since when (its submission, UTC); the page says 自…起待受理. */
+  waitingSince: string | null;
   dueOn: string | null;
   dueProvisional: boolean;
   workingDaysLeft: number | null;
@@ -295,9 +303,19 @@ export interface QueueItem {
   supplementDeadlineOn: string | null;
   /** overdue: past the due date; dueSoon: within 3 working days. */
   urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';
+  departmentId: string | null;
+  /** An online application not yet registered (Art. 31): waiting since its submission, for this many full working days. */
+  waiting: { since: string; workingDays: number; /** Past the bureau's registration reminder (default 1 working day). */ late: boolean } | null;
 }
 
 export interface QueuePage extends PageOf<QueueItem> {
+  /**
+   * Online applications waiting for registration, longest waiting first, at the head of the first
+   * page of the unfiltered queue (they are not repeated in `items`); empty on later pages.
+   */
+  awaitingRegistration: QueueItem[];
+  /** How many wait in all (awaitingRegistration shows at most the first 50). */
+  awaitingRegistrationTotal: number;
   /** For admins: e.g. that next year's holiday arrangement is missing, so some due dates are provisional. */
   warnings: string[];
 }

@@ -7,6 +7,7 @@ import { consultationAnswerDue, consultationForApplicant, dueOf, workingDaysLeft
 import type { Actor, HistoryEntry, RequestRecord } from './request-record';
 import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
+import { registrationWait } from './registration-wait';
 import { supplementDeadline } from './supplement-lapse';
 import { feeView } from './fee-notice';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
@@ -38,6 +39,7 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   feeRequested: '发出收费通知',
   feeWaived: '决定免收信息处理费',
   feePaid: '申请人缴纳信息处理费',
+  departmentAssigned: '转交承办部门',
 };
 
 export type Viewer = 'applicant' | 'staff';
@@ -46,9 +48,11 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
   const staffView = viewer.role === 'staff';
   const due = dueOf(r, today, calendar, staffView ? 'staff' : 'applicant');
   const open = r.open;
-  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, reasons, delayedDue, fee: _fee, ...core } = r;
+  const { ownerOpenid: _owner, enteredBy: _clerk, history, supplement, consultations, updatedAt: _u, dueSort: _s, open: _o, letters: _issued, reasons, delayedDue, fee: _fee, departmentId, ...core } = r;
   return {
     ...core,
+    departmentId: departmentId ?? null,
+    waitingSince: r.status === 'submitted' ? r.submittedAt : null,
     extension: core.extension && !staffView ? { ...core.extension, approver: null } : core.extension,
     statusLabel: REQUEST_STATUS_LABELS[r.status],
     dueOn: due?.dueOn ?? null,
@@ -132,6 +136,7 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
     subject: subjectOf(r),
     submittedAt: r.submittedAt,
     receivedOn: r.receivedOn,
+    waitingSince: r.status === 'submitted' ? r.submittedAt : null,
     ...currentDue(r, today, calendar),
   };
 }
@@ -144,11 +149,11 @@ export function toMySummary(r: RequestRecord, today: string, calendar: WorkingCa
  */
 export const QUEUE_FIELDS = [
   'trackingNumber', 'status', 'channel', 'applicant', 'information', 'submittedAt', 'receivedOn',
-  'supplement', 'consultations', 'extension', 'reply', 'ending', 'delayedDue', 'dueOn', 'dueProvisional', 'open',
-  'supplement', 'consultations', 'extension', 'reply', 'ending', 'dueOn', 'dueProvisional', 'open', 'fee',
+  'supplement', 'consultations', 'extension', 'reply', 'ending', 'delayedDue', 'dueOn', 'dueProvisional', 'open', 'fee', 'departmentId',
 ] as const;
 
-export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar): QueueItem {
+/** `registrationReminderDays`: the bureau's setting (registration-wait.ts), which marks a waiting application late. */
+export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCalendar, registrationReminderDays?: number): QueueItem {
   const due = currentDue(r, today, calendar);
   const left = due.workingDaysLeft;
   const person = r.applicant.type === 'person';
@@ -170,6 +175,8 @@ export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCa
     ...due,
     supplementDeadlineOn: r.status === 'supplementRequested' ? supplementDeadline(r, calendar) : null,
     urgency: urgencyOf(left),
+    departmentId: r.departmentId ?? null,
+    waiting: registrationWait(r, today, calendar, registrationReminderDays),
   };
 }
 

@@ -5,6 +5,7 @@ import { action } from '../api/define';
 import { resident, staff } from '../staff/roles';
 import {
   AskReasonsSchema,
+  AssignDepartmentSchema,
   AskSupplementSchema,
   GiveReasonsSchema,
   SetDelayedDueSchema,
@@ -76,11 +77,13 @@ export const requestsContract = {
   queue: action<QueuePage>()({
     input: z.strictObject({
       status: z.enum(REQUEST_STATUSES).optional(),
+      /** One department of the caller's (an admin: any); another's lists nothing. */
+      departmentId: IdSchema.optional(),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),
     access: handlers,
-    summary: '待办申请，按答复期限排序；个人信息脱敏',
+    summary: '待办申请：待受理的网上申请在前（按等待时间），其余按答复期限排序；仅本人所在部门的申请；个人信息脱敏',
     writes: false,
   }),
   enter: action<RequestView>()({
@@ -159,6 +162,12 @@ export const requestsContract = {
     input: RecordPaymentSchema,
     access: handlers,
     summary: '登记申请人缴纳信息处理费的日期，答复期限恢复计算（等待缴费的期间不计入）',
+    writes: true,
+  }),
+  assignDepartment: action<RequestView>()({
+    input: AssignDepartmentSchema,
+    access: handlers,
+    summary: '转交其他部门承办（管理员或原承办部门的办理人员）',
     writes: true,
   }),
   manageGet: action<RequestView>()({

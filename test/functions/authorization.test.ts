@@ -14,31 +14,35 @@ const PERSONAS = {
   otherResident: 'resident-b',
   formerStaff: 'former-staff',
   handler: 'demo-clerk',
+  /** demo-clerk's roles in 住房保障科: the fixture's requests are registered into 局办公室, demo-clerk's department. */
+  handlerOtherDepartment: 'other-department-clerk',
   publisher: 'demo-editor',
   admin: 'demo-admin',
 } as const;
 type Persona = keyof typeof PERSONAS;
+/** The columns written out in EXPECTED; the department-scope column is DEPARTMENT_SCOPE below. */
+type RolePersona = Exclude<Persona, 'handlerOtherDepartment'>;
 type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
-const everyone: Record<Persona, Outcome> = {
+const everyone: Record<RolePersona, Outcome> = {
   anonymous: 'allow', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
 };
-const publishers: Record<Persona, Outcome> = {
+const publishers: Record<RolePersona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
 };
 
 /** Any caller with an OPENID: residents, and staff as residents (own notifications). */
-const signedIn: Record<Persona, Outcome> = {
+const signedIn: Record<RolePersona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
 };
 
-const ANSWERERS: Record<Persona, Outcome> = { ...publishers, publisher: 'FORBIDDEN', handler: 'allow' };
+const ANSWERERS: Record<RolePersona, Outcome> = { ...publishers, publisher: 'FORBIDDEN', handler: 'allow' };
 const NO_CASE = 'INQUIRY_NOT_FOUND' as Outcome;
-const OWN_CASE: Record<Persona, Outcome> = {
+const OWN_CASE: Record<RolePersona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: NO_CASE, formerStaff: NO_CASE, handler: NO_CASE, publisher: NO_CASE, admin: NO_CASE,
 };
 
-const EXPECTED: Record<string, Record<Persona, Outcome>> = {
+const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'session.whoami': everyone,
   'directory.departments': everyone,
   'notices.list': everyone,
@@ -72,6 +76,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'requests.quoteFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
   'requests.askFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
   'requests.recordPayment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.assignDepartment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
   'calendar.days': everyone,
   'calendar.setYear': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
   'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
@@ -121,7 +126,7 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
   'ratings.feedback': {
     anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'RATING_NOT_FOUND', formerStaff: 'RATING_NOT_FOUND',
     handler: 'RATING_NOT_FOUND', publisher: 'RATING_NOT_FOUND', admin: 'RATING_NOT_FOUND',
-  } as Record<Persona, string> as Record<Persona, Outcome>,
+  } as Record<RolePersona, string> as Record<RolePersona, Outcome>,
   'ratings.stats': everyone,
   'ratings.publicList': everyone,
   'ratings.followUps': { ...publishers, publisher: 'FORBIDDEN' },
@@ -183,6 +188,35 @@ const EXPECTED: Record<string, Record<Persona, Outcome>> = {
 
 };
 
+/**
+ * The department-scope column: a handler of another department than the request's. A request outside
+ * their departments is answered exactly like a missing one (REQUEST_NOT_FOUND), never FORBIDDEN, so
+ * they cannot even tell that it exists. What is not a request of another department (the queue, entering
+ * a letter, an online application nobody registered yet, everything outside the requests function) is
+ * answered to them as to any handler: the handler column.
+ */
+const NOT_THEIRS = 'REQUEST_NOT_FOUND' as Outcome;
+const DEPARTMENT_SCOPE: Record<string, Outcome> = {
+  'requests.queue': 'allow',
+  'requests.enter': 'allow',
+  'requests.register': 'allow', // the fixture's submitted application: nobody's department yet
+  'requests.askSupplement': NOT_THEIRS,
+  'requests.recordSupplement': NOT_THEIRS,
+  'requests.consult': NOT_THEIRS,
+  'requests.extend': NOT_THEIRS,
+  'requests.reply': NOT_THEIRS,
+  'requests.close': NOT_THEIRS,
+  'requests.manageGet': NOT_THEIRS,
+  'requests.assignDepartment': NOT_THEIRS,
+  'requests.askReasons': NOT_THEIRS,
+  'requests.setDelayedDue': NOT_THEIRS,
+  'requests.quoteFee': NOT_THEIRS,
+  'requests.askFee': NOT_THEIRS,
+  'requests.recordPayment': NOT_THEIRS,
+};
+const expectedFor = (name: string, persona: Persona): Outcome =>
+  persona === 'handlerOtherDepartment' ? (DEPARTMENT_SCOPE[name] ?? EXPECTED[name].handler) : EXPECTED[name][persona];
+
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));
 
 test('the matrix names every action of the contract, and nothing else', () => {
@@ -194,7 +228,11 @@ test('the matrix names every action of the contract, and nothing else', () => {
  * fixture), so no case sees another's writes; copying the image costs far less than seeding anew.
  */
 const prepared = fixtureImageOnce((cloud) =>
-  cloud.store.collection('staff').insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false }).then(() => undefined),
+  cloud.store
+    .collection('staff')
+    .insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false })
+    .then(() => cloud.store.collection('staff').insert({ id: 'other-department-clerk', name: '住房保障科办理人员', roles: ['handler', 'answerer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
+    .then(() => undefined),
 );
 
 describe.each(actions)('%s.%s', (fn, action) => {
@@ -206,7 +244,7 @@ describe.each(actions)('%s.%s', (fn, action) => {
   });
 
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
-    const expected = EXPECTED[`${fn}.${action}`][persona];
+    const expected = expectedFor(`${fn}.${action}`, persona);
     const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
     const data = inputs[0];
     const countsBefore = await storeCounts(cloud);
@@ -223,9 +261,11 @@ describe.each(actions)('%s.%s', (fn, action) => {
   });
 });
 
-// deliveries of a request: the request's handlers and admins see how its notifications reached the applicant.
+// deliveries of a request: the request's handlers and admins see how its notifications reached the applicant;
+// a handler of another department is answered as if there were no such subject.
 const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow',
+  handlerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, publisher: 'FORBIDDEN', admin: 'allow',
 };
 describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
@@ -242,11 +282,11 @@ describe('deliveries.forSubject of a request (its supplement notice was sent)', 
 // A rating's notifications (its 差评 answer, follow-up reminders) are the rating officers' business; a subject that is
 // neither a request, a notice nor a rating is answered like one that does not exist, whoever asks.
 const RATING_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', handlerOtherDepartment: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow',
 };
 const NO_SUCH_SUBJECT = 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome;
 const OTHER_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, admin: NO_SUCH_SUBJECT,
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, handlerOtherDepartment: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, admin: NO_SUCH_SUBJECT,
 };
 describe('deliveries.forSubject of a rating, and of something else', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {

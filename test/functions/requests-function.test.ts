@@ -200,11 +200,14 @@ describe('staff queue and paper applications', () => {
     const queue = ok(await as('demo-clerk', 'queue', { limit: 50 }));
     const dues = queue.items.map((i: any) => i.dueOn ?? '9999-12-31');
     expect(dues).toEqual([...dues].sort());
+    // The online application waits for registration: it heads the queue apart, with how long it has waited.
+    expect(queue.awaitingRegistration.filter((i: any) => ids.includes(i.id)).map((i: any) => [i.channel, i.dueOn, i.waiting])).toEqual([
+      ['online', null, { since: expect.any(String), workingDays: 0, late: false }],
+    ]);
     queue.items = queue.items.filter((i: any) => ids.includes(i.id));
-    expect(queue.items.map((i: any) => [i.channel, i.dueOn])).toEqual([
-      ['fax', '2026-09-29'],
-      ['letter', '2026-10-30'],
-      ['online', null],
+    expect(queue.items.map((i: any) => [i.channel, i.dueOn, i.departmentId])).toEqual([
+      ['fax', '2026-09-29', 'office'],
+      ['letter', '2026-10-30', 'office'],
     ]);
     expect(queue.items[0]).toMatchObject({ applicantName: '陈**', idNumberMasked: '330************236', phoneMasked: '138****5678', urgency: 'dueSoon' });
     expect(JSON.stringify(queue)).not.toContain('330106199003071236');

@@ -122,3 +122,29 @@ test('a consultation is started and ended from the request page; it shows 征求
   expect(resumed?.consultations).toHaveLength(1);
   expect(resumed?.consultations[0].endedOn).not.toBeNull();
 });
+
+test('the clerk registers an application into another department, whose page then shows it; the admin hands it back', async () => {
+  const request = await submit();
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  const page = render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('choice-registerDepartment-housing'));
+  expect(screen.getByTestId('request-department').textContent).toContain('待受理时确定');
+  fireEvent.click(screen.getByTestId('choice-registerDepartment-housing'));
+  fireEvent.click(screen.getByTestId('do-register'));
+  // 住房保障科's request is no longer 李华's (局办公室) to see: the page says it is not found.
+  await waitFor(() => expect(screen.getByTestId('request-handed-on').textContent).toContain('该申请已由其他部门承办'));
+  expect((await cloud.store.collection('requests').get(request.id))!.departmentId).toBe('housing');
+  page.unmount();
+
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => expect(screen.getByTestId('request-department').textContent).toContain('住房保障科'));
+  await waitFor(() => screen.getByTestId('choice-assignDepartment-office'));
+  expect(screen.queryByTestId('choice-assignDepartment-housing')).toBeNull();
+  fireEvent.click(screen.getByTestId('choice-assignDepartment-office'));
+  fireEvent.click(screen.getByTestId('do-assignDepartment'));
+  await waitFor(() => expect(screen.getByTestId('request-department').textContent).toContain('局办公室'));
+  expect(screen.getAllByText('转交承办部门').length).toBeGreaterThan(0);
+});

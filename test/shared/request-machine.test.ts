@@ -229,14 +229,15 @@ describe('every command in every status (illegal ones refused)', () => {
   // Written out by hand: which commands each status admits. '—' = INVALID_STATE (or its specific code).
   const LEGAL: Record<RequestStatus, RequestCommandName[]> = {
     submitted: ['register', 'withdraw', 'close'],
-    registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'askFee', 'reply', 'withdraw', 'close'],
-    supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close'],
-    consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close'],
-    reasonsRequested: ['giveReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close'],
-    feeRequested: ['recordPayment', 'withdraw', 'close'],
-    replied: [],
-    withdrawn: [],
-    closed: [],
+    registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'askFee', 'reply', 'withdraw', 'close', 'assignDepartment'],
+    supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close', 'assignDepartment'],
+    consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close', 'assignDepartment'],
+    reasonsRequested: ['giveReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close', 'assignDepartment'],
+    feeRequested: ['recordPayment', 'withdraw', 'close', 'assignDepartment'],
+    // A finished request keeps its record in a department (who may read it), so it may still be handed on.
+    replied: ['assignDepartment'],
+    withdrawn: ['assignDepartment'],
+    closed: ['assignDepartment'],
   };
 
   const base = submitted();
@@ -285,6 +286,7 @@ describe('every command in every status (illegal ones refused)', () => {
       askFee: { type: 'askFee', actor, method: 'perPage', units: 50, waive: false, reducedTo: null, reason: null, month: { month: '2026-09', itemsBefore: 0, otherMethod: null } },
       recordPayment: { type: 'recordPayment', actor, paidOn: '2026-09-30' },
       recompute: { type: 'recompute', actor, reason: 'x', previous: calendar },
+      assignDepartment: { type: 'assignDepartment', actor, department: { id: 'approval', name: '行政审批科' } },
     });
     const applicantCommands = ['supplement', 'giveReasons', 'withdraw'];
     const open: RequestStatus[] = ['submitted', 'registered', 'supplementRequested', 'consulting', 'reasonsRequested', 'feeRequested'];
@@ -306,7 +308,7 @@ describe('every command in every status (illegal ones refused)', () => {
         }
       }
     }
-    expect(outcomes).toHaveLength(9 * 4 * 17);
+    expect(outcomes).toHaveLength(9 * 4 * 18);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {
@@ -417,8 +419,8 @@ describe('refusals are answers, not exceptions', () => {
   });
 
   test("the buttons follow the same checks on today's date: recording a supplement stops being offered after the period", () => {
-    expect(allowedCommands(asked, clerk, '2026-10-12', calendar)).toEqual(['recordSupplement', 'close']);
-    expect(allowedCommands(asked, clerk, '2026-10-13', calendar)).toEqual(['close']);
+    expect(allowedCommands(asked, clerk, '2026-10-12', calendar)).toEqual(['recordSupplement', 'close', 'assignDepartment']);
+    expect(allowedCommands(asked, clerk, '2026-10-13', calendar)).toEqual(['close', 'assignDepartment']);
     expect(allowedCommands(asked, resident, '2026-10-12', calendar)).toEqual(['supplement', 'withdraw']);
     expect(allowedCommands(asked, resident, '2026-10-13', calendar)).toEqual(['withdraw']);
   });

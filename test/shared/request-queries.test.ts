@@ -27,7 +27,7 @@ const calendar = buildCalendar([], builtinArrangement);
 /** A record as the queries read it: open and registered, due on `dueOn` (null: no clock runs). */
 function record(patch: Partial<QueryRecord> = {}): QueryRecord {
   const dueOn = patch.dueOn === undefined ? '2026-10-20' : patch.dueOn;
-  return { status: 'registered', open: true, dueOn, dueSort: dueOn ?? '9999-12-31', dueProvisional: false, supplement: null, consultations: [], ...patch };
+  return { status: 'registered', open: true, dueOn, dueSort: dueOn ?? '9999-12-31', dueProvisional: false, supplement: null, consultations: [], departmentId: 'office', ...patch };
 }
 
 /** Waiting for a supplement asked on 2026-09-29 with a 5-working-day period (ends 2026-10-12, across 国庆). */
@@ -46,6 +46,8 @@ function storeSelects(where: Record<string, FieldCondition>, r: QueryRecord): bo
     if (condition === null || typeof condition !== 'object') return value === condition;
     const v = value as string;
     return (
+      (condition.ne === undefined || value !== condition.ne) &&
+      (condition.in === undefined || condition.in.includes(value)) &&
       (condition.lt === undefined || v < (condition.lt as string)) &&
       (condition.lte === undefined || v <= (condition.lte as string)) &&
       (condition.gt === undefined || v > (condition.gt as string)) &&
@@ -62,7 +64,8 @@ const SAMPLES: QueryRecord[] = [
   record({ dueOn: '2026-10-10' }),
   record({ dueOn: '2027-01-05', dueProvisional: true }),
   record({ status: 'consulting', dueOn: '2026-09-21' }),
-  record({ status: 'submitted', dueOn: null }),
+  record({ status: 'submitted', dueOn: null, departmentId: null }),
+  record({ dueOn: '2026-10-15', departmentId: 'approval' }),
   asked(),
   asked({ text: '文号是云建发〔2026〕12号', attachments: [], on: '2026-10-09' }),
   record({ status: 'replied', open: false, dueOn: '2026-10-09', dueSort: '9999-12-31' }),
@@ -72,6 +75,9 @@ const SAMPLES: QueryRecord[] = [
 describe('each query: the store selects everything the question accepts', () => {
   const cases: Array<[string, RequestQuery, string]> = [
     ['open', openRequests, '2026-10-08'],
+    ['the queue', queueQuery(), '2026-10-08'],
+    ["the queue of 局办公室's handlers", queueQuery(undefined, ['office']), '2026-10-08'],
+    ['the queue of one status in two departments', queueQuery('registered', ['office', 'approval']), '2026-10-08'],
     ['awaiting registration', awaitingRegistration, '2026-10-08'],
     ['awaiting supplement', awaitingSupplement, '2026-10-08'],
     ['due by 10-09', dueBy('2026-10-09'), '2026-09-30'],
@@ -85,7 +91,8 @@ describe('each query: the store selects everything the question accepts', () => 
     const accepted = SAMPLES.filter((r) => query.matches(r, today, calendar));
     expect(accepted.length).toBeGreaterThan(0);
     for (const r of accepted) expect(storeSelects(query.where, r)).toBe(true);
-    expect(query.orderBy).toEqual([['dueSort', 'asc']]);
+    // The waiting applications are listed longest waiting first; everything else most urgent first.
+    expect(query.orderBy).toEqual(query === awaitingRegistration ? [['submittedAt', 'asc']] : [['dueSort', 'asc']]);
   });
 });
 
@@ -122,12 +129,22 @@ describe('due soon and overdue, across 国庆 2026', () => {
 });
 
 describe('the queue', () => {
-  test('unfiltered it lists every open request; filtered, one status; both most urgent first', () => {
-    expect(queueQuery()).toBe(openRequests);
-    expect(queueQuery('submitted').where).toEqual({ status: 'submitted' });
+  test('unfiltered it lists every open registered request (the waiting ones head it apart); filtered, one status', () => {
+    expect(queueQuery().where).toEqual({ open: true, status: { ne: 'submitted' } });
+    expect(queueQuery('submitted')).toBe(awaitingRegistration);
     expect(awaitingRegistration.where).toEqual({ status: 'submitted' });
     expect(awaitingSupplement.where).toEqual({ status: 'supplementRequested' });
-    expect(SAMPLES.filter((r) => openRequests.matches(r, '2026-10-08', calendar))).toHaveLength(10);
+    expect(SAMPLES.filter((r) => openRequests.matches(r, '2026-10-08', calendar))).toHaveLength(11);
+    expect(SAMPLES.filter((r) => queueQuery().matches(r, '2026-10-08', calendar))).toHaveLength(10);
+  });
+
+  test("a handler's queue is their departments' requests; the waiting applications are everyone's", () => {
+    const office = queueQuery(undefined, ['office']);
+    expect(office.where).toEqual({ open: true, status: { ne: 'submitted' }, departmentId: { in: ['office'] } });
+    expect(SAMPLES.filter((r) => office.matches(r, '2026-10-08', calendar))).toHaveLength(9);
+    expect(queueQuery(undefined, ['approval']).matches(record({ departmentId: 'approval' }), '2026-10-08', calendar)).toBe(true);
+    expect(office.matches(record({ departmentId: undefined }), '2026-10-08', calendar)).toBe(false);
+    expect(queueQuery('submitted', ['office'])).toBe(awaitingRegistration);
   });
 });
 

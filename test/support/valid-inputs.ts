@@ -126,8 +126,8 @@ export const VALID_INPUTS: Inputs = {
     supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: 'cloud://env/supplement.pdf', sizeBytes: 2048 }] }],
     giveReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, text: '所申请的是本小区 40 栋楼各自的加装电梯批复，业主委员会需逐栋核对。' }],
     withdraw: (f) => [{ id: f.submittedId, version: f.submittedVersion, reason: '已从其他渠道获得' }],
-    queue: () => [{}, { status: 'registered', limit: 10, cursor: null }],
-    enter: () => [enteredApplication(), enteredApplication({ channel: 'inPerson', receivedOn: '2026-11-24' })],
+    queue: () => [{}, { status: 'registered', limit: 10, cursor: null }, { departmentId: 'office' }, { status: 'submitted' }],
+    enter: () => [enteredApplication(), enteredApplication({ channel: 'inPerson', receivedOn: '2026-11-24', departmentId: 'approval' })],
     register: (f) => [{ id: f.submittedId, version: f.submittedVersion, receivedOn: '2026-11-24' }],
     askSupplement: (f) => [{ id: f.registeredId, version: f.registeredVersion, items: ['请写明所需文件的名称或文号', '请说明所涉小区名称'], workingDays: 10 }],
     consult: (f) => [
@@ -138,7 +138,6 @@ export const VALID_INPUTS: Inputs = {
     setDelayedDue: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, dueOn: '2027-02-26', reason: '所申请的 40 份批复需逐份调取档案并审查' }],
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
     close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要' }],
-    manageGet: (f) => [{ id: f.submittedId }],
     quoteFee: (f) => [{ id: f.registeredId, method: 'perPage', units: 45 }, { id: f.registeredId, method: 'perItem', units: 3 }],
     askFee: (f) => [
       { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 45 },
@@ -146,6 +145,9 @@ export const VALID_INPUTS: Inputs = {
       { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 45, waive: true, reason: '所涉信息与申请人生活密切相关，决定免收' },
     ],
     recordPayment: (f) => [{ id: f.feeRequestedId, version: f.feeRequestedVersion, paidOn: '2026-11-24' }],
+    // The registered one first: the authorisation matrix calls the first, and it belongs to a department.
+    manageGet: (f) => [{ id: f.registeredId }, { id: f.submittedId }],
+    assignDepartment: (f) => [{ id: f.registeredId, version: f.registeredVersion, departmentId: 'approval' }],
     recordSupplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, receivedOn: '2026-11-24', text: '申请人来信补正：所需信息为 2025 年度。', attachments: [{ name: '来信.pdf', url: 'cloud://env/letter.pdf', sizeBytes: 2048 }] }],
   },
   calendar: {

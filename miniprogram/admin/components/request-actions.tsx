@@ -1,5 +1,7 @@
+import type { Department } from '../../../shared/api/common';
 import {
   AskReasonsSchema,
+  AssignDepartmentSchema,
   AskSupplementSchema,
   SetDelayedDueSchema,
   CLOSE_CATEGORIES,
@@ -26,16 +28,52 @@ import { RequestActionForm, type ActionDescription, type Run } from './request-a
  * server's own schema before it is sent. Only the actions the server lists
  * in `allowed` are offered; the server decides again when it is called.
  */
-const register = (): ActionDescription => ({
+/** What the cards need besides the request: the bureau's departments (to register into, or hand on to). */
+interface ActionContext {
+  departments: Department[];
+}
+
+const register = (_request: RequestView, { departments }: ActionContext): ActionDescription => ({
   command: 'register',
   title: '受理申请',
-  hint: '受理之日为答复期限的第0天。网上申请默认今天受理；如实际收到更早，请填写收到日期。',
-  initial: { receivedOn: '' },
-  fields: () => [{ key: 'receivedOn', label: '收到日期（选填，YYYY-MM-DD）', text: 'receivedOn', placeholder: '默认今天' }],
+  hint: '受理之日为答复期限的第0天。网上申请默认今天受理；如实际收到更早，请填写收到日期。承办部门的办理人员可以查看和办理本申请。',
+  initial: { receivedOn: '', departmentId: '' },
+  fields: () => [
+    { key: 'receivedOn', label: '收到日期（选填，YYYY-MM-DD）', text: 'receivedOn', placeholder: '默认今天' },
+    {
+      key: 'departmentId',
+      label: '承办部门',
+      choice: 'registerDepartment',
+      column: true,
+      options: [{ value: '', label: '默认（本人所在部门）' }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
+    },
+  ],
   schema: RegisterSchema,
-  input: (target, v) => ({ ...target, ...(v.receivedOn.trim() ? { receivedOn: v.receivedOn.trim() } : {}) }),
+  input: (target, v) => ({ ...target, ...(v.receivedOn.trim() ? { receivedOn: v.receivedOn.trim() } : {}), ...(v.departmentId ? { departmentId: v.departmentId } : {}) }),
   done: '已受理',
   submitLabel: '受理',
+});
+
+/** Handing the request to another department: its handlers take over, and this department's no longer see it. */
+const assignDepartment = (request: RequestView, { departments }: ActionContext): ActionDescription => ({
+  command: 'assignDepartment',
+  title: '转交承办部门',
+  hint: '转交后由所选部门的办理人员办理；本部门的办理人员（管理员除外）将不能再查看本申请。',
+  initial: { departmentId: '' },
+  fields: () => [
+    {
+      key: 'departmentId',
+      label: '转交给',
+      required: true,
+      choice: 'assignDepartment',
+      column: true,
+      options: departments.filter((d) => d.id !== request.departmentId).map((d) => ({ value: d.id, label: d.name })),
+    },
+  ],
+  schema: AssignDepartmentSchema,
+  input: (target, v) => ({ ...target, departmentId: v.departmentId }),
+  done: '已转交',
+  submitLabel: '转交',
 });
 
 const askSupplement = (): ActionDescription => ({
@@ -192,7 +230,7 @@ const close = (): ActionDescription => ({
 });
 
 /** In the order the cards appear, each with the workflow commands that offer it. */
-const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: RequestView) => ActionDescription }> = [
+const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: RequestView, context: ActionContext) => ActionDescription }> = [
   { offeredBy: ['register'], describe: register },
   { offeredBy: ['askSupplement'], describe: askSupplement },
   { offeredBy: ['recordSupplement'], describe: recordSupplement },
@@ -202,15 +240,16 @@ const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: Requ
   { offeredBy: ['setDelayedDue'], describe: setDelayedDue },
   { offeredBy: ['reply'], describe: reply },
   { offeredBy: ['close'], describe: close },
+  { offeredBy: ['assignDepartment'], describe: assignDepartment },
 ];
 
 /** The cards for the actions the server allows on `request` now. */
-export function RequestActions(props: { request: RequestView; run: Run; busy: boolean }) {
+export function RequestActions(props: { request: RequestView; run: Run; busy: boolean; departments: Department[] }) {
   const { request } = props;
   return (
     <>
       {ACTIONS.filter((a) => a.offeredBy.some((c) => request.allowed.includes(c))).map((a) => {
-        const description = a.describe(request);
+        const description = a.describe(request, { departments: props.departments });
         return <RequestActionForm key={description.command} description={description} request={request} run={props.run} busy={props.busy} />;
       })}
     </>

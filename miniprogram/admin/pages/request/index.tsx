@@ -6,6 +6,7 @@ import { ReasonsBox } from '../../../components/requests/reasons-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
+import { useDepartments } from '../../../hooks/use-department-names';
 import { go, routes } from '../../../navigation';
 import {
   APPLICANT_TYPE_LABELS,
@@ -29,10 +30,20 @@ import '../../../components/requests/requests.css';
 export default function AdminRequestPage() {
   const id = useRouter().params.id ?? '';
   const { request, error, reload, busy, run } = useManagedRequest(id);
+  const departments = useDepartments();
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
+  // Loaded before and not found now: it was handed to a department the clerk is not in (or registered into one).
+  if (request && error?.code === 'REQUEST_NOT_FOUND') {
+    return (
+      <View className="page request-page list-state" data-testid="request-handed-on">
+        <Text>该申请已由其他部门承办，您不能再查看。</Text>
+        <Text className="hint">{error.message}</Text>
+      </View>
+    );
+  }
   if (!request) return <RequestLoadState error={error} reload={reload} />;
   const r = request;
   const a = r.applicant;
@@ -46,6 +57,10 @@ export default function AdminRequestPage() {
         </View>
         <DetailRow label="来源" value={CHANNEL_LABELS[r.channel]} />
         <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
+        <View data-testid="request-department">
+          <DetailRow label="承办部门" value={r.departmentId ? (departments.find((d) => d.id === r.departmentId)?.name ?? r.departmentId) : '待受理时确定'} />
+        </View>
+        {r.waitingSince ? <DetailRow label="待受理" value={`自 ${formatBeijingDateTime(r.waitingSince)} 起（条例第三十一条：网上申请以双方确认之日为收到之日，请及时受理）`} /> : null}
       </View>
 
       <View className="card" data-testid="applicant">
@@ -102,7 +117,7 @@ export default function AdminRequestPage() {
       <ReasonsBox request={r} />
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
-      <RequestActions request={r} run={run} busy={busy} />
+      <RequestActions request={r} run={run} busy={busy} departments={departments} />
 
       <StaffLink label="通知送达情况（站内消息、微信订阅消息）" url={routes.adminDeliveries(r.id)} testId="request-deliveries" />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.adminRequestLetter(r.id, i))} />

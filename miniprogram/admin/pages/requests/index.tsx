@@ -1,12 +1,15 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { DepartmentFilter } from '../../../components/department-filter';
 import { PagedListView } from '../../../components/paged-list-view';
 import { useListPageEvents } from '../../../hooks/use-list-page-events';
 import { DueTag, RequestStatusTag } from '../../../components/requests/request-status';
 import { useRequestQueue } from '../../../hooks/use-request-lists';
+import { useDepartmentNames } from '../../../hooks/use-department-names';
 import { go, routes } from '../../../navigation';
 import { CHANNEL_LABELS, ORG_KIND_LABELS, type RequestStatus } from '../../../../shared/requests/request-schema';
-import { formatBeijingDate } from '../../../../shared/time/beijing-time';
+import type { QueueItem } from '../../../../shared/requests/request-types';
+import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 
 const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
@@ -21,10 +24,17 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
   { key: 'withdrawn', label: '已撤回' },
 ];
 
-/** Staff: the requests to handle, the soonest due first; overdue and nearly due stand out. Personal data is masked here. */
+/**
+ * Staff: the requests to handle. Online applications waiting for registration
+ * come first, longest waiting first (条例 Art. 31: their receipt day waits on
+ * the bureau); then the requests of the clerk's departments, soonest due first,
+ * overdue and nearly due standing out. Personal data is masked here.
+ */
 export default function AdminRequestsPage() {
   const [status, setStatus] = useState<RequestStatus | undefined>(undefined);
-  const { list, warnings } = useRequestQueue(status);
+  const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
+  const { list, warnings, waiting, waitingTotal } = useRequestQueue(status, departmentId);
+  const departmentName = useDepartmentNames();
   useListPageEvents(list);
 
   return (
@@ -37,6 +47,7 @@ export default function AdminRequestsPage() {
             </Text>
           ))}
         </ScrollView>
+        <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
         <Button className="btn btn--primary btn--small" onClick={() => go(routes.adminRequestEnter())} data-testid="enter-request">
           ＋ 录入
         </Button>
@@ -44,30 +55,53 @@ export default function AdminRequestsPage() {
       {warnings.map((w) => (
         <Text key={w} className="notice-box" data-testid="queue-warning">{w}</Text>
       ))}
-      <PagedListView
-        list={list}
-        emptyText="没有符合条件的申请"
-        renderItem={(r) => (
-          <View key={r.id} className={`card request-card request-card--${r.urgency}`} onClick={() => go(routes.adminRequest(r.id))} data-testid="queue-item">
-            <View className="request-card__head">
-              <Text className="request-card__number">{r.trackingNumber}</Text>
-              <RequestStatusTag status={r.status} />
-            </View>
-            <Text className="request-card__title">{r.subject}</Text>
-            <View className="request-card__meta">
-              <Text data-testid="queue-applicant">{r.applicantName}{r.orgKind ? `（${ORG_KIND_LABELS[r.orgKind]}）` : ''}</Text>
-              <Text className="masked">{r.phoneMasked}</Text>
-              {r.idNumberMasked ? <Text className="masked">{r.idNumberMasked}</Text> : null}
-            </View>
-            <View className="request-card__meta">
-              <Text>{CHANNEL_LABELS[r.channel]}</Text>
-              <Text>{r.receivedOn ? `受理 ${r.receivedOn}` : `提交 ${formatBeijingDate(r.submittedAt)}`}</Text>
-              {r.dueOn ? <Text>期限 {r.dueOn}</Text> : null}
-              <DueTag dueOn={r.dueOn} workingDaysLeft={r.workingDaysLeft} provisional={r.dueProvisional} urgency={r.urgency} />
-            </View>
-          </View>
-        )}
-      />
+      {waiting.length > 0 && (
+        <View data-testid="queue-waiting">
+          <Text className="section-title">待受理的网上申请（{waitingTotal} 件，等待最久的在前）</Text>
+          {waiting.map((r) => <QueueRow key={r.id} r={r} departmentName={departmentName} />)}
+          {waitingTotal > waiting.length ? <Text className="notice-box">另有 {waitingTotal - waiting.length} 件，请在“待受理”中查看</Text> : null}
+          <Text className="section-title">办理中的申请</Text>
+        </View>
+      )}
+      <PagedListView list={list} emptyText="没有符合条件的申请" renderItem={(r) => <QueueRow key={r.id} r={r} departmentName={departmentName} />} />
+    </View>
+  );
+}
+
+/** How long an online application has waited for registration, in working days (the bureau reminds after its setting, default 1). */
+function waitingText(w: NonNullable<QueueItem['waiting']>): string {
+  const since = `${formatBeijingDateTime(w.since)} 提交`;
+  if (w.workingDays === 0) return `${since}，今日待受理`;
+  return `${since}，已等待 ${w.workingDays} 个工作日${w.late ? '，请尽快受理' : ''}`;
+}
+
+function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: string | null) => string | null }) {
+  const mark = r.waiting ? (r.waiting.late ? 'overdue' : 'dueSoon') : r.urgency;
+  return (
+    <View className={`card request-card request-card--${mark}`} onClick={() => go(routes.adminRequest(r.id))} data-testid="queue-item">
+      <View className="request-card__head">
+        <Text className="request-card__number">{r.trackingNumber}</Text>
+        <RequestStatusTag status={r.status} />
+      </View>
+      <Text className="request-card__title">{r.subject}</Text>
+      <View className="request-card__meta">
+        <Text data-testid="queue-applicant">{r.applicantName}{r.orgKind ? `（${ORG_KIND_LABELS[r.orgKind]}）` : ''}</Text>
+        <Text className="masked">{r.phoneMasked}</Text>
+        {r.idNumberMasked ? <Text className="masked">{r.idNumberMasked}</Text> : null}
+      </View>
+      {r.waiting ? (
+        <View className="request-card__meta">
+          <Text className={`due-tag due-tag--${r.waiting.late ? 'overdue' : 'dueSoon'}`} data-testid="queue-waited">{waitingText(r.waiting)}</Text>
+        </View>
+      ) : (
+        <View className="request-card__meta">
+          <Text>{CHANNEL_LABELS[r.channel]}</Text>
+          {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : null}
+          <Text>{r.receivedOn ? `受理 ${r.receivedOn}` : `提交 ${formatBeijingDate(r.submittedAt)}`}</Text>
+          {r.dueOn ? <Text>期限 {r.dueOn}</Text> : null}
+          <DueTag dueOn={r.dueOn} workingDaysLeft={r.workingDaysLeft} provisional={r.dueProvisional} urgency={r.urgency} />
+        </View>
+      )}
     </View>
   );
 }
