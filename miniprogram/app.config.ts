@@ -65,6 +65,8 @@ export default defineAppConfig({
         'pages/staff-join/index',
         // 操作记录 (admins)
         'pages/audit/index',
+        // 年度报告 (admins and viewers)
+        'pages/report/index',
 
       ],
     },

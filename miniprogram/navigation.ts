@@ -56,6 +56,9 @@ export const routes = {
   staffJoin: (code?: string) => `/admin/pages/staff-join/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
   adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 
+  // annual report
+  adminReport: (year?: number) => `/admin/pages/report/index${year ? `?year=${year}` : ''}`,
+
 };
 
 export function go(url: string): void {

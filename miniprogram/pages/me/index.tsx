@@ -6,6 +6,7 @@ import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { InboxEntries } from '../../components/inbox-entries';
+import { ReportReminder } from '../../components/report-reminder';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
@@ -64,6 +65,9 @@ export default function MePage() {
           <Text className="menu__arrow">›</Text>
         </View>
       </View>
+
+      {/* annual report: the coming report and what is missing, from 1 December */}
+      {whoami?.staff?.roles.some((r) => r === 'admin' || r === 'viewer') && <ReportReminder />}
 
       {whoami?.isStaff && (
         <View className="menu">
@@ -136,6 +140,12 @@ export default function MePage() {
           {whoami.staff?.roles.includes('admin') && (
             <View className="menu__item" onClick={() => go(routes.adminStaff())} data-testid="staff-admin-entry">
               <Text>工作台 · 人员管理</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.some((r) => r === 'admin' || r === 'viewer') && (
+            <View className="menu__item" onClick={() => go(routes.adminReport())} data-testid="staff-report-entry">
+              <Text>工作台 · 年度报告</Text>
               <Text className="menu__arrow">›</Text>
             </View>
           )}

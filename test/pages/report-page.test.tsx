@@ -1,0 +1,55 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import ReportPage from '../../miniprogram/admin/pages/report/index';
+import { ReportReminder } from '../../miniprogram/components/report-reminder';
+import { setTransport } from '../../miniprogram/api/transport';
+import { reportReminder, reportingYear } from '../../shared/reports/report-reminder';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
+import { recorded, resetTaro } from '../support/taro';
+
+/** The staff preview of the annual report, and the December reminder on the staff home. */
+let cloud: CloudHarness;
+cloudPerTest((c) => (cloud = c));
+
+test('the reminder runs from 1 December to the 31 January deadline', () => {
+  expect(reportReminder('2026-11-30')).toBeNull();
+  expect(reportReminder('2026-12-01')).toEqual({ year: 2026, deadline: '2027-01-31' });
+  expect(reportReminder('2027-01-31')).toEqual({ year: 2026, deadline: '2027-01-31' });
+  expect(reportReminder('2027-02-01')).toBeNull();
+  expect(reportingYear('2027-06-01')).toBe(2026);
+});
+
+test('the reminder names the coming report, its deadline and what is missing; a tap opens the preview', async () => {
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro();
+  render(<ReportReminder today="2026-12-03" />);
+  await waitFor(() => screen.getAllByTestId('report-reminder-missing'));
+  const card = screen.getByTestId('report-reminder');
+  expect(card.textContent).toContain('2026 年度政府信息公开工作年度报告');
+  expect(card.textContent).toContain('应于 2027-01-31 前发布');
+  const missing = screen.getAllByTestId('report-reminder-missing').map((m) => m.textContent).join('\n');
+  expect(missing).toContain('尚未填写：行政许可、行政处罚、行政强制、行政事业性收费');
+  expect(missing).toContain('2026 年度尚未结束');
+  fireEvent.click(card);
+  expect(recorded.navigations).toEqual(['/admin/pages/report/index?year=2026']);
+});
+
+test('a viewer sees the tables and checks of a year, without the editing', async () => {
+  const { openid } = await viewer();
+  setTransport(cloud.transportAs(openid));
+  resetTaro({ year: '2026' });
+  render(<ReportPage />);
+  await waitFor(() => screen.getByTestId('report-requests'));
+  const annual = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year: 2026 } }));
+  expect(screen.getByTestId('cell-received-total').textContent).toBe(String(annual.requests.rows.received.total));
+  expect(screen.getByTestId('cell-carriedOut-person').textContent).toBe(String(annual.requests.rows.carriedOut.person));
+  expect(screen.getByTestId('check-inputs').getAttribute('data-ok')).toBe('no');
+  expect(screen.queryByTestId('report-inputs')).toBeNull();
+  expect(screen.queryByTestId('report-publish')).toBeNull();
+});
+
+async function viewer() {
+  await cloud.store.collection('staff').insert({ id: 'viewer-1', name: '统计查看', roles: ['viewer'], departmentIds: [], departmentId: null, active: true });
+  return { openid: 'viewer-1' };
+}
