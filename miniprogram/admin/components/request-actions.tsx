@@ -10,6 +10,7 @@ import {
   CloseSchema,
   ConsultSchema,
   ExtendSchema,
+  RecordPaymentSchema,
   RecordSupplementSchema,
   REPLY_CATEGORIES,
   REPLY_CATEGORY_INFO,
@@ -22,6 +23,7 @@ import {
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 import type { RequestCommandName, RequestView } from '../../../shared/requests/request-types';
 import { RequestActionForm, type ActionDescription, type Run } from './request-action-form';
+import { FeeNoticeForm } from './fee-notice-form';
 
 /**
  * The clerk's actions on one request, each a small form checked with the
@@ -188,6 +190,21 @@ const setDelayedDue = (request: RequestView): ActionDescription => ({
   submitLabel: '确定并发出延迟答复告知书',
 });
 
+/** Art. 42: the applicant paid the fee; the clock runs again from the next working day. */
+const recordPayment = (request: RequestView): ActionDescription => ({
+  command: 'recordPayment',
+  title: '登记缴费',
+  hint: request.fee
+    ? `收费通知（${request.fee.noticeOn}）应缴 ${request.fee.amount} 元，缴费期限 ${request.fee.deadlineOn}。登记申请人实际缴费之日；自通知之日至缴费之日的期间不计入答复期限。`
+    : undefined,
+  initial: { paidOn: '' },
+  fields: () => [{ key: 'paidOn', label: '缴费日期（YYYY-MM-DD）', required: true, text: 'paidOn', placeholder: '例如 2026-11-18' }],
+  schema: RecordPaymentSchema,
+  input: (target, v) => ({ ...target, paidOn: v.paidOn.trim() }),
+  done: '已登记缴费，答复期限恢复计算',
+  submitLabel: '登记缴费',
+});
+
 const groupOf = (c: ReplyCategory) => REPLY_CATEGORY_INFO[c].group;
 
 /** The result is chosen in two steps: its group, then (where the group has several) the exact annual-report category. */
@@ -230,7 +247,7 @@ const close = (): ActionDescription => ({
 });
 
 /** In the order the cards appear, each with the workflow commands that offer it. */
-const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: RequestView, context: ActionContext) => ActionDescription }> = [
+const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: RequestView, context: ActionContext) => ActionDescription } | { offeredBy: RequestCommandName[]; custom: 'fee' }> = [
   { offeredBy: ['register'], describe: register },
   { offeredBy: ['askSupplement'], describe: askSupplement },
   { offeredBy: ['recordSupplement'], describe: recordSupplement },
@@ -238,6 +255,9 @@ const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: Requ
   { offeredBy: ['extend'], describe: extend },
   { offeredBy: ['askReasons'], describe: askReasons },
   { offeredBy: ['setDelayedDue'], describe: setDelayedDue },
+  // The fee notice has a confirmation step (the amount and to whom) before it is sent: its own form.
+  { offeredBy: ['askFee'], custom: 'fee' },
+  { offeredBy: ['recordPayment'], describe: recordPayment },
   { offeredBy: ['reply'], describe: reply },
   { offeredBy: ['close'], describe: close },
   { offeredBy: ['assignDepartment'], describe: assignDepartment },
@@ -249,6 +269,7 @@ export function RequestActions(props: { request: RequestView; run: Run; busy: bo
   return (
     <>
       {ACTIONS.filter((a) => a.offeredBy.some((c) => request.allowed.includes(c))).map((a) => {
+        if ('custom' in a) return <FeeNoticeForm key="askFee" request={request} run={props.run} busy={props.busy} />;
         const description = a.describe(request, { departments: props.departments });
         return <RequestActionForm key={description.command} description={description} request={request} run={props.run} busy={props.busy} />;
       })}

@@ -34,6 +34,7 @@ function dueAbsentText(r: RequestView): string {
   if (r.status === 'submitted') return `受理后开始计算答复期限（${STATUTORY_WORKING_DAYS}个工作日）。`;
   if (r.status === 'supplementRequested') return '补正期间答复期限暂停，收到补正材料之日起重新计算。';
   if (r.status === 'consulting') return '征求第三方或其他机关意见的时间不计入答复期限。';
+  if (r.status === 'feeRequested') return '等待缴纳信息处理费期间答复期限暂停计算，缴费后恢复计算。';
   return '本申请已办结。';
 }
 

@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { DetailRow } from '../../../components/detail-row';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { ReasonsBox } from '../../../components/requests/reasons-box';
+import { FeeBox } from '../../../components/requests/fee-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
@@ -115,6 +116,7 @@ export default function AdminRequestPage() {
         </View>
       )}
       <ReasonsBox request={r} />
+      <FeeBox fee={r.fee} />
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
       <RequestActions request={r} run={run} busy={busy} departments={departments} />

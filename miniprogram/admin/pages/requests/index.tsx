@@ -19,6 +19,7 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
   { key: 'supplementRequested', label: '待补正' },
   { key: 'consulting', label: '征求意见' },
   { key: 'reasonsRequested', label: '待说明理由' },
+  { key: 'feeRequested', label: '待缴费' },
   { key: 'replied', label: '已答复' },
   { key: 'closed', label: '已终止' },
   { key: 'withdrawn', label: '已撤回' },

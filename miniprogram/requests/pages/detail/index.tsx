@@ -5,6 +5,7 @@ import { DetailRow } from '../../../components/detail-row';
 import { RateRequestEntry } from '../../../components/rate-request-entry';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { ReasonsBox } from '../../../components/requests/reasons-box';
+import { FeeBox } from '../../../components/requests/fee-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { ReplyConsentAgain } from '../../../components/requests/reply-consent-again';
 import { RequestStatusTag } from '../../../components/requests/request-status';
@@ -102,6 +103,7 @@ export default function MyRequestPage() {
         </View>
       )}
       {r.reasons?.answer || r.delayedDue ? <ReasonsBox request={r} /> : null}
+      <FeeBox fee={r.fee} />
 
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
       {/* 一事一评: rate the handling of this request */}
