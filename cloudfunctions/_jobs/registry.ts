@@ -5,6 +5,7 @@ import { deliveriesJob } from './deliveries';
 import type { Job } from './job';
 import { publishDueNoticesJob } from './publish-due-notices';
 import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
+import { remindWaitingApplicationsJob } from './remind-waiting-applications';
 
 /**
  * Every periodic job, in the order one step runs them. Both runners run this
@@ -15,4 +16,4 @@ import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
  * Deliveries come first; what the others write lands in the outbox, and the
  * step answers "more work", so the runner's next step delivers it at once.
  */
-export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, publishDueNoticesJob];
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob];

@@ -43,7 +43,8 @@ export type NotificationCause =
   | 'overdue'
   | 'ratingAnswered'
   | 'inquiryAnswered'
-  | 'inquiryMoreAsked';
+  | 'inquiryMoreAsked'
+  | 'registrationWaiting';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
 

@@ -148,3 +148,22 @@ test('the clerk registers an application into another department, whose page the
   await waitFor(() => expect(screen.getByTestId('request-department').textContent).toContain('局办公室'));
   expect(screen.getAllByText('转交承办部门').length).toBeGreaterThan(0);
 });
+
+test('an application waiting for registration: at the head of the queue with how long it has waited, and 待受理 since when for its applicant', async () => {
+  const request = await submit();
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro();
+  const queue = render(<AdminRequestsPage />);
+  await waitFor(() => screen.getByTestId('queue-waiting'));
+  const waiting = screen.getByTestId('queue-waiting');
+  expect(waiting.textContent).toContain('待受理的网上申请');
+  expect(waiting.textContent).toContain(request.trackingNumber);
+  expect(waiting.textContent).toMatch(/今日待受理|已等待 \d+ 个工作日/);
+  queue.unmount();
+
+  setTransport(cloud.transportAs('resident-a'));
+  resetTaro({ id: request.id });
+  render(<MyRequestPage />);
+  await waitFor(() => screen.getByTestId('waiting-since'));
+  expect(screen.getByTestId('waiting-since').textContent).toContain('2026-11-24 10:00 起等待本机关受理');
+});

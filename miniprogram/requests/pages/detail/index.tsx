@@ -72,6 +72,11 @@ export default function MyRequestPage() {
         <DetailRow label="获取方式" value={`${INFORMATION_FORM_LABELS[r.form]}，${DELIVERY_METHOD_LABELS[r.delivery]}`} />
         <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
       </View>
+      {r.waitingSince ? (
+        <Text className="notice-box" data-testid="waiting-since">
+          待受理：自 {formatBeijingDateTime(r.waitingSince)} 起等待本机关受理。网上申请以本机关受理（双方确认）之日为收到申请之日，答复期限自受理之日起计算（条例第三十一条、第三十三条）。
+        </Text>
+      ) : null}
 
       {r.supplement && !r.supplement.answer && may('supplement') && (
         <View className="card action-card" data-testid="supplement-form">
