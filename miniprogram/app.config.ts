@@ -68,12 +68,20 @@ export default defineAppConfig({
         // 年度报告 (admins and viewers)
         'pages/report/index',
 
+        // inquiries, complaints: the answerers' queue, a case, a call entered
+        'pages/inquiries/index',
+        'pages/inquiry/index',
+        'pages/inquiry-enter/index',
+
       ],
     },
 
     // resident subpackages: requests
     // The form validates with the server's zod schema: zod ships here, not in the main package.
     { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
+
+    // resident subpackages: inquiries, complaints, FAQ, the disclosure guide (the ask form validates with zod)
+    { root: 'inquiry', pages: ['pages/ask/index', 'pages/mine/index', 'pages/case/index', 'pages/faq/index', 'pages/guide/index'] },
 
     // resident subpackages: ratings
     {

@@ -54,6 +54,16 @@ export const routes = {
   // staff administration
   adminStaff: () => '/admin/pages/staff/index',
   staffJoin: (code?: string) => `/admin/pages/staff-join/index${code ? `?code=${encodeURIComponent(code)}` : ''}`,
+  // inquiries, complaints, FAQ, the disclosure guide (residents: the `inquiry` subpackage)
+  ask: (kind?: 'complaint') => `/inquiry/pages/ask/index${kind ? `?kind=${kind}` : ''}`,
+  myCases: () => '/inquiry/pages/mine/index',
+  myCase: (id?: string, caseNumber?: string) => `/inquiry/pages/case/index?${id ? `id=${encodeURIComponent(id)}` : `caseNumber=${encodeURIComponent(caseNumber ?? '')}`}`,
+  faq: (p: { id?: string; q?: string } = {}) => `/inquiry/pages/faq/index${p.id ? `?id=${encodeURIComponent(p.id)}` : p.q ? `?q=${encodeURIComponent(p.q)}` : ''}`,
+  disclosureGuide: () => '/inquiry/pages/guide/index',
+  adminInquiries: () => '/admin/pages/inquiries/index',
+  adminInquiry: (id: string) => `/admin/pages/inquiry/index?id=${encodeURIComponent(id)}`,
+  adminInquiryEnter: () => '/admin/pages/inquiry-enter/index',
+
   adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 
   // annual report

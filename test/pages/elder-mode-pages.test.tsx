@@ -13,7 +13,7 @@ import { resetTaro } from '../support/taro';
  * class itself (`useElderClass()`), from its first frame (loading, error or content). Found by folder, so a
  * new resident page is checked too. dev-sign-in is the local cloud's developer page, not a resident's.
  */
-const ROOTS = ['miniprogram/pages', 'miniprogram/requests/pages', 'miniprogram/rating/pages'];
+const ROOTS = ['miniprogram/pages', 'miniprogram/requests/pages', 'miniprogram/rating/pages', 'miniprogram/inquiry/pages'];
 const PAGES = ROOTS.flatMap((root) => readdirSync(root).filter((name) => name !== 'dev-sign-in').map((name) => join(root, name, 'index.tsx')));
 
 let cloud: CloudHarness;

@@ -46,6 +46,28 @@ export default function MePage() {
         </View>
       </View>
 
+      {/* inquiries, complaints, FAQ, the disclosure guide */}
+      <View className="menu">
+        <View className="menu__item" onClick={() => go(routes.ask())} data-testid="ask-entry">
+          <Text>政务咨询 · 投诉举报</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+        {whoami?.openid && (
+          <View className="menu__item" onClick={() => go(routes.myCases())} data-testid="my-cases-entry">
+            <Text>我的咨询</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        )}
+        <View className="menu__item" onClick={() => go(routes.faq())} data-testid="faq-entry">
+          <Text>常见问题</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+        <View className="menu__item" onClick={() => go(routes.disclosureGuide())} data-testid="disclosure-guide-entry">
+          <Text>政府信息公开指南 · 期限计算</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
+
       {/* inbox, subscriptions */}
       {whoami?.openid && <InboxEntries />}
 
@@ -146,6 +168,13 @@ export default function MePage() {
           {whoami.staff?.roles.some((r) => r === 'admin' || r === 'viewer') && (
             <View className="menu__item" onClick={() => go(routes.adminReport())} data-testid="staff-report-entry">
               <Text>工作台 · 年度报告</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {/* inquiries, complaints */}
+          {whoami.staff?.roles.some((r) => r === 'answerer' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminInquiries())} data-testid="staff-inquiries-entry">
+              <Text>工作台 · 咨询投诉</Text>
               <Text className="menu__arrow">›</Text>
             </View>
           )}

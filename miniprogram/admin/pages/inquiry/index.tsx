@@ -1,0 +1,113 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { call } from '../../../api/call';
+import { DetailRow } from '../../../components/detail-row';
+import { CaseHistory, CaseThread } from '../../../components/inquiries/case-thread';
+import { useCaseAction, useManagedCase } from '../../../hooks/use-inquiries';
+import { useRemote } from '../../../hooks/use-remote';
+import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, REPLY_BY_LABELS, type StaffCaseView } from '../../../../shared/inquiries/inquiry-types';
+import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { FormField, TextField } from '../../components/form-field';
+import '../../../components/requests/requests.css';
+import '../../../components/inquiries/inquiries.css';
+
+/**
+ * Answerers: one case whole — the asker's contact (a complaint's only to admins and its assigned
+ * answerer, who alone can open it), the conversation, the history — and the steps: answer, ask for
+ * more (every missing item at once), assign, close, publish an answered inquiry as FAQ.
+ */
+export default function AdminInquiryPage() {
+  const id = useRouter().params.id ?? '';
+  const { view, error, reload, setView } = useManagedCase(id);
+  const { busy, run } = useCaseAction<StaffCaseView>((v) => setView(v), reload);
+  const departments = useRemote(() => call('directory', 'departments', {}), []);
+  const [answer, setAnswer] = useState('');
+  const [items, setItems] = useState('');
+  const [faq, setFaq] = useState<{ question: string; answer: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  if (!view) return <View className="page request-page list-state" data-testid={error ? 'detail-error' : 'detail-loading'}>{error ? error.message : '正在加载…'}</View>;
+  const c = view;
+  const target = { id: c.id, version: c.version };
+  const lastAnswer = [...c.messages].reverse().find((m) => m.kind === 'answer')?.text ?? '';
+  const depts = departments.data ?? [];
+  const asker = c.kind === 'complaint' ? (c.anonymous ? '匿名投诉人' : '投诉人') : '咨询人';
+
+  return (
+    <View className="page request-page" data-testid="admin-case">
+      <View className="card">
+        <View className="request-card__head">
+          <Text className="request-card__number" data-testid="case-number">{c.caseNumber}</Text>
+          <Text className={`status-tag status-tag--${c.status}`} data-testid="case-status">{c.statusLabel}</Text>
+        </View>
+        <DetailRow label="类别" value={INQUIRY_KIND_LABELS[c.kind]} />
+        <DetailRow label="主题" value={c.topic} />
+        <DetailRow label="渠道" value={`${INQUIRY_CHANNEL_LABELS[c.channel]}${c.contactedAt ? `（${formatBeijingDateTime(c.contactedAt)}）` : ''}`} />
+        <DetailRow label="部门" value={c.departmentName ? `${c.departmentName}${c.assignedTo ? ` · ${c.assignedTo.name}` : ''}` : '未分派'} />
+        <DetailRow label={asker} value={c.contact ? [c.contact.name, c.contact.phone].filter(Boolean).join(' ') : c.anonymous ? '匿名' : '未留联系方式'} />
+        <DetailRow label="答复方式" value={REPLY_BY_LABELS[c.replyBy]} />
+        {c.dueOn ? <DetailRow label="答复期限" value={`${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}${c.overdue ? ' 已超期' : c.dueSoon ? ' 即将到期' : ''}`} /> : null}
+        {!c.notifiable ? <Text className="hint">当事人无法在小程序内收到通知，请按其留下的方式答复。</Text> : null}
+      </View>
+
+      <CaseThread messages={c.messages} askerLabel={asker} />
+
+      {c.status === 'open' && (
+        <View className="card action-card" data-testid="action-answer">
+          <Text className="action-card__title">答复</Text>
+          <FormField label="答复内容" required error={errors.text}>
+            <TextField multiline name="answerText" value={answer} onChange={setAnswer} />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-answer" onClick={() => void run('answer', { ...target, text: answer }, '已答复', setErrors)}>答复</Button>
+        </View>
+      )}
+
+      {c.status === 'open' && c.notifiable && (
+        <View className="card action-card" data-testid="action-ask-more">
+          <Text className="action-card__title">一次性告知需补充的内容</Text>
+          <FormField label="需补充的内容（每行一项，一次列全）" required error={errors.items}>
+            <TextField multiline name="moreItems" value={items} onChange={setItems} />
+          </FormField>
+          <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-ask-more" onClick={() => void run('askMore', { ...target, items: items.split('\n').map((s) => s.trim()).filter(Boolean) }, '已告知', setErrors)}>告知补充</Button>
+        </View>
+      )}
+
+      {c.status !== 'closed' && depts.length > 0 && (
+        <View className="card action-card" data-testid="action-assign">
+          <Text className="action-card__title">分派至部门</Text>
+          <Picker mode="selector" range={depts.map((d) => d.name)} onChange={(e) => void run('assign', { ...target, departmentId: depts[Number(e.detail.value)].id }, '已分派', setErrors)}>
+            <View className="btn btn--plain btn--block" data-testid="do-assign">选择部门</View>
+          </Picker>
+        </View>
+      )}
+
+      {c.kind === 'inquiry' && lastAnswer && !c.faqId && (
+        <View className="card action-card" data-testid="action-publish-faq">
+          <Text className="action-card__title">发布为常见问题</Text>
+          {faq ? (
+            <>
+              <Text className="hint">请删去姓名、电话、地址等个人信息后再发布；只发布下面的问与答。</Text>
+              <FormField label="问题" required error={errors.question}>
+                <TextField name="faqQuestion" value={faq.question} onChange={(question) => setFaq({ ...faq, question })} />
+              </FormField>
+              <FormField label="回答" required error={errors.answer}>
+                <TextField multiline name="faqAnswer" value={faq.answer} onChange={(a) => setFaq({ ...faq, answer: a })} />
+              </FormField>
+              <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-publish-faq" onClick={() => void run('publishFaq', { ...target, ...faq }, '已发布为常见问题', setErrors).then((okay) => okay && setFaq(null))}>发布</Button>
+            </>
+          ) : (
+            <Button className="btn btn--plain btn--block" data-testid="start-publish-faq" onClick={() => setFaq({ question: c.text.slice(0, 200), answer: lastAnswer })}>编辑并发布</Button>
+          )}
+        </View>
+      )}
+      {c.faqId ? <Text className="notice-box" data-testid="published-faq">已发布为常见问题</Text> : null}
+
+      {c.status !== 'closed' && (
+        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-close" onClick={() => void run('close', target, '已办结')}>办结</Button>
+      )}
+
+      <CaseHistory history={c.history} />
+    </View>
+  );
+}

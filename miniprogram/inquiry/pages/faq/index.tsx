@@ -1,0 +1,59 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { call } from '../../../api/call';
+import { FaqListItem } from '../../../components/inquiries/faq-list-item';
+import { PagedListView } from '../../../components/paged-list-view';
+import { SearchBox } from '../../../components/search-box';
+import { useElderClass } from '../../../elder-mode';
+import { useListPageEvents } from '../../../hooks/use-list-page-events';
+import { usePagedList } from '../../../hooks/use-paged-list';
+import { useRemote } from '../../../hooks/use-remote';
+import { go, routes } from '../../../navigation';
+import { formatBeijingDate } from '../../../../shared/time/beijing-time';
+import '../../../components/requests/requests.css';
+import '../../../components/inquiries/inquiries.css';
+
+/**
+ * 常见问题: the bureau's checked answers, newest checked first, searchable with the same search
+ * as notices; `?id=` opens one entry whole. Not found here: 我要咨询.
+ */
+export default function FaqPage() {
+  const elder = useElderClass();
+  const params = useRouter().params;
+  const [q, setQ] = useState(params.q ? decodeURIComponent(params.q) : '');
+  if (params.id) return <FaqEntry id={params.id} elder={elder} />;
+  return <FaqList q={q} setQ={setQ} elder={elder} />;
+}
+
+function FaqList({ q, setQ, elder }: { q: string; setQ: (q: string) => void; elder: string }) {
+  const list = usePagedList(
+    useCallback(async (cursor: string | null) => (q ? { items: (await call('faq', 'search', { q, limit: 20 })).items, nextCursor: null } : call('faq', 'list', { cursor, limit: 20 })), [q]),
+    [q],
+  );
+  useListPageEvents(list);
+  return (
+    <View className={`page ${elder} request-page`} data-testid="faq-page">
+      <SearchBox initial={q} onSearch={setQ} placeholder="搜索常见问题" />
+      <View className="card">
+        <PagedListView list={list} emptyText={q ? '没有找到相关的常见问题，可以直接咨询' : '暂无常见问题'} renderItem={(f) => <FaqListItem key={f.id} faq={f} onOpen={(id) => go(routes.faq({ id }))} />} />
+      </View>
+      <Button className="btn btn--primary btn--block" onClick={() => go(routes.ask())} data-testid="faq-ask">没有找到？我要咨询</Button>
+    </View>
+  );
+}
+
+function FaqEntry({ id, elder }: { id: string; elder: string }) {
+  const { data, error } = useRemote(() => call('faq', 'get', { id }), [id]);
+  if (!data) return <View className={`page ${elder} list-state`}>{error ? error.message : '正在加载…'}</View>;
+  return (
+    <View className={`page ${elder} request-page`} data-testid="faq-entry">
+      <View className="card">
+        <Text className="faq-item__q" data-testid="faq-question">{data.question}</Text>
+        <Text className="faq-item__a" data-testid="faq-answer">{data.answer}</Text>
+        <Text className="faq-item__meta">{data.topic}{data.departmentName ? ` · ${data.departmentName}` : ''} · {formatBeijingDate(data.checkedAt)} 核对</Text>
+      </View>
+      <Button className="btn btn--plain btn--block" onClick={() => go(routes.ask())}>仍有疑问，我要咨询</Button>
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Text, View } from '@tarojs/components';
+import { call } from '../../../api/call';
+import { CallLine } from '../../../components/inquiries/call-line';
+import { DueDateCalculator } from '../../../components/inquiries/due-date-calculator';
+import { DetailRow } from '../../../components/detail-row';
+import { useElderClass } from '../../../elder-mode';
+import { useRemote } from '../../../hooks/use-remote';
+import { go, routes } from '../../../navigation';
+import { beijingToday } from '../../../../shared/time/beijing-time';
+import '../../../components/requests/requests.css';
+import '../../../components/inquiries/inquiries.css';
+
+/**
+ * 政府信息公开指南 (条例 Art. 12): what the bureau holds, how to apply, the office with its address,
+ * hours and lines (tap to call), the catalogue, the remedies; and the deadline calculator.
+ */
+export default function GuidePage() {
+  const elder = useElderClass();
+  const { data: g, error, reload } = useRemote(() => call('guide', 'get', {}), []);
+  if (!g) {
+    return (
+      <View className={`page ${elder} list-state`} data-testid="guide-loading">
+        <Text>{error ? error.message : '正在加载…'}</Text>
+        {error ? <Button className="btn btn--plain" onClick={() => void reload()}>重新加载</Button> : null}
+      </View>
+    );
+  }
+  return (
+    <View className={`page ${elder} request-page`} data-testid="guide-page">
+      <View className="card">
+        <Text className="section-title">联系我们</Text>
+        <CallLine label="咨询电话" number={g.inquiryLine} testId="call-inquiry-line" />
+        <CallLine label="投诉举报电话" number={g.complaintLine} testId="call-complaint-line" />
+        <DetailRow label="办公机构" value={g.office.name} />
+        <DetailRow label="办公地址" value={g.office.address} />
+        <DetailRow label="办公时间" value={g.office.hours} />
+        <CallLine label="办公电话" number={g.office.phone} testId="call-office" />
+        {g.office.fax ? <DetailRow label="传真" value={g.office.fax} /> : null}
+        {g.office.email ? <DetailRow label="电子邮箱" value={g.office.email} /> : null}
+        <Text className="hint">{`咨询一般在 ${g.inquiryWorkingDays} 个工作日内答复，投诉举报在 ${g.complaintWorkingDays} 个工作日内答复。`}</Text>
+      </View>
+      <View className="form__actions">
+        <Button className="btn btn--primary" onClick={() => go(routes.ask())} data-testid="guide-ask">我要咨询</Button>
+        <Button className="btn btn--plain" onClick={() => go(routes.faq())}>常见问题</Button>
+      </View>
+      <Section title="信息分类" text={g.categories} />
+      <Section title="申请方法" text={g.howToApply} />
+      {g.catalogue ? <Section title="主动公开目录" text={g.catalogue} /> : null}
+      <Button className="btn btn--plain btn--block" onClick={() => go(routes.notices())}>查看主动公开信息</Button>
+      <Section title="救济途径" text={g.remedies} />
+      <DueDateCalculator today={beijingToday(new Date())} />
+    </View>
+  );
+}
+
+function Section({ title, text }: { title: string; text: string }) {
+  return (
+    <View className="card">
+      <Text className="section-title">{title}</Text>
+      <Text className="guide-text" style={{ whiteSpace: 'pre-wrap' }}>{text}</Text>
+    </View>
+  );
+}
