@@ -72,6 +72,8 @@ export default defineAppConfig({
         'pages/inquiries/index',
         'pages/inquiry/index',
         'pages/inquiry-enter/index',
+        // the disclosure guide (admins)
+        'pages/guide-edit/index',
 
       ],
     },

@@ -63,6 +63,7 @@ export const routes = {
   adminInquiries: () => '/admin/pages/inquiries/index',
   adminInquiry: (id: string) => `/admin/pages/inquiry/index?id=${encodeURIComponent(id)}`,
   adminInquiryEnter: () => '/admin/pages/inquiry-enter/index',
+  adminGuideEdit: () => '/admin/pages/guide-edit/index',
 
   adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 

@@ -1,14 +1,15 @@
 import { remindStaffOfDeadlines } from '../_notifications/remind-staff-of-deadlines';
 import { requestDeadlines } from '../_notifications/request-deadlines';
 import { followUpDeadlines } from '../ratings/follow-up-deadlines';
+import { caseDeadlines } from '../inquiries/case-deadlines';
 import { SCAN_EVERY_MS } from './job-turn';
 import type { Job } from './job';
 
 /**
  * Staff hear in 消息 of deadlines nearly due or passed, from each source of
- * deadlines: disclosure requests' answers and 差评 follow-ups.
+ * deadlines: disclosure requests' answers, 差评 follow-ups and inquiries' answers.
  */
-export const DEADLINE_SOURCES = [requestDeadlines, followUpDeadlines];
+export const DEADLINE_SOURCES = [requestDeadlines, followUpDeadlines, caseDeadlines];
 
 export const remindStaffOfDeadlinesJob: Job = {
   name: 'remind-staff-of-deadlines',

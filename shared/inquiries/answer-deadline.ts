@@ -1,6 +1,7 @@
 import { countWorkingDays } from '../calendar/working-day-count';
 import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-calendar';
-import { DEFAULT_COMPLAINT_WORKING_DAYS, DEFAULT_INQUIRY_WORKING_DAYS, DUE_SOON_WORKING_DAYS, type InquiryKind, type InquiryRecord } from './inquiry-types';
+import { DUE_SOON_WORKING_DAYS } from '../notifications/deadline-reminders';
+import { DEFAULT_COMPLAINT_WORKING_DAYS, DEFAULT_INQUIRY_WORKING_DAYS, type InquiryKind, type InquiryRecord } from './inquiry-types';
 
 /**
  * A case's answer deadline (反馈回应制: 有问必答，有诉必应, with time limits):
@@ -44,7 +45,7 @@ export interface DueStanding {
   dueSoon: boolean;
 }
 
-/** How a case stands against its deadline today, for highlighting in the queue. */
+/** How a case stands against its deadline today, for highlighting in the queue: "due soon" as staff reminders count it. */
 export function dueStanding(dueOn: string | null, today: string, calendar: WorkingCalendar): DueStanding {
   if (!dueOn) return { workingDaysLeft: null, overdue: false, dueSoon: false };
   const left = workingDaysBetween(calendar, today, dueOn);

@@ -40,8 +40,6 @@ export const REPLY_BY_LABELS: Record<ReplyBy, string> = { app: '在小程序内�
 /** Where a case's answer deadline comes from: the bureau's setting, these by default. */
 export const DEFAULT_INQUIRY_WORKING_DAYS = 5;
 export const DEFAULT_COMPLAINT_WORKING_DAYS = 15;
-/** The queue marks a case due within this many working days. */
-export const DUE_SOON_WORKING_DAYS = 1;
 
 export interface CaseAttachment {
   name: string;

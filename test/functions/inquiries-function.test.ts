@@ -100,3 +100,22 @@ test('the answer period is the bureau\'s setting on the guide; calendar.dueDate 
   const due = ok(await cloud.call(null, 'calendar', { action: 'dueDate', data: { receivedOn: '2026-09-28' } }));
   expect(due).toMatchObject({ workingDays: 20, provisional: false, holidaysSkipped: ['国庆节（10月1日至10月7日，共 7 天）'] });
 });
+
+test('answerers are reminded once of a case coming due; a complaint\'s reminder goes to admins only while unassigned', async () => {
+  const { remindStaffOfDeadlines } = await import('../../cloudfunctions/_notifications/remind-staff-of-deadlines');
+  const { caseDeadlines } = await import('../../cloudfunctions/inquiries/case-deadlines');
+  const inquiry = ok(await ask('resident-a', { idempotencyKey: 'key-remind-01', departmentId: 'office' }));
+  const complaint = ok(await ask('resident-a', { idempotencyKey: 'key-remind-02', kind: 'complaint' }));
+  // Tuesday 2026-11-24 + 5 working days = Tuesday 12-01; three working days before it is 11-26.
+  const later = new Date('2026-11-26T02:00:00Z');
+  expect(await remindStaffOfDeadlines(cloud.store, later, [caseDeadlines])).toBeGreaterThan(0);
+  expect(await remindStaffOfDeadlines(cloud.store, later, [caseDeadlines])).toBe(0);
+  const recipients = async (subjectId: string) =>
+    (await cloud.store.collection('outbox').find({ where: { subjectId }, orderBy: [['createdAt', 'asc']], limit: 20 })).items.map((o) => (o.audience as { openid: string }).openid).sort();
+  expect(await recipients(inquiry.id)).toEqual(['demo-clerk']);
+  expect(await recipients(inquiry.id)).not.toContain('answerer-housing');
+  expect(await recipients(complaint.id)).toEqual([]);
+  // The complaint's 15 working days end on 12-15: due soon on 12-10, to the admins alone.
+  await remindStaffOfDeadlines(cloud.store, new Date('2026-12-10T02:00:00Z'), [caseDeadlines]);
+  expect(await recipients(complaint.id)).toEqual(['demo-admin']);
+});

@@ -20,7 +20,7 @@ afterEach(() => {
   cloud.close();
 });
 
-const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'staff-letter-templates-entry', 'deliveries-entry', 'staff-opinions-entry', 'staff-follow-ups-entry', 'staff-windows-entry'];
+const ENTRIES = ['staff-entry', 'staff-requests-entry', 'staff-calendar-entry', 'staff-letter-templates-entry', 'deliveries-entry', 'staff-opinions-entry', 'staff-follow-ups-entry', 'staff-windows-entry', 'staff-inquiries-entry', 'staff-guide-entry'];
 
 async function entriesFor(openid: string | null): Promise<string[]> {
   setTransport(cloud.transportAs(openid));
@@ -37,7 +37,7 @@ test.each([
   ['resident-a', []],
   ['demo-editor', ['staff-entry', 'deliveries-entry', 'staff-opinions-entry']],
   // A clerk reaches a request's delivery report from the request's page.
-  ['demo-clerk', ['staff-requests-entry']],
+  ['demo-clerk', ['staff-requests-entry', 'staff-inquiries-entry']],
   ['demo-rater', ['staff-follow-ups-entry', 'staff-windows-entry']],
   ['demo-admin', ENTRIES],
 ] as const)('%s sees exactly the 工作台 entries of their roles', async (openid, expected) => {

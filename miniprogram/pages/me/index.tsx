@@ -179,6 +179,12 @@ export default function MePage() {
             </View>
           )}
           {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminGuideEdit())} data-testid="staff-guide-entry">
+              <Text>工作台 · 政府信息公开指南</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.includes('admin') && (
             <View className="menu__item" onClick={() => go(routes.adminAudit())} data-testid="staff-audit-entry">
               <Text>工作台 · 操作记录</Text>
               <Text className="menu__arrow">›</Text>

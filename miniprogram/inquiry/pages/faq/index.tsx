@@ -47,7 +47,7 @@ function FaqEntry({ id, elder }: { id: string; elder: string }) {
   const { data, error } = useRemote(() => call('faq', 'get', { id }), [id]);
   if (!data) return <View className={`page ${elder} list-state`}>{error ? error.message : '正在加载…'}</View>;
   return (
-    <View className={`page ${elder} request-page`} data-testid="faq-entry">
+    <View className={`page ${elder} request-page`} data-testid="faq-detail">
       <View className="card">
         <Text className="faq-item__q" data-testid="faq-question">{data.question}</Text>
         <Text className="faq-item__a" data-testid="faq-answer">{data.answer}</Text>
