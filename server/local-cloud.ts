@@ -14,6 +14,7 @@ import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-s
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
 import { startLocalDispatcher } from './local-dispatcher';
+import { healthOf } from './health';
 import { AttachmentUploads } from './attachment-uploads';
 import { AttachmentAccess } from './attachment-access';
 import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
@@ -63,6 +64,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);
   const fileAccess = await AttachmentAccess.install(store);
+  const startedAt = now();
   const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
 
   const server = createServer((req, res) => {
@@ -81,7 +83,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       req.resume();
       return send(res, refused);
     }
-    if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { ok: true });
+    if (req.method === 'GET' && path === '/healthz') {
+      const health = await healthOf(store, dispatcher?.status() ?? null, now(), startedAt);
+      return sendJson(res, health.status === 'ok' ? 200 : 503, { ok: health.status === 'ok', data: health });
+    }
     const api = /^\/api\/([^/]+)$/.exec(path);
     if (api) return callFunction(api[1], req, res);
     if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);

@@ -2,6 +2,7 @@ import type { Logger } from '../cloudfunctions/_runtime/handler-context';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { chooseSender } from '../cloudfunctions/_notifications/choose-sender';
 import { runJobsOnce } from '../cloudfunctions/_jobs/run-jobs';
+import { JOBS } from '../cloudfunctions/_jobs/registry';
 
 /**
  * The local cloud's runner of the periodic jobs (cloudfunctions/_jobs/registry.ts:
@@ -14,6 +15,23 @@ import { runJobsOnce } from '../cloudfunctions/_jobs/run-jobs';
 export interface LocalDispatcher {
   /** Stops scheduling and waits for a running step to finish (so the database can close). */
   stop(): Promise<void>;
+  /** What /healthz shows: when the runner last stepped, and each job's last run and last failure. */
+  status(): DispatcherStatus;
+}
+
+export interface JobStatus {
+  name: string;
+  /** When it last ran (a throttled job runs only when its turn comes); null: not yet since the start. */
+  lastRunAt: string | null;
+  /** Whether that run ended without throwing. */
+  lastRunOk: boolean | null;
+  lastFailureAt: string | null;
+  lastError: string | null;
+}
+
+export interface DispatcherStatus {
+  lastStepAt: string | null;
+  jobs: JobStatus[];
 }
 
 export function startLocalDispatcher(store: Store, now: () => Date, log: Logger, intervalMs: number): LocalDispatcher {
@@ -21,6 +39,10 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
+  let lastStepAt: string | null = null;
+  const jobs = new Map<string, JobStatus>(
+    JOBS.map((job) => [job.name, { name: job.name, lastRunAt: null, lastRunOk: null, lastFailureAt: null, lastError: null }]),
+  );
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -32,7 +54,15 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   async function step(): Promise<void> {
     let more = false;
     try {
-      more = (await runJobsOnce({ store, sender, now, log })).moreWork;
+      const run = await runJobsOnce({ store, sender, now, log });
+      more = run.moreWork;
+      const at = now().toISOString();
+      lastStepAt = at;
+      for (const { name, error } of run.ran ?? []) {
+        const job = jobs.get(name);
+        if (!job) continue;
+        Object.assign(job, { lastRunAt: at, lastRunOk: error === null }, error === null ? {} : { lastFailureAt: at, lastError: error });
+      }
     } catch (error) {
       log.error('dispatcher step failed', { error: String(error) });
     }
@@ -46,5 +76,6 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
       if (timer) clearTimeout(timer);
       await running;
     },
+    status: () => ({ lastStepAt, jobs: [...jobs.values()].map((job) => ({ ...job })) }),
   };
 }

@@ -6,6 +6,8 @@ import { JOBS } from './registry';
 export interface JobsRun {
   moreWork: boolean;
   counts: Record<string, number>;
+  /** Each job that ran in this step (a throttled job whose turn had not come did not), and whether it threw. */
+  ran?: Array<{ name: string; error: string | null }>;
 }
 
 /**
@@ -15,14 +17,16 @@ export interface JobsRun {
  * go again at once instead of waiting for the next tick.
  */
 export async function runJobsOnce(deps: JobDeps, jobs: readonly Job[] = JOBS): Promise<JobsRun> {
-  const total: JobsRun = { moreWork: false, counts: {} };
+  const total: JobsRun = { moreWork: false, counts: {}, ran: [] };
   for (const job of jobs) {
     try {
       const result = await runJob(job, deps);
       if (!result) continue;
+      total.ran!.push({ name: job.name, error: null });
       if (result.moreWork) total.moreWork = true;
       addCounts(total.counts, result.counts);
     } catch (error) {
+      total.ran!.push({ name: job.name, error: String(error) });
       deps.log.error('job failed', { job: job.name, error: String(error) });
     }
   }

@@ -7,6 +7,7 @@ import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
 import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
 import type { WxOpenApi } from './wx-open-api';
+import { CLOUDBASE_TIMEOUT_MS, timedWxOpenApi, WX_OPEN_API_TIMEOUT_MS } from './outbound-timeout';
 
 /**
  * The production entry: `exports.main = cloudbaseMain(fn)`.
@@ -21,7 +22,7 @@ let search: CloudbaseNoticeSearch | null = null;
 let app: ReturnType<typeof tcb.init> | null = null;
 
 function cloudbaseApp(): ReturnType<typeof tcb.init> {
-  if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, timeout: CLOUDBASE_TIMEOUT_MS });
   return app;
 }
 
@@ -36,14 +37,14 @@ function productionSearch(): CloudbaseNoticeSearch {
   return search;
 }
 
-/** WeChat's server APIs through CloudBase; answers WeChat's own JSON (errcode, errmsg, …). */
-const wxOpenApi: WxOpenApi = {
+/** WeChat's server APIs through CloudBase; answers WeChat's own JSON (errcode, errmsg, …); every call has a deadline. */
+const wxOpenApi: WxOpenApi = timedWxOpenApi({
   async call(apiName, requestData) {
-    const answer = await cloudbaseApp().callWxOpenApi({ apiName, requestData });
+    const answer = await cloudbaseApp().callWxOpenApi({ apiName, requestData }, { timeout: WX_OPEN_API_TIMEOUT_MS });
     const result = answer.result;
     return (typeof result === 'string' ? JSON.parse(result) : result ?? {}) as Record<string, unknown>;
   },
-};
+});
 
 export function cloudbaseMain(fn: CloudFunction) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {

@@ -218,7 +218,9 @@ async function startServer(dataDir: string): Promise<RunningServer> {
   for (;;) {
     if (child.exitCode !== null) throw new Error('the local cloud exited while starting');
     try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
+      // Any answer means it is up (a 503 says it is degraded, which the checks at the end would show).
+      await fetch(`${base}/healthz`);
+      break;
     } catch {
       /* not up yet */
     }
