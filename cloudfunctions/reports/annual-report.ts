@@ -35,7 +35,7 @@ export async function computeAnnualReport(store: Store, year: number, now: Date)
 
 export async function computeFresh(store: Store, record: Stored<ReportRecord>, now: Date): Promise<AnnualReport> {
   const { year } = record;
-  const [requests, notices, cases, bureau, ratings] = await Promise.all([readRequests(store), readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
+  const [requests, notices, cases, bureau, ratings] = await Promise.all([readRequests(store, `${year}-12-31`), readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
   const tally = tallyRequests(requests, year);
   const proactive = computeProactiveTable(notices, year, record.inputs);
   const casesTable = computeCasesTable(cases, year);

@@ -27,8 +27,12 @@ export const TABLE_FIELDS = ['trackingNumber', 'status', 'receivedOn', 'applican
 /** What the statistics read besides: the clock's facts, for handling time and 按期. */
 export const STATS_FIELDS = [...TABLE_FIELDS, 'supplement', 'consultations', 'extension', 'dueOn', 'open'] as const;
 
-export function readRequests(store: Store, fields: readonly string[] = TABLE_FIELDS): Promise<Array<Stored<RequestRecord>>> {
-  return readAll(store.collection('requests'), fields);
+/**
+ * Requests received by `receivedBy` (a Beijing day): one never registered, or received after the
+ * period, counts nowhere in it, so it is not read at all.
+ */
+export function readRequests(store: Store, receivedBy: string, fields: readonly string[] = TABLE_FIELDS): Promise<Array<Stored<RequestRecord>>> {
+  return readAll(store.collection('requests'), fields, { receivedOn: { lte: receivedBy } });
 }
 
 export function readNotices(store: Store): Promise<Array<Stored<Notice>>> {

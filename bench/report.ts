@@ -1,0 +1,113 @@
+// Stores a year of requests (default 100,000) in the local cloud's SQLite store and prints how long
+// `reports.annual` takes to compute that year's report through the real function (access check,
+// zod, handler, paged projected reads, the tables, the checks); goal ≤ 1 s. Also the counting alone
+// (in memory, no store), to show where the time goes.
+// Usage: npm run bench:report [-- COUNT]
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
+import { silentLogger } from '../cloudfunctions/_runtime/handler-context';
+import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
+import { invoke } from '../cloudfunctions/_runtime/invoke';
+import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
+import { findFunction } from '../cloudfunctions/registry';
+import { seedDemoData } from '../server/seed';
+import { REPLY_CATEGORIES, REPLY_CATEGORY_INFO } from '../shared/requests/reply-categories';
+import { ORG_KINDS } from '../shared/requests/request-schema';
+import { tallyRequests, type ReportedRequest } from '../shared/reports/requests-table';
+
+const COUNT = Number(process.argv[2] ?? 100_000);
+const YEAR = 2025;
+const NOW = new Date('2026-01-10T02:00:00Z');
+
+const dir = mkdtempSync(join(tmpdir(), 'sg-bench-report-'));
+const file = join(dir, 'bench.sqlite');
+const store = new SqliteStore(file, COLLECTIONS);
+const search = new SqliteNoticeSearch(store);
+
+async function call(openid: string, fn: string, event: unknown) {
+  const caller = await identifyCaller(openid, store);
+  const result = await invoke(findFunction(fn)!, event, { caller, store, now: () => NOW, log: silentLogger, platform: 'local', search });
+  if (!result.ok) throw new Error(`${fn}: ${result.code} ${result.message}`);
+  return result.data as any;
+}
+
+const day = (n: number) => new Date(Date.UTC(YEAR, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A request as stored, with the texts a real one carries (the report reads only a few fields of it). */
+function record(i: number) {
+  const received = day((i * 7) % 365);
+  const category = REPLY_CATEGORIES[i % REPLY_CATEGORIES.length];
+  const open = i % 23 === 0;
+  const on = day(Math.min(((i * 7) % 365) + 15, 380));
+  const applicant = i % 3 === 0 ? { type: 'organization', orgKind: ORG_KINDS[i % ORG_KINDS.length], name: '某某有限公司', creditCode: '91350100M000100Y43', phone: '13900001111' } : { type: 'person', name: '陈晓明', idType: 'residentId', idNumber: '330106199003071236', phone: '13812345678' };
+  const closes = REPLY_CATEGORY_INFO[category].group === 'other';
+  return {
+    id: `bench-${i}`, version: 3, trackingNumber: `依申〔${YEAR}〕${String(i).padStart(6, '0')}号`,
+    status: open ? 'registered' : closes ? 'closed' : 'replied', channel: 'online', applicant,
+    information: { description: '请公开本小区 2025 年度老旧小区改造项目的招标文件和中标结果，以及施工单位的资质证明材料。'.repeat(3), title: '老旧小区改造项目招标文件' },
+    purpose: null, form: 'electronic', delivery: 'inApp', submittedAt: `${received}T01:00:00.000Z`, receivedOn: received,
+    extension: null, supplement: null, consultations: [],
+    reply: open || closes ? null : { category, group: REPLY_CATEGORY_INFO[category].group, categoryLabel: '', replyType: REPLY_CATEGORY_INFO[category].replyType, text: '经查，现予以答复。'.repeat(20), attachments: [], legalBasis: REPLY_CATEGORY_INFO[category].legalBasis, remedies: '如对本答复不服……'.repeat(5), on, at: `${on}T02:00:00.000Z` },
+    ending: !open && closes ? { category, reason: '逾期', on } : null,
+    history: [{ at: `${received}T01:00:00.000Z`, kind: 'submitted', actor: 'applicant', actorOpenid: 'r', actorName: null, detail: null }],
+    ownerOpenid: `bench-resident-${i % 5000}`, enteredBy: null, updatedAt: `${on}T02:00:00.000Z`,
+    dueOn: open ? day(((i * 7) % 365) + 28) : null, dueProvisional: false, dueSort: open ? day(((i * 7) % 365) + 28) : '9999-12-31', open,
+  };
+}
+
+async function main() {
+  await seedDemoData(store, new Date('2025-01-02T02:00:00Z'));
+  store.collection('requests');
+  const started = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const insert = db.prepare('INSERT INTO requests (id, version, doc) VALUES (?, ?, ?)');
+  const records: ReportedRequest[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < COUNT; i++) {
+      const r = record(i);
+      records.push(r as unknown as ReportedRequest);
+      insert.run(r.id, r.version, JSON.stringify(r));
+    }
+  })();
+  db.close();
+  console.log(`stored ${COUNT.toLocaleString()} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  if (process.env.BENCH_PROBE) {
+    const { readRequests } = await import('../cloudfunctions/reports/report-sources');
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      const all = await readRequests(store, `${YEAR}-12-31`);
+      const t1 = performance.now();
+      tallyRequests(all, YEAR);
+      console.log(`probe: read ${Math.round(t1 - t0)} ms, tally ${Math.round(performance.now() - t1)} ms`);
+    }
+  }
+  const timings: number[] = [];
+  let report: any;
+  for (let run = 0; run < 3; run++) {
+    const t = performance.now();
+    report = await call('demo-admin', 'reports', { action: 'annual', data: { year: YEAR } });
+    timings.push(performance.now() - t);
+  }
+  const rows = report.requests.rows;
+  console.log(`reports.annual ${YEAR}: ${timings.map((t) => `${Math.round(t)} ms`).join(', ')} (goal ≤ 1000 ms)`);
+  console.log(`  新收 ${rows.received.total}, 上年结转 ${rows.carriedIn.total}, 办结 ${rows.concluded.total}, 结转下年度 ${rows.carriedOut.total}; failing checks: ${report.checks.filter((c: any) => !c.ok).map((c: any) => c.code).join(', ') || 'none'}`);
+
+  const t = performance.now();
+  tallyRequests(records, YEAR);
+  console.log(`counting alone (in memory): ${Math.round(performance.now() - t)} ms`);
+  store.close?.();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
