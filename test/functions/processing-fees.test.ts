@@ -204,3 +204,14 @@ test('nothing to charge under the free allowance; a waiver or a reduction needs 
   expect(waived.timeline.at(-1)).toMatchObject({ kind: 'feeWaived', detail: expect.stringContaining('免收') });
   expect((await outboxOf(other.id)).map((o) => o.cause)).toEqual([]);
 });
+
+test('a notice whose 20 working days run into a year not yet entered: the last day and the letter say 暂定', async () => {
+  cloud.clock.now = at('2026-12-10');
+  const r = await registered();
+  const asked = ok(await call('demo-clerk', 'askFee', { id: r.id, version: r.version, method: 'perPage', units: 40 }));
+  // 12-11 … 12-31 are 15 working days; 2027-01-01 (元旦) is off by the 放假办法 even before 2027 is entered.
+  expect(asked.fee).toMatchObject({ amount: 100, deadlineOn: '2027-01-08', deadlineProvisional: true });
+  const letter = asked.letters.find((l: any) => l.kind === 'fee');
+  expect(letter.provisional).toBe(true);
+  expect(letter.paragraphs.at(-1)).toContain('该期限为暂定');
+});
