@@ -126,6 +126,21 @@ const DEMO_REQUESTS: DemoRequest[] = [
       [2, () => ({ type: 'withdraw', actor: resident, reason: '已在街道公告栏看到' })],
     ],
   },
+  {
+    application: {
+      applicant: person('周建华', '440524198001010013', '13500006666'),
+      information: { description: '请提供云溪区 2015 年以来全部住宅小区规划审批档案的复印件。', title: '住宅小区规划审批档案' },
+      form: 'paper',
+      delivery: 'pickup',
+    },
+    arrivedWorkingDaysAgo: 6,
+    channel: 'online',
+    steps: [
+      [0, register],
+      // 条例 Art. 42: 120 pages by the 办法's 按量 table (70 × 10 元 + 20 × 20 元), awaiting payment.
+      [2, () => ({ type: 'askFee', actor: clerk, method: 'perPage', units: 120, waive: false, reducedTo: null, reason: null, month: { month: '', itemsBefore: 0, otherMethod: null } })],
+    ],
+  },
 ];
 
 /**
@@ -160,7 +175,10 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
     // before these requests existed, and only what happens after the seed is announced.
     for (const [after, step] of demo.steps) {
       const at = atBeijingNine(addWorkingDays(calendar, arrived, after), after === 0 ? 1 : 0);
-      const decide = decideRequestChange(step(), at, calendar, letters, async () => undefined);
+      const command = step();
+      // A fee's month is the natural month the request arrived in (nothing else of the demo applicant's counts).
+      if (command.type === 'askFee') command.month = { ...command.month, month: arrived.slice(0, 7) };
+      const decide = decideRequestChange(command, at, calendar, letters, async () => undefined);
       ({ record: stored } = await changeRecordIn(tx, { collection: 'requests', id: stored.id, expectedVersion: stored.version, notFound: 'REQUEST_NOT_FOUND', decide }));
     }
   }
