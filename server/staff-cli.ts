@@ -6,13 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { hasBidiControls } from '../shared/api/bidi-controls';
 import { AppError } from '../shared/api/errors';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../shared/staff/roles';
-import { assertAdminRemains, maskOpenid } from '../shared/staff/staff-admin';
+import { maskOpenid } from '../shared/staff/staff-admin';
 import { changeRecord } from '../cloudfunctions/_runtime/change-record';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
-import { allStaff, assertDepartmentsExist, rolesText, standingOf } from '../cloudfunctions/staff/staff-roster';
+import { adminCandidates, allStaff, assertAdminRemainsIn, assertDepartmentsExist, rolesText, standingOf } from '../cloudfunctions/staff/staff-roster';
 import type { StaffEvent } from '../cloudfunctions/staff/staff-records';
 
 /** Recorded as the actor of what the command line does (no OPENID stands behind it). */
@@ -38,6 +39,7 @@ export async function runStaffCli(argv: string[], store: Store, now: () => Date 
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) throw new UsageError(`not an OPENID: ${openid}`);
   const name = values.name?.trim();
   if (!name || name.length > 60) throw new UsageError('--name is required (at most 60 characters)');
+  if (hasBidiControls(name)) throw new UsageError('--name may not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069): they make a name display other than it is stored');
   const roles = splitList(values.roles);
   const unknown = roles.filter((r) => !(STAFF_ROLES as readonly string[]).includes(r));
   if (roles.length === 0 || unknown.length > 0) throw new UsageError(`--roles must name one or more of ${STAFF_ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
@@ -53,7 +55,7 @@ const splitList = (text: string | undefined) => [...new Set((text ?? '').split('
  * event. The last-admin rule holds here too: the way back from a lone admin's mistake is adding another.
  */
 async function addStaff(store: Store, p: { openid: string; name: string; roles: StaffRole[]; departmentIds: string[]; at: Date }): Promise<string> {
-  const otherAdmins = (await allStaff(store)).filter((r) => r.id !== p.openid).map(standingOf).filter((s) => s.active && s.roles.includes('admin')).length;
+  const candidates = await adminCandidates(store, p.openid);
   const at = p.at.toISOString();
   let existed = false;
   const { record } = await changeRecord(store, {
@@ -62,9 +64,9 @@ async function addStaff(store: Store, p: { openid: string; name: string; roles: 
     expectedVersion: 'current',
     notFound: 'STAFF_NOT_FOUND',
     initial: { name: p.name, roles: p.roles, departmentIds: [], departmentId: null, active: false },
-    decide: (current) => {
+    decide: async (current, tx) => {
       existed = current.version > 0;
-      if (existed) assertAdminRemains(standingOf(current), { roles: p.roles, active: true }, otherAdmins);
+      if (existed) await assertAdminRemainsIn(tx, standingOf(current), { roles: p.roles, active: true }, candidates, at);
       const event: StaffEvent = { subjectType: 'staff', subjectId: p.openid, action: 'staffAdded', actor: CLI_ACTOR, at, detail: `命令行${existed ? '设置' : '添加'}：${p.name}，${rolesText(p.roles)}` };
       return {
         patch: { name: p.name, roles: p.roles, departmentIds: p.departmentIds, departmentId: p.departmentIds[0] ?? null, active: true, updatedAt: at, updatedBy: CLI_ACTOR },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 
 /**
@@ -11,7 +12,7 @@ export const CalendarYearSchema = z.number().int().min(2000).max(2100);
 
 export const NamedDaySchema = z.strictObject({
   date: z.iso.date(),
-  name: z.string().trim().min(1).max(30),
+  name: refuseBidiControls(z.string().trim().min(1).max(30)),
 });
 export type NamedDay = z.infer<typeof NamedDaySchema>;
 
@@ -51,7 +52,7 @@ export const SetDaySchema = z
   .strictObject({
     date: z.iso.date(),
     kind: z.enum(DAY_KINDS),
-    name: z.string().trim().max(30).optional(),
+    name: refuseBidiControls(z.string().trim().max(30)).optional(),
   })
   .refine((v) => v.kind === 'ordinary' || !!v.name, { message: '请填写节日或调休名称', path: ['name'] });
 

@@ -47,7 +47,8 @@ const common = {
 
 /** 政务九公开 plus how it is handled and where to go. */
 export const GuideDetailsSchema = z.strictObject({
-  approvalItem: text(200),
+  /** The guide's own headline (审批项目), read like its title: no direction controls. */
+  approvalItem: refuseBidiControls(text(200)),
   legalBasis: text(2000),
   conditions: text(2000),
   procedure: text(2000),
@@ -64,7 +65,7 @@ export const GuideDetailsSchema = z.strictObject({
     z.strictObject({ type: z.literal('promised'), workingDays: z.number().int().min(1).max(365) }),
   ]),
   location: z.strictObject({
-    window: text(100),
+    window: refuseBidiControls(text(100)),
     address: text(200),
     hours: text(200),
     /** Where the map opens (WeChat's openLocation needs coordinates; without them the address is copied). */

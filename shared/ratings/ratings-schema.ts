@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import { IdSchema, VersionSchema } from '../api/common';
 import { CONTACT_METHODS, FINDINGS, RECTIFICATIONS } from './follow-up';
@@ -11,6 +12,8 @@ import { VISIT_CODE_PATTERN } from './visit-codes';
  * main package never imports this file: it carries zod.
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Names shown to staff and on the public pages refuse direction controls (bidi-controls.ts). */
+const name = (max: number) => refuseBidiControls(text(max));
 
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 export const YearSchema = z.number().int().min(2000).max(2100);
@@ -25,14 +28,14 @@ export const VisitCodeSchema = z
 export const ServiceInputSchema = z.strictObject({
   /** Absent for a new service; kept for an existing one so its figures stay with it. */
   id: IdSchema.optional(),
-  name: text(40),
+  name: name(40),
 });
 
 export const WindowContentSchema = z
   .strictObject({
-    name: text(40),
+    name: name(40),
     departmentId: IdSchema,
-    location: text(80),
+    location: name(80),
     services: z.array(ServiceInputSchema).min(1, '请至少填写一项办理事项').max(30),
     active: z.boolean().default(true),
   })
@@ -73,7 +76,7 @@ export const RatingSubmitSchema = z
     comment: z.string().trim().max(300).default(''),
     anonymous: z.boolean().default(false),
     /** Optional, for the follow-up of a 差评: seen only by the follow-up clerk. */
-    contactName: z.string().trim().max(20).default(''),
+    contactName: refuseBidiControls(z.string().trim().max(20)).default(''),
     contactPhone: z.union([ContactPhoneSchema, z.literal('')]).default(''),
   })
   .refine((v) => [v.visitCode, v.windowId, v.requestId].filter((x) => x !== undefined).length === 1, {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import type { FieldErrors } from '../api/errors';
 import { REPLY_TYPES, REPLY_TYPE_LABELS } from './reply-categories';
@@ -97,7 +98,7 @@ export function templateProblems(key: LetterTemplateKey, template: LetterTemplat
 }
 
 const TemplateKeySchema = z.enum(LETTER_TEMPLATE_KEYS);
-const TitleSchema = z.string().trim().min(1, '请填写告知书标题').max(60);
+const TitleSchema = refuseBidiControls(z.string().trim().min(1, '请填写告知书标题').max(60));
 const ParagraphsSchema = z.array(z.string().trim().min(1, '段落不能为空，不需要的段落请删除').max(2000)).min(1).max(20);
 
 /** The placeholder rules, reported beside the field they concern. */

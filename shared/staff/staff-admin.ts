@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import { IdSchema, VersionSchema } from '../api/common';
 import { AppError } from '../api/errors';
@@ -50,7 +51,7 @@ const DepartmentIdsSchema = z
   .array(IdSchema)
   .max(20, '最多选择 20 个部门')
   .transform((ids) => [...new Set(ids)]);
-const NameSchema = z.string().trim().min(1, '请填写姓名').max(60, '姓名不能超过 60 个字');
+const NameSchema = refuseBidiControls(z.string().trim().min(1, '请填写姓名').max(60, '姓名不能超过 60 个字'));
 const OpenidSchema = IdSchema;
 
 /** Where the H5 app is served, for the local cloud's QR link (the page passes its own origin). */

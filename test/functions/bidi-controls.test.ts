@@ -2,7 +2,8 @@ import { BIDI_CONTROL_MESSAGE, hasBidiControls, withoutBidiControls } from '../.
 import { cleanFileName } from '../../shared/files/attachment-files';
 import { AttachmentSchema } from '../../shared/notices/notice-schema';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
-import { announcement, policy } from '../support/factories';
+import { announcement, guide, policy } from '../support/factories';
+import { windowContent } from '../support/rating-fixture';
 import { application } from '../support/request-factories';
 
 /**
@@ -49,4 +50,33 @@ test('every control of both ranges, and nothing else, counts', () => {
   for (const c of CONTROLS) expect(hasBidiControls(`a${c}b`)).toBe(true);
   for (const c of ['\u200e', '\u200f', '\u2029', '\u206a', '\u2065', '关']) expect(hasBidiControls(c)).toBe(false);
   expect(withoutBidiControls(CONTROLS.join('中'))).toBe('中'.repeat(CONTROLS.length - 1));
+});
+
+/** Where each other name or title is typed, by whom, and the field its refusal names. */
+const FIELDS: Array<[string, string, string, string, (name: string) => unknown, string]> = [
+  ['a staff member invited under a reversed name', 'demo-admin', 'staff', 'invite', (n) => ({ roles: ['handler'], departmentIds: ['office'], name: n }), 'name'],
+  ["a window's name", 'demo-admin', 'windows', 'save', (n) => ({ window: windowContent({ name: n }) }), 'window.name'],
+  ["a window's place", 'demo-admin', 'windows', 'save', (n) => ({ window: windowContent({ location: n }) }), 'window.location'],
+  ["a window's service", 'demo-admin', 'windows', 'save', (n) => ({ window: windowContent({ services: [{ name: n }] }) }), 'window.services.0.name'],
+  ["a guide's title", 'demo-editor', 'notices', 'save', (n) => ({ notice: guide({ title: n }) }), 'notice.title'],
+  ["a guide's 审批项目", 'demo-editor', 'notices', 'save', (n) => ({ notice: guide({ guide: { ...((guide() as { guide: object }).guide), approvalItem: n } }) }), 'notice.guide.approvalItem'],
+  ["a guide's window", 'demo-editor', 'notices', 'save', (n) => ({ notice: guide({ guide: { ...((guide() as { guide: object }).guide), location: { window: n, address: '人民路88号', hours: '工作日' } } }) }), 'notice.guide.location.window'],
+  ["a letter template's title", 'demo-admin', 'letterTemplates', 'preview', (n) => ({ key: 'withhold', title: n, paragraphs: ['{applicant}：', '{replyText}', '{remedies}'] }), 'title'],
+  ["a holiday's name", 'demo-admin', 'calendar', 'setDay', (n) => ({ date: '2026-12-31', kind: 'holiday', name: n }), 'name'],
+];
+
+test.each(FIELDS)('%s refuses a direction control beside its field, and writes nothing', async (_what, who, fn, action, input, field) => {
+  const before = JSON.stringify(await Promise.all((['staff', 'staffInvites', 'windows', 'notices', 'calendar', 'events'] as const).map((c) => cloud.store.collection(c).count())));
+  const answer = await cloud.call(who, fn, { action, data: input('\u202e关于退款 0001 元') });
+  expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  expect((answer as { fields?: Record<string, string> }).fields?.[field]).toBe(BIDI_CONTROL_MESSAGE);
+  expect(JSON.stringify(await Promise.all((['staff', 'staffInvites', 'windows', 'notices', 'calendar', 'events'] as const).map((c) => cloud.store.collection(c).count())))).toBe(before);
+  // Without the control the same input is taken.
+  expect(await cloud.call(who, fn, { action, data: input('关于退款 0001 元') })).toMatchObject({ ok: true });
+});
+
+test('a rater\'s contact name for the follow-up refuses a direction control', async () => {
+  const { RatingSubmitSchema } = await import('../../shared/ratings/ratings-schema');
+  const parsed = RatingSubmitSchema.safeParse({ windowId: 'w1', level: 'dissatisfied', contactName: '陈\u202e先生' });
+  expect(parsed.success).toBe(false);
 });

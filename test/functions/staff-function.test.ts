@@ -171,6 +171,43 @@ describe('changing roles and removing', () => {
   });
 });
 
+describe('the last admin under a race', () => {
+  const activeAdmins = async () =>
+    (await cloud.store.collection('staff').find({ orderBy: [['name', 'asc']], limit: 50 })).items.filter((r) => r.active && r.roles.includes('admin')).map((r) => r.id);
+
+  test.each([
+    ['remove each other', (other: string, version: number) => ['remove', { openid: other, version }] as const],
+    ['demote each other', (other: string, version: number) => ['setRoles', { openid: other, roles: ['handler'], departmentIds: ['office'], version }] as const],
+  ])('two admins who %s at the same moment: one succeeds, the other is LAST_ADMIN, and an admin remains', async (_how, step) => {
+    await join('second-admin', { roles: ['admin'], departmentIds: [], name: '副主任' });
+    for (let round = 0; round < 5; round += 1) {
+      // Each round starts from two active admins again.
+      const first = (await cloud.store.collection('staff').get('demo-admin'))!;
+      const second = (await cloud.store.collection('staff').get('second-admin'))!;
+      if (!first.active || !first.roles.includes('admin')) await cloud.store.collection('staff').update('demo-admin', first.version, { active: true, roles: ['admin'] });
+      if (!second.active || !second.roles.includes('admin')) await cloud.store.collection('staff').update('second-admin', second.version, { active: true, roles: ['admin'] });
+      const [a, b] = [(await cloud.store.collection('staff').get('demo-admin'))!, (await cloud.store.collection('staff').get('second-admin'))!];
+      const answers = await Promise.all([
+        staffCall('demo-admin', ...(step('second-admin', b.version) as [string, unknown])),
+        staffCall('second-admin', ...(step('demo-admin', a.version) as [string, unknown])),
+      ]);
+      expect(answers.filter((x) => x.ok)).toHaveLength(1);
+      expect(answers.find((x) => !x.ok)).toMatchObject({ ok: false, code: expect.stringMatching(/^(LAST_ADMIN|VERSION_CONFLICT)$/) });
+      expect(await activeAdmins()).toHaveLength(1);
+    }
+  });
+
+  test('taking an admin away rewrites the guard document in the same transaction (what makes two overlapping ones conflict where transactions overlap)', async () => {
+    await join('second-admin', { roles: ['admin'], departmentIds: [], name: '副主任' });
+    expect(await cloud.store.collection('meta').get('admin-guard')).toBeNull();
+    const second = (await cloud.store.collection('staff').get('second-admin'))!;
+    ok(await staffCall('demo-admin', 'setRoles', { openid: 'second-admin', roles: ['admin', 'viewer'], departmentIds: [], version: second.version }));
+    expect(await cloud.store.collection('meta').get('admin-guard')).toBeNull(); // still an admin: nothing to guard
+    ok(await staffCall('demo-admin', 'remove', { openid: 'second-admin', version: second.version + 1 }));
+    expect(await cloud.store.collection('meta').get('admin-guard')).toMatchObject({ version: 1 });
+  });
+});
+
 describe('the list', () => {
   test('everyone with roles, departments (old single-department records too), standing and version; OPENIDs masked for display', async () => {
     await (cloud.store as unknown as Store<AnyCollections>).collection('staff').insert({ id: 'console-typed', name: '手工录入', roles: ['publisher'], departmentId: 'policy', active: true });

@@ -69,6 +69,8 @@ describe('runStaffCli, over either store', () => {
     await expect(runStaffCli(['add', 'first-admin', '--name', '张敏', '--roles', 'handler'], store, now)).rejects.toMatchObject({ code: 'LAST_ADMIN' });
     await expect(runStaffCli(['add', 'x', '--name', '李华', '--roles', 'handler', '--departments', 'nowhere'], store, now)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(runStaffCli(['add', 'x', '--roles', 'handler'], store, now)).rejects.toBeInstanceOf(UsageError);
+    // A name that would display reversed (bidirectional controls) is refused like in the app.
+    await expect(runStaffCli(['add', 'x', '--name', '李\u202e华', '--roles', 'handler'], store, now)).rejects.toThrow(/bidirectional control/);
     await expect(runStaffCli(['delete', 'x'], store, now)).rejects.toBeInstanceOf(UsageError);
     expect(await runStaffCli(['add', 'second', '--name', '李华', '--roles', 'admin'], store, now)).toHaveLength(1);
     expect(await runStaffCli(['add', 'first-admin', '--name', '张敏', '--roles', 'handler'], store, now)).toEqual([
