@@ -109,7 +109,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
     channel: 'online',
     steps: [
       [0, register],
-      [6, () => ({ type: 'reply', actor: clerk, category: 'disclosed', text: '您申请的信息已主动公开，见本小程序“政务公开—政策文件”栏目《云溪区住房保障家庭租赁补贴实施细则》，附件为该文件全文。', attachments: [{ name: '云溪区住房保障家庭租赁补贴实施细则.pdf', url: 'https://yunxi.example.gov.cn/files/zlbt.pdf', sizeBytes: 245_760 }], government: GOVERNMENT_NAME })],
+      [6, () => ({ type: 'reply', actor: clerk, category: 'disclosed', text: '您申请的信息已主动公开，附件为该文件全文。', attachments: [{ name: '云溪区住房保障家庭租赁补贴实施细则.pdf', url: 'https://yunxi.example.gov.cn/files/zlbt.pdf', sizeBytes: 245_760 }], government: GOVERNMENT_NAME, details: { whereToFind: '本小程序“政务公开—政策文件”栏目《云溪区住房保障家庭租赁补贴实施细则》' } })],
     ],
   },
   {

@@ -157,6 +157,8 @@ export const COLLECTIONS = {
     ['departmentId', 'open', 'dueSort', 'id'],
     ['departmentId', 'status', 'dueSort', 'id'],
     ['status', 'submittedAt', 'id'],
+    // A repeat request names the earlier one by its tracking number (Art. 36(6)).
+    ['trackingNumber'],
   ],
   /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
   requestKeys: [],

@@ -137,13 +137,14 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'setDelayedDue', actor: staffActor(ctx), dueOn, reason });
   },
 
-  async reply({ id, version, category, text, attachments }, ctx) {
+  async reply({ id, version, category, text, attachments, ...details }, ctx) {
+    if (details.earlierTrackingNumber) await requireAnsweredRequest(ctx, details.earlierTrackingNumber, id);
     const { government } = await loadBureau(ctx.store);
-    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], government });
+    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], government, details });
   },
 
-  async close({ id, version, category, reason }, ctx) {
-    return change(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason });
+  async close({ id, version, category, reason, basis }, ctx) {
+    return change(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason, ...(basis ? { basis } : {}) });
   },
 
   async quoteFee({ id, method, units }, ctx) {
@@ -218,6 +219,19 @@ async function requestInCallersScope(ctx: HandlerContext, id: string): Promise<R
   const record = await requests(ctx.store).get(id);
   if (!record || !requestInScope(requestScopeOf(ctx.caller), record)) throw new AppError('REQUEST_NOT_FOUND');
   return record;
+}
+
+/**
+ * Art. 36(6): a repeat request is not processed again only where the earlier one was answered, so
+ * the tracking number it names must be another request, within the clerk's departments, that has been replied to.
+ */
+async function requireAnsweredRequest(ctx: HandlerContext, trackingNumber: string, id: string): Promise<void> {
+  const { items } = await requests(ctx.store).find({ where: { trackingNumber }, orderBy: [['id', 'asc']], limit: 1, fields: ['status', 'departmentId'] });
+  const earlier = items[0];
+  // Another department's request is not the clerk's to know of (department-scope.ts): answered as not found.
+  if (!earlier || earlier.id === id || earlier.status !== 'replied' || !requestInScope(requestScopeOf(ctx.caller), earlier)) {
+    throw new AppError('VALIDATION_FAILED', undefined, { earlierTrackingNumber: `未找到已答复的申请 ${trackingNumber}，请核对原申请编号` });
+  }
 }
 
 /** A resident's own request; someone else's is answered exactly like a missing one. */

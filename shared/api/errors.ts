@@ -33,6 +33,7 @@ export const ERROR_CATALOGUE = {
   RECEIVED_DATE_INVALID: { status: 400, message: '收到日期不能晚于今天，也不能早于申请提交之日' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该提交标识已用于另一份申请，请刷新后重新提交' },
   REASONS_NOT_ASKED: { status: 409, message: '以申请数量、频次明显超过合理范围为由不予处理或延迟答复前，应当先要求申请人说明理由' },
+  UNCLEAR_WITHOUT_SUPPLEMENT: { status: 409, message: '只有告知补正且申请人补正后内容仍不明确的，才能答复“补正后申请内容仍不明确”' },
   DELAYED_DUE_INVALID: { status: 400, message: '延迟答复的期限应晚于现行答复期限' },
 
   // subscriptions, inbox

@@ -45,6 +45,11 @@ export const SLOT_LABELS = {
   extensionDays: '延长的工作日数',
   extensionReason: '延期理由',
   dueOn: '延长后的答复期限',
+  whereToFind: '获取已公开信息的方式和途径',
+  agencyName: '负责公开该信息的行政机关',
+  agencyContact: '该机关的联系方式',
+  procedure: '应当依照办理的特别程序',
+  earlierTrackingNumber: '已答复的原申请编号',
   reasonsText: '要求说明理由的事项',
   delayedDueOn: '延迟答复的期限',
   delayedReason: '延迟答复的原因',
@@ -59,6 +64,17 @@ export type SlotName = keyof typeof SLOT_LABELS;
 
 const COMMON_SLOTS: SlotName[] = ['applicant', 'trackingNumber', 'submittedOn', 'receivedOn', 'subject', 'bureau', 'form', 'delivery'];
 const REPLY_SLOTS: SlotName[] = ['replyText', 'legalBasis', 'remedies', 'category'];
+/**
+ * The Art. 36 fields a reply letter of each kind carries, and cannot lose: where already-public
+ * information is (36(1)), the agency responsible (36(5)), the special procedure (36(7)), the earlier
+ * request (36(6)).
+ */
+const REPLY_DETAIL_SLOTS: Partial<Record<LetterTemplateKey, SlotName[]>> = {
+  alreadyPublic: ['whereToFind'],
+  notOurs: ['agencyName', 'agencyContact'],
+  specialProcedure: ['procedure'],
+  repeat: ['earlierTrackingNumber'],
+};
 
 export function slotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'supplement') return [...COMMON_SLOTS, 'items', 'supplementDays', 'supplementDeadline'];
@@ -66,7 +82,7 @@ export function slotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'reasons') return [...COMMON_SLOTS, 'reasonsText'];
   if (key === 'delayedDue') return [...COMMON_SLOTS, 'delayedDueOn', 'delayedReason'];
   if (key === 'fee') return [...COMMON_SLOTS, 'feeMethod', 'feeUnits', 'feeAmount', 'feeComputation', 'feeDeadline', 'feeDays', 'remedies'];
-  return [...COMMON_SLOTS, ...REPLY_SLOTS];
+  return [...COMMON_SLOTS, ...REPLY_SLOTS, ...(REPLY_DETAIL_SLOTS[key] ?? [])];
 }
 
 /** The placeholders a template of `key` must keep. */
@@ -77,7 +93,7 @@ export function requiredSlotsOf(key: LetterTemplateKey): SlotName[] {
   if (key === 'delayedDue') return ['trackingNumber', 'delayedDueOn', 'delayedReason'];
   // 办法: the notice says how much, how it was computed and by when; Art. 51: how to challenge it.
   if (key === 'fee') return ['trackingNumber', 'feeAmount', 'feeComputation', 'feeDeadline', 'remedies'];
-  return ['trackingNumber', 'replyText', 'legalBasis', 'remedies'];
+  return ['trackingNumber', 'replyText', 'legalBasis', 'remedies', ...(REPLY_DETAIL_SLOTS[key] ?? [])];
 }
 
 /** Problems with a template's placeholders, by field ("title", "paragraphs", "paragraphs.2"). */
@@ -173,6 +189,11 @@ export const SAMPLE_SLOT_VALUES: Record<SlotName, string> = {
   extensionDays: '15',
   extensionReason: '需调取档案并征求多个科室意见',
   dueOn: '2026-11-20',
+  whereToFind: '本机关门户网站“政府信息公开—政策文件”栏目，或本小程序“政务公开—政策文件”',
+  agencyName: '云溪区自然资源和规划局',
+  agencyContact: '0571-8888 6666，云溪区文二路 88 号',
+  procedure: '不动产登记资料查询：持身份证件到云溪区不动产登记中心申请查询',
+  earlierTrackingNumber: '依申〔2026〕000098号',
   reasonsText: '您自 2026 年 9 月以来提出政府信息公开申请 86 件，请说明申请的用途及与您生产、生活的关联',
   delayedDueOn: '2027-01-29',
   delayedReason: '所申请的信息涉及 2015 年以来的 300 余份档案，需逐份调取和审查',

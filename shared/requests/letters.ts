@@ -1,5 +1,15 @@
 import { addWorkingDays, countsOverUncovered, type WorkingCalendar } from '../calendar/working-calendar';
-import { REPLY_CATEGORY_INFO, remediesSentence, type Bureau, type ReplyCategory, type ReplyType } from './reply-categories';
+import {
+  legalBasisOf,
+  REPLY_CATEGORY_INFO,
+  REPLY_DETAIL_FIELDS,
+  remediesSentence,
+  replyTypeOf,
+  type Bureau,
+  type ReplyCategory,
+  type ReplyDetails,
+  type ReplyType,
+} from './reply-categories';
 import { INFORMATION_FORM_LABELS, DELIVERY_METHOD_LABELS } from './request-schema';
 import type { RequestRecord } from './request-record';
 import type { Letter, LetterKind } from './request-types';
@@ -42,12 +52,18 @@ const OPENING = '{applicant}：\n本机关于 {receivedOn} 收到您（单位）
 const replyLetter = (finding: string, title = REPLY_TITLE): LetterTemplate => ({ title, paragraphs: [OPENING, finding, '{replyText}', '{remedies}'] });
 
 export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
+  alreadyPublic: replyLetter('经审查，您申请获取的信息本机关已经主动公开。根据{legalBasis}的规定，告知您获取该信息的方式和途径：{whereToFind}'),
   disclose: replyLetter('经审查，您申请获取的信息属于公开范围，根据{legalBasis}的规定，现予以公开，以{form}形式通过{delivery}方式提供。'),
   partial: replyLetter('经审查，您申请获取的信息中部分内容可以公开，根据{legalBasis}的规定，对可以公开的部分予以提供，对不予公开的部分说明理由如下。'),
   withhold: replyLetter('经审查，您申请获取的信息属于不予公开的情形（{category}），根据{legalBasis}的规定，不予公开。理由如下。'),
-  notHeld: replyLetter('经检索查找，本机关不掌握您申请获取的信息，根据{legalBasis}的规定告知如下。'),
-  notExisting: replyLetter('经审查，您申请获取的信息需要本机关对现有信息进行加工、分析方能形成，根据{legalBasis}的规定，本机关可以不予提供。'),
+  specialProcedure: replyLetter(
+    '经审查，您申请获取的信息属于{category}，有关法律、行政法规对该信息的获取有特别规定。根据{legalBasis}的规定，请您依照有关法律、行政法规的规定办理：{procedure}',
+  ),
+  notHeld: replyLetter('经检索查找，本机关没有您申请公开的政府信息，该政府信息不存在。根据{legalBasis}的规定告知如下。'),
+  notOurs: replyLetter('经审查，您申请获取的信息不属于本机关负责公开。根据{legalBasis}的规定，负责公开该信息的行政机关为{agencyName}，联系方式：{agencyContact}。'),
+  notExisting: replyLetter('经审查，您申请获取的信息需要本机关对现有政府信息进行加工、分析方能形成。根据{legalBasis}的规定，本机关决定不予提供。'),
   unclear: replyLetter('本机关已告知您补正申请，经补正后申请内容仍不明确，根据{legalBasis}的规定，无法提供。'),
+  repeat: replyLetter('本机关已就您此前提出的政府信息公开申请（编号 {earlierTrackingNumber}）作出答复。您本次重复申请公开相同的政府信息，根据{legalBasis}的规定，本机关不予重复处理。'),
   notProcessed: replyLetter('经审查，您的申请属于不予处理的情形（{category}），根据{legalBasis}的规定，本机关不予处理。'),
   terminated: replyLetter('您的申请属于以下情形：{category}。根据{legalBasis}的规定，本机关不再处理。', '政府信息公开申请终止处理告知书'),
   supplement: {
@@ -204,15 +220,21 @@ function letterSource(
   if (kind !== 'reply') return null;
   if (r.reply) {
     const { replyType, on, text, legalBasis, remedies, category } = r.reply;
-    return { key: replyType, suffix: '', date: on, slots: { replyText: text, legalBasis, remedies, category: reportWording(category) } };
+    return { key: replyType, suffix: '', date: on, slots: { ...detailsOf(r.reply), replyText: text, legalBasis, remedies, category: reportWording(category) } };
   }
   if (r.status === 'closed' && r.ending?.category) {
-    const info = REPLY_CATEGORY_INFO[r.ending.category];
+    const details = detailsOf(r.ending);
     return {
-      key: info.replyType,
+      key: replyTypeOf(r.ending.category, details),
       suffix: '',
       date: r.ending.on,
-      slots: { replyText: r.ending.reason ?? '', legalBasis: info.legalBasis, remedies: remediesSentence(bureau.government, r.ending.category), category: reportWording(r.ending.category) },
+      slots: {
+        ...details,
+        replyText: r.ending.reason ?? '',
+        legalBasis: legalBasisOf(r.ending.category, details),
+        remedies: remediesSentence(bureau.government, r.ending.category),
+        category: reportWording(r.ending.category),
+      },
     };
   }
   return null;
@@ -264,6 +286,11 @@ export function lettersFor(r: RequestRecord, bureau: Bureau, calendar: WorkingCa
 /** What a letter adds when a date in it was counted over a year whose holiday arrangement is not entered yet. */
 const PROVISIONAL_NOTE =
   '注：上述期限所涉年度的节假日安排尚未公布，本机关暂按《全国年节及纪念日放假办法》规定的法定节假日和周末计算，该期限为暂定；安排公布后如有调整，以本小程序中显示的期限为准。';
+
+/** The per-category fields a reply or ending carries (Art. 36), as letter slots. */
+function detailsOf(source: ReplyDetails): Record<string, string> {
+  return Object.fromEntries(REPLY_DETAIL_FIELDS.filter((f) => source[f]).map((f) => [f, source[f] as string]));
+}
 
 /** The report row's wording without its number: "1.属于国家秘密" → "属于国家秘密". */
 function reportWording(category: ReplyCategory): string {

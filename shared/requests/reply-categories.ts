@@ -46,17 +46,34 @@ export const REPLY_GROUP_LABELS: Record<ReplyGroup, string> = {
 };
 
 /** The kind of answer (Art. 36 items, Art. 37): one letter template each. */
-export const REPLY_TYPES = ['disclose', 'partial', 'withhold', 'notHeld', 'notExisting', 'unclear', 'notProcessed', 'terminated'] as const;
+export const REPLY_TYPES = [
+  'alreadyPublic',
+  'disclose',
+  'partial',
+  'withhold',
+  'specialProcedure',
+  'notHeld',
+  'notOurs',
+  'notExisting',
+  'unclear',
+  'repeat',
+  'notProcessed',
+  'terminated',
+] as const;
 export type ReplyType = (typeof REPLY_TYPES)[number];
 
 export const REPLY_TYPE_LABELS: Record<ReplyType, string> = {
-  disclose: '予以公开（第三十六条第一、二项）',
+  alreadyPublic: '已主动公开（第三十六条第一项）',
+  disclose: '予以公开（第三十六条第二项）',
   partial: '部分公开（第三十七条）',
   withhold: '不予公开（第三十六条第三项）',
-  notHeld: '本机关不掌握（第三十六条第四、五项）',
+  specialProcedure: '依特别规定办理（第三十六条第七项）',
+  notHeld: '信息不存在（第三十六条第四项）',
+  notOurs: '不属于本机关负责公开（第三十六条第五项）',
   notExisting: '无现成信息（第三十八条）',
   unclear: '申请内容不明确（第三十条）',
-  notProcessed: '不予处理（第三十六条第六项、第三十九条等）',
+  repeat: '重复申请（第三十六条第六项）',
+  notProcessed: '不予处理（第三十五条、第三十九条等）',
   terminated: '终止处理',
 };
 
@@ -83,12 +100,12 @@ export const REPLY_CATEGORY_INFO: Record<ReplyCategory, ReplyCategoryInfo> = {
   'withheld.internal': { group: 'withheld', reportLabel: '5.属于三类内部事务信息', label: '不予公开：内部事务信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第一款、第三十六条第（三）项` },
   'withheld.process': { group: 'withheld', reportLabel: '6.属于四类过程性信息', label: '不予公开：过程性信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
   'withheld.enforcementFile': { group: 'withheld', reportLabel: '7.属于行政执法案卷', label: '不予公开：行政执法案卷', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
-  'withheld.query': { group: 'withheld', reportLabel: '8.属于行政查询事项', label: '不予公开：行政查询事项', replyType: 'withhold', legalBasis: `${TIAOLI}第三十六条第（七）项` },
+  'withheld.query': { group: 'withheld', reportLabel: '8.属于行政查询事项', label: '不予公开：行政查询事项', replyType: 'specialProcedure', legalBasis: `${TIAOLI}第三十六条第（七）项` },
   'unavailable.notHeld': { group: 'unavailable', reportLabel: '1.本机关不掌握相关政府信息', label: '无法提供：本机关不掌握', replyType: 'notHeld', legalBasis: `${TIAOLI}第三十六条第（四）项、第（五）项` },
   'unavailable.needsCreation': { group: 'unavailable', reportLabel: '2.没有现成信息需要另行制作', label: '无法提供：需另行制作', replyType: 'notExisting', legalBasis: `${TIAOLI}第三十八条` },
   'unavailable.unclear': { group: 'unavailable', reportLabel: '3.补正后申请内容仍不明确', label: '无法提供：补正后仍不明确', replyType: 'unclear', legalBasis: `${TIAOLI}第三十条` },
   'notProcessed.petition': { group: 'notProcessed', reportLabel: '1.信访举报投诉类申请', label: '不予处理：信访举报投诉类', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第一款` },
-  'notProcessed.repeat': { group: 'notProcessed', reportLabel: '2.重复申请', label: '不予处理：重复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十六条第（六）项` },
+  'notProcessed.repeat': { group: 'notProcessed', reportLabel: '2.重复申请', label: '不予处理：重复申请', replyType: 'repeat', legalBasis: `${TIAOLI}第三十六条第（六）项` },
   'notProcessed.publication': { group: 'notProcessed', reportLabel: '3.要求提供公开出版物', label: '不予处理：要求提供公开出版物', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
   'notProcessed.excessive': { group: 'notProcessed', reportLabel: '4.无正当理由大量反复申请', label: '不予处理：无正当理由大量反复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十五条` },
   'notProcessed.confirmation': { group: 'notProcessed', reportLabel: '5.要求行政机关确认或重新出具已获取信息', label: '不予处理：要求确认或重新出具', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
@@ -96,6 +113,60 @@ export const REPLY_CATEGORY_INFO: Record<ReplyCategory, ReplyCategoryInfo> = {
   'other.noFee': { group: 'other', reportLabel: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', label: '其他处理：逾期未缴费', replyType: 'terminated', legalBasis: `${TIAOLI}第四十二条` },
   'other.other': { group: 'other', reportLabel: '3.其他', label: '其他处理', replyType: 'terminated', legalBasis: TIAOLI },
 };
+
+/**
+ * What some replies must name besides their text (条例 Art. 36), on the wire and stored with the
+ * reply: where already-public information is found (36(1)), the agency responsible and its contact
+ * (36(5)), the special procedure for information a special law governs (36(7)), the earlier request
+ * a repeat one duplicates (36(6)), and the basis an `other.other` ending cites.
+ */
+export const REPLY_DETAIL_FIELDS = ['whereToFind', 'agencyName', 'agencyContact', 'procedure', 'earlierTrackingNumber', 'basis'] as const;
+export type ReplyDetailField = (typeof REPLY_DETAIL_FIELDS)[number];
+export type ReplyDetails = Partial<Record<ReplyDetailField, string>>;
+
+export const REPLY_DETAIL_LABELS: Record<ReplyDetailField, string> = {
+  whereToFind: '获取该信息的方式和途径',
+  agencyName: '负责公开该信息的行政机关',
+  agencyContact: '该机关的联系方式',
+  procedure: '应当依照办理的特别程序',
+  earlierTrackingNumber: '已答复的原申请编号',
+  basis: '处理依据',
+};
+
+/** Which detail fields a category takes, and which of them it cannot do without. The form asks exactly these. */
+export function replyDetailFieldsOf(category: ReplyCategory): { fields: ReplyDetailField[]; required: ReplyDetailField[] } {
+  switch (category) {
+    case 'disclosed':
+      // 36(1) when the information is already public (where and how to get it); 36(2) otherwise.
+      return { fields: ['whereToFind'], required: [] };
+    case 'unavailable.notHeld':
+      // 36(5) names the agency and its contact, both or neither; 36(4) (the search found nothing) names none.
+      return { fields: ['agencyName', 'agencyContact'], required: [] };
+    case 'withheld.query':
+      return { fields: ['procedure'], required: ['procedure'] };
+    case 'notProcessed.repeat':
+      return { fields: ['earlierTrackingNumber'], required: ['earlierTrackingNumber'] };
+    case 'other.other':
+      return { fields: ['basis'], required: ['basis'] };
+    default:
+      return { fields: [], required: [] };
+  }
+}
+
+/** The kind of answer, and so the letter: some categories answer in two ways, told apart by their details. */
+export function replyTypeOf(category: ReplyCategory, details: ReplyDetails): ReplyType {
+  if (category === 'disclosed' && details.whereToFind) return 'alreadyPublic';
+  if (category === 'unavailable.notHeld' && details.agencyName) return 'notOurs';
+  return REPLY_CATEGORY_INFO[category].replyType;
+}
+
+/** The articles the letter cites: the exact item of Art. 36 where a category spans two, and an `other.other` ending's own basis. */
+export function legalBasisOf(category: ReplyCategory, details: ReplyDetails): string {
+  if (category === 'disclosed') return `${TIAOLI}第三十六条第（${details.whereToFind ? '一' : '二'}）项`;
+  if (category === 'unavailable.notHeld') return `${TIAOLI}第三十六条第（${details.agencyName ? '五' : '四'}）项`;
+  if (category === 'other.other' && details.basis) return details.basis.startsWith('《') ? details.basis : `${TIAOLI}${details.basis}`;
+  return REPLY_CATEGORY_INFO[category].legalBasis;
+}
 
 /** Categories a clerk may use to close a request without a substantive reply (the 其他处理 rows). */
 export const CLOSE_CATEGORIES = ['other.noSupplement', 'other.noFee', 'other.other'] as const satisfies readonly ReplyCategory[];

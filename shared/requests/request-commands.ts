@@ -3,7 +3,7 @@ import { addDays } from '../calendar/dates';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { beijingToday } from '../time/beijing-time';
 import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
-import type { CloseCategory, ReplyCategory } from './reply-categories';
+import type { CloseCategory, ReplyCategory, ReplyDetails } from './reply-categories';
 import { CONSULTATION_RULES, consultationAnswerDue, dueOf, isOpenStatus } from './request-clock';
 import type { Actor, RequestRecord } from './request-record';
 import type { ConsultedParty, RequestAttachment, RequestStatus } from './request-schema';
@@ -37,9 +37,10 @@ export type RequestCommand =
   | { type: 'giveReasons'; actor: Actor; text: string }
   /** Art. 35: the reasons are sound but the answer cannot be given in time: a later due date (延迟答复). */
   | { type: 'setDelayedDue'; actor: Actor; dueOn: string; reason: string }
-  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string }
+  /** `details`: the fields the category takes (Art. 36: where to find, the agency responsible, the special procedure, the earlier request, the basis). */
+  | { type: 'reply'; actor: Actor; category: ReplyCategory; text: string; attachments: RequestAttachment[]; government: string; details?: ReplyDetails }
   | { type: 'withdraw'; actor: Actor; reason: string | null }
-  | { type: 'close'; actor: Actor; category: CloseCategory; reason: string }
+  | { type: 'close'; actor: Actor; category: CloseCategory; reason: string; basis?: string }
   /**
    * A fee notice (条例 Art. 42) by one table; `month` is what the applicant's other applications in
    * the month say (read by the caller). `waive` records a decision not to charge; `reducedTo` a lower amount.
@@ -194,7 +195,9 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
         staffOnly() ??
         inStatus('registered', 'consulting', 'reasonsRequested') ??
         // Art. 35: an unreasonable volume is refused only after the applicant was asked for reasons.
-        when(command.category === 'notProcessed.excessive' && !r.reasons, 'REASONS_NOT_ASKED')
+        when(command.category === 'notProcessed.excessive' && !r.reasons, 'REASONS_NOT_ASKED') ??
+        // Art. 30: "still unclear after the supplement" needs a supplement asked for and received.
+        when(command.category === 'unavailable.unclear' && !r.supplement?.answer, 'UNCLEAR_WITHOUT_SUPPLEMENT')
       );
     case 'withdraw':
       return applicantOnly() ?? open();

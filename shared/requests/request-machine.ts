@@ -1,7 +1,7 @@
 import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { REPLY_CATEGORY_INFO, remediesSentence } from './reply-categories';
+import { legalBasisOf, REPLY_CATEGORY_INFO, remediesSentence, replyTypeOf } from './reply-categories';
 import { checkCommand, type DepartmentRef, type RequestCommand } from './request-commands';
 import { consultationAnswerDue, deriveDue } from './request-clock';
 import { feeDeadline } from './fee-notice';
@@ -166,14 +166,16 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       const info = REPLY_CATEGORY_INFO[command.category];
       patch.status = 'replied';
       if (r.status === 'consulting') patch.consultations = endOpenConsultation(r, today, '已作出答复');
+      const details = command.details ?? {};
       patch.reply = {
         category: command.category,
         group: info.group,
         categoryLabel: info.label,
-        replyType: info.replyType,
+        replyType: replyTypeOf(command.category, details),
         text: command.text,
         attachments: command.attachments,
-        legalBasis: info.legalBasis,
+        ...details,
+        legalBasis: legalBasisOf(command.category, details),
         remedies: remediesSentence(command.government, command.category),
         on: today,
         at,
@@ -226,8 +228,8 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       kind = 'closed';
       patch.status = 'closed';
       if (r.status === 'consulting') patch.consultations = endOpenConsultation(r, today, '申请已终止');
-      patch.ending = { category: command.category, reason: command.reason, on: today };
-      detail = `${REPLY_CATEGORY_INFO[command.category].label}：${command.reason}`;
+      patch.ending = { category: command.category, reason: command.reason, on: today, ...(command.basis ? { basis: command.basis } : {}) };
+      detail = `${REPLY_CATEGORY_INFO[command.category].label}：${command.reason}${command.basis ? `（依据：${command.basis}）` : ''}`;
       notify('requestClosed');
       break;
     case 'recompute': {

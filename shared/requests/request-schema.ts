@@ -3,7 +3,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { refuseBidiControls } from '../api/bidi-controls';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
-import { CLOSE_CATEGORIES, REPLY_CATEGORIES } from './reply-categories';
+import { CLOSE_CATEGORIES, REPLY_CATEGORIES, REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS, replyDetailFieldsOf, type ReplyCategory } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
 import { MAX_EXTENSION_WORKING_DAYS } from './statutory-periods';
 import { FEE_METHODS, MAX_FEE_UNITS } from './processing-fee';
@@ -285,18 +285,55 @@ export const SetDelayedDueSchema = z.strictObject({
   reason: text(1000),
 });
 
-export const ReplySchema = z.strictObject({
-  ...target,
-  category: z.enum(REPLY_CATEGORIES),
-  text: text(10000),
-  attachments: z.array(AttachmentSchema).max(20).optional(),
-});
+/** 依申〔2026〕000123号, as tracking numbers are printed. */
+export const TrackingNumberSchema = z.string().trim().regex(/^依申〔\d{4}〕\d{6}号$/, '申请编号格式应为 依申〔2026〕000123号');
 
-export const CloseSchema = z.strictObject({
-  ...target,
-  category: z.enum(CLOSE_CATEGORIES),
-  reason: text(1000),
-});
+/** The fields some replies must name (Art. 36), each optional on the wire; replyDetailsProblems says which a category takes. */
+const replyDetailShape = {
+  whereToFind: optionalText(1000),
+  agencyName: refuseBidiControls(text(100)).optional(),
+  agencyContact: optionalText(200),
+  procedure: optionalText(500),
+  earlierTrackingNumber: TrackingNumberSchema.optional(),
+  basis: optionalText(500),
+};
+
+/**
+ * A category's details: the ones it needs are there, an agency comes with its contact, and nothing
+ * another category would use is sent (so a letter never carries a field its form did not show).
+ */
+function checkReplyDetails(v: { category: ReplyCategory } & Partial<Record<(typeof REPLY_DETAIL_FIELDS)[number], string>>, ctx: z.core.$RefinementCtx<unknown>): void {
+  const { fields, required } = replyDetailFieldsOf(v.category);
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  for (const field of REPLY_DETAIL_FIELDS) {
+    const given = Boolean(v[field]);
+    if (given && !fields.includes(field)) problem(field, `该答复类别不需要填写${REPLY_DETAIL_LABELS[field]}`);
+    if (!given && required.includes(field)) problem(field, `请填写${REPLY_DETAIL_LABELS[field]}`);
+  }
+  if (v.category === 'unavailable.notHeld' && Boolean(v.agencyName) !== Boolean(v.agencyContact)) {
+    problem(v.agencyName ? 'agencyContact' : 'agencyName', '不属于本机关负责公开的，请同时写明负责公开的行政机关及其联系方式（条例第三十六条第五项）');
+  }
+}
+
+export const ReplySchema = z
+  .strictObject({
+    ...target,
+    category: z.enum(REPLY_CATEGORIES),
+    text: text(10000),
+    attachments: z.array(AttachmentSchema).max(20).optional(),
+    ...replyDetailShape,
+  })
+  .superRefine(checkReplyDetails);
+
+export const CloseSchema = z
+  .strictObject({
+    ...target,
+    category: z.enum(CLOSE_CATEGORIES),
+    reason: text(1000),
+    /** `other.other` only: the provision it relies on (e.g. 第三十九条第二款, or another law by its name). */
+    basis: optionalText(500),
+  })
+  .superRefine(checkReplyDetails);
 
 /**
  * `requests.askFee`: a fee notice (收费通知, 条例 Art. 42) by one table, with the units this

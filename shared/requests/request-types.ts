@@ -11,7 +11,7 @@ import type {
   RequestAttachment,
   RequestStatus,
 } from './request-schema';
-import type { ReplyCategory, ReplyGroup, ReplyType } from './reply-categories';
+import type { ReplyCategory, ReplyDetails, ReplyGroup, ReplyType } from './reply-categories';
 import type { FeeMethod } from './processing-fee';
 
 /**
@@ -120,7 +120,8 @@ export interface DelayedDue {
   on: string;
 }
 
-export interface RequestReply {
+/** The per-category fields (条例 Art. 36) are present only where the category takes them. */
+export interface RequestReply extends ReplyDetails {
   category: ReplyCategory;
   /** 予以公开 / 部分公开 / … as the annual report groups it. */
   group: ReplyGroup;
@@ -173,7 +174,7 @@ export interface RequestCore {
   extension: Extension | null;
   reply: RequestReply | null;
   /** Set when closed without a reply (逾期未补正 etc.) or withdrawn. */
-  ending: { category: ReplyCategory | null; reason: string | null; on: string } | null;
+  ending: ({ category: ReplyCategory | null; reason: string | null; on: string } & Pick<ReplyDetails, 'basis'>) | null;
 }
 
 export interface RequestView extends RequestCore {

@@ -147,7 +147,7 @@ test('a clerk acting between the scan and the closure wins: nothing is overwritt
           const page = await inner.find(options);
           if (!clerkActed) {
             clerkActed = true;
-            ok(await cloud.call('demo-clerk', 'requests', { action: 'close', data: { id: asked.id, version: asked.version, category: 'other.other', reason: '申请人来电表示不再需要' } }));
+            ok(await cloud.call('demo-clerk', 'requests', { action: 'close', data: { id: asked.id, version: asked.version, category: 'other.other', reason: '申请人来电表示不再需要', basis: '第二十九条' } }));
           }
           return page;
         },

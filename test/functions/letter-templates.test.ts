@@ -26,7 +26,10 @@ const replyLetterOf = async (id: string) => ok(await cloud.call('resident-a', 'r
 
 test('every template is listed with its placeholders; replies must keep the remedies sentence', async () => {
   const list = ok(await admin('list', {})) as any[];
-  expect(list.map((t) => t.key)).toEqual(['disclose', 'partial', 'withhold', 'notHeld', 'notExisting', 'unclear', 'notProcessed', 'terminated', 'supplement', 'extension', 'reasons', 'delayedDue', 'fee']);
+  expect(list.map((t) => t.key)).toEqual([
+    'alreadyPublic', 'disclose', 'partial', 'withhold', 'specialProcedure', 'notHeld', 'notOurs', 'notExisting', 'unclear', 'repeat', 'notProcessed', 'terminated',
+    'supplement', 'extension', 'reasons', 'delayedDue', 'fee',
+  ]);
   expect(list.every((t) => t.version === 0 && t.custom === false)).toBe(true);
   const partial = list.find((t) => t.key === 'partial');
   expect(partial.slots).toEqual(expect.arrayContaining([{ name: 'remedies', label: '救济途径（条例第五十一条）', required: true }, { name: 'bureau', label: '本机关名称', required: false }]));

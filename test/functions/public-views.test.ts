@@ -26,6 +26,7 @@ const PUBLIC_ON_PURPOSE: Record<string, string[]> = {
   'requests.submit': ['actor'],
   'requests.get': ['actor'],
   'requests.supplement': ['actor'],
+  'requests.giveReasons': ['actor'],
   'requests.withdraw': ['actor'],
 };
 

@@ -167,3 +167,33 @@ test('an application waiting for registration: at the head of the queue with how
   await waitFor(() => screen.getByTestId('waiting-since'));
   expect(screen.getByTestId('waiting-since').textContent).toContain('2026-11-24 10:00 起等待本机关受理');
 });
+
+test('the reply form asks exactly the fields of the chosen category, and a missing one is said beside it', async () => {
+  const request = await submit();
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-reply'));
+  const detailInputs = () =>
+    ['whereToFind', 'agencyName', 'agencyContact', 'procedure', 'earlierTrackingNumber', 'basis'].filter((name) => screen.queryByTestId(`input-${name}`));
+  // 予以公开: where to find it, for information already public (36(1)).
+  expect(detailInputs()).toEqual(['whereToFind']);
+  fireEvent.change(screen.getByTestId('input-whereToFind'), { target: { value: '本机关门户网站“政策文件”栏目' } });
+  await waitFor(() => expect(screen.getByTestId('reply-basis').textContent).toContain('第三十六条第（一）项'));
+  fireEvent.click(screen.getByTestId('choice-replyGroup-unavailable'));
+  await waitFor(() => expect(detailInputs()).toEqual(['agencyName', 'agencyContact']));
+  fireEvent.click(screen.getByTestId('choice-replyGroup-withheld'));
+  fireEvent.click(screen.getByTestId('choice-replyCategory-withheld.query'));
+  await waitFor(() => expect(detailInputs()).toEqual(['procedure']));
+  fireEvent.click(screen.getByTestId('choice-replyGroup-notProcessed'));
+  fireEvent.click(screen.getByTestId('choice-replyCategory-notProcessed.repeat'));
+  await waitFor(() => expect(detailInputs()).toEqual(['earlierTrackingNumber']));
+
+  // The whereToFind typed for 予以公开 is not sent with 重复申请; the missing number is said beside its field.
+  fireEvent.change(screen.getByTestId('input-replyText'), { target: { value: '不予重复处理。' } });
+  fireEvent.click(screen.getByTestId('do-reply'));
+  const errorIn = (testId: string) => screen.getByTestId(testId).closest('.field')?.querySelector('.field__error')?.textContent;
+  await waitFor(() => expect(errorIn('input-earlierTrackingNumber')).toBe('请填写已答复的原申请编号'));
+  expect((await cloud.store.collection('requests').get(request.id))?.reply).toBeNull();
+});

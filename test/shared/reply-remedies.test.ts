@@ -23,8 +23,18 @@ function registered(): RequestRecord {
   return { ...r, ...transition(r, { type: 'register', actor: clerk }, at('2026-09-28'), calendar).request };
 }
 
-function replyLetter(category: ReplyCategory): string {
+/** A registered request with the step its category needs first: a supplement received (unclear, Art. 30), reasons asked (excessive, Art. 35). */
+function readyFor(category: ReplyCategory): RequestRecord {
+  const step = (r: RequestRecord, command: RequestCommand, on: string) => ({ ...r, ...transition(r, command, at(on), calendar).request }) as RequestRecord;
   const r = registered();
+  if (category === 'notProcessed.excessive') return step(r, { type: 'askReasons', actor: clerk, text: '请说明申请用途。' }, '2026-09-28');
+  if (category !== 'unavailable.unclear') return r;
+  const asked = step(r, { type: 'askSupplement', actor: clerk, items: ['请写明文件名称'], workingDays: 5 }, '2026-09-28');
+  return step(asked, { type: 'supplement', actor: { role: 'applicant', openid: 'resident-a', name: null }, text: '补正。', attachments: [] }, '2026-09-28');
+}
+
+function replyLetter(category: ReplyCategory): string {
+  const r = readyFor(category);
   const command: RequestCommand = { type: 'reply', actor: clerk, category, text: '答复正文。', attachments: [], government: bureau.government };
   const replied = { ...r, ...transition(r, command, at('2026-09-29'), calendar).request } as RequestRecord;
   return lettersFor(replied, bureau, calendar, null).find((l) => l.kind === 'reply')!.paragraphs.join('\n');

@@ -137,7 +137,7 @@ export const VALID_INPUTS: Inputs = {
     askReasons: (f) => [{ id: f.registeredId, version: f.registeredVersion, text: '您自本月 1 日起已提出申请 40 件，请说明申请用途。' }],
     setDelayedDue: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, dueOn: '2027-02-26', reason: '所申请的 40 份批复需逐份调取档案并审查' }],
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
-    close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要' }],
+    close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要', basis: '第二十九条' }],
     quoteFee: (f) => [{ id: f.registeredId, method: 'perPage', units: 45 }, { id: f.registeredId, method: 'perItem', units: 3 }],
     askFee: (f) => [
       { id: f.registeredId, version: f.registeredVersion, method: 'perPage', units: 45 },

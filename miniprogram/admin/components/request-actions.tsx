@@ -9,6 +9,7 @@ import {
   CONSULTED_PARTY_LABELS,
   CloseSchema,
   ConsultSchema,
+  legalBasisOf,
   ExtendSchema,
   RecordPaymentSchema,
   RecordSupplementSchema,
@@ -17,8 +18,11 @@ import {
   REPLY_GROUPS,
   REPLY_GROUP_LABELS,
   RegisterSchema,
+  REPLY_DETAIL_FIELDS,
+  replyDetailFieldsOf,
   ReplySchema,
   type ReplyCategory,
+  type ReplyDetailField,
 } from '../../../shared/requests/request-schema';
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 import type { RequestCommandName, RequestView } from '../../../shared/requests/request-types';
@@ -207,11 +211,33 @@ const recordPayment = (request: RequestView): ActionDescription => ({
 
 const groupOf = (c: ReplyCategory) => REPLY_CATEGORY_INFO[c].group;
 
+/** How the form asks for each Art. 36 field: its label (with the article where a field decides the letter) and an example. */
+const DETAIL_FIELD_TEXT: Record<ReplyDetailField, { label: string; placeholder: string; multiline?: boolean }> = {
+  whereToFind: { label: '已主动公开的，获取方式和途径（第三十六条第一项；未主动公开的不填）', placeholder: '例如：本机关门户网站“政府信息公开—政策文件”栏目', multiline: true },
+  agencyName: { label: '不属于本机关负责公开的，负责公开的行政机关（第三十六条第五项；经检索不存在的不填）', placeholder: '例如：云溪区自然资源和规划局' },
+  agencyContact: { label: '该机关的联系方式', placeholder: '电话、地址' },
+  procedure: { label: '应当依照办理的特别程序（第三十六条第七项）', placeholder: '例如：不动产登记资料查询，到不动产登记中心办理' },
+  earlierTrackingNumber: { label: '已答复的原申请编号（第三十六条第六项）', placeholder: '依申〔2026〕000123号' },
+  basis: { label: '处理依据', placeholder: '例如：第三十九条第二款，或其他法律法规的名称和条款' },
+};
+
+/** The Art. 36 fields of `category`, and nothing else: what the letter of that category needs. */
+const detailFields = (category: ReplyCategory) => {
+  const { fields, required } = replyDetailFieldsOf(category);
+  return fields.map((key) => ({ key, text: key, required: required.includes(key), ...DETAIL_FIELD_TEXT[key] }));
+};
+
+/** Only the typed fields the chosen category takes go on the wire. */
+const detailInput = (category: ReplyCategory, v: Record<string, string>) =>
+  Object.fromEntries(replyDetailFieldsOf(category).fields.filter((f) => v[f]?.trim()).map((f) => [f, v[f].trim()]));
+
+const EMPTY_DETAILS = Object.fromEntries(REPLY_DETAIL_FIELDS.map((f) => [f, '']));
+
 /** The result is chosen in two steps: its group, then (where the group has several) the exact annual-report category. */
 const reply = (): ActionDescription => ({
   command: 'reply',
   title: '作出答复',
-  initial: { group: 'disclosed', category: 'disclosed', text: '' },
+  initial: { group: 'disclosed', category: 'disclosed', text: '', ...EMPTY_DETAILS },
   fields: (v) => {
     const inGroup = REPLY_CATEGORIES.filter((c) => groupOf(c) === v.group);
     return [
@@ -219,14 +245,22 @@ const reply = (): ActionDescription => ({
       ...(inGroup.length > 1
         ? [{ key: 'category', label: '具体情形', required: true, errorKeys: [], choice: 'replyCategory', column: true, options: inGroup.map((c) => ({ value: c, label: REPLY_CATEGORY_INFO[c].reportLabel })) }]
         : []),
-      { note: `依据：${REPLY_CATEGORY_INFO[v.category as ReplyCategory].legalBasis}`, testId: 'reply-basis' },
+      // The article follows what is typed: 36(1) once a place to find it is given, 36(5) once an agency is named.
+      { note: `依据：${legalBasisOf(v.category as ReplyCategory, detailInput(v.category as ReplyCategory, v))}`, testId: 'reply-basis' },
+      ...detailFields(v.category as ReplyCategory),
       { key: 'text', label: '答复内容', required: true, text: 'replyText', multiline: true, placeholder: v.group === 'partial' ? '写明公开的部分，以及不予公开部分的理由' : '写明答复内容；不予公开的须说明理由' },
     ];
   },
   change: (key, value, v) => (key === 'group' ? { ...v, group: value, category: REPLY_CATEGORIES.find((c) => groupOf(c) === value)! } : { ...v, [key]: value }),
   attachments: 20,
   schema: ReplySchema,
-  input: (target, v, attachments) => ({ ...target, category: v.category, text: v.text, ...(attachments.length ? { attachments } : {}) }),
+  input: (target, v, attachments) => ({
+    ...target,
+    category: v.category,
+    text: v.text,
+    ...detailInput(v.category as ReplyCategory, v),
+    ...(attachments.length ? { attachments } : {}),
+  }),
   done: '已答复',
   submitLabel: '答复并生成告知书',
 });
@@ -234,13 +268,14 @@ const reply = (): ActionDescription => ({
 const close = (): ActionDescription => ({
   command: 'close',
   title: '终止办理',
-  initial: { category: 'other.noSupplement', reason: '' },
-  fields: () => [
+  initial: { category: 'other.noSupplement', reason: '', basis: '' },
+  fields: (v) => [
     { key: 'category', label: '情形', required: true, choice: 'closeCategory', column: true, options: CLOSE_CATEGORIES.map((c) => ({ value: c, label: REPLY_CATEGORY_INFO[c].label })) },
+    ...detailFields(v.category as ReplyCategory),
     { key: 'reason', label: '说明', required: true, text: 'closeReason', multiline: true },
   ],
   schema: CloseSchema,
-  input: (target, v) => ({ ...target, category: v.category, reason: v.reason }),
+  input: (target, v) => ({ ...target, category: v.category, reason: v.reason, ...detailInput(v.category as ReplyCategory, v) }),
   done: '已终止办理',
   submitLabel: '终止办理',
   danger: true,

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { DueExplanation, ExplainedDay, Letter, RequestReply, RequestView, TimelineEntry } from '../../../shared/requests/request-types';
+import { REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS } from '../../../shared/requests/reply-categories';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { AttachmentList } from '../attachment-list';
 import { DetailRow } from '../detail-row';
@@ -98,6 +99,10 @@ export function ReplyBox({ reply }: { reply: RequestReply }) {
       <Text className="timeline__when">答复日期：{reply.on}</Text>
       <Text className="reply-box__text" data-testid="reply-text">{reply.text}</Text>
       <AttachmentList files={reply.attachments} testId="reply-attachments" />
+      {/* What the category names besides its text (Art. 36): where to find it, whose it is, the procedure, the earlier request. */}
+      {REPLY_DETAIL_FIELDS.filter((f) => f !== 'basis' && reply[f]).map((f) => (
+        <DetailRow key={f} label={REPLY_DETAIL_LABELS[f]} value={reply[f]} />
+      ))}
       <Text className="timeline__when">依据：{reply.legalBasis}</Text>
       <Text className="remedies" data-testid="remedies">{reply.remedies}</Text>
     </View>
