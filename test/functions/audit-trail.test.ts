@@ -69,7 +69,7 @@ describe('what the entries say', () => {
     expect(await auditEntries(cloud.store)).toHaveLength(1);
     ok(await cloud.call('demo-admin', 'requests', { action: 'close', data: { id, version, category: 'other.other', reason: '经检索，申请人书面确认不再需要', basis: '第二十九条' } }));
     const close = (await auditEntries(cloud.store)).find((e) => e.action === 'requests.close');
-    expect(close).toMatchObject({ action: 'requests.close', kind: 'write', recordId: id, fields: ['category', 'reason'] });
+    expect(close).toMatchObject({ action: 'requests.close', kind: 'write', recordId: id, fields: ['basis', 'category', 'reason'] });
     expect(JSON.stringify(close)).not.toContain('经检索');
     cloud.close();
   });
