@@ -15,6 +15,7 @@ import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
 import { startLocalDispatcher } from './local-dispatcher';
 import { healthOf } from './health';
+import { DATABASE_FILE, markRunning } from './backups';
 import { AttachmentUploads } from './attachment-uploads';
 import { AttachmentAccess } from './attachment-access';
 import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
@@ -57,7 +58,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const log = options.log ?? consoleLogger;
   const rateLimits = options.rateLimits !== false;
   const sessions = DevSessions.fromDataDir(options.dataDir, { now }); // creates the data folder
-  const store = new SqliteStore(join(options.dataDir, 'sunshine.sqlite'), COLLECTIONS);
+  const store = new SqliteStore(join(options.dataDir, DATABASE_FILE), COLLECTIONS);
+  // `npm run restore` refuses while this mark names a live process.
+  const unmark = markRunning(options.dataDir);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
   // FTS5 over the same database; the index is made on the first search.
   const search = new SqliteNoticeSearch(store);
@@ -154,6 +157,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     sessions,
     close: async () => {
       await dispatcher?.stop();
+      unmark();
       await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => {
