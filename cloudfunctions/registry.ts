@@ -28,6 +28,7 @@ import { faqFunction } from './faq/faq-function';
 import { guideFunction } from './guide/guide-function';
 // residents' own data
 import { meFunction } from './me/me-function';
+import { retentionFunction } from './retention/retention-function';
 // annual report, statistics
 import { reportsFunction } from './reports/reports-function';
 
@@ -62,6 +63,7 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   guide: guideFunction,
   // residents' own data
   me: meFunction,
+  retention: retentionFunction,
   // annual report, statistics
   reports: reportsFunction,
 

@@ -27,6 +27,10 @@ export default defineAppConfig({
 
     // ratings
 
+    // residents' own data: 个人信息 (see, export, delete) and the 隐私政策 every form links to
+    'pages/my-data/index',
+    'pages/privacy/index',
+
     ...devPages,
   ],
   subPackages: [
@@ -92,6 +96,8 @@ export default defineAppConfig({
     },
 
   ],
+  // WeChat's privacy consent: the first privacy API waits for the app's popup (miniprogram/privacy/).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',

@@ -64,6 +64,9 @@ export const routes = {
   adminInquiry: (id: string) => `/admin/pages/inquiry/index?id=${encodeURIComponent(id)}`,
   adminInquiryEnter: () => '/admin/pages/inquiry-enter/index',
   adminGuideEdit: () => '/admin/pages/guide-edit/index',
+  // residents' own data
+  myData: () => '/pages/my-data/index',
+  privacyPolicy: () => '/pages/privacy/index',
 
   adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 

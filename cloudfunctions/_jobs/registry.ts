@@ -1,3 +1,4 @@
+import { applyRetentionJob } from './apply-retention';
 import { closeLapsedSupplementsJob } from './close-lapsed-supplements';
 import { closeUnpaidFeesJob } from './close-unpaid-fees';
 import { consultationPeriodsJob } from './consultation-periods';
@@ -16,4 +17,4 @@ import { remindWaitingApplicationsJob } from './remind-waiting-applications';
  * Deliveries come first; what the others write lands in the outbox, and the
  * step answers "more work", so the runner's next step delivers it at once.
  */
-export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob];
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob, applyRetentionJob];

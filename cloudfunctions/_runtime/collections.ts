@@ -26,6 +26,7 @@ import type { InquiryEvent, InquiryRecord } from '../../shared/inquiries/inquiry
 import type { FaqEvent, FaqRecord } from '../../shared/inquiries/faq-types';
 import type { GuideEvent, GuideRecord } from '../../shared/inquiries/guide-types';
 import type { PrivacyEvent } from '../../shared/privacy/privacy-events';
+import type { RetentionSettings } from '../../shared/privacy/retention';
 import type { ReportCaseRecord, ReportEvent, ReportRecord } from '../../shared/reports/report-record';
 
 /**
@@ -91,7 +92,7 @@ export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEven
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
  * `rating-settings`, `rate-limits` (the bureau's abuse limits), the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings;
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings & { retention?: Partial<RetentionSettings> };
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {

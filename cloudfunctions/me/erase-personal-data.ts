@@ -6,13 +6,10 @@ import type { ErasureReport } from '../../shared/privacy/personal-data';
 import { countsDetail, type PrivacyEvent } from '../../shared/privacy/privacy-events';
 import { ratingEvent } from '../../shared/ratings/rating-events';
 import { changeRecordRetrying } from '../_runtime/change-record';
-import type { CollectionName } from '../_runtime/collections';
 import type { Store, Stored } from '../_runtime/store/port';
 import { commentSlotKey } from '../notices/comment-slots';
+import { removeRecords } from './remove-records';
 import { collectionOf, findAll, residentRecords } from './resident-records';
-
-/** Rows removed per transaction: a resident's thousands of messages go in short transactions, not one long one. */
-const BATCH = 100;
 
 /**
  * A resident's erasure of their own data (个人信息保护法 Art. 47). What the law makes the bureau keep
@@ -128,16 +125,16 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
   const requestKeys = requests.length ? await findAll(store, 'requestKeys', { requestId: { in: requests.map((r) => r.id).slice(0, 1000) } }, ['at', 'asc']) : [];
   const inquiryKeys = inquiries.length ? await findAll(store, 'inquiryKeys', { caseId: { in: inquiries.map((c) => c.id).slice(0, 1000) } }, ['at', 'asc']) : [];
 
-  report.removed.subscriptions = await removeAll(store, 'subscriptions', subscriptions);
-  report.removed.grants = await removeAll(store, 'grants', await residentRecords(store, 'grants', openid));
-  report.removed.inbox = await removeAll(store, 'inbox', await residentRecords(store, 'inbox', openid));
-  report.removed.deliveries = await removeAll(store, 'deliveries', await residentRecords(store, 'deliveries', openid));
-  report.removed.notifications = await removeAll(store, 'outbox', await residentRecords(store, 'outbox', openid));
+  report.removed.subscriptions = await removeRecords(store, 'subscriptions', subscriptions);
+  report.removed.grants = await removeRecords(store, 'grants', await residentRecords(store, 'grants', openid));
+  report.removed.inbox = await removeRecords(store, 'inbox', await residentRecords(store, 'inbox', openid));
+  report.removed.deliveries = await removeRecords(store, 'deliveries', await residentRecords(store, 'deliveries', openid));
+  report.removed.notifications = await removeRecords(store, 'outbox', await residentRecords(store, 'outbox', openid));
   report.removed.other =
-    (await removeAll(store, collectionOf('wechatRecorded'), await residentRecords(store, 'wechatRecorded', openid))) +
-    (await removeAll(store, 'uniqueKeys', [...ratingClaims, ...slotClaims])) +
-    (await removeAll(store, 'requestKeys', requestKeys)) +
-    (await removeAll(store, 'inquiryKeys', inquiryKeys));
+    (await removeRecords(store, collectionOf('wechatRecorded'), await residentRecords(store, 'wechatRecorded', openid))) +
+    (await removeRecords(store, 'uniqueKeys', [...ratingClaims, ...slotClaims])) +
+    (await removeRecords(store, 'requestKeys', requestKeys)) +
+    (await removeRecords(store, 'inquiryKeys', inquiryKeys));
 
   await store.transaction((tx) => tx.collection('events').insert(erasedEvent(report, at)));
   await store.purgeFreed?.();
@@ -145,7 +142,7 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
 }
 
 /** Rewrites the events about `subjects`: the OPENID becomes ERASED_PERSON, personal values in the detail 〔已删除〕. */
-async function anonymiseEvents(store: Store, subjects: string[], openid: string, values: readonly string[]): Promise<number> {
+export async function anonymiseEvents(store: Store, subjects: string[], openid: string, values: readonly string[]): Promise<number> {
   let changed = 0;
   for (const subject of new Set(subjects)) {
     for (const event of await findAll(store, 'events', { subjectId: subject }, ['at', 'asc'])) {
@@ -160,25 +157,6 @@ async function anonymiseEvents(store: Store, subjects: string[], openid: string,
     }
   }
   return changed;
-}
-
-/** Removes `rows` from `collection` in short transactions; a row changed or removed meanwhile is skipped (a second run catches it). */
-async function removeAll(store: Store, collection: CollectionName, rows: ReadonlyArray<{ id: string; version: number }>): Promise<number> {
-  let removed = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    removed += await store.transaction(async (tx) => {
-      let n = 0;
-      for (const row of batch) {
-        const current = await tx.collection(collection).get(row.id);
-        if (!current) continue;
-        await tx.collection(collection).delete(row.id, current.version);
-        n += 1;
-      }
-      return n;
-    });
-  }
-  return removed;
 }
 
 function erasedEvent(report: ErasureReport, at: string): PrivacyEvent {

@@ -13,6 +13,7 @@ import { inquiriesContract } from '../inquiries/inquiries-contract';
 import { faqContract } from '../inquiries/faq-contract';
 import { guideContract } from '../inquiries/guide-contract';
 import { meContract } from '../privacy/me-contract';
+import { retentionContract } from '../privacy/retention-contract';
 import { reportsContract } from '../reports/reports-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
@@ -63,6 +64,7 @@ export const contract = {
   faq: faqContract,
   guide: guideContract,
   me: meContract,
+  retention: retentionContract,
   reports: reportsContract,
 } as const;
 

@@ -178,6 +178,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'me.data': signedIn,
   'me.export': signedIn,
   'me.erase': { ...signedIn, resident: 'ERASE_OPEN_REQUESTS' as Outcome },
+  'retention.get': everyone,
+  'retention.save': { ...publishers, publisher: 'FORBIDDEN' },
   // the annual report and statistics: admins (and viewers, see reports-function.test.ts) read, admins write
   'reports.annual': { ...publishers, publisher: 'FORBIDDEN' },
   'reports.export': { ...publishers, publisher: 'FORBIDDEN' },

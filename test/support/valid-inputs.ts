@@ -232,6 +232,10 @@ export const VALID_INPUTS: Inputs = {
     export: () => [{}],
     erase: () => [{ confirm: true }],
   },
+  retention: {
+    get: () => [{}],
+    save: () => [{ requestYears: 10, inquiryYears: 3, ratingContactDays: 180, messageDays: 365, version: 0 }],
+  },
 
   // inquiries, complaints, FAQ, the disclosure guide
   inquiries: {

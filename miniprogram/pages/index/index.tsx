@@ -12,6 +12,7 @@ import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
 import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
+import { PrivacyPopup } from '../../privacy/privacy-popup';
 
 const NEWEST_COUNT = 5;
 
@@ -33,6 +34,8 @@ export default function HomePage() {
 
   return (
     <View className={`page ${elder}`}>
+      {/* WeChat's privacy consent, asked when the app opens, before any privacy API. */}
+      <PrivacyPopup askOnOpen />
       <View className="hero">
         <Text className="hero__title">政务公开</Text>
         <Text className="hero__subtitle">云溪区住房和城乡建设局</Text>

@@ -71,6 +71,20 @@ export default function MePage() {
       {/* inbox, subscriptions */}
       {whoami?.openid && <InboxEntries />}
 
+      {/* residents' own data: see, export, delete; and the 隐私政策 */}
+      <View className="menu">
+        {whoami?.openid && (
+          <View className="menu__item" onClick={() => go(routes.myData())} data-testid="my-data-entry">
+            <Text>个人信息（查看、导出、删除）</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        )}
+        <View className="menu__item" onClick={() => go(routes.privacyPolicy())} data-testid="privacy-policy-entry">
+          <Text>隐私政策</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
+
       {/* 长辈模式 */}
       <ElderModeSwitch />
 

@@ -8,6 +8,7 @@ import { useNoticeShare } from '../../hooks/use-notice-share';
 import { useRemote } from '../../hooks/use-remote';
 import { useWhoami } from '../../hooks/use-whoami';
 import { useElderClass } from '../../elder-mode';
+import { PrivacyPopup } from '../../privacy/privacy-popup';
 
 /** One published notice, in full; a consultation also shows its opinions. Opened from a shared link it may be the first page. */
 export default function NoticeDetailPage() {
@@ -30,6 +31,8 @@ export default function NoticeDetailPage() {
   }
   return (
     <View className={`page page--paper ${elder}`}>
+      {/* Copying an address or a link uses the clipboard, a privacy API. */}
+      <PrivacyPopup />
       <NoticeBody notice={notice.data} />
       <NoticeShareBar id={id} views={share.views} firstPage={share.firstPage} />
       {notice.data.kind === 'consultation' && <ConsultationOpinions notice={notice.data} signedIn={!!whoami?.openid} />}

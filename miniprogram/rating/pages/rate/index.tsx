@@ -12,6 +12,7 @@ import type { SubmittedRating } from '../../../../shared/ratings/ratings-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../rating.css';
 import { useElderClass } from '../../../elder-mode';
+import { PrivacyNotice } from '../../../privacy/privacy-notice';
 
 // Stars rather than emoji faces: every font on every phone has ★.
 const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', satisfied: '★★★★', basic: '★★★', dissatisfied: '★★', veryDissatisfied: '★' };
@@ -156,6 +157,7 @@ export default function RatePage() {
               <Input className="field__input" maxlength={-1} value={contactName} placeholder="称呼，如 陈先生" onInput={(e) => setContactName(e.detail.value)} data-testid="input-contactName" />
               <Input className="field__input" maxlength={-1} type="number" value={contactPhone} placeholder="手机号" onInput={(e) => setContactPhone(e.detail.value)} data-testid="input-contactPhone" />
               {errors.contactPhone && <Text className="field__error">{errors.contactPhone}</Text>}
+              <PrivacyNotice purpose="差评整改后的回访" />
             </View>
           )}
           <View className="switch-row">

@@ -12,6 +12,7 @@ import { SubmitSchema } from '../../../../shared/requests/request-schema';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
 import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
+import { PrivacyNotice } from '../../../privacy/privacy-notice';
 
 /**
  * A resident applies for government information (条例 Art. 29) in four
@@ -101,6 +102,7 @@ export default function NewRequestPage() {
         <>
           <Text className="notice-box">依据《中华人民共和国政府信息公开条例》，您可以向本机关申请获取政府信息。申请免费，无需说明理由。</Text>
           <ApplicantSection draft={draft} errors={errors} update={edit} />
+          <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
         </>
       )}
       {step === 1 && <ContactSection draft={draft} errors={errors} update={edit} />}
@@ -109,6 +111,7 @@ export default function NewRequestPage() {
         <>
           <Text className="section-title">请核对申请内容</Text>
           <ReviewSection draft={draft} />
+          <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
           <Text className="hint">{`提交后，本机关受理之日起${STATUTORY_WORKING_DAYS}个工作日内答复；需要延长的，会告知您。您可以在“我的 → 我的申请”查看办理进度。`}</Text>
         </>
       )}
