@@ -13,6 +13,7 @@ import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
+import { DEMO_REPORT_YEAR, seedDemoReportYear } from './seed-report-year';
 import { startLocalDispatcher } from './local-dispatcher';
 import { healthOf } from './health';
 import { DATABASE_FILE, markRunning } from './backups';
@@ -38,6 +39,8 @@ export interface LocalCloudOptions {
   dispatchIntervalMs?: number | false;
   /** Count callers against the abuse limits (default true); benches that flood one caller on purpose turn them off. */
   rateLimits?: boolean;
+  /** Also make a whole past year through the functions, for a full annual report (`npm start` does; tests that need it ask). */
+  demoYear?: boolean;
 }
 
 export interface LocalCloud {
@@ -64,6 +67,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
   // FTS5 over the same database; the index is made on the first search.
   const search = new SqliteNoticeSearch(store);
+  if (options.seed !== false && options.demoYear && (await seedDemoReportYear(store, search))) log.info('made the demo report year', { year: DEMO_REPORT_YEAR });
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);
   const fileAccess = await AttachmentAccess.install(store);
