@@ -5,7 +5,7 @@ import type { Store } from '../cloudfunctions/_runtime/store/port';
 import type { NoticeSearch } from '../cloudfunctions/_runtime/store/search-port';
 import { findFunction } from '../cloudfunctions/registry';
 import { ORG_KINDS, type OrgKind } from '../shared/requests/request-schema';
-import { REPLY_CATEGORIES, REPLY_CATEGORY_INFO, type ReplyCategory } from '../shared/requests/reply-categories';
+import { REPLY_CATEGORIES, REPLY_CATEGORY_INFO, replyDetailFieldsOf, type ReplyCategory, type ReplyDetailField } from '../shared/requests/reply-categories';
 
 /**
  * A whole past year (2025) made the way the bureau would have made it: every
@@ -42,7 +42,7 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
   const call = async (openid: string, fn: string, action: string, data: unknown): Promise<any> => {
     const caller = await identifyCaller(openid, store);
     const answer = await invoke(findFunction(fn)!, { action, data }, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search });
-    if (!answer.ok) throw new Error(`demo ${fn}.${action} on ${clock.now.toISOString()}: ${answer.code} ${answer.message}`);
+    if (!answer.ok) throw new Error(`demo ${fn}.${action} on ${clock.now.toISOString()}: ${answer.code} ${answer.message} ${JSON.stringify(answer.fields ?? {})}`);
     return answer.data;
   };
 
@@ -71,9 +71,30 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
     ownerOf.set(submitted.id, owner);
     return call('demo-clerk', 'requests', 'register', { id: submitted.id, version: submitted.version });
   };
+  /** What the 条例 has a reply of each category name (Art. 36): the first answered request is the one a repeat repeats. */
+  let firstAnswered = '';
+  const details = (category: ReplyCategory) => {
+    const values: Record<ReplyDetailField, string> = {
+      whereToFind: '本机关门户网站「政府信息公开」栏目',
+      agencyName: '云溪区自然资源局',
+      agencyContact: '0571-12345600',
+      procedure: '依照《不动产登记暂行条例》申请查询',
+      earlierTrackingNumber: firstAnswered,
+      basis: '《中华人民共和国政府信息公开条例》第三十九条第二款',
+    };
+    return Object.fromEntries(replyDetailFieldsOf(category).required.map((f) => [f, values[f]]));
+  };
   const conclude = async (r: { id: string; version: number }, category: ReplyCategory, day: string) => {
     at(day, 10);
     let current = r;
+    if (category === 'unavailable.unclear') {
+      // Art. 30: still unclear after a supplement that was asked for and received.
+      at(shift(day, -10), 10);
+      const asked = await call('demo-clerk', 'requests', 'askSupplement', { id: r.id, version: r.version, items: ['请写明所需信息的名称或文号'], workingDays: 10 });
+      at(shift(day, -8), 10);
+      current = await call(ownerOf.get(r.id)!, 'requests', 'supplement', { id: asked.id, version: asked.version, text: '需要的是有关文件。' });
+      at(day, 10);
+    }
     if (category === 'notProcessed.excessive') current = await call('demo-clerk', 'requests', 'askReasons', { id: r.id, version: r.version, text: '您本月已提交 30 余件内容相近的申请，请说明理由。' });
     if (category === 'other.noSupplement') {
       // Within 7 working days of receipt (Art. 30): two days after it.
@@ -87,9 +108,11 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
       at(shift(day, 40), 10);
       return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人逾期未缴纳信息处理费' });
     }
-    if (REPLY_CATEGORY_INFO[category].group === 'other') return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人书面表示不再需要' });
+    if (REPLY_CATEGORY_INFO[category].group === 'other') return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人书面表示不再需要', ...details(category) });
     at(day, 15);
-    return call('demo-clerk', 'requests', 'reply', { id: current.id, version: current.version, category, text: `经审查，${REPLY_CATEGORY_INFO[category].label}。（演示数据）` });
+    const replied = await call('demo-clerk', 'requests', 'reply', { id: current.id, version: current.version, category, text: `经审查，${REPLY_CATEGORY_INFO[category].label}。（演示数据）`, ...details(category) });
+    firstAnswered ||= replied.trackingNumber;
+    return replied;
   };
 
   // Carried in from 2024: received in December, answered in January.
