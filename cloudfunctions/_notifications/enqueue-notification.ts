@@ -47,7 +47,7 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
 
 /** What the requests workflow asks for (its pure state machine returns these). */
 export interface RequestNotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened';
   openid: string;
   requestId: string;
   trackingNumber: string;
@@ -63,6 +63,7 @@ const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string
   },
   extended: { title: '您的政府信息公开申请答复期限已延长', status: '已延期', body: '点击查看延长后的答复期限。', hint: '点击查看新的答复期限' },
   requestClosed: { title: '您的政府信息公开申请已办结', status: '已办结', body: '点击查看办理结果。', hint: '点击查看办理结果' },
+  requestReopened: { title: '您的政府信息公开申请已恢复办理', status: '恢复办理', body: '本机关已受理您的补正材料，点击查看新的答复期限。', hint: '点击查看新的答复期限' },
   reasonsRequested: {
     title: '请说明您的政府信息公开申请理由',
     status: '待说明理由',
@@ -89,6 +90,8 @@ const REQUEST_PURPOSE: Record<RequestNotificationIntent['kind'], OutboxRecord['p
   supplementRequested: 'supplementRequested',
   extended: 'extended',
   requestClosed: null,
+  // Told in 消息, like the closure it undoes.
+  requestReopened: null,
   reasonsRequested: null,
   dueDelayed: 'extended',
   // No subscribe template of its own: told in 消息 (the notice letter says the rest).

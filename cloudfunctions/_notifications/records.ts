@@ -36,6 +36,7 @@ export type NotificationCause =
   | 'supplementRequested'
   | 'extended'
   | 'requestClosed'
+  | 'requestReopened'
   | 'reasonsRequested'
   | 'dueDelayed'
   | 'feeRequested'

@@ -113,8 +113,8 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'askSupplement', actor: staffActor(ctx), items, workingDays });
   },
 
-  async recordSupplement({ id, version, receivedOn, text, attachments }, ctx) {
-    return change(ctx, id, version, { type: 'recordSupplement', actor: staffActor(ctx), receivedOn, text, attachments: attachments ?? [] });
+  async recordSupplement({ id, version, receivedOn, text, attachments, lateReason }, ctx) {
+    return change(ctx, id, version, { type: 'recordSupplement', actor: staffActor(ctx), receivedOn, text, attachments: attachments ?? [], ...(lateReason ? { lateReason } : {}) });
   },
 
   async consult(input, ctx) {

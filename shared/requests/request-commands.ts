@@ -25,7 +25,12 @@ export type RequestCommand =
   | { type: 'askSupplement'; actor: Actor; items: string[]; workingDays: number }
   | { type: 'supplement'; actor: Actor; text: string; attachments: RequestAttachment[] }
   /** A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. */
-  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[] }
+  /**
+   * A supplement that arrived by post, fax or in person, recorded by staff with the day it was received. `lateReason`: the
+   * applicant's good reason for a supplement after its period (Art. 30 lapses only one without it), which also reopens a
+   * request already closed as other.noSupplement.
+   */
+  | { type: 'recordSupplement'; actor: Actor; receivedOn: string; text: string; attachments: RequestAttachment[]; lateReason?: string }
   | { type: 'startConsultation'; actor: Actor; party: ConsultedParty; partyName: string; matter: string }
   | { type: 'endConsultation'; actor: Actor; outcome: string }
   /** The system's: a consulted agency's 15 working days ran out unanswered, which counts as consent (Art. 34). */
@@ -131,15 +136,20 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
     case 'supplement':
       return applicantOnly() ?? inStatus('supplementRequested') ?? when(today > supplementDeadline(r, calendar), 'SUPPLEMENT_OVERDUE');
     case 'recordSupplement': {
-      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived.
-      const staff = staffOnly() ?? inStatus('supplementRequested');
+      // Written supplements (the 补正告知书 invites them) are typed in by staff, on the day they arrived. Art. 30 closes only
+      // a request whose applicant was late *without good reason*: one closed so is reopened by a supplement the clerk accepts.
+      const staff = staffOnly() ?? (reopensClosure(r) ? null : inStatus('supplementRequested'));
       if (staff) return staff;
       const receivedOn = command.receivedOn ?? today;
       const requestedOn = r.supplement?.requestedOn ?? today;
       const deadline = supplementDeadline(r, calendar);
+      const lateReason = 'lateReason' in command ? command.lateReason : undefined;
+      // A page asking which buttons to show names no day: a late supplement may still come, with its reason.
+      const named = command.receivedOn !== undefined;
       return (
         when(receivedOn > today || receivedOn < requestedOn, 'RECEIVED_DATE_INVALID', `收到补正之日应在 ${requestedOn} 至今天之间`) ??
-        when(receivedOn > deadline, 'SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${deadline}）`)
+        when(named && receivedOn > deadline && !lateReason, 'SUPPLEMENT_OVERDUE', `补正材料收到之日晚于补正期限（${deadline}）；申请人有正当理由的，请填写逾期理由`) ??
+        when(named && receivedOn <= deadline && Boolean(lateReason), 'INVALID_STATE', `补正材料在补正期限（${deadline}）内收到，无需填写逾期理由`)
       );
     }
     case 'startConsultation':
@@ -260,6 +270,11 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
         when(!!command.department && command.department.id === r.departmentId, 'INVALID_STATE', '该申请已由这个部门承办')
       );
   }
+}
+
+/** A request the system or a clerk closed because no supplement came in time (Art. 30): a supplement accepted later reopens it. */
+export function reopensClosure(r: Pick<RequestRecord, 'status' | 'ending'>): boolean {
+  return r.status === 'closed' && r.ending?.category === 'other.noSupplement';
 }
 
 /** Throws the refusal as an AppError (its code and message) unless `command` may be applied to `r` today. */

@@ -2,7 +2,7 @@ import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { legalBasisOf, REPLY_CATEGORY_INFO, remediesSentence, replyTypeOf } from './reply-categories';
-import { checkCommand, type DepartmentRef, type RequestCommand } from './request-commands';
+import { checkCommand, reopensClosure, type DepartmentRef, type RequestCommand } from './request-commands';
 import { consultationAnswerDue, deriveDue } from './request-clock';
 import { feeDeadline } from './fee-notice';
 import { computeFee, FEE_METHOD_LABELS, FEE_UNIT_LABELS, unitsBeforeOf } from './processing-fee';
@@ -98,15 +98,28 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.supplement = { ...(r.supplement as NonNullable<RequestRecord['supplement']>), answer: { text: command.text, attachments: command.attachments, on: today } };
       detail = '申请人已补正，答复期限自今日重新计算';
       break;
-    case 'recordSupplement':
-      kind = 'supplemented';
+    case 'recordSupplement': {
+      const reopening = reopensClosure(r);
+      kind = reopening ? 'reopened' : 'supplemented';
       patch.status = 'registered';
+      // The closure stays on the timeline (its entry and event are kept); only the record's ending is lifted.
+      if (reopening) patch.ending = null;
+      const late = command.lateReason ? { lateReason: command.lateReason } : {};
       patch.supplement = {
         ...(r.supplement as NonNullable<RequestRecord['supplement']>),
-        answer: { text: command.text, attachments: command.attachments, on: command.receivedOn },
+        answer: { text: command.text, attachments: command.attachments, on: command.receivedOn, ...late },
       };
-      detail = `收到申请人书面补正，收到之日：${command.receivedOn}，答复期限自该日起重新计算`;
+      detail = [
+        `收到申请人书面补正，收到之日：${command.receivedOn}`,
+        command.lateReason ? `逾期补正有正当理由（条例第三十条）：${command.lateReason}` : null,
+        reopening ? `原以逾期未补正终止处理（${r.ending?.on}），现恢复办理` : null,
+        '答复期限自收到之日起重新计算',
+      ]
+        .filter(Boolean)
+        .join('；');
+      if (reopening) notify('requestReopened');
       break;
+    }
     case 'startConsultation':
       kind = 'consultationStarted';
       patch.status = 'consulting';

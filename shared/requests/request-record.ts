@@ -95,7 +95,7 @@ export interface RequestEvent {
 
 /** What the notifications outbox (another module) turns into messages. */
 export interface NotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened';
   openid: string;
   requestId: string;
   trackingNumber: string;

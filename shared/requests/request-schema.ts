@@ -216,6 +216,8 @@ export const RecordSupplementSchema = z.strictObject({
   receivedOn: IsoDateSchema,
   text: text(4000),
   attachments: z.array(AttachmentSchema).max(10).optional(),
+  /** Art. 30: the applicant's good reason for a supplement after its period; required then, refused otherwise. */
+  lateReason: optionalText(500),
 });
 
 export const WithdrawSchema = z.strictObject({ ...target, reason: optionalText(200) });

@@ -55,6 +55,7 @@ export type TimelineKind =
   | 'replied'
   | 'withdrawn'
   | 'closed'
+  | 'reopened'
   | 'dueRecomputed'
   | 'feeRequested'
   | 'feeWaived'
@@ -80,7 +81,8 @@ export interface SupplementRequest {
   /** The last day to supplement. */
   deadlineOn: string;
   /** Set when the applicant supplemented. */
-  answer: { text: string; attachments: RequestAttachment[]; on: string } | null;
+  /** `lateReason`: accepted after its period with the applicant's good reason (Art. 30). */
+  answer: { text: string; attachments: RequestAttachment[]; on: string; lateReason?: string } | null;
 }
 
 export interface Consultation {

@@ -35,6 +35,7 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   replied: '作出答复',
   withdrawn: '申请人撤回申请',
   closed: '终止处理',
+  reopened: '受理逾期补正，恢复办理',
   dueRecomputed: '答复期限重新计算',
   feeRequested: '发出收费通知',
   feeWaived: '决定免收信息处理费',

@@ -406,7 +406,7 @@ describe('refusals are answers, not exceptions', () => {
 
   test('refusalOf names the code and, where the catalogue is too general, the message transition throws', () => {
     expect(refusalOf(asked, recorded('2026-10-12'), '2026-10-14', calendar)).toBeNull();
-    expect(refusalOf(asked, recorded('2026-10-13'), '2026-10-14', calendar)).toEqual({ refused: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）' });
+    expect(refusalOf(asked, recorded('2026-10-13'), '2026-10-14', calendar)).toEqual({ refused: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）；申请人有正当理由的，请填写逾期理由' });
     expect(refusalOf(asked, recorded('2026-09-28'), '2026-10-14', calendar)).toEqual({ refused: 'RECEIVED_DATE_INVALID', message: '收到补正之日应在 2026-09-29 至今天之间' });
     expect(refusalOf(registered, { type: 'askSupplement', actor: resident, items: ['x'], workingDays: 5 }, '2026-09-29', calendar)).toEqual({ refused: 'FORBIDDEN' });
     try {
@@ -414,15 +414,39 @@ describe('refusals are answers, not exceptions', () => {
       throw new Error('not refused');
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({ code: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）' });
+      expect(error).toMatchObject({ code: 'SUPPLEMENT_OVERDUE', message: '补正材料收到之日晚于补正期限（2026-10-12）；申请人有正当理由的，请填写逾期理由' });
     }
   });
 
-  test("the buttons follow the same checks on today's date: recording a supplement stops being offered after the period", () => {
+  test("the buttons follow the same checks on today's date: the applicant's stops after the period, the clerk's stays for a late one with good reason", () => {
     expect(allowedCommands(asked, clerk, '2026-10-12', calendar)).toEqual(['recordSupplement', 'close', 'assignDepartment']);
-    expect(allowedCommands(asked, clerk, '2026-10-13', calendar)).toEqual(['close', 'assignDepartment']);
+    expect(allowedCommands(asked, clerk, '2026-10-13', calendar)).toEqual(['recordSupplement', 'close', 'assignDepartment']);
     expect(allowedCommands(asked, resident, '2026-10-12', calendar)).toEqual(['supplement', 'withdraw']);
     expect(allowedCommands(asked, resident, '2026-10-13', calendar)).toEqual(['withdraw']);
+  });
+
+  test('Art. 30: a late supplement with good reason is accepted, before the closure or after it (reopening the request, both on its timeline)', () => {
+    const late = (receivedOn: string, lateReason?: string): RequestCommand => ({ ...recorded(receivedOn), ...(lateReason ? { lateReason } : {}) }) as RequestCommand;
+    expect(refusalOf(asked, late('2026-10-13', '邮寄延误'), '2026-10-14', calendar)).toBeNull();
+    expect(refusalOf(asked, late('2026-10-12', '邮寄延误'), '2026-10-14', calendar)).toEqual({
+      refused: 'INVALID_STATE',
+      message: '补正材料在补正期限（2026-10-12）内收到，无需填写逾期理由',
+    });
+    const accepted = apply(asked, late('2026-10-13', '邮寄延误'), '2026-10-14');
+    expect(accepted).toMatchObject({ status: 'registered', supplement: { answer: { on: '2026-10-13', lateReason: '邮寄延误' } } });
+
+    const closed = apply(asked, lapsedSupplementClosure(asked, calendar), '2026-10-16');
+    expect(allowedCommands(closed, clerk, '2026-10-19', calendar)).toContain('recordSupplement');
+    const result = transition(closed, late('2026-10-19', '申请人住院'), at('2026-10-19'), calendar);
+    const reopened = { ...closed, ...result.request } as RequestRecord;
+    expect(reopened).toMatchObject({ status: 'registered', ending: null, open: true, supplement: { answer: { on: '2026-10-19' } } });
+    expect(reopened.history.map((h) => h.kind).slice(-2)).toEqual(['closed', 'reopened']);
+    expect(result.notifications).toEqual([expect.objectContaining({ kind: 'requestReopened' })]);
+    // 20 working days from the day it arrived: 10-20 … 11-16.
+    expect(reopened.dueOn).toBe('2026-11-16');
+    // Other closures are final.
+    const closedOther = apply(asked, { type: 'close', actor: clerk, category: 'other.other', reason: 'x', basis: '第二十九条' }, '2026-10-14');
+    expect(refusalOf(closedOther, late('2026-10-14', 'x'), '2026-10-14', calendar)).toEqual({ refused: 'INVALID_STATE' });
   });
 
   test('only the system closes for a lapsed supplement, and only once the period is over', () => {

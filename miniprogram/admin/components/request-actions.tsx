@@ -103,18 +103,26 @@ const recordSupplement = (request: RequestView): ActionDescription => ({
   title: '登记书面补正',
   hint: (
     <>
-      申请人以邮寄、传真或当面方式提交的补正材料，在此登记。收到之日不得早于告知补正之日（{request.supplement?.requestedOn ?? ''}），也不得晚于补正期限
-      {request.supplement?.deadlineOn ? `（${request.supplement.deadlineOn}）` : ''}；答复期限自收到之日起重新计算。
+      申请人以邮寄、传真或当面方式提交的补正材料，在此登记。收到之日不得早于告知补正之日（{request.supplement?.requestedOn ?? ''}）；晚于补正期限
+      {request.supplement?.deadlineOn ? `（${request.supplement.deadlineOn}）` : ''}的，只有申请人有正当理由才能受理，须填写逾期理由（条例第三十条）
+      {request.status === 'closed' ? '；本申请已以逾期未补正终止，受理后恢复办理' : ''}。答复期限自收到之日起重新计算。
     </>
   ),
-  initial: { receivedOn: '', text: '' },
+  initial: { receivedOn: '', text: '', lateReason: '' },
   fields: () => [
     { key: 'receivedOn', label: '收到补正之日（YYYY-MM-DD）', required: true, text: 'supplementReceivedOn', placeholder: '例如 2026-10-09' },
     { key: 'text', label: '补正内容', required: true, text: 'recordedSupplementText', multiline: true, placeholder: '摘录或概述申请人补正的内容' },
+    { key: 'lateReason', label: '逾期理由（逾期补正时填写）', text: 'supplementLateReason', multiline: true, placeholder: '例如：申请人住院治疗，有医院证明' },
   ],
   attachments: 10,
   schema: RecordSupplementSchema,
-  input: (target, v, attachments) => ({ ...target, receivedOn: v.receivedOn.trim(), text: v.text, ...(attachments.length ? { attachments } : {}) }),
+  input: (target, v, attachments) => ({
+    ...target,
+    receivedOn: v.receivedOn.trim(),
+    text: v.text,
+    ...(v.lateReason.trim() ? { lateReason: v.lateReason.trim() } : {}),
+    ...(attachments.length ? { attachments } : {}),
+  }),
   done: '已登记补正',
   submitLabel: '登记补正',
 });

@@ -93,6 +93,7 @@ export default function AdminRequestPage() {
           <DetailRow label="补正期限" value={`${r.supplement.deadlineOn}（${r.supplement.workingDays}个工作日）`} />
           <DetailRow label="补正事项" value={r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n')} />
           <DetailRow label="申请人补正" value={r.supplement.answer ? `${r.supplement.answer.on}：${r.supplement.answer.text}` : '尚未补正'} />
+          <DetailRow label="逾期理由" value={r.supplement.answer?.lateReason} />
         </View>
       )}
       {r.consultations.length > 0 && (
