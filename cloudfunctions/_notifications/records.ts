@@ -45,6 +45,7 @@ export type NotificationCause =
   | 'ratingAnswered'
   | 'inquiryAnswered'
   | 'inquiryMoreAsked'
+  | 'inquiryToRequest'
   | 'registrationWaiting';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };

@@ -19,13 +19,16 @@ export async function nextInSequence(tx: Transaction, counterId: string): Promis
 
 const MAX_ATTEMPTS = 8;
 
-/** Runs `attempt` again when it lost a numbering race (a counter or an id taken meanwhile). */
+/**
+ * Runs `attempt` again when it lost a numbering race (a counter, or a new record's id, taken
+ * meanwhile). A stale version of any other record is the caller's to answer (VERSION_CONFLICT).
+ */
 export async function retryingNumberRaces<R>(attempt: () => Promise<R>): Promise<R> {
   for (let n = 1; ; n += 1) {
     try {
       return await attempt();
     } catch (error) {
-      const raced = error instanceof VersionConflictError || error instanceof DuplicateIdError;
+      const raced = (error instanceof VersionConflictError && error.collection === 'counters') || error instanceof DuplicateIdError;
       if (!raced || n >= MAX_ATTEMPTS) throw error;
     }
   }

@@ -8,6 +8,7 @@ export const CASE_PAGE = 'inquiry/pages/case/index';
 const WORDING: Record<CaseNotification['kind'], { title: string; body: string }> = {
   inquiryAnswered: { title: '您的咨询已答复', body: '点击查看答复内容，并可评价或追问。' },
   inquiryMoreAsked: { title: '您的咨询需要补充内容', body: '请按告知一次性补充，补充后重新计算答复期限。' },
+  inquiryToRequest: { title: '您的咨询可以申请政府信息公开', body: '您所问的属于政府信息，请确认申请人信息后提交政府信息公开申请。' },
 };
 
 /**

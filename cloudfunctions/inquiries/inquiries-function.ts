@@ -12,6 +12,7 @@ import { departmentNamed, residentActor, staffActor, viewerOf } from './case-act
 import { changeCase } from './change-case';
 import { createCase } from './create-case';
 import { faqFromCase } from '../faq/faq-records';
+import { redirectFromRequest } from './redirect-from-request';
 
 /**
  * Function `inquiries` (政务咨询、投诉举报). Thin: every decision is the case
@@ -141,6 +142,15 @@ export const inquiriesFunction = defineFunction('inquiries', {
       await tx.collection('events').insert({ subjectType: 'faq', subjectId: faqId, action: 'faqCreated', actor: ctx.caller.openid as string, at: faq.createdAt, detail: `由 ${c.caseNumber} 发布` });
     });
     return staffView(ctx, saved);
+  },
+
+  async redirectFromRequest({ requestId, version, kind }, ctx) {
+    const created = await redirectFromRequest(ctx, requestId, version, kind);
+    return { id: created.id, caseNumber: created.caseNumber, requestId };
+  },
+
+  async toRequest({ id, version, note }, ctx) {
+    return staffView(ctx, await changeCase(ctx, id, version, { type: 'toRequest', actor: staffActor(ctx), note: note ?? null }, { staff: viewerOf(ctx) }));
   },
 });
 

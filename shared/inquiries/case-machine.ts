@@ -41,23 +41,28 @@ export interface NewCase {
   answerWorkingDays: number;
   source:
     | { channel: 'online'; ownerOpenid: string }
-    | { channel: EnteredChannel; contactedAt: string; enteredBy: CaseActor; answerOnTheSpot: string | null };
+    | { channel: EnteredChannel; contactedAt: string; enteredBy: CaseActor; answerOnTheSpot: string | null }
+    | { channel: 'request'; ownerOpenid: string | null; request: { id: string; trackingNumber: string }; redirectedBy: CaseActor };
 }
 
 export function newCase(input: NewCase, caseNumber: string, now: Date, calendar: WorkingCalendar): InquiryRecord {
   const at = now.toISOString();
   const today = beijingToday(now);
-  const online = input.source.channel === 'online';
-  const anonymous = input.kind === 'complaint' && input.anonymous;
-  const resident: CaseActor = { role: 'resident', openid: online ? (input.source as { ownerOpenid: string }).ownerOpenid : null, name: anonymous ? null : input.contact?.name ?? null };
-  const messages: CaseMessage[] = [{ from: 'resident', kind: 'question', text: input.text, attachments: input.attachments, at: online ? at : (input.source as { contactedAt: string }).contactedAt }];
+  const source = input.source;
+  const anonymous = input.kind === 'complaint' && input.anonymous && source.channel === 'online';
+  const ownerOpenid = source.channel === 'online' || source.channel === 'request' ? source.ownerOpenid : null;
+  const resident: CaseActor = { role: 'resident', openid: ownerOpenid, name: anonymous ? null : input.contact?.name ?? null };
+  const askedAt = source.channel === 'phone' || source.channel === 'visit' || source.channel === 'letter' ? source.contactedAt : at;
+  const messages: CaseMessage[] = [{ from: 'resident', kind: 'question', text: input.text, attachments: input.attachments, at: askedAt }];
   const history: CaseHistoryEntry[] = [];
   let status: InquiryRecord['status'] = 'open';
   let assignedTo: InquiryRecord['assignedTo'] = null;
-  if (input.source.channel === 'online') {
+  if (source.channel === 'online') {
     history.push({ action: 'asked', at, actor: resident, detail: null });
+  } else if (source.channel === 'request') {
+    history.push({ action: 'redirectedFromRequest', at, actor: source.redirectedBy, detail: source.request.trackingNumber });
   } else {
-    const { enteredBy, answerOnTheSpot, channel } = input.source;
+    const { enteredBy, answerOnTheSpot, channel } = source;
     history.push({ action: 'entered', at, actor: enteredBy, detail: `${channel === 'phone' ? '来电' : channel === 'visit' ? '来访' : '来信'}登记` });
     // A complaint taken by an answerer stays theirs: nobody else but admins may see it.
     if (input.kind === 'complaint' && enteredBy.openid) assignedTo = { openid: enteredBy.openid, name: enteredBy.name ?? '' };
@@ -69,7 +74,7 @@ export function newCase(input: NewCase, caseNumber: string, now: Date, calendar:
   }
   const base = {
     kind: input.kind,
-    channel: input.source.channel,
+    channel: source.channel,
     topic: input.topic,
     departmentId: input.department?.id ?? null,
     departmentName: input.department?.name ?? null,
@@ -78,20 +83,23 @@ export function newCase(input: NewCase, caseNumber: string, now: Date, calendar:
     contact: anonymous ? null : input.contact,
     replyBy: anonymous ? ('app' as const) : input.replyBy,
     anonymous,
-    ownerOpenid: online ? (input.source as { ownerOpenid: string }).ownerOpenid : null,
+    ownerOpenid,
     status,
-    receivedOn: input.source.channel === 'online' ? today : beijingToday(new Date(input.source.contactedAt)),
+    receivedOn: beijingToday(new Date(askedAt)),
     answerWorkingDays: input.answerWorkingDays,
     assignedTo,
     messages,
     rating: null,
     faqId: null,
-    contactedAt: input.source.channel === 'online' ? null : input.source.contactedAt,
+    contactedAt: askedAt === at ? null : askedAt,
     history,
     submittedAt: at,
     updatedAt: at,
+    fromRequest: source.channel === 'request' ? source.request : null,
+    turnedToRequest: null,
   };
-  const clockFrom = base.receivedOn;
+  // A case turned from a request starts its own clock the day it is turned (条例 Art. 39: it is no request any more).
+  const clockFrom = source.channel === 'request' ? today : base.receivedOn;
   return { ...base, caseNumber, clockFrom, scope: scopeOf(base), ...caseDue({ status, clockFrom, answerWorkingDays: base.answerWorkingDays }, calendar) };
 }
 
@@ -103,11 +111,12 @@ export type CaseCommand =
   | { type: 'close'; actor: CaseActor; note: string | null }
   | { type: 'followUp'; actor: CaseActor; text: string; attachments: CaseAttachment[] }
   | { type: 'rate'; actor: CaseActor; helpful: boolean; reason: string | null }
-  | { type: 'publishFaq'; actor: CaseActor; faqId: string };
+  | { type: 'publishFaq'; actor: CaseActor; faqId: string }
+  | { type: 'toRequest'; actor: CaseActor; note: string | null };
 
 /** What a step asks the notifications outbox to tell the resident. */
 export interface CaseNotification {
-  kind: 'inquiryAnswered' | 'inquiryMoreAsked';
+  kind: 'inquiryAnswered' | 'inquiryMoreAsked' | 'inquiryToRequest';
   openid: string;
   caseId: string;
   caseNumber: string;
@@ -194,6 +203,17 @@ export function stepCase(c: InquiryRecord & { id: string }, command: CaseCommand
       if (!c.messages.some((m) => m.kind === 'answer')) refuse('答复之后才能发布为常见问题');
       if (c.faqId) refuse('该件已发布为常见问题');
       return { patch: withDue({ faqId: command.faqId }), entry: entry('publishedAsFaq'), notifications: [] };
+    }
+    case 'toRequest': {
+      // 条例 Art. 39's other direction: what was asked is really government information held by the bureau.
+      if (c.kind !== 'inquiry') refuse('只有咨询可以转为政府信息公开申请');
+      if (c.status === 'closed' || c.turnedToRequest) refuse('该件已办结或已转为申请');
+      if (!c.ownerOpenid || c.anonymous) refuse('该件由工作人员登记，请告知当事人通过小程序或书面提出政府信息公开申请');
+      return {
+        patch: withDue({ status: 'closed', turnedToRequest: { at } }),
+        entry: entry('turnedToRequest', command.note),
+        notifications: notify('inquiryToRequest'),
+      };
     }
   }
 }

@@ -54,6 +54,8 @@ function common(c: Stored) {
     messages: c.messages,
     rating: c.rating,
     moreAsked: c.status === 'moreAsked' && last?.kind === 'moreAsked' ? last.items ?? [] : null,
+    fromRequest: c.fromRequest ?? null,
+    applyAsRequest: Boolean(c.turnedToRequest),
   };
 }
 

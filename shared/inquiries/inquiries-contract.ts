@@ -17,6 +17,8 @@ import {
   PublishFaqSchema,
   QueueSchema,
   RateAnswerSchema,
+  RedirectFromRequestSchema,
+  ToRequestSchema,
 } from './inquiry-schema';
 import type { CaseQueueItem, MyCaseSummary, MyCaseView, StaffCaseView } from './inquiry-types';
 
@@ -114,6 +116,18 @@ export const inquiriesContract = {
     input: PublishFaqSchema,
     access: answerers,
     summary: '将已答复的咨询（去除个人信息后）发布为常见问题；投诉举报不能发布',
+    writes: true,
+  }),
+  redirectFromRequest: action<{ id: string; caseNumber: string; requestId: string }>()({
+    input: RedirectFromRequestSchema,
+    access: staff('handler'),
+    summary: '将实为投诉、信访或咨询的政府信息公开申请转为咨询或投诉件办理（条例第三十九条），申请按不予处理答复',
+    writes: true,
+  }),
+  toRequest: action<StaffCaseView>()({
+    input: ToRequestSchema,
+    access: answerers,
+    summary: '咨询实为政府信息公开申请：办结本件，请当事人确认申请人信息后提交申请',
     writes: true,
   }),
 };

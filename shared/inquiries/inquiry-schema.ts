@@ -80,3 +80,7 @@ export const AskMoreSchema = z.strictObject({
 export const AnswerSchema = z.strictObject({ ...CaseRef, text: text(5000) });
 export const CloseCaseSchema = z.strictObject({ ...CaseRef, note: text(300).optional() });
 export const PublishFaqSchema = z.strictObject({ ...CaseRef, question: text(200), answer: text(5000) });
+
+/** 条例 Art. 39: the request (at the version the clerk read) becomes a case of this kind. */
+export const RedirectFromRequestSchema = z.strictObject({ requestId: IdSchema, version: VersionSchema, kind: z.enum(INQUIRY_KINDS) });
+export const ToRequestSchema = z.strictObject({ ...CaseRef, note: text(300).optional() });

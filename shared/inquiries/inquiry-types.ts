@@ -11,12 +11,13 @@ export const INQUIRY_KINDS = ['inquiry', 'complaint'] as const;
 export type InquiryKind = (typeof INQUIRY_KINDS)[number];
 export const INQUIRY_KIND_LABELS: Record<InquiryKind, string> = { inquiry: '咨询', complaint: '投诉举报' };
 
-export const INQUIRY_CHANNELS = ['online', 'phone', 'visit', 'letter'] as const;
+export const INQUIRY_CHANNELS = ['online', 'phone', 'visit', 'letter', 'request'] as const;
 export type InquiryChannel = (typeof INQUIRY_CHANNELS)[number];
 /** What staff enter by hand: everything but the app itself. */
 export const ENTERED_CHANNELS = ['phone', 'visit', 'letter'] as const;
 export type EnteredChannel = (typeof ENTERED_CHANNELS)[number];
-export const INQUIRY_CHANNEL_LABELS: Record<InquiryChannel, string> = { online: '网上咨询', phone: '电话', visit: '来访', letter: '来信' };
+/** `request`: a disclosure request that was really a complaint, petition or inquiry, turned into a case (条例 Art. 39). */
+export const INQUIRY_CHANNEL_LABELS: Record<InquiryChannel, string> = { online: '网上咨询', phone: '电话', visit: '来访', letter: '来信', request: '申请转来' };
 
 /**
  * - open: the bureau owes an answer, the clock runs;
@@ -75,7 +76,9 @@ export type CaseAction =
   | 'closed'
   | 'followedUp'
   | 'rated'
-  | 'publishedAsFaq';
+  | 'publishedAsFaq'
+  | 'redirectedFromRequest'
+  | 'turnedToRequest';
 
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   asked: '提交',
@@ -89,6 +92,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   followedUp: '追问',
   rated: '评价答复',
   publishedAsFaq: '发布为常见问题',
+  redirectedFromRequest: '由政府信息公开申请转来',
+  turnedToRequest: '转为政府信息公开申请',
 };
 
 /** Who did something to a case, kept whole on the record; the views say how much of it each reader sees. */
@@ -149,6 +154,10 @@ export interface InquiryRecord {
   history: CaseHistoryEntry[];
   submittedAt: string;
   updatedAt: string;
+  /** The disclosure request this case was turned from (条例 Art. 39), closed as 不予处理（信访举报投诉类） with a link here. */
+  fromRequest?: { id: string; trackingNumber: string } | null;
+  /** Set when staff found the inquiry to be a disclosure request: the resident confirms the applicant details and applies. */
+  turnedToRequest?: { at: string } | null;
 }
 
 export interface InquiryEvent {
@@ -194,6 +203,9 @@ export interface MyCaseView {
   canGiveMore: boolean;
   /** The items asked for, while the bureau waits for them. */
   moreAsked: string[] | null;
+  fromRequest: { id: string; trackingNumber: string } | null;
+  /** Staff found it is a disclosure request: the page offers to apply, with the question as the description. */
+  applyAsRequest: boolean;
 }
 
 export interface MyCaseSummary {

@@ -166,6 +166,9 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'inquiries.answer': ANSWERERS,
   'inquiries.close': ANSWERERS,
   'inquiries.publishFaq': ANSWERERS,
+  // Redirecting a request is the request handler's step (the fixture's registered request is in demo-clerk's department).
+  'inquiries.redirectFromRequest': ANSWERERS,
+  'inquiries.toRequest': ANSWERERS,
   'faq.list': everyone,
   'faq.search': everyone,
   'faq.get': everyone,

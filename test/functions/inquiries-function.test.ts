@@ -119,3 +119,40 @@ test('answerers are reminded once of a case coming due; a complaint\'s reminder 
   await remindStaffOfDeadlines(cloud.store, new Date('2026-12-10T02:00:00Z'), [caseDeadlines]);
   expect(await recipients(complaint.id)).toEqual(['demo-admin']);
 });
+
+test('a request that is really a complaint becomes a case in one step; both keep their histories and the report counts it under (五)1', async () => {
+  const { tallyRequests } = await import('../../shared/reports/requests-table');
+  const { application } = await import('../support/request-factories');
+  const submitted = ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: application({ idempotencyKey: 'key-redirect-01' }) }));
+  const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: submitted.id, version: submitted.version, receivedOn: '2026-11-24' } }));
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'redirectFromRequest', data: { requestId: registered.id, version: submitted.version, kind: 'complaint' } })).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
+  const moved = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'redirectFromRequest', data: { requestId: registered.id, version: registered.version, kind: 'complaint' } }));
+  expect(moved.caseNumber).toBe('投〔2026〕000001号');
+
+  const request = (await cloud.store.collection('requests').get(registered.id))!;
+  expect(request).toMatchObject({ status: 'replied', reply: { category: 'notProcessed.petition' } });
+  expect(request.reply!.text).toContain(moved.caseNumber);
+  expect(request.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['submitted', 'registered']));
+  expect(tallyRequests([request as never], 2026).rows['notProcessed.petition'].total).toBe(1);
+  expect((await cloud.store.collection('outbox').find({ where: { subjectId: registered.id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items.map((o) => o.cause)).toContain('requestReplied');
+
+  // The case is the resident's, with its own clock and a link back; confidential like any complaint.
+  const mine = ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id: moved.id } }));
+  expect(mine).toMatchObject({ kind: 'complaint', channel: 'request', status: 'open', fromRequest: { id: registered.id, trackingNumber: request.trackingNumber } });
+  expect(mine.dueOn).not.toBeNull();
+  expect(mine.history.map((h: { action: string }) => h.action)).toEqual(['redirectedFromRequest']);
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'manageGet', data: { id: moved.id } })).toMatchObject({ ok: false, code: 'INQUIRY_NOT_FOUND' });
+  expect(ok(await cloud.call('demo-admin', 'inquiries', { action: 'manageGet', data: { id: moved.id } })).contact).toMatchObject({ name: request.applicant.name });
+});
+
+test('an inquiry that is really a disclosure request is closed and the resident is asked to apply', async () => {
+  const { id } = ok(await ask('resident-a', { idempotencyKey: 'key-torequest1' }));
+  const v = (await cloud.store.collection('inquiries').get(id))!.version;
+  const turned = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'toRequest', data: { id, version: v, note: '所问为本机关保存的政府信息' } }));
+  expect(turned.status).toBe('closed');
+  expect((await cloud.store.collection('outbox').find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 5 })).items.map((o) => o.cause)).toEqual(['inquiryToRequest']);
+  expect(ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id } })).applyAsRequest).toBe(true);
+  const complaint = ok(await ask('resident-a', { idempotencyKey: 'key-torequest2', kind: 'complaint' }));
+  const cv = (await cloud.store.collection('inquiries').get(complaint.id))!.version;
+  expect(await cloud.call('demo-admin', 'inquiries', { action: 'toRequest', data: { id: complaint.id, version: cv } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});

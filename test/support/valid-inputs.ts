@@ -259,6 +259,8 @@ export const VALID_INPUTS: Inputs = {
     answer: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, text: '请携带身份证和犬只免疫证明到街道办理。' }],
     close: (f) => [{ id: f.openCaseId, version: f.openCaseVersion }, { id: f.complaintCaseId, version: f.complaintCaseVersion, note: '已转城管部门处理' }],
     publishFaq: (f) => [{ id: f.answeredCaseId, version: f.answeredCaseVersion, question: '垃圾分类投放时间是几点？', answer: '每日 7:00-9:00 和 18:00-20:00 定时投放。' }],
+    redirectFromRequest: (f) => [{ requestId: f.registeredId, version: f.registeredVersion, kind: 'complaint' }],
+    toRequest: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, note: '所问为本机关保存的政府信息' }],
   },
   faq: {
     list: () => [{}, { departmentId: 'office', topic: '养犬登记', limit: 5, cursor: null }],

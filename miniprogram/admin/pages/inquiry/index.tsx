@@ -47,6 +47,7 @@ export default function AdminInquiryPage() {
         <DetailRow label="部门" value={c.departmentName ? `${c.departmentName}${c.assignedTo ? ` · ${c.assignedTo.name}` : ''}` : '未分派'} />
         <DetailRow label={asker} value={c.contact ? [c.contact.name, c.contact.phone].filter(Boolean).join(' ') : c.anonymous ? '匿名' : '未留联系方式'} />
         <DetailRow label="答复方式" value={REPLY_BY_LABELS[c.replyBy]} />
+        {c.fromRequest ? <DetailRow label="转自申请" value={c.fromRequest.trackingNumber} /> : null}
         {c.dueOn ? <DetailRow label="答复期限" value={`${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}${c.overdue ? ' 已超期' : c.dueSoon ? ' 即将到期' : ''}`} /> : null}
         {!c.notifiable ? <Text className="hint">当事人无法在小程序内收到通知，请按其留下的方式答复。</Text> : null}
       </View>
@@ -103,6 +104,11 @@ export default function AdminInquiryPage() {
       )}
       {c.faqId ? <Text className="notice-box" data-testid="published-faq">已发布为常见问题</Text> : null}
 
+      {c.kind === 'inquiry' && c.status !== 'closed' && c.notifiable && (
+        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-to-request" onClick={() => void run('toRequest', target, '已请当事人提交申请')}>
+          实为政府信息公开申请：请当事人申请
+        </Button>
+      )}
       {c.status !== 'closed' && (
         <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-close" onClick={() => void run('close', target, '已办结')}>办结</Button>
       )}

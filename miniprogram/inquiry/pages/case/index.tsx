@@ -6,6 +6,8 @@ import { DetailRow } from '../../../components/detail-row';
 import { CaseHistory, CaseThread } from '../../../components/inquiries/case-thread';
 import { useElderClass } from '../../../elder-mode';
 import { useCaseAction, useMyCase } from '../../../hooks/use-inquiries';
+import { go, routes } from '../../../navigation';
+import { DRAFT_STORAGE_KEY, emptyRequestDraft } from '../../../requests/request-draft';
 import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, type MyCaseView } from '../../../../shared/inquiries/inquiry-types';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
@@ -54,7 +56,24 @@ export default function MyCasePage() {
         {c.dueOn ? <DetailRow label="答复期限" value={`${c.dueOn}${c.dueProvisional ? '（暂定：节假日安排尚未公布）' : ''}`} /> : null}
       </View>
 
+      {c.fromRequest ? (
+        <Text className="notice-box" data-testid="case-from-request">本件由您的政府信息公开申请 {c.fromRequest.trackingNumber} 转来办理（条例第三十九条）。</Text>
+      ) : null}
+
       <CaseThread messages={c.messages} askerLabel="您" />
+
+      {c.applyAsRequest && (
+        <View className="card action-card" data-testid="apply-as-request">
+          <Text className="action-card__title">您所问的属于政府信息</Text>
+          <Text className="hint">可以申请政府信息公开：您的问题已填入申请表，请确认申请人信息后提交。</Text>
+          <Button className="btn btn--primary btn--block" data-testid="start-request" onClick={() => {
+            // The request form keeps its draft in storage: start one with the question as the description,
+            // unless the resident already has a request half written (theirs is not overwritten).
+            if (!hasDraftInProgress()) Taro.setStorageSync(DRAFT_STORAGE_KEY, JSON.stringify({ ...emptyRequestDraft(), description: c.messages[0]?.text ?? '' }));
+            go(routes.newRequest());
+          }}>申请政府信息公开</Button>
+        </View>
+      )}
 
       {c.canGiveMore && (
         <View className="card action-card" data-testid="give-more-form">
@@ -96,4 +115,13 @@ export default function MyCasePage() {
       <CaseHistory history={c.history} />
     </View>
   );
+}
+
+function hasDraftInProgress(): boolean {
+  try {
+    const raw = Taro.getStorageSync(DRAFT_STORAGE_KEY);
+    return typeof raw === 'string' && raw !== '' && Boolean((JSON.parse(raw) as { description?: string }).description?.trim());
+  } catch {
+    return false;
+  }
 }
