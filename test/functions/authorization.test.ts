@@ -218,6 +218,8 @@ const DEPARTMENT_SCOPE: Record<string, Outcome> = {
   'requests.quoteFee': NOT_THEIRS,
   'requests.askFee': NOT_THEIRS,
   'requests.recordPayment': NOT_THEIRS,
+  // Turning another department's request into a case (条例 Art. 39) is as out of reach as answering it.
+  'inquiries.redirectFromRequest': NOT_THEIRS,
 };
 const expectedFor = (name: string, persona: Persona): Outcome =>
   persona === 'handlerOtherDepartment' ? (DEPARTMENT_SCOPE[name] ?? EXPECTED[name].handler) : EXPECTED[name][persona];
