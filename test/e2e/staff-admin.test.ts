@@ -1,4 +1,6 @@
+import type { BrowserContext } from 'playwright-core';
 import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { application } from '../support/request-factories';
 
 /**
  * 人员管理 in Chromium over the H5 build and the local cloud: an admin invites
@@ -48,5 +50,81 @@ e2eDescribe('staff administration in Chromium', () => {
     await clerk.page.getByText('您没有权限执行此操作').first().waitFor();
     await admin.context.close();
     await clerk.context.close();
+  }, TEST_TIMEOUT);
+  const api = async (context: BrowserContext, fn: string, action: string, data: unknown) => {
+    const res = await context.request.post(`${e2e.base}/api/${fn}`, { headers: { 'content-type': 'application/json', origin: e2e.base }, data: JSON.stringify({ action, data }) });
+    return (await res.json()) as { ok: boolean; code?: string; data: any };
+  };
+
+  test('an admin invites a clerk into 住房保障科 → the clerk handles a request of that department and cannot see another\'s → the audit page shows both', async () => {
+    const stamp = Date.now().toString().slice(-5);
+    const admin = await e2e.phone();
+    await e2e.signIn(admin.context, 'demo-admin');
+    await e2e.open(admin.page, '/admin/pages/staff/index');
+    await byTestId(admin.page, 'staff-member').first().waitFor();
+    await byTestId(admin.page, 'input-invite-name').locator('input').fill('孙悦');
+    await byTestId(admin.page, 'invite-role-handler').click();
+    await byTestId(admin.page, 'invite-dept-housing').click();
+    await byTestId(admin.page, 'invite-submit').click();
+    const code = (await textOf(byTestId(admin.page, 'invite-code-value'))).trim();
+
+    const clerkOpenid = `e2e-housing-clerk-${stamp}`;
+    const clerk = await e2e.phone();
+    await e2e.signIn(clerk.context, clerkOpenid);
+    await e2e.open(clerk.page, '/admin/pages/staff-join/index');
+    await byTestId(clerk.page, 'input-invite-code').locator('input').fill(code);
+    await byTestId(clerk.page, 'staff-join-submit').click();
+    expect(await textOf(byTestId(clerk.page, 'staff-joined'))).toContain('申请办理人员');
+    expect(await e2e.cloud.store.collection('staff').get(clerkOpenid)).toMatchObject({ name: '孙悦', roles: ['handler'], departmentIds: ['housing'], active: true });
+
+    // Two applications, registered by the admin into two departments: 住房保障科's and 行政审批科's.
+    const resident = await e2e.phone();
+    await e2e.signIn(resident.context, `e2e-dept-resident-${stamp}`);
+    const registerInto = async (departmentId: string, description: string) => {
+      const submitted = await api(resident.context, 'requests', 'submit', application({ information: { description } }));
+      expect(submitted.ok).toBe(true);
+      const registered = await api(admin.context, 'requests', 'register', { id: submitted.data.id, version: submitted.data.version, departmentId });
+      expect(registered).toMatchObject({ ok: true, data: { departmentId } });
+      return registered.data as { id: string; trackingNumber: string };
+    };
+    const ours = await registerInto('housing', `请公开${stamp}号公租房小区2026年度租金收缴情况。`);
+    const theirs = await registerInto('approval', `请公开${stamp}号地块施工许可证的审批材料目录。`);
+
+    // The clerk's queue holds 住房保障科's request and not 行政审批科's; a link to the other is not found.
+    const c = clerk.page;
+    await e2e.open(c, '/admin/pages/requests/index');
+    const item = byTestId(c, 'queue-item').filter({ hasText: ours.trackingNumber });
+    await item.waitFor();
+    expect(await textOf(item)).toContain('住房保障科');
+    await settled(c);
+    expect(await byTestId(c, 'queue-item').filter({ hasText: theirs.trackingNumber }).count()).toBe(0);
+    await e2e.open(c, `/admin/pages/request/index?id=${theirs.id}`);
+    await byTestId(c, 'detail-error').getByText('未找到该申请').waitFor();
+
+    // The clerk handles their department's request: opens it (personal data in full, recorded) and replies.
+    await e2e.open(c, '/admin/pages/requests/index');
+    await byTestId(c, 'queue-item').filter({ hasText: ours.trackingNumber }).click();
+    expect(await textOf(byTestId(c, 'request-department'))).toContain('住房保障科');
+    await byTestId(c, 'choice-replyGroup-disclosed').click();
+    await byTestId(c, 'input-replyText').locator('textarea').fill('经查，现向您公开该小区2026年度租金收缴情况统计表。');
+    await byTestId(c, 'do-reply').click();
+    await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
+    expect(await e2e.cloud.store.collection('requests').get(ours.id)).toMatchObject({ status: 'replied', departmentId: 'housing', reply: { category: 'disclosed' } });
+    expect(await e2e.cloud.store.collection('requests').get(theirs.id)).toMatchObject({ status: 'registered', departmentId: 'approval' });
+
+    // 操作记录, narrowed to the clerk: joining the staff, the view of the applicant's data, and the reply.
+    await e2e.open(admin.page, `/admin/pages/audit/index?actor=${clerkOpenid}`);
+    await byTestId(admin.page, 'audit-entry').first().waitFor();
+    await settled(admin.page);
+    const entries = (await byTestId(admin.page, 'audit-entry').allTextContents()).join('\n');
+    expect(entries).toContain('staff.accept');
+    expect(entries).toContain('requests.manageGet');
+    expect(entries).toContain('requests.reply');
+    expect(entries).toContain(ours.id);
+    expect(entries).not.toContain(theirs.id);
+    await admin.page.screenshot({ path: 'test-results/e2e-department-audit.png' });
+    await admin.context.close();
+    await clerk.context.close();
+    await resident.context.close();
   }, TEST_TIMEOUT);
 });

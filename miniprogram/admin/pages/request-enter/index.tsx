@@ -5,6 +5,7 @@ import { call } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
 import { ApplicantSection, ContactSection, InformationSection } from '../../../components/requests/request-form-sections';
 import { optionsOf } from '../../../components/requests/request-labels';
+import { useDepartments } from '../../../hooks/use-department-names';
 import { useStoredDraft } from '../../../hooks/use-stored-draft';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { routes } from '../../../navigation';
@@ -25,6 +26,9 @@ export default function EnterRequestPage() {
   const { draft, update, discard } = useStoredDraft(ENTER_DRAFT_KEY, emptyRequestDraft, isRequestDraft);
   const [channel, setChannel] = useState<PaperChannel>('letter');
   const [receivedOn, setReceivedOn] = useState(beijingToday(new Date()));
+  // '' is the default: the clerk's own department (department-scope.ts).
+  const [departmentId, setDepartmentId] = useState('');
+  const departments = useDepartments();
   const form = useValidatedForm({
     schema: EnterSchema,
     invalidToast: '请检查标红的内容',
@@ -38,7 +42,7 @@ export default function EnterRequestPage() {
     onDone: (entered) => Taro.redirectTo({ url: routes.adminRequest(entered.id) }),
   });
   const { errors, busy } = form;
-  const save = () => form.submit({ ...submitInputFromDraft(draft), channel, receivedOn });
+  const save = () => form.submit({ ...submitInputFromDraft(draft), channel, receivedOn, ...(departmentId ? { departmentId } : {}) });
 
   return (
     <View className="page request-page form" data-testid="enter-form">
@@ -49,6 +53,15 @@ export default function EnterRequestPage() {
         <TextField name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
       </FormField>
       <Text className="hint">收到日期即受理之日（第0天），可早于今天。</Text>
+      <FormField label="承办部门" error={errors.departmentId}>
+        <ChoiceGroup
+          name="enterDepartment"
+          column
+          options={[{ value: '', label: '默认（本人所在部门）' }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+          value={departmentId}
+          onChange={setDepartmentId}
+        />
+      </FormField>
       <ApplicantSection draft={draft} errors={errors} update={update} />
       <ContactSection draft={draft} errors={errors} update={update} />
       <InformationSection draft={draft} errors={errors} update={update} />
