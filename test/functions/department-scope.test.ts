@@ -53,7 +53,7 @@ test('registered by a clerk, a request is in the clerk\'s department by default,
   for (const [action, data] of [
     ['reply', { id: r.id, version: r.version, category: 'disclosed', text: '予以公开。' }],
     ['extend', { id: r.id, version: r.version, workingDays: 5, approver: '张敏', reason: '需要调取档案' }],
-    ['close', { id: r.id, version: r.version, category: 'other.other', reason: '申请人书面确认不再需要' }],
+    ['close', { id: r.id, version: r.version, category: 'other.other', reason: '申请人书面确认不再需要', basis: '第二十九条' }],
     ['assignDepartment', { id: r.id, version: r.version, departmentId: 'housing' }],
   ] as const) {
     expect(await as(HOUSING, action, data)).toMatchObject({ ok: false, code: 'REQUEST_NOT_FOUND' });
