@@ -69,6 +69,8 @@ export default defineAppConfig({
         'pages/staff-join/index',
         // 操作记录 (admins)
         'pages/audit/index',
+        // 个人信息保存期限 (admins)
+        'pages/retention/index',
         // 年度报告 (admins and viewers)
         'pages/report/index',
 

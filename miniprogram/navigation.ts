@@ -67,6 +67,7 @@ export const routes = {
   // residents' own data
   myData: () => '/pages/my-data/index',
   privacyPolicy: () => '/pages/privacy/index',
+  adminRetention: () => '/admin/pages/retention/index',
 
   adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
 

@@ -6,6 +6,8 @@ import Taro from '@tarojs/taro';
  */
 export const PHONE_ONLY_KEYS: Array<{ key: string; label: string }> = [
   { key: 'sg-request-draft', label: '填写中的政府信息公开申请' },
+  // The inquiry form's key (inquiry/inquiry-draft.ts), written out: importing it would pull that subpackage's module into the main package.
+  { key: 'inquiry-ask-draft', label: '填写中的咨询或投诉' },
   { key: 'sg-recent-searches', label: '最近的搜索' },
 ];
 

@@ -63,7 +63,7 @@ export interface ErasureReport {
 }
 
 /** Kept on the phone only (localStorage / wx storage): the page reads and clears them itself. */
-export const ON_THIS_PHONE_ONLY = ['填写中的申请草稿（sg-request-draft）', '最近十次搜索（sg-recent-searches）', '长辈模式设置'];
+export const ON_THIS_PHONE_ONLY = ['填写中的申请草稿（sg-request-draft）', '填写中的咨询或投诉（inquiry-ask-draft）', '最近十次搜索（sg-recent-searches）', '长辈模式设置'];
 
 export const EXPORT_FORMAT = 'sunshine-gov/personal-data@1';
 

@@ -27,6 +27,11 @@ describeBuilt('the WeChat build', () => {
     expect(admin.pages).toEqual(expect.arrayContaining(['pages/notices/index', 'pages/notice-edit/index', 'pages/deliveries/index']));
   });
 
+  test("WeChat's privacy consent is on, and 个人信息 and 隐私政策 are main-package pages (every form links to the policy)", () => {
+    expect(app.__usePrivacyCheck__).toBe(true);
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/my-data/index', 'pages/privacy/index']));
+  });
+
   test('disclosure requests: the resident pages are a subpackage of their own, the staff pages are in the staff area', () => {
     const requests = app.subPackages.find((s: { root: string }) => s.root === 'requests');
     expect(requests.pages).toEqual(['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index']);

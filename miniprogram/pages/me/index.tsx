@@ -204,6 +204,12 @@ export default function MePage() {
               <Text className="menu__arrow">›</Text>
             </View>
           )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminRetention())} data-testid="staff-retention-entry">
+              <Text>工作台 · 个人信息保存期限</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
 
         </View>
       )}

@@ -17,6 +17,8 @@ import { INQUIRY_KIND_LABELS, REPLY_BY_LABELS, type InquiryKind, type ReplyBy } 
 import { ASK_DRAFT_KEY, askInputFromDraft, emptyAskDraft, isAskDraft } from '../../inquiry-draft';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
+import { PrivacyNotice } from '../../../privacy/privacy-notice';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 const KINDS = (['inquiry', 'complaint'] as const).map((value) => ({ value, label: INQUIRY_KIND_LABELS[value] }));
 const REPLY_BY = (['app', 'phone'] as const).map((value) => ({ value, label: REPLY_BY_LABELS[value] }));
@@ -109,8 +111,11 @@ export default function AskPage() {
           <FormField label="手机号码" required={draft.replyBy === 'phone'} error={errors['contact.phone']}>
             <TextField name="contactPhone" value={draft.phone} onChange={(phone) => update({ phone })} />
           </FormField>
+          <PrivacyNotice purpose="答复您的咨询或投诉" />
         </>
       )}
+      {/* Choosing an attachment is a privacy API in WeChat: the consent popup shows here. */}
+      <PrivacyPopup />
 
       {failure && <Text className="notice-box notice-box--error" data-testid="ask-failure">提交未成功：{failure}。内容已保存在本机，可再次提交，不会重复。</Text>}
       <Button className="btn btn--primary btn--block" disabled={form.busy || uploading || undefined} onClick={() => void form.submit(askInputFromDraft(draft))} data-testid="submit-ask">
