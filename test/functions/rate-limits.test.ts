@@ -116,3 +116,14 @@ test('ratings and opinions are limited too', async () => {
   expect(await cloud.call('resident-e', 'notices', { action: 'comment', data: { id: 'n-1', text: '建议增加停车位。' } })).toMatchObject({ code: 'RATE_LIMITED' });
   expect(await storeSnapshot(cloud)).toBe(before);
 });
+
+test('inquiries: a resident’s 6th question in an hour is refused, nothing written', async () => {
+  const ask = (n: number) =>
+    cloud.call('asking-resident', 'inquiries', { action: 'ask', data: { idempotencyKey: `rate-ask-${n}`, kind: 'inquiry', topic: '户籍', departmentId: 'office', text: '新生儿落户需要哪些材料？', contact: { name: '周丽', phone: '13900001111' }, replyBy: 'phone' } });
+  for (let i = 0; i < 5; i++) ok(await ask(i));
+  const before = await storeSnapshot(cloud);
+  const refused = await ask(5);
+  expect(refused).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 3600 });
+  expect(refused.ok === false && refused.message).toBe('操作过于频繁：每小时最多咨询 5 次，请 1 小时后再试');
+  expect(await storeSnapshot(cloud)).toBe(before);
+});
