@@ -63,11 +63,6 @@ export const DEFAULT_RATE_LIMITS: Record<string, LimitedAction> = {
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },
   },
   'inquiries.followUp': { what: '追问', limits: { resident: [{ max: 10, seconds: HOUR }, { max: 30, seconds: DAY }] } },
-  'inquiries.enter': { what: '登记咨询', limits: { staff: [{ max: 60, seconds: HOUR }, { max: 300, seconds: DAY }] } },
-  'faq.search': {
-    what: '搜索',
-    limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },
-  },
   'notices.search': {
     what: '搜索',
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },
