@@ -149,3 +149,29 @@ test('Part 2 counts 规章 and 行政规范性文件 from the policy notices', a
   expect(proactive.rule).toEqual({ issued: 1, repealed: 0, inForce: 1 });
   expect(proactive.normative).toEqual({ issued: 2, repealed: 1, inForce: 1 });
 });
+
+test('stats: per month, handling time in working days, on-time rate, results and overdue now', async () => {
+  at('2027-03-01T02:00:00Z'); // a Monday
+  const a = await receive();
+  at('2027-03-05T02:00:00Z'); // Friday: 4 working days after receipt
+  await answer(a, 'disclosed');
+  at('2027-04-01T02:00:00Z');
+  const b = await receive();
+  at('2027-04-15T02:00:00Z');
+  await answer(b, 'partial');
+  at('2027-04-20T02:00:00Z');
+  await receive(); // still open: overdue by June
+  at('2027-06-30T02:00:00Z');
+  const stats = ok(await report('demo-viewer', 'stats', { from: '2027-03-01', to: '2027-04-30' }));
+  expect(stats.requests.perMonth).toEqual([
+    { month: '2027-03', received: 1, concluded: 1 },
+    { month: '2027-04', received: 2, concluded: 1 },
+  ]);
+  expect(stats.requests.concluded).toBe(2);
+  expect(stats.requests.medianWorkingDays).toBe(4);
+  expect(stats.requests.p90WorkingDays).toBeGreaterThan(4);
+  expect(stats.requests.onTimeRate).toBe(1);
+  expect(stats.requests.byGroup).toMatchObject({ disclosed: 1, partial: 1, withheld: 0 });
+  expect(stats.requests.overdueNow).toBe(1);
+  expect(await report('demo-viewer', 'stats', { from: '2027-05-01', to: '2027-04-30' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+});
