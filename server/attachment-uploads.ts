@@ -34,7 +34,10 @@ import type { FileAccess } from './attachment-access';
  * UploadedAttachment.
  */
 export const FILE_NAME_HEADER = 'x-file-name';
-/** Who may upload: the people who attach files to notices and replies. */
+/**
+ * Who may upload: the people who attach files to notices and replies, and a resident while one of
+ * their requests awaits a supplement (Art. 30: the supplement may come with documents).
+ */
 const UPLOADERS = staff('publisher', 'handler');
 
 type Send = (res: ServerResponse, envelope: Envelope<unknown>, headers?: Record<string, string>) => void;
@@ -52,11 +55,22 @@ export class AttachmentUploads {
     mkdirSync(this.dir, { recursive: true });
   }
 
+  /** Whether one of the resident's own requests is waiting for their supplement. */
+  private async awaitsSupplement(openid: string): Promise<boolean> {
+    const { items } = await this.store
+      .collection('requests')
+      .find({ where: { ownerOpenid: openid, status: 'supplementRequested' }, orderBy: [['submittedAt', 'desc']], limit: 1, fields: ['status'] });
+    return items.length > 0;
+  }
+
   async upload(req: IncomingMessage, res: ServerResponse, caller: Caller, send: Send): Promise<void> {
     // Refusals before the body is read close the connection, so a 20 MB body is never taken in to be thrown away.
     const refuse = (error: AppError) => send(res, error.toEnvelope(), { connection: 'close' });
     const access = decideAccess(UPLOADERS, caller);
-    if (access !== 'allow') return refuse(new AppError(access === 'unauthenticated' ? 'UNAUTHENTICATED' : 'FORBIDDEN', access === 'forbidden' ? '只有信息发布和申请办理人员可以上传附件' : undefined));
+    if (access === 'unauthenticated') return refuse(new AppError('UNAUTHENTICATED'));
+    if (access !== 'allow' && !(await this.awaitsSupplement(caller.openid as string))) {
+      return refuse(new AppError('FORBIDDEN', '只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传附件'));
+    }
     const name = readFileName(req.headers[FILE_NAME_HEADER]);
     if (typeof name !== 'string') return refuse(name);
     const badName = nameRefusal(name);

@@ -42,6 +42,12 @@ export const FILE_TYPE_HINT = '只能上传 PDF、Word、Excel、OFD 文档或 P
  * fits the pattern, so no traversal or other scheme can pass as one.
  */
 export const LOCAL_FILE_PATH = /^\/files\/([A-Za-z0-9_-]{22})$/;
+/**
+ * A file the app itself uploaded: to the local cloud (/files/<id>), or to CloudBase storage under the
+ * path the app writes (`attachments/<yyyy-mm>/<random>.<ext>`, see miniprogram/api/upload.ts). What a
+ * resident attaches must be one of these: an https:// address would be stored unseen and unchecked.
+ */
+export const APP_UPLOADED_FILE = /^(\/files\/[A-Za-z0-9_-]{22}|cloud:\/\/[^/\s]+\/attachments\/\d{4}-\d{2}\/[A-Za-z0-9_-]+\.[a-z0-9]{1,10})$/;
 /** Every form an attachment's address may take: https, a CloudBase fileID, or a local-cloud upload (LOCAL_FILE_PATH). */
 export const ATTACHMENT_URL = /^(https:\/\/|cloud:\/\/|\/files\/[A-Za-z0-9_-]{22}$)/;
 export const localFileUrl = (id: string): string => `/files/${id}`;

@@ -5,6 +5,7 @@ import { refuseBidiControls } from '../api/bidi-controls';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES, REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS, replyDetailFieldsOf, type ReplyCategory } from './reply-categories';
 import { AttachmentSchema } from '../notices/notice-schema';
+import { APP_UPLOADED_FILE } from '../files/attachment-files';
 import { MAX_EXTENSION_WORKING_DAYS } from './statutory-periods';
 import { FEE_METHODS, MAX_FEE_UNITS } from './processing-fee';
 
@@ -202,11 +203,17 @@ export type RequestAttachment = z.infer<typeof AttachmentSchema>;
 
 const target = { id: IdSchema, version: VersionSchema };
 
+/** What a resident attaches: only files uploaded through the app (the handler also checks a local upload is the caller's own). */
+export const ResidentAttachmentSchema = AttachmentSchema.refine((a) => APP_UPLOADED_FILE.test(a.url), {
+  message: '只能附上通过本小程序上传的文件',
+  path: ['url'],
+});
+
 export const SupplementSchema = z.strictObject({
   ...target,
   /** The applicant's answer to every item the bureau listed. */
   text: text(4000),
-  attachments: z.array(AttachmentSchema).max(10).optional(),
+  attachments: z.array(ResidentAttachmentSchema).max(10).optional(),
 });
 
 /** `requests.recordSupplement`: a supplement that came by post, fax or in person, typed in by staff. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { UploadedAttachment } from '../../shared/files/attachment-files';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
+import { application } from '../support/request-factories';
 
 /**
  * Attachments in the local cloud over real HTTP: who may upload, what is
@@ -162,7 +163,7 @@ test('only signed-in publishers and handlers may upload, decided on the server',
   for (const openid of ['resident-zhang', 'demo-rater']) {
     const res = await upload('a.pdf', PDF, { 'x-dev-session': await sessionOf(openid) });
     expect([openid, res.status, res.json().code]).toEqual([openid, 403, 'FORBIDDEN']);
-    expect(res.json().message).toBe('只有信息发布和申请办理人员可以上传附件');
+    expect(res.json().message).toBe('只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传附件');
   }
   // A client's claim about itself counts for nothing.
   const claimed = await upload('a.pdf', PDF, { 'x-dev-session': await sessionOf('resident-zhang'), 'x-staff-role': 'admin' });
@@ -216,4 +217,25 @@ test('no traversal: the client names nothing on disk, and only a server-chosen i
   expect([unknown.status, unknown.json().code]).toEqual([404, 'FILE_NOT_FOUND']);
   const badName = await send('POST', '/files', { ...OCTETS, 'x-dev-session': token, 'x-file-name': '%E0%A4%A.pdf' }, PDF);
   expect(badName.json()).toMatchObject({ code: 'BAD_REQUEST', message: '文件名格式不正确' });
+});
+
+test('a resident may upload while one of their requests awaits a supplement (Art. 30), and attach that file to it; not before, not after', async () => {
+  const api = async (openid: string, fn: string, action: string, data: object) => {
+    const res = await send('POST', `/api/${fn}`, { 'content-type': 'application/json', 'x-dev-session': await sessionOf(openid) }, Buffer.from(JSON.stringify({ action, data })));
+    return res.json();
+  };
+  const resident = { 'x-dev-session': await sessionOf('resident-up') };
+  const submitted = (await api('resident-up', 'requests', 'submit', application())).data;
+  expect((await upload('地块图.pdf', PDF, resident)).status).toBe(403); // nothing asked of them yet
+  const registered = (await api('demo-clerk', 'requests', 'register', { id: submitted.id, version: submitted.version })).data;
+  const asked = (await api('demo-clerk', 'requests', 'askSupplement', { id: registered.id, version: registered.version, items: ['请附上地块图'], workingDays: 10 })).data;
+
+  const res = await upload('地块图.pdf', PDF, resident);
+  expect(res.status).toBe(200);
+  const file = res.json().data as UploadedAttachment;
+  const given = await api('resident-up', 'requests', 'supplement', { id: asked.id, version: asked.version, text: '地块图见附件。', attachments: [{ name: file.name, url: file.url, sizeBytes: file.sizeBytes }] });
+  expect(given).toMatchObject({ ok: true, data: { supplement: { answer: { attachments: [{ url: file.url }] } } } });
+  // The clerk and the applicant can fetch it; the supplement given, the resident may upload no more.
+  for (const openid of ['demo-clerk', 'resident-up']) expect((await send('GET', file.url, { 'x-dev-session': await sessionOf(openid) })).status).toBe(200);
+  expect((await upload('又一个.pdf', PDF, resident)).status).toBe(403);
 });

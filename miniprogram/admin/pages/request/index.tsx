@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { DetailRow } from '../../../components/detail-row';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { ReasonsBox } from '../../../components/requests/reasons-box';
+import { SupplementAnswer } from '../../../components/requests/supplement-answer';
 import { FeeBox } from '../../../components/requests/fee-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
@@ -93,8 +94,7 @@ export default function AdminRequestPage() {
           <DetailRow label="告知日期" value={r.supplement.requestedOn} />
           <DetailRow label="补正期限" value={`${r.supplement.deadlineOn}（${r.supplement.workingDays}个工作日）`} />
           <DetailRow label="补正事项" value={r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n')} />
-          <DetailRow label="申请人补正" value={r.supplement.answer ? `${r.supplement.answer.on}：${r.supplement.answer.text}` : '尚未补正'} />
-          <DetailRow label="逾期理由" value={r.supplement.answer?.lateReason} />
+          {r.supplement.answer ? <SupplementAnswer supplement={r.supplement} /> : <DetailRow label="申请人补正" value="尚未补正" />}
         </View>
       )}
       {r.consultations.length > 0 && (

@@ -5,6 +5,9 @@ import { DetailRow } from '../../../components/detail-row';
 import { RateRequestEntry } from '../../../components/rate-request-entry';
 import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/requests/request-progress';
 import { ReasonsBox } from '../../../components/requests/reasons-box';
+import { SupplementAnswer } from '../../../components/requests/supplement-answer';
+import { AttachmentsField } from '../../../admin/components/attachments-field';
+import type { Attachment } from '../../../../shared/notices/notice-schema';
 import { FeeBox } from '../../../components/requests/fee-box';
 import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { ReplyConsentAgain } from '../../../components/requests/reply-consent-again';
@@ -28,6 +31,9 @@ export default function MyRequestPage() {
   const { request, error, reload } = useMyRequest(id);
   const { busy, run } = useRequestAction(reload);
   const [supplementText, setSupplementText] = useState('');
+  // Files go up as they are picked (only through the app: the server refuses any other address).
+  const [supplementFiles, setSupplementFiles] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [reasonsText, setReasonsText] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
@@ -45,8 +51,12 @@ export default function MyRequestPage() {
       return;
     }
     setFieldErrors({});
-    const done = await run('supplement', { id: r.id, version: r.version, text: supplementText }, '补正材料已提交', setFieldErrors);
-    if (done) setSupplementText('');
+    const attachments = supplementFiles.length ? { attachments: supplementFiles } : {};
+    const done = await run('supplement', { id: r.id, version: r.version, text: supplementText, ...attachments }, '补正材料已提交', setFieldErrors);
+    if (done) {
+      setSupplementText('');
+      setSupplementFiles([]);
+    }
   }
 
   async function sendReasons() {
@@ -88,9 +98,17 @@ export default function MyRequestPage() {
           <FormField label="补正内容" required error={fieldErrors.text}>
             <TextField multiline name="supplementText" value={supplementText} onChange={setSupplementText} placeholder="逐项说明，例如具体的年份、项目名称或文号" />
           </FormField>
-          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void sendSupplement()} data-testid="send-supplement">
+          <AttachmentsField value={supplementFiles} onChange={setSupplementFiles} max={10} errors={fieldErrors} onUploading={setUploading} />
+          <Button className="btn btn--primary btn--block" disabled={busy || uploading || undefined} onClick={() => void sendSupplement()} data-testid="send-supplement">
             提交补正
           </Button>
+        </View>
+      )}
+
+      {r.supplement?.answer && (
+        <View className="card" data-testid="my-supplement">
+          <Text className="section-title">补正</Text>
+          <SupplementAnswer supplement={r.supplement} />
         </View>
       )}
 
