@@ -2,14 +2,16 @@ import type { Database } from 'better-sqlite3';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import type { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
 import { isVisibleToResidents } from '../shared/notices/notice-lifecycle';
-import { isStaff, type Caller } from '../shared/staff/roles';
+import { requestInScope, requestScopeOf } from '../shared/requests/department-scope';
+import { decideAccess, isStaff, staff, type Caller } from '../shared/staff/roles';
 
 /**
  * Who may fetch an uploaded file in the local cloud, decided on every request (withdrawn means
  * withdrawn: a notice taken down takes its attachments with it at once, not after a day's cache):
  * - `public`: a published notice carries it; anyone may read it, and caches must ask again each time;
- * - `private`: a staff member, or the applicant of a request that carries it (a reply's letter, a
- *   supplement), and nobody else; never stored by any cache;
+ * - `private`: a staff member (for a request's file, one who may handle that request: its
+ *   department's handlers and the admins), or the applicant of a request that carries it (a reply's
+ *   letter, a supplement), and nobody else; never stored by any cache;
  * - `refused`: anyone else — a withdrawn or draft notice's file, someone else's request's, a file
  *   attached to nothing. The answer is the same as for an unknown id, so nothing says it exists.
  *
@@ -20,6 +22,23 @@ import { isStaff, type Caller } from '../shared/staff/roles';
  * request). Files exist only in the local cloud; CloudBase keeps attachments in cloud storage.
  */
 export type FileAccess = 'public' | 'private' | 'refused';
+
+/**
+ * A file only requests carry is for the staff who may handle one of them: handlers of its department
+ * and admins (shared/requests/department-scope.ts), as the requests function answers them. Any other
+ * file (a notice's, one not attached yet) is for any staff member.
+ */
+async function staffMaySee(store: Store, caller: Caller, uses: ReadonlyArray<{ collection: string; recordId: string }>): Promise<boolean> {
+  const requestUses = uses.filter((u) => u.collection === 'requests');
+  if (requestUses.length === 0 || requestUses.length < uses.length) return true;
+  if (decideAccess(staff('handler'), caller) !== 'allow') return false;
+  const scope = requestScopeOf(caller);
+  for (const use of requestUses) {
+    const request = await store.collection('requests').get(use.recordId);
+    if (request && requestInScope(scope, request)) return true;
+  }
+  return false;
+}
 
 const TRACKED = ['notices', 'requests'] as const;
 const ID_LENGTH = 22;
@@ -81,7 +100,7 @@ export class AttachmentAccess {
       const notice = await store.collection('notices').get(use.recordId);
       if (notice && isVisibleToResidents(notice)) return 'public';
     }
-    if (isStaff(caller)) return 'private';
+    if (isStaff(caller) && (await staffMaySee(store, caller, uses))) return 'private';
     if (!caller.openid) return 'refused';
     for (const use of uses) {
       if (use.collection !== 'requests') continue;

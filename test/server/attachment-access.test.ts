@@ -94,7 +94,7 @@ test('a published notice’s attachment is anyone’s, revalidated each time; on
   expect((await fetchAs('demo-clerk', file.url)).status).toBe(200);
 });
 
-test('a request’s reply attachment: its applicant and staff, nobody else', async () => {
+test('a request’s reply attachment: its applicant and the staff who handle it, nobody else', async () => {
   const submitted = await api('applicant-x', 'requests', 'submit', application());
   const registered = await api('demo-clerk', 'requests', 'register', { id: submitted.id, version: submitted.version });
   const file = await upload('demo-clerk', '答复附件.pdf');
@@ -104,6 +104,15 @@ test('a request’s reply attachment: its applicant and staff, nobody else', asy
   expect(await fetchAs('someone-else', file.url)).toMatchObject({ status: 404 });
   expect(await fetchAs(null, file.url)).toMatchObject({ status: 404 });
   expect((await fetchAs('demo-admin', file.url)).status).toBe(200);
+  expect((await fetchAs('demo-clerk', file.url)).status).toBe(200);
+  // Another department's handler, and staff who handle no requests, are answered as for an unknown file.
+  await cloud.store.collection('staff').insert({ id: 'housing-clerk', name: '住房保障科办理人员', roles: ['handler'], departmentIds: ['housing'], departmentId: 'housing', active: true });
+  expect(await fetchAs('housing-clerk', file.url)).toMatchObject({ status: 404 });
+  expect(await fetchAs('demo-editor', file.url)).toMatchObject({ status: 404 });
+  // Handed to 住房保障科, it is theirs to read.
+  const current = await api('demo-admin', 'requests', 'manageGet', { id: registered.id });
+  await api('demo-admin', 'requests', 'assignDepartment', { id: registered.id, version: current.version, departmentId: 'housing' });
+  expect((await fetchAs('housing-clerk', file.url)).status).toBe(200);
 });
 
 test('a file attached to nothing is its uploader’s colleagues’ only; unknown and refused look the same', async () => {
