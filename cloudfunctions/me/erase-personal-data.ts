@@ -88,6 +88,22 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
             },
     });
     if (changed) report.anonymised.ratings += 1;
+    // A 差评's follow-up (keyed like its rating) keeps the resident's verdict, not the values they typed into it.
+    await changeRecordRetrying(store, {
+      collection: 'followUps',
+      id: rating.id,
+      notFound: 'FOLLOW_UP_NOT_FOUND',
+      decide: (current) => {
+        const note = current.feedback ? redactText(current.feedback.note, values) : null;
+        if (!current.feedback || note === current.feedback.note) return null;
+        return {
+          patch: { feedback: { ...current.feedback, note: note as string } },
+          events: [{ subjectType: 'followUp', subjectId: current.id, action: 'anonymised', actor: 'resident', at, detail: anonymisedDetail('erasure', ['feedback.note']) }],
+        };
+      },
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'FOLLOW_UP_NOT_FOUND')) throw error;
+    });
   }
 
   for (const comment of comments) {

@@ -30,6 +30,9 @@ describeBuilt('the WeChat build', () => {
   test("WeChat's privacy consent is on, and 个人信息 and 隐私政策 are main-package pages (every form links to the policy)", () => {
     expect(app.__usePrivacyCheck__).toBe(true);
     expect(app.pages).toEqual(expect.arrayContaining(['pages/my-data/index', 'pages/privacy/index']));
+    // The popup's agree button: open-type agreePrivacyAuthorization, and its event bound in the template.
+    expect(readFileSync(join(DIST, 'base.wxml'), 'utf8')).toContain('bindagreeprivacyauthorization');
+    expect(readdirSync(DIST).filter((f) => f.endsWith('.js')).some((f) => readFileSync(join(DIST, f), 'utf8').includes('agreePrivacyAuthorization'))).toBe(true);
   });
 
   test('disclosure requests: the resident pages are a subpackage of their own, the staff pages are in the staff area', () => {
