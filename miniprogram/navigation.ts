@@ -64,6 +64,7 @@ export const routes = {
   adminInquiry: (id: string) => `/admin/pages/inquiry/index?id=${encodeURIComponent(id)}`,
   adminInquiryEnter: () => '/admin/pages/inquiry-enter/index',
   adminGuideEdit: () => '/admin/pages/guide-edit/index',
+  adminFaqEdit: (id?: string) => `/admin/pages/faq-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   // residents' own data
   myData: () => '/pages/my-data/index',
   privacyPolicy: () => '/pages/privacy/index',

@@ -2,14 +2,15 @@ import { remindStaffOfDeadlines } from '../_notifications/remind-staff-of-deadli
 import { requestDeadlines } from '../_notifications/request-deadlines';
 import { followUpDeadlines } from '../ratings/follow-up-deadlines';
 import { caseDeadlines } from '../inquiries/case-deadlines';
+import { faqReviewDeadlines } from '../faq/faq-review-deadlines';
 import { SCAN_EVERY_MS } from './job-turn';
 import type { Job } from './job';
 
 /**
  * Staff hear in 消息 of deadlines nearly due or passed, from each source of
- * deadlines: disclosure requests' answers, 差评 follow-ups and inquiries' answers.
+ * deadlines: disclosure requests' answers, 差评 follow-ups, inquiries' answers and the FAQ's yearly review.
  */
-export const DEADLINE_SOURCES = [requestDeadlines, followUpDeadlines, caseDeadlines];
+export const DEADLINE_SOURCES = [requestDeadlines, followUpDeadlines, caseDeadlines, faqReviewDeadlines];
 
 export const remindStaffOfDeadlinesJob: Job = {
   name: 'remind-staff-of-deadlines',

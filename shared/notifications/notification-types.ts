@@ -5,7 +5,7 @@ import type { TemplateKind, TemplatePurpose } from './subscribe-templates';
  * What the app shows of notifications (types only, so pages can import them
  * without shipping any code).
  */
-export type InboxLink = { type: 'notice' | 'request' | 'rating' | 'inquiry'; id: string };
+export type InboxLink = { type: 'notice' | 'request' | 'rating' | 'inquiry' | 'faq'; id: string };
 
 export interface InboxItem {
   id: string;

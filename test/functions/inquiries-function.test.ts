@@ -156,3 +156,21 @@ test('an inquiry that is really a disclosure request is closed and the resident 
   const cv = (await cloud.store.collection('inquiries').get(complaint.id))!.version;
   expect(await cloud.call('demo-admin', 'inquiries', { action: 'toRequest', data: { id: complaint.id, version: cv } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 });
+
+test('a FAQ entry not checked for a year is put to its department\'s answerers once; saving it checks it again', async () => {
+  const { remindStaffOfDeadlines } = await import('../../cloudfunctions/_notifications/remind-staff-of-deadlines');
+  const { faqReviewDeadlines } = await import('../../cloudfunctions/faq/faq-review-deadlines');
+  const saved = ok(await cloud.call('demo-clerk', 'faq', { action: 'save', data: { entry: { question: '户口迁移要多久？', answer: '材料齐全的当场办结。', topic: '户籍', departmentId: 'office' } } }));
+  expect(await remindStaffOfDeadlines(cloud.store, new Date('2027-06-01T02:00:00Z'), [faqReviewDeadlines])).toBe(0);
+  const yearOn = new Date('2027-11-25T02:00:00Z');
+  expect(await remindStaffOfDeadlines(cloud.store, yearOn, [faqReviewDeadlines])).toBeGreaterThan(0);
+  expect(await remindStaffOfDeadlines(cloud.store, yearOn, [faqReviewDeadlines])).toBe(0);
+  const reminders = (await cloud.store.collection('outbox').find({ where: { subjectId: saved.id }, orderBy: [['createdAt', 'asc']], limit: 10 })).items;
+  expect(reminders.map((o) => (o.audience as { openid: string }).openid)).toEqual(['demo-clerk']);
+  expect(reminders[0].message.link).toEqual({ type: 'faq', id: saved.id });
+  // Checked (saved) that day: the next review is a year later, so nothing more is owed now.
+  cloud.clock.now = yearOn;
+  const checked = ok(await cloud.call('demo-clerk', 'faq', { action: 'save', data: { id: saved.id, version: saved.version, entry: { question: '户口迁移要多久？', answer: '材料齐全的当场办结。', topic: '户籍', departmentId: 'office' } } }));
+  expect(checked.checkedAt).toBe(yearOn.toISOString());
+  expect(await remindStaffOfDeadlines(cloud.store, new Date('2027-12-20T02:00:00Z'), [faqReviewDeadlines])).toBe(0);
+});

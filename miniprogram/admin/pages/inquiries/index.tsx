@@ -42,6 +42,9 @@ export default function AdminInquiriesPage() {
         <Button className="btn btn--primary btn--small" onClick={() => go(routes.adminInquiryEnter())} data-testid="enter-case">
           ＋ 登记来电
         </Button>
+        <Button className="btn btn--plain btn--small" onClick={() => go(routes.adminFaqEdit())} data-testid="new-faq">
+          ＋ 常见问题
+        </Button>
       </View>
       <PagedListView
         list={list}
