@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { toFaqSummary, toFaqView, type FaqRecord } from '../../shared/inquiries/faq-types';
 import { searchTerms } from '../../shared/notices/notice-search';
@@ -31,6 +32,29 @@ export const faqFunction = defineFunction('faq', {
     const entry = await ctx.store.collection('faq').get(id);
     if (!entry || entry.status !== 'active') throw new AppError('FAQ_NOT_FOUND');
     return toFaqView(entry);
+  },
+
+  async helpful({ id }, ctx) {
+    const at = ctx.now().toISOString();
+    const openid = ctx.caller.openid as string;
+    // One count per resident and entry, claimed in the same transaction as the count (uniqueKeys).
+    const claim = createHash('sha256').update(`faq-helpful\u0000${openid}\u0000${id}`).digest('hex');
+    const { record } = await changeRecord(ctx.store, {
+      collection: 'faq',
+      id,
+      expectedVersion: 'current',
+      notFound: 'FAQ_NOT_FOUND',
+      visible: (current) => current.status === 'active',
+      decide: async (current, tx) => {
+        if (await tx.collection('uniqueKeys').get(claim)) throw new AppError('INVALID_STATE', '您已经评价过这条回答');
+        return {
+          patch: { helpfulCount: current.helpfulCount + 1 },
+          events: [{ subjectType: 'faq', subjectId: id, action: 'faqHelpful', actor: openid, at, detail: null }],
+          alongside: async (inner) => void (await inner.collection('uniqueKeys').insert({ id: claim, recordId: id, at })),
+        };
+      },
+    });
+    return toFaqView(record);
   },
 
   async save({ id, version, entry }, ctx) {

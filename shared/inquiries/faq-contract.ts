@@ -4,7 +4,7 @@ import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from 
 import { action } from '../api/define';
 import { refuseBidiControls } from '../api/bidi-controls';
 import { SearchQuerySchema } from '../notices/notice-reading-contract';
-import { anyone, staff } from '../staff/roles';
+import { anyone, resident, staff } from '../staff/roles';
 import type { FaqSummary, FaqView } from './faq-types';
 
 const text = (max: number) => refuseBidiControls(z.string().trim().min(1).max(max));
@@ -35,6 +35,12 @@ export const faqContract = {
     access: anyone,
     summary: '一条常见问题的问与答',
     writes: false,
+  }),
+  helpful: action<FaqView>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: resident,
+    summary: '认为这条常见问题有帮助（每人每条一次）',
+    writes: true,
   }),
   save: action<FaqView>()({
     input: z.strictObject({ id: IdSchema.optional(), version: VersionSchema.optional(), entry: FaqContentSchema }).refine((s) => (s.id === undefined) === (s.version === undefined), {

@@ -26,7 +26,7 @@ export interface FaqRecord {
 export interface FaqEvent {
   subjectType: 'faq';
   subjectId: string;
-  action: 'faqCreated' | 'faqSaved' | 'faqRetired';
+  action: 'faqCreated' | 'faqSaved' | 'faqRetired' | 'faqHelpful';
   actor: string;
   at: string;
   detail: string | null;

@@ -58,6 +58,7 @@ export const DEFAULT_RATE_LIMITS: Record<string, LimitedAction> = {
     limits: { resident: [{ max: 5, seconds: HOUR }, { max: 20, seconds: DAY }], staff: [{ max: 30, seconds: HOUR }, { max: 200, seconds: DAY }] },
   },
   'inquiries.enter': { what: '登记来电来访来信', limits: { staff: [{ max: 120, seconds: HOUR }, { max: 600, seconds: DAY }] } },
+  'faq.helpful': { what: '评价常见问题', limits: { resident: [{ max: 30, seconds: HOUR }], staff: [{ max: 30, seconds: HOUR }] } },
   'faq.search': {
     what: '搜索常见问题',
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },

@@ -172,6 +172,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'faq.list': everyone,
   'faq.search': everyone,
   'faq.get': everyone,
+  'faq.helpful': signedIn,
   'faq.save': ANSWERERS,
   'faq.retire': ANSWERERS,
   'guide.get': everyone,

@@ -174,3 +174,10 @@ test('a FAQ entry not checked for a year is put to its department\'s answerers o
   expect(checked.checkedAt).toBe(yearOn.toISOString());
   expect(await remindStaffOfDeadlines(cloud.store, new Date('2027-12-20T02:00:00Z'), [faqReviewDeadlines])).toBe(0);
 });
+
+test('"helpful" counts once per resident and entry', async () => {
+  const saved = ok(await cloud.call('demo-clerk', 'faq', { action: 'save', data: { entry: { question: '公积金怎么提取？', answer: '携带身份证到公积金中心办理。', topic: '公积金' } } }));
+  expect(ok(await cloud.call('resident-a', 'faq', { action: 'helpful', data: { id: saved.id } })).helpfulCount).toBe(1);
+  expect(await cloud.call('resident-a', 'faq', { action: 'helpful', data: { id: saved.id } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  expect(ok(await cloud.call('resident-b', 'faq', { action: 'helpful', data: { id: saved.id } })).helpfulCount).toBe(2);
+});

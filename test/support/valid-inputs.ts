@@ -266,6 +266,7 @@ export const VALID_INPUTS: Inputs = {
     list: () => [{}, { departmentId: 'office', topic: '养犬登记', limit: 5, cursor: null }],
     search: () => [{ q: '养犬' }, { q: '养犬登记 身份证', departmentId: 'office', limit: 5 }],
     get: (f) => [{ id: f.faqId }],
+    helpful: (f) => [{ id: f.faqId }],
     save: (f) => [
       { entry: { question: '政务服务中心几点上班？', answer: '工作日 9:00-17:30。', topic: '办公时间', departmentId: 'office' } },
       { id: f.faqId, version: f.faqVersion, entry: { question: '如何办理养犬登记？', answer: '携带身份证、犬只免疫证明和照片到街道办理。', topic: '养犬登记' } },

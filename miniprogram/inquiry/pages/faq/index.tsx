@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { call } from '../../../api/call';
+import { call, messageOf } from '../../../api/call';
 import { FaqListItem } from '../../../components/inquiries/faq-list-item';
 import { PagedListView } from '../../../components/paged-list-view';
 import { SearchBox } from '../../../components/search-box';
@@ -44,7 +44,8 @@ function FaqList({ q, setQ, elder }: { q: string; setQ: (q: string) => void; eld
 }
 
 function FaqEntry({ id, elder }: { id: string; elder: string }) {
-  const { data, error } = useRemote(() => call('faq', 'get', { id }), [id]);
+  const { data, error, setData } = useRemote(() => call('faq', 'get', { id }), [id]);
+  const [thanked, setThanked] = useState<string | null>(null);
   if (!data) return <View className={`page ${elder} list-state`}>{error ? error.message : '正在加载…'}</View>;
   return (
     <View className={`page ${elder} request-page`} data-testid="faq-detail">
@@ -53,6 +54,21 @@ function FaqEntry({ id, elder }: { id: string; elder: string }) {
         <Text className="faq-item__a" data-testid="faq-answer">{data.answer}</Text>
         <Text className="faq-item__meta">{data.topic}{data.departmentName ? ` · ${data.departmentName}` : ''} · {formatBeijingDate(data.checkedAt)} 核对</Text>
       </View>
+      <Button
+        className="btn btn--plain btn--block"
+        disabled={thanked !== null || undefined}
+        data-testid="faq-helpful"
+        onClick={() =>
+          void call('faq', 'helpful', { id })
+            .then((v) => {
+              setData(v);
+              setThanked('感谢您的反馈');
+            })
+            .catch((e) => setThanked(messageOf(e)))
+        }
+      >
+        {thanked ?? `有帮助（${data.helpfulCount}）`}
+      </Button>
       <Button className="btn btn--plain btn--block" onClick={() => go(routes.ask())}>仍有疑问，我要咨询</Button>
     </View>
   );
