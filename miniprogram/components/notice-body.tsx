@@ -6,6 +6,7 @@ import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-t
 import { AttachmentList } from './attachment-list';
 import { DetailRow } from './detail-row';
 import { GuideView } from './guide-view';
+import { AnnualReportView } from './report-tables';
 import { go, routes } from '../navigation';
 
 /** The full text of a notice with the fields of its kind; shared by the resident page and the staff preview. */
@@ -48,12 +49,16 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
         </View>
       )}
 
-      {notice.body.split('\n').map((paragraph, i) =>
-        paragraph.trim() ? (
-          <Text key={i} className="notice-body__paragraph">
-            {paragraph}
-          </Text>
-        ) : null,
+      {notice.kind === 'annualReport' ? (
+        <AnnualReportView report={notice.report} />
+      ) : (
+        notice.body.split('\n').map((paragraph, i) =>
+          paragraph.trim() ? (
+            <Text key={i} className="notice-body__paragraph">
+              {paragraph}
+            </Text>
+          ) : null,
+        )
       )}
 
       {notice.kind === 'guide' && <GuideView guide={notice.guide} />}

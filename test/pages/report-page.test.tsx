@@ -2,6 +2,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ReportPage from '../../miniprogram/admin/pages/report/index';
 import { ReportReminder } from '../../miniprogram/components/report-reminder';
+import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
+import { FULL_INPUTS, FULL_TEXTS } from '../support/report-fixture';
 import { setTransport } from '../../miniprogram/api/transport';
 import { reportReminder, reportingYear } from '../../shared/reports/report-reminder';
 import { ok, type CloudHarness } from '../support/cloud-harness';
@@ -53,3 +55,16 @@ async function viewer() {
   await cloud.store.collection('staff').insert({ id: 'viewer-1', name: '统计查看', roles: ['viewer'], departmentIds: [], departmentId: null, active: true });
   return { openid: 'viewer-1' };
 }
+
+test('a resident reads a published 年度报告 with its tables, numbers as published', async () => {
+  ok(await cloud.call('demo-admin', 'reports', { action: 'saveInputs', data: { year: 2024, version: 0, inputs: FULL_INPUTS, texts: FULL_TEXTS } }));
+  const { noticeId } = ok(await cloud.call('demo-admin', 'reports', { action: 'publish', data: { year: 2024, version: 1 } }));
+  setTransport(cloud.transportAs('resident-a'));
+  resetTaro({ id: noticeId });
+  render(<NoticeDetailPage />);
+  await waitFor(() => screen.getByTestId('annual-report-view'));
+  expect(screen.getByTestId('annual-report-view').textContent).toContain('三、收到和处理政府信息公开申请情况');
+  expect(screen.getByTestId('cell-received-total').textContent).toBe('0');
+  expect(screen.getByTestId('proactive-licences').textContent).toContain('1520');
+  expect(screen.getByTestId('annual-report-view').textContent).toContain(FULL_TEXTS.overview);
+});

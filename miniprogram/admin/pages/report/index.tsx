@@ -10,7 +10,7 @@ import { REPORT_TEXT_KEYS, type ReportTexts } from '../../../../shared/reports/r
 import { reportingYear } from '../../../../shared/reports/report-reminder';
 import type { AnnualReport, ReportExport } from '../../../../shared/reports/reports-contract';
 import { beijingToday } from '../../../../shared/time/beijing-time';
-import { CasesTable, ProactiveTable, RequestsTable } from '../../components/report-tables';
+import { CasesTable, ProactiveTable, RequestsTable } from '../../../components/report-tables';
 import { FormField, TextField } from '../../components/form-field';
 import './report.css';
 

@@ -1,16 +1,17 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import { CASE_COLUMNS } from '../../../shared/reports/cases-table';
+import { CASE_COLUMNS } from '../../shared/reports/cases-table';
 import {
   CASE_BLOCK_LABELS,
   CASE_BLOCKS,
   CASE_OUTCOME_LABELS,
+  PART_TITLES,
   REQUEST_COLUMN_LABELS,
   REQUEST_COLUMNS,
   REQUEST_ROW_LABELS,
   REQUEST_ROWS,
   SUBDIVIDED_GROUPS,
-} from '../../../shared/reports/report-layout';
-import type { AnnualReport } from '../../../shared/reports/reports-contract';
+} from '../../shared/reports/report-layout';
+import type { AnnualReport } from '../../shared/reports/reports-contract';
 
 /**
  * The report's tables on the phone: every row the wire carries (the group
@@ -92,5 +93,28 @@ export function CasesTable(props: { report: AnnualReport }) {
         ))}
       </View>
     </ScrollView>
+  );
+}
+
+/** A published 年度报告 as residents read it: the six parts in the template's order, numbers as published. */
+export function AnnualReportView(props: { report: AnnualReport }) {
+  const { report } = props;
+  const text = (t: string) =>
+    t.split('\n').map((p, i) => (p.trim() ? <Text key={i} className="notice-body__paragraph">{p}</Text> : null));
+  return (
+    <View data-testid="annual-report-view">
+      <Text className="report-part">{PART_TITLES.overview}</Text>
+      {text(report.texts.overview)}
+      <Text className="report-part">{PART_TITLES.proactive}</Text>
+      <ProactiveTable report={report} />
+      <Text className="report-part">{PART_TITLES.requests}</Text>
+      <RequestsTable report={report} />
+      <Text className="report-part">{PART_TITLES.cases}</Text>
+      <CasesTable report={report} />
+      <Text className="report-part">{PART_TITLES.problems}</Text>
+      {text(report.texts.problems)}
+      <Text className="report-part">{PART_TITLES.otherMatters}</Text>
+      {text(report.texts.otherMatters)}
+    </View>
   );
 }
