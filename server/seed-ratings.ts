@@ -116,10 +116,14 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
         const dueDate = followUpDueDate(createdAt, 15, isBuiltinWorkingDay);
         let followUp: FollowUpRecord & { id: string } = newFollowUp({ ...rating, level: level as FollowUpRecord['level'] }, createdAt, dueDate);
         delta.followUpsOpened = 1;
+        delta.realNameOpened = rating.anonymous ? 0 : 1;
         // Older 差评 have been answered (one in five late) and closed; the recent ones are still open.
         if (daysAgo > 20) {
           const answeredAt = dayjs.utc(createdAt).add(n % 5 === 0 ? 30 : 6, 'day').toDate();
           const onTime = isOnTime(dueDate, answeredAt);
+          const planned = n % 2 === 0;
+          // A 限期整改 was carried out before its date, and only then closed.
+          const rectifiedAt = planned ? dayjs.utc(answeredAt).add(12, 'day').toDate() : answeredAt;
           followUp = {
             ...followUp,
             status: 'closed',
@@ -135,14 +139,20 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
               respondedAt: answeredAt.toISOString(),
             },
             answeredOnTime: onTime,
-            feedback: { solved: n % 3 !== 0, note: '', at: answeredAt.toISOString() },
-            closedAt: answeredAt.toISOString(),
+            completion: planned
+              ? { done: '已统一各窗口材料清单，并在大厅和网上公示。', by: 'demo-rater', byName: '赵磊', at: rectifiedAt.toISOString(), onTime: true }
+              : null,
+            rectifiedAt: rectifiedAt.toISOString(),
+            feedback: { solved: n % 3 !== 0, note: '', at: rectifiedAt.toISOString() },
+            closedAt: rectifiedAt.toISOString(),
             closedBy: 'demo-rater',
             closeNote: '已回访，办结',
-            updatedAt: answeredAt.toISOString(),
+            updatedAt: rectifiedAt.toISOString(),
           };
           delta.followUpsAnswered = 1;
           delta.followUpsOnTime = onTime ? 1 : 0;
+          delta.realNameAnswered = rating.anonymous ? 0 : 1;
+          delta.followUpsRectified = 1;
         }
         await tx.collection('followUps').insert(followUp);
       }
@@ -188,7 +198,7 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       followUp = { ...followUp, status: 'appealed', appeal: { reason: r.appeal, by: 'demo-rater', byName: '赵磊', at: at, statusBefore: 'open', decision: null } };
     }
     await tx.collection('followUps').insert(followUp);
-    count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1 });
+    count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1, realNameOpened: rating.anonymous ? 0 : 1 });
   }
 
   // Two bare window-QR ratings this week (no visit behind them): unverified, kept and shown apart,

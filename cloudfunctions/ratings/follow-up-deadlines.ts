@@ -10,7 +10,8 @@ const ADMIN_FOLLOW_UP_PAGE = 'admin/pages/follow-up/index';
  * "谁办理、谁负责": the reminder goes to the rating officers of the unit that
  * served; where that unit has none, to every rating officer (admins count as
  * rating officers). Only open follow-ups are owed: an answered one is done,
- * an appealed one waits for the admin's decision.
+ * an appealed one waits for the admin's decision. One the rater's "not
+ * solved" reopened is escalated: the admins are reminded as well.
  */
 export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   idPrefix: 'rmf',
@@ -20,7 +21,10 @@ export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   handlers: (f, staff) => {
     const officers = withRole(staff, 'ratingOfficer');
     const ofUnit = officers.filter((s) => s.departmentId === f.departmentId && s.roles.includes('ratingOfficer'));
-    return (ofUnit.length ? ofUnit : officers).map((s) => s.id);
+    const owners = (ofUnit.length ? ofUnit : officers).map((s) => s.id);
+    // Reopened because the rater said it was not solved: escalated, so the admins are reminded too.
+    const admins = f.reopen ? staff.filter((s) => s.roles.includes('admin')).map((s) => s.id) : [];
+    return [...new Set([...owners, ...admins])];
   },
   wording: (kind, f) => {
     const place = f.serviceName ? `${f.windowName}（${f.serviceName}）` : f.windowName;

@@ -59,7 +59,7 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
           await tx.collection('followUps').insert(followUp);
           await tx.collection('events').insert(ratingEvent(ratingId, 'followUpOpened', rater, at, followUp.dueDate));
         }
-        await adjustTallies(tx, rating, ratingBasis(rating), ratedTallyDelta(input.level, followUp !== null));
+        await adjustTallies(tx, rating, ratingBasis(rating), ratedTallyDelta(input.level, followUp !== null, !rating.anonymous));
       });
     } catch (error) {
       if (error instanceof DuplicateIdError) throw alreadyRated(input);

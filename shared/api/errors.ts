@@ -55,6 +55,7 @@ export const ERROR_CATALOGUE = {
   ALREADY_RATED: { status: 409, message: '这次服务已经评价过了，感谢您的参与' },
   RATING_NOT_FOUND: { status: 404, message: '未找到该评价' },
   FOLLOW_UP_NOT_FOUND: { status: 404, message: '未找到该差评的整改记录' },
+  PLAN_DATE_OUT_OF_RANGE: { status: 400, message: '限期整改的完成日期应在今天之后，且不超过本机关规定的整改期限' },
   QRCODE_FAILED: { status: 502, message: '二维码生成失败，请稍后重试' },
   RATING_NOT_OPEN: { status: 409, message: '申请答复之后才能评价办理情况' },
 

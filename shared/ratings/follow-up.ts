@@ -12,17 +12,25 @@ dayjs.extend(utc);
  * An untrue 差评 may be appealed by the unit and an admin decides. Nothing is
  * deleted: an upheld appeal only takes the rating out of the figures.
  */
-export const FOLLOW_UP_STATUSES = ['open', 'answered', 'appealed', 'closed'] as const;
+export const FOLLOW_UP_STATUSES = ['open', 'rectifying', 'answered', 'appealed', 'closed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
   open: '待整改回访',
+  rectifying: '限期整改中',
   answered: '已答复',
   appealed: '申诉复核中',
   closed: '已办结',
 };
 
 export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 15;
+
+/**
+ * How far ahead a 限期整改 plan may be dated, in working days from the answer
+ * (bureau setting `planMaxWorkingDays`): a plan without a bound would let a
+ * 差评 stay "being rectified" for ever and never count against the unit.
+ */
+export const DEFAULT_PLAN_MAX_WORKING_DAYS = 30;
 
 export const CONTACT_METHODS = ['phone', 'inPerson', 'message'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
@@ -61,6 +69,29 @@ export interface ResidentFeedback {
   at: string;
 }
 
+/** A 限期整改 carried out: what was done, recorded by the unit; only then can the rater judge it. */
+export interface RectificationCompletion {
+  done: string;
+  by: string;
+  byName: string;
+  at: string;
+  /** Finished on or before the plan's date. */
+  onTime: boolean;
+}
+
+/**
+ * The rater said the answer did not solve the problem: the follow-up went back
+ * to open once, with a fresh deadline, and the admins were told. What had been
+ * answered is kept here; the new answer replaces it on the record.
+ */
+export interface FollowUpReopen {
+  at: string;
+  feedback: ResidentFeedback;
+  previousResponse: FollowUpResponse | null;
+  previousCompletion: RectificationCompletion | null;
+  previousDueDate: string;
+}
+
 export interface Appeal {
   reason: string;
   by: string;
@@ -95,6 +126,14 @@ export interface FollowUpRecord {
   closedBy: string | null;
   closeNote: string | null;
   updatedAt: string;
+  /** The rater did not rate anonymously (实名差评). Absent on follow-ups opened before the split: not counted as real-name. */
+  realName?: boolean;
+  /** Only for 限期整改: the completion, null until recorded. */
+  completion?: RectificationCompletion | null;
+  /** When the rectification was first finished (立行立改 or 解释说明 answered, or a plan completed): counted once in 整改率. */
+  rectifiedAt?: string | null;
+  /** Set once the rater's "not solved" reopened the follow-up; a second "not solved" is only recorded. */
+  reopen?: FollowUpReopen | null;
 }
 
 /**
@@ -115,8 +154,19 @@ export function followUpDueDate(openedAt: Date, workingDays: number, isWorkday: 
   return day.format('YYYY-MM-DD');
 }
 
-export function isOverdue(followUp: Pick<FollowUpRecord, 'status' | 'dueDate'>, now: Date): boolean {
+export function isOverdue(followUp: Pick<FollowUpRecord, 'status' | 'dueDate' | 'response'>, now: Date): boolean {
+  if (followUp.status === 'rectifying') return !!followUp.response?.planDueDate && beijingToday(now) > followUp.response.planDueDate;
   return followUp.status === 'open' && beijingToday(now) > followUp.dueDate;
+}
+
+/** The last day a plan answered at `at` may be dated: `maxWorkingDays` working days on (the bureau's calendar). */
+export function planDateBound(at: Date, maxWorkingDays: number, isWorkday: (date: string) => boolean): string {
+  return followUpDueDate(at, maxWorkingDays, isWorkday);
+}
+
+/** Whether a plan date lies after the day of the answer and not beyond the bound. */
+export function planDateAllowed(planDueDate: string, at: Date, bound: string): boolean {
+  return planDueDate > beijingToday(at) && planDueDate <= bound;
 }
 
 export function isOnTime(dueDate: string, answeredAt: Date): boolean {
@@ -131,7 +181,7 @@ export class FollowUpStateError extends Error {
 }
 
 export function newFollowUp(
-  rating: { id: string; windowId: string | null; windowName: string; serviceId: string | null; serviceName: string | null; departmentId: string; month: string; level: 'dissatisfied' | 'veryDissatisfied' },
+  rating: { id: string; windowId: string | null; windowName: string; serviceId: string | null; serviceName: string | null; departmentId: string; month: string; level: 'dissatisfied' | 'veryDissatisfied'; anonymous: boolean },
   at: Date,
   dueDate: string,
 ): FollowUpRecord & { id: string } {
@@ -157,26 +207,91 @@ export function newFollowUp(
     closedBy: null,
     closeNote: null,
     updatedAt: at.toISOString(),
+    realName: !rating.anonymous,
+    completion: null,
+    rectifiedAt: null,
+    reopen: null,
   };
 }
 
-/** Recording the response (contact → verify → rectify → answer) answers the resident. */
+/** Whether the figures already count this follow-up as answered (回访): its first answer counts, a second after a reopen does not. */
+export function answerCounted(f: Pick<FollowUpRecord, 'response' | 'reopen'>): boolean {
+  return !!f.response || !!f.reopen;
+}
+
+/**
+ * Recording the response (contact → verify → rectify → answer) answers the resident.
+ * 立行立改 and 解释说明 finish the rectification with the answer; 限期整改 leaves the
+ * follow-up 限期整改中 until its completion is recorded. The plan's date was checked
+ * against the bureau's bound by the caller (planDateAllowed). The answer after a
+ * reopen keeps the first answer's on-time mark: the figures counted that one.
+ */
 export function respondToFollowUp(current: FollowUpRecord, response: FollowUpResponse, at: Date): Partial<FollowUpRecord> {
   if (current.status !== 'open') throw new FollowUpStateError('只有待整改回访的差评可以答复');
   if (response.rectification === 'plan' && !response.planDueDate) throw new FollowUpStateError('限期整改须填写整改完成日期');
+  const plan = response.rectification === 'plan';
   return {
-    status: 'answered',
-    response: { ...response, planDueDate: response.rectification === 'plan' ? response.planDueDate : null },
-    answeredOnTime: isOnTime(current.dueDate, at),
+    status: plan ? 'rectifying' : 'answered',
+    response: { ...response, planDueDate: plan ? response.planDueDate : null },
+    answeredOnTime: answerCounted(current) ? current.answeredOnTime : isOnTime(current.dueDate, at),
+    completion: null,
+    ...(plan || current.rectifiedAt ? {} : { rectifiedAt: at.toISOString() }),
     updatedAt: at.toISOString(),
   };
 }
 
-export function recordFeedback(current: FollowUpRecord, solved: boolean, note: string, at: Date): Partial<FollowUpRecord> {
+/** A 限期整改 done: what was done is recorded, the follow-up is answered and the rater may now say whether it solved the problem. */
+export function completeRectification(current: FollowUpRecord, done: string, actor: string, actorName: string, at: Date): Partial<FollowUpRecord> {
+  if (current.status !== 'rectifying' || !current.response?.planDueDate) throw new FollowUpStateError('只有限期整改中的差评可以登记整改完成');
+  return {
+    status: 'answered',
+    completion: { done, by: actor, byName: actorName, at: at.toISOString(), onTime: isOnTime(current.response.planDueDate, at) },
+    ...(current.rectifiedAt ? {} : { rectifiedAt: at.toISOString() }),
+    updatedAt: at.toISOString(),
+  };
+}
+
+/**
+ * The rater's word on the outcome. "Solved" is recorded. "Not solved" the
+ * first time reopens the follow-up (from answered, or closed after an answer):
+ * back to open with a fresh deadline (`reopenDueDate`, counted by the caller
+ * on the bureau's calendar), the earlier answer kept in `reopen`, and the
+ * caller escalates to the admins. A second "not solved" is only recorded.
+ * A 差评 found untrue on appeal is not reopened.
+ */
+export function recordFeedback(
+  current: FollowUpRecord,
+  solved: boolean,
+  note: string,
+  at: Date,
+  reopenDueDate: string,
+): { patch: Partial<FollowUpRecord>; reopened: boolean } {
   if (current.status !== 'answered' && current.status !== 'closed') throw new FollowUpStateError('答复之后才能评价整改结果');
   if (!current.response) throw new FollowUpStateError('答复之后才能评价整改结果');
   if (current.feedback) throw new FollowUpStateError('已经评价过整改结果');
-  return { feedback: { solved, note, at: at.toISOString() }, updatedAt: at.toISOString() };
+  const feedback: ResidentFeedback = { solved, note, at: at.toISOString() };
+  if (solved || current.reopen || current.excluded) return { patch: { feedback, updatedAt: at.toISOString() }, reopened: false };
+  return {
+    patch: {
+      status: 'open',
+      dueDate: reopenDueDate,
+      response: null,
+      completion: null,
+      feedback: null,
+      closedAt: null,
+      closedBy: null,
+      closeNote: null,
+      reopen: {
+        at: at.toISOString(),
+        feedback,
+        previousResponse: current.response,
+        previousCompletion: current.completion ?? null,
+        previousDueDate: current.dueDate,
+      },
+      updatedAt: at.toISOString(),
+    },
+    reopened: true,
+  };
 }
 
 export function closeFollowUp(current: FollowUpRecord, note: string, actor: string, at: Date): Partial<FollowUpRecord> {

@@ -11,6 +11,12 @@ export type RatingAction =
   | 'followUpOpened'
   | 'responded'
   | 'residentFeedback'
+  /** A 限期整改 recorded as done, with what was done. */
+  | 'rectified'
+  /** The rater's "not solved" sent the follow-up back to open (once), escalated to the admins. */
+  | 'reopened'
+  /** A calendar change moved the follow-up's due date. */
+  | 'dueMoved'
   | 'closed'
   | 'appealed'
   | 'appealUpheld'
@@ -35,6 +41,9 @@ const SUBJECT: Record<RatingAction, RatingEvent['subjectType']> = {
   followUpOpened: 'followUp',
   responded: 'followUp',
   residentFeedback: 'followUp',
+  rectified: 'followUp',
+  reopened: 'followUp',
+  dueMoved: 'followUp',
   closed: 'followUp',
   appealed: 'followUp',
   appealUpheld: 'followUp',

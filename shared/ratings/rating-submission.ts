@@ -82,9 +82,10 @@ export function followUpOpenedBy(rating: RatingRecord & { id: string }, at: Date
 }
 
 /** What a new rating adds to its tallies: one of its level, and the follow-up it opened. */
-export function ratedTallyDelta(level: RatingLevel, openedFollowUp: boolean): TallyDelta {
+export function ratedTallyDelta(level: RatingLevel, openedFollowUp: boolean, realName = false): TallyDelta {
   const delta: TallyDelta = { level: { level, by: 1 } };
   if (openedFollowUp) delta.followUpsOpened = 1;
+  if (openedFollowUp && realName) delta.realNameOpened = 1;
   return delta;
 }
 
@@ -94,16 +95,43 @@ export function answeredTallyDelta(answeredOnTime: boolean | null | undefined): 
 }
 
 /**
+ * What one step of a follow-up adds to the figures, from the record before and after it: the
+ * first answer counts as 回访 (and on time, and 实名 when the rater gave their name), a
+ * finished rectification counts once in 整改率. An answer after a reopen, or a second finish,
+ * adds nothing. Null when nothing moves.
+ */
+export function followUpStepDelta(
+  before: Pick<FollowUpRecord, 'response' | 'reopen' | 'rectifiedAt' | 'realName'>,
+  after: Partial<Pick<FollowUpRecord, 'response' | 'answeredOnTime' | 'rectifiedAt'>>,
+): TallyDelta | null {
+  const delta: TallyDelta = {};
+  if (!before.response && !before.reopen && after.response) {
+    Object.assign(delta, answeredTallyDelta(after.answeredOnTime));
+    if (before.realName === true) delta.realNameAnswered = 1;
+  }
+  if (!before.rectifiedAt && after.rectifiedAt) delta.followUpsRectified = 1;
+  return Object.keys(delta).length ? delta : null;
+}
+
+/**
  * An upheld appeal finds the 差评 untrue: it stops counting, so everything it
  * added to the figures is taken back — its level, the follow-up it opened,
  * and the answer (on time or not) if one was given before the appeal.
  */
-export function upheldAppealTallyDelta(followUp: Pick<FollowUpRecord, 'level' | 'response' | 'answeredOnTime'>): TallyDelta {
+export function upheldAppealTallyDelta(
+  followUp: Pick<FollowUpRecord, 'level' | 'response' | 'answeredOnTime'> & Partial<Pick<FollowUpRecord, 'reopen' | 'realName' | 'rectifiedAt'>>,
+): TallyDelta {
+  // A reopened follow-up has no response on the record, but its first answer was counted.
+  const answered = !!followUp.response || !!followUp.reopen;
+  const realName = followUp.realName === true;
   return {
     level: { level: followUp.level, by: -1 },
     followUpsOpened: -1,
-    followUpsAnswered: followUp.response ? -1 : 0,
+    followUpsAnswered: answered ? -1 : 0,
     followUpsOnTime: followUp.answeredOnTime ? -1 : 0,
+    realNameOpened: realName ? -1 : 0,
+    realNameAnswered: realName && answered ? -1 : 0,
+    followUpsRectified: followUp.rectifiedAt ? -1 : 0,
   };
 }
 

@@ -60,6 +60,8 @@ export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null
             : null,
           feedback: followUp.feedback,
           appealed: !!followUp.appeal,
+          completion: followUp.completion ? { done: followUp.completion.done, at: followUp.completion.at } : null,
+          reopened: !!followUp.reopen,
         }
       : null,
   };

@@ -128,6 +128,12 @@ export const ratingsContract = {
     summary: '记录联系、核实、整改并答复居民',
     writes: true,
   }),
+  complete: action<FollowUpView>()({
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, done: z.string().trim().min(5, '请写明整改完成的情况（至少 5 个字）').max(1000) }),
+    access: officers,
+    summary: '登记限期整改已完成及整改内容，之后居民可评价是否解决',
+    writes: true,
+  }),
   close: action<FollowUpView>()({
     input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, note: z.string().trim().max(300).default('') }),
     access: officers,

@@ -136,6 +136,10 @@ export interface MyRating {
     response: Pick<FollowUpResponse, 'rectification' | 'planDueDate' | 'answer' | 'respondedAt'> | null;
     feedback: ResidentFeedback | null;
     appealed: boolean;
+    /** A 限期整改 done: what was done and when. */
+    completion: { done: string; at: string } | null;
+    /** The rater's "not solved" reopened it (once): the unit works it again. */
+    reopened: boolean;
   };
 }
 

@@ -17,6 +17,14 @@ export interface Tally {
   followUpsAnswered: number;
   /** Of those, answered on or before their due date. */
   followUpsOnTime: number;
+  /**
+   * 实名差评 (the rater did not choose anonymity) that opened a follow-up, and of those the
+   * answered; and follow-ups whose rectification is finished (立行立改 or 解释说明 answered, a
+   * 限期整改 completed). Absent on tallies written before these were kept: read as 0.
+   */
+  realNameOpened?: number;
+  realNameAnswered?: number;
+  followUpsRectified?: number;
 }
 
 export interface Figures {
@@ -31,6 +39,15 @@ export interface Figures {
   followUpsOpened: number;
   followUpsAnswered: number;
   followUpsOnTime: number;
+  /** 差评 split by whether the rater gave their name (实名) or not (匿名). */
+  realNameNegative: number;
+  anonymousNegative: number;
+  realNameAnswered: number;
+  /** 实名差评回访率: answered real-name 差评 / real-name 差评; null when there was none (国办发〔2019〕51号 asks 100%). */
+  realNameFollowUpRate: number | null;
+  followUpsRectified: number;
+  /** 整改率: follow-ups whose rectification is finished / 差评; null when there was no 差评. */
+  rectificationRate: number | null;
 }
 
 export function emptyCounts(): LevelCounts {
@@ -38,7 +55,7 @@ export function emptyCounts(): LevelCounts {
 }
 
 export function emptyTally(): Tally {
-  return { counts: emptyCounts(), followUpsOpened: 0, followUpsAnswered: 0, followUpsOnTime: 0 };
+  return { counts: emptyCounts(), followUpsOpened: 0, followUpsAnswered: 0, followUpsOnTime: 0, realNameOpened: 0, realNameAnswered: 0, followUpsRectified: 0 };
 }
 
 /** A change to a tally, as signed increments. */
@@ -47,6 +64,9 @@ export interface TallyDelta {
   followUpsOpened?: number;
   followUpsAnswered?: number;
   followUpsOnTime?: number;
+  realNameOpened?: number;
+  realNameAnswered?: number;
+  followUpsRectified?: number;
 }
 
 export function applyDelta(tally: Tally, delta: TallyDelta): Tally {
@@ -57,10 +77,15 @@ export function applyDelta(tally: Tally, delta: TallyDelta): Tally {
     followUpsOpened: tally.followUpsOpened + (delta.followUpsOpened ?? 0),
     followUpsAnswered: tally.followUpsAnswered + (delta.followUpsAnswered ?? 0),
     followUpsOnTime: tally.followUpsOnTime + (delta.followUpsOnTime ?? 0),
+    realNameOpened: (tally.realNameOpened ?? 0) + (delta.realNameOpened ?? 0),
+    realNameAnswered: (tally.realNameAnswered ?? 0) + (delta.realNameAnswered ?? 0),
+    followUpsRectified: (tally.followUpsRectified ?? 0) + (delta.followUpsRectified ?? 0),
   };
   // A negative counter means a change was undone twice; refuse rather than publish nonsense.
   for (const level of RATING_LEVELS) if (next.counts[level] < 0) throw new Error(`tally for ${level} below zero`);
-  if (next.followUpsOpened < 0 || next.followUpsAnswered < 0 || next.followUpsOnTime < 0) throw new Error('follow-up tally below zero');
+  if ([next.followUpsOpened, next.followUpsAnswered, next.followUpsOnTime, next.realNameOpened, next.realNameAnswered, next.followUpsRectified].some((n) => (n ?? 0) < 0)) {
+    throw new Error('follow-up tally below zero');
+  }
   return next;
 }
 
@@ -71,6 +96,9 @@ export function sumTallies(tallies: Tally[]): Tally {
       followUpsOpened: sum.followUpsOpened + t.followUpsOpened,
       followUpsAnswered: sum.followUpsAnswered + t.followUpsAnswered,
       followUpsOnTime: sum.followUpsOnTime + t.followUpsOnTime,
+      realNameOpened: (sum.realNameOpened ?? 0) + (t.realNameOpened ?? 0),
+      realNameAnswered: (sum.realNameAnswered ?? 0) + (t.realNameAnswered ?? 0),
+      followUpsRectified: (sum.followUpsRectified ?? 0) + (t.followUpsRectified ?? 0),
     }),
     emptyTally(),
   );
@@ -83,6 +111,7 @@ export function totalOf(counts: LevelCounts): number {
 export function figuresOf(tally: Tally): Figures {
   const total = totalOf(tally.counts);
   const satisfied = SATISFIED_LEVELS.reduce((n, l) => n + tally.counts[l], 0);
+  const realName = tally.realNameOpened ?? 0;
   return {
     total,
     counts: { ...tally.counts },
@@ -92,6 +121,12 @@ export function figuresOf(tally: Tally): Figures {
     followUpsOpened: tally.followUpsOpened,
     followUpsAnswered: tally.followUpsAnswered,
     followUpsOnTime: tally.followUpsOnTime,
+    realNameNegative: realName,
+    anonymousNegative: tally.followUpsOpened - realName,
+    realNameAnswered: tally.realNameAnswered ?? 0,
+    realNameFollowUpRate: realName === 0 ? null : (tally.realNameAnswered ?? 0) / realName,
+    followUpsRectified: tally.followUpsRectified ?? 0,
+    rectificationRate: tally.followUpsOpened === 0 ? null : (tally.followUpsRectified ?? 0) / tally.followUpsOpened,
   };
 }
 

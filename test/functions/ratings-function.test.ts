@@ -219,26 +219,28 @@ describe('follow-up of a 差评', () => {
 
     cloud.clock.now = new Date('2026-12-16T02:00:00Z');
     expect(ok(await cloud.call(officer, 'ratings', { action: 'followUp', data: { id } })).overdue).toBe(true);
-    const answered = ok(await cloud.call(officer, 'ratings', { action: 'respond', data: { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2027-01-31' } }));
-    expect(answered).toMatchObject({ status: 'answered', answeredOnTime: false, overdue: false, response: { respondedByName: '赵磊', planDueDate: '2027-01-31' } });
+    const planned = ok(await cloud.call(officer, 'ratings', { action: 'respond', data: { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2027-01-15' } }));
+    expect(planned).toMatchObject({ status: 'rectifying', answeredOnTime: false, overdue: false, response: { respondedByName: '赵磊', planDueDate: '2027-01-15' } });
+    const answered = ok(await cloud.call(officer, 'ratings', { action: 'complete', data: { id, version: planned.version, done: '已统一材料清单并在大厅公示' } }));
+    expect(answered).toMatchObject({ status: 'answered', completion: { done: '已统一材料清单并在大厅公示', byName: '赵磊', onTime: true } });
 
     // The rater is told through the notifications outbox, written with the answer.
     const outbox = await cloud.store.collection('outbox').get(`ra-${id}`);
     expect(outbox).toMatchObject({ cause: 'ratingAnswered', audience: { type: 'person', openid: 'resident-a' }, purpose: null, message: { link: { type: 'rating', id } } });
     expect(outbox!.message.body).toContain(RESPONSE.answer.slice(0, 10));
     const mine = ok(await cloud.call('resident-a', 'ratings', { action: 'mine', data: {} })).items[0];
-    expect(mine.followUp).toMatchObject({ status: 'answered', response: { answer: RESPONSE.answer, rectification: 'plan' }, feedback: null });
+    expect(mine.followUp).toMatchObject({ status: 'answered', response: { answer: RESPONSE.answer, rectification: 'plan' }, completion: { done: '已统一材料清单并在大厅公示' }, feedback: null });
     expect(await cloud.call('resident-b', 'ratings', { action: 'feedback', data: { ratingId: id, solved: true } })).toMatchObject({ ok: false, code: 'RATING_NOT_FOUND' });
-    const fed = ok(await cloud.call('resident-a', 'ratings', { action: 'feedback', data: { ratingId: id, solved: false, note: '还要再跑一趟' } }));
-    expect(fed.followUp.feedback).toMatchObject({ solved: false, note: '还要再跑一趟' });
-    expect(await cloud.call('resident-a', 'ratings', { action: 'feedback', data: { ratingId: id, solved: true } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    const fed = ok(await cloud.call('resident-a', 'ratings', { action: 'feedback', data: { ratingId: id, solved: true, note: '已经好了' } }));
+    expect(fed.followUp.feedback).toMatchObject({ solved: true, note: '已经好了' });
+    expect(await cloud.call('resident-a', 'ratings', { action: 'feedback', data: { ratingId: id, solved: false } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 
     const current = ok(await cloud.call(officer, 'ratings', { action: 'followUp', data: { id } }));
     expect(await cloud.call(officer, 'ratings', { action: 'close', data: { id, version: current.version - 1 } })).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
     ok(await cloud.call(officer, 'ratings', { action: 'close', data: { id, version: current.version, note: '已二次回访' } }));
 
     const events = (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 20 })).items;
-    expect(events.map((e) => e.action)).toEqual(['rated', 'followUpOpened', 'responded', 'residentFeedback', 'closed']);
+    expect(events.map((e) => e.action)).toEqual(['rated', 'followUpOpened', 'responded', 'rectified', 'residentFeedback', 'closed']);
   });
 
   test('an appeal is decided by an admin only; rejected, the 差评 must still be answered', async () => {

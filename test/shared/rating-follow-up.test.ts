@@ -39,7 +39,7 @@ describe('follow-up due date in working days', () => {
 });
 
 const opened = newFollowUp(
-  { id: 'v-ABCDEFGHJK', windowId: 'w', windowName: '窗口', serviceId: null, serviceName: null, departmentId: 'd', month: '2026-11', level: 'dissatisfied' },
+  { id: 'v-ABCDEFGHJK', windowId: 'w', windowName: '窗口', serviceId: null, serviceName: null, departmentId: 'd', month: '2026-11', level: 'dissatisfied', anonymous: false },
   new Date('2026-11-02T02:00:00Z'),
   '2026-11-23',
 );
@@ -55,16 +55,16 @@ describe('follow-up steps', () => {
     expect(answered).toMatchObject({ status: 'answered', answeredOnTime: true });
     const late = respondToFollowUp(opened, response, new Date('2026-11-23T16:00:00Z')); // 00:00 on the 24th in Beijing
     expect(late.answeredOnTime).toBe(false);
-    const withFeedback = apply(answered, recordFeedback(answered, false, '还没解决', new Date()));
-    expect(withFeedback.feedback).toMatchObject({ solved: false });
-    expect(() => recordFeedback(withFeedback, true, '', new Date())).toThrow();
+    const withFeedback = apply(answered, recordFeedback(answered, true, '解决了', new Date(), '2026-12-31').patch);
+    expect(withFeedback.feedback).toMatchObject({ solved: true });
+    expect(() => recordFeedback(withFeedback, true, '', new Date(), '2026-12-31')).toThrow();
     expect(apply(withFeedback, closeFollowUp(withFeedback, '', 'demo-rater', new Date())).status).toBe('closed');
   });
 
   test('a plan needs a date; a closed one cannot be answered again; closing needs an answer', () => {
     expect(() => respondToFollowUp(opened, { ...response, rectification: 'plan', planDueDate: null }, new Date())).toThrow();
     expect(() => closeFollowUp(opened, '', 'x', new Date())).toThrow();
-    expect(() => recordFeedback(opened, true, '', new Date())).toThrow();
+    expect(() => recordFeedback(opened, true, '', new Date(), '2026-12-31')).toThrow();
   });
 
   test('overdue only while open and past the due date', () => {

@@ -5,6 +5,7 @@ import {
   followUpOpenedBy,
   rankWindows,
   ratedTallyDelta,
+  followUpStepDelta,
   upheldAppealTallyDelta,
   type RatedSubject,
   type RatingSubmission,
@@ -142,14 +143,25 @@ describe('tally deltas', () => {
   ])('an upheld appeal takes back exactly what the 差评 added: %s', (_case, live) => {
     const followUp = live(opened());
     let tally = applyDelta(emptyTally(), ratedTallyDelta('veryDissatisfied', true));
-    if (followUp.response) tally = applyDelta(tally, answeredTallyDelta(followUp.answeredOnTime));
+    tally = applyDelta(tally, { realNameOpened: followUp.realName ? 1 : 0 });
+    const step = followUp.response ? followUpStepDelta(opened(), followUp) : null;
+    if (step) tally = applyDelta(tally, step);
     expect(applyDelta(tally, upheldAppealTallyDelta(followUp))).toEqual(emptyTally());
   });
 
   test('the reversal of an answered, late 差评 takes back the answer but no on-time count', () => {
     const late = answer(opened(), new Date('2026-12-20T02:00:00Z'));
     expect(late.answeredOnTime).toBe(false);
-    expect(upheldAppealTallyDelta(late)).toEqual({ level: { level: 'veryDissatisfied', by: -1 }, followUpsOpened: -1, followUpsAnswered: -1, followUpsOnTime: 0 });
+    expect(upheldAppealTallyDelta(late)).toEqual({
+      level: { level: 'veryDissatisfied', by: -1 },
+      followUpsOpened: -1,
+      followUpsAnswered: -1,
+      followUpsOnTime: 0,
+      // A named rater's 差评, answered with an explanation (its rectification finished): both taken back.
+      realNameOpened: -1,
+      realNameAnswered: -1,
+      followUpsRectified: -1,
+    });
   });
 });
 

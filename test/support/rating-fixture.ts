@@ -14,6 +14,9 @@ export interface RatingFixture {
   /** An answered follow-up of a 差评 by `resident-a` (for close and the rater's feedback). */
   answeredFollowUpId: string;
   answeredFollowUpVersion: number;
+  /** A follow-up answered with a 限期整改 plan, not yet completed (for complete). */
+  rectifyingFollowUpId: string;
+  rectifyingFollowUpVersion: number;
   /** A follow-up under appeal (for the admin's decision). */
   appealedFollowUpId: string;
   appealedFollowUpVersion: number;
@@ -51,6 +54,10 @@ export async function prepareRatingFixture(cloud: CloudHarness): Promise<RatingF
   const openId = await badRating();
   const answeredId = await badRating();
   const answered = ok(await cloud.call('demo-admin', 'ratings', { action: 'respond', data: { id: answeredId, version: 1, ...RESPONSE } }));
+  const rectifyingId = await badRating();
+  const rectifying = ok(
+    await cloud.call('demo-admin', 'ratings', { action: 'respond', data: { id: rectifyingId, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-18' } }),
+  );
   const appealedId = await badRating();
   const appealed = ok(await cloud.call('demo-admin', 'ratings', { action: 'appeal', data: { id: appealedId, version: 1, reason: '当日系统故障，非窗口人员原因' } }));
   return {
@@ -62,6 +69,8 @@ export async function prepareRatingFixture(cloud: CloudHarness): Promise<RatingF
     openFollowUpVersion: 1,
     answeredFollowUpId: answeredId,
     answeredFollowUpVersion: answered.version,
+    rectifyingFollowUpId: rectifyingId,
+    rectifyingFollowUpVersion: rectifying.version,
     appealedFollowUpId: appealedId,
     appealedFollowUpVersion: appealed.version,
   };

@@ -51,6 +51,8 @@ export interface Fixture {
   openFollowUpVersion?: number;
   answeredFollowUpId?: string;
   answeredFollowUpVersion?: number;
+  rectifyingFollowUpId?: string;
+  rectifyingFollowUpVersion?: number;
   appealedFollowUpId?: string;
   appealedFollowUpVersion?: number;
 
@@ -210,6 +212,7 @@ export const VALID_INPUTS: Inputs = {
       // One sample per record: suites that run every sample in one store must not answer the same follow-up twice.
       { id: f.openFollowUpId, version: f.openFollowUpVersion, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-31' },
     ],
+    complete: (f) => [{ id: f.rectifyingFollowUpId, version: f.rectifyingFollowUpVersion, done: '已统一材料清单并在大厅公示' }],
     close: (f) => [{ id: f.answeredFollowUpId, version: f.answeredFollowUpVersion, note: '居民表示满意' }],
     appeal: (f) => [{ id: f.openFollowUpId, version: f.openFollowUpVersion, reason: '当日系统故障，非窗口人员原因' }],
     decideAppeal: (f) => [{ id: f.appealedFollowUpId, version: f.appealedFollowUpVersion, upheld: true, note: '经调取录像核实，申诉成立' }],
