@@ -133,6 +133,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'ratings.followUp': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.respond': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.close': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.complete': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.appeal': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.decideAppeal': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.ranking': { ...publishers, publisher: 'FORBIDDEN' },
