@@ -39,8 +39,11 @@ test('invite → the code and its expiry are shown; the clerk types it in 加入
   const page = await openAsAdmin();
   fireEvent.change(screen.getByTestId('input-invite-name'), { target: { value: '周静' } });
   fireEvent.click(screen.getByTestId('invite-role-handler'));
+  // A handler with no department would see no department's requests: the form says so until one is ticked.
+  expect(screen.getByTestId('invite-handler-without-department').textContent).toContain('只能看到待受理的网上申请');
   fireEvent.click(screen.getByTestId('invite-role-viewer'));
   fireEvent.click(screen.getByTestId('invite-dept-approval'));
+  expect(screen.queryByTestId('invite-handler-without-department')).toBeNull();
   fireEvent.click(screen.getByTestId('invite-submit'));
   await waitFor(() => screen.getByTestId('invite-code'));
   expect(recorded.toasts).toContain('已生成邀请码');
@@ -90,9 +93,10 @@ test('change a clerk\'s roles and departments', async () => {
   fireEvent.click(within(card('李华'), 'edit-role-publisher'));
   fireEvent.click(within(card('李华'), 'edit-dept-policy'));
   fireEvent.click(within(card('李华'), 'staff-save'));
-  await waitFor(() => expect(within(card('李华'), 'staff-member-roles').textContent).toBe('信息发布人员'));
+  // 李华 also answers inquiries (answerer), which the edit leaves as it was.
+  await waitFor(() => expect(within(card('李华'), 'staff-member-roles').textContent).toBe('咨询答复人员、信息发布人员'));
   expect(recorded.toasts).toContain('已保存，对方下一次操作起生效');
-  expect(await cloud.store.collection('staff').get('demo-clerk')).toMatchObject({ roles: ['publisher'], departmentIds: ['office', 'policy'] });
+  expect(await cloud.store.collection('staff').get('demo-clerk')).toMatchObject({ roles: ['answerer', 'publisher'], departmentIds: ['office', 'policy'] });
 });
 
 test('remove asks first, saying what will happen; then the person is 已移除 and their next call is refused', async () => {

@@ -6,7 +6,7 @@ import { FormField } from './form-field';
 /** What each role may do, in a line: the admin picks roles knowing what they grant. */
 const ROLE_HINTS: Record<StaffRole, string> = {
   admin: '全部功能，含人员管理、工作日历',
-  handler: '办理依申请公开',
+  handler: '办理所属部门的依申请公开',
   publisher: '发布信息、审核意见',
   ratingOfficer: '服务窗口、差评整改',
   answerer: '答复咨询和投诉、维护常见问题',
@@ -55,6 +55,12 @@ export function StaffRolesField(props: {
             </View>
           ))}
         </View>
+        {/* department-scope.ts: a handler sees only their departments' requests (and those waiting for registration). */}
+        {roles.includes('handler') && !roles.includes('admin') && departmentIds.length === 0 ? (
+          <Text className="hint" data-testid={`${testId}-handler-without-department`}>
+            未选择部门的申请办理人员只能看到待受理的网上申请，看不到任何部门的申请；请选择其所属部门。
+          </Text>
+        ) : null}
       </FormField>
     </>
   );
