@@ -1,0 +1,64 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import RetentionPage from '../../miniprogram/admin/pages/retention/index';
+import MyDataPage from '../../miniprogram/pages/my-data/index';
+import PrivacyPolicyPage from '../../miniprogram/pages/privacy/index';
+import { setTransport } from '../../miniprogram/api/transport';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
+import { application } from '../support/request-factories';
+import { resetTaro } from '../support/taro';
+
+/**
+ * 个人信息, 隐私政策 and 个人信息保存期限 over the real functions and SQLite: a resident's data shown whole,
+ * an erasure refused while a request is open (saying why), then done; the periods an admin sets are the
+ * ones the policy publishes.
+ */
+let cloud: CloudHarness;
+cloudPerTest((c) => (cloud = c));
+
+const RESIDENT = 'page-resident';
+
+async function openAs(openid: string, page: JSX.Element) {
+  setTransport(cloud.transportAs(openid));
+  resetTaro({});
+  render(page);
+}
+
+test('个人信息 shows the applicant details whole; erasure is refused while a request is open, then removes them', async () => {
+  const submitted = ok(await cloud.call(RESIDENT, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: '宇文清', idType: 'passport', idNumber: 'E99887766', phone: '13722223333' } }) }));
+  Taro.setStorageSync('sg-request-draft', { applicant: { name: '宇文清' } });
+  await openAs(RESIDENT, <MyDataPage />);
+  await waitFor(() => expect(screen.getByTestId('my-data-requests').textContent).toContain('E99887766'));
+  expect(screen.getByTestId('my-data-phone').textContent).toContain('填写中的政府信息公开申请');
+
+  fireEvent.click(screen.getByTestId('my-data-erase'));
+  expect(screen.getByTestId('my-data-erase-confirm').textContent).toContain('1 件尚未办结');
+  fireEvent.click(screen.getByTestId('my-data-erase-confirm-button'));
+  await waitFor(() => expect(screen.getByTestId('my-data-erase-refused').textContent).toContain('尚未办结'));
+  expect((await cloud.store.collection('requests').get(submitted.id))?.applicant.name).toBe('宇文清');
+
+  ok(await cloud.call(RESIDENT, 'requests', { action: 'withdraw', data: { id: submitted.id, version: submitted.version } }));
+  fireEvent.click(screen.getByTestId('my-data-erase-confirm-button'));
+  await waitFor(() => expect(screen.getByTestId('my-data-erased').textContent).toContain('申请 1 件'));
+  await waitFor(() => expect(screen.getByTestId('my-data-requests').textContent).toContain('没有申请'));
+  expect(Taro.getStorageSync('sg-request-draft')).toBeFalsy();
+  expect((await cloud.store.collection('requests').get(submitted.id))?.applicant.name).toBe('（已匿名）');
+});
+
+test('the admin sets the periods (a bad one is shown beside its box); the 隐私政策 publishes them', async () => {
+  await openAs('demo-admin', <RetentionPage />);
+  await waitFor(() => screen.getByTestId('retention-page'));
+  fireEvent.change(screen.getByTestId('input-retention-messageDays'), { target: { value: '10' } });
+  fireEvent.click(screen.getByTestId('retention-save'));
+  await waitFor(() => expect(screen.getByTestId('retention-page').textContent).toContain('不能少于 30 天'));
+  fireEvent.change(screen.getByTestId('input-retention-messageDays'), { target: { value: '90' } });
+  fireEvent.change(screen.getByTestId('input-retention-requestYears'), { target: { value: '15' } });
+  fireEvent.click(screen.getByTestId('retention-save'));
+  await waitFor(async () => expect((await cloud.store.collection('meta').get('privacy-settings'))?.retention).toMatchObject({ messageDays: 90, requestYears: 15 }));
+
+  await openAs(RESIDENT, <PrivacyPolicyPage />);
+  await waitFor(() => expect(screen.getByTestId('privacy-policy').textContent).toContain('15 年'));
+  expect(screen.getByTestId('privacy-policy').textContent).toContain('90 天');
+});
