@@ -235,6 +235,8 @@ export const COLLECTIONS = {
     ['scope', 'status', 'dueSort', 'id'],
     ['ownerOpenid', 'submittedAt', 'id'],
     ['caseNumber'],
+    /** The year's figures read every case received in it. */
+    ['receivedOn', 'id'],
   ],
   /** Idempotency of ask/enter: id = hash(caller + key) → the case created. */
   inquiryKeys: [],

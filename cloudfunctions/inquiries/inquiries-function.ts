@@ -13,6 +13,7 @@ import { changeCase } from './change-case';
 import { createCase } from './create-case';
 import { faqFromCase } from '../faq/faq-records';
 import { redirectFromRequest } from './redirect-from-request';
+import { caseFigures, type FiguredCase } from '../../shared/inquiries/case-figures';
 
 /**
  * Function `inquiries` (政务咨询、投诉举报). Thin: every decision is the case
@@ -147,6 +148,24 @@ export const inquiriesFunction = defineFunction('inquiries', {
   async redirectFromRequest({ requestId, version, kind }, ctx) {
     const created = await redirectFromRequest(ctx, requestId, version, kind);
     return { id: created.id, caseNumber: created.caseNumber, requestId };
+  },
+
+  async figures({ year }, ctx) {
+    // Every case received in the year, a page at a time, only the fields the figures count.
+    const cases: FiguredCase[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await ctx.store.collection('inquiries').find({
+        where: { receivedOn: { gte: `${year}-01-01`, lte: `${year}-12-31` } },
+        orderBy: [['receivedOn', 'asc']],
+        limit: 500,
+        cursor,
+        fields: ['kind', 'channel', 'receivedOn', 'firstAnswer', 'rating'],
+      });
+      cases.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return caseFigures(cases, year, await loadCalendar(ctx.store));
   },
 
   async toRequest({ id, version, note }, ctx) {

@@ -57,6 +57,7 @@ export function newCase(input: NewCase, caseNumber: string, now: Date, calendar:
   const history: CaseHistoryEntry[] = [];
   let status: InquiryRecord['status'] = 'open';
   let assignedTo: InquiryRecord['assignedTo'] = null;
+  let firstAnswer: InquiryRecord['firstAnswer'] = null;
   if (source.channel === 'online') {
     history.push({ action: 'asked', at, actor: resident, detail: null });
   } else if (source.channel === 'request') {
@@ -68,6 +69,7 @@ export function newCase(input: NewCase, caseNumber: string, now: Date, calendar:
     if (input.kind === 'complaint' && enteredBy.openid) assignedTo = { openid: enteredBy.openid, name: enteredBy.name ?? '' };
     if (answerOnTheSpot) {
       messages.push({ from: 'staff', kind: 'answer', text: answerOnTheSpot, attachments: [], at });
+      firstAnswer = { at, on: today, onTime: true };
       history.push({ action: 'answeredOnTheSpot', at, actor: enteredBy, detail: null });
       status = 'closed';
     }
@@ -97,6 +99,7 @@ export function newCase(input: NewCase, caseNumber: string, now: Date, calendar:
     updatedAt: at,
     fromRequest: source.channel === 'request' ? source.request : null,
     turnedToRequest: null,
+    firstAnswer,
   };
   // A case turned from a request starts its own clock the day it is turned (条例 Art. 39: it is no request any more).
   const clockFrom = source.channel === 'request' ? today : base.receivedOn;
@@ -175,7 +178,12 @@ export function stepCase(c: InquiryRecord & { id: string }, command: CaseCommand
     case 'answer': {
       if (c.status !== 'open') refuse(c.status === 'moreAsked' ? '正在等待当事人补充，收到补充后再答复' : '该件已答复或已办结');
       return {
-        patch: withDue({ status: 'answered', messages: [...c.messages, { from: 'staff', kind: 'answer', text: command.text, attachments: [], at }] }),
+        patch: withDue({
+          status: 'answered',
+          messages: [...c.messages, { from: 'staff', kind: 'answer', text: command.text, attachments: [], at }],
+          // The first answer is what 按时答复 counts: by the due date in force when it was given.
+          firstAnswer: c.firstAnswer ?? { at, on: today, onTime: !c.dueOn || today <= c.dueOn },
+        }),
         entry: entry('answered'),
         notifications: notify('inquiryAnswered'),
       };

@@ -21,6 +21,7 @@ import {
   ToRequestSchema,
 } from './inquiry-schema';
 import type { CaseQueueItem, MyCaseSummary, MyCaseView, StaffCaseView } from './inquiry-types';
+import type { CaseFigures } from './case-figures';
 
 const answerers = staff('answerer');
 
@@ -123,6 +124,12 @@ export const inquiriesContract = {
     access: staff('handler'),
     summary: '将实为投诉、信访或咨询的政府信息公开申请转为咨询或投诉件办理（条例第三十九条），申请按不予处理答复',
     writes: true,
+  }),
+  figures: action<CaseFigures>()({
+    input: z.strictObject({ year: z.number().int().min(2000).max(2100) }),
+    access: staff('answerer', 'viewer'),
+    summary: '咨询投诉年度数字：按月按渠道件数、按时答复率、答复用时中位数、有帮助比例（只有数字）',
+    writes: false,
   }),
   toRequest: action<StaffCaseView>()({
     input: ToRequestSchema,

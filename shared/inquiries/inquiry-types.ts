@@ -156,6 +156,8 @@ export interface InquiryRecord {
   updatedAt: string;
   /** The disclosure request this case was turned from (条例 Art. 39), closed as 不予处理（信访举报投诉类） with a link here. */
   fromRequest?: { id: string; trackingNumber: string } | null;
+  /** The first answer: when, and whether it came by the due date then in force (the figures' 按时答复). */
+  firstAnswer?: { at: string; on: string; onTime: boolean } | null;
   /** Set when staff found the inquiry to be a disclosure request: the resident confirms the applicant details and applies. */
   turnedToRequest?: { at: string } | null;
 }

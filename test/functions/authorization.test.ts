@@ -170,6 +170,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   // Redirecting a request is the request handler's step (the fixture's registered request is in demo-clerk's department).
   'inquiries.redirectFromRequest': ANSWERERS,
   'inquiries.toRequest': ANSWERERS,
+  // Counts only; statistics viewers see them too (no persona here is a viewer but the admin).
+  'inquiries.figures': ANSWERERS,
   'faq.list': everyone,
   'faq.search': everyone,
   'faq.get': everyone,

@@ -181,3 +181,18 @@ test('"helpful" counts once per resident and entry', async () => {
   expect(await cloud.call('resident-a', 'faq', { action: 'helpful', data: { id: saved.id } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
   expect(ok(await cloud.call('resident-b', 'faq', { action: 'helpful', data: { id: saved.id } })).helpfulCount).toBe(2);
 });
+
+test('the year\'s figures: per month and channel, answered on time, median working days, helpful rate', async () => {
+  const a = ok(await ask('resident-a', { idempotencyKey: 'key-figures-01' }));
+  ok(await ask('resident-b', { idempotencyKey: 'key-figures-02' }));
+  ok(await cloud.call('demo-clerk', 'inquiries', { action: 'enter', data: { idempotencyKey: 'key-figures-03', kind: 'inquiry', channel: 'phone', contactedAt: '2026-11-24T01:00:00Z', topic: '社保', text: '问社保', answer: '当场答复' } }));
+  const v = (await cloud.store.collection('inquiries').get(a.id))!.version;
+  cloud.clock.now = new Date('2026-11-26T02:00:00Z'); // two working days later, within the 5
+  const answered = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'answer', data: { id: a.id, version: v, text: '答复' } }));
+  ok(await cloud.call('resident-a', 'inquiries', { action: 'rateAnswer', data: { id: a.id, version: answered.version, helpful: true } }));
+  const f = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'figures', data: { year: 2026 } }));
+  expect(f).toMatchObject({ total: 3, byChannel: { online: 2, phone: 1 }, answered: 2, answeredOnTime: 2, onTimeRate: 1, medianWorkingDaysToAnswer: 1, rated: 1, helpfulRate: 1 });
+  expect(f.months[10]).toMatchObject({ month: '2026-11', total: 3 });
+  expect(JSON.stringify(f)).not.toMatch(/resident-|咨〔/);
+  expect(await cloud.call('resident-a', 'inquiries', { action: 'figures', data: { year: 2026 } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+});

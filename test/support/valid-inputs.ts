@@ -263,6 +263,7 @@ export const VALID_INPUTS: Inputs = {
     close: (f) => [{ id: f.openCaseId, version: f.openCaseVersion }, { id: f.complaintCaseId, version: f.complaintCaseVersion, note: '已转城管部门处理' }],
     publishFaq: (f) => [{ id: f.answeredCaseId, version: f.answeredCaseVersion, question: '垃圾分类投放时间是几点？', answer: '每日 7:00-9:00 和 18:00-20:00 定时投放。' }],
     redirectFromRequest: (f) => [{ requestId: f.registeredId, version: f.registeredVersion, kind: 'complaint' }],
+    figures: () => [{ year: 2026 }, { year: 2025 }],
     toRequest: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, note: '所问为本机关保存的政府信息' }],
   },
   faq: {

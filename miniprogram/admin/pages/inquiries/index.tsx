@@ -1,5 +1,8 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { call } from '../../../api/call';
+import { useRemote } from '../../../hooks/use-remote';
+import { beijingToday } from '../../../../shared/time/beijing-time';
 import { PagedListView } from '../../../components/paged-list-view';
 import { useCaseQueue } from '../../../hooks/use-inquiries';
 import { useListPageEvents } from '../../../hooks/use-list-page-events';
@@ -28,6 +31,9 @@ export default function AdminInquiriesPage() {
   const [status, setStatus] = useState<InquiryStatus | undefined>(undefined);
   const list = useCaseQueue(status, undefined);
   useListPageEvents(list);
+  const year = Number(beijingToday(new Date()).slice(0, 4));
+  const figures = useRemote(() => call('inquiries', 'figures', { year }), [year]).data;
+  const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
   return (
     <View className="page request-page">
@@ -46,6 +52,11 @@ export default function AdminInquiriesPage() {
           ＋ 常见问题
         </Button>
       </View>
+      {figures ? (
+        <Text className="hint" data-testid="case-figures">
+          {`${year} 年共 ${figures.total} 件（电话 ${figures.byChannel.phone} 件）· 按时答复 ${pct(figures.onTimeRate)} · 答复用时中位数 ${figures.medianWorkingDaysToAnswer ?? '—'} 个工作日 · 有帮助 ${pct(figures.helpfulRate)}`}
+        </Text>
+      ) : null}
       <PagedListView
         list={list}
         emptyText="没有符合条件的咨询或投诉"
