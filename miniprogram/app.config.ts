@@ -73,6 +73,7 @@ export default defineAppConfig({
         'pages/retention/index',
         // 年度报告 (admins and viewers)
         'pages/report/index',
+        'pages/report-stats/index',
 
         // inquiries, complaints: the answerers' queue, a case, a call entered
         'pages/inquiries/index',

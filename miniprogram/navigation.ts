@@ -74,6 +74,7 @@ export const routes = {
 
   // annual report
   adminReport: (year?: number) => `/admin/pages/report/index${year ? `?year=${year}` : ''}`,
+  adminReportStats: (year?: number) => `/admin/pages/report-stats/index${year ? `?year=${year}` : ''}`,
 
 };
 

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ReportPage from '../../miniprogram/admin/pages/report/index';
+import ReportStatsPage from '../../miniprogram/admin/pages/report-stats/index';
 import { ReportReminder } from '../../miniprogram/components/report-reminder';
 import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
 import { FULL_INPUTS, FULL_TEXTS } from '../support/report-fixture';
@@ -67,4 +68,17 @@ test('a resident reads a published 年度报告 with its tables, numbers as publ
   expect(screen.getByTestId('cell-received-total').textContent).toBe('0');
   expect(screen.getByTestId('proactive-licences').textContent).toContain('1520');
   expect(screen.getByTestId('annual-report-view').textContent).toContain(FULL_TEXTS.overview);
+});
+
+test('工作统计 draws the year as bars: requests per month, results, notices per kind', async () => {
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro({ year: '2026' });
+  render(<ReportStatsPage />);
+  await waitFor(() => screen.getByTestId('stats-received'));
+  const stats = ok(await cloud.call('demo-admin', 'reports', { action: 'stats', data: { from: '2026-01-01', to: '2026-12-31' } }));
+  const values = screen.getAllByTestId('stats-received-value').map((v) => Number(v.textContent));
+  expect(values).toEqual(stats.requests.perMonth.map((m: { received: number }) => m.received));
+  expect(values).toHaveLength(12);
+  expect(screen.getByTestId('stats-figures').textContent).toContain(`当前逾期 ${stats.requests.overdueNow} 件`);
+  expect(screen.getAllByTestId('stats-notices-value').map((v) => Number(v.textContent)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 });

@@ -97,6 +97,7 @@ function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r
       <View className="report-actions">
         <Button className="btn" onClick={() => void exportAs('html')} data-testid="report-print">打印版（A4）</Button>
         <Button className="btn" onClick={() => void exportAs('csv')} data-testid="report-csv">导出 CSV</Button>
+        <Button className="btn" onClick={() => go(routes.adminReportStats(report.year))} data-testid="report-stats-entry">工作统计</Button>
         {editable && <Button className="btn btn--primary" onClick={() => void publish()} data-testid="report-publish">发布</Button>}
       </View>
 
