@@ -47,10 +47,11 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
 
 /** What the requests workflow asks for (its pure state machine returns these). */
 export interface RequestNotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened' | 'dueMoved';
   openid: string;
   requestId: string;
   trackingNumber: string;
+  detail?: string;
 }
 
 const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string; status: string; body: string; hint: string }> = {
@@ -71,6 +72,7 @@ const REQUEST_WORDING: Record<RequestNotificationIntent['kind'], { title: string
     hint: '请在申请页面说明理由',
   },
   dueDelayed: { title: '您的政府信息公开申请将延迟答复', status: '延迟答复', body: '点击查看确定的答复期限。', hint: '点击查看新的答复期限' },
+  dueMoved: { title: '您的政府信息公开申请期限已调整', status: '期限调整', body: '节假日安排公布后，期限按工作日重新计算。', hint: '点击查看调整后的期限' },
   feeRequested: {
     title: '您的政府信息公开申请需缴纳信息处理费',
     status: '待缴费',
@@ -94,6 +96,8 @@ const REQUEST_PURPOSE: Record<RequestNotificationIntent['kind'], OutboxRecord['p
   requestReopened: null,
   reasonsRequested: null,
   dueDelayed: 'extended',
+  // A provisional date made final by the year's arrangement: told in 消息 (no template was consented for it).
+  dueMoved: null,
   // No subscribe template of its own: told in 消息 (the notice letter says the rest).
   feeRequested: null,
 };
@@ -108,7 +112,7 @@ export async function enqueueRequestNotifications(tx: Transaction, intents: read
       openid: intent.openid,
       purpose: REQUEST_PURPOSE[intent.kind],
       title: wording.title,
-      body: `申请编号 ${intent.trackingNumber}。${wording.body}`,
+      body: `申请编号 ${intent.trackingNumber}。${intent.detail ? `${intent.detail}。` : ''}${wording.body}`,
       link: { type: 'request', id: intent.requestId },
       page: `${REQUEST_PAGE}?id=${intent.requestId}`,
       values: { title: wording.title, trackingNumber: intent.trackingNumber, status: wording.status, hint: wording.hint, at: now.toISOString() },

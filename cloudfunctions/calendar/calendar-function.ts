@@ -6,6 +6,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
 import { recomputeOpenRequests } from './recompute-open-requests';
+import { recomputeOpenFollowUps } from '../ratings/recompute-follow-ups';
 import { calculateDueDate } from '../../shared/calendar/due-date-calculator';
 
 
@@ -67,6 +68,8 @@ async function saveYear(
 async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year: number, reason: string, changedFrom: string) {
   const calendar = await loadCalendar(ctx.store);
   const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
+  // 差评 follow-ups are counted on the same calendar: their due dates move with it, and their officers hear of it.
+  await recomputeOpenFollowUps(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
   return { calendar: viewOf(calendar, year), recomputed };
 }
 

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { transition } from '../../shared/requests/request-machine';
 import { reachedByCalendarChange } from '../../shared/requests/request-queries';
 import { SYSTEM_ACTOR, type RequestRecord } from '../../shared/requests/request-record';
+import { enqueueRequestNotifications } from '../_notifications/enqueue-notification';
 import { changeRecordRetrying } from '../_runtime/change-record';
 import type { Page, Store } from '../_runtime/store/port';
 
@@ -10,7 +11,9 @@ const PAGE = 100;
 /**
  * After a calendar change: every open request's due date is derived again
  * through the state machine's `recompute` step; where it moved, the request
- * is updated and the move recorded on its timeline and in `events`. Each
+ * is updated and the move recorded on its timeline and in `events`; where a
+ * date the applicant was told (reply, supplement, payment) moved, they are
+ * notified of the new one through the outbox. Each
  * request is its own change on the one change road (CloudBase transactions
  * address documents by id); a clerk saving the same request meanwhile wins
  * and the recompute is retried on the fresh version. Views compute due dates
@@ -47,7 +50,8 @@ export async function recomputeOpenRequests(
         if (!current.open) return null;
         const result = transition(current, { type: 'recompute', actor: SYSTEM_ACTOR, reason, previous }, now, calendar);
         if (Object.keys(result.request).length === 0) return null;
-        return { patch: result.request, events: result.events };
+        // A date the applicant was told that moved: they hear the new one, in the same transaction.
+        return { patch: result.request, events: result.events, alongside: (tx) => enqueueRequestNotifications(tx, result.notifications, now) };
       },
     });
     if (changed) moved += 1;

@@ -48,6 +48,7 @@ export { allowedCommands, checkCommand, refusalOf, type CommandAttempt, type Dep
 export { clockFacts, consultationForApplicant, deriveDue, dueOf, type Audience } from './request-clock';
 export { lapsedSupplementClosure, SUPPLEMENT_ENTRY_GRACE_WORKING_DAYS, supplementDeadline, supplementLapsed } from './supplement-lapse';
 export { SYSTEM_ACTOR } from './request-record';
+import { applicantDeadlineMoves } from './calendar-moves';
 
 export interface TransitionResult {
   /** The fields to write (against the version read). Empty when nothing changed. */
@@ -249,10 +250,20 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       // Compare under the same "today", so only the calendar's effect is recorded (a running consultation moves the date daily anyway).
       const before = deriveDue(r, today, command.previous);
       const after = deriveDue(r, today, calendar);
-      if (after.dueOn === before.dueOn && after.dueProvisional === before.dueProvisional) return { request: {}, events: [], notifications: [] };
+      const replyMoved = after.dueOn !== before.dueOn;
+      const otherMoves = applicantDeadlineMoves(r, command.previous, calendar);
+      if (!replyMoved && after.dueProvisional === before.dueProvisional && otherMoves.length === 0) return { request: {}, events: [], notifications: [] };
       kind = 'dueRecomputed';
       const mark = (provisional: boolean) => (provisional ? '（暂定）' : '');
-      detail = `${command.reason}：答复期限由 ${before.dueOn ?? '无'}${mark(before.dueProvisional)} 调整为 ${after.dueOn ?? '无'}${mark(after.dueProvisional)}`;
+      const parts = [
+        ...(replyMoved || after.dueProvisional !== before.dueProvisional ? [`答复期限由 ${before.dueOn ?? '无'}${mark(before.dueProvisional)} 调整为 ${after.dueOn ?? '无'}${mark(after.dueProvisional)}`] : []),
+        ...otherMoves.map((m) => `${m.label}由 ${m.before} 调整为 ${m.after}`),
+      ];
+      detail = `${command.reason}：${parts.join('；')}`;
+      // A date the applicant was told moved: they hear the new one. A date that only stopped being 暂定 is recorded, not sent.
+      if ((replyMoved && after.dueOn) || otherMoves.length > 0) {
+        if (r.ownerOpenid) notifications.push({ kind: 'dueMoved', openid: r.ownerOpenid, requestId: r.id, trackingNumber: r.trackingNumber, detail });
+      }
       break;
     }
   }

@@ -95,10 +95,12 @@ export interface RequestEvent {
 
 /** What the notifications outbox (another module) turns into messages. */
 export interface NotificationIntent {
-  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened';
+  kind: 'requestReplied' | 'supplementRequested' | 'extended' | 'requestClosed' | 'reasonsRequested' | 'dueDelayed' | 'feeRequested' | 'requestReopened' | 'dueMoved';
   openid: string;
   requestId: string;
   trackingNumber: string;
+  /** What changed, where the kind alone does not say it (a date a calendar change moved, with the new date). */
+  detail?: string;
 }
 
 export const NO_DUE_DATE = '9999-12-31';
