@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/ratings/follow-up';
 import { FollowUpRespondSchema } from '../../../../shared/ratings/ratings-schema';
 import type { FollowUpView } from '../../../../shared/ratings/ratings-types';
+import { addDays } from '../../../../shared/calendar/dates';
 import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { LevelChip } from '../../../rating/components/level-chip';
 import { DetailRow } from '../../../components/detail-row';
@@ -43,8 +44,9 @@ export default function FollowUpPage() {
   const id = useRouter().params.id ?? '';
   const { whoami } = useWhoami();
   const remote = useRemote(() => call('ratings', 'followUp', { id }), [id]);
-  const [draft, setDraft] = useState<Draft>({ contactMethod: 'phone', contactNote: '', finding: 'valid', rectification: 'immediate', planDueDate: beijingToday(new Date()), answer: '' });
+  const [draft, setDraft] = useState<Draft>({ contactMethod: 'phone', contactNote: '', finding: 'valid', rectification: 'immediate', planDueDate: addDays(beijingToday(new Date()), 14), answer: '' });
   const [note, setNote] = useState('');
+  const [done, setDone] = useState('');
   const form = useValidatedForm({
     schema: FollowUpRespondSchema,
     submit: (_checked, input) => call('ratings', 'respond', input),
@@ -57,6 +59,7 @@ export default function FollowUpPage() {
   function shown(updated: FollowUpView) {
     remote.setData(updated);
     setNote('');
+    setDone('');
   }
 
   if (remote.error) return <View className="page list-state list-state--error">{remote.error.message}</View>;
@@ -87,7 +90,7 @@ export default function FollowUpPage() {
         </View>
         <Text className="status-line" data-testid="follow-up-status">
           {FOLLOW_UP_STATUS_LABELS[f.status]}
-          {f.overdue ? ' · 已超期' : ''} · 答复期限 {f.dueDate}
+          {f.overdue ? ' · 已超期' : ''} · {f.status === 'rectifying' && f.response?.planDueDate ? `整改期限 ${f.response.planDueDate}` : `答复期限 ${f.dueDate}`}
         </Text>
         <DetailRow label="办理事项" value={f.serviceName ?? '未指定'} />
         <DetailRow label="评价时间" value={formatBeijingDateTime(f.rating.createdAt)} />
@@ -100,11 +103,24 @@ export default function FollowUpPage() {
 
       {f.response && (
         <View className="card outcome" data-testid="follow-up-response">
-          <Text className="outcome__title">已答复 · {f.response.respondedByName} · {formatBeijingDateTime(f.response.respondedAt)}{f.answeredOnTime ? '' : '（超期答复）'}</Text>
+          <Text className="outcome__title">{f.status === 'rectifying' ? '已答复，限期整改中' : '已答复'} · {f.response.respondedByName} · {formatBeijingDateTime(f.response.respondedAt)}{f.answeredOnTime ? '' : '（超期答复）'}</Text>
           <Text>{CONTACT_METHOD_LABELS[f.response.contactMethod]}：{f.response.contactNote}</Text>
           <Text>核实：{FINDING_LABELS[f.response.finding]} · {RECTIFICATION_LABELS[f.response.rectification]}{f.response.planDueDate ? `（${f.response.planDueDate} 前）` : ''}</Text>
           <Text>{f.response.answer}</Text>
-          <Text>居民反馈：{f.feedback ? (f.feedback.solved ? '问题已解决' : `问题未解决${f.feedback.note ? `：${f.feedback.note}` : ''}`) : '尚未反馈'}</Text>
+          {f.completion && (
+            <Text data-testid="follow-up-completion">
+              整改完成 · {f.completion.byName} · {formatBeijingDateTime(f.completion.at)}{f.completion.onTime ? '' : '（超过整改期限）'}：{f.completion.done}
+            </Text>
+          )}
+          <Text>居民反馈：{f.feedback ? (f.feedback.solved ? '问题已解决' : `问题未解决${f.feedback.note ? `：${f.feedback.note}` : ''}`) : f.status === 'rectifying' ? '整改完成后由居民评价' : '尚未反馈'}</Text>
+        </View>
+      )}
+      {f.reopen && (
+        <View className="card outcome outcome--waiting" data-testid="follow-up-reopened">
+          <Text className="outcome__title">评价人表示问题未解决 · {formatBeijingDateTime(f.reopen.at)} · 已重新办理并报管理员</Text>
+          {f.reopen.feedback.note && <Text>{f.reopen.feedback.note}</Text>}
+          {f.reopen.previousResponse && <Text>此前答复（{RECTIFICATION_LABELS[f.reopen.previousResponse.rectification]}）：{f.reopen.previousResponse.answer}</Text>}
+          {f.reopen.previousCompletion && <Text>此前整改：{f.reopen.previousCompletion.done}</Text>}
         </View>
       )}
       {f.appeal && (
@@ -136,6 +152,15 @@ export default function FollowUpPage() {
             <TextField name="answer" multiline value={draft.answer} onChange={(answer) => setDraft({ ...draft, answer })} placeholder="居民将在「我的评价」看到这段答复" />
           </FormField>
           <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={respond} data-testid="respond">提交答复</Button>
+        </>
+      )}
+
+      {f.status === 'rectifying' && (
+        <>
+          <FormField label="整改完成情况" required error={errors.done}>
+            <TextField name="done" multiline value={done} onChange={setDone} placeholder="做了什么、何时完成；居民将看到这段说明并评价是否解决" />
+          </FormField>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'complete', { id: f.id, version: f.version, done }), '已登记整改完成')} data-testid="complete">登记整改完成</Button>
         </>
       )}
 

@@ -8,10 +8,13 @@ import { go, routes } from '../../../navigation';
 import { FOLLOW_UP_STATUS_LABELS, type FollowUpStatus } from '../../../../shared/ratings/follow-up';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { LevelChip } from '../../../rating/components/level-chip';
+import { useRemote } from '../../../hooks/use-remote';
+import { RectificationFigures } from '../../components/rectification-figures';
 import '../../../rating/rating.css';
 
 const FILTERS: Array<{ key: FollowUpStatus | undefined; label: string }> = [
   { key: 'open', label: '待整改' },
+  { key: 'rectifying', label: '整改中' },
   { key: 'answered', label: '已答复' },
   { key: 'appealed', label: '申诉中' },
   { key: 'closed', label: '已办结' },
@@ -22,9 +25,11 @@ const FILTERS: Array<{ key: FollowUpStatus | undefined; label: string }> = [
 export default function FollowUpsPage() {
   const [status, setStatus] = useState<FollowUpStatus | undefined>('open');
   const list = usePagedList(useCallback((cursor: string | null) => call('ratings', 'followUps', { status, cursor, limit: 20 }), [status]), [status]);
+  // The whole bureau's last twelve months: how far 差评 were followed up and rectified.
+  const figures = useRemote(() => call('ratings', 'stats', {}), []);
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current) void list.refresh();
+    if (shown.current) void Promise.all([list.refresh(), figures.reload()]);
     shown.current = true;
   });
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
@@ -32,6 +37,7 @@ export default function FollowUpsPage() {
 
   return (
     <View className="page">
+      {figures.data && <RectificationFigures figures={figures.data} title="差评整改 · 近12个月" />}
       <View className="tabs">
         {FILTERS.map((f) => (
           <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`follow-up-filter-${f.key ?? 'all'}`}>
@@ -54,8 +60,12 @@ export default function FollowUpsPage() {
             </Text>
             {f.rating.comment && <Text className="rating-card__comment">{f.rating.comment}</Text>}
             <View className="rating-card__head">
-              <Text className="badge badge--muted">{FOLLOW_UP_STATUS_LABELS[f.status]}</Text>
-              {f.overdue ? (
+              <Text className="badge badge--muted">{FOLLOW_UP_STATUS_LABELS[f.status]}{f.reopen ? ' · 未解决重办' : ''}</Text>
+              {f.status === 'rectifying' && f.response?.planDueDate ? (
+                <Text className={f.overdue ? 'badge badge--overdue' : 'rating-card__meta'} data-testid={f.overdue ? 'overdue' : undefined}>
+                  {f.overdue ? '整改已超期 · ' : ''}整改期限 {f.response.planDueDate}
+                </Text>
+              ) : f.overdue ? (
                 <Text className="badge badge--overdue" data-testid="overdue">已超期 · 应于 {f.dueDate} 前答复</Text>
               ) : (
                 <Text className="rating-card__meta">答复期限 {f.dueDate}</Text>

@@ -5,6 +5,7 @@ import { ListStates } from '../../../components/list-states';
 import { useRemote } from '../../../hooks/use-remote';
 import { formatRate, unverifiedNote } from '../../../../shared/ratings/satisfaction';
 import { beijingToday } from '../../../../shared/time/beijing-time';
+import { RectificationFigures } from '../../components/rectification-figures';
 import '../../../rating/rating.css';
 
 /** Staff: windows ranked by their month's satisfaction (窗口月度排名). */
@@ -12,6 +13,7 @@ export default function RatingRankingPage() {
   const thisMonth = beijingToday(new Date()).slice(0, 7);
   const [month, setMonth] = useState(thisMonth);
   const rows = useRemote(() => call('ratings', 'ranking', { month }), [month]);
+  const bureau = useRemote(() => call('ratings', 'stats', { month }), [month]);
   const previous = shiftMonth(month, -1);
   const next = month < thisMonth ? shiftMonth(month, 1) : null;
 
@@ -22,6 +24,7 @@ export default function RatingRankingPage() {
         <Text className="section-head__title" data-testid="ranking-month">{month.replace('-', '年')}月</Text>
         <Button className="btn btn--plain btn--small" disabled={!next || undefined} onClick={() => next && setMonth(next)}>下月 ›</Button>
       </View>
+      {bureau.data && <RectificationFigures figures={bureau.data} title="全局 · 本月差评" />}
       {rows.data && rows.data.length > 0 ? (
         <View className="card">
           {rows.data.map((r) => (
@@ -30,6 +33,11 @@ export default function RatingRankingPage() {
               <View className="window-row__name">
                 <Text>{r.windowName}</Text>
                 <Text className="rating-card__meta">{'\n'}{r.departmentName} · 差评 {r.followUpsOpened} · 回访率 {formatRate(r.followUpRate)}</Text>
+                {r.followUpsOpened > 0 && (
+                  <Text className="rating-card__meta" data-testid="ranking-rectification">
+                    {'\n'}实名 {r.realNameNegative} · 匿名 {r.anonymousNegative} · 实名回访率 {formatRate(r.realNameFollowUpRate)} · 整改率 {formatRate(r.rectificationRate)}
+                  </Text>
+                )}
                 {r.unverifiedTotal > 0 && (
                   <Text className="rating-card__meta" data-testid="ranking-unverified">{'\n'}{unverifiedNote(r.unverifiedTotal, r.unverifiedIncluded)}</Text>
                 )}

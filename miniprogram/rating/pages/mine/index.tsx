@@ -58,6 +58,7 @@ export default function MyRatingsPage() {
               {f && (
                 <View className={`outcome ${f.response ? '' : 'outcome--waiting'}`} data-testid="my-rating-outcome">
                   <Text className="outcome__title">整改回访：{FOLLOW_UP_STATUS_LABELS[f.status]}</Text>
+                  {f.reopened && !f.response && <Text data-testid="my-rating-reopened">您反馈问题未解决，已重新办理并报告管理员。</Text>}
                   {!f.response && <Text>我们将在 {f.dueDate} 前联系您并答复。</Text>}
                   {f.response && (
                     <>
@@ -66,7 +67,10 @@ export default function MyRatingsPage() {
                         {f.response.planDueDate ? `（${f.response.planDueDate} 前完成）` : ''} · {formatBeijingDate(f.response.respondedAt)} 答复
                       </Text>
                       <Text data-testid="my-rating-answer">{f.response.answer}</Text>
-                      {f.feedback ? (
+                      {f.completion && <Text data-testid="my-rating-completion">整改完成（{formatBeijingDate(f.completion.at)}）：{f.completion.done}</Text>}
+                      {f.status === 'rectifying' ? (
+                        <Text data-testid="my-rating-rectifying">整改完成后我们会告知您，届时请评价问题是否解决。</Text>
+                      ) : f.feedback ? (
                         <Text data-testid="my-rating-feedback">您的反馈：{f.feedback.solved ? '问题已解决' : '问题未解决'}</Text>
                       ) : (
                         <>
