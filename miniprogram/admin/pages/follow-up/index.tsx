@@ -141,10 +141,17 @@ export default function FollowUpPage() {
             {pick('finding', FINDINGS, FINDING_LABELS)}
           </FormField>
           <FormField label="3. 整改方式" required error={errors.planDueDate}>
-            {pick('rectification', RECTIFICATIONS, RECTIFICATION_LABELS)}
+            {/* Three choices, all in view: which one decides whether the follow-up stays open until the work is done. */}
+            <View className="tags">
+              {RECTIFICATIONS.map((r) => (
+                <Text key={r} className={`tag ${draft.rectification === r ? 'tag--selected' : ''}`} onClick={() => setDraft({ ...draft, rectification: r })} data-testid={`rectification-${r}`}>
+                  {RECTIFICATION_LABELS[r]}
+                </Text>
+              ))}
+            </View>
             {draft.rectification === 'plan' && (
               <Picker mode="date" value={draft.planDueDate} onChange={(e) => setDraft({ ...draft, planDueDate: e.detail.value })}>
-                <View className="field__picker">整改完成日期：{draft.planDueDate}</View>
+                <View className="field__picker" data-testid="plan-due-date">整改完成日期：{draft.planDueDate}</View>
               </Picker>
             )}
           </FormField>
