@@ -265,7 +265,10 @@ export function withIssuedLetter(
 ): IssuedLetter[] {
   const issued = after.letters ?? [];
   const letter = renderLetter(after, kind, bureau, calendar, after.dueOn, templates);
-  return letter ? [...issued.filter((l) => l.kind !== kind), letter] : issued;
+  // A termination letter was sent even if a late supplement with good reason later reopened the request (Art. 30):
+  // the reply or second closure that follows is added beside it, never over it (Art. 45 keeps every step).
+  const superseded = (l: IssuedLetter) => l.kind === kind && !(kind === 'reply' && l.templateKey === 'terminated');
+  return letter ? [...issued.filter((l) => !superseded(l)), letter] : issued;
 }
 
 /**
@@ -276,10 +279,13 @@ export function withIssuedLetter(
  */
 export function lettersFor(r: RequestRecord, bureau: Bureau, calendar: WorkingCalendar, dueOn: string | null): Letter[] {
   return LETTER_KINDS.flatMap((kind) => {
-    const letter = r.letters?.find((l) => l.kind === kind) ?? renderLetter(r, kind, bureau, calendar, dueOn, BUILTIN_LETTER_TEMPLATES);
-    if (!letter) return [];
-    const { templateKey: _key, templateRevision: _revision, ...shown } = letter;
-    return [shown];
+    const stored = r.letters?.filter((l) => l.kind === kind) ?? [];
+    const rendered = stored.length ? [] : [renderLetter(r, kind, bureau, calendar, dueOn, BUILTIN_LETTER_TEMPLATES)];
+    return [...stored, ...rendered].flatMap((letter) => {
+      if (!letter) return [];
+      const { templateKey: _key, templateRevision: _revision, ...shown } = letter;
+      return [shown];
+    });
   });
 }
 

@@ -83,6 +83,11 @@ test('after the automatic closure: the late supplement with its reason reopens t
   const mine = ok(await cloud.call('resident-a', 'requests', { action: 'get', data: { id: asked.id } }));
   expect(mine.timeline.map((t: { kind: string }) => t.kind).slice(-2)).toEqual(['closed', 'reopened']);
   expect(mine.timeline.every((t: { actorName: string | null }) => t.actorName === null)).toBe(true);
+
+  // The termination letter was sent: the reply that follows is added beside it, not over it.
+  expect(mine.letters.map((l: { title: string }) => l.title)).toEqual(['政府信息公开申请补正告知书', '政府信息公开申请终止处理告知书']);
+  const replied = ok(await clerk('reply', { id: asked.id, version: reopened.version, category: 'disclosed', text: '予以公开，见附件。' }));
+  expect(replied.letters.map((l: { title: string }) => l.title)).toEqual(['政府信息公开申请补正告知书', '政府信息公开申请终止处理告知书', '政府信息公开申请答复告知书']);
 });
 
 test('a request closed for another reason is not reopened by a supplement', async () => {

@@ -115,7 +115,7 @@ export function LetterLinks({ letters, onOpen }: { letters: Letter[]; onOpen: (i
     <View className="card" data-testid="letters">
       <Text className="section-title">告知书</Text>
       {letters.map((l, i) => (
-        <View key={l.reference} className="letter-link" onClick={() => onOpen(i)} data-testid={`letter-${l.kind}`}>
+        <View key={`${l.reference}-${i}`} className="letter-link" onClick={() => onOpen(i)} data-testid={`letter-${l.kind}`}>
           <Text>{l.title}</Text>
           <Text className="menu__arrow">›</Text>
         </View>
