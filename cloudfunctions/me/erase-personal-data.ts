@@ -122,9 +122,25 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
     if (changed) report.anonymised.opinions += 1;
   }
 
+  const files = await residentRecords(store, 'files', openid);
+  for (const file of files) {
+    await changeRecordRetrying(store, {
+      collection: 'files',
+      id: file.id,
+      notFound: 'FILE_NOT_FOUND',
+      decide: (current) =>
+        current.uploadedBy !== openid
+          ? null
+          : {
+              patch: { uploadedBy: ERASED_PERSON, name: redactText(current.name, values) },
+              events: [{ subjectType: 'file', subjectId: current.id, action: 'anonymised', actor: 'resident', at, detail: anonymisedDetail('erasure', ['uploadedBy', 'name']) }],
+            },
+    });
+  }
+
   // The history of their own records keeps every step, without their OPENID or values.
   const subscriptions = [...(await residentRecords(store, 'subscriptions', openid)), ...(await residentRecords(store, 'offSubscriptions', openid))];
-  const subjects = [openid, ...requests.map((r) => r.id), ...inquiries.map((c) => c.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id)];
+  const subjects = [openid, ...requests.map((r) => r.id), ...inquiries.map((c) => c.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id), ...files.map((f) => f.id)];
   report.anonymised.events = await anonymiseEvents(store, subjects, openid, values);
 
   // Claims derived from their OPENID: rating one window per day, the five opinion slots per consultation.

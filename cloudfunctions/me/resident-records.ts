@@ -15,6 +15,8 @@ export const RESIDENT_RECORDS = {
   ratings: { where: (openid: string) => ({ raterOpenid: openid }), order: ['createdAt', 'asc'] },
   /** Their opinions on consultations: published ones stay public, without the link to them. */
   noticeComments: { where: (openid: string) => ({ author: openid }), order: ['createdAt', 'asc'] },
+  /** Files they attached (a supplement): kept with the request, without the link to them. */
+  files: { where: (openid: string) => ({ uploadedBy: openid }), order: ['createdAt', 'asc'] },
   /** Removed outright: */
   subscriptions: { where: (openid: string) => ({ openid }), order: ['createdAt', 'asc'] },
   /** Unsubscribed rows keep the OPENID behind `off:`. */
@@ -32,6 +34,7 @@ const COLLECTION_OF = {
   inquiries: 'inquiries',
   ratings: 'ratings',
   noticeComments: 'noticeComments',
+  files: 'files',
   subscriptions: 'subscriptions',
   offSubscriptions: 'subscriptions',
   grants: 'grants',

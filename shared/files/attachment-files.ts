@@ -173,7 +173,8 @@ function contains(bytes: Uint8Array, text: string): boolean {
 export interface FileEvent {
   subjectType: 'file';
   subjectId: string;
-  action: 'uploaded';
+  /** `anonymised`: the resident who uploaded it erased their data; the file stays with the request it belongs to. */
+  action: 'uploaded' | 'anonymised';
   actor: string;
   at: string;
   detail: string;

@@ -113,6 +113,9 @@ beforeAll(async () => {
   const caseVersion = (await cloud.store.collection('inquiries').get(asked.id))!.version;
   ok(await cloud.call('demo-admin', 'inquiries', { action: 'answer', data: { id: asked.id, version: caseVersion, text: '补贴标准见区住建局通知。' } }));
 
+  // A file the resident attached (as the supplement form uploads it): its record names them.
+  await cloud.store.collection('files').insert({ name: `${NAME}的补正说明.pdf`, contentType: 'application/pdf', sizeBytes: 2048, sha256: 'a'.repeat(64), uploadedBy: ERASEE, createdAt: cloud.clock.now.toISOString() });
+
   ok(await cloud.call(OTHER, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: OTHER_NAME, idType: 'passport', idNumber: 'E77553311', phone: '13600001111' } }) }));
   await dispatchAll(cloud);
   reportBefore = await reportCounts();
