@@ -9,6 +9,9 @@
 const devPages = process.env.TARO_ENV === 'h5' ? ['pages/dev-sign-in/index'] : [];
 
 export default defineAppConfig({
+  // WeChat injects a page's components only when the page first uses them, so
+  // opening the app does not pay for the staff area's components.
+  lazyCodeLoading: 'requiredComponents',
   pages: [
     'pages/index/index',
     'pages/notices/index',
