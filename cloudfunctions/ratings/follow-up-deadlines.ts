@@ -35,3 +35,26 @@ export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   link: (f) => ({ type: 'rating', id: f.id }),
   page: (f) => `${ADMIN_FOLLOW_UP_PAGE}?id=${f.id}`,
 };
+
+/**
+ * 限期整改 dates: a follow-up answered with a plan stays 限期整改中 until its
+ * completion is recorded, and the same officers are reminded before the
+ * plan's date and once it has passed. Few follow-ups are being rectified at
+ * once, so all of them are walked; only those near or past their date owe a
+ * reminder.
+ */
+export const rectificationDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
+  idPrefix: 'rmp',
+  dueBy: (store, _horizon, cursor, limit) => store.collection('followUps').find({ where: { status: 'rectifying' }, orderBy: [['dueDate', 'asc']], limit, cursor }),
+  dueOn: (f) => f.response?.planDueDate ?? null,
+  handlers: followUpDeadlines.handlers,
+  wording: (kind, f) => {
+    const place = f.serviceName ? `${f.windowName}（${f.serviceName}）` : f.windowName;
+    const date = f.response?.planDueDate ?? '';
+    return kind === 'dueSoon'
+      ? { title: `限期整改即将到期：${place}`, body: `整改期限为 ${date}，还剩不到 ${DUE_SOON_WORKING_DAYS} 个工作日，整改完成后请登记整改情况。` }
+      : { title: `限期整改已超过期限：${place}`, body: `整改期限 ${date} 已过，请尽快完成整改并登记，评价人在此之后才能评价是否解决。` };
+  },
+  link: followUpDeadlines.link,
+  page: followUpDeadlines.page,
+};

@@ -81,3 +81,26 @@ test('an answered follow-up is owed nothing more; a unit without a rating office
   }
   expect(await remindersOf('demo-clerk', orphan)).toEqual([]);
 });
+
+test('a 限期整改 is reminded before its plan date and once past it, until its completion is recorded', async () => {
+  const id = await badRatingAt('approval');
+  cloud.clock.now = at('2026-09-29');
+  // Tue 09-29 + plan by Fri 10-16; 3 working days before is Tue 10-13.
+  ok(await cloud.call('demo-rater', 'ratings', { action: 'respond', data: { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-10-16' } }));
+  cloud.clock.now = at('2026-10-12');
+  await dispatchAll(cloud);
+  expect(await remindersOf('demo-rater', id)).toEqual([]);
+  cloud.clock.now = at('2026-10-13');
+  await dispatchAll(cloud);
+  expect((await remindersOf('demo-rater', id)).map((m) => m.title)).toEqual(['限期整改即将到期：窗口-approval（商品房预售许可）']);
+  cloud.clock.now = at('2026-10-17');
+  await dispatchAll(cloud);
+  expect((await remindersOf('demo-rater', id)).map((m) => m.title)).toEqual(['限期整改已超过期限：窗口-approval（商品房预售许可）', '限期整改即将到期：窗口-approval（商品房预售许可）']);
+
+  // Completed: nothing more, however long it runs.
+  const current = (await cloud.store.collection('followUps').get(id))!;
+  ok(await cloud.call('demo-rater', 'ratings', { action: 'complete', data: { id, version: current.version, done: '已统一材料清单并在大厅公示' } }));
+  cloud.clock.now = at('2026-10-26');
+  await dispatchAll(cloud);
+  expect(await remindersOf('demo-rater', id)).toHaveLength(2);
+});
