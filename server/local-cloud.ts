@@ -20,6 +20,8 @@ import { DATABASE_FILE, markRunning } from './backups';
 import { AttachmentUploads } from './attachment-uploads';
 import { AttachmentAccess } from './attachment-access';
 import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
+import { answerFeed } from '../cloudfunctions/notices/notice-feed';
+import type { FeedFormat } from '../shared/notices/notice-feeds';
 import * as z from 'zod';
 import '../shared/api/zod-messages';
 
@@ -94,6 +96,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const health = await healthOf(store, dispatcher?.status() ?? null, now(), startedAt);
       return sendJson(res, health.status === 'ok' ? 200 : 503, { ok: health.status === 'ok', data: health });
     }
+    const feed = FEED_PATH.exec(path);
+    if (feed && (req.method === 'GET' || req.method === 'HEAD')) return serveFeed(feed[1] as FeedFormat, req, res);
     const api = /^\/api\/([^/]+)$/.exec(path);
     if (api) return callFunction(api[1], req, res);
     if (path === '/dev/sign-in' && req.method === 'POST') return signIn(req, res);
@@ -112,6 +116,24 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
     send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local', search, rateLimits, clientIp: req.socket.remoteAddress }));
+  }
+
+  /** The open feeds: public, read with no session, links made absolute to the host the reader used (checked above). */
+  async function serveFeed(format: FeedFormat, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const siteUrl = `http://${(req.headers.host ?? '').toLowerCase()}`;
+    const answer = await answerFeed({
+      format,
+      params: url.searchParams,
+      store,
+      siteUrl,
+      // Uploaded files are served here to anyone while their notice is published; a CloudBase fileID cannot be fetched from outside.
+      attachmentUrl: (fileUrl) => (fileUrl.startsWith('https://') ? fileUrl : LOCAL_FILE_PATH.test(fileUrl) ? `${siteUrl}${fileUrl}` : null),
+      now: now(),
+      ifNoneMatch: req.headers['if-none-match'],
+    });
+    res.writeHead(answer.status, answer.headers);
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
   /** Uploads are no cloud function, so their limit is counted here, before a byte of the body is read. */
@@ -206,6 +228,7 @@ function refuseForeignRequest(req: IncomingMessage, path: string): Envelope<unkn
 }
 
 const FILES_PATH = '/files';
+const FEED_PATH = /^\/feeds\/notices\.(atom|json)$/;
 
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();

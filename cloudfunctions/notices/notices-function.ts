@@ -16,12 +16,11 @@ import { noticeReadingHandlers } from './notice-reading';
 import { noticeEditingHandlers } from './notice-editing';
 import { actorOf, changeNotice, createNotice } from './change-notice';
 import { checkLinkedNotices } from './linked-notices';
+import { publishedNoticesWhere } from './published-notices';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
-    const where: Where = { status: 'published' };
-    if (kind) where.kind = kind;
-    if (departmentId) where.departmentId = departmentId;
+    const where = publishedNoticesWhere(kind, departmentId);
     const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor, fields: SUMMARY_FIELDS });
     return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   },
