@@ -35,6 +35,7 @@ const CREDIT_CODE = '91350100M000100Y43';
 
 export async function seedDemoReportYear(store: Store, search: NoticeSearch): Promise<boolean> {
   if (await store.collection('meta').get(MARKER)) return false;
+  const pendingBefore = await pendingOutboxIds(store);
   const clock = { now: new Date() };
   const at = (day: string, hour = 9) => {
     clock.now = new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
@@ -178,8 +179,36 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
     inputs: { licences: 1526, penalties: 84, enforcement: 9, feesWan: 36.5 },
     texts: { overview: draft.texts.drafts.overview, problems: draft.texts.drafts.problems, otherMatters: draft.texts.drafts.otherMatters },
   });
+  await settleAsHistory(store, pendingBefore);
   await store.collection('meta').insert({ id: MARKER, at: new Date().toISOString() });
   return true;
+}
+
+async function pendingOutboxIds(store: Store): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const page = await store.collection('outbox').find({ where: { status: 'pending' }, orderBy: [['createdAt', 'asc']], limit: 500, cursor });
+    for (const row of page.items) ids.add(row.id);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+/**
+ * The functions enqueued a message for every step of the past year (hundreds of
+ * bulletins, the demo applicants' replies). That year is history: what it would
+ * have announced went out then, to the subscribers of then. Without this, every
+ * demo subscriber would find some 300 stale bulletins in 消息 and WeChat would
+ * send them — the ordinary seed does not announce its past publications either.
+ */
+async function settleAsHistory(store: Store, pendingBefore: Set<string>): Promise<void> {
+  const outbox = store.collection('outbox');
+  for (const id of await pendingOutboxIds(store)) {
+    if (pendingBefore.has(id)) continue;
+    const row = await outbox.get(id);
+    if (row?.status === 'pending') await outbox.update(id, row.version, { status: 'done', updatedAt: row.createdAt });
+  }
 }
 
 function shift(day: string, days: number): string {

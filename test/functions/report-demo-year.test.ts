@@ -21,5 +21,7 @@ test('the demo year gives a full 2025 report: every category and applicant kind,
   expect(report.proactive.normative.repealed).toBe(1);
   expect(report.cases.table.reconsideration.total).toBe(2);
   expect(await seedDemoReportYear(cloud.store, cloud.search)).toBe(false);
+  // The past year is history: nothing of it is left to announce to today's subscribers.
+  expect(await cloud.store.collection('outbox').count({ status: 'pending' })).toBe(0);
   cloud.close();
 }, 120_000);
