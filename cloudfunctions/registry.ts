@@ -69,6 +69,13 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
 
 };
 
+/**
+ * Functions reached through CloudBase's HTTP access (HTTP 访问服务) instead of `callFunction`: no action,
+ * no caller, an HTTP reply. They are bundled and deployed like the others but never go through `invoke`,
+ * so they have no contract: `feeds` serves the open feeds (cloudfunctions/feeds/feeds-http.ts).
+ */
+export const HTTP_FUNCTIONS = ['feeds'] as const;
+
 export function findFunction(name: string): CloudFunction | null {
   return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? (FUNCTIONS[name as FunctionName] as CloudFunction) : null;
 }

@@ -25,6 +25,8 @@ export interface FeedRequest {
   params: URLSearchParams;
   store: Store;
   siteUrl: string;
+  /** Where the feeds themselves are served (for their self links), when not on the site itself. */
+  feedOrigin?: string;
   attachmentUrl: (url: string) => string | null;
   now: Date;
   /** The reader's If-None-Match: an unchanged feed answers 304 without a body. */
@@ -53,8 +55,8 @@ export async function answerFeed(request: FeedRequest): Promise<FeedAnswer> {
     limit: FEED_SIZE,
   });
   const input = { siteUrl: request.siteUrl, query, departments, notices: page.items.map(toPublicNotice), attachmentUrl: request.attachmentUrl, now: request.now };
-  const path = feedPath(request.format, query);
-  const body = request.format === 'atom' ? renderAtomFeed(input, path) : renderJsonFeed(input, path);
+  const self = `${request.feedOrigin ?? request.siteUrl}${feedPath(request.format, query)}`;
+  const body = request.format === 'atom' ? renderAtomFeed(input, self) : renderJsonFeed(input, self);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers: Record<string, string> = { 'content-type': FEED_CONTENT_TYPES[request.format], 'cache-control': FEED_CACHE_CONTROL, etag };
   const newest = page.items[0]?.publishedAt;

@@ -139,8 +139,9 @@ const attr = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`;
 /** Our own namespace for what Atom has no element for (the 文号, the kind's code). */
 const NS = 'https://sunshine-gov.example.cn/ns/feeds';
 
-export function renderAtomFeed(input: FeedInput, selfPath: string): string {
-  const self = `${input.siteUrl}${selfPath}`;
+/** `selfUrl`: where this feed is read (absolute), which on CloudBase is not the H5 site. */
+export function renderAtomFeed(input: FeedInput, selfUrl: string): string {
+  const self = selfUrl;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sg="${NS}" xml:lang="zh-CN">`,
@@ -175,12 +176,12 @@ export function renderAtomFeed(input: FeedInput, selfPath: string): string {
 }
 
 /** JSON Feed 1.1 (jsonfeed.org/version/1.1); our fields live under `_sunshine_gov`, as the spec asks of extensions. */
-export function renderJsonFeed(input: FeedInput, selfPath: string): string {
+export function renderJsonFeed(input: FeedInput, selfUrl: string): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feedTitle(input.query, input.departments),
     home_page_url: `${input.siteUrl}/`,
-    feed_url: `${input.siteUrl}${selfPath}`,
+    feed_url: selfUrl,
     language: 'zh-CN',
     authors: [{ name: SITE_NAME }],
     items: input.notices.map((notice) => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
+import { HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
 
 /**
  * The bundles deployed to CloudBase (dist/cloudfunctions, built by `npm test`
@@ -19,9 +20,9 @@ function scfContext(env: Record<string, string>) {
 }
 
 (built ? describe : describe.skip)('cloud function bundles', () => {
-  test('one bundle per function of the contract, each with its package.json', () => {
-    expect(readdirSync(DIST).sort()).toEqual(Object.keys(contract).sort());
-    for (const name of Object.keys(contract)) {
+  test('one bundle per function of the contract and per HTTP function, each with its package.json', () => {
+    expect(readdirSync(DIST).sort()).toEqual([...Object.keys(contract), ...HTTP_FUNCTIONS].sort());
+    for (const name of [...Object.keys(contract), ...HTTP_FUNCTIONS]) {
       const pkg = JSON.parse(readFileSync(join(DIST, name, 'package.json'), 'utf8'));
       expect(pkg.main).toBe('index.js');
       expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
@@ -42,7 +43,7 @@ function scfContext(env: Record<string, string>) {
    * minified away, so the markers are what survives minifying: module names, SQL and property names.
    */
   const SQLITE_MARKERS = /better-sqlite3|sqlite|fts5|notice_fts|trigram|withConnection|SqliteNoticeSearch|SqliteStore/gi;
-  test.each(Object.keys(contract))('%s: carries no SQLite code', (name) => {
+  test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])('%s: carries no SQLite code', (name) => {
     const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
     expect([...new Set(code.match(SQLITE_MARKERS) ?? [])]).toEqual([]);
   });
@@ -59,6 +60,16 @@ function scfContext(env: Record<string, string>) {
     const { main } = require(resolve(DIST, name, 'index.js'));
     expect(await main('garbage', scfContext({}))).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await main({ action: 'nope' }, scfContext({}))).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+  });
+
+  test('feeds: an HTTP access event for no feed answers 404 with the envelope, before any database is opened', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(resolve(DIST, 'feeds', 'index.js'));
+    for (const event of [{ path: '/feeds/nope', httpMethod: 'GET' }, { path: '/feeds/notices.json', httpMethod: 'POST' }, 'garbage']) {
+      const reply = await main(event, scfContext({}));
+      expect(reply).toMatchObject({ statusCode: 404, isBase64Encoded: false });
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
   });
 
   test('identity comes from the platform context, never from the event', async () => {

@@ -95,7 +95,7 @@ test('escaping: markup characters are escaped, characters XML cannot carry are d
 
 test('Atom: hostile titles, summaries, bodies and attachment names parse back exactly, minus forbidden characters', () => {
   const notice = policyNotice({ title: HOSTILE, summary: HOSTILE, body: HOSTILE, departmentName: HOSTILE, attachments: [{ name: HOSTILE, url: 'https://x.example/a?b=1&c=<2>', sizeBytes: 5 }] } as Partial<PublicNotice>);
-  const feed = parseXml(renderAtomFeed(input([notice]), '/feeds/notices.atom'));
+  const feed = parseXml(renderAtomFeed(input([notice]), 'https://gov.example.cn/feeds/notices.atom'));
   expect(feed.name).toBe(`{${ATOM}}feed`);
   const entry = child(feed, 'entry')!;
   expect(child(entry, 'title')!.text).toBe(HOSTILE_CLEAN);
@@ -108,7 +108,7 @@ test('Atom: hostile titles, summaries, bodies and attachment names parse back ex
 });
 
 test('Atom: the 文号 in our namespace and in the text, kind and department as categories, linkable attachments as enclosures', () => {
-  const feed = parseXml(renderAtomFeed(input([policyNotice()]), '/feeds/notices.atom?kind=policy'));
+  const feed = parseXml(renderAtomFeed(input([policyNotice()]), 'https://gov.example.cn/feeds/notices.atom?kind=policy'));
   expect(child(feed, 'id')!.text).toBe('https://gov.example.cn/feeds/notices.atom?kind=policy');
   expect(child(feed, 'updated')!.text).toBe('2026-11-20T02:00:00.000Z');
   const entry = child(feed, 'entry')!;
@@ -123,13 +123,13 @@ test('Atom: the 文号 in our namespace and in the text, kind and department as 
 });
 
 test('an empty feed is still a valid Atom document, updated now', () => {
-  const feed = parseXml(renderAtomFeed(input([]), '/feeds/notices.atom'));
+  const feed = parseXml(renderAtomFeed(input([]), 'https://gov.example.cn/feeds/notices.atom'));
   expect(children(feed, 'entry')).toHaveLength(0);
   expect(child(feed, 'updated')!.text).toBe('2026-11-25T00:00:00.000Z');
 });
 
 test('JSON Feed 1.1: required fields, attachments with mime types, the 文号 under our extension, hostile text kept as data', () => {
-  const json = JSON.parse(renderJsonFeed(input([policyNotice({ title: HOSTILE } as Partial<PublicNotice>)]), '/feeds/notices.json'));
+  const json = JSON.parse(renderJsonFeed(input([policyNotice({ title: HOSTILE } as Partial<PublicNotice>)]), 'https://gov.example.cn/feeds/notices.json'));
   expect(json.version).toBe('https://jsonfeed.org/version/1.1');
   expect(json.title).toContain('阳光政务');
   expect(json.feed_url).toBe('https://gov.example.cn/feeds/notices.json');
