@@ -28,14 +28,18 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api(openid: string, fn: string, action: string, data: unknown): Promise<any> {
+async function tokenOf(openid: string): Promise<string> {
   if (!tokens[openid]) {
     const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
     tokens[openid] = ((await res.json()) as { data: { token: string } }).data.token;
   }
+  return tokens[openid];
+}
+
+async function api(openid: string, fn: string, action: string, data: unknown): Promise<any> {
   const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-session': tokens[openid] },
+    headers: { 'content-type': 'application/json', 'x-dev-session': await tokenOf(openid) },
     body: JSON.stringify({ action, data }),
   });
   const body = (await res.json()) as { ok: boolean; data: any; code?: string };
@@ -102,6 +106,19 @@ test('a published notice enters the feed with its 文号 and attachments; withdr
   await api('demo-editor', 'notices', 'withdraw', { id: notice.id, version: notice.version, reason: '内容有误，更正后重新发布' });
   expect((await jsonFeed()).items.some((i: any) => i.id.endsWith(`id=${notice.id}`))).toBe(false);
   expect(await (await fetch(`${base}/feeds/notices.atom`)).text()).not.toContain(notice.id);
+});
+
+test('a file uploaded to the local cloud is an absolute enclosure anyone can fetch while its notice is published', async () => {
+  const res = await fetch(`${base}/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('停水通知.pdf'), 'x-dev-session': await tokenOf('demo-editor') },
+    body: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n'),
+  });
+  const file = ((await res.json()) as { data: { name: string; url: string; sizeBytes: number } }).data;
+  await publish(announcement({ title: '停水通知', attachments: [{ name: file.name, url: file.url, sizeBytes: file.sizeBytes }] }));
+  const item = (await jsonFeed('?kind=announcement')).items.find((i: any) => i.title === '停水通知');
+  expect(item.attachments).toEqual([{ url: `${base}${file.url}`, mime_type: 'application/pdf', title: '停水通知.pdf', size_in_bytes: file.sizeBytes }]);
+  expect((await fetch(item.attachments[0].url)).status).toBe(200);
 });
 
 test('filters: only that kind, only that department', async () => {
