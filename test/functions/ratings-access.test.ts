@@ -13,7 +13,7 @@ const EXPECTED_FOR_OFFICER: Record<string, 'allow' | 'FORBIDDEN'> = {
   'windows.qrcode': 'allow', 'windows.issueVisit': 'allow',
   'ratings.target': 'allow', 'ratings.submit': 'allow', 'ratings.mine': 'allow', 'ratings.stats': 'allow',
   'ratings.publicList': 'allow', 'ratings.followUps': 'allow', 'ratings.followUp': 'allow', 'ratings.respond': 'allow',
-  'ratings.close': 'allow', 'ratings.appeal': 'allow', 'ratings.ranking': 'allow',
+  'ratings.close': 'allow', 'ratings.appeal': 'allow', 'ratings.ranking': 'allow', 'ratings.complete': 'allow',
   'ratings.decideAppeal': 'FORBIDDEN',
   'notices.manageList': 'FORBIDDEN', 'notices.save': 'FORBIDDEN',
 };
