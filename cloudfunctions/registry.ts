@@ -30,6 +30,7 @@ import { guideFunction } from './guide/guide-function';
 import { meFunction } from './me/me-function';
 import { retentionFunction } from './retention/retention-function';
 // annual report, statistics
+import { reviewsFunction } from './reviews/reviews-function';
 import { reportsFunction } from './reports/reports-function';
 
 
@@ -66,6 +67,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   retention: retentionFunction,
   // annual report, statistics
   reports: reportsFunction,
+  // 公开审查
+  reviews: reviewsFunction,
 
 };
 

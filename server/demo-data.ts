@@ -29,10 +29,11 @@ export const DEMO_DEPARTMENTS: Department[] = [
 export const DEMO_EDITOR = { openid: 'demo-editor', name: '王芳' };
 
 export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
-  { id: 'demo-admin', name: '张敏', roles: ['admin'], departmentIds: ['office'], departmentId: 'office', active: true },
+  { id: 'demo-admin', name: '张敏', roles: ['admin', 'reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
   { id: 'demo-clerk', name: '李华', roles: ['handler', 'answerer'], departmentIds: ['office'], departmentId: 'office', active: true },
   { id: 'demo-editor', name: '王芳', roles: ['publisher'], departmentIds: ['policy'], departmentId: 'policy', active: true },
   { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: ['approval'], departmentId: 'approval', active: true },
+  { id: 'demo-reviewer', name: '孙静', roles: ['reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
 ];
 
 export interface DemoNotice {

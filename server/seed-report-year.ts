@@ -159,7 +159,9 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
       ? { kind: 'policy', title: `${policyLevel === 'rule' ? '云溪区管理规定' : '关于加强管理的通知'}（${DEMO_REPORT_YEAR}-${i}）`, body: '正文（演示数据）。', departmentId: 'policy', docNumber: `云建规〔${DEMO_REPORT_YEAR}〕${i}号`, issuingBody: '云溪区住房和城乡建设局', effectiveDate: day, validity: i === 30 ? 'repealed' : 'inForce', policyLevel, ...(i === 30 ? { repealedOn: '2025-12-01' } : {}) }
       : { kind: i % 3 === 0 ? 'workReport' : 'announcement', title: `${DEMO_REPORT_YEAR} 年第 ${i} 号工作信息`, body: '正文（演示数据）。', departmentId: 'policy' };
     const saved = await call('demo-editor', 'notices', 'save', { notice });
-    await call('demo-editor', 'notices', 'publish', { id: saved.id, version: saved.version });
+    const published = await call('demo-editor', 'notices', 'publish', { id: saved.id, version: saved.version });
+    // 公开审查: where the bureau requires review, 孙静 approves what 王芳 submitted.
+    if (published.pendingReview) await call('demo-reviewer', 'reviews', 'approve', { id: published.reviewId, version: 1 });
   }
 
   // Part 4: cases about the bureau's disclosure replies.

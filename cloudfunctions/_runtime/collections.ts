@@ -26,6 +26,7 @@ import type { InquiryEvent, InquiryRecord } from '../../shared/inquiries/inquiry
 import type { FaqEvent, FaqRecord } from '../../shared/inquiries/faq-types';
 import type { GuideEvent, GuideRecord } from '../../shared/inquiries/guide-types';
 import type { PrivacyEvent } from '../../shared/privacy/privacy-events';
+import type { ReviewEvent, ReviewKind, ReviewRecord } from '../../shared/reviews/review-kinds';
 import type { RetentionSettings } from '../../shared/privacy/retention';
 import type { ReportCaseRecord, ReportEvent, ReportRecord } from '../../shared/reports/report-record';
 
@@ -83,16 +84,17 @@ export interface CollectionRecords {
   guide: GuideRecord;
   reports: ReportRecord;
   reportCases: ReportCaseRecord;
+  reviews: ReviewRecord;
 }
 
 /** The append-only history (条例 Art. 45): one union, told apart by `subjectType`. */
-export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent | ReportEvent;
+export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent | ReportEvent | ReviewEvent;
 
 /**
  * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
  * `rating-settings`, `rate-limits` (the bureau's abuse limits), the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings & { retention?: Partial<RetentionSettings> };
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings & { retention?: Partial<RetentionSettings>; reviewRequired?: Partial<Record<ReviewKind, boolean>> };
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {
@@ -253,6 +255,10 @@ export const COLLECTIONS = {
   reports: [],
   /** 行政复议 and 行政诉讼 cases about disclosure (Part 4), read whole for a year's table. */
   reportCases: [['filedOn']],
+
+  // 公开审查
+  /** Acts waiting for (or past) a reviewer (id: subject id + its version), the queue oldest first. */
+  reviews: [['status', 'submittedAt']],
 
 } satisfies Record<CollectionName, string[][]>;
 

@@ -17,6 +17,8 @@ import { noticeEditingHandlers } from './notice-editing';
 import { actorOf, changeNotice, createNotice } from './change-notice';
 import { checkLinkedNotices } from './linked-notices';
 import { publishedNoticesWhere } from './published-notices';
+import { reviewRequired } from '../reviews/review-settings';
+import { submitNoticeForReview } from '../reviews/submit-notice';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -66,6 +68,12 @@ export const noticesFunction = defineFunction('notices', {
   },
 
   async publish({ id, version }, ctx) {
+    // 公开审查 (Art. 17): where the bureau requires it, publishing waits for a reviewer's approval.
+    if (await reviewRequired(ctx.store, 'notice.publish')) {
+      const actor = actorOf(ctx.caller);
+      const at = ctx.now();
+      return ctx.store.transaction((tx) => submitNoticeForReview(tx, actor, at, id, version));
+    }
     return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'published', (current, actor, at) => publishNotice(current, actor, at));
   },
 

@@ -14,6 +14,7 @@ import { faqContract } from '../inquiries/faq-contract';
 import { guideContract } from '../inquiries/guide-contract';
 import { meContract } from '../privacy/me-contract';
 import { retentionContract } from '../privacy/retention-contract';
+import { reviewsContract } from '../reviews/reviews-contract';
 import { reportsContract } from '../reports/reports-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
@@ -66,6 +67,7 @@ export const contract = {
   me: meContract,
   retention: retentionContract,
   reports: reportsContract,
+  reviews: reviewsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,8 @@ export const ERROR_CATALOGUE = {
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
   NOT_FOUND: { status: 404, message: '页面不存在' },
+  SELF_REVIEW: { status: 409, message: '不能审核本人提交的事项，请由其他审核人员审核' },
+  REVIEW_NOT_FOUND: { status: 404, message: '未找到该审核事项' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
 
   // requests, calendar

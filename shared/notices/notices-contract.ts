@@ -5,6 +5,7 @@ import { staff, anyone } from '../staff/roles';
 import { NOTICE_KINDS, NOTICE_STATUSES } from './notice-kinds';
 import { noticeEditingContract } from './notice-editing-contract';
 import { noticeReadingContract } from './notice-reading-contract';
+import type { PendingReview } from '../reviews/reviews-contract';
 import { NoticeContentSchema, type Notice, type NoticeManageSummary, type NoticeSummary, type PublicNotice } from './notice-schema';
 
 /**
@@ -64,10 +65,11 @@ export const noticesContract = {
       summary: '新建草稿或修改信息内容',
       writes: true,
     }),
-    publish: action<Notice>()({
+    /** Where the bureau requires review (公开审查), the answer is `{ pendingReview, reviewId }` and nothing is published yet. */
+    publish: action<Notice | PendingReview>()({
       input: z.strictObject({ id: IdSchema, version: VersionSchema }),
       access: staff('publisher'),
-      summary: '发布信息，居民随即可见',
+      summary: '发布信息，居民随即可见；须经审核的，提交审核，审核通过后发布',
       writes: true,
     }),
     withdraw: action<Notice>()({

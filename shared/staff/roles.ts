@@ -8,11 +8,12 @@
  * - publisher: writes and publishes notices and service guides.
  * - ratingOfficer: follows up 差评 (好差评 整改与回访).
  * - answerer: answers inquiries and complaints (政务咨询、投诉举报) and keeps the FAQ.
+ * - reviewer: 公开审查 (Art. 17): approves or sends back what others submit for review.
  * - viewer: reads statistics and reports only (a leader, an inspector); changes nothing.
  *
  * A person may hold several roles; what they may do is the union.
  */
-export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer', 'answerer', 'viewer'] as const;
+export const STAFF_ROLES = ['admin', 'handler', 'publisher', 'ratingOfficer', 'answerer', 'reviewer', 'viewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -21,6 +22,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   publisher: '信息发布人员',
   ratingOfficer: '好差评整改人员',
   answerer: '咨询答复人员',
+  reviewer: '公开审查人员',
   viewer: '统计查看人员',
 };
 

@@ -195,6 +195,13 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'reports.saveCase': { ...publishers, publisher: 'FORBIDDEN' },
   'reports.publish': { ...publishers, publisher: 'FORBIDDEN' },
 
+  // 公开审查: reviewers and admins; an author (the fixture's items are demo-editor's) opens their own item
+  'reviews.queue': { ...publishers, publisher: 'FORBIDDEN' },
+  'reviews.get': publishers,
+  'reviews.approve': { ...publishers, publisher: 'FORBIDDEN' },
+  'reviews.sendBack': { ...publishers, publisher: 'FORBIDDEN' },
+  'reviews.settings': { ...publishers, publisher: 'FORBIDDEN' },
+  'reviews.saveSettings': { ...publishers, publisher: 'FORBIDDEN' },
 };
 
 /**

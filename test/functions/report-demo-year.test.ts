@@ -5,8 +5,12 @@ import { createCloudHarness, ok } from '../support/cloud-harness';
 
 /** The demo's 2025, made through the functions: a full report whose checks all pass. */
 test('the demo year gives a full 2025 report: every category and applicant kind, carried in and out, all checks passing', async () => {
-  const cloud = await createCloudHarness();
+  // With the bureau's default 公开审查, as in the local cloud: every notice of the year is reviewed.
+  const cloud = await createCloudHarness({ review: true });
   expect(await seedDemoReportYear(cloud.store, cloud.search)).toBe(true);
+  expect(ok(await cloud.call('demo-reviewer', 'reviews', { action: 'queue', data: {} })).items).toEqual([]);
+  const approved = ok(await cloud.call('demo-admin', 'reviews', { action: 'queue', data: { status: 'approved', limit: 1 } }));
+  expect(approved.items[0]).toMatchObject({ authorName: '王芳', reviewerName: '孙静' });
   cloud.clock.now = new Date('2026-01-20T02:00:00Z');
   const report = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year: DEMO_REPORT_YEAR } }));
   const rows = report.requests.rows;

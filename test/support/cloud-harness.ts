@@ -8,6 +8,8 @@ import { SqliteNoticeSearch } from '../../cloudfunctions/_runtime/store/sqlite-s
 import { findFunction } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../shared/api/errors';
 import { seedDemoData } from '../../server/seed';
+import { DEFAULT_REVIEW_REQUIRED } from '../../shared/reviews/review-kinds';
+import { saveReviewSettings } from '../../cloudfunctions/reviews/review-settings';
 import type { Transport } from '../../miniprogram/api/transport';
 
 /**
@@ -38,11 +40,17 @@ export const SEED_TIME = new Date('2026-11-24T02:00:00Z');
  * `file`: keep the database in this file (with its `-wal` beside it) instead of memory, for tests that
  * read the bytes a deployment would leave on disk (a resident's erasure).
  */
-export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage; rateLimits?: boolean; file?: string } = {}): Promise<CloudHarness> {
+/**
+ * `review`: keep the bureau's default 公开审查 (publishing a notice waits for a reviewer). Off by
+ * default: most suites test what publishing does, and switch review off the way an admin would
+ * (`reviews.saveSettings`); the review suite turns it on.
+ */
+export async function createCloudHarness(options: { seed?: boolean; now?: Date; image?: HarnessImage; rateLimits?: boolean; file?: string; review?: boolean } = {}): Promise<CloudHarness> {
   if (options.file && options.image) writeFileSync(options.file, options.image.bytes);
   const store = new SqliteStore(options.file ?? options.image?.bytes ?? ':memory:', COLLECTIONS);
   const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
   if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
+  if (!options.image && !options.review) await saveReviewSettings(store, 'test-harness', clock.now, 0, { ...DEFAULT_REVIEW_REQUIRED, 'notice.publish': false });
   const search = new SqliteNoticeSearch(store);
   const call = async (openid: string | null, fnName: string, event: unknown, from: { clientIp?: string } = {}): Promise<Envelope<any>> => {
     const fn = findFunction(fnName);

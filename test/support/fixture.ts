@@ -76,6 +76,8 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   Object.assign(fixture, await prepareInquiryFixture(cloud));
   // annual report
   Object.assign(fixture, await prepareReportFixture(cloud));
+  // 公开审查
+  Object.assign(fixture, await prepareReviewFixture(cloud));
 
   return fixture;
 }
@@ -108,4 +110,32 @@ async function prepareScheduleFixture(cloud: CloudHarness) {
   const publishAt = new Date(cloud.clock.now.getTime() + 2 * 86_400_000).toISOString();
   const scheduled = ok(await cloud.call('demo-editor', 'notices', { action: 'schedule', data: { id: draft.id, version: draft.version, publishAt } }));
   return { scheduledId: scheduled.id as string, scheduledVersion: scheduled.version as number };
+}
+
+/**
+ * Two notices by the demo editor waiting for review (one to approve, one to send back): review is
+ * switched on for them as an admin would, and off again so the other suites publish directly.
+ */
+async function prepareReviewFixture(cloud: CloudHarness) {
+  const setReview = async (on: boolean) => {
+    const current = ok(await cloud.call('demo-admin', 'reviews', { action: 'settings', data: {} }));
+    return ok(await cloud.call('demo-admin', 'reviews', { action: 'saveSettings', data: { version: current.version, required: { ...current.required, 'notice.publish': on } } }));
+  };
+  await setReview(true);
+  const submit = async (title: string) => {
+    const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title }) } }));
+    const pending = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+    const review = await cloud.store.collection('reviews').get(pending.reviewId);
+    return { id: review!.id, version: review!.version };
+  };
+  const toApprove = await submit('夹具待审核');
+  const toSendBack = await submit('夹具待退回');
+  const settings = await setReview(false);
+  return {
+    reviewId: toApprove.id,
+    reviewVersion: toApprove.version,
+    sendBackReviewId: toSendBack.id,
+    sendBackReviewVersion: toSendBack.version,
+    reviewSettingsVersion: settings.version as number,
+  };
 }

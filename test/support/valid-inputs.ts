@@ -79,6 +79,12 @@ export interface Fixture {
   caseId?: string;
   caseVersion?: number;
 
+  // 公开审查: two notices by demo-editor waiting for review, and the settings' version
+  reviewId?: string;
+  reviewVersion?: number;
+  sendBackReviewId?: string;
+  sendBackReviewVersion?: number;
+  reviewSettingsVersion?: number;
 }
 
 type Inputs = { [F in keyof Contract]: { [A in keyof Contract[F]]: (f: Fixture) => unknown[] } };
@@ -301,6 +307,16 @@ export const VALID_INPUTS: Inputs = {
     export: () => [{ year: 2026, format: 'csv' }, { year: 2026, format: 'html' }],
     publish: (f) => [{ year: f.reportYear ?? 2024, version: f.reportVersion ?? 1 }],
     stats: () => [{ from: '2026-01-01', to: '2026-11-30' }],
+  },
+
+  // 公开审查
+  reviews: {
+    queue: () => [{}, { status: 'approved', limit: 5, cursor: null }],
+    get: (f) => [{ id: f.reviewId }],
+    approve: (f) => [{ id: f.reviewId, version: f.reviewVersion }],
+    sendBack: (f) => [{ id: f.sendBackReviewId, version: f.sendBackReviewVersion, comment: '文号有误，请核对后重新提交。' }],
+    settings: () => [{}],
+    saveSettings: (f) => [{ version: f.reviewSettingsVersion, required: { 'notice.publish': true, 'notice.correct': true, 'request.reply': true, 'request.close': false, 'request.extend': false } }],
   },
 
 };

@@ -10,6 +10,7 @@ const ROLE_HINTS: Record<StaffRole, string> = {
   publisher: '发布信息、审核意见',
   ratingOfficer: '服务窗口、差评整改',
   answerer: '答复咨询和投诉、维护常见问题',
+  reviewer: '审核待发布的信息（公开审查）',
   viewer: '只看统计和排名',
 };
 

@@ -97,7 +97,10 @@ export default function NoticeEditPage() {
       setNotice(await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! }));
       return '已设定定时发布';
     }
-    const published = saved.status === 'published' ? saved : await call('notices', 'publish', { id: saved.id, version: saved.version });
+    if (saved.status === 'published') return '已发布';
+    const published = await call('notices', 'publish', { id: saved.id, version: saved.version });
+    // 公开审查: the notice stays as it is until a reviewer approves it.
+    if ('pendingReview' in published) return '已提交审核，审核通过后发布';
     setNotice(published);
     return '已发布';
   }

@@ -1,0 +1,41 @@
+import { REVIEW_KINDS, REVIEW_SETTINGS_ID, reviewRequiredInForce, type ReviewEvent, type ReviewKind } from '../../shared/reviews/review-kinds';
+import { REVIEW_KIND_LABELS } from '../../shared/reviews/review-kinds';
+import type { ReviewSettingsView } from '../../shared/reviews/reviews-contract';
+import { changeRecord } from '../_runtime/change-record';
+import type { Store, Transaction } from '../_runtime/store/port';
+
+/** The bureau's 公开审查 settings in force (defaults for kinds it never set), with the document's version. */
+export async function loadReviewSettings(store: Store | Transaction): Promise<ReviewSettingsView> {
+  const doc = await store.collection('meta').get(REVIEW_SETTINGS_ID);
+  return { required: reviewRequiredInForce(doc?.reviewRequired), version: doc?.version ?? 0 };
+}
+
+export async function reviewRequired(store: Store | Transaction, kind: ReviewKind): Promise<boolean> {
+  return (await loadReviewSettings(store)).required[kind];
+}
+
+/** Saves the settings on the change road; the event names each kind switched and how. */
+export async function saveReviewSettings(store: Store, actor: string, at: Date, version: number, required: Record<ReviewKind, boolean>): Promise<ReviewSettingsView> {
+  const { record } = await changeRecord(store, {
+    collection: 'meta',
+    id: REVIEW_SETTINGS_ID,
+    expectedVersion: version,
+    notFound: 'VALIDATION_FAILED',
+    initial: {},
+    decide: (current) => {
+      const before = reviewRequiredInForce(current.reviewRequired);
+      const changed = REVIEW_KINDS.filter((k) => before[k] !== required[k]);
+      if (changed.length === 0 && current.version > 0) return null;
+      const event: ReviewEvent = {
+        subjectType: 'review',
+        subjectId: REVIEW_SETTINGS_ID,
+        action: 'settingsChanged',
+        actor,
+        at: at.toISOString(),
+        detail: changed.map((k) => `${REVIEW_KIND_LABELS[k]}：${required[k] ? '须经审核' : '无需审核'}`).join('；') || '确认默认设置',
+      };
+      return { patch: { reviewRequired: { ...required } }, events: [event] };
+    },
+  });
+  return { required: reviewRequiredInForce(record.reviewRequired), version: record.version };
+}

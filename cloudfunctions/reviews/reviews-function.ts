@@ -1,0 +1,104 @@
+import { AppError } from '../../shared/api/errors';
+import { publishNotice } from '../../shared/notices/notice-lifecycle';
+import type { ReviewEvent, ReviewItem, ReviewRecord } from '../../shared/reviews/review-kinds';
+import type { Caller } from '../../shared/staff/roles';
+import { changeNoticeIn } from '../notices/change-notice';
+import { changeRecord } from '../_runtime/change-record';
+import { defineFunction } from '../_runtime/define-function';
+import type { Stored } from '../_runtime/store/port';
+import { loadReviewSettings, saveReviewSettings } from './review-settings';
+
+/**
+ * Function `reviews`: 公开审查 (条例 Art. 17). An act that needs review waits here as an item
+ * holding the exact text that will go out; a reviewer other than its author approves it (and it
+ * takes effect in the same transaction) or sends it back with a comment. Both names go on the
+ * record (the review's events and the notice's publishing event), never on what residents see.
+ */
+export const reviewsFunction = defineFunction('reviews', {
+  async queue({ status, cursor, limit }, { store }) {
+    const page = await store.collection('reviews').find({ where: { status }, orderBy: [['submittedAt', 'asc']], limit, cursor });
+    return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+  },
+
+  async get({ id }, { store, caller }) {
+    const review = await store.collection('reviews').get(id);
+    // An author who is not a reviewer sees their own items only; others' answer like a missing one.
+    if (!review || (!isReviewer(caller) && review.authorOpenid !== caller.openid)) throw new AppError('REVIEW_NOT_FOUND');
+    return toItem(review);
+  },
+
+  async approve({ id, version }, ctx) {
+    const reviewer = ctx.caller.openid as string;
+    const reviewerName = ctx.caller.staff?.name ?? '';
+    const at = ctx.now();
+    const { record } = await changeRecord(ctx.store, {
+      collection: 'reviews',
+      id,
+      expectedVersion: version,
+      notFound: 'REVIEW_NOT_FOUND',
+      decide: (current) => {
+        if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
+        if (current.authorOpenid === reviewer) throw new AppError('SELF_REVIEW');
+        return {
+          patch: { status: 'approved' as const, reviewerOpenid: reviewer, reviewerName, decidedAt: at.toISOString() },
+          events: [reviewEvent(id, 'approved', reviewer, at, `提交人：${current.authorName}；审核人：${reviewerName}；审核通过`)],
+          // The notice is published exactly as reviewed: its version must still be the one submitted
+          // (an edit since then is VERSION_CONFLICT, and the reviewer sends it back instead).
+          alongside: async (tx) => {
+            await changeNoticeIn(tx, {
+              actor: { openid: current.authorOpenid, name: current.authorName },
+              at,
+              id: current.subjectId,
+              version: current.subjectVersion,
+              action: 'published',
+              change: (notice, actor, when) => publishNotice(notice, actor, when),
+              describe: () => ({ detail: `经${reviewerName}审核` }),
+            });
+          },
+        };
+      },
+    });
+    return toItem(record);
+  },
+
+  async sendBack({ id, version, comment }, ctx) {
+    const reviewer = ctx.caller.openid as string;
+    const reviewerName = ctx.caller.staff?.name ?? '';
+    const at = ctx.now();
+    const { record } = await changeRecord(ctx.store, {
+      collection: 'reviews',
+      id,
+      expectedVersion: version,
+      notFound: 'REVIEW_NOT_FOUND',
+      decide: (current) => {
+        if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
+        return {
+          patch: { status: 'sentBack' as const, reviewerOpenid: reviewer, reviewerName, decidedAt: at.toISOString(), comment },
+          events: [reviewEvent(id, 'sentBack', reviewer, at, `提交人：${current.authorName}；审核人：${reviewerName}；退回：${comment}`)],
+        };
+      },
+    });
+    return toItem(record);
+  },
+
+  async settings(_input, { store }) {
+    return loadReviewSettings(store);
+  },
+
+  async saveSettings({ version, required }, ctx) {
+    return saveReviewSettings(ctx.store, ctx.caller.openid as string, ctx.now(), version, required);
+  },
+});
+
+function isReviewer(caller: Caller): boolean {
+  const roles = caller.staff?.roles ?? [];
+  return roles.includes('reviewer') || roles.includes('admin');
+}
+
+function toItem(review: Stored<ReviewRecord>): ReviewItem {
+  return { ...review };
+}
+
+function reviewEvent(subjectId: string, action: ReviewEvent['action'], actor: string, at: Date, detail: string): ReviewEvent {
+  return { subjectType: 'review', subjectId, action, actor, at: at.toISOString(), detail };
+}

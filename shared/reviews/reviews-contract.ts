@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { action } from '../api/define';
+import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
+import { staff } from '../staff/roles';
+import { REVIEW_KINDS, REVIEW_STATUSES, type ReviewItem, type ReviewKind } from './review-kinds';
+
+export interface ReviewSettingsView {
+  required: Record<ReviewKind, boolean>;
+  version: number;
+}
+
+/** What `notices.publish` answers when the act waits for a reviewer: nothing has gone out yet. */
+export interface PendingReview {
+  pendingReview: true;
+  reviewId: string;
+}
+
+/**
+ * Function `reviews`: 公开审查 (条例 Art. 17). Reviewers (and admins) see what waits and
+ * approve it or send it back; the author may open their own item to read the comment.
+ */
+export const reviewsContract = {
+  queue: action<PageOf<ReviewItem>>()({
+    input: z.strictObject({ status: z.enum(REVIEW_STATUSES).default('pending'), cursor: CursorSchema, limit: LimitSchema }),
+    access: staff('reviewer'),
+    summary: '待审核（或已审核）的事项，最早提交的在前',
+    writes: false,
+  }),
+  get: action<ReviewItem>()({
+    input: z.strictObject({ id: IdSchema }),
+    access: staff('reviewer', 'publisher'),
+    summary: '一项审核：将要发出的原文、提交人、审核意见；提交人可查看自己的',
+    writes: false,
+  }),
+  approve: action<ReviewItem>()({
+    input: z.strictObject({ id: IdSchema, version: VersionSchema }),
+    access: staff('reviewer'),
+    summary: '审核通过：随即发布，不能审核本人提交的事项',
+    writes: true,
+  }),
+  sendBack: action<ReviewItem>()({
+    input: z.strictObject({ id: IdSchema, version: VersionSchema, comment: z.string().trim().min(2, '请填写退回意见').max(500) }),
+    access: staff('reviewer'),
+    summary: '退回修改，附审核意见',
+    writes: true,
+  }),
+  settings: action<ReviewSettingsView>()({
+    input: z.strictObject({}),
+    access: staff('admin'),
+    summary: '哪些事项须经审核',
+    writes: false,
+  }),
+  saveSettings: action<ReviewSettingsView>()({
+    input: z.strictObject({
+      version: z.number().int().min(0),
+      required: z.strictObject(Object.fromEntries(REVIEW_KINDS.map((k) => [k, z.boolean()])) as Record<ReviewKind, z.ZodBoolean>),
+    }),
+    access: staff('admin'),
+    summary: '设定哪些事项须经审核',
+    writes: true,
+  }),
+} as const;
