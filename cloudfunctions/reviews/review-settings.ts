@@ -7,15 +7,16 @@ import type { Store, Transaction } from '../_runtime/store/port';
 /** The bureau's 公开审查 settings in force (defaults for kinds it never set), with the document's version. */
 export async function loadReviewSettings(store: Store | Transaction): Promise<ReviewSettingsView> {
   const doc = await store.collection('meta').get(REVIEW_SETTINGS_ID);
-  return { required: reviewRequiredInForce(doc?.reviewRequired), version: doc?.version ?? 0 };
+  return { required: kindsRequired(reviewRequiredInForce(doc?.reviewRequired)), version: doc?.version ?? 0 };
 }
 
 export async function reviewRequired(store: Store | Transaction, kind: ReviewKind): Promise<boolean> {
-  return (await loadReviewSettings(store)).required[kind];
+  return (await loadReviewSettings(store)).required.includes(kind);
 }
 
 /** Saves the settings on the change road; the event names each kind switched and how. */
-export async function saveReviewSettings(store: Store, actor: string, at: Date, version: number, required: Record<ReviewKind, boolean>): Promise<ReviewSettingsView> {
+export async function saveReviewSettings(store: Store, actor: string, at: Date, version: number, kinds: readonly ReviewKind[]): Promise<ReviewSettingsView> {
+  const required = Object.fromEntries(REVIEW_KINDS.map((k) => [k, kinds.includes(k)])) as Record<ReviewKind, boolean>;
   const { record } = await changeRecord(store, {
     collection: 'meta',
     id: REVIEW_SETTINGS_ID,
@@ -37,5 +38,9 @@ export async function saveReviewSettings(store: Store, actor: string, at: Date, 
       return { patch: { reviewRequired: { ...required } }, events: [event] };
     },
   });
-  return { required: reviewRequiredInForce(record.reviewRequired), version: record.version };
+  return { required: kindsRequired(reviewRequiredInForce(record.reviewRequired)), version: record.version };
+}
+
+function kindsRequired(inForce: Record<ReviewKind, boolean>): ReviewKind[] {
+  return REVIEW_KINDS.filter((k) => inForce[k]);
 }

@@ -5,7 +5,8 @@ import { staff } from '../staff/roles';
 import { REVIEW_KINDS, REVIEW_STATUSES, type ReviewItem, type ReviewKind } from './review-kinds';
 
 export interface ReviewSettingsView {
-  required: Record<ReviewKind, boolean>;
+  /** The kinds of act that wait for a reviewer; every other kind takes effect at once. */
+  required: ReviewKind[];
   version: number;
 }
 
@@ -53,7 +54,7 @@ export const reviewsContract = {
   saveSettings: action<ReviewSettingsView>()({
     input: z.strictObject({
       version: z.number().int().min(0),
-      required: z.strictObject(Object.fromEntries(REVIEW_KINDS.map((k) => [k, z.boolean()])) as Record<ReviewKind, z.ZodBoolean>),
+      required: z.array(z.enum(REVIEW_KINDS)).max(REVIEW_KINDS.length),
     }),
     access: staff('admin'),
     summary: '设定哪些事项须经审核',

@@ -133,7 +133,7 @@ test('whoami says who the server thinks you are', async () => {
   expect(ok(await cloud.call('resident-a', 'session', { action: 'whoami', data: {} }))).toMatchObject({ openid: 'resident-a', isStaff: false });
   expect(ok(await cloud.call('demo-admin', 'session', { action: 'whoami', data: {} }))).toMatchObject({
     isStaff: true,
-    staff: { name: '张敏', roles: ['admin'] },
+    staff: { name: '张敏', roles: ['admin', 'reviewer'] },
   });
 });
 

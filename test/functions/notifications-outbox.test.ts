@@ -15,6 +15,7 @@ import { recordingSender } from '../../cloudfunctions/_notifications/recording-s
 import { findFunction } from '../../cloudfunctions/registry';
 import { topicKey } from '../../shared/notifications/topics';
 import { seedDemoData } from '../../server/seed';
+import { publishWithoutReview } from '../support/review-off';
 import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
 import { FaultyStore } from '../support/faulty-store';
@@ -143,6 +144,7 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     const file = join(dir, 'cloud.sqlite');
     let store = new SqliteStore(file, COLLECTIONS);
     await seedDemoData(store, SEED_TIME);
+    await publishWithoutReview(store, SEED_TIME);
     const topic = topicKey({ kind: 'announcement' });
     const everyone = Array.from({ length: 23 }, (_, i) => `resident-${String(i).padStart(2, '0')}`);
     await store.transaction(async (tx) => {

@@ -108,7 +108,7 @@ describe('accepting', () => {
   test('someone already on the staff cannot accept (their roles stay), and the code stays open for the person it was meant for', async () => {
     const { code } = await invite();
     expect(await staffCall('demo-admin', 'accept', { code })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
-    expect((await memberOf('demo-admin')).roles).toEqual(['admin']);
+    expect((await memberOf('demo-admin')).roles).toEqual(['admin', 'reviewer']);
     ok(await staffCall('meant-for', 'accept', { code }));
   });
 
@@ -212,7 +212,7 @@ describe('the list', () => {
   test('everyone with roles, departments (old single-department records too), standing and version; OPENIDs masked for display', async () => {
     await (cloud.store as unknown as Store<AnyCollections>).collection('staff').insert({ id: 'console-typed', name: '手工录入', roles: ['publisher'], departmentId: 'policy', active: true });
     const list = ok(await staffCall('demo-admin', 'list', {})) as any[];
-    expect(list.map((m) => m.openid).sort()).toEqual(['console-typed', 'demo-admin', 'demo-clerk', 'demo-editor', 'demo-rater']);
+    expect(list.map((m) => m.openid).sort()).toEqual(['console-typed', 'demo-admin', 'demo-clerk', 'demo-editor', 'demo-rater', 'demo-reviewer']);
     expect(list.find((m) => m.openid === 'console-typed')).toEqual({
       openid: 'console-typed', maskedOpenid: 'con***ed', name: '手工录入', roles: ['publisher'], departmentIds: ['policy'], active: true, version: 1, self: false,
     });

@@ -17,8 +17,8 @@ const members = () => screen.queryAllByTestId('staff-member');
 const card = (name: string) => members().find((m) => m.textContent?.includes(name))!;
 const within = (el: Element, testId: string) => el.querySelector(`[data-testid=${testId}]`) as HTMLElement;
 
-/** The demo bureau's four staff, or `count` once others joined. */
-async function openAsAdmin(count = 4) {
+/** The demo bureau's five staff, or `count` once others joined. */
+async function openAsAdmin(count = 5) {
   setTransport(cloud.transportAs('demo-admin'));
   resetTaro();
   const page = render(<StaffPage />);
@@ -63,7 +63,7 @@ test('invite → the code and its expiry are shown; the clerk types it in 加入
   join.unmount();
   expect(ok(await cloud.call('new-clerk', 'session', { action: 'whoami', data: {} }))).toMatchObject({ isStaff: true });
 
-  await openAsAdmin(5);
+  await openAsAdmin(6);
   expect(card('周静').textContent).toContain('行政审批科');
 });
 
@@ -118,7 +118,7 @@ test('the last admin removing themself is told why not, and stays', async () => 
   expect(within(card('张敏'), 'staff-remove-confirm').textContent).toContain('您将移除自己');
   fireEvent.click(within(card('张敏'), 'staff-remove-confirmed'));
   await waitFor(() => expect(recorded.toasts).toContain('不能移除或降级最后一名管理员，请先为他人设置管理员角色'));
-  expect(await cloud.store.collection('staff').get('demo-admin')).toMatchObject({ active: true, roles: ['admin'] });
+  expect(await cloud.store.collection('staff').get('demo-admin')).toMatchObject({ active: true, roles: ['admin', 'reviewer'] });
 });
 
 test('我的: 人员管理 for admins only; 加入工作人员 for residents; the ranking for a viewer', async () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
+import { publishWithoutReview } from '../support/review-off';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
 import { announcement } from '../support/factories';
 import { application } from '../support/request-factories';
@@ -20,6 +21,7 @@ const tokens: Record<string, string> = {};
 
 async function start(): Promise<void> {
   cloud = await startLocalCloud({ dataDir, log: silentLogger, dispatchIntervalMs: false, rateLimits: false, now: () => new Date('2026-11-25T02:00:00Z') });
+  await publishWithoutReview(cloud.store, new Date('2026-11-25T02:00:00Z'));
   await new Promise<void>((resolve) => cloud.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
   for (const key of Object.keys(tokens)) delete tokens[key];

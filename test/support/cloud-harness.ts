@@ -8,8 +8,7 @@ import { SqliteNoticeSearch } from '../../cloudfunctions/_runtime/store/sqlite-s
 import { findFunction } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../shared/api/errors';
 import { seedDemoData } from '../../server/seed';
-import { DEFAULT_REVIEW_REQUIRED } from '../../shared/reviews/review-kinds';
-import { saveReviewSettings } from '../../cloudfunctions/reviews/review-settings';
+import { publishWithoutReview } from './review-off';
 import type { Transport } from '../../miniprogram/api/transport';
 
 /**
@@ -50,7 +49,7 @@ export async function createCloudHarness(options: { seed?: boolean; now?: Date; 
   const store = new SqliteStore(options.file ?? options.image?.bytes ?? ':memory:', COLLECTIONS);
   const clock = { now: options.now ?? options.image?.now ?? SEED_TIME };
   if (options.seed !== false && !options.image) await seedDemoData(store, clock.now);
-  if (!options.image && !options.review) await saveReviewSettings(store, 'test-harness', clock.now, 0, { ...DEFAULT_REVIEW_REQUIRED, 'notice.publish': false });
+  if (!options.image && !options.review) await publishWithoutReview(store, clock.now);
   const search = new SqliteNoticeSearch(store);
   const call = async (openid: string | null, fnName: string, event: unknown, from: { clientIp?: string } = {}): Promise<Envelope<any>> => {
     const fn = findFunction(fnName);

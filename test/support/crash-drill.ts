@@ -12,6 +12,7 @@ import { topicKey } from '../../shared/notifications/topics';
 import { RATING_LEVELS } from '../../shared/ratings/rating-levels';
 import { ratingBasis, tallyId, tallyKeysOf } from '../../shared/ratings/satisfaction';
 import { seedDemoData } from '../../server/seed';
+import { publishWithoutReview } from './review-off';
 import { application } from './request-factories';
 
 /**
@@ -185,6 +186,7 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillReport>
 async function prepare(dbFile: string, subscribers: number): Promise<void> {
   const store = new SqliteStore(dbFile, COLLECTIONS);
   await seedDemoData(store, new Date());
+  await publishWithoutReview(store, new Date()); // the editor's bulletins go out directly
   const topic = topicKey({ kind: 'announcement' });
   const bulletin = templateFor('bulletin')!.templateId;
   const at = new Date().toISOString();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
+import { publishWithoutReview } from './review-off';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../server/local-cloud';
 
 /**
@@ -51,7 +52,8 @@ export interface E2E {
  * Starts the local cloud and Chromium before the file's tests and stops them after.
  * The returned object is filled in by `beforeAll`; read its fields inside tests only.
  */
-export function useE2E(options: Partial<LocalCloudOptions> = {}): E2E {
+/** `review`: keep the bureau's default 公开审查 (publishing waits for a reviewer); off otherwise, as an admin would switch it. */
+export function useE2E({ review, ...options }: Partial<LocalCloudOptions> & { review?: boolean } = {}): E2E {
   const pageErrors: string[] = [];
   let dataDir = '';
   const e2e = {} as E2E;
@@ -60,6 +62,7 @@ export function useE2E(options: Partial<LocalCloudOptions> = {}): E2E {
     if (!H5_BUILT) return;
     dataDir = mkdtempSync(join(tmpdir(), 'sg-e2e-'));
     e2e.cloud = await startLocalCloud({ dataDir, staticDir: H5, log: silentLogger, ...options });
+    if (!review) await publishWithoutReview(e2e.cloud.store, options.now?.() ?? new Date());
     await new Promise<void>((done) => e2e.cloud.server.listen(0, '127.0.0.1', done));
     e2e.base = `http://127.0.0.1:${(e2e.cloud.server.address() as AddressInfo).port}`;
     e2e.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });

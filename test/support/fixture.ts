@@ -119,7 +119,7 @@ async function prepareScheduleFixture(cloud: CloudHarness) {
 async function prepareReviewFixture(cloud: CloudHarness) {
   const setReview = async (on: boolean) => {
     const current = ok(await cloud.call('demo-admin', 'reviews', { action: 'settings', data: {} }));
-    return ok(await cloud.call('demo-admin', 'reviews', { action: 'saveSettings', data: { version: current.version, required: { ...current.required, 'notice.publish': on } } }));
+    return ok(await cloud.call('demo-admin', 'reviews', { action: 'saveSettings', data: { version: current.version, required: [...current.required.filter((k: string) => k !== 'notice.publish'), ...(on ? ['notice.publish'] : [])] } }));
   };
   await setReview(true);
   const submit = async (title: string) => {

@@ -316,7 +316,7 @@ export const VALID_INPUTS: Inputs = {
     approve: (f) => [{ id: f.reviewId, version: f.reviewVersion }],
     sendBack: (f) => [{ id: f.sendBackReviewId, version: f.sendBackReviewVersion, comment: '文号有误，请核对后重新提交。' }],
     settings: () => [{}],
-    saveSettings: (f) => [{ version: f.reviewSettingsVersion, required: { 'notice.publish': true, 'notice.correct': true, 'request.reply': true, 'request.close': false, 'request.extend': false } }],
+    saveSettings: (f) => [{ version: f.reviewSettingsVersion, required: ['notice.publish', 'notice.correct', 'request.reply'] }, { version: f.reviewSettingsVersion, required: [] }],
   },
 
 };
