@@ -1,3 +1,4 @@
+import { publishWithoutReview } from '../support/review-off';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const tokens: Record<string, string> = {};
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sg-feeds-'));
   cloud = await startLocalCloud({ dataDir, log: silentLogger, dispatchIntervalMs: false, rateLimits: false, now: () => new Date('2026-11-25T02:00:00Z') });
+  await publishWithoutReview(cloud.store, new Date('2026-11-25T02:00:00Z'));
   await new Promise<void>((resolve) => cloud.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
   for (const key of Object.keys(tokens)) delete tokens[key];
