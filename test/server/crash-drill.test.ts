@@ -20,4 +20,6 @@ test('three SIGKILLs mid-write: nothing acknowledged lost or doubled, numbers ga
   expect(report.secondSends).toBe(0);
   expect(report.sends).toBeGreaterThan(0);
   expect(report.integrity).toEqual(['ok', 'ok', 'ok', 'ok']);
-}, 90_000);
+  // About 20 s alone; four cold starts of the local cloud and the fan-out take several times
+  // that while the rest of the suite has the machine's two cores.
+}, 240_000);
