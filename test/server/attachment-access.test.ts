@@ -8,6 +8,7 @@ import { publishWithoutReview } from '../support/review-off';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
 import { announcement } from '../support/factories';
 import { application } from '../support/request-factories';
+import { signedInClient } from '../support/signed-in-client';
 
 /**
  * Withdrawn means withdrawn: `/files/<id>` serves a file to anyone only while a published notice
@@ -17,14 +18,14 @@ import { application } from '../support/request-factories';
 let dataDir: string;
 let cloud: LocalCloud;
 let base: string;
-const tokens: Record<string, string> = {};
+const { tokenOf, api, forget } = signedInClient(() => base);
 
 async function start(): Promise<void> {
   cloud = await startLocalCloud({ dataDir, log: silentLogger, dispatchIntervalMs: false, rateLimits: false, now: () => new Date('2026-11-25T02:00:00Z') });
   await publishWithoutReview(cloud.store, new Date('2026-11-25T02:00:00Z'));
   await new Promise<void>((resolve) => cloud.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
-  for (const key of Object.keys(tokens)) delete tokens[key];
+  forget();
 }
 
 beforeEach(async () => {
@@ -36,25 +37,6 @@ afterEach(async () => {
   await cloud.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function tokenOf(openid: string): Promise<string> {
-  if (!tokens[openid]) {
-    const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
-    tokens[openid] = ((await res.json()) as { data: { token: string } }).data.token;
-  }
-  return tokens[openid];
-}
-
-async function api(openid: string, fn: string, action: string, data: unknown): Promise<any> {
-  const res = await fetch(`${base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-session': await tokenOf(openid) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: any; code?: string };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.code}`);
-  return body.data;
-}
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
 import { announcement, policy } from '../support/factories';
+import { signedInClient } from '../support/signed-in-client';
 
 /**
  * The open feeds over real HTTP on the local cloud, with the seeded demo data in a real SQLite file:
@@ -14,7 +15,7 @@ import { announcement, policy } from '../support/factories';
 let dataDir: string;
 let cloud: LocalCloud;
 let base: string;
-const tokens: Record<string, string> = {};
+const { tokenOf, api, forget } = signedInClient(() => base);
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sg-feeds-'));
@@ -22,32 +23,13 @@ beforeEach(async () => {
   await publishWithoutReview(cloud.store, new Date('2026-11-25T02:00:00Z'));
   await new Promise<void>((resolve) => cloud.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
-  for (const key of Object.keys(tokens)) delete tokens[key];
+  forget();
 });
 
 afterEach(async () => {
   await cloud.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function tokenOf(openid: string): Promise<string> {
-  if (!tokens[openid]) {
-    const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
-    tokens[openid] = ((await res.json()) as { data: { token: string } }).data.token;
-  }
-  return tokens[openid];
-}
-
-async function api(openid: string, fn: string, action: string, data: unknown): Promise<any> {
-  const res = await fetch(`${base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-dev-session': await tokenOf(openid) },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: any; code?: string };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${body.code}`);
-  return body.data;
-}
 
 async function publish(content: ReturnType<typeof announcement>): Promise<{ id: string; version: number }> {
   const draft = await api('demo-editor', 'notices', 'save', { notice: content });
