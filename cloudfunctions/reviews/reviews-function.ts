@@ -5,7 +5,8 @@ import type { Caller } from '../../shared/staff/roles';
 import { changeNoticeIn } from '../notices/change-notice';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
-import type { Stored } from '../_runtime/store/port';
+import type { HandlerContext } from '../_runtime/handler-context';
+import type { Stored, Transaction } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
 
 /**
@@ -28,57 +29,30 @@ export const reviewsFunction = defineFunction('reviews', {
   },
 
   async approve({ id, version }, ctx) {
-    const reviewer = ctx.caller.openid as string;
-    const reviewerName = ctx.caller.staff?.name ?? '';
-    const at = ctx.now();
-    const { record } = await changeRecord(ctx.store, {
-      collection: 'reviews',
-      id,
-      expectedVersion: version,
-      notFound: 'REVIEW_NOT_FOUND',
-      decide: (current) => {
-        if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
-        if (current.authorOpenid === reviewer) throw new AppError('SELF_REVIEW');
-        return {
-          patch: { status: 'approved' as const, reviewerOpenid: reviewer, reviewerName, decidedAt: at.toISOString() },
-          events: [reviewEvent(id, 'approved', reviewer, at, `提交人：${current.authorName}；审核人：${reviewerName}；审核通过`)],
-          // The notice is published exactly as reviewed: its version must still be the one submitted
-          // (an edit since then is VERSION_CONFLICT, and the reviewer sends it back instead).
-          alongside: async (tx) => {
-            await changeNoticeIn(tx, {
-              actor: { openid: current.authorOpenid, name: current.authorName },
-              at,
-              id: current.subjectId,
-              version: current.subjectVersion,
-              action: 'published',
-              change: (notice, actor, when) => publishNotice(notice, actor, when),
-              describe: () => ({ detail: `经${reviewerName}审核` }),
-            });
-          },
-        };
-      },
+    return decidePending(ctx, id, version, (current, reviewerName, at) => {
+      if (current.authorOpenid === ctx.caller.openid) throw new AppError('SELF_REVIEW');
+      return {
+        status: 'approved',
+        outcome: '审核通过',
+        // The notice is published exactly as reviewed: its version must still be the one submitted
+        // (an edit since then is VERSION_CONFLICT, and the reviewer sends it back instead).
+        alongside: async (tx) => {
+          await changeNoticeIn(tx, {
+            actor: { openid: current.authorOpenid, name: current.authorName },
+            at,
+            id: current.subjectId,
+            version: current.subjectVersion,
+            action: 'published',
+            change: (notice, actor, when) => publishNotice(notice, actor, when),
+            describe: () => ({ detail: `经${reviewerName}审核` }),
+          });
+        },
+      };
     });
-    return toItem(record);
   },
 
   async sendBack({ id, version, comment }, ctx) {
-    const reviewer = ctx.caller.openid as string;
-    const reviewerName = ctx.caller.staff?.name ?? '';
-    const at = ctx.now();
-    const { record } = await changeRecord(ctx.store, {
-      collection: 'reviews',
-      id,
-      expectedVersion: version,
-      notFound: 'REVIEW_NOT_FOUND',
-      decide: (current) => {
-        if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
-        return {
-          patch: { status: 'sentBack' as const, reviewerOpenid: reviewer, reviewerName, decidedAt: at.toISOString(), comment },
-          events: [reviewEvent(id, 'sentBack', reviewer, at, `提交人：${current.authorName}；审核人：${reviewerName}；退回：${comment}`)],
-        };
-      },
-    });
-    return toItem(record);
+    return decidePending(ctx, id, version, () => ({ status: 'sentBack', outcome: `退回：${comment}`, comment }));
   },
 
   async settings(_input, { store }) {
@@ -89,6 +63,37 @@ export const reviewsFunction = defineFunction('reviews', {
     return saveReviewSettings(ctx.store, ctx.caller.openid as string, ctx.now(), version, required);
   },
 });
+
+type Decision = {
+  status: 'approved' | 'sentBack';
+  /** How the event's detail ends, after both names. */
+  outcome: string;
+  comment?: string;
+  alongside?: (tx: Transaction) => Promise<void>;
+};
+
+/** The one road for a reviewer's decision on a pending item: both names and the time on the item and its event. */
+async function decidePending(ctx: HandlerContext, id: string, version: number, decide: (current: Stored<ReviewRecord>, reviewerName: string, at: Date) => Decision): Promise<ReviewItem> {
+  const reviewer = ctx.caller.openid as string;
+  const reviewerName = ctx.caller.staff?.name ?? '';
+  const at = ctx.now();
+  const { record } = await changeRecord(ctx.store, {
+    collection: 'reviews',
+    id,
+    expectedVersion: version,
+    notFound: 'REVIEW_NOT_FOUND',
+    decide: (current) => {
+      if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
+      const { status, outcome, comment, alongside } = decide(current, reviewerName, at);
+      return {
+        patch: { status, reviewerOpenid: reviewer, reviewerName, decidedAt: at.toISOString(), ...(comment === undefined ? {} : { comment }) },
+        events: [reviewEvent(id, status, reviewer, at, `提交人：${current.authorName}；审核人：${reviewerName}；${outcome}`)],
+        alongside,
+      };
+    },
+  });
+  return toItem(record);
+}
 
 function isReviewer(caller: Caller): boolean {
   const roles = caller.staff?.roles ?? [];
