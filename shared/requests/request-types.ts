@@ -13,6 +13,8 @@ import type {
 } from './request-schema';
 import type { ReplyCategory, ReplyDetails, ReplyGroup, ReplyType } from './reply-categories';
 import type { FeeMethod } from './processing-fee';
+// Type-only: the stored record's fields are the view's first ones.
+import type { FeeRecord } from './request-record';
 
 /**
  * What the `requests` function answers. Dates a person reads as a day
@@ -223,25 +225,14 @@ export type RequestCommandName =
   | 'recordPayment'
   | 'assignDepartment';
 
-/** A fee as the applicant and staff read it. */
-export interface FeeView {
-  method: FeeMethod;
+/** A fee as the applicant and staff read it: the record, with what follows from it. */
+export interface FeeView extends FeeRecord {
   /** 按件计收 / 按量计收 */
   methodLabel: string;
-  units: number;
-  unitsBefore: number;
-  month: string;
-  computedAmount: number;
-  /** What is to be paid, 元 (0 when waived). */
-  amount: number;
-  waived: boolean;
-  reason: string | null;
-  noticeOn: string;
   /** The last day to pay: the 20th working day after the notice. */
   deadlineOn: string;
   /** Set when that day was counted over a year whose holiday arrangement is not entered (暂定). */
   deadlineProvisional: boolean;
-  paidOn: string | null;
   /** awaiting: not paid yet; paid; waived (免收); lapsed: not paid in time, the request closed (other.noFee). */
   state: 'awaiting' | 'paid' | 'waived' | 'lapsed';
   /** How the amount was reached, one line each (the tables' bands, then the total). */
