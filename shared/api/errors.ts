@@ -37,6 +37,7 @@ export const ERROR_CATALOGUE = {
   REASONS_NOT_ASKED: { status: 409, message: '以申请数量、频次明显超过合理范围为由不予处理或延迟答复前，应当先要求申请人说明理由' },
   UNCLEAR_WITHOUT_SUPPLEMENT: { status: 409, message: '只有告知补正且申请人补正后内容仍不明确的，才能答复“补正后申请内容仍不明确”' },
   DELAYED_DUE_INVALID: { status: 400, message: '延迟答复的期限应晚于现行答复期限' },
+  DELAYED_DUE_NOT_WORKING_DAY: { status: 400, message: '延迟答复的期限应为工作日，请另选日期' },
 
   // subscriptions, inbox
   SUBSCRIPTION_LIMIT_REACHED: { status: 409, message: '订阅数量已达上限，请先取消部分订阅' },

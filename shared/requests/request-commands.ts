@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../api/errors';
-import { addDays } from '../calendar/dates';
+import { addDays, weekdayOf } from '../calendar/dates';
 import { addWorkingDays, type WorkingCalendar } from '../calendar/working-calendar';
 import { beijingToday } from '../time/beijing-time';
 import { SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
@@ -197,7 +197,8 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
       if (command.dueOn === undefined || !due) return null;
       return (
         when(command.dueOn <= due.dueOn, 'DELAYED_DUE_INVALID', `延迟答复的期限应晚于现行答复期限（${due.dueOn}）`) ??
-        when(command.dueOn > addDays(today, MAX_DELAY_DAYS), 'DELAYED_DUE_INVALID', '延迟答复的期限不能超过一年')
+        when(command.dueOn > addDays(today, MAX_DELAY_DAYS), 'DELAYED_DUE_INVALID', '延迟答复的期限不能超过一年') ??
+        nonWorkingDueDay(command.dueOn, calendar)
       );
     }
     case 'reply':
@@ -271,6 +272,20 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
       );
   }
 }
+
+/**
+ * A delayed due date is the last day of a count in working days (Art. 33 reckons every period so), so it must itself be one:
+ * the applicant reads it as the day the answer is owed, and a Sunday or 国庆 would be a date the office is shut. A day of a
+ * year whose arrangement is not entered is judged by the statutory holidays and weekends alone (暂定).
+ */
+function nonWorkingDueDay(dueOn: string, calendar: WorkingCalendar): Refusal | null {
+  const day = calendar.day(dueOn);
+  if (day.work) return null;
+  const what = day.kind === 'holiday' ? `${day.name ?? '法定节假日'}${day.covered ? '' : '（暂定）'}` : WEEKDAY_NAMES[weekdayOf(dueOn)];
+  return refuse('DELAYED_DUE_NOT_WORKING_DAY', `${dueOn} 是${what}，不是工作日；延迟答复的期限应为工作日，请另选日期`);
+}
+
+const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** A request the system or a clerk closed because no supplement came in time (Art. 30): a supplement accepted later reopens it. */
 export function reopensClosure(r: Pick<RequestRecord, 'status' | 'ending'>): boolean {

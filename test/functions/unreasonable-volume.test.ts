@@ -62,6 +62,11 @@ test('asked → answered in the app → a delayed due date: letters, messages, t
   const early = await clerk('setDelayedDue', { id: r.id, version: given.version, dueOn: '2026-10-30', reason: '需逐份调取档案' });
   expect(early).toMatchObject({ ok: false, code: 'DELAYED_DUE_INVALID', message: '延迟答复的期限应晚于现行答复期限（2026-10-30）' });
 
+  // A day the office is shut is refused with its own code, the day named, and nothing written (Art. 33 counts in working days).
+  const sunday = await clerk('setDelayedDue', { id: r.id, version: given.version, dueOn: '2026-12-27', reason: '需逐份调取档案' });
+  expect(sunday).toMatchObject({ ok: false, code: 'DELAYED_DUE_NOT_WORKING_DAY', message: '2026-12-27 是星期日，不是工作日；延迟答复的期限应为工作日，请另选日期' });
+  expect(await cloud.store.collection('requests').get(r.id)).toMatchObject({ version: given.version, delayedDue: null });
+
   const delayed = ok(await clerk('setDelayedDue', { id: r.id, version: given.version, dueOn: '2026-12-31', reason: '所申请的 40 份批复需逐份调取档案并审查' }));
   expect(delayed).toMatchObject({ status: 'registered', dueOn: '2026-12-31', dueProvisional: false, delayedDue: { dueOn: '2026-12-31', on: '2026-10-12' } });
   const delayLetter = delayed.letters.find((l: { kind: string }) => l.kind === 'delayedDue');

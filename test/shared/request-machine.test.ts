@@ -384,6 +384,16 @@ describe('unreasonable volume (Art. 35): reasons asked, given, then refusal or a
     expect(refusalOf(given, delay('2026-10-30'), '2026-10-13', calendar)).toEqual({ refused: 'DELAYED_DUE_INVALID', message: '延迟答复的期限应晚于现行答复期限（2026-10-30）' });
     expect(refusalOf(given, delay('2027-12-31'), '2026-10-13', calendar)).toEqual({ refused: 'DELAYED_DUE_INVALID', message: '延迟答复的期限不能超过一年' });
     expect(refusalOf(given, delay('2026-12-31'), '2026-11-02', calendar)).toMatchObject({ refused: 'EXTENSION_TOO_LATE' });
+    // The answer is owed on a working day (a Saturday, or 元旦 of a year not yet arranged, counted as off: 暂定).
+    expect(refusalOf(given, delay('2026-12-26'), '2026-10-13', calendar)).toEqual({
+      refused: 'DELAYED_DUE_NOT_WORKING_DAY',
+      message: '2026-12-26 是星期六，不是工作日；延迟答复的期限应为工作日，请另选日期',
+    });
+    expect(refusalOf(given, delay('2027-01-01'), '2026-10-13', calendar)).toEqual({
+      refused: 'DELAYED_DUE_NOT_WORKING_DAY',
+      message: '2027-01-01 是元旦（暂定），不是工作日；延迟答复的期限应为工作日，请另选日期',
+    });
+    expect(codeOf(() => transition(given, delay('2026-12-27'), at('2026-10-13'), calendar))).toBe('DELAYED_DUE_NOT_WORKING_DAY');
     const result = transition(given, delay('2026-12-31'), at('2026-10-13'), calendar);
     expect(result.notifications).toEqual([expect.objectContaining({ kind: 'dueDelayed' })]);
     const delayed = { ...given, ...result.request, version: given.version + 1 } as RequestRecord;

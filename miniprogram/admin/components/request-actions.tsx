@@ -193,7 +193,7 @@ const setDelayedDue = (request: RequestView): ActionDescription => ({
   hint: `申请理由合理，但无法在法定期限${request.dueOn ? `（${request.dueOn}）` : ''}内答复的，确定延迟答复的合理期限并告知申请人（条例第三十五条）。只能确定一次。`,
   initial: { dueOn: '', reason: '' },
   fields: () => [
-    { key: 'dueOn', label: '延迟至（YYYY-MM-DD）', required: true, text: 'delayedDueOn', placeholder: '须晚于现行答复期限' },
+    { key: 'dueOn', label: '延迟至（YYYY-MM-DD）', required: true, text: 'delayedDueOn', placeholder: '须为工作日，且晚于现行答复期限' },
     { key: 'reason', label: '无法按期答复的原因', required: true, text: 'delayedReason', multiline: true },
   ],
   schema: SetDelayedDueSchema,
