@@ -50,6 +50,7 @@ export type NotificationCause =
   | 'inquiryAnswered'
   | 'inquiryMoreAsked'
   | 'inquiryToRequest'
+  | 'inquiryDueMoved'
   | 'registrationWaiting';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };

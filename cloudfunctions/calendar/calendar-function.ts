@@ -7,13 +7,15 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
 import { recomputeOpenRequests } from './recompute-open-requests';
 import { recomputeOpenFollowUps } from '../ratings/recompute-follow-ups';
+import { recomputeOpenCases } from '../inquiries/recompute-open-cases';
 import { calculateDueDate } from '../../shared/calendar/due-date-calculator';
 
 
 /**
  * Function `calendar`: the working-day arrangement as data the bureau
  * controls. Every change is followed by recomputing the due dates of all
- * open requests, each change recorded on that request's timeline.
+ * open requests, 差评 follow-ups and inquiry cases, each change recorded on
+ * that record's own history.
  */
 export const calendarFunction = defineFunction('calendar', {
   async days({ year }, { store }) {
@@ -70,6 +72,8 @@ async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year:
   const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
   // 差评 follow-ups are counted on the same calendar: their due dates move with it, and their officers hear of it.
   await recomputeOpenFollowUps(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
+  // So are inquiry and complaint cases' answer periods (反馈回应制): the resident who was told a date hears the new one.
+  await recomputeOpenCases(ctx.store, calendar, ctx.now(), reason, changedFrom);
   return { calendar: viewOf(calendar, year), recomputed };
 }
 

@@ -9,6 +9,7 @@ const WORDING: Record<CaseNotification['kind'], { title: string; body: string }>
   inquiryAnswered: { title: '您的咨询已答复', body: '点击查看答复内容，并可评价或追问。' },
   inquiryMoreAsked: { title: '您的咨询需要补充内容', body: '请按告知一次性补充，补充后重新计算答复期限。' },
   inquiryToRequest: { title: '您的咨询可以申请政府信息公开', body: '您所问的属于政府信息，请确认申请人信息后提交政府信息公开申请。' },
+  inquiryDueMoved: { title: '您的咨询答复期限已调整', body: '节假日安排公布后，答复期限按工作日重新计算。' },
 };
 
 /**
@@ -25,7 +26,7 @@ export async function enqueueCaseNotifications(tx: Transaction, notifications: r
       openid: n.openid,
       purpose: null,
       title: wording.title,
-      body: `编号 ${n.caseNumber}。${wording.body}`,
+      body: `编号 ${n.caseNumber}。${n.detail ? `${n.detail}。` : ''}${wording.body}`,
       link: { type: 'inquiry', id: n.caseId },
       page: `${CASE_PAGE}?id=${n.caseId}`,
       values: { title: wording.title, trackingNumber: n.caseNumber, at: now.toISOString() },

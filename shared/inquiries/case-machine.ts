@@ -119,10 +119,12 @@ export type CaseCommand =
 
 /** What a step asks the notifications outbox to tell the resident. */
 export interface CaseNotification {
-  kind: 'inquiryAnswered' | 'inquiryMoreAsked' | 'inquiryToRequest';
+  kind: 'inquiryAnswered' | 'inquiryMoreAsked' | 'inquiryToRequest' | 'inquiryDueMoved';
   openid: string;
   caseId: string;
   caseNumber: string;
+  /** What changed, in words, where the kind's own wording does not say it (a moved date). */
+  detail?: string;
 }
 
 export interface CaseStep {
@@ -224,6 +226,32 @@ export function stepCase(c: InquiryRecord & { id: string }, command: CaseCommand
       };
     }
   }
+}
+
+/** The bureau calendar acting on a case: no person did it. */
+export const CALENDAR_ACTOR: CaseActor = { role: 'staff', openid: null, name: '系统（工作日历）' };
+
+/**
+ * A calendar change (next year's arrangement entered, a day corrected) counts
+ * an open case's answer period again from the same day zero, on the new
+ * calendar. Null when neither the date nor its 暂定 mark moves. The resident
+ * who was told the date hears the new one; a date that only stopped being
+ * 暂定 is recorded, not sent (as for requests). A case waiting for the
+ * resident has no running clock, so nothing to move.
+ */
+export function recomputeCaseDue(c: InquiryRecord & { id: string }, reason: string, now: Date, calendar: WorkingCalendar): CaseStep | null {
+  if (c.status !== 'open') return null;
+  const after = caseDue(c, calendar);
+  const moved = after.dueOn !== c.dueOn;
+  if (!moved && after.dueProvisional === c.dueProvisional) return null;
+  const mark = (provisional: boolean) => (provisional ? '（暂定）' : '');
+  const detail = `${reason}：答复期限由 ${c.dueOn ?? '无'}${mark(c.dueProvisional)} 调整为 ${after.dueOn ?? '无'}${mark(after.dueProvisional)}`;
+  const at = now.toISOString();
+  return {
+    patch: { ...after, updatedAt: at },
+    entry: { action: 'dueMoved', at, actor: CALENDAR_ACTOR, detail },
+    notifications: moved && c.ownerOpenid && !c.anonymous ? [{ kind: 'inquiryDueMoved', openid: c.ownerOpenid, caseId: c.id, caseNumber: c.caseNumber, detail }] : [],
+  };
 }
 
 export function historyLabel(action: CaseAction): string {

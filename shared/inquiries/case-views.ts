@@ -21,7 +21,7 @@ type Stored = InquiryRecord & { id: string; version: number };
  * an OPENID of a resident.
  */
 function residentHistory(h: CaseHistoryEntry): CaseHistoryView {
-  return { action: h.action, label: CASE_ACTION_LABELS[h.action], at: h.at, by: h.actor.role === 'resident' ? '您' : '工作人员', detail: h.action === 'assigned' ? null : h.detail };
+  return { action: h.action, label: CASE_ACTION_LABELS[h.action], at: h.at, by: h.actor.role === 'resident' ? '您' : h.action === 'dueMoved' ? '系统' : '工作人员', detail: h.action === 'assigned' ? null : h.detail };
 }
 
 function staffHistory(c: Stored) {

@@ -78,7 +78,8 @@ export type CaseAction =
   | 'rated'
   | 'publishedAsFaq'
   | 'redirectedFromRequest'
-  | 'turnedToRequest';
+  | 'turnedToRequest'
+  | 'dueMoved';
 
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   asked: '提交',
@@ -94,6 +95,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   publishedAsFaq: '发布为常见问题',
   redirectedFromRequest: '由政府信息公开申请转来',
   turnedToRequest: '转为政府信息公开申请',
+  dueMoved: '答复期限调整',
 };
 
 /** Who did something to a case, kept whole on the record; the views say how much of it each reader sees. */

@@ -96,3 +96,38 @@ test("a 差评 follow-up's due date that moves: the follow-up is updated with an
   expect(events.map((e) => e.action)).toContain('dueMoved');
   expect(untouched.id).not.toBe(rated.id);
 });
+
+test("an open inquiry's answer date that moves: the case records it and the resident is told once; an anonymous complaint's moves silently", async () => {
+  cloud.clock.now = at('2026-12-29');
+  const ask = (key: string, data: Record<string, unknown> = {}) =>
+    cloud.call('resident-a', 'inquiries', { action: 'ask', data: { idempotencyKey: key, kind: 'inquiry', topic: '养犬登记', text: '养犬登记要带什么？', ...data } });
+  // Tue 12-29 + 5 working days, 元旦 off by the 放假办法: Wed 2027-01-06, 暂定.
+  const inquiry = ok(await ask('key-due-moves-1'));
+  const complaint = ok(await ask('key-due-moves-2', { kind: 'complaint', anonymous: true }));
+  expect(ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id: inquiry.id } }))).toMatchObject({ dueOn: '2027-01-06', dueProvisional: true });
+
+  await enter2027(NEW_YEAR);
+  const confirmed = ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id: inquiry.id } }));
+  expect(confirmed).toMatchObject({ dueOn: '2027-01-06', dueProvisional: false });
+  expect(confirmed.history.at(-1)).toMatchObject({ action: 'dueMoved', by: '系统', detail: expect.stringContaining('2027-01-06（暂定） 调整为 2027-01-06') });
+  expect(await moved(inquiry.id, 'inquiryDueMoved')).toEqual([]);
+
+  await enter2027(LONG_NEW_YEAR);
+  const after = ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id: inquiry.id } }));
+  expect(after).toMatchObject({ dueOn: '2027-01-07', dueProvisional: false });
+  const told = await moved(inquiry.id, 'inquiryDueMoved');
+  expect(told).toHaveLength(1);
+  expect(told[0]).toMatchObject({ audience: { type: 'person', openid: 'resident-a' }, message: { link: { type: 'inquiry', id: inquiry.id } } });
+  expect(told[0].message.body).toContain('由 2027-01-06 调整为 2027-01-07');
+  const staffView = ok(await cloud.call('demo-admin', 'inquiries', { action: 'manageGet', data: { id: complaint.id } }));
+  // 12-29 + 15 working days: 2027-01-20 with 元旦 off, 01-21 with 01-04 off too.
+  expect(staffView).toMatchObject({ dueOn: '2027-01-21' });
+  expect(staffView.history.at(-1)).toMatchObject({ action: 'dueMoved', by: '系统（工作日历）' });
+  expect(await cloud.store.collection(OUTBOX).count({ subjectId: complaint.id })).toBe(0);
+  const events = (await cloud.store.collection('events').find({ where: { subjectId: inquiry.id }, orderBy: [['at', 'asc']], limit: 20 })).items;
+  expect(events.filter((e) => e.action === 'dueMoved')).toHaveLength(2);
+
+  // The same arrangement again moves nothing and tells nobody again.
+  await enter2027(LONG_NEW_YEAR);
+  expect(await moved(inquiry.id, 'inquiryDueMoved')).toHaveLength(1);
+});
