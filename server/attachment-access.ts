@@ -4,43 +4,59 @@ import type { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store'
 import { isVisibleToResidents } from '../shared/notices/notice-lifecycle';
 import { requestInScope, requestScopeOf } from '../shared/requests/department-scope';
 import { decideAccess, isStaff, staff, type Caller } from '../shared/staff/roles';
+import { staffMaySee as caseVisibleToStaff, type CaseViewer } from '../shared/inquiries/case-access';
 
 /**
  * Who may fetch an uploaded file in the local cloud, decided on every request (withdrawn means
  * withdrawn: a notice taken down takes its attachments with it at once, not after a day's cache):
  * - `public`: a published notice carries it; anyone may read it, and caches must ask again each time;
- * - `private`: a staff member (for a request's file, one who may handle that request: its
- *   department's handlers and the admins), or the applicant of a request that carries it (a reply's
- *   letter, a supplement), and nobody else; never stored by any cache;
- * - `refused`: anyone else — a withdrawn or draft notice's file, someone else's request's, a file
- *   attached to nothing. The answer is the same as for an unknown id, so nothing says it exists.
+ * - `private`: a staff member (for a request's or an inquiry's file, one who may handle that record:
+ *   see staffMaySee), or the owner of a request or inquiry that carries it (a reply's letter, a
+ *   supplement, a photo sent with a question), or the resident who uploaded a file not attached to
+ *   anything yet, and nobody else; never stored by any cache;
+ * - `refused`: anyone else — a withdrawn or draft notice's file, someone else's request's or
+ *   inquiry's, a file attached to nothing. The answer is the same as for an unknown id, so nothing
+ *   says it exists.
  *
- * Which records carry which file is kept by SQLite triggers on `notices` and `requests` in a side
- * table (`file_uses`), written in the same transaction as the record, so the change roads of notices
- * and requests need not know about it and the check never scans documents. A URL `/files/<id>`
- * anywhere in a record's document counts (attachments of a notice, a reply, a supplement, a paper
- * request). Files exist only in the local cloud; CloudBase keeps attachments in cloud storage.
+ * Which records carry which file is kept by SQLite triggers on `notices`, `requests` and `inquiries`
+ * in a side table (`file_uses`), written in the same transaction as the record, so the change roads
+ * need not know about it and the check never scans documents. A URL `/files/<id>` anywhere in a
+ * record's document counts (attachments of a notice, a reply, a supplement, a paper request, a
+ * question or follow-up). Files exist only in the local cloud; CloudBase keeps attachments in cloud storage.
  */
 export type FileAccess = 'public' | 'private' | 'refused';
 
 /**
- * A file only requests carry is for the staff who may handle one of them: handlers of its department
- * and admins (shared/requests/department-scope.ts), as the requests function answers them. Any other
- * file (a notice's, one not attached yet) is for any staff member.
+ * Which staff may read a file, asked of the records that carry it, each as its own function answers
+ * staff: a request's, the handlers of its department and the admins (shared/requests/department-scope.ts);
+ * an inquiry's, the answerers who see the case and the admins — a complaint's, only the one answerer
+ * it is assigned to and the admins (shared/inquiries/case-access.ts). A file some other record carries
+ * (a notice's) or none (not attached yet) is for any staff member.
  */
 async function staffMaySee(store: Store, caller: Caller, uses: ReadonlyArray<{ collection: string; recordId: string }>): Promise<boolean> {
-  const requestUses = uses.filter((u) => u.collection === 'requests');
-  if (requestUses.length === 0 || requestUses.length < uses.length) return true;
-  if (decideAccess(staff('handler'), caller) !== 'allow') return false;
-  const scope = requestScopeOf(caller);
-  for (const use of requestUses) {
-    const request = await store.collection('requests').get(use.recordId);
-    if (request && requestInScope(scope, request)) return true;
+  if (uses.length === 0 || uses.some((u) => u.collection === 'notices')) return true;
+  for (const use of uses) {
+    if (use.collection === 'requests' && decideAccess(staff('handler'), caller) === 'allow') {
+      const request = await store.collection('requests').get(use.recordId);
+      if (request && requestInScope(requestScopeOf(caller), request)) return true;
+    }
+    if (use.collection === 'inquiries' && decideAccess(staff('answerer'), caller) === 'allow') {
+      const inquiry = await store.collection('inquiries').get(use.recordId);
+      if (inquiry && caseVisibleToStaff(inquiry, caseViewerOf(caller))) return true;
+    }
   }
   return false;
 }
 
-const TRACKED = ['notices', 'requests'] as const;
+/** The answerer as case-access.ts sees them: every role the caller holds, not only the answerer's. */
+function caseViewerOf(caller: Caller): CaseViewer {
+  return { openid: caller.openid as string, isAdmin: caller.staff?.roles.includes('admin') ?? false, departmentIds: caller.staff?.departmentIds ?? [] };
+}
+
+/** The records whose owner (`ownerOpenid`) may read the files they carry: a request's applicant, an inquiry's asker. */
+const OWNED = ['requests', 'inquiries'] as const;
+
+const TRACKED = ['notices', 'requests', 'inquiries'] as const;
 const ID_LENGTH = 22;
 
 /** The file ids one record's document names: string values that are exactly `/files/<id>`. */
@@ -73,17 +89,16 @@ function schema(): string[] {
 export class AttachmentAccess {
   private constructor(private readonly store: SqliteStore) {}
 
-  /** Creates the side table and its triggers once, and fills it from the records already stored (data from before it existed). */
+  /** Creates the side table and its triggers once, and fills it from the records already stored (data from before a collection's trigger existed). */
   static async install(store: SqliteStore): Promise<AttachmentAccess> {
     await store.withConnection((db: Database) => {
-      const existed = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'file_uses'`).get();
+      // A collection tracked since a later version (inquiries) is filled on the first start that has its trigger.
+      const untracked = TRACKED.filter((c) => !db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`).get(`${c}_file_uses_insert`));
       db.transaction(() => {
         for (const statement of schema()) db.exec(statement);
-        if (!existed) {
-          for (const c of TRACKED) {
-            db.exec(`INSERT OR IGNORE INTO file_uses SELECT substr(j.value, 8), '${c}', r.id FROM "${c}" r, json_tree(r.doc) j
-                     WHERE instr(r.doc, '/files/') > 0 AND j.type = 'text' AND j.value GLOB '/files/*' AND length(j.value) = ${7 + ID_LENGTH}`);
-          }
+        for (const c of untracked) {
+          db.exec(`INSERT OR IGNORE INTO file_uses SELECT substr(j.value, 8), '${c}', r.id FROM "${c}" r, json_tree(r.doc) j
+                   WHERE instr(r.doc, '/files/') > 0 AND j.type = 'text' AND j.value GLOB '/files/*' AND length(j.value) = ${7 + ID_LENGTH}`);
         }
       })();
     });
@@ -103,10 +118,13 @@ export class AttachmentAccess {
     if (isStaff(caller) && (await staffMaySee(store, caller, uses))) return 'private';
     if (!caller.openid) return 'refused';
     for (const use of uses) {
-      if (use.collection !== 'requests') continue;
-      const request = await store.collection('requests').get(use.recordId);
-      if (request?.ownerOpenid === caller.openid) return 'private';
+      const owned = OWNED.find((c) => c === use.collection);
+      if (!owned) continue;
+      const record = await store.collection(owned).get(use.recordId);
+      if (record?.ownerOpenid === caller.openid) return 'private';
     }
+    // A resident's own upload not attached to anything yet (a photo picked for a question not sent yet).
+    if (uses.length === 0 && (await store.collection('files').get(fileId))?.uploadedBy === caller.openid) return 'private';
     return 'refused';
   }
 }

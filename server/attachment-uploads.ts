@@ -12,6 +12,7 @@ import {
   localFileUrl,
   MAX_UPLOAD_BYTES,
   nameRefusal,
+  type AttachmentFileKind,
   type AttachmentFileRecord,
   type UploadedAttachment,
 } from '../shared/files/attachment-files';
@@ -35,10 +36,13 @@ import type { FileAccess } from './attachment-access';
  */
 export const FILE_NAME_HEADER = 'x-file-name';
 /**
- * Who may upload: the people who attach files to notices and replies, and a resident while one of
- * their requests awaits a supplement (Art. 30: the supplement may come with documents).
+ * Who may upload: the people who attach files to notices and replies, a resident while one of
+ * their requests awaits a supplement (Art. 30: the supplement may come with documents), and any
+ * signed-in resident a photo (a question or complaint may come with up to nine, picked before the
+ * case exists). Residents' uploads are limited per hour and day like their other writes.
  */
 const UPLOADERS = staff('publisher', 'handler');
+const PHOTO_KINDS: readonly AttachmentFileKind[] = ['png', 'jpeg'];
 
 type Send = (res: ServerResponse, envelope: Envelope<unknown>, headers?: Record<string, string>) => void;
 
@@ -68,11 +72,13 @@ export class AttachmentUploads {
     const refuse = (error: AppError) => send(res, error.toEnvelope(), { connection: 'close' });
     const access = decideAccess(UPLOADERS, caller);
     if (access === 'unauthenticated') return refuse(new AppError('UNAUTHENTICATED'));
-    if (access !== 'allow' && !(await this.awaitsSupplement(caller.openid as string))) {
-      return refuse(new AppError('FORBIDDEN', '只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传附件'));
-    }
     const name = readFileName(req.headers[FILE_NAME_HEADER]);
     if (typeof name !== 'string') return refuse(name);
+    // Photos for a question or complaint come before the case exists; the kind is checked against the bytes below.
+    const photo = PHOTO_KINDS.includes(fileKindByName(name) as AttachmentFileKind);
+    if (access !== 'allow' && !photo && !(await this.awaitsSupplement(caller.openid as string))) {
+      return refuse(new AppError('FORBIDDEN', '咨询、投诉只能附上图片（PNG、JPEG）；其他附件只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传'));
+    }
     const badName = nameRefusal(name);
     if (badName) return refuse(new AppError('FILE_TYPE_NOT_ALLOWED', badName));
     if (Number(req.headers['content-length'] ?? 0) > this.maxBytes) return refuse(new AppError('FILE_TOO_LARGE'));

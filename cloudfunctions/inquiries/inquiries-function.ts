@@ -13,6 +13,7 @@ import { changeCase } from './change-case';
 import { createCase } from './create-case';
 import { faqFromCase } from '../faq/faq-records';
 import { redirectFromRequest } from './redirect-from-request';
+import { requireOwnUploads } from '../_runtime/require-own-uploads';
 import { caseFigures, type FiguredCase } from '../../shared/inquiries/case-figures';
 
 /**
@@ -23,6 +24,7 @@ import { caseFigures, type FiguredCase } from '../../shared/inquiries/case-figur
 export const inquiriesFunction = defineFunction('inquiries', {
   async ask(input, ctx) {
     const { idempotencyKey, ...content } = input;
+    await requireOwnUploads(ctx, input.attachments ?? []);
     const department = await departmentNamed(ctx, input.departmentId);
     const created = await createCase(
       ctx,
@@ -53,6 +55,7 @@ export const inquiriesFunction = defineFunction('inquiries', {
   },
 
   async followUp({ id, version, text, attachments }, ctx) {
+    await requireOwnUploads(ctx, attachments ?? []);
     return toMyCaseView(await changeCase(ctx, id, version, { type: 'followUp', actor: residentActor(ctx), text, attachments: attachments ?? [] }, { resident: ctx.caller.openid as string }));
   },
 
@@ -61,6 +64,7 @@ export const inquiriesFunction = defineFunction('inquiries', {
   },
 
   async giveMore({ id, version, text, attachments }, ctx) {
+    await requireOwnUploads(ctx, attachments ?? []);
     return toMyCaseView(await changeCase(ctx, id, version, { type: 'giveMore', actor: residentActor(ctx), text, attachments: attachments ?? [] }, { resident: ctx.caller.openid as string }));
   },
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import { LOCAL_FILE_PATH } from '../../shared/files/attachment-files';
+import { requireOwnUploads } from '../_runtime/require-own-uploads';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
@@ -234,23 +234,6 @@ async function requireAnsweredRequest(ctx: HandlerContext, trackingNumber: strin
   if (!earlier || earlier.id === id || earlier.status !== 'replied' || !requestInScope(requestScopeOf(ctx.caller), earlier)) {
     throw new AppError('VALIDATION_FAILED', undefined, { earlierTrackingNumber: `未找到已答复的申请 ${trackingNumber}，请核对原申请编号` });
   }
-}
-
-/**
- * A resident's supplement may carry only files uploaded through the app (the schema refuses any
- * other address); a local-cloud upload must also be the caller's own, so nobody attaches a file
- * someone else uploaded by copying its link. CloudBase uploads (cloud://…) are the phone's own by
- * construction: the storage path is the app's and its permission lets only the creator write.
- */
-async function requireOwnUploads(ctx: HandlerContext, attachments: ReadonlyArray<{ url: string }>): Promise<void> {
-  const problems: Record<string, string> = {};
-  for (const [i, a] of attachments.entries()) {
-    const local = LOCAL_FILE_PATH.exec(a.url);
-    if (!local) continue;
-    const file = await ctx.store.collection('files').get(local[1]);
-    if (!file || file.uploadedBy !== ctx.caller.openid) problems[`attachments.${i}.url`] = '只能附上通过本小程序上传的文件';
-  }
-  if (Object.keys(problems).length) throw new AppError('VALIDATION_FAILED', undefined, problems);
 }
 
 /** A resident's own request; someone else's is answered exactly like a missing one. */

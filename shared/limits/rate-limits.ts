@@ -52,7 +52,7 @@ export const DEFAULT_RATE_LIMITS: Record<string, LimitedAction> = {
     what: '发表意见',
     limits: { resident: [{ max: 10, seconds: HOUR }, { max: 50, seconds: DAY }], staff: [{ max: 10, seconds: HOUR }, { max: 50, seconds: DAY }] },
   },
-  'files.upload': { what: '上传附件', limits: { staff: [{ max: 60, seconds: HOUR }, { max: 500, seconds: DAY }] } },
+  'files.upload': { what: '上传附件', limits: { resident: [{ max: 20, seconds: HOUR }, { max: 50, seconds: DAY }], staff: [{ max: 60, seconds: HOUR }, { max: 500, seconds: DAY }] } },
   'inquiries.ask': {
     what: '咨询',
     limits: { resident: [{ max: 5, seconds: HOUR }, { max: 20, seconds: DAY }], staff: [{ max: 30, seconds: HOUR }, { max: 200, seconds: DAY }] },

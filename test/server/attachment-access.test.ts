@@ -39,12 +39,13 @@ afterEach(async () => {
 });
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
 
 async function upload(openid: string, name: string): Promise<{ id: string; name: string; url: string; sizeBytes: number }> {
   const res = await fetch(`${base}/files`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), 'x-dev-session': await tokenOf(openid) },
-    body: PDF,
+    body: name.endsWith('.png') ? PNG : PDF,
   });
   return ((await res.json()) as { data: { id: string; name: string; url: string; sizeBytes: number } }).data;
 }
@@ -99,6 +100,51 @@ test('a request’s reply attachment: its applicant and the staff who handle it,
   expect((await fetchAs('housing-clerk', file.url)).status).toBe(200);
 });
 
+test('an inquiry’s photos: the resident who asked and the staff who see the case; a complaint’s, only its answerer and the admins', async () => {
+  const photo = await upload('asker-y', '积水.png');
+  // Picked but not sent yet: its uploader sees it, nobody else outside the staff.
+  expect(await fetchAs('asker-y', photo.url)).toEqual({ status: 200, cache: 'private, no-store' });
+  expect(await fetchAs('someone-else', photo.url)).toMatchObject({ status: 404 });
+  const asked = await api('asker-y', 'inquiries', 'ask', { idempotencyKey: 'photo-ask-0001', kind: 'inquiry', topic: '道路', text: '小区门口积水何时处理？', attachments: [attachmentOf(photo)] });
+
+  expect(await fetchAs('asker-y', photo.url)).toEqual({ status: 200, cache: 'private, no-store' });
+  expect(await fetchAs('someone-else', photo.url)).toMatchObject({ status: 404 });
+  expect(await fetchAs(null, photo.url)).toMatchObject({ status: 404 });
+  // Not yet assigned: every answerer sees the case, and its photo; a publisher sees neither.
+  expect((await fetchAs('demo-clerk', photo.url)).status).toBe(200);
+  expect((await fetchAs('demo-admin', photo.url)).status).toBe(200);
+  expect(await fetchAs('demo-editor', photo.url)).toMatchObject({ status: 404 });
+  // A follow-up's photo is the asker's too.
+  const more = await upload('asker-y', '积水2.png');
+  const answered = await api('demo-clerk', 'inquiries', 'answer', { id: asked.id, version: 1, text: '已转交市政部门处理。' });
+  await api('asker-y', 'inquiries', 'followUp', { id: asked.id, version: answered.version, text: '仍有积水。', attachments: [attachmentOf(more)] });
+  expect((await fetchAs('asker-y', more.url)).status).toBe(200);
+  expect(await fetchAs('someone-else', more.url)).toMatchObject({ status: 404 });
+
+  // A complaint is confidential: only the admins and the answerer it is assigned to.
+  const evidence = await upload('asker-y', '现场.png');
+  const complaint = await api('asker-y', 'inquiries', 'ask', { idempotencyKey: 'photo-ask-0002', kind: 'complaint', topic: '噪音', text: '夜间施工扰民。', anonymous: true, attachments: [attachmentOf(evidence)] });
+  expect((await fetchAs('asker-y', evidence.url)).status).toBe(200);
+  expect((await fetchAs('demo-admin', evidence.url)).status).toBe(200);
+  expect(await fetchAs('demo-clerk', evidence.url)).toMatchObject({ status: 404 });
+  await api('demo-admin', 'inquiries', 'assign', { id: complaint.id, version: 1, departmentId: 'office', answererOpenid: 'demo-clerk' });
+  expect((await fetchAs('demo-clerk', evidence.url)).status).toBe(200);
+});
+
+test('a resident cannot make someone else’s file theirs by attaching its link to their own question', async () => {
+  const file = await upload('demo-editor', '停水通知.pdf');
+  const draft = await api('demo-editor', 'notices', 'save', { notice: announcement({ attachments: [attachmentOf(file)] }) });
+  const published = await api('demo-editor', 'notices', 'publish', { id: draft.id, version: draft.version });
+  await api('demo-editor', 'notices', 'withdraw', { id: published.id, version: published.version, reason: '内容有误，撤回更正' });
+  const res = await fetch(`${base}/api/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-session': await tokenOf('asker-z') },
+    body: JSON.stringify({ action: 'ask', data: { idempotencyKey: 'copied-link-01', kind: 'inquiry', topic: '停水', text: '这份通知为什么撤回了？', attachments: [attachmentOf(file)] } }),
+  });
+  expect(await res.json()).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'attachments.0.url': '只能附上通过本小程序上传的文件' } });
+  expect(await fetchAs('asker-z', file.url)).toMatchObject({ status: 404 });
+});
+
 test('a file attached to nothing is its uploader’s colleagues’ only; unknown and refused look the same', async () => {
   const file = await upload('demo-editor', '草稿.pdf');
   const refused = await fetch(`${base}${file.url}`);
@@ -113,7 +159,7 @@ test('records stored before the file index existed are found after a restart', a
   await api('demo-editor', 'notices', 'publish', { id: draft.id, version: draft.version });
   await cloud.close();
   const db = new Database(join(dataDir, 'sunshine.sqlite'));
-  for (const t of ['notices', 'requests']) db.exec(`DROP TRIGGER ${t}_file_uses_insert; DROP TRIGGER ${t}_file_uses_update;`);
+  for (const t of ['notices', 'requests', 'inquiries']) db.exec(`DROP TRIGGER ${t}_file_uses_insert; DROP TRIGGER ${t}_file_uses_update;`);
   db.exec('DROP TABLE file_uses');
   db.close();
   await start();

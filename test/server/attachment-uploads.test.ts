@@ -155,20 +155,28 @@ test('too big: refused on the declared length before the body is read, and when 
   expect(await fileCount()).toBe(0);
 });
 
-test('only signed-in publishers and handlers may upload, decided on the server', async () => {
+test('only signed-in publishers and handlers may upload documents, decided on the server; anyone signed in a photo', async () => {
   const anonymous = await upload('a.pdf', PDF);
   expect([anonymous.status, anonymous.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+  expect((await upload('a.png', PNG)).status).toBe(401);
   const forged = await upload('a.pdf', PDF, { 'x-dev-session': (await sessionOf('demo-rater')).replace('demo-rater', 'demo-editor') });
   expect([forged.status, forged.json().code]).toEqual([401, 'UNAUTHENTICATED']);
   for (const openid of ['resident-zhang', 'demo-rater']) {
     const res = await upload('a.pdf', PDF, { 'x-dev-session': await sessionOf(openid) });
     expect([openid, res.status, res.json().code]).toEqual([openid, 403, 'FORBIDDEN']);
-    expect(res.json().message).toBe('只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传附件');
+    expect(res.json().message).toBe('咨询、投诉只能附上图片（PNG、JPEG）；其他附件只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传');
   }
   // A client's claim about itself counts for nothing.
   const claimed = await upload('a.pdf', PDF, { 'x-dev-session': await sessionOf('resident-zhang'), 'x-staff-role': 'admin' });
   expect(claimed.status).toBe(403);
+  // A document named as a photo is caught by its bytes.
+  const disguised = await upload('a.png', PDF, { 'x-dev-session': await sessionOf('resident-zhang') });
+  expect([disguised.status, disguised.json().code]).toEqual([415, 'FILE_TYPE_NOT_ALLOWED']);
   expect(await fileCount()).toBe(0);
+  // A photo for a question or complaint: any signed-in resident.
+  const photo = await upload('积水.png', PNG, { 'x-dev-session': await sessionOf('resident-zhang') });
+  expect(photo.status).toBe(200);
+  expect(await fileCount()).toBe(1);
 });
 
 test('the same Host and Origin rules as function calls, and no cross-site form can post a file', async () => {
