@@ -162,6 +162,8 @@ export const COLLECTIONS = {
     ['status', 'submittedAt', 'id'],
     // A repeat request names the earlier one by its tracking number (Art. 36(6)).
     ['trackingNumber'],
+    /** The retention job: concluded requests not yet anonymised, oldest first (anonymised ones leave the index's range). */
+    ['open', 'anonymisedAt', 'submittedAt', 'id'],
   ],
   /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
   requestKeys: [],
@@ -175,16 +177,16 @@ export const COLLECTIONS = {
   // subscriptions, inbox, outbox
   /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
   outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
-  /** The message centre: one row per recipient of a notification. */
-  inbox: [['openid', 'createdAt'], ['subjectId', 'read']],
-  /** The WeChat side of each inbox row: status, attempts, reason. */
-  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt']],
+  /** The message centre: one row per recipient of a notification; the retention job removes the oldest first. */
+  inbox: [['openid', 'createdAt'], ['subjectId', 'read'], ['createdAt', 'id']],
+  /** The WeChat side of each inbox row: status, attempts, reason; the retention job removes the oldest first. */
+  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt'], ['createdAt', 'id']],
   /** Consent per resident and template (id derived from both). */
   grants: [],
   /** A resident's topics; fan-out walks one topic in id order. */
   subscriptions: [['topic', 'id'], ['openid', 'createdAt']],
   /** Local cloud only: what would have been sent to WeChat. */
-  wechatRecorded: [['subjectId', 'at']],
+  wechatRecorded: [['subjectId', 'at'], ['at', 'id']],
 
   // notice search, comments
   /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
@@ -207,7 +209,14 @@ export const COLLECTIONS = {
   /** Visit codes, keyed by the code: single-use, expiring. */
   visits: [['windowId', 'issuedAt']],
   /** Ratings; ids make one rating per visit / per resident-window-day. Never deleted. */
-  ratings: [['raterOpenid', 'createdAt'], ['excluded', 'createdAt'], ['excluded', 'windowId', 'createdAt']],
+  ratings: [
+    ['raterOpenid', 'createdAt'],
+    ['excluded', 'createdAt'],
+    ['excluded', 'windowId', 'createdAt'],
+    /** The retention job: ratings that still carry a contact name, or a contact phone (most carry neither). */
+    ['contactName', 'id'],
+    ['contactPhone', 'id'],
+  ],
   /** Follow-ups of 差评, keyed like their rating. */
   followUps: [['dueDate'], ['status', 'dueDate']],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
@@ -239,6 +248,8 @@ export const COLLECTIONS = {
     ['caseNumber'],
     /** The year's figures read every case received in it. */
     ['receivedOn', 'id'],
+    /** The retention job: closed cases not yet anonymised, oldest first. */
+    ['open', 'anonymisedAt', 'submittedAt', 'id'],
   ],
   /** Idempotency of ask/enter: id = hash(caller + key) → the case created. */
   inquiryKeys: [],

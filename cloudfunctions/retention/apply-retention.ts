@@ -42,7 +42,8 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
   let more = false;
 
   const requestCutoff = cutoffDay(today, settings.requestYears, 'years');
-  const concluded = await scan(store, 'requests', { open: false, submittedAt: { lt: `${requestCutoff}T00:00:00.000Z` } }, 'submittedAt', (r) => {
+  // Concluded before the cutoff means submitted before it too; what is anonymised already has `anonymisedAt` and leaves the range.
+  const concluded = await scan(store, 'requests', { open: false, anonymisedAt: null, submittedAt: { lt: `${requestCutoff}T00:00:00.000Z` } }, 'submittedAt', (r) => {
     const endedOn = r.reply?.on ?? r.ending?.on ?? null;
     return !r.anonymisedAt && endedOn !== null && endedOn < requestCutoff;
   });
@@ -65,7 +66,7 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
   }
 
   const inquiryCutoff = cutoffDay(today, settings.inquiryYears, 'years');
-  const closedCases = await scan(store, 'inquiries', { open: false, submittedAt: { lt: `${inquiryCutoff}T00:00:00.000Z` } }, 'submittedAt', (c) => {
+  const closedCases = await scan(store, 'inquiries', { open: false, anonymisedAt: null, submittedAt: { lt: `${inquiryCutoff}T00:00:00.000Z` } }, 'submittedAt', (c) => {
     return c.updatedAt.slice(0, 10) < inquiryCutoff && (c.contact !== null || c.ownerOpenid !== null);
   });
   more ||= closedCases.more;
@@ -86,9 +87,11 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
   }
 
   const ratingCutoff = `${cutoffDay(today, settings.ratingContactDays, 'days')}T00:00:00.000Z`;
-  const withContact = await scan(store, 'ratings', { createdAt: { lt: ratingCutoff } }, 'createdAt', (r) => r.contactName !== '' || r.contactPhone !== '');
-  more ||= withContact.more;
-  for (const rating of withContact.items) {
+  // Most ratings carry no contact: only those that do are read, by name and by phone (the two may overlap).
+  const byName = await scan(store, 'ratings', { contactName: { gt: '' } }, 'contactName', (r) => r.createdAt < ratingCutoff);
+  const byPhone = await scan(store, 'ratings', { contactPhone: { gt: '' } }, 'contactPhone', (r) => r.createdAt < ratingCutoff && r.contactName === '');
+  more ||= byName.more || byPhone.more;
+  for (const rating of [...byName.items, ...byPhone.items]) {
     const { changed } = await changeRecordRetrying(store, {
       collection: 'ratings',
       id: rating.id,
@@ -127,8 +130,10 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
 }
 
 /**
- * Up to RETENTION_BATCH records of `collection` matching `where` (oldest first) that `due` keeps,
- * paging past the ones it skips (records anonymised earlier). `more`: a full batch was found.
+ * Up to RETENTION_BATCH records of `collection` matching `where` (in `order`, oldest first where the
+ * order is a date) that `due` keeps, paging past the ones it skips. Each `where` and `order` has its
+ * index in COLLECTIONS, so the walk reads only the records in range, not the collection (the query
+ * plans are checked in the retention test). `more`: a full batch was found.
  */
 async function scan<N extends CollectionName>(
   store: Store,

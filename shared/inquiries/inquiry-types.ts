@@ -156,6 +156,8 @@ export interface InquiryRecord {
   history: CaseHistoryEntry[];
   submittedAt: string;
   updatedAt: string;
+  /** When the resident's contact was removed (an erasure, or the retention period ran out); absent until then. */
+  anonymisedAt?: string;
   /** The disclosure request this case was turned from (条例 Art. 39), closed as 不予处理（信访举报投诉类） with a link here. */
   fromRequest?: { id: string; trackingNumber: string } | null;
   /** The first answer: when, and whether it came by the due date then in force (the figures' 按时答复). */

@@ -156,6 +156,7 @@ export function anonymiseInquiry(record: InquiryRecord, values: readonly string[
     }
   }
   if (fields.length === 0) return null;
+  patch.anonymisedAt = at;
   patch.updatedAt = at;
   return { patch, fields };
 }

@@ -6,6 +6,7 @@ import { ANONYMISED_NAME } from '../../shared/privacy/anonymise';
 import { DEFAULT_RETENTION } from '../../shared/privacy/retention';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
+import { queryPlansOf, unindexedSteps } from '../support/query-plans';
 import { application } from '../support/request-factories';
 
 /**
@@ -82,4 +83,12 @@ test('the retention settings change is audited with an event naming the periods,
   ok(await cloud.call('demo-admin', 'retention', { action: 'save', data: { ...DEFAULT_RETENTION, messageDays: 90, version: 0 } }));
   const events = await cloud.store.collection('events').find({ where: { subjectId: 'privacy-settings' }, orderBy: [['at', 'asc']], limit: 5 });
   expect(events.items).toEqual([expect.objectContaining({ action: 'retentionSettingsChanged', detail: expect.stringContaining('365→90') })]);
+});
+
+test('each of the job\'s queries reads through an index: no whole-table scan, no sort outside an index', async () => {
+  cloud.clock.now = new Date(cloud.clock.now.getTime() + days(20 * 366));
+  const plans = await queryPlansOf(cloud.store, runJob);
+  const scanned = new Set(plans.map((p) => p.table));
+  for (const table of ['requests', 'inquiries', 'ratings', 'inbox', 'deliveries', 'wechatRecorded']) expect(scanned).toContain(table);
+  expect(plans.filter((p) => unindexedSteps(p).length > 0).map((p) => `${p.sql}\n  ${p.plan.join('\n  ')}`)).toEqual([]);
 });

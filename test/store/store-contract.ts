@@ -158,6 +158,13 @@ export function storeContract(label: string, makeStore: () => Promise<Store<AnyC
         expect(await names({ 'meta.city': '杭州', active: true })).toEqual(['a', 'c', 'e']);
       });
 
+      test('equality with null also matches a record without the field (an optional field never set)', async () => {
+        const { note: _dropped, ...withoutNote } = item({ name: 'f', rank: 6, group: 'g4' });
+        await items().insert(withoutNote as Item);
+        expect(await names({ note: null, group: 'g4' })).toEqual(['f']);
+        expect(await names({ note: { ne: null }, group: 'g4' })).toEqual([]);
+      });
+
       test('descending order, and counts', async () => {
         expect(await names({}, 'desc')).toEqual(['e', 'd', 'c', 'b', 'a']);
         expect(await items().count()).toBe(5);
