@@ -1,14 +1,17 @@
 import type { IndexDeclarations } from './collections';
+import { toCbField } from './store/cloudbase-store';
 import { indexName } from './store/index-name';
 
 /**
  * The indexes CloudBase needs, from the one declaration in collections.ts.
- * The node SDK cannot create indexes, so `npm run cloudbase:indexes` prints
- * them for the CloudBase console (数据库 → 集合 → 索引管理 → 新建索引).
+ * `npm run deploy` creates them through the management API (the node SDK
+ * cannot); `npm run cloudbase:indexes` prints them for the CloudBase console
+ * (数据库 → 集合 → 索引管理 → 新建索引).
  *
  * Every field is ascending: our queries filter the leading fields by equality
  * and sort by the last one, and the database walks an ascending index
- * backwards for a descending sort. The names match the SQLite adapter's.
+ * backwards for a descending sort. The names match the SQLite adapter's; the
+ * fields are as CloudBase stores them (our `id` is the document's `_id`).
  */
 export interface CloudbaseIndex {
   collection: string;
@@ -21,7 +24,7 @@ export function cloudbaseIndexes(declarations: IndexDeclarations): CloudbaseInde
     indexes.map((fields) => ({
       collection,
       name: indexName(collection, fields),
-      fields: fields.map((field) => ({ field, direction: 'asc' as const })),
+      fields: fields.map((field) => ({ field: toCbField(field), direction: 'asc' as const })),
     })),
   );
 }

@@ -33,9 +33,9 @@ import type { ReportCaseRecord, ReportEvent, ReportRecord } from '../../shared/r
 /**
  * Every collection the product stores, with its indexes, declared once.
  *
- * The SQLite adapter creates these indexes itself; on CloudBase they are
- * created in the console (or with `npm run cloudbase:indexes`, which prints
- * them) because the SDK cannot create indexes.
+ * The SQLite adapter creates these indexes itself; on CloudBase `npm run deploy`
+ * creates every collection and index through the management API (the node SDK
+ * cannot create indexes); `npm run cloudbase:indexes` prints them for a person.
  *
  * Each entry lists compound indexes as field paths in order: equality
  * filters first, the sort field last, matching the queries that use them.

@@ -295,7 +295,8 @@ class CloudbaseCollection<T> implements Collection<T> {
   }
 }
 
-function toCbField(field: string): string {
+/** Our field name as stored in CloudBase: `id` is the document's `_id`. */
+export function toCbField(field: string): string {
   return field === 'id' ? '_id' : field;
 }
 
