@@ -6,12 +6,12 @@ import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../../cloudfunctions/_runtime/identify-caller';
 import { invoke } from '../../cloudfunctions/_runtime/invoke';
-import { CloudbaseStore, type CloudbaseDb } from '../../cloudfunctions/_runtime/store/cloudbase-store';
+import { CloudbaseStore } from '../../cloudfunctions/_runtime/store/cloudbase-store';
 import type { Store } from '../../cloudfunctions/_runtime/store/port';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 import { findFunction } from '../../cloudfunctions/registry';
 import { CLI_ACTOR, runStaffCli, UsageError } from '../../server/staff-cli';
-import { FakeCloudbaseDb } from '../support/fake-cloudbase-db';
+import { CloudbaseDbStandin, sdkDatabaseAt } from '../support/cloudbase-db-standin';
 
 /** The first admin comes from the command line: `npm run staff -- add …` against the local cloud's data folder. */
 let dataDir: string;
@@ -51,14 +51,23 @@ test('a bad role is refused with the usage, and nothing is written', () => {
 });
 
 describe('runStaffCli, over either store', () => {
-  const stores: Array<[string, () => Store]> = [
+  const standins: CloudbaseDbStandin[] = [];
+  afterAll(() => Promise.all(standins.map((s) => s.stop())));
+  const stores: Array<[string, () => Store | Promise<Store>]> = [
     ['SQLite', () => new SqliteStore(':memory:', COLLECTIONS)],
-    // The same command with --cloudbase goes to CloudBase's database through this adapter.
-    ['CloudBase (a fake of the SDK database)', () => new CloudbaseStore(new FakeCloudbaseDb() as unknown as CloudbaseDb)],
+    // The same command with --cloudbase goes to CloudBase's database through this adapter and the real SDK.
+    [
+      'CloudBase (the real SDK, a stand-in of its database API)',
+      async () => {
+        const standin = new CloudbaseDbStandin();
+        standins.push(standin);
+        return new CloudbaseStore(sdkDatabaseAt(await standin.start()));
+      },
+    ],
   ];
 
   test.each(stores)('%s: add, change, and the last-admin rule', async (_label, open) => {
-    const store = open();
+    const store = await open();
     const now = () => new Date('2026-12-01T02:00:00Z');
     await store.collection('departments').insert({ id: 'office', name: '局办公室', order: 1 });
     expect(await runStaffCli(['add', 'first-admin', '--name', '张敏', '--roles', 'admin,viewer', '--departments', 'office'], store, now)).toEqual([

@@ -1,24 +1,72 @@
 import type { AnyCollections } from '../../cloudfunctions/_runtime/store/port';
 import { CloudbaseStore, type CloudbaseDb } from '../../cloudfunctions/_runtime/store/cloudbase-store';
-import { FakeCloudbaseDb } from '../support/fake-cloudbase-db';
+import { CloudbaseDbStandin, sdkDatabaseAt } from '../support/cloudbase-db-standin';
 import { storeContract } from './store-contract';
 
 /**
- * The CloudBase adapter under the same contract as SQLite: here over a fake
- * of the SDK's database (no network is reachable from this machine), and over
- * a real environment when credentials are given.
+ * The CloudBase adapter under the same contract as SQLite, over the real `@cloudbase/node-sdk`: every
+ * command, operator, sort, limit, projection and transaction is serialised by the SDK itself and sent
+ * over HTTP to a local stand-in of CloudBase's database API (test/support/cloudbase-db-standin.ts, which
+ * says where it differs from the real service), where mingo evaluates it as MongoDB would. No network
+ * reaches CloudBase from this machine; with credentials the same suite runs on a real environment.
  */
-storeContract('CloudBase adapter over a fake of the SDK database', () => new CloudbaseStore<AnyCollections>(new FakeCloudbaseDb()));
+const standin = new CloudbaseDbStandin();
+let serviceUrl: string;
+beforeAll(async () => {
+  serviceUrl = await standin.start();
+});
+afterAll(() => standin.stop());
+const sdkStore = () => new CloudbaseStore<AnyCollections>(sdkDatabaseAt(serviceUrl));
+
+storeContract('CloudBase adapter over the real SDK and a stand-in of its database API', sdkStore);
 
 test('the adapter creates a collection on first write, and never queries inside a transaction', async () => {
-  const db = new FakeCloudbaseDb();
-  const store = new CloudbaseStore<AnyCollections>(db);
+  const store = sdkStore();
+  standin.actions.length = 0;
   await store.transaction(async (tx) => {
     const saved = await tx.collection('fresh').insert({ n: 1 });
     await tx.collection('fresh').update(saved.id, 1, { n: 2 });
   });
-  expect(db.collections.has('fresh')).toBe(true);
-  expect(db.log.filter((l) => l.startsWith('query'))).toEqual([]);
+  expect(standin.collections.has('fresh')).toBe(true);
+  expect(standin.actions).toEqual([
+    'database.startTransaction',
+    'database.insertDocument', // refused: the collection does not exist yet
+    'database.addCollection',
+    'database.insertDocument',
+    'database.getDocument', // by id (queryType DOC), as transactions allow
+    'database.modifyDocument',
+    'database.commitTransaction',
+  ]);
+});
+
+test('a collection created inside a transaction that rolled back is created again on the next write', async () => {
+  const store = sdkStore();
+  await expect(
+    store.transaction(async (tx) => {
+      await tx.collection('fresh2').insert({ n: 1 });
+      throw new Error('rolled back');
+    }),
+  ).rejects.toThrow('rolled back');
+  await store.collection('fresh2').insert({ n: 2 });
+  expect(await store.collection('fresh2').count()).toBe(1);
+});
+
+test('two transactions changing the same record: the SDK retries the loser, which decides again on fresh data', async () => {
+  const store = sdkStore();
+  const saved = await store.collection('race').insert({ n: 0 });
+  let release!: () => void;
+  const bothRead = new Promise<void>((resolve) => (release = resolve));
+  let reads = 0;
+  const increment = () =>
+    store.transaction(async (tx) => {
+      const current = await tx.collection('race').get(saved.id);
+      if (++reads === 2) release();
+      await bothRead;
+      return tx.collection('race').update(saved.id, current!.version, { n: (current!.n as number) + 1 });
+    });
+  await Promise.all([increment(), increment()]);
+  expect(await store.collection('race').get(saved.id)).toMatchObject({ n: 2, version: 3 });
+  expect(standin.actions.filter((a) => a === 'database.startTransaction').length).toBeGreaterThanOrEqual(3);
 });
 
 const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
@@ -32,15 +80,3 @@ if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
 } else {
   test.skip('CloudBase adapter over a real environment: set TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY to run it', () => undefined);
 }
-
-test('a collection created inside a transaction that rolled back is created again on the next write', async () => {
-  const store = new CloudbaseStore<AnyCollections>(new FakeCloudbaseDb());
-  await expect(
-    store.transaction(async (tx) => {
-      await tx.collection('fresh').insert({ n: 1 });
-      throw new Error('rolled back');
-    }),
-  ).rejects.toThrow('rolled back');
-  await store.collection('fresh').insert({ n: 2 });
-  expect(await store.collection('fresh').count()).toBe(1);
-});
