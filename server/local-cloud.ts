@@ -13,6 +13,7 @@ import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
 import { seedDemoData } from './seed';
+import { fillMissingRequestFacts } from '../cloudfunctions/_runtime/derived-records';
 import { DEMO_REPORT_YEAR, seedDemoReportYear } from './seed-report-year';
 import { startLocalDispatcher } from './local-dispatcher';
 import { healthOf } from './health';
@@ -70,6 +71,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // FTS5 over the same database; the index is made on the first search.
   const search = new SqliteNoticeSearch(store);
   if (options.seed !== false && options.demoYear && (await seedDemoReportYear(store, search))) log.info('made the demo report year', { year: DEMO_REPORT_YEAR });
+  // A data folder from before the report's per-request records: write the missing ones once.
+  const filled = await fillMissingRequestFacts(store);
+  if (filled) log.info('wrote the report records of older requests', { requests: filled });
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);
   const fileAccess = await AttachmentAccess.install(store);

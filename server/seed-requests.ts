@@ -8,6 +8,7 @@ import { SubmitSchema, type SubmitInput } from '../shared/requests/request-schem
 import { beijingToday } from '../shared/time/beijing-time';
 import type { Transaction } from '../cloudfunctions/_runtime/store/port';
 import { changeRecordIn } from '../cloudfunctions/_runtime/change-record';
+import { keepRequestFacts } from '../cloudfunctions/_runtime/derived-records';
 import { decideRequestChange } from '../cloudfunctions/requests/apply-command';
 import { BUREAU_NAME } from './demo-data';
 
@@ -169,6 +170,7 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
         : ({ channel: 'letter', receivedOn: arrived, enteredBy: clerk, department: OFFICE } as const);
     const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), atBeijingNine(arrived), calendar);
     let stored = await tx.collection('requests').insert(record as RequestRecord);
+    await keepRequestFacts(tx, stored);
     await tx.collection('events').insert({ subjectType: 'request', subjectId: stored.id, action: record.history[0].kind, actor: record.history[0].actorOpenid ?? 'system', at: record.submittedAt, detail: record.trackingNumber });
     // Each step on the change road, as a clerk's or the applicant's would be: its letter and its events.
     // The demo applicant's past news is not replayed into 消息: the demo inbox starts empty, as it did

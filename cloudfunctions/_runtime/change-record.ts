@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../../shared/api/errors';
 import type { CollectionName, CollectionRecords, StoredEvent } from './collections';
+import { keepDerived } from './derived-records';
 import { applyPatch, DuplicateIdError, VersionConflictError, type Patch, type Store, type Stored, type Transaction } from './store/port';
 
 /**
@@ -73,6 +74,7 @@ export async function changeRecordIn<N extends CollectionName>(tx: Transaction, 
       });
   const events = tx.collection('events');
   for (const event of change.events) await events.insert(event);
+  await keepDerived(tx, spec.collection, saved);
   await change.alongside?.(tx, saved);
   return { record: saved, changed: true };
 }

@@ -12,6 +12,7 @@ import type { RatingRecord, TallyRecord, VisitRecord, WindowRecord } from '../..
 import type { StoredLetterTemplate } from '../../shared/requests/letter-templates';
 import type { Bureau } from '../../shared/requests/reply-categories';
 import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
+import type { RequestFacts } from '../../shared/reports/request-facts';
 import type { RequestSettings } from '../requests/request-settings';
 import type { DeliveryRecord, GrantRecord, InboxRecord, OutboxRecord, RecordedMessage, SubscriptionRecord } from '../_notifications/records';
 import type { CalendarDoc, CalendarEvent } from '../calendar/calendar-data';
@@ -84,6 +85,7 @@ export interface CollectionRecords {
   guide: GuideRecord;
   reports: ReportRecord;
   reportCases: ReportCaseRecord;
+  requestFacts: RequestFacts;
   reviews: ReviewRecord;
 }
 
@@ -266,6 +268,11 @@ export const COLLECTIONS = {
   reports: [],
   /** 行政复议 and 行政诉讼 cases about disclosure (Part 4), read whole for a year's table. */
   reportCases: [['filedOn']],
+  /**
+   * What the report counts of each request (id = the request's id), rewritten with every change to
+   * it (derived-records.ts); read in id order, a year's worth at a time.
+   */
+  requestFacts: [],
 
   // 公开审查
   /** Acts waiting for (or past) a reviewer (id: subject id + its version), the queue oldest first. */

@@ -5,13 +5,13 @@ import { draftTexts } from '../../shared/reports/report-draft';
 import { DECISION_INPUT_LABELS, FEES_LABEL, PART_TITLES } from '../../shared/reports/report-layout';
 import { blankReport, REPORT_TEXT_KEYS, type ReportRecord } from '../../shared/reports/report-record';
 import type { AnnualReport, CaseView } from '../../shared/reports/reports-contract';
-import { monthsBetween, noticeStats, type ReportStats } from '../../shared/reports/report-stats';
-import { tallyRequests } from '../../shared/reports/requests-table';
+import { monthsBetween, noticeStats, onTimeRate, type ReportStats } from '../../shared/reports/report-stats';
+import { tallyFacts } from '../../shared/reports/requests-table';
 import { figuresOf, sumTallies, tallyId } from '../../shared/ratings/satisfaction';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { Store, Stored } from '../_runtime/store/port';
 import { loadBureau } from '../requests/bureau';
-import { readCases, readNotices, readRequests } from './report-sources';
+import { readCases, readNotices, readRequestFacts, type FactsSource } from './report-sources';
 import type { ReportCaseRecord } from '../../shared/reports/report-record';
 
 /**
@@ -33,10 +33,11 @@ export async function computeAnnualReport(store: Store, year: number, now: Date)
   return computeFresh(store, record, now);
 }
 
-export async function computeFresh(store: Store, record: Stored<ReportRecord>, now: Date): Promise<AnnualReport> {
+/** `source` forces where the requests' facts are read from (the comparison test); by default the fast road when it covers every request. */
+export async function computeFresh(store: Store, record: Stored<ReportRecord>, now: Date, source?: FactsSource): Promise<AnnualReport> {
   const { year } = record;
-  const [requests, notices, cases, bureau, ratings] = await Promise.all([readRequests(store, `${year}-12-31`), readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
-  const tally = tallyRequests(requests, year);
+  const [{ facts: requests }, notices, cases, bureau, ratings] = await Promise.all([readRequestFacts(store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` }, source), readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
+  const tally = tallyFacts(requests, year);
   const proactive = computeProactiveTable(notices, year, record.inputs);
   const casesTable = computeCasesTable(cases, year);
   const noticesOfYear = noticeStats(notices, `${year}-01-01`, `${year}-12-31`);
@@ -46,7 +47,7 @@ export async function computeFresh(store: Store, record: Stored<ReportRecord>, n
     bureauName: bureau.name,
     noticesByKind: noticesOfYear.byKind,
     requests: tally.rows,
-    onTimeRate: null,
+    onTimeRate: onTimeRate(requests, `${year}-01-01`, `${year}-12-31`),
     consultationsHeld,
     ratings: { total: ratings.total, satisfactionRate: ratings.satisfactionRate },
     cases: casesTable,

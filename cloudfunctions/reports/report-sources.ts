@@ -1,13 +1,13 @@
 import type { Notice } from '../../shared/notices/notice-schema';
-import type { RequestRecord } from '../../shared/requests/request-record';
+import { FACT_SOURCE_FIELDS, requestFactsOf } from '../../shared/reports/request-facts';
+import type { CountedRequest } from '../../shared/reports/requests-table';
 import type { ReportCaseRecord } from '../../shared/reports/report-record';
 import type { Collection, Stored, Where } from '../_runtime/store/port';
 import type { Store } from '../_runtime/store/port';
 
 /**
- * Reading what the report counts, page by page: only the fields the tables
- * need (a projection), so a year of 100,000 requests is read without their
- * texts, attachments or histories.
+ * Reading what the report counts, page by page: the requests' compact facts
+ * records, the notices' few fields the tables need (a projection), the cases.
  */
 const PAGE = 1000;
 
@@ -15,24 +15,47 @@ async function readAll<T>(collection: Collection<T>, fields: readonly string[] |
   const out: Array<Stored<T>> = [];
   let cursor: string | null = null;
   do {
-    const page = await collection.find({ where, orderBy: [['id', 'asc']], limit: PAGE, cursor, fields });
+    // In id order by leaving the sort empty: `id` is what every find ends with anyway, and naming it
+    // again made the keyset `(id > ?) OR (id = ? AND id > ?)`, which SQLite answers by scanning from
+    // the first row on every page (measured: 586 ms of CPU for 100,000 records against 204).
+    const page = await collection.find({ where, orderBy: [], limit: PAGE, cursor, fields });
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return out;
 }
 
-/** What Part 3 reads of each request. */
-export const TABLE_FIELDS = ['trackingNumber', 'status', 'receivedOn', 'applicant', 'reply', 'ending'] as const;
-/** What the statistics read besides: the clock's facts, for handling time and 按期. */
-export const STATS_FIELDS = [...TABLE_FIELDS, 'supplement', 'consultations', 'extension', 'dueOn', 'open'] as const;
+/** Where the facts came from: the compact records kept with each request, or the requests themselves. */
+export type FactsSource = 'facts' | 'records';
 
 /**
- * Requests received by `receivedBy` (a Beijing day): one never registered, or received after the
- * period, counts nowhere in it, so it is not read at all.
+ * What the report and the statistics count of the requests that can figure in a period: received
+ * by its last day `receivedBy`, and concluded on or after its first day `concludedFrom` or still
+ * open (one received and concluded before it counts nowhere in it, so it is not read at all).
+ *
+ * Read from the compact `requestFacts` records (request-facts.ts), which every change to a request
+ * rewrites in its own transaction. A store written before they existed (or restored from such a
+ * backup) has requests without them: then, and only then, the same facts are derived from the
+ * requests themselves, slower but the same figures. `source` forces one road (tests, the bench).
  */
-export function readRequests(store: Store, receivedBy: string, fields: readonly string[] = TABLE_FIELDS): Promise<Array<Stored<RequestRecord>>> {
-  return readAll(store.collection('requests'), fields, { receivedOn: { lte: receivedBy } });
+export async function readRequestFacts(
+  store: Store,
+  period: { receivedBy: string; concludedFrom: string },
+  source?: FactsSource,
+): Promise<{ facts: CountedRequest[]; source: FactsSource }> {
+  const road = source ?? ((await factsCoverRequests(store)) ? 'facts' : 'records');
+  if (road === 'facts') {
+    const facts = await readAll(store.collection('requestFacts'), undefined, { receivedOn: { lte: period.receivedBy }, concludedSort: { gte: period.concludedFrom } });
+    return { facts, source: road };
+  }
+  const requests = await readAll(store.collection('requests'), FACT_SOURCE_FIELDS, { receivedOn: { lte: period.receivedBy } });
+  return { facts: requests.map((r) => ({ ...requestFactsOf(r), id: r.id })), source: road };
+}
+
+/** Every request has its facts record (both are only ever added, never removed), so counting both is enough. */
+async function factsCoverRequests(store: Store): Promise<boolean> {
+  const [requests, facts] = await Promise.all([store.collection('requests').count(), store.collection('requestFacts').count()]);
+  return facts === requests;
 }
 
 export function readNotices(store: Store): Promise<Array<Stored<Notice>>> {

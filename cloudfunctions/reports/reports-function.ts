@@ -10,7 +10,7 @@ import { loadCalendar } from '../calendar/calendar-data';
 import { loadBureau } from '../requests/bureau';
 import { caseView, computeAnnualReport, loadReportRecord, ratingFigures } from './annual-report';
 import { publishReport } from './publish-report';
-import { readNotices, readRequests, STATS_FIELDS } from './report-sources';
+import { readNotices, readRequestFacts } from './report-sources';
 
 /**
  * Function `reports`: the annual report (条例 Arts. 49–50, 国办公开办函〔2021〕30号)
@@ -95,11 +95,11 @@ export const reportsFunction = defineFunction('reports', {
     const now = ctx.now();
     const today = beijingToday(now);
     // Up to today as well: 逾期 counts every request open now, whatever the period.
-    const [requests, notices, calendar, ratings] = await Promise.all([readRequests(ctx.store, to > today ? to : today, STATS_FIELDS), readNotices(ctx.store), loadCalendar(ctx.store), ratingFigures(ctx.store, from, to)]);
+    const [{ facts }, notices, calendar, ratings] = await Promise.all([readRequestFacts(ctx.store, { receivedBy: to > today ? to : today, concludedFrom: from }), readNotices(ctx.store), loadCalendar(ctx.store), ratingFigures(ctx.store, from, to)]);
     return {
       from,
       to,
-      requests: requestStats(requests, from, to, today, calendar),
+      requests: requestStats(facts, from, to, today, calendar),
       notices: noticeStats(notices, from, to),
       ratings,
     };

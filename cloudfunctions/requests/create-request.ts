@@ -11,6 +11,7 @@ import { loadCalendar } from '../calendar/calendar-data';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
 import { nextInSequence } from '../_runtime/gap-free-sequence';
+import { keepRequestFacts } from '../_runtime/derived-records';
 
 type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef };
 
@@ -54,6 +55,7 @@ export async function createRequest(
 
         const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), now, calendar);
         const created = await tx.collection(REQUESTS).insert(record as RequestRecord);
+        await keepRequestFacts(tx, created);
         await tx.collection(REQUEST_KEYS).insert({ id: keyId, requestId: created.id, payloadHash, at: now.toISOString() });
         const first = created.history[0];
         await tx.collection(EVENTS).insert({

@@ -76,12 +76,12 @@ export function categorisedCheck(uncategorised: RecordRef[]): ReportCheck {
 
 /** Every request concluded in the year appears in exactly one result row, and no record was read twice. */
 export function countedOnceCheck(tally: RequestsTally): ReportCheck {
-  const counted = tally.concluded.filter((c) => c.row !== null).length;
+  const counted = tally.countedCount;
   const problems: string[] = [];
   if (tally.duplicates.length) problems.push(`${tally.duplicates.length} 件申请被读取了不止一次`);
   if (counted !== tally.rows.concluded.total) problems.push(`本年办结且有类别的申请 ${counted} 件，表中（七）总计为 ${tally.rows.concluded.total}`);
   return problems.length === 0
-    ? { code: 'countedOnce', ok: true, message: `本年办结的 ${tally.concluded.length} 件申请各计入一次` }
+    ? { code: 'countedOnce', ok: true, message: `本年办结的 ${tally.concludedCount} 件申请各计入一次` }
     : { code: 'countedOnce', ok: false, message: problems.join('；'), ...(tally.duplicates.length ? { records: tally.duplicates } : {}) };
 }
 

@@ -2,10 +2,8 @@ import { workingDaysBetween, type WorkingCalendar } from '../calendar/working-ca
 import { NOTICE_KINDS, type NoticeKind } from '../notices/notice-kinds';
 import type { Figures } from '../ratings/satisfaction';
 import { REPLY_GROUPS, type ReplyGroup } from '../requests/reply-categories';
-import type { RequestRecord } from '../requests/request-record';
-import { dueOf } from '../requests/request-clock';
 import { formatBeijingDate } from '../time/beijing-time';
-import { concludedOn, resultRowOf } from './requests-table';
+import type { CountedRequest } from './requests-table';
 import { REPLY_CATEGORY_INFO } from '../requests/reply-categories';
 
 /**
@@ -13,7 +11,7 @@ import { REPLY_CATEGORY_INFO } from '../requests/reply-categories';
  * figures the bureau watches during the year, from the same records as the
  * annual report. Handling time is counted in working days on the bureau's
  * calendar, from 受理 to the answer; on time means answered by the due date
- * the clock gives (pauses and an extension included).
+ * the clock gave when it stopped (pauses, an extension and a 延迟答复 included).
  */
 export interface ReportStats {
   from: string;
@@ -38,7 +36,32 @@ export interface ReportStats {
   ratings: Figures;
 }
 
-export type StatsRequest = Pick<RequestRecord, 'id' | 'trackingNumber' | 'status' | 'receivedOn' | 'applicant' | 'reply' | 'ending' | 'supplement' | 'consultations' | 'extension' | 'dueOn' | 'open'>;
+export type StatsRequest = CountedRequest;
+
+/**
+ * Whether a request concluded on `endedOn` was answered within its period (按期): by the due date
+ * its clock gave, stored with the answer. Null when it does not count either way: withdrawn (the
+ * applicant ended it, not the bureau) or no clock ever ran.
+ */
+export function answeredOnTime(r: StatsRequest, endedOn: string): boolean | null {
+  if (r.status === 'withdrawn' || !r.dueOn) return null;
+  return endedOn <= r.dueOn;
+}
+
+/** The on-time rate of the requests concluded between `from` and `to` (Beijing days, inclusive); null when none counts. */
+export function onTimeRate(records: Iterable<StatsRequest>, from: string, to: string): number | null {
+  let onTime = 0;
+  let clocked = 0;
+  for (const r of records) {
+    const endedOn = r.receivedOn ? r.concludedOn : null;
+    if (!endedOn || endedOn < from || endedOn > to) continue;
+    const verdict = answeredOnTime(r, endedOn);
+    if (verdict === null) continue;
+    clocked += 1;
+    if (verdict) onTime += 1;
+  }
+  return clocked ? onTime / clocked : null;
+}
 
 /** The months a period touches, 'YYYY-MM', in order. */
 export function monthsBetween(from: string, to: string): string[] {
@@ -76,20 +99,20 @@ export function requestStats(records: Iterable<StatsRequest>, from: string, to: 
   for (const r of records) {
     if (r.open && r.dueOn && r.dueOn < today) overdueNow += 1;
     if (r.receivedOn && r.receivedOn >= from && r.receivedOn <= to) perMonth.get(r.receivedOn.slice(0, 7))!.received += 1;
-    const endedOn = r.receivedOn ? concludedOn(r) : null;
+    const endedOn = r.receivedOn ? r.concludedOn : null;
     if (!endedOn || endedOn < from || endedOn > to) continue;
     concluded += 1;
     perMonth.get(endedOn.slice(0, 7))!.concluded += 1;
-    const row = resultRowOf(r);
+    const row = r.row;
     if (r.status === 'withdrawn') byGroup.withdrawn += 1;
     else if (row) byGroup[REPLY_CATEGORY_INFO[row].group] += 1;
     else byGroup.uncategorised += 1;
     if (r.status === 'withdrawn') continue;
     durations.push(workingDaysBetween(calendar, r.receivedOn!, endedOn));
-    const due = dueOf(r as RequestRecord, endedOn, calendar);
-    if (due) {
+    const verdict = answeredOnTime(r, endedOn);
+    if (verdict !== null) {
       clocked += 1;
-      if (endedOn <= due.dueOn) onTime += 1;
+      if (verdict) onTime += 1;
     }
   }
   durations.sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import type { ReplyCategory } from '../requests/reply-categories';
 import { REPLY_CATEGORY_INFO } from '../requests/reply-categories';
+import { columnOf, concludedOn, requestFactsOf, resultRowOf, type RequestFacts } from './request-facts';
 import type { RequestCore } from '../requests/request-types';
 import {
   APPLICANT_COLUMNS,
@@ -7,7 +8,6 @@ import {
   REQUEST_ROWS,
   SUBDIVIDED_GROUPS,
   subRowsOf,
-  type ApplicantColumn,
   type RequestColumn,
   type RequestRow,
 } from './report-layout';
@@ -36,6 +36,9 @@ export type ReportedRequest = Pick<RequestCore, 'id' | 'trackingNumber' | 'statu
   ending: Pick<NonNullable<RequestCore['ending']>, 'category' | 'on'> | null;
 };
 
+/** A request's facts (request-facts.ts) with its id: what the counting below reads. */
+export type CountedRequest = RequestFacts & { id: string };
+
 export type RequestsTableRows = Record<RequestRow, Record<RequestColumn, number>>;
 
 export interface RequestsTable {
@@ -49,8 +52,9 @@ export interface RequestsTally extends RequestsTable {
   uncategorised: RecordRef[];
   /** Ids seen more than once in the input (a paging fault would count a request twice). */
   duplicates: RecordRef[];
-  /** Every request concluded in the year, with the row it was counted in (null when it could not be). */
-  concluded: Array<RecordRef & { row: ReplyCategory | null }>;
+  /** Requests concluded in the year, and how many of them were counted in a result row (the rest are `uncategorised`). */
+  concludedCount: number;
+  countedCount: number;
 }
 
 export interface RecordRef {
@@ -58,26 +62,7 @@ export interface RecordRef {
   trackingNumber: string;
 }
 
-/** The day a request was concluded (answered, closed or withdrawn), or null while the bureau still owes an answer. */
-export function concludedOn(r: ReportedRequest): string | null {
-  if (r.status === 'replied') return r.reply?.on ?? null;
-  if (r.status === 'closed' || r.status === 'withdrawn') return r.ending?.on ?? r.reply?.on ?? null;
-  return null;
-}
-
-/** The result row a concluded request is counted in; null when the record carries no category. */
-export function resultRowOf(r: ReportedRequest): ReplyCategory | null {
-  if (r.status === 'replied') return r.reply?.category ?? null;
-  if (r.status === 'withdrawn') return r.ending?.category ?? 'other.other';
-  if (r.status === 'closed') return r.ending?.category ?? null;
-  return null;
-}
-
-/** The column of an applicant: an organisation without a recorded kind counts as 其他. */
-export function columnOf(applicant: ReportedRequest['applicant']): ApplicantColumn {
-  if (applicant.type === 'person') return 'person';
-  return applicant.orgKind ?? 'other';
-}
+export { columnOf, concludedOn, resultRowOf };
 
 export function emptyRows(): RequestsTableRows {
   const rows = {} as RequestsTableRows;
@@ -88,36 +73,49 @@ export function emptyRows(): RequestsTableRows {
   return rows;
 }
 
-/** Counts every request of `records` into the year's table. One pass, so a year of 100,000 stays fast. */
+/** Counts whole request records (or their few fields) into the year's table: their facts, counted. */
 export function tallyRequests(records: Iterable<ReportedRequest>, year: number): RequestsTally {
+  return tallyFacts(factsOfAll(records), year);
+}
+
+function* factsOfAll(records: Iterable<ReportedRequest>): Iterable<CountedRequest> {
+  for (const r of records) yield { ...requestFactsOf(r), id: r.id };
+}
+
+/**
+ * Counts every request's facts into the year's table: one pass, so a year of 100,000 stays fast.
+ * The one counting there is, whether the facts come from the compact records or from the requests.
+ */
+export function tallyFacts(records: Iterable<CountedRequest>, year: number): RequestsTally {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const rows = emptyRows();
   const seen = new Set<string>();
   const uncategorised: RecordRef[] = [];
   const duplicates: RecordRef[] = [];
-  const concluded: RequestsTally['concluded'] = [];
+  let concludedCount = 0;
+  let countedCount = 0;
 
   for (const r of records) {
-    const ref = { id: r.id, trackingNumber: r.trackingNumber };
     if (seen.has(r.id)) {
-      duplicates.push(ref);
+      duplicates.push({ id: r.id, trackingNumber: r.trackingNumber });
       continue;
     }
     seen.add(r.id);
     const received = r.receivedOn;
     if (!received || received > last) continue;
-    const column = columnOf(r.applicant);
-    const endedOn = concludedOn(r);
+    const column = r.column;
+    const endedOn = r.concludedOn;
 
     if (received >= first) rows.received[column] += 1;
     else if (!endedOn || endedOn >= first) rows.carriedIn[column] += 1;
 
     if (endedOn && endedOn >= first && endedOn <= last) {
-      const row = resultRowOf(r);
-      concluded.push({ ...ref, row });
-      if (row) rows[row][column] += 1;
-      else uncategorised.push(ref);
+      concludedCount += 1;
+      if (r.row) {
+        rows[r.row][column] += 1;
+        countedCount += 1;
+      } else uncategorised.push({ id: r.id, trackingNumber: r.trackingNumber });
     }
     if (!endedOn || endedOn > last) rows.carriedOut[column] += 1;
   }
@@ -130,7 +128,7 @@ export function tallyRequests(records: Iterable<ReportedRequest>, year: number):
   }
   for (const row of REQUEST_ROWS) rows[row].total = APPLICANT_COLUMNS.reduce((sum, c) => sum + rows[row][c], 0);
 
-  return { rows, columns: [...REQUEST_COLUMNS], uncategorised, duplicates, concluded };
+  return { rows, columns: [...REQUEST_COLUMNS], uncategorised, duplicates, concludedCount, countedCount };
 }
 
 /** Part 3 alone, as the wire carries it. */

@@ -1,13 +1,25 @@
 import { REPLY_CATEGORIES } from '../../shared/requests/reply-categories';
 import { APPLICANT_COLUMNS } from '../../shared/reports/report-layout';
+import { requestFactsOf } from '../../shared/reports/request-facts';
+import { requestStats } from '../../shared/reports/report-stats';
+import { buildCalendar } from '../../shared/calendar/working-calendar';
+import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { DEMO_REPORT_YEAR, seedDemoReportYear } from '../../server/seed-report-year';
-import { createCloudHarness, ok } from '../support/cloud-harness';
+import { computeFresh, loadReportRecord } from '../../cloudfunctions/reports/annual-report';
+import { readRequestFacts } from '../../cloudfunctions/reports/report-sources';
+import { fillMissingRequestFacts } from '../../cloudfunctions/_runtime/derived-records';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 
 /** The demo's 2025, made through the functions: a full report whose checks all pass. */
-test('the demo year gives a full 2025 report: every category and applicant kind, carried in and out, all checks passing', async () => {
+let cloud: CloudHarness;
+beforeAll(async () => {
   // With the bureau's default 公开审查, as in the local cloud: every notice of the year is reviewed.
-  const cloud = await createCloudHarness({ review: true });
+  cloud = await createCloudHarness({ review: true });
   expect(await seedDemoReportYear(cloud.store, cloud.search)).toBe(true);
+}, 120_000);
+afterAll(() => cloud.close());
+
+test('the demo year gives a full 2025 report: every category and applicant kind, carried in and out, all checks passing', async () => {
   expect(ok(await cloud.call('demo-reviewer', 'reviews', { action: 'queue', data: {} })).items).toEqual([]);
   const approved = ok(await cloud.call('demo-admin', 'reviews', { action: 'queue', data: { status: 'approved', limit: 1 } }));
   expect(approved.items[0]).toMatchObject({ authorName: '王芳', reviewerName: '孙静' });
@@ -27,5 +39,46 @@ test('the demo year gives a full 2025 report: every category and applicant kind,
   expect(await seedDemoReportYear(cloud.store, cloud.search)).toBe(false);
   // The past year is history: nothing of it is left to announce to today's subscribers.
   expect(await cloud.store.collection('outbox').count({ status: 'pending' })).toBe(0);
-  cloud.close();
 }, 120_000);
+
+describe('the compact per-request records the report reads', () => {
+  test('every request made through the workflow has one, saying what its record says now', async () => {
+    const requests = await cloud.store.collection('requests').find({ orderBy: [], limit: 1000 });
+    expect(requests.items.length).toBeGreaterThan(100);
+    for (const request of requests.items) {
+      const stored = await cloud.store.collection('requestFacts').get(request.id);
+      expect([request.trackingNumber, stored && { ...stored, id: undefined, version: undefined }]).toEqual([request.trackingNumber, { ...requestFactsOf(request), id: undefined, version: undefined }]);
+    }
+  });
+
+  test('the report from them is the report computed from the whole request records, table for table', async () => {
+    const now = new Date('2026-01-20T02:00:00Z');
+    for (const year of [DEMO_REPORT_YEAR, DEMO_REPORT_YEAR + 1]) {
+      const record = await loadReportRecord(cloud.store, year);
+      const fast = await computeFresh(cloud.store, record, now, 'facts');
+      const full = await computeFresh(cloud.store, record, now, 'records');
+      expect(fast.requests.rows.concluded.total).toBeGreaterThan(0);
+      expect(fast).toEqual(full);
+    }
+    // The statistics too, over a period that cuts through the year.
+    const calendar = buildCalendar([], builtinArrangement);
+    const period = { receivedBy: '2026-01-20', concludedFrom: '2025-03-01' };
+    const stats = async (source: 'facts' | 'records') => requestStats((await readRequestFacts(cloud.store, period, source)).facts, '2025-03-01', '2025-10-31', '2026-01-20', calendar);
+    expect(await stats('facts')).toEqual(await stats('records'));
+  });
+
+  test('a store whose requests lack them (written before they existed) is counted from the requests, to the same figures', async () => {
+    const year = DEMO_REPORT_YEAR;
+    const before = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year } }));
+    const some = (await cloud.store.collection('requestFacts').find({ orderBy: [], limit: 5 })).items;
+    for (const facts of some) await cloud.store.collection('requestFacts').delete(facts.id, facts.version);
+    expect((await readRequestFacts(cloud.store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` })).source).toBe('records');
+    const after = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year } }));
+    expect(after.requests).toEqual(before.requests);
+    // The local cloud writes the missing ones at start; then the fast road is back.
+    expect(await fillMissingRequestFacts(cloud.store)).toBe(5);
+    expect(await fillMissingRequestFacts(cloud.store)).toBe(0);
+    expect((await readRequestFacts(cloud.store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` })).source).toBe('facts');
+    for (const facts of some) expect((await cloud.store.collection('requestFacts').get(facts.id))?.receivedOn).toBe(facts.receivedOn);
+  });
+});
