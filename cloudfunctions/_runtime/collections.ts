@@ -197,8 +197,11 @@ export const COLLECTIONS = {
     ['noticeId', 'createdAt'],
     ['noticeId', 'author', 'createdAt'],
   ],
-  /** 阅读: one record per viewer, notice and Beijing day (id = day + hash), and one counter per notice (id = notice id). */
-  noticeViews: [],
+  /**
+   * 阅读: one record per viewer, notice and Beijing day (id = day + hash), and one counter per notice (id = notice id).
+   * A view matters only on its day: the retention job removes earlier days' by day, and an erasure reads the few left.
+   */
+  noticeViews: [['day', 'id']],
   noticeViewCounts: [],
   /** Every version of a notice, whole, written with each change (id: notice id + version); newest first. */
   noticeVersions: [['noticeId', 'noticeVersion']],
@@ -233,8 +236,8 @@ export const COLLECTIONS = {
   staffInvites: [],
 
   // abuse limits
-  /** Per caller, action and fixed window: how many calls were counted (id = a hash of all four; read by id only). */
-  rateLimits: [],
+  /** Per caller, action and fixed window: how many calls were counted (id = a hash of all four); counters of ended windows go by `windowEnd`. */
+  rateLimits: [['windowEnd', 'id']],
 
   // inquiries, complaints, FAQ, the disclosure guide
   /**

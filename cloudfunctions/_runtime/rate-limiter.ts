@@ -38,7 +38,7 @@ export interface RateLimitCheck {
 export interface RateCounterRecord {
   count: number;
   key: string;
-  /** When the window ends (ISO): counters past it are dead weight and may be cleared by hand. */
+  /** When the window ends (ISO): counters past it count nothing; the retention job and an erasure remove them. */
   windowEnd: string;
 }
 
@@ -49,7 +49,7 @@ export async function enforceRateLimit(check: RateLimitCheck): Promise<void> {
   if (!Object.prototype.hasOwnProperty.call(DEFAULT_RATE_LIMITS, check.key)) return;
   const who = callerKeyOf(check.caller, check.clientIp);
   if (!who) return;
-  const limits = limitsFor(check.key, who.audience, await bureauOverrides(check));
+  const limits = limitsFor(check.key, who.audience, await bureauOverrides(check.store, check.log));
   if (limits.length === 0) return;
   const counters = limits.map((limit) => ({ limit, id: counterId(check.key, who, limit, check.now) }));
 
@@ -93,18 +93,35 @@ function callerKeyOf(caller: Caller, clientIp: string | undefined): { audience: 
   return null;
 }
 
+/**
+ * The ids of every counter `openid` may have in the windows running at `now` (as a resident and as
+ * staff, each limited action and limit, the bureau's limits and the defaults): a resident's erasure
+ * removes them, since anyone who knows the OPENID could recompute them. Counters of ended windows
+ * count nothing and go whoever's they are (expiredCounters).
+ */
+export async function liveCounterIdsOf(store: Store, openid: string, now: Date): Promise<string[]> {
+  const overrides = await bureauOverrides(store);
+  const ids = new Set<string>();
+  for (const key of Object.keys(DEFAULT_RATE_LIMITS)) {
+    for (const audience of ['resident', 'staff'] as const) {
+      for (const limit of [...limitsFor(key, audience, overrides), ...limitsFor(key, audience, undefined)]) ids.add(counterId(key, { audience, id: openid }, limit, now));
+    }
+  }
+  return [...ids];
+}
+
 function counterId(key: string, who: { audience: Audience; id: string }, limit: RateLimit, now: Date): string {
   const window = windowStartOf(now, limit.seconds);
   return createHash('sha256').update(`${key}\n${who.audience}\n${who.id}\n${limit.seconds}\n${window}`).digest('hex').slice(0, 40);
 }
 
 /** The bureau's own limits (`meta/rate-limits`); a malformed document is logged and the defaults apply. */
-async function bureauOverrides(check: RateLimitCheck): Promise<RateLimitOverrides | undefined> {
-  const doc = await check.store.collection('meta').get(RATE_LIMITS_META_ID);
+async function bureauOverrides(store: Store, log?: Logger): Promise<RateLimitOverrides | undefined> {
+  const doc = await store.collection('meta').get(RATE_LIMITS_META_ID);
   const limits = doc?.rateLimits;
   if (limits === undefined) return undefined;
   if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) {
-    check.log?.error('malformed rate-limits document: defaults apply', { limits });
+    log?.error('malformed rate-limits document: defaults apply', { limits });
     return undefined;
   }
   return limits;

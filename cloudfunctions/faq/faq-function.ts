@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { helpfulClaimId } from './helpful-claims';
 import { AppError } from '../../shared/api/errors';
 import { toFaqSummary, toFaqView, type FaqRecord } from '../../shared/inquiries/faq-types';
 import { searchTerms } from '../../shared/notices/notice-search';
@@ -38,7 +38,7 @@ export const faqFunction = defineFunction('faq', {
     const at = ctx.now().toISOString();
     const openid = ctx.caller.openid as string;
     // One count per resident and entry, claimed in the same transaction as the count (uniqueKeys).
-    const claim = createHash('sha256').update(`faq-helpful\u0000${openid}\u0000${id}`).digest('hex');
+    const claim = helpfulClaimId(openid, id);
     const { record } = await changeRecord(ctx.store, {
       collection: 'faq',
       id,
@@ -109,3 +109,4 @@ export const faqFunction = defineFunction('faq', {
     return toFaqView(record);
   },
 });
+

@@ -8,6 +8,7 @@ import { ratingEvent } from '../../shared/ratings/rating-events';
 import { changeRecordRetrying } from '../_runtime/change-record';
 import type { Store, Stored } from '../_runtime/store/port';
 import { commentSlotKey } from '../notices/comment-slots';
+import { helpfulClaimsOf, noticeViewsOf, rateCountersOf } from './derived-records';
 import { removeRecords } from './remove-records';
 import { collectionOf, findAll, residentRecords } from './resident-records';
 
@@ -17,7 +18,8 @@ import { collectionOf, findAll, residentRecords } from './resident-records';
  * (条例 Art. 45, and the annual report's counts), their inquiries and complaints (件件有记录), their ratings (the published figures) and their
  * opinions (published ones are part of the consultation's record). Everything else that names them
  * is removed: subscriptions, WeChat consent, messages, deliveries, notifications addressed to them,
- * idempotency keys, and the uniqueness claims derived from their OPENID. The `events` of their own
+ * idempotency keys, and whatever is keyed by a hash of their OPENID (uniqueness claims, 阅读 records,
+ * 有帮助 claims, abuse-limit counters), which anyone knowing the OPENID could recompute. The `events` of their own
  * records lose the OPENID and any copy of their values; the audit trail holds neither, so it is not
  * touched. Last, the store purges what was freed from its files.
  *
@@ -141,7 +143,9 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
   // The history of their own records keeps every step, without their OPENID or values.
   const subscriptions = [...(await residentRecords(store, 'subscriptions', openid)), ...(await residentRecords(store, 'offSubscriptions', openid))];
   const subjects = [openid, ...requests.map((r) => r.id), ...inquiries.map((c) => c.id), ...ratings.map((r) => r.id), ...comments.map((c) => c.id), ...subscriptions.map((s) => s.id), ...files.map((f) => f.id)];
-  report.anonymised.events = await anonymiseEvents(store, subjects, openid, values);
+  // Their 有帮助 on FAQ entries: the entries' events name them as the actor.
+  const helpful = await helpfulClaimsOf(store, openid);
+  report.anonymised.events = await anonymiseEvents(store, [...subjects, ...helpful.faqIds], openid, values);
 
   // Claims derived from their OPENID: rating one window per day, the five opinion slots per consultation.
   const ratingClaims = ratings.length
@@ -166,7 +170,11 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
     (await removeRecords(store, collectionOf('wechatRecorded'), await residentRecords(store, 'wechatRecorded', openid))) +
     (await removeRecords(store, 'uniqueKeys', [...ratingClaims, ...slotClaims])) +
     (await removeRecords(store, 'requestKeys', requestKeys)) +
-    (await removeRecords(store, 'inquiryKeys', inquiryKeys));
+    (await removeRecords(store, 'inquiryKeys', inquiryKeys)) +
+    // Records keyed by a hash of their OPENID (derived-records.ts): views, FAQ claims, abuse-limit counters.
+    (await removeRecords(store, 'noticeViews', await noticeViewsOf(store, openid))) +
+    (await removeRecords(store, 'uniqueKeys', helpful.claims)) +
+    (await removeRecords(store, 'rateLimits', await rateCountersOf(store, openid, now)));
 
   await store.transaction((tx) => tx.collection('events').insert(erasedEvent(report, at)));
   await store.purgeFreed?.();

@@ -63,7 +63,10 @@ async function countOf(store: Store, noticeId: string): Promise<number> {
   return (await store.collection(NOTICE_VIEW_COUNTS).get(noticeId))?.count ?? 0;
 }
 
-/** The viewer as the view record names them: a hash of notice and OPENID, so the table holds no OPENIDs. */
-function viewerKey(noticeId: string, openid: string): string {
+/**
+ * The viewer as the view record names them: a hash of notice and OPENID, so the table holds no OPENIDs.
+ * Anyone who knows the OPENID can recompute it, so a resident's erasure removes their views (me/derived-records.ts).
+ */
+export function viewerKey(noticeId: string, openid: string): string {
   return createHash('sha256').update(`${noticeId}\u0000${openid}`).digest('base64url').slice(0, 24);
 }

@@ -22,6 +22,10 @@ export interface RetentionCounts {
   messages: number;
   deliveries: number;
   recorded: number;
+  /** 阅读 records of days before yesterday: a view only counts on its day. */
+  views: number;
+  /** Abuse-limit counters whose window has ended. */
+  rateCounters: number;
 }
 
 /**
@@ -31,14 +35,15 @@ export interface RetentionCounts {
  * record (条例 Art. 45) and the annual report's counts stay; an inquiry closed more than
  * `inquiryYears` ago loses its contact; a rating older than `ratingContactDays` loses the contact left
  * on it; messages, their WeChat deliveries and the local cloud's recordings older than `messageDays`
- * are removed. Every anonymisation goes through the change road with an event naming the fields.
+ * are removed; so are 阅读 records older than yesterday and abuse-limit counters whose window has
+ * ended (hashes of OPENIDs, of no use after their day or window). Every anonymisation goes through the change road with an event naming the fields.
  * Answers what it did and whether a kind had more than one batch waiting.
  */
 export async function applyRetention(store: Store, now: Date, log?: Logger): Promise<{ counts: RetentionCounts; more: boolean }> {
   const settings: RetentionSettings = await loadRetention(store);
   const today = beijingToday(now);
   const at = now.toISOString();
-  const counts: RetentionCounts = { requests: 0, inquiries: 0, ratingContacts: 0, messages: 0, deliveries: 0, recorded: 0 };
+  const counts: RetentionCounts = { requests: 0, inquiries: 0, ratingContacts: 0, messages: 0, deliveries: 0, recorded: 0, views: 0, rateCounters: 0 };
   let more = false;
 
   const requestCutoff = cutoffDay(today, settings.requestYears, 'years');
@@ -114,7 +119,15 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
   counts.deliveries = await removeRecords(store, 'deliveries', oldDeliveries.items);
   counts.recorded = await removeRecords(store, 'wechatRecorded', oldRecorded.items);
 
-  if (Object.values(counts).some((n) => n > 0)) {
+  // Keyed by hashes of OPENIDs and useful only for a day or a window: kept no longer (yesterday's views stay, for a clock around midnight).
+  const oldViews = await scan(store, 'noticeViews', { day: { lt: cutoffDay(today, 1, 'days') } }, 'day', () => true);
+  const endedCounters = await scan(store, 'rateLimits', { windowEnd: { lte: at } }, 'windowEnd', () => true);
+  more ||= oldViews.more || endedCounters.more;
+  counts.views = await removeRecords(store, 'noticeViews', oldViews.items);
+  counts.rateCounters = await removeRecords(store, 'rateLimits', endedCounters.items);
+
+  // The event records personal data anonymised or removed; clearing spent views and counters alone is routine, not worth one.
+  if (Object.entries(counts).some(([kind, n]) => n > 0 && kind !== 'views' && kind !== 'rateCounters')) {
     const event: PrivacyEvent = {
       subjectType: 'personalData',
       subjectId: `retention-${randomBytes(9).toString('base64url')}`,
@@ -124,8 +137,8 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
       detail: `超过保存期限：${countsDetail({ ...counts })}`,
     };
     await store.transaction((tx) => tx.collection('events').insert(event));
-    if (store.purgeFreed && !(await store.purgeFreed())) log?.info('retention: write-ahead log busy, emptied at the next checkpoint');
   }
+  if (Object.values(counts).some((n) => n > 0) && store.purgeFreed && !(await store.purgeFreed())) log?.info('retention: write-ahead log busy, emptied at the next checkpoint');
   return { counts, more };
 }
 

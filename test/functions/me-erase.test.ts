@@ -2,6 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
+import { liveCounterIdsOf } from '../../cloudfunctions/_runtime/rate-limiter';
+import { helpfulClaimId } from '../../cloudfunctions/faq/helpful-claims';
+import { viewerKey } from '../../cloudfunctions/notices/notice-views';
+import { viewPeriodOf, viewRecordId } from '../../shared/notices/notice-views';
 import { ANONYMISED_NAME } from '../../shared/privacy/anonymise';
 import { residentIdCheckChar } from '../../shared/requests/check-digits';
 import type { RequestRecord } from '../../shared/requests/request-record';
@@ -17,8 +21,10 @@ import { application } from '../support/request-factories';
  * requests, an answered inquiry with their contact, a rating with their contact, an opinion, a subscription, WeChat consent and messages
  * erases their data. Afterwards no collection holds their name, ID number, phone, e-mail, address or
  * OPENID — read as the bytes of the database file and its write-ahead log, where free space and old
- * page images would show what a JSON query cannot — while the annual report's counts (requests by
- * received year × applicant kind × reply category) are what they were.
+ * page images would show what a JSON query cannot — nor any key derived from the OPENID that anyone
+ * knowing it could recompute (their 阅读 record, their 有帮助 claim on an FAQ entry, their abuse-limit
+ * counters), while the annual report's counts (requests by received year × applicant kind × reply
+ * category) are what they were.
  */
 const ERASEE = 'resident-erasee';
 const OTHER = 'resident-other';
@@ -35,6 +41,8 @@ let file: string;
 let cloud: CloudHarness;
 let replied: { id: string };
 let reportBefore: Record<string, unknown>;
+/** Keys derived from the erasee's OPENID, each as stored: name → key. */
+let derived: Record<string, string>;
 
 const me = (who: string, action: string, data: unknown = {}) => cloud.call(who, 'me', { action, data });
 
@@ -74,8 +82,8 @@ function bytesOnDisk(): Buffer {
 }
 
 /** Which personal values `bytes` still hold. */
-function valuesIn(bytes: Buffer): string[] {
-  return Object.entries(PERSONAL)
+function valuesIn(bytes: Buffer, values: Record<string, string> = PERSONAL): string[] {
+  return Object.entries(values)
     .filter(([, value]) => bytes.includes(Buffer.from(value, 'utf8')))
     .map(([field]) => field);
 }
@@ -83,7 +91,8 @@ function valuesIn(bytes: Buffer): string[] {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sg-erase-'));
   file = join(dir, 'cloud.sqlite');
-  cloud = await createCloudHarness({ file });
+  // Abuse limits counted, as in the local cloud and on CloudBase: their counters are keyed by a hash of the OPENID.
+  cloud = await createCloudHarness({ file, rateLimits: true });
 
   const applicant = { type: 'person' as const, name: NAME, idType: 'residentId' as const, idNumber: ID_NUMBER, phone: PHONE, email: EMAIL, address: ADDRESS };
   const a = ok(await cloud.call(ERASEE, 'requests', { action: 'submit', data: application({ applicant, delivery: 'email', purpose: `${NAME}了解小区改造` }) }));
@@ -103,6 +112,19 @@ beforeAll(async () => {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '澄明路改造征求意见' }) } }));
   const open = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
   ok(await cloud.call(ERASEE, 'notices', { action: 'comment', data: { id: open.id, text: '建议先改造雨污分流管道。' } }));
+  expect(ok(await cloud.call(ERASEE, 'notices', { action: 'view', data: { id: open.id } })).counted).toBe(true);
+  const faq = ok(await cloud.call('demo-admin', 'faq', { action: 'save', data: { entry: { question: '加装电梯补贴怎么申请？', answer: '向所在街道提交申请表和业主同意书。', topic: '加装电梯' } } }));
+  ok(await cloud.call(ERASEE, 'faq', { action: 'helpful', data: { id: faq.id } }));
+  const [submitCounter] = await liveCounterIdsOf(cloud.store, ERASEE, cloud.clock.now).then(async (ids) => {
+    const present = [];
+    for (const id of ids) if (await cloud.store.collection('rateLimits').get(id)) present.push(id);
+    return present;
+  });
+  derived = {
+    noticeView: viewRecordId(viewPeriodOf(cloud.clock.now), viewerKey(open.id, ERASEE)),
+    faqHelpful: helpfulClaimId(ERASEE, faq.id),
+    rateCounter: submitCounter,
+  };
 
   const asked = ok(
     await cloud.call(ERASEE, 'inquiries', {
@@ -170,14 +192,25 @@ test('erasure needs the confirmation, and is refused while a request is still op
 describe('after the erasure', () => {
   let report: any;
   let bytesBefore: string[];
+  let derivedBefore: string[];
 
   beforeAll(async () => {
     bytesBefore = valuesIn(bytesOnDisk());
+    derivedBefore = valuesIn(bytesOnDisk(), derived);
     report = ok(await me(ERASEE, 'erase', { confirm: true }));
   });
 
   test('the file held every value before (so the scan below can fail)', () => {
     expect(bytesBefore.sort()).toEqual(Object.keys(PERSONAL).sort());
+  });
+
+  test('nor any key derived from their OPENID: 阅读 record, FAQ 有帮助 claim, abuse-limit counters (each there before)', async () => {
+    expect(derivedBefore.sort()).toEqual(['faqHelpful', 'noticeView', 'rateCounter']);
+    expect(valuesIn(bytesOnDisk(), derived)).toEqual([]);
+    const live = await liveCounterIdsOf(cloud.store, ERASEE, cloud.clock.now);
+    for (const id of live) expect(await cloud.store.collection('rateLimits').get(id)).toBeNull();
+    // The other resident's counters are theirs to keep.
+    expect(await cloud.store.collection('rateLimits').count()).toBeGreaterThan(0);
   });
 
   test('it says what was anonymised and what was removed', () => {

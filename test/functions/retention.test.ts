@@ -89,6 +89,27 @@ test('each of the job\'s queries reads through an index: no whole-table scan, no
   cloud.clock.now = new Date(cloud.clock.now.getTime() + days(20 * 366));
   const plans = await queryPlansOf(cloud.store, runJob);
   const scanned = new Set(plans.map((p) => p.table));
-  for (const table of ['requests', 'inquiries', 'ratings', 'inbox', 'deliveries', 'wechatRecorded']) expect(scanned).toContain(table);
+  for (const table of ['requests', 'inquiries', 'ratings', 'inbox', 'deliveries', 'wechatRecorded', 'noticeViews', 'rateLimits']) expect(scanned).toContain(table);
   expect(plans.filter((p) => unindexedSteps(p).length > 0).map((p) => `${p.sql}\n  ${p.plan.join('\n  ')}`)).toEqual([]);
+});
+
+test('阅读 records of days before yesterday and abuse-limit counters of ended windows go; today\'s stay, and no event is written for them alone', async () => {
+  const notice = (await cloud.store.collection('notices').find({ where: { status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 1 })).items[0];
+  expect(ok(await cloud.call('reader-a', 'notices', { action: 'view', data: { id: notice.id } })).counted).toBe(true);
+  const ended = new Date(cloud.clock.now.getTime() + days(1)).toISOString();
+  await cloud.store.collection('rateLimits').insert({ id: 'counter-ended', count: 3, key: 'requests.submit', windowEnd: ended });
+  await cloud.store.collection('rateLimits').insert({ id: 'counter-running', count: 1, key: 'requests.submit', windowEnd: new Date(cloud.clock.now.getTime() + days(3)).toISOString() });
+  await runJob(); // the messages and the rest, first
+
+  cloud.clock.now = new Date(cloud.clock.now.getTime() + days(2));
+  expect(ok(await cloud.call('reader-b', 'notices', { action: 'view', data: { id: notice.id } })).counted).toBe(true);
+  const events = await cloud.store.collection('events').count({ action: 'retentionApplied' });
+  const result = await runJob();
+  expect(result.counts).toMatchObject({ views: 1, rateCounters: 1 });
+  expect((await cloud.store.collection('noticeViews').find({ orderBy: [['day', 'asc']], limit: 10 })).items.map((v) => v.day)).toEqual([new Date(cloud.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)]);
+  expect(await cloud.store.collection('rateLimits').get('counter-ended')).toBeNull();
+  expect(await cloud.store.collection('rateLimits').get('counter-running')).not.toBeNull();
+  expect(await cloud.store.collection('events').count({ action: 'retentionApplied' })).toBe(events);
+  // The notice's count keeps both views.
+  expect((await cloud.store.collection('noticeViewCounts').get(notice.id))?.count).toBeGreaterThanOrEqual(2);
 });
