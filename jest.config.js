@@ -21,4 +21,7 @@ module.exports = {
     '\\.(css|scss)$': '<rootDir>/test/support/empty-style.ts',
   },
   testTimeout: 30000,
+  // Jest's default keeps one core for its own process, which on the 2-core machines this runs on
+  // means one suite at a time; the parent mostly waits, so both cores run suites.
+  maxWorkers: 2,
 };

@@ -69,6 +69,8 @@ describe('random events never crash a function and refused ones write nothing', 
     );
   });
 
+  // Fewer runs per action than per function: with ~230 actions this is the suite's bulk, each field is
+  // also refused on purpose by the schema-derived cases below, and a new seed each run widens the net.
   test.each(actions.map(([fn, action]) => [fn, action] as const))('%s.%s: arbitrary data', async (fn, action) => {
     await fc.assert(
       fc.asyncProperty(fc.anything({ withBigInt: false }), async (data) => {
@@ -76,7 +78,7 @@ describe('random events never crash a function and refused ones write nothing', 
         const result = await cloud.call('demo-admin', fn, { action, data });
         await expectNoStrayWrite(fn, { action, data }, before, result);
       }),
-      { numRuns: 150 },
+      { numRuns: 50 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { contract } from '../../shared/api/contract';
 import type { ActionSpec } from '../../shared/api/define';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
-import { prepareFixture } from '../support/fixture';
+import type { CloudHarness } from '../support/cloud-harness';
+import { fixtureCopyPerTest, fixtureImageOnce } from '../support/fixture';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
@@ -73,24 +73,26 @@ test('every exception names an action that exists and is public', () => {
   for (const name of Object.keys(PUBLIC_ON_PURPOSE)) expect(publicActions.map(([fn, a]) => `${fn}.${a}`)).toContain(name);
 });
 
+// Seeded and prepared once; each test opens its own copy of that database (milliseconds, not a seeding each).
+const prepared = fixtureImageOnce();
+
 describe.each(publicActions)('%s.%s (%s)', (fn, action, access) => {
   let cloud: CloudHarness;
   let fixture: Fixture;
-  let staffIds: string[];
-  let staffNames: string[];
-
-  beforeAll(async () => {
-    cloud = await createCloudHarness();
-    fixture = await prepareFixture(cloud);
-    const staff = await cloud.store.collection('staff').find({ orderBy: [['id', 'asc']], limit: 1000 });
-    staffIds = staff.items.map((s) => s.id);
-    staffNames = staff.items.map((s) => s.name);
-    expect(staffIds.length).toBeGreaterThan(0);
+  fixtureCopyPerTest(prepared, (c, f) => {
+    cloud = c;
+    fixture = f;
   });
-  afterAll(() => cloud.close());
+
+  const staffOf = async () => {
+    const staff = await cloud.store.collection('staff').find({ orderBy: [['id', 'asc']], limit: 1000 });
+    expect(staff.items.length).toBeGreaterThan(0);
+    return { staffIds: staff.items.map((s) => s.id), staffNames: staff.items.map((s) => s.name) };
+  };
 
   const callers = access === 'anyone' ? [null, RESIDENT] : [RESIDENT];
   test.each(callers)('answers to %s carry no staff OPENID, no staff name and no internal field', async (openid) => {
+    const { staffIds, staffNames } = await staffOf();
     const inputs = (VALID_INPUTS as any)[fn][action](fixture) as unknown[];
     expect(inputs.length).toBeGreaterThan(0);
     for (const data of inputs) {
