@@ -32,6 +32,8 @@ import { retentionFunction } from './retention/retention-function';
 // annual report, statistics
 import { reviewsFunction } from './reviews/reviews-function';
 import { reportsFunction } from './reports/reports-function';
+// 我的待办
+import { workbenchFunction } from './workbench/workbench-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -69,6 +71,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   reports: reportsFunction,
   // 公开审查
   reviews: reviewsFunction,
+  // 我的待办
+  workbench: workbenchFunction,
 
 };
 

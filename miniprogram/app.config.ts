@@ -85,6 +85,10 @@ export default defineAppConfig({
         'pages/faq-edit/index',
         // the disclosure guide (admins)
         'pages/guide-edit/index',
+        // 公开审查: what waits, one item, which kinds need review (admins)
+        'pages/reviews/index',
+        'pages/review/index',
+        'pages/review-settings/index',
 
       ],
     },

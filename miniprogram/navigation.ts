@@ -76,6 +76,11 @@ export const routes = {
   adminReport: (year?: number) => `/admin/pages/report/index${year ? `?year=${year}` : ''}`,
   adminReportStats: (year?: number) => `/admin/pages/report-stats/index${year ? `?year=${year}` : ''}`,
 
+  // 公开审查, and the staff's 我的待办
+  adminReviews: () => '/admin/pages/reviews/index',
+  adminReview: (id: string) => `/admin/pages/review/index?id=${encodeURIComponent(id)}`,
+  adminReviewSettings: () => '/admin/pages/review-settings/index',
+
 };
 
 export function go(url: string): void {

@@ -279,7 +279,13 @@ export const COLLECTIONS = {
 
   // 公开审查
   /** Acts waiting for (or past) a reviewer (id: subject id + its version), the queue oldest first. */
-  reviews: [['status', 'submittedAt']],
+  reviews: [
+    ['status', 'submittedAt'],
+    /** The latest item of a notice or request, for its page (`forSubject`). */
+    ['subjectId', 'submittedAt', 'subjectVersion'],
+    /** 我的待办: an author's items sent back. */
+    ['authorOpenid', 'status', 'submittedAt'],
+  ],
 
 } satisfies Record<CollectionName, string[][]>;
 

@@ -28,6 +28,13 @@ export const reviewsFunction = defineFunction('reviews', {
     return toItem(review);
   },
 
+  async forSubject({ subjectId }, { store, caller }) {
+    // The editor's page asks this to show 已提交审核 or the send-back comment: the latest item only.
+    const latest = (await store.collection('reviews').find({ where: { subjectId }, orderBy: [['submittedAt', 'desc'], ['subjectVersion', 'desc']], limit: 1 })).items[0];
+    if (!latest || (!isReviewer(caller) && latest.authorOpenid !== caller.openid)) return null;
+    return toItem(latest);
+  },
+
   async approve({ id, version }, ctx) {
     return decidePending(ctx, id, version, (current, reviewerName, at) => {
       if (current.authorOpenid === ctx.caller.openid) throw new AppError('SELF_REVIEW');

@@ -15,6 +15,7 @@ import { guideContract } from '../inquiries/guide-contract';
 import { meContract } from '../privacy/me-contract';
 import { retentionContract } from '../privacy/retention-contract';
 import { reviewsContract } from '../reviews/reviews-contract';
+import { workbenchContract } from '../workbench/workbench-contract';
 import { reportsContract } from '../reports/reports-contract';
 import { anyone, type StaffRole } from '../staff/roles';
 
@@ -68,6 +69,7 @@ export const contract = {
   retention: retentionContract,
   reports: reportsContract,
   reviews: reviewsContract,
+  workbench: workbenchContract,
 } as const;
 
 export type Contract = typeof contract;

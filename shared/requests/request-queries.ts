@@ -79,6 +79,11 @@ export const inConsultation: RequestQuery = inStatus('consulting');
 export function queueQuery(status?: RequestStatus, departments: readonly string[] | null = null): RequestQuery {
   if (status === 'submitted') return awaitingRegistration;
   const base: RequestQuery = status ? inStatus(status) : { where: { open: true, status: { ne: 'submitted' } }, orderBy: BY_DUE_DATE, matches: (r) => r.open && r.status !== 'submitted' };
+  return inDepartments(base, departments);
+}
+
+/** A query narrowed to `departments` (department-scope.ts: null for every department). */
+export function inDepartments(base: RequestQuery, departments: readonly string[] | null): RequestQuery {
   if (!departments) return base;
   return {
     where: { ...base.where, departmentId: { in: [...departments] } },

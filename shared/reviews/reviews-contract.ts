@@ -33,6 +33,12 @@ export const reviewsContract = {
     summary: '一项审核：将要发出的原文、提交人、审核意见；提交人可查看自己的',
     writes: false,
   }),
+  forSubject: action<ReviewItem | null>()({
+    input: z.strictObject({ subjectId: IdSchema }),
+    access: staff('reviewer', 'publisher', 'handler'),
+    summary: '某一事项（公告、申请）最近一次提交的审核：待审核、已退回（附意见）或已通过；提交人只能看到自己提交的',
+    writes: false,
+  }),
   approve: action<ReviewItem>()({
     input: z.strictObject({ id: IdSchema, version: VersionSchema }),
     access: staff('reviewer'),

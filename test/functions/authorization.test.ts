@@ -198,10 +198,13 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   // 公开审查: reviewers and admins; an author (the fixture's items are demo-editor's) opens their own item
   'reviews.queue': { ...publishers, publisher: 'FORBIDDEN' },
   'reviews.get': publishers,
+  'reviews.forSubject': { ...publishers, handler: 'allow' },
   'reviews.approve': { ...publishers, publisher: 'FORBIDDEN' },
   'reviews.sendBack': { ...publishers, publisher: 'FORBIDDEN' },
   'reviews.settings': { ...publishers, publisher: 'FORBIDDEN' },
   'reviews.saveSettings': { ...publishers, publisher: 'FORBIDDEN' },
+  // 我的待办: every member of staff, about what is theirs
+  'workbench.todo': { ...publishers, handler: 'allow' },
 };
 
 /**

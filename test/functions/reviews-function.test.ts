@@ -92,11 +92,17 @@ test('sent back with a comment: the author reads it, fixes the notice and resubm
   // Another publisher cannot open it; a resident cannot call it at all.
   expect(await call('resident-a', 'reviews', 'get', { id: item.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
+  // The editor's page finds it by the notice (after a save too): the latest item, with the comment.
+  expect(ok(await call(editor, 'reviews', 'forSubject', { subjectId: draft.id }))).toMatchObject({ id: item.id, status: 'sentBack', comment: '标题文号有误，请核对。' });
+  expect(ok(await call('demo-clerk', 'reviews', 'forSubject', { subjectId: draft.id }))).toBeNull();
+
   const fixed = ok(await call(editor, 'notices', 'save', { id: draft.id, version: draft.version, notice: announcement({ title: '更正后的通知' }) }));
+  expect(ok(await call(editor, 'reviews', 'forSubject', { subjectId: draft.id }))).toMatchObject({ id: item.id, status: 'sentBack' });
   const again = ok(await call(editor, 'notices', 'publish', { id: fixed.id, version: fixed.version }));
   expect(again.reviewId).not.toBe(item.id);
   const second = ok(await call(reviewer, 'reviews', 'get', { id: again.reviewId }));
   expect(second.text.title).toBe('更正后的通知');
+  expect(ok(await call(editor, 'reviews', 'forSubject', { subjectId: draft.id }))).toMatchObject({ id: second.id, status: 'pending' });
   ok(await call(reviewer, 'reviews', 'approve', { id: second.id, version: second.version }));
   expect(await residentTitles()).toContain('更正后的通知');
 });

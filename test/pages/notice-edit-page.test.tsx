@@ -33,6 +33,15 @@ test('staff write and publish; the resident then reads it', async () => {
   await waitFor(() => screen.getByTestId('input-title'));
   type('title', '关于冬季供暖服务热线的通知');
   type('body', '供暖期间服务热线24小时值守。');
+  // Publishing asks first, saying what will happen and to whom; 再看看 sends nothing.
+  recorded.modalAnswer = false;
+  const before = await cloud.store.collection('notices').count();
+  fireEvent.click(screen.getByTestId('publish'));
+  await waitFor(() => expect(recorded.modals).toHaveLength(1));
+  expect(recorded.modals[0].content).toContain('《关于冬季供暖服务热线的通知》');
+  expect(recorded.modals[0].content).toMatch(/所有居民.*订阅“通知公告”的居民会收到通知/);
+  expect(await cloud.store.collection('notices').count()).toBe(before);
+  recorded.modalAnswer = true;
   fireEvent.click(screen.getByTestId('publish'));
   await waitFor(() => expect(recorded.toasts).toContain('已发布'));
   expect(screen.getByTestId('edit-status').textContent).toContain('已发布');

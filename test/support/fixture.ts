@@ -126,7 +126,7 @@ async function prepareReviewFixture(cloud: CloudHarness) {
     const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title }) } }));
     const pending = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
     const review = await cloud.store.collection('reviews').get(pending.reviewId);
-    return { id: review!.id, version: review!.version };
+    return { id: review!.id, version: review!.version, subjectId: review!.subjectId };
   };
   const toApprove = await submit('夹具待审核');
   const toSendBack = await submit('夹具待退回');
@@ -134,6 +134,7 @@ async function prepareReviewFixture(cloud: CloudHarness) {
   return {
     reviewId: toApprove.id,
     reviewVersion: toApprove.version,
+    reviewSubjectId: toApprove.subjectId,
     sendBackReviewId: toSendBack.id,
     sendBackReviewVersion: toSendBack.version,
     reviewSettingsVersion: settings.version as number,

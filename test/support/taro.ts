@@ -32,6 +32,10 @@ export const recorded = {
   clipboard: null as string | null,
   /** The tab bar's badges by index, as setTabBarBadge / removeTabBarBadge left them. */
   tabBadges: {} as Record<number, string>,
+  /** Every confirmation shown (showModal), in order: what the person read before deciding. */
+  modals: [] as Array<{ title: string; content: string }>,
+  /** How the next confirmations are answered (true: 确定). */
+  modalAnswer: true,
 };
 
 export function resetTaro(params: Record<string, string> = {}, options: { stackDepth?: number } = {}): void {
@@ -43,6 +47,8 @@ export function resetTaro(params: Record<string, string> = {}, options: { stackD
   recorded.stopPullDownRefresh = 0;
   recorded.clipboard = null;
   recorded.tabBadges = {};
+  recorded.modals.length = 0;
+  recorded.modalAnswer = true;
   hooks.pullDownRefresh = hooks.reachBottom = hooks.didShow = null;
 }
 
@@ -95,6 +101,10 @@ const Taro = {
   },
   showToast: async ({ title }: { title: string }) => {
     recorded.toasts.push(title);
+  },
+  showModal: async ({ title = '', content = '' }: { title?: string; content?: string }) => {
+    recorded.modals.push({ title, content });
+    return { confirm: recorded.modalAnswer, cancel: !recorded.modalAnswer };
   },
   setClipboardData: async ({ data }: { data: string }) => {
     recorded.clipboard = data;

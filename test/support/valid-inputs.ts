@@ -81,6 +81,7 @@ export interface Fixture {
 
   // 公开审查: two notices by demo-editor waiting for review, and the settings' version
   reviewId?: string;
+  reviewSubjectId?: string;
   reviewVersion?: number;
   sendBackReviewId?: string;
   sendBackReviewVersion?: number;
@@ -310,9 +311,13 @@ export const VALID_INPUTS: Inputs = {
   },
 
   // 公开审查
+  workbench: {
+    todo: () => [{}],
+  },
   reviews: {
     queue: () => [{}, { status: 'approved', limit: 5, cursor: null }],
     get: (f) => [{ id: f.reviewId }],
+    forSubject: (f) => [{ subjectId: f.reviewSubjectId }],
     approve: (f) => [{ id: f.reviewId, version: f.reviewVersion }],
     sendBack: (f) => [{ id: f.sendBackReviewId, version: f.sendBackReviewVersion, comment: '文号有误，请核对后重新提交。' }],
     settings: () => [{}],

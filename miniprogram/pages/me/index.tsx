@@ -7,6 +7,7 @@ import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { InboxEntries } from '../../components/inbox-entries';
 import { ReportReminder } from '../../components/report-reminder';
+import { StaffTodo } from '../../components/staff-todo';
 
 /** Me: who I am, and — for staff only, as decided by the server — the way into the staff area. */
 export default function MePage() {
@@ -33,6 +34,9 @@ export default function MePage() {
           </View>
         )}
       </View>
+
+      {/* 我的待办: staff see what waits for them first */}
+      {whoami?.isStaff && <StaffTodo />}
 
       {/* Resident entries. requests */}
       <View className="menu">
@@ -111,6 +115,20 @@ export default function MePage() {
           {whoami.staff?.roles.some((r) => r === 'publisher' || r === 'admin') && (
             <View className="menu__item" onClick={() => go(routes.adminNotices())} data-testid="staff-entry">
               <Text>工作台 · 信息发布</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+
+          {/* 公开审查: reviewers (and admins) decide; admins choose which acts wait for review */}
+          {whoami.staff?.roles.some((r) => r === 'reviewer' || r === 'admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminReviews())} data-testid="staff-reviews-entry">
+              <Text>工作台 · 公开审查</Text>
+              <Text className="menu__arrow">›</Text>
+            </View>
+          )}
+          {whoami.staff?.roles.includes('admin') && (
+            <View className="menu__item" onClick={() => go(routes.adminReviewSettings())} data-testid="staff-review-settings-entry">
+              <Text>工作台 · 审核设置</Text>
               <Text className="menu__arrow">›</Text>
             </View>
           )}

@@ -1,5 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
@@ -19,6 +19,8 @@ import { go, routes } from '../../../navigation';
 import { isScheduled } from '../../../../shared/notices/notice-schedule';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import type { NoticeContent } from '../../../../shared/notices/notice-schema';
+import { ReviewState } from '../../components/review-state';
+import type { ReviewItem } from '../../../../shared/reviews/review-kinds';
 
 /** 规章 and 行政规范性文件 are counted in the annual report's Part 2; other policy papers are neither. */
 const POLICY_LEVEL_CHOICES: Array<[PolicyLevel | '', string]> = [['', '其他政策文件'], ['rule', POLICY_LEVEL_LABELS.rule], ['normative', POLICY_LEVEL_LABELS.normative]];
@@ -35,6 +37,13 @@ export default function NoticeEditPage() {
   const notice = loaded.data;
   const setNotice = loaded.setData;
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
+  // 公开审查: the latest submission of this notice, if any — waiting, or sent back with a comment.
+  const subjectId = notice?.id ?? id;
+  const review = useRemote(() => (subjectId ? call('reviews', 'forSubject', { subjectId }) : Promise.resolve(null)), [subjectId]);
+  // What this page just submitted: a lookup started by the save before it may answer after it, with nothing.
+  const [submitted, setSubmitted] = useState<ReviewItem | null>(null);
+  const latestReview = submitted && (!review.data || review.data.subjectVersion <= submitted.subjectVersion) ? submitted : review.data;
+  const awaitingReview = latestReview?.status === 'pending' && latestReview.subjectVersion === notice?.version;
   // One form, several buttons (save, publish, schedule, withdraw): each goes through `form.send`, the content is checked with `form.validate`.
   const form = useValidatedForm({
     schema: NoticeContentSchema,
@@ -100,7 +109,10 @@ export default function NoticeEditPage() {
     if (saved.status === 'published') return '已发布';
     const published = await call('notices', 'publish', { id: saved.id, version: saved.version });
     // 公开审查: the notice stays as it is until a reviewer approves it.
-    if ('pendingReview' in published) return '已提交审核，审核通过后发布';
+    if ('pendingReview' in published) {
+      setSubmitted(await call('reviews', 'get', { id: published.reviewId }));
+      return '已提交审核，审核通过后发布';
+    }
     setNotice(published);
     return '已发布';
   }
@@ -110,16 +122,32 @@ export default function NoticeEditPage() {
     void form.send(() => perform(action, publishAt), { done: (said) => said });
   }
 
+  /** Publishing cannot be taken back (only withdrawn afterwards): say what will happen and to whom before it does. */
+  async function confirmPublish() {
+    if (uploading || busy) return;
+    const content = validContent();
+    if (!content) return;
+    const reviewed = latestReview?.status === 'sentBack';
+    const { confirm } = await Taro.showModal({
+      title: reviewed ? '确认重新提交审核' : '确认发布',
+      content: `《${content.title}》${reviewed ? '将提交审核人员审核，审核通过后' : '发布后（如本机关要求审核，则在审核人员审核通过后）'}所有居民可在“政务公开”中看到，订阅“${NOTICE_KIND_LABELS[content.kind]}”的居民会收到通知。发布后只能撤回，已发出的通知不能收回。`,
+      confirmText: reviewed ? '提交审核' : '确认发布',
+      cancelText: '再看看',
+    });
+    if (confirm) run('publish');
+  }
+
   const kindIndex = NOTICE_KINDS.indexOf(draft.kind);
   return (
     <View className="page form">
       {notice && (
         <View className={`status-line status-line--${notice.status}`} data-testid="edit-status">
-          状态：{NOTICE_STATUS_LABELS[notice.status]}
+          状态：{awaitingReview ? '已提交审核' : NOTICE_STATUS_LABELS[notice.status]}
           {notice.withdrawReason ? `（${notice.withdrawReason}）` : ''}
           {isScheduled(notice) ? ` · 定时发布 ${formatBeijingDateTime(notice.scheduledAt)}` : ''}
         </View>
       )}
+      <ReviewState review={latestReview} subjectVersion={notice?.version} />
       {notice?.kind === 'consultation' && <StaffLink label="居民意见审核" url={routes.adminOpinions(notice.id)} testId="edit-opinions" />}
       <FormField label="类别" required>
         <Picker mode="selector" range={NOTICE_KINDS.map((k) => NOTICE_KIND_LABELS[k])} value={kindIndex} onChange={(e) => set('kind')(NOTICE_KINDS[Number(e.detail.value)])}>
@@ -207,9 +235,9 @@ export default function NoticeEditPage() {
         <Button className="btn btn--plain" disabled={busy || uploading || undefined} onClick={() => void run('save')} data-testid="save">
           {notice?.status === 'published' ? '保存修改' : '保存草稿'}
         </Button>
-        {notice?.status !== 'published' && (
-          <Button className="btn btn--primary" disabled={busy || uploading || undefined} onClick={() => void run('publish')} data-testid="publish">
-            发布
+        {notice?.status !== 'published' && !awaitingReview && (
+          <Button className="btn btn--primary" disabled={busy || uploading || undefined} onClick={() => void confirmPublish()} data-testid="publish">
+            {latestReview?.status === 'sentBack' ? '重新提交审核' : '发布'}
           </Button>
         )}
       </View>

@@ -1,0 +1,4 @@
+import { cloudbaseMain } from '../_runtime/cloudbase-main';
+import { workbenchFunction } from './workbench-function';
+
+export const main = cloudbaseMain(workbenchFunction);

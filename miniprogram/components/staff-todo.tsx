@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { call } from '../api/call';
+import { useRemote } from '../hooks/use-remote';
+import { go, routes } from '../navigation';
+import { formatBeijingDateTime } from '../../shared/time/beijing-time';
+
+/**
+ * 我的待办 at the top of the staff home: what is late, what falls due within 3 working days, what
+ * waits for registration, for the applicant's supplement, for this person's review, what a reviewer
+ * sent back to them, 差评 follow-ups and 定时发布. Each figure opens the list it counts. The server
+ * decides which sections a person has (`workbench.todo`), so nobody taps into a refusal.
+ */
+export function StaffTodo() {
+  const todo = useRemote(() => call('workbench', 'todo', {}), []);
+  // Back from a list where something was done: the figures follow.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void todo.reload();
+    shown.current = true;
+  });
+  const t = todo.data;
+  return (
+    <View className="card staff-todo" data-testid="staff-todo">
+      <Text className="staff-todo__title">我的待办</Text>
+      {!t ? (
+        <Text className="staff-todo__line">{todo.error ? todo.error.message : '正在加载…'}</Text>
+      ) : (
+        <>
+          {t.requests && (
+            <View className="staff-todo__grid" onClick={() => go(routes.adminRequests())}>
+              <Cell label="已逾期" count={t.requests.overdue} tone="alert" testId="todo-overdue" />
+              <Cell label="3个工作日内到期" count={t.requests.dueSoon} tone="warn" testId="todo-due-soon" />
+              <Cell label="待受理" count={t.requests.awaitingRegistration} tone={t.requests.awaitingRegistration > 0 ? 'warn' : undefined} testId="todo-awaiting-registration" />
+              <Cell label="待补正" count={t.requests.awaitingSupplement} testId="todo-awaiting-supplement" />
+            </View>
+          )}
+          {t.reviews && (
+            <View className="staff-todo__row" onClick={() => go(routes.adminReviews())} data-testid="todo-reviews">
+              <Text>待我审核 {t.reviews.waiting} 项</Text>
+              {t.reviews.oldestSubmittedAt && <Text className="staff-todo__line">最早提交于 {formatBeijingDateTime(t.reviews.oldestSubmittedAt)}</Text>}
+            </View>
+          )}
+          {t.sentBack.map((item) => (
+            <View
+              key={item.id}
+              className="staff-todo__row staff-todo__row--sent-back"
+              onClick={() => go(item.kind.startsWith('notice.') ? routes.adminNoticeEdit(item.subjectId) : routes.adminRequest(item.subjectId))}
+              data-testid="todo-sent-back"
+            >
+              <Text>审核退回：{item.title}</Text>
+              <Text className="staff-todo__line">{item.reviewerName}：{item.comment}</Text>
+            </View>
+          ))}
+          {t.followUps && (
+            <View className="staff-todo__row" onClick={() => go(routes.adminFollowUps())} data-testid="todo-follow-ups">
+              <Text>差评整改 {t.followUps.open} 件{t.followUps.overdue > 0 ? `，其中 ${t.followUps.overdue} 件已超期` : ''}</Text>
+            </View>
+          )}
+          {t.scheduledNotices && t.scheduledNotices.count > 0 && (
+            <View className="staff-todo__row" onClick={() => go(routes.adminNotices())} data-testid="todo-scheduled">
+              <Text>定时发布 {t.scheduledNotices.count} 条</Text>
+              {t.scheduledNotices.next && <Text className="staff-todo__line">下一条 {formatBeijingDateTime(t.scheduledNotices.next)}</Text>}
+            </View>
+          )}
+        </>
+      )}
+    </View>
+  );
+}
+
+function Cell(props: { label: string; count: number; tone?: 'alert' | 'warn'; testId: string }) {
+  const tone = props.count > 0 && props.tone ? ` staff-todo__count--${props.tone}` : '';
+  return (
+    <View className="staff-todo__cell" data-testid={props.testId}>
+      <Text className={`staff-todo__count${tone}`}>{props.count}</Text>
+      <Text className="staff-todo__label">{props.label}</Text>
+    </View>
+  );
+}
