@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { INBOX } from '../../cloudfunctions/_notifications/records';
 import { application } from '../support/request-factories';
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil as waitFor } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil as waitFor } from '../support/e2e';
 
 /**
  * Subscriptions and the message centre, as people use them, in Chromium over
@@ -49,6 +49,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     await byTestId(staff.page, 'input-body').locator('textarea').fill('本周四上午电梯停运维保，请居民合理安排出行。');
     await settled(staff.page);
     await byTestId(staff.page, 'publish').click();
+    await confirmModal(staff.page);
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
 
     // The dispatcher (an interval in the local cloud) delivers it to the resident's inbox.

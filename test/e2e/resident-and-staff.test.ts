@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { MAX_PAYLOAD_BYTES } from '../../cloudfunctions/_runtime/invoke';
 import type { Notice } from '../../shared/notices/notice-schema';
-import { back, byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { back, byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * End to end, as people use it: Debian's Chromium drives the real H5 build
@@ -121,6 +121,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     await settled(staff.page);
     await staff.page.screenshot({ path: 'test-results/e2e-editor.png' });
     await byTestId(staff.page, 'publish').click();
+    await confirmModal(staff.page, /所有居民/);
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
     expect(await textOf(byTestId(staff.page, 'edit-status'))).toBe('状态：已发布');
 
@@ -139,6 +140,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     await byTestId(staff.page, 'input-reason').locator('input').fill(reason);
     await byTestId(staff.page, 'withdraw').and(staff.page.locator(':not([disabled])')).waitFor();
     await byTestId(staff.page, 'withdraw').click();
+    await confirmModal(staff.page, /撤回后居民不再能看到/);
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已撤回' }).waitFor();
     expect(await textOf(byTestId(staff.page, 'edit-status'))).toBe(`状态：已撤回（${reason}）`);
 
@@ -179,6 +181,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     await staff.page.getByText('文件内容与扩展名“.pdf”不符，请上传真实的 PDF 文件').waitFor();
     expect(await byTestId(staff.page, 'attachment-row').count()).toBe(1);
     await byTestId(staff.page, 'publish').click();
+    await confirmModal(staff.page);
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
     const notice = (await e2e.cloud.store.collection('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
     expect(notice.attachments).toEqual([{ name: '电梯更新改造方案.pdf', url: expect.stringMatching(/^\/files\/[A-Za-z0-9_-]{22}$/), sizeBytes: pdf.length }]);

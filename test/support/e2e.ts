@@ -162,3 +162,16 @@ export async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 1
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Taro's H5 confirmation (`Taro.showModal`), which every irreversible act shows first: checks what it
+ * says when `says` is given, answers 确定, and returns its text.
+ */
+export async function confirmModal(page: Page, says?: RegExp): Promise<string> {
+  const modal = page.locator('.taro__modal').last();
+  await modal.locator('.taro-modal__text').waitFor(WAIT);
+  const text = (await modal.locator('.taro-modal__text').textContent()) ?? '';
+  if (says) expect(text).toMatch(says);
+  await modal.locator('.taro-model__confirm').click();
+  return text;
+}

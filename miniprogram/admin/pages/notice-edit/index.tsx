@@ -122,6 +122,16 @@ export default function NoticeEditPage() {
     void form.send(() => perform(action, publishAt), { done: (said) => said });
   }
 
+  async function confirmWithdraw() {
+    const { confirm } = await Taro.showModal({
+      title: '确认撤回',
+      content: `撤回后居民不再能看到《${notice!.title}》，从已收到的通知打开也看不到。撤回原因和全部记录保留，可再次发布。`,
+      confirmText: '确认撤回',
+      cancelText: '再看看',
+    });
+    if (confirm) run('withdraw');
+  }
+
   /** Publishing cannot be taken back (only withdrawn afterwards): say what will happen and to whom before it does. */
   async function confirmPublish() {
     if (uploading || busy) return;
@@ -269,7 +279,7 @@ export default function NoticeEditPage() {
           <FormField label="撤回原因（撤回后居民不可见，记录保留）">
             <TextField name="reason" value={reason} onChange={setReason} />
           </FormField>
-          <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2 || undefined} onClick={() => void run('withdraw')} data-testid="withdraw">
+          <Button className="btn btn--danger" disabled={busy || reason.trim().length < 2 || undefined} onClick={() => void confirmWithdraw()} data-testid="withdraw">
             撤回
           </Button>
         </View>
