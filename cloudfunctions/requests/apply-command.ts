@@ -29,6 +29,12 @@ export async function applyCommand(
   version: number,
   command: RequestCommand,
   calendar: WorkingCalendar,
+  /**
+   * For a command that depends on other records than the request (a fee notice on the applicant's
+   * month): completes it from what the transaction reads, so the decision and the facts it rests on
+   * are one atomic step. Whatever it writes lands or is rolled back with the change.
+   */
+  complete?: (tx: Transaction, current: Stored<RequestRecord>) => Promise<RequestCommand>,
 ): Promise<Stored<RequestRecord>> {
   // A supplement request, an extension, a reply or a closure is also a formal letter, rendered once now.
   const letters = LETTER_ISSUED_BY[command.type] ? await lettersInForce(ctx.store) : null;
@@ -39,7 +45,8 @@ export async function applyCommand(
     notFound: 'REQUEST_NOT_FOUND',
     // Someone else's request, or another department's, is answered exactly like a missing one.
     visible: (current) => mayTouch(command, current, ctx.caller),
-    decide: decideRequestChange(command, ctx.now(), calendar, letters, (tx, intents) => deliverRequestNotifications(tx, intents, ctx)),
+    decide: async (current, tx) =>
+      decideRequestChange(complete ? await complete(tx, current) : command, ctx.now(), calendar, letters, (inner, intents) => deliverRequestNotifications(inner, intents, ctx))(current),
   });
   return record;
 }

@@ -19,7 +19,8 @@ import { applyCommand } from './apply-command';
 import { loadBureau } from './bureau';
 import { createRequest } from './create-request';
 import { REQUESTS, EVENTS } from './request-collections';
-import { loadFeeMonth } from './fee-month';
+import { feeMonthIn, findMonthApplications, loadFeeMonth } from './fee-month';
+import { feeMonthOf } from '../../shared/requests/processing-fee';
 import { quoteFee } from '../../shared/requests/fee-quote';
 
 /**
@@ -156,18 +157,24 @@ export const requestsFunction = defineFunction('requests', {
 
   async askFee({ id, version, method, units, waive, reducedTo, reason }, ctx) {
     const record = await requestInCallersScope(ctx, id);
-    // The month is read before the change; the change itself is checked against the version read.
-    const month = await loadFeeMonth(ctx.store, record, method);
-    return change(ctx, id, version, {
-      type: 'askFee',
+    // Which applications make up the applicant's month is found first; their fees, which decide the
+    // one-method rule, are read inside the notice's own transaction (fee-month.ts).
+    const applications = await findMonthApplications(ctx.store, record);
+    const command = {
+      type: 'askFee' as const,
       actor: staffActor(ctx),
       method,
       units,
       waive: waive ?? false,
       reducedTo: reducedTo ?? null,
       reason: reason ?? null,
-      month,
-    });
+      month: feeMonthOf(record, method, applications),
+    };
+    const at = ctx.now().toISOString();
+    return change(ctx, id, version, command, async (tx, current) => ({
+      ...command,
+      month: await feeMonthIn(tx, current, method, applications, { charging: !command.waive, at }),
+    }));
   },
 
   async recordPayment({ id, version, paidOn }, ctx) {
@@ -248,8 +255,8 @@ async function viewFor(ctx: HandlerContext, record: RequestRecord, viewer: Actor
   return toView(record, viewer, beijingToday(ctx.now()), cal, bureau);
 }
 
-async function change(ctx: HandlerContext, id: string, version: number, command: RequestCommand) {
+async function change(ctx: HandlerContext, id: string, version: number, command: RequestCommand, complete?: Parameters<typeof applyCommand>[5]) {
   const calendar = await loadCalendar(ctx.store);
-  const updated = await applyCommand(ctx, id, version, command, calendar);
+  const updated = await applyCommand(ctx, id, version, command, calendar, complete);
   return viewFor(ctx, updated, command.actor, calendar);
 }

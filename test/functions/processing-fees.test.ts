@@ -183,6 +183,25 @@ test('by item: the applicant\'s applications in the month count (the 11th costs 
   expect(await record(next.id)).toMatchObject({ status: 'registered', version: next.version });
 });
 
+test('two clerks issuing notices at once by the two tables for one applicant\'s month: one is issued, the other refused, nothing half-written', async () => {
+  // Ten earlier letters this month, so that a notice by item charges (the 11th) as one by pages does (50 pages).
+  for (let i = 0; i < 10; i += 1) ok(await call('demo-clerk', 'enter', enteredApplication({ applicant: APPLICANT, receivedOn: '2026-11-02' })));
+  cloud.clock.now = at('2026-11-03');
+  const a = await registered();
+  const b = await registered();
+  // Both read the applicant's month before either writes (办法 Art. 3 must still hold: never 按件 and 按量 for one applicant).
+  const [byItem, byPage] = await Promise.all([
+    call('demo-clerk', 'askFee', { id: a.id, version: a.version, method: 'perItem', units: 1 }),
+    call('demo-admin', 'askFee', { id: b.id, version: b.version, method: 'perPage', units: 50 }),
+  ]);
+  expect([byItem.ok, byPage.ok].sort()).toEqual([false, true]);
+  const refused = byItem.ok ? byPage : byItem;
+  expect(refused).toMatchObject({ ok: false, code: 'FEE_METHOD_CONFLICT' });
+  const loser = byItem.ok ? b : a;
+  expect(await record(loser.id)).toMatchObject({ status: 'registered', version: loser.version });
+  expect((await record(loser.id)).fee ?? null).toBeNull();
+});
+
 test('nothing to charge under the free allowance; a waiver or a reduction needs a reason and is on record', async () => {
   const r = await registered();
   cloud.clock.now = at('2026-11-04');
