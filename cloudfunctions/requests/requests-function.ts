@@ -136,6 +136,10 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'askReasons', actor: staffActor(ctx), text });
   },
 
+  async recordReasons({ id, version, receivedOn, text }, ctx) {
+    return change(ctx, id, version, { type: 'recordReasons', actor: staffActor(ctx), receivedOn, text });
+  },
+
   async setDelayedDue({ id, version, dueOn, reason }, ctx) {
     return change(ctx, id, version, { type: 'setDelayedDue', actor: staffActor(ctx), dueOn, reason });
   },

@@ -40,6 +40,8 @@ export type RequestCommand =
   | { type: 'askReasons'; actor: Actor; text: string }
   /** The applicant's reasons, given in the app. */
   | { type: 'giveReasons'; actor: Actor; text: string }
+  /** The applicant's reasons that came by letter, fax or in person, recorded by staff with the day they were received. */
+  | { type: 'recordReasons'; actor: Actor; receivedOn: string; text: string }
   /** Art. 35: the reasons are sound but the answer cannot be given in time: a later due date (延迟答复). */
   | { type: 'setDelayedDue'; actor: Actor; dueOn: string; reason: string }
   /** `details`: the fields the category takes (Art. 36: where to find, the agency responsible, the special procedure, the earlier request, the basis). */
@@ -92,6 +94,7 @@ const OFFERED: readonly RequestCommandName[] = [
   'extend',
   'askReasons',
   'giveReasons',
+  'recordReasons',
   'setDelayedDue',
   'askFee',
   'recordPayment',
@@ -185,6 +188,16 @@ export function refusalOf(r: RequestRecord, command: RequestCommand | CommandAtt
     }
     case 'giveReasons':
       return applicantOnly() ?? inStatus('reasonsRequested');
+    case 'recordReasons': {
+      // The 说明理由告知书 may be answered on paper (and must be, for a letter, fax or walk-in applicant): a clerk types it in.
+      const askedOn = r.reasons?.askedOn ?? today;
+      const receivedOn = command.receivedOn ?? today;
+      return (
+        staffOnly() ??
+        inStatus('reasonsRequested') ??
+        when(receivedOn > today || receivedOn < askedOn, 'RECEIVED_DATE_INVALID', `收到理由之日应在 ${askedOn} 至今天之间`)
+      );
+    }
     case 'setDelayedDue': {
       const early =
         staffOnly() ??

@@ -24,7 +24,7 @@ import type { TimelineKind } from './request-types';
  *                          │  ↑ ↓ startConsultation / endConsultation (consulting: clock paused)
  *                          │  ↑   lapseConsultation (system: an agency silent for its 15 working days, Art. 34)
  *                          │  └─ extend (once, ≤ 20 working days; status unchanged)
- *                          ├─askReasons→ reasonsRequested ─giveReasons (applicant)→ registered   (Art. 35; the clock runs on)
+ *                          ├─askReasons→ reasonsRequested ─giveReasons (applicant) / recordReasons (staff: on paper)→ registered   (Art. 35; the clock runs on)
  *                          │     └─ setDelayedDue (registered or reasonsRequested, once reasons were asked) → registered, due date fixed later
  *                          │     └─ reply notProcessed.excessive only once reasons were asked
  *                          │  ↑ ↓ askFee / recordPayment (feeRequested: clock paused from the notice to the payment, Art. 42)
@@ -167,6 +167,12 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
       patch.status = 'registered';
       patch.reasons = { ...(r.reasons as NonNullable<RequestRecord['reasons']>), answer: { text: command.text, on: today } };
       detail = command.text;
+      break;
+    case 'recordReasons':
+      kind = 'reasonsGiven';
+      patch.status = 'registered';
+      patch.reasons = { ...(r.reasons as NonNullable<RequestRecord['reasons']>), answer: { text: command.text, on: command.receivedOn, onPaper: true } };
+      detail = `收到申请人书面说明理由，收到之日：${command.receivedOn}；${command.text}`;
       break;
     case 'setDelayedDue':
       kind = 'dueDelayed';

@@ -286,6 +286,15 @@ export const GiveReasonsSchema = z.strictObject({
   text: text(4000),
 });
 
+/** Reasons the applicant gave by letter, fax or in person (Art. 35), typed in by a clerk with the day they were received. */
+export const RecordReasonsSchema = z.strictObject({
+  ...target,
+  /** The day the reasons reached the bureau (Beijing, YYYY-MM-DD): not before they were asked for, not in the future. */
+  receivedOn: IsoDateSchema,
+  /** The applicant's reasons, transcribed or summarised. */
+  text: text(4000),
+});
+
 export const SetDelayedDueSchema = z.strictObject({
   ...target,
   /** The later day the bureau will answer by (Beijing, YYYY-MM-DD): after the due date in force. */

@@ -113,8 +113,11 @@ export interface ReasonsRequest {
   /** What the bureau asked. */
   text: string;
   askedOn: string;
-  /** The applicant's answer (in the app), or null while awaited. */
-  answer: { text: string; on: string } | null;
+  /**
+   * The applicant's answer, or null while awaited: given in the app (`on`: that day), or by letter, fax
+   * or in person and recorded by a clerk (`onPaper`; `on`: the day it was received).
+   */
+  answer: { text: string; on: string; onPaper?: true } | null;
 }
 
 /** Art. 35: the reasons were found sound but the answer cannot be given in time: the later day fixed and told to the applicant (延迟答复). */
@@ -217,6 +220,7 @@ export type RequestCommandName =
   | 'extend'
   | 'askReasons'
   | 'giveReasons'
+  | 'recordReasons'
   | 'setDelayedDue'
   | 'reply'
   | 'withdraw'

@@ -8,6 +8,7 @@ import {
   AssignDepartmentSchema,
   AskSupplementSchema,
   GiveReasonsSchema,
+  RecordReasonsSchema,
   SetDelayedDueSchema,
   AskFeeSchema,
   QuoteFeeSchema,
@@ -126,6 +127,12 @@ export const requestsContract = {
     input: AskReasonsSchema,
     access: handlers,
     summary: '申请数量、频次明显超过合理范围的，要求申请人说明理由（条例第三十五条）；答复期限照常计算',
+    writes: true,
+  }),
+  recordReasons: action<RequestView>()({
+    input: RecordReasonsSchema,
+    access: handlers,
+    summary: '登记申请人以信函、传真或当面方式说明的理由（条例第三十五条），按收到之日记录',
     writes: true,
   }),
   setDelayedDue: action<RequestView>()({

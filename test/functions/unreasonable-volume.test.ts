@@ -1,6 +1,6 @@
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { dispatchAll } from '../support/notifications-fixture';
-import { application } from '../support/request-factories';
+import { application, enteredApplication } from '../support/request-factories';
 
 /**
  * 条例 Art. 35 over the real functions and SQLite: the clerk asks the applicant for reasons (a
@@ -94,4 +94,32 @@ test('asked and not convinced: notProcessed.excessive is accepted, with the 不�
   const replied = ok(await clerk('reply', { id: r.id, version: asked.version, category: 'notProcessed.excessive', text: '您未说明合理理由，本机关不予处理。' }));
   expect(replied).toMatchObject({ status: 'replied', reply: { category: 'notProcessed.excessive', legalBasis: expect.stringContaining('第三十五条') } });
   expect(replied.letters.map((l: { kind: string }) => l.kind)).toEqual(['reasons', 'reply']);
+});
+
+test('reasons given on paper (a letter applicant has no app): the clerk records them with the day received, and may then fix a delayed due date', async () => {
+  const entered = ok(await clerk('enter', enteredApplication({ receivedOn: '2026-09-28' })));
+  cloud.clock.now = at('2026-10-09');
+  const asked = ok(await clerk('askReasons', { id: entered.id, version: entered.version, text: '您本月已来信申请 40 件，请说明申请用途。' }));
+  expect(asked.allowed).toEqual(expect.arrayContaining(['recordReasons', 'setDelayedDue']));
+  const data = { id: entered.id, version: asked.version, text: '申请人来信说明：业主委员会需逐栋核对 40 栋楼的加装电梯批复。' };
+
+  // Not before the reasons were asked for, not in the future; a resident cannot record anything.
+  expect(await clerk('recordReasons', { ...data, receivedOn: '2026-10-08' })).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID', message: '收到理由之日应在 2026-10-09 至今天之间' });
+  expect(await clerk('recordReasons', { ...data, receivedOn: '2026-10-10' })).toMatchObject({ ok: false, code: 'RECEIVED_DATE_INVALID' });
+  expect(await resident('recordReasons', { ...data, receivedOn: '2026-10-09' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await cloud.store.collection('requests').get(entered.id)).toMatchObject({ version: asked.version, status: 'reasonsRequested' });
+
+  cloud.clock.now = at('2026-10-13');
+  const recorded = ok(await clerk('recordReasons', { ...data, receivedOn: '2026-10-12' }));
+  expect(recorded).toMatchObject({
+    status: 'registered',
+    dueOn: '2026-10-30', // Art. 35 names no pause: the clock ran on while the letter was awaited.
+    reasons: { askedOn: '2026-10-09', answer: { text: data.text, on: '2026-10-12', onPaper: true } },
+  });
+  expect(recorded.timeline.at(-1)).toMatchObject({ kind: 'reasonsGiven', actor: 'staff', actorName: '李华', detail: expect.stringContaining('收到申请人书面说明理由，收到之日：2026-10-12') });
+  const events = (await cloud.store.collection('events').find({ where: { subjectId: entered.id }, orderBy: [['at', 'asc']], limit: 50 })).items;
+  expect(events.at(-1)).toMatchObject({ action: 'reasonsGiven', actor: 'demo-clerk' });
+  // Once recorded, not again; the reasons found sound lead to a delayed due date as in the app.
+  expect(await clerk('recordReasons', { ...data, version: recorded.version, receivedOn: '2026-10-12' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  expect(ok(await clerk('setDelayedDue', { id: entered.id, version: recorded.version, dueOn: '2026-12-31', reason: '所申请的 40 份批复需逐份调取档案并审查' }))).toMatchObject({ dueOn: '2026-12-31' });
 });

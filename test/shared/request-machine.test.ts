@@ -232,7 +232,7 @@ describe('every command in every status (illegal ones refused)', () => {
     registered: ['askSupplement', 'startConsultation', 'extend', 'askReasons', 'askFee', 'reply', 'withdraw', 'close', 'assignDepartment'],
     supplementRequested: ['supplement', 'recordSupplement', 'withdraw', 'close', 'assignDepartment'],
     consulting: ['endConsultation', 'extend', 'reply', 'withdraw', 'close', 'assignDepartment'],
-    reasonsRequested: ['giveReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close', 'assignDepartment'],
+    reasonsRequested: ['giveReasons', 'recordReasons', 'setDelayedDue', 'extend', 'reply', 'withdraw', 'close', 'assignDepartment'],
     feeRequested: ['recordPayment', 'withdraw', 'close', 'assignDepartment'],
     // A finished request keeps its record in a department (who may read it), so it may still be handed on.
     replied: ['assignDepartment'],
@@ -279,6 +279,7 @@ describe('every command in every status (illegal ones refused)', () => {
       extend: { type: 'extend', actor, workingDays: 5, approver: '张敏', reason: 'x' },
       askReasons: { type: 'askReasons', actor, text: 'x' },
       giveReasons: { type: 'giveReasons', actor, text: 'x' },
+      recordReasons: { type: 'recordReasons', actor, receivedOn: '2026-09-30', text: 'x' },
       setDelayedDue: { type: 'setDelayedDue', actor, dueOn: '2026-12-31', reason: 'x' },
       reply: { ...reply, actor } as RequestCommand,
       withdraw: { type: 'withdraw', actor, reason: null },
@@ -308,7 +309,7 @@ describe('every command in every status (illegal ones refused)', () => {
         }
       }
     }
-    expect(outcomes).toHaveLength(9 * 4 * 18);
+    expect(outcomes).toHaveLength(9 * 4 * 19);
   });
 
   test('staff commands refuse an applicant, applicant commands refuse staff', () => {

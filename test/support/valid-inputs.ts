@@ -144,6 +144,7 @@ export const VALID_INPUTS: Inputs = {
     ],
     extend: (f) => [{ id: f.registeredId, version: f.registeredVersion, workingDays: 15, approver: '张敏', reason: '需调取档案并征求多个科室意见' }],
     askReasons: (f) => [{ id: f.registeredId, version: f.registeredVersion, text: '您自本月 1 日起已提出申请 40 件，请说明申请用途。' }],
+    recordReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, receivedOn: '2026-11-24', text: '申请人来信说明：业主委员会需逐栋核对 40 栋楼的加装电梯批复。' }],
     setDelayedDue: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, dueOn: '2027-02-26', reason: '所申请的 40 份批复需逐份调取档案并审查' }],
     reply: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'partial', text: '经查，招标文件予以公开，报价明细涉及商业秘密不予公开。', attachments: [{ name: '招标文件.pdf', url: 'cloud://env/tender.pdf', sizeBytes: 4096 }] }],
     close: (f) => [{ id: f.registeredId, version: f.registeredVersion, category: 'other.other', reason: '申请人书面确认不再需要', basis: '第二十九条' }],

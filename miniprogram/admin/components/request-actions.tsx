@@ -1,6 +1,7 @@
 import type { Department } from '../../../shared/api/common';
 import {
   AskReasonsSchema,
+  RecordReasonsSchema,
   AssignDepartmentSchema,
   AskSupplementSchema,
   SetDelayedDueSchema,
@@ -186,6 +187,22 @@ const askReasons = (): ActionDescription => ({
   submitLabel: '发出说明理由告知书',
 });
 
+/** Art. 35: reasons that came by letter, fax or in person (the only way for a paper applicant): typed in with the day they arrived. */
+const recordReasons = (request: RequestView): ActionDescription => ({
+  command: 'recordReasons',
+  title: '登记书面理由',
+  hint: `申请人以信函、传真或当面方式说明理由的，在此登记（条例第三十五条）。收到之日不得早于要求说明理由之日（${request.reasons?.askedOn ?? ''}），不得晚于今天。答复期限照常计算。`,
+  initial: { receivedOn: '', text: '' },
+  fields: () => [
+    { key: 'receivedOn', label: '收到理由之日（YYYY-MM-DD）', required: true, text: 'reasonsReceivedOn', placeholder: '例如 2026-10-12' },
+    { key: 'text', label: '申请人说明的理由', required: true, text: 'recordedReasonsText', multiline: true, placeholder: '摘录或概述申请人来信说明的理由' },
+  ],
+  schema: RecordReasonsSchema,
+  input: (target, v) => ({ ...target, receivedOn: v.receivedOn.trim(), text: v.text }),
+  done: '已登记申请人说明的理由',
+  submitLabel: '登记理由',
+});
+
 /** Art. 35: reasons found sound, but the answer cannot be given in time: a later date, told to the applicant by letter. */
 const setDelayedDue = (request: RequestView): ActionDescription => ({
   command: 'setDelayedDue',
@@ -297,6 +314,7 @@ const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: Requ
   { offeredBy: ['startConsultation', 'endConsultation'], describe: consult },
   { offeredBy: ['extend'], describe: extend },
   { offeredBy: ['askReasons'], describe: askReasons },
+  { offeredBy: ['recordReasons'], describe: recordReasons },
   { offeredBy: ['setDelayedDue'], describe: setDelayedDue },
   // The fee notice has a confirmation step (the amount and to whom) before it is sent: its own form.
   { offeredBy: ['askFee'], custom: 'fee' },
