@@ -1,6 +1,8 @@
 import { runningConsultation } from '../../shared/requests/consultation-lapse';
 import { CONSULTATION_RULES, consultationAnswerDue } from '../../shared/requests/request-clock';
-import { DUE_SOON_WORKING_DAYS, dueBy, inConsultation } from '../../shared/requests/request-queries';
+import { awaitingPayment, DUE_SOON_WORKING_DAYS, dueBy, inConsultation } from '../../shared/requests/request-queries';
+import { feeDeadline, PAYMENT_ENTRY_GRACE_WORKING_DAYS } from '../../shared/requests/fee-notice';
+import { addWorkingDays } from '../../shared/calendar/working-calendar';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { CONSULTED_PARTY_LABELS } from '../../shared/requests/request-schema';
 import type { Stored } from '../_runtime/store/port';
@@ -91,4 +93,51 @@ export const consultationDeadlines: DeadlineSource<RunningConsultation> = {
   },
   link: (c) => ({ type: 'request', id: c.request.id }),
   page: (c) => `${ADMIN_REQUEST_PAGE}?id=${c.request.id}`,
+};
+
+/** A fee notice awaiting payment, with the last day to pay and the day after which the system closes the request. */
+export interface AwaitingFee {
+  /** The request's id: one notice per request, and the reminder's id also names the last day. */
+  id: string;
+  request: Stored<RequestRecord>;
+  lastDay: string;
+  closesAfter: string;
+}
+
+/**
+ * Fee notices' 20 working days to pay (条例 Art. 42; 国办函〔2020〕109号《政府信息公开信息处理费管理办法》):
+ * the clerk hears 3 working days before the last day to pay, so that a payment made at the counter or
+ * by transfer is recorded before the day passes, and once it has passed unpaid: a payment made in time
+ * may still be recorded for 3 working days, after which the system closes the request as other.noFee.
+ * The last day is a working-day count, which the store cannot filter on: every notice awaiting payment
+ * is read and the page keeps those due by the horizon.
+ */
+export const feePaymentDeadlines: DeadlineSource<AwaitingFee> = {
+  idPrefix: 'fm',
+  dueBy: async (store, horizon, cursor, limit) => {
+    const calendar = await loadCalendar(store);
+    const page = await store.collection('requests').find({ where: awaitingPayment.where, orderBy: awaitingPayment.orderBy, limit, cursor });
+    const items = page.items.flatMap((request) => {
+      if (!request.fee || request.fee.paidOn || request.fee.waived) return [];
+      const lastDay = feeDeadline(request, calendar);
+      return lastDay <= horizon ? [{ id: request.id, request, lastDay, closesAfter: addWorkingDays(calendar, lastDay, PAYMENT_ENTRY_GRACE_WORKING_DAYS) }] : [];
+    });
+    return { items, nextCursor: page.nextCursor };
+  },
+  dueOn: (f) => f.lastDay,
+  handlers: (f, staff) => requestHandlers(f.request, staff),
+  wording: (kind, { request, lastDay, closesAfter }) => {
+    const amount = `信息处理费 ${request.fee?.amount ?? 0} 元`;
+    return kind === 'dueSoon'
+      ? {
+          title: `申请 ${request.trackingNumber} 缴费期限即将届满`,
+          body: `收费通知（${request.fee?.noticeOn}）所列${amount}应于 ${lastDay} 前缴纳，还剩不到 ${DUE_SOON_WORKING_DAYS} 个工作日。申请人已缴费的，请及时登记缴费，答复期限自次一工作日起恢复计算（条例第四十二条）。`,
+        }
+      : {
+          title: `申请 ${request.trackingNumber} 缴费期限已过，尚未登记缴费`,
+          body: `${amount}的缴费期限 ${lastDay} 已过。申请人在期限内已缴费的，请于 ${closesAfter} 前登记缴费；否则系统将于 ${closesAfter} 后以“逾期未缴纳信息处理费”终止办理（条例第四十二条），您也可以现在终止办理。`,
+        };
+  },
+  link: (f) => ({ type: 'request', id: f.request.id }),
+  page: (f) => `${ADMIN_REQUEST_PAGE}?id=${f.request.id}`,
 };

@@ -1,3 +1,4 @@
+import { loadCalendar } from '../calendar/calendar-data';
 import { AppError } from '../../shared/api/errors';
 import {
   appealFollowUp,
@@ -47,7 +48,7 @@ export const ratingFollowUpHandlers: Pick<Handlers<'ratings'>, FollowUpAction> =
         ? { patch, extraEvents: [ratingEvent(ratingId, 'reopened', rater, at, `评价人表示未解决，重新办理，期限 ${reopenDueDate}`)], escalateTo: admins }
         : { patch };
     });
-    return toMyRating(rating, followUp);
+    return toMyRating(rating, followUp, await loadCalendar(store));
   },
 
   async respond({ id, version, answer, contactMethod, contactNote, finding, rectification, planDueDate }, ctx) {

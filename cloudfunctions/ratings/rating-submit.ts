@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import { followUpDueDate } from '../../shared/ratings/follow-up';
+import { followUpDueDate, followUpDueProvisional } from '../../shared/ratings/follow-up';
+import { loadCalendar } from '../calendar/calendar-data';
 import { ratingEvent } from '../../shared/ratings/rating-events';
 import { ratingKeyForRequest, ratingKeyForVisit, ratingKeyForWindowDay } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
@@ -65,7 +66,8 @@ export const ratingSubmitHandlers: Pick<Handlers<'ratings'>, 'submit'> = {
       if (error instanceof DuplicateIdError) throw alreadyRated(input);
       throw error;
     }
-    return { id: ratingId, level: input.level, commentStatus: rating.commentStatus, followUpDueDate: dueDate };
+    const provisional = dueDate !== null && followUpDueProvisional({ openedAt: at.toISOString(), reopen: null, dueDate }, await loadCalendar(store));
+    return { id: ratingId, level: input.level, commentStatus: rating.commentStatus, followUpDueDate: dueDate, followUpDueProvisional: provisional };
   },
 };
 

@@ -14,6 +14,7 @@ import { activeWindow } from './active-window';
 import { ratingSettings } from './rating-settings';
 import { requestSubject } from './request-subject';
 import { readTallies, TALLIES } from './tallies';
+import { loadCalendar } from '../calendar/calendar-data';
 
 type ReadingAction = 'target' | 'mine' | 'stats' | 'publicList' | 'followUps' | 'followUp' | 'ranking';
 
@@ -73,8 +74,8 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
       limit,
       cursor,
     });
-    const followUps = await followUpsOf(store, page.items);
-    return { items: page.items.map((r) => toMyRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
+    const [followUps, calendar] = await Promise.all([followUpsOf(store, page.items), loadCalendar(store)]);
+    return { items: page.items.map((r) => toMyRating(r, followUps.get(r.id) ?? null, calendar)), nextCursor: page.nextCursor };
   },
 
   async stats({ windowId, departmentId, serviceId, month, year }, { store, now }) {
@@ -125,10 +126,10 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     const where: Where = {};
     if (status) where.status = status;
     const page = await store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit, cursor });
-    const ratings = await ratingsByIds(store, page.items.map((f) => f.id));
+    const [ratings, calendar] = await Promise.all([ratingsByIds(store, page.items.map((f) => f.id)), loadCalendar(store)]);
     const at = now();
     return {
-      items: page.items.filter((f) => ratings.has(f.id)).map((f) => toFollowUpListItem(toFollowUpView(f, ratings.get(f.id)!, at))),
+      items: page.items.filter((f) => ratings.has(f.id)).map((f) => toFollowUpListItem(toFollowUpView(f, ratings.get(f.id)!, at, calendar))),
       nextCursor: page.nextCursor,
     };
   },
@@ -150,12 +151,13 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
 
 /** A follow-up as the rating officer works it, with its rating; answered after every staff step too. */
 export async function followUpView(store: Store, id: string, now: Date): Promise<FollowUpView> {
-  const [followUp, rating] = await Promise.all([
+  const [followUp, rating, calendar] = await Promise.all([
     store.collection('followUps').get(id),
     store.collection('ratings').get(id),
+    loadCalendar(store),
   ]);
   if (!followUp || !rating) throw new AppError('FOLLOW_UP_NOT_FOUND');
-  return toFollowUpView(followUp, rating, now);
+  return toFollowUpView(followUp, rating, now, calendar);
 }
 
 async function followUpsOf(store: Store, ratings: StoredRating[]): Promise<Map<string, Stored<FollowUpRecord>>> {

@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../../shared/calendar/working-calendar';
-import type { FollowUpRecord } from '../../shared/ratings/follow-up';
+import { followUpCountedFrom, type FollowUpRecord } from '../../shared/ratings/follow-up';
 import { ratingEvent } from '../../shared/ratings/rating-events';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { enqueueForPerson } from '../_notifications/enqueue-notification';
@@ -11,13 +11,7 @@ import { followUpDeadlines } from './follow-up-deadlines';
 const PAGE = 100;
 const SYSTEM = 'system';
 
-/**
- * The day a follow-up's period is counted from: the Beijing day of the 差评,
- * or of the rater's "not solved" that reopened it.
- */
-function countedFrom(f: Pick<FollowUpRecord, 'openedAt' | 'reopen'>): string {
-  return beijingToday(new Date(f.reopen?.at ?? f.openedAt));
-}
+const countedFrom = followUpCountedFrom;
 
 /**
  * Where a calendar change moves an open follow-up's due date: as many working

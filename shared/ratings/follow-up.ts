@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { beijingToday } from '../time/beijing-time';
+import { countsOverUncovered, type WorkingCalendar } from '../calendar/working-calendar';
 
 dayjs.extend(utc);
 
@@ -152,6 +153,20 @@ export function followUpDueDate(openedAt: Date, workingDays: number, isWorkday: 
     if (isWorkday(day.format('YYYY-MM-DD'))) counted++;
   }
   return day.format('YYYY-MM-DD');
+}
+
+/** The day a follow-up's period is counted from: the Beijing day of the 差评, or of the rater's "not solved" that reopened it. */
+export function followUpCountedFrom(f: Pick<FollowUpRecord, 'openedAt' | 'reopen'>): string {
+  return beijingToday(new Date(f.reopen?.at ?? f.openedAt));
+}
+
+/**
+ * Whether a follow-up's due date was counted over a year whose holiday arrangement is not entered
+ * (暂定), as a request's due date is: the statutory holidays are counted off, 调休 is not known yet,
+ * so the date may still move (and its officers are told when it does).
+ */
+export function followUpDueProvisional(f: Pick<FollowUpRecord, 'openedAt' | 'reopen' | 'dueDate'>, calendar: WorkingCalendar): boolean {
+  return countsOverUncovered(calendar, followUpCountedFrom(f), f.dueDate);
 }
 
 export function isOverdue(followUp: Pick<FollowUpRecord, 'status' | 'dueDate' | 'response'>, now: Date): boolean {

@@ -1,4 +1,5 @@
-import { isOverdue, type FollowUpRecord } from './follow-up';
+import { followUpDueProvisional, isOverdue, type FollowUpRecord } from './follow-up';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { FollowUpView, MyRating, PublicRating, StoredRating } from './ratings-types';
 import { ratingBasis } from './satisfaction';
 import { maskName, maskPhone } from '../privacy/masking';
@@ -34,7 +35,7 @@ export function toPublicRating(rating: StoredRating, followUp: Pick<FollowUpReco
   };
 }
 
-export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null): MyRating {
+export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null, calendar: WorkingCalendar): MyRating {
   return {
     id: rating.id,
     windowName: rating.windowName,
@@ -50,6 +51,7 @@ export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null
       ? {
           status: followUp.status,
           dueDate: followUp.dueDate,
+          dueProvisional: followUpDueProvisional(followUp, calendar),
           response: followUp.response
             ? {
                 rectification: followUp.response.rectification,
@@ -67,10 +69,11 @@ export function toMyRating(rating: StoredRating, followUp: FollowUpRecord | null
   };
 }
 
-export function toFollowUpView(followUp: FollowUpRecord & { id: string; version: number }, rating: StoredRating, now: Date): FollowUpView {
+export function toFollowUpView(followUp: FollowUpRecord & { id: string; version: number }, rating: StoredRating, now: Date, calendar: WorkingCalendar): FollowUpView {
   return {
     ...followUp,
     overdue: isOverdue(followUp, now),
+    dueProvisional: followUpDueProvisional(followUp, calendar),
     rating: {
       level: rating.level,
       tags: rating.tags,

@@ -133,6 +133,8 @@ export interface MyRating {
   followUp: null | {
     status: FollowUpStatus;
     dueDate: string;
+    /** The due date was counted over a year whose holidays are not entered yet: shown 暂定. */
+    dueProvisional: boolean;
     response: Pick<FollowUpResponse, 'rectification' | 'planDueDate' | 'answer' | 'respondedAt'> | null;
     feedback: ResidentFeedback | null;
     appealed: boolean;
@@ -148,6 +150,8 @@ export interface FollowUpView extends FollowUpRecord {
   id: string;
   version: number;
   overdue: boolean;
+  /** The due date was counted over a year whose holidays are not entered yet: shown 暂定. */
+  dueProvisional: boolean;
   rating: {
     level: RatingLevel;
     tags: string[];
@@ -179,6 +183,8 @@ export interface SubmittedRating {
   level: RatingLevel;
   commentStatus: CommentStatus;
   followUpDueDate: string | null;
+  /** That date was counted over a year whose holidays are not entered yet (暂定). */
+  followUpDueProvisional: boolean;
 }
 
 export interface MonthFigures {

@@ -299,6 +299,8 @@ export interface QueueItem {
   workingDaysLeft: number | null;
   /** While awaiting a supplement: its last day (3 working days after it, left for written supplements to be entered, the request closes by itself as other.noSupplement). */
   supplementDeadlineOn: string | null;
+  /** While awaiting payment of a fee notice (Art. 42): the last day to pay (the 20th working day after the notice); there is no due date meanwhile. */
+  feeDeadlineOn: string | null;
   /** overdue: past the due date; dueSoon: within 3 working days. */
   urgency: 'overdue' | 'dueSoon' | 'normal' | 'none';
   departmentId: string | null;

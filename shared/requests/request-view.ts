@@ -9,7 +9,7 @@ import { urgencyOf } from './request-queries';
 import { REQUEST_STATUS_LABELS } from './request-schema';
 import { registrationWait } from './registration-wait';
 import { supplementDeadline } from './supplement-lapse';
-import { feeView } from './fee-notice';
+import { feeDeadline, feeView } from './fee-notice';
 import type { MyRequestSummary, QueueItem, RequestView, TimelineEntry, TimelineKind } from './request-types';
 
 /**
@@ -175,6 +175,7 @@ export function toQueueItem(r: RequestRecord, today: string, calendar: WorkingCa
     receivedOn: r.receivedOn,
     ...due,
     supplementDeadlineOn: r.status === 'supplementRequested' ? supplementDeadline(r, calendar) : null,
+    feeDeadlineOn: r.status === 'feeRequested' && r.fee && !r.fee.paidOn ? feeDeadline(r, calendar) : null,
     urgency: urgencyOf(left),
     departmentId: r.departmentId ?? null,
     waiting: registrationWait(r, today, calendar, registrationReminderDays),

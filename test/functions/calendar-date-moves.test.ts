@@ -83,8 +83,24 @@ test("a 差评 follow-up's due date that moves: the follow-up is updated with an
   const rated = ok(await rate('resident-b', { visitCode: (await issue(w.id)).visitCode, level: 'dissatisfied' }));
   expect(rated.followUpDueDate).toBe('2027-01-05');
   const untouched = ok(await rate('resident-c', { visitCode: (await issue(w.id)).visitCode, level: 'veryDissatisfied' }));
+  // Counted over 2027, not entered yet: 暂定 wherever the date is shown — to the rater and to the officers.
+  const followUp = async (id: string) => ok(await cloud.call('demo-rater', 'ratings', { action: 'followUp', data: { id } }));
+  const mine = async () => (ok(await cloud.call('resident-b', 'ratings', { action: 'mine', data: {} })).items as any[]).find((r) => r.id === rated.id);
+  expect(rated.followUpDueProvisional).toBe(true);
+  expect(await followUp(rated.id)).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
+  expect((ok(await cloud.call('demo-rater', 'ratings', { action: 'followUps', data: { status: 'open' } })).items as any[]).find((f) => f.id === rated.id)).toMatchObject({ dueProvisional: true });
+  expect((await mine()).followUp).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
+  // A 差评 whose 15 working days end within 2026 is not provisional.
+  cloud.clock.now = at('2026-12-01');
+  const early = ok(await rate('resident-d', { visitCode: (await issue(w.id)).visitCode, level: 'dissatisfied' }));
+  expect(early).toMatchObject({ followUpDueDate: '2026-12-22', followUpDueProvisional: false });
+  expect(await followUp(early.id)).toMatchObject({ dueProvisional: false });
+  cloud.clock.now = at('2026-12-14');
 
   await enter2027(NEW_YEAR);
+  // Entered as counted: the date stands and is no longer 暂定, and nobody is told.
+  expect(await followUp(rated.id)).toMatchObject({ dueDate: '2027-01-05', dueProvisional: false });
+  expect((await mine()).followUp).toMatchObject({ dueProvisional: false });
   expect(await moved(rated.id, 'followUpDueMoved')).toEqual([]);
   await enter2027(LONG_NEW_YEAR);
   expect(ok(await cloud.call('demo-rater', 'ratings', { action: 'followUp', data: { id: rated.id } })).dueDate).toBe('2027-01-06');

@@ -134,7 +134,8 @@ test('unpaid for 20 working days (and the 3 left for recording a payment): close
   expect(letter.title).toBe('政府信息公开申请终止处理告知书');
   expect(letter.paragraphs.join('\n')).toContain('您未在收费通知规定的期限（2026-12-02）内缴纳信息处理费');
   expect(letter.paragraphs.join('\n')).toContain('申请行政复议');
-  expect((await outboxOf(asked.id)).map((o) => o.cause)).toEqual(['feeRequested', 'requestClosed']);
+  // The applicant's notice and closure; between them the clerk's reminder that the last day had passed.
+  expect((await outboxOf(asked.id)).map((o) => o.cause)).toEqual(['feeRequested', 'overdue', 'requestClosed']);
 
   cloud.clock.now = new Date(cloud.clock.now.getTime() + 2 * SCAN_EVERY_MS);
   await dispatchAll(cloud);
@@ -233,4 +234,36 @@ test('a notice whose 20 working days run into a year not yet entered: the last d
   const letter = asked.letters.find((l: any) => l.kind === 'fee');
   expect(letter.provisional).toBe(true);
   expect(letter.paragraphs.at(-1)).toContain('该期限为暂定');
+});
+
+test('the clerk is reminded before the last day to pay and once it has passed unpaid; the queue row shows the last day', async () => {
+  const asked = await noticeIssued(); // last day to pay 12-02 (Wed)
+  const inboxOf = async (who: string) => ok(await cloud.call(who, 'inbox', { action: 'list', data: { limit: 50 } })).items as Array<{ title: string; body: string; link: { id: string } }>;
+  const feeMessages = async () =>
+    ((await inboxOf('demo-clerk')).filter((m) => m.link.id === asked.id)).map((m) => m.title);
+  const row = async () => (ok(await call('demo-clerk', 'queue', { status: 'feeRequested', limit: 20 })).items as any[]).find((i) => i.id === asked.id);
+  // There is no due date while the fee is awaited: the row names the day that matters instead.
+  expect(await row()).toMatchObject({ status: 'feeRequested', dueOn: null, feeDeadlineOn: '2026-12-02' });
+
+  cloud.clock.now = at('2026-11-26'); // 4 working days before: nothing yet
+  await dispatchAll(cloud);
+  expect(await feeMessages()).toEqual([]);
+  cloud.clock.now = at('2026-11-27'); // 3 working days before (11-30, 12-01, 12-02)
+  await dispatchAll(cloud);
+  const tracking = (await record(asked.id)).trackingNumber;
+  expect(await feeMessages()).toEqual([`申请 ${tracking} 缴费期限即将届满`]);
+  cloud.clock.now = at('2026-11-30');
+  await dispatchAll(cloud);
+  expect(await feeMessages()).toHaveLength(1);
+
+  cloud.clock.now = at('2026-12-03');
+  await dispatchAll(cloud);
+  expect(await feeMessages()).toEqual([`申请 ${tracking} 缴费期限已过，尚未登记缴费`, `申请 ${tracking} 缴费期限即将届满`]);
+  const overdue = (await inboxOf('demo-clerk')).find((m) => m.title.includes('缴费期限已过'))!;
+  expect(overdue.body).toContain('请于 2026-12-07 前登记缴费');
+  // The applicant hears nothing of it (their letter gave the day), and a paid notice reminds nobody.
+  expect((await inboxOf('resident-a')).filter((m) => m.link.id === asked.id).map((m) => m.title)).toEqual(['您的政府信息公开申请需缴纳信息处理费']);
+  const paid = ok(await call('demo-clerk', 'recordPayment', { id: asked.id, version: (await record(asked.id)).version, paidOn: '2026-12-02' }));
+  expect(paid).toMatchObject({ status: 'registered' });
+  expect((await row())).toBeUndefined();
 });

@@ -90,7 +90,7 @@ export default function FollowUpPage() {
         </View>
         <Text className="status-line" data-testid="follow-up-status">
           {FOLLOW_UP_STATUS_LABELS[f.status]}
-          {f.overdue ? ' · 已超期' : ''} · {f.status === 'rectifying' && f.response?.planDueDate ? `整改期限 ${f.response.planDueDate}` : `答复期限 ${f.dueDate}`}
+          {f.overdue ? ' · 已超期' : ''} · {f.status === 'rectifying' && f.response?.planDueDate ? `整改期限 ${f.response.planDueDate}` : `答复期限 ${f.dueDate}${f.dueProvisional ? '（暂定）' : ''}`}
         </Text>
         <DetailRow label="办理事项" value={f.serviceName ?? '未指定'} />
         <DetailRow label="评价时间" value={formatBeijingDateTime(f.rating.createdAt)} />

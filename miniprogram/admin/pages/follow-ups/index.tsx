@@ -68,7 +68,7 @@ export default function FollowUpsPage() {
               ) : f.overdue ? (
                 <Text className="badge badge--overdue" data-testid="overdue">已超期 · 应于 {f.dueDate} 前答复</Text>
               ) : (
-                <Text className="rating-card__meta">答复期限 {f.dueDate}</Text>
+                <Text className="rating-card__meta">答复期限 {f.dueDate}{f.dueProvisional ? '（暂定）' : ''}</Text>
               )}
             </View>
           </View>

@@ -100,6 +100,8 @@ function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: st
           {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : null}
           <Text>{r.receivedOn ? `受理 ${r.receivedOn}` : `提交 ${formatBeijingDate(r.submittedAt)}`}</Text>
           {r.dueOn ? <Text>期限 {r.dueOn}</Text> : null}
+          {/* Awaiting a fee the clock stands still: the day that matters is the last day to pay (Art. 42). */}
+          {r.feeDeadlineOn ? <Text className="due-tag due-tag--dueSoon" data-testid="queue-fee-deadline">缴费截止 {r.feeDeadlineOn}</Text> : null}
           <DueTag dueOn={r.dueOn} workingDaysLeft={r.workingDaysLeft} provisional={r.dueProvisional} urgency={r.urgency} />
         </View>
       )}

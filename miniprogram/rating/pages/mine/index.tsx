@@ -59,7 +59,7 @@ export default function MyRatingsPage() {
                 <View className={`outcome ${f.response ? '' : 'outcome--waiting'}`} data-testid="my-rating-outcome">
                   <Text className="outcome__title">整改回访：{FOLLOW_UP_STATUS_LABELS[f.status]}</Text>
                   {f.reopened && !f.response && <Text data-testid="my-rating-reopened">您反馈问题未解决，已重新办理并报告管理员。</Text>}
-                  {!f.response && <Text>我们将在 {f.dueDate} 前联系您并答复。</Text>}
+                  {!f.response && <Text>我们将在 {f.dueDate}{f.dueProvisional ? '（暂定）' : ''} 前联系您并答复。</Text>}
                   {f.response && (
                     <>
                       <Text>

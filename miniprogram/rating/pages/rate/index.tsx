@@ -69,7 +69,7 @@ export default function RatePage() {
           <Text className="done__mark">✓</Text>
           <Text className="done__title">感谢您的评价</Text>
           {done.followUpDueDate ? (
-            <Text className="hint">我们会联系您核实情况并整改，最迟 {done.followUpDueDate} 前答复您。答复后可在「我的评价」查看。</Text>
+            <Text className="hint">我们会联系您核实情况并整改，最迟 {done.followUpDueDate}{done.followUpDueProvisional ? '（暂定）' : ''} 前答复您。答复后可在「我的评价」查看。</Text>
           ) : (
             <Text className="hint">您的评价将计入本窗口的满意度。</Text>
           )}
