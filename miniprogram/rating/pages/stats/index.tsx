@@ -65,7 +65,19 @@ export default function RatingStatsPage() {
             <Text className="figure__value">{formatRate(shown.onTimeRate)}</Text>
             <Text className="figure__label">按时整改率</Text>
           </View>
+          {/* 国办发〔2019〕51号: every real-name 差评 is followed up (to be 100%), and each is rectified to the end. */}
+          <View className="figure">
+            <Text className="figure__value" data-testid="stats-real-name-follow-up">{formatRate(shown.realNameFollowUpRate)}</Text>
+            <Text className="figure__label">实名差评回访率</Text>
+          </View>
+          <View className="figure">
+            <Text className="figure__value" data-testid="stats-rectification">{formatRate(shown.rectificationRate)}</Text>
+            <Text className="figure__label">整改率</Text>
+          </View>
         </View>
+        <Text className="hint" data-testid="stats-negative-split">
+          差评 {shown.realNameNegative + shown.anonymousNegative} 条，其中实名 {shown.realNameNegative} 条、匿名 {shown.anonymousNegative} 条。实名差评回访率 = 已答复的实名差评 ÷ 实名差评；整改率 = 整改完成的差评 ÷ 差评。
+        </Text>
         {shownNote && (
           <Text className="hint" data-testid="stats-unverified">
             {shownNote}。未核验评价指仅扫窗口码、无办件记录可查的评价。
