@@ -2,6 +2,7 @@ import { defineFunction } from '../_runtime/define-function';
 import { ratingFollowUpHandlers } from './rating-follow-ups';
 import { ratingSubmitHandlers } from './rating-submit';
 import { ratingsReadingHandlers } from './ratings-reading';
+import { saveRatingSettings } from './rating-settings';
 
 /**
  * Function `ratings` (好差评): residents rate a window, a visit or a
@@ -15,4 +16,8 @@ export const ratingsFunction = defineFunction('ratings', {
   ...ratingsReadingHandlers,
   ...ratingSubmitHandlers,
   ...ratingFollowUpHandlers,
+  // The bureau's settings (rating-settings.ts): an admin sets the 限期整改 bound.
+  async saveSettings(input, { store, caller, now }) {
+    return saveRatingSettings(store, input, caller.openid as string, now());
+  },
 });

@@ -11,12 +11,12 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import type { Handlers } from '../_runtime/define-function';
 import type { Store, Stored, Where } from '../_runtime/store/port';
 import { activeWindow } from './active-window';
-import { ratingSettings } from './rating-settings';
+import { ratingSettings, ratingSettingsView } from './rating-settings';
 import { requestSubject } from './request-subject';
 import { readTallies, TALLIES } from './tallies';
 import { loadCalendar } from '../calendar/calendar-data';
 
-type ReadingAction = 'target' | 'mine' | 'stats' | 'publicList' | 'followUps' | 'followUp' | 'ranking';
+type ReadingAction = 'target' | 'mine' | 'stats' | 'publicList' | 'followUps' | 'followUp' | 'ranking' | 'settings';
 
 /** Handlers of the ratings function's reading actions; spread into ratingsFunction. */
 export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = {
@@ -136,6 +136,10 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
 
   async followUp({ id }, { store, now }) {
     return followUpView(store, id, now());
+  },
+
+  async settings(_input, { store }) {
+    return ratingSettingsView(store);
   },
 
   async ranking({ month }, { store }) {

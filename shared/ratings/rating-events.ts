@@ -22,10 +22,12 @@ export type RatingAction =
   | 'appealUpheld'
   | 'appealRejected'
   /** The rater erased their data: the rating stays in the figures, without the link to them. */
-  | 'anonymised';
+  | 'anonymised'
+  /** An admin changed the bureau's 好差评 settings (the event names each value changed, old and new). */
+  | 'settingsChanged';
 
 export interface RatingEvent {
-  subjectType: 'window' | 'visit' | 'rating' | 'followUp';
+  subjectType: 'window' | 'visit' | 'rating' | 'followUp' | 'ratingSettings';
   subjectId: string;
   action: RatingAction;
   actor: string;
@@ -49,6 +51,7 @@ const SUBJECT: Record<RatingAction, RatingEvent['subjectType']> = {
   appealUpheld: 'followUp',
   appealRejected: 'followUp',
   anonymised: 'rating',
+  settingsChanged: 'ratingSettings',
 };
 
 export function ratingEvent(subjectId: string, action: RatingAction, actor: string, at: Date, detail: string | null = null): RatingEvent {

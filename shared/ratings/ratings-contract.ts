@@ -11,6 +11,7 @@ import {
   RatingIdSchema,
   RatingSubmitSchema,
   RatingTargetSchema,
+  RatingSettingsSaveSchema,
   StatsInputSchema,
   VisitCodeSchema,
   WindowSaveSchema,
@@ -22,6 +23,7 @@ import type {
   PublicRating,
   RankingRow,
   RatingQr,
+  RatingSettingsView,
   RatingStats,
   RatingTarget,
   ServiceWindow,
@@ -150,6 +152,19 @@ export const ratingsContract = {
     input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, upheld: z.boolean(), note: z.string().trim().min(2, '请填写复核意见').max(500) }),
     access: staff('admin'),
     summary: '管理员复核申诉：成立则该差评不计入数据（记录保留）',
+    writes: true,
+  }),
+  settings: action<RatingSettingsView>()({
+    input: z.strictObject({}),
+    // The officers work to these periods; only an admin changes them.
+    access: officers,
+    summary: '本机关好差评设置：差评整改回访期限、限期整改最长期限、评价码有效期、未核验评价是否计入',
+    writes: false,
+  }),
+  saveSettings: action<RatingSettingsView>()({
+    input: RatingSettingsSaveSchema,
+    access: staff('admin'),
+    summary: '管理员设置限期整改的最长期限（工作日）',
     writes: true,
   }),
   ranking: action<RankingRow[]>()({

@@ -116,3 +116,20 @@ export const FollowUpRespondSchema = z
   })
   .refine((v) => v.rectification !== 'plan' || !!v.planDueDate, { message: '限期整改须填写整改完成日期', path: ['planDueDate'] });
 export type FollowUpRespondInput = z.input<typeof FollowUpRespondSchema>;
+
+/** How far ahead a 限期整改 plan may be dated, at most: a year of working days (a bound on typing errors). */
+export const PLAN_MAX_WORKING_DAYS_LIMIT = 250;
+
+/**
+ * The admin's change to the bureau's 好差评 settings: the bound on a 限期整改 plan's date, in working
+ * days from the answer (国办发〔2019〕51号 leaves the period to the bureau; 限期整改 must have one).
+ */
+export const RatingSettingsSaveSchema = z.strictObject({
+  planMaxWorkingDays: z
+    .number()
+    .int('请填写整数个工作日')
+    .min(1, '至少 1 个工作日')
+    .max(PLAN_MAX_WORKING_DAYS_LIMIT, `不能多于 ${PLAN_MAX_WORKING_DAYS_LIMIT} 个工作日`),
+  /** The settings' version read (0 while the defaults apply). */
+  version: z.number().int().min(0),
+});

@@ -238,3 +238,12 @@ export interface TallyRecord {
 }
 
 export type { Appeal };
+
+/** The bureau's 好差评 settings in force (defaults where none were set) and the version of the record (0: none yet). */
+export interface RatingSettingsView {
+  followUpWorkingDays: number;
+  planMaxWorkingDays: number;
+  visitCodeDays: number;
+  includeUnverified: boolean;
+  version: number;
+}

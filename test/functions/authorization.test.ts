@@ -138,6 +138,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'ratings.appeal': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.decideAppeal': { ...publishers, publisher: 'FORBIDDEN' },
   'ratings.ranking': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.settings': { ...publishers, publisher: 'FORBIDDEN' },
+  'ratings.saveSettings': { ...publishers, publisher: 'FORBIDDEN' },
 
   // staff administration: admins only, except accepting an invitation, which any signed-in caller may try;
   // someone already active on the staff keeps their roles (an invitation never replaces them), a former member rejoins.

@@ -46,6 +46,25 @@ describe('限期整改 within the bureau bound', () => {
     ok(await call(officer, 'respond', { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-01' }));
   });
 
+  test('an admin sets the bound in the app (ratings.saveSettings): officers read it, only an admin changes it, on the change road', async () => {
+    expect(ok(await call(officer, 'settings', {}))).toEqual({ followUpWorkingDays: 15, planMaxWorkingDays: 30, visitCodeDays: 7, includeUnverified: false, version: 0 });
+    // A rating officer may read it but not change it; a bound outside 1–250 is refused beside the field.
+    expect(await call(officer, 'saveSettings', { planMaxWorkingDays: 5, version: 0 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('demo-admin', 'saveSettings', { planMaxWorkingDays: 0, version: 0 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { planMaxWorkingDays: expect.any(String) } });
+    expect(await call('demo-admin', 'saveSettings', { planMaxWorkingDays: 251, version: 0 })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const saved = ok(await call('demo-admin', 'saveSettings', { planMaxWorkingDays: 5, version: 0 }));
+    expect(saved).toMatchObject({ planMaxWorkingDays: 5, followUpWorkingDays: 15, version: 1 });
+    // A second admin on a stale page does not overwrite it.
+    expect(await call('demo-admin', 'saveSettings', { planMaxWorkingDays: 60, version: 0 })).toMatchObject({ ok: false, code: 'VERSION_CONFLICT' });
+    const events = (await cloud.store.collection('events').find({ where: { subjectId: 'rating-settings' }, orderBy: [['at', 'asc']], limit: 5 })).items;
+    expect(events).toEqual([expect.objectContaining({ action: 'settingsChanged', actor: 'demo-admin', detail: '限期整改最长期限 30→5 个工作日' })]);
+
+    // The new bound governs the next answer: Tuesday 24 November + 5 working days = Tuesday 1 December.
+    const id = await badRating();
+    expect(await call(officer, 'respond', { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-02' })).toMatchObject({ ok: false, code: 'PLAN_DATE_OUT_OF_RANGE' });
+    ok(await call(officer, 'respond', { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-01' }));
+  });
+
   test('a plan stays open (限期整改中) until its completion is recorded with what was done; the rater hears both', async () => {
     const id = await badRating();
     const planned = ok(await call(officer, 'respond', { id, version: 1, ...RESPONSE, rectification: 'plan', planDueDate: '2026-12-10' }));

@@ -225,6 +225,9 @@ export const VALID_INPUTS: Inputs = {
     appeal: (f) => [{ id: f.openFollowUpId, version: f.openFollowUpVersion, reason: '当日系统故障，非窗口人员原因' }],
     decideAppeal: (f) => [{ id: f.appealedFollowUpId, version: f.appealedFollowUpVersion, upheld: true, note: '经调取录像核实，申诉成立' }],
     ranking: () => [{ month: '2026-11' }],
+    settings: () => [{}],
+    // Wider than the default 30, so that the plan dated 2026-12-31 above stays allowed whichever runs first.
+    saveSettings: () => [{ planMaxWorkingDays: 40, version: 0 }],
   },
 
   staff: {

@@ -10,6 +10,8 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { LevelChip } from '../../../rating/components/level-chip';
 import { useRemote } from '../../../hooks/use-remote';
 import { RectificationFigures } from '../../components/rectification-figures';
+import { PlanBoundSettings } from '../../components/plan-bound-settings';
+import { useWhoami } from '../../../hooks/use-whoami';
 import '../../../rating/rating.css';
 
 const FILTERS: Array<{ key: FollowUpStatus | undefined; label: string }> = [
@@ -27,6 +29,7 @@ export default function FollowUpsPage() {
   const list = usePagedList(useCallback((cursor: string | null) => call('ratings', 'followUps', { status, cursor, limit: 20 }), [status]), [status]);
   // The whole bureau's last twelve months: how far 差评 were followed up and rectified.
   const figures = useRemote(() => call('ratings', 'stats', {}), []);
+  const { whoami } = useWhoami();
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void Promise.all([list.refresh(), figures.reload()]);
@@ -38,6 +41,7 @@ export default function FollowUpsPage() {
   return (
     <View className="page">
       {figures.data && <RectificationFigures figures={figures.data} title="差评整改 · 近12个月" />}
+      <PlanBoundSettings admin={!!whoami?.staff?.roles.includes('admin')} />
       <View className="tabs">
         {FILTERS.map((f) => (
           <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`follow-up-filter-${f.key ?? 'all'}`}>
