@@ -5,7 +5,7 @@ import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
 /**
  * The rating officer (not one of the shared matrix's personas): every windows
- * and ratings action is open to them except the admin's decision on an appeal;
+ * and ratings action is open to them except the admin's decision on an appeal and the settings;
  * and nothing else of the bureau is.
  */
 const EXPECTED_FOR_OFFICER: Record<string, 'allow' | 'FORBIDDEN'> = {
@@ -14,7 +14,9 @@ const EXPECTED_FOR_OFFICER: Record<string, 'allow' | 'FORBIDDEN'> = {
   'ratings.target': 'allow', 'ratings.submit': 'allow', 'ratings.mine': 'allow', 'ratings.stats': 'allow',
   'ratings.publicList': 'allow', 'ratings.followUps': 'allow', 'ratings.followUp': 'allow', 'ratings.respond': 'allow',
   'ratings.close': 'allow', 'ratings.appeal': 'allow', 'ratings.ranking': 'allow', 'ratings.complete': 'allow',
-  'ratings.decideAppeal': 'FORBIDDEN',
+  'ratings.settings': 'allow',
+  // The bureau's settings are the admin's to change, like the decision on an appeal.
+  'ratings.decideAppeal': 'FORBIDDEN', 'ratings.saveSettings': 'FORBIDDEN',
   'notices.manageList': 'FORBIDDEN', 'notices.save': 'FORBIDDEN',
 };
 
