@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { followUpDueDate, isOnTime, newFollowUp, type FollowUpRecord } from '../shared/ratings/follow-up';
+import { followUpDueDate, isOnTime, newFollowUp, respondToFollowUp, type FollowUpRecord } from '../shared/ratings/follow-up';
+import { followUpStepDelta } from '../shared/ratings/rating-submission';
 import { ratingEvent } from '../shared/ratings/rating-events';
 import { ratingMonth } from '../shared/ratings/rating-identity';
 import { isNegative, RATING_TAGS, type RatingLevel } from '../shared/ratings/rating-levels';
@@ -159,11 +160,13 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
       count(rating, delta);
     }
   }
-  // Three 差评 still being worked: one overdue, one just in, one the unit has appealed.
-  const recent: Array<{ daysAgo: number; windowIndex: number; level: 'dissatisfied' | 'veryDissatisfied'; comment: string; appeal?: string }> = [
+  // Four 差评 still being worked: one overdue, one just in, one the unit has appealed, one under a 限期整改
+  // plan (answered four days ago, due to be done within 15 working days of the answer).
+  const recent: Array<{ daysAgo: number; windowIndex: number; level: 'dissatisfied' | 'veryDissatisfied'; comment: string; appeal?: string; planAnsweredDaysAgo?: number }> = [
     { daysAgo: 26, windowIndex: 4, level: 'veryDissatisfied', comment: '资金监管账户开户要求跑了三趟才说清楚' },
     { daysAgo: 1, windowIndex: 2, level: 'dissatisfied', comment: '下午三点就不取号了，公示的时间是五点' },
     { daysAgo: 9, windowIndex: 3, level: 'dissatisfied', comment: '系统一直提示材料不全', appeal: '经核查当日为省平台系统故障，非窗口人员原因，申请复核' },
+    { daysAgo: 7, windowIndex: 1, level: 'dissatisfied', comment: '大厅的材料清单和网上公布的不一样', planAnsweredDaysAgo: 4 },
   ];
   for (const r of recent) {
     const w = DEMO_WINDOWS[r.windowIndex];
@@ -197,8 +200,30 @@ export async function seedDemoRatings(tx: Transaction, now: Date): Promise<void>
     if (r.appeal) {
       followUp = { ...followUp, status: 'appealed', appeal: { reason: r.appeal, by: 'demo-rater', byName: '赵磊', at: at, statusBefore: 'open', decision: null } };
     }
+    let answered: TallyDelta = {};
+    if (r.planAnsweredDaysAgo !== undefined) {
+      // Answered as ratings.respond answers (the same domain step and tally delta): 限期整改中 until its completion is recorded.
+      const answeredAt = dayjs.utc(now).subtract(r.planAnsweredDaysAgo, 'day').toDate();
+      const patch = respondToFollowUp(
+        followUp,
+        {
+          contactMethod: 'phone',
+          contactNote: '已电话联系周女士，当面核对了大厅和网上的材料清单',
+          finding: 'valid',
+          rectification: 'plan',
+          planDueDate: followUpDueDate(answeredAt, 15, isBuiltinWorkingDay),
+          answer: '经核实情况属实。已建立整改台账，将统一大厅、网上和窗口的材料清单，限期内完成并公示。',
+          respondedBy: 'demo-rater',
+          respondedByName: '赵磊',
+          respondedAt: answeredAt.toISOString(),
+        },
+        answeredAt,
+      );
+      answered = followUpStepDelta(followUp, patch) ?? {};
+      followUp = { ...followUp, ...patch };
+    }
     await tx.collection('followUps').insert(followUp);
-    count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1, realNameOpened: rating.anonymous ? 0 : 1 });
+    count(rating, { level: { level: r.level, by: 1 }, followUpsOpened: 1, realNameOpened: rating.anonymous ? 0 : 1, ...answered });
   }
 
   // Two bare window-QR ratings this week (no visit behind them): unverified, kept and shown apart,

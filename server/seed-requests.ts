@@ -1,7 +1,7 @@
 import { builtinArrangement } from '../shared/calendar/builtin-arrangements';
 import { addDays } from '../shared/calendar/dates';
 import { addWorkingDays, buildCalendar, workingDaysBetween, type WorkingCalendar } from '../shared/calendar/working-calendar';
-import { newRequest, type RequestCommand } from '../shared/requests/request-machine';
+import { lapsedSupplementClosure, newRequest, type RequestCommand } from '../shared/requests/request-machine';
 import { BUILTIN_LETTER_TEMPLATES } from '../shared/requests/letters';
 import { formatTrackingNumber, type Actor, type RequestRecord } from '../shared/requests/request-record';
 import { SubmitSchema, type SubmitInput } from '../shared/requests/request-schema';
@@ -26,8 +26,8 @@ interface DemoRequest {
   /** Working days before seeding that it arrived. */
   arrivedWorkingDaysAgo: number;
   channel: 'online' | 'letter';
-  /** Steps after arrival: [working days after arrival, command]. */
-  steps: Array<[number, () => RequestCommand]>;
+  /** Steps after arrival: [working days after arrival, command made from the step's day and the request as it then is]. */
+  steps: Array<[number, (on: string, current: RequestRecord) => RequestCommand]>;
 }
 
 const person = (name: string, idNumber: string, phone: string) => ({ type: 'person' as const, name, idType: 'residentId' as const, idNumber, phone });
@@ -35,6 +35,8 @@ const person = (name: string, idNumber: string, phone: string) => ({ type: 'pers
 /** 李华 works in 局办公室, which handles the demo's requests (department-scope.ts). */
 const OFFICE = { id: 'office', name: '局办公室' };
 const register = (): RequestCommand => ({ type: 'register', actor: clerk, department: OFFICE });
+/** The calendar the demo is dated on (the built-in arrangements, as seedDemoRequests counts). */
+const DEMO_CALENDAR = buildCalendar([], builtinArrangement);
 
 const DEMO_REQUESTS: DemoRequest[] = [
   {
@@ -142,6 +144,39 @@ const DEMO_REQUESTS: DemoRequest[] = [
       [2, () => ({ type: 'askFee', actor: clerk, method: 'perPage', units: 120, waive: false, reducedTo: null, reason: null, month: { month: '', itemsBefore: 0, otherMethod: null } })],
     ],
   },
+  {
+    application: {
+      applicant: person('周建华', '440524198001010013', '13500006666'),
+      information: { description: '请逐一提供云溪区 2015 年以来每一个住宅小区的竣工验收备案表及附件。', title: '住宅小区竣工验收备案表' },
+      form: 'electronic',
+      delivery: 'inApp',
+    },
+    arrivedWorkingDaysAgo: 9,
+    channel: 'online',
+    steps: [
+      [0, register],
+      // 条例 Art. 35: the applicant is asked for reasons (待说明理由); demo-resident answers in the app, or the clerk records a letter.
+      [3, () => ({ type: 'askReasons', actor: clerk, text: '您本月已提出政府信息公开申请 40 余件，所申请信息涉及全区全部住宅小区，请说明申请用途，以及能否缩小申请范围。' })],
+    ],
+  },
+  {
+    application: {
+      applicant: person('刘芳', '11010519491231002X', '13900002222'),
+      information: { description: '请公开我们小区的维修资金使用情况。' },
+      form: 'electronic',
+      delivery: 'inApp',
+    },
+    arrivedWorkingDaysAgo: 20,
+    channel: 'online',
+    steps: [
+      [0, register],
+      [1, () => ({ type: 'askSupplement', actor: clerk, items: ['请写明小区名称', '请说明所需维修资金使用情况的年份范围'], workingDays: 5 })],
+      // The period ran out unanswered: the system closed it (Art. 30) …
+      [10, (_on, current) => lapsedSupplementClosure(current, DEMO_CALENDAR)],
+      // … and the letter that came late with good reason reopened it: both stay on the timeline.
+      [12, (on) => ({ type: 'recordSupplement', actor: clerk, receivedOn: on, text: '申请人来信补正：小区为翠湖苑，所需为 2024—2025 年度维修资金使用情况。', attachments: [], lateReason: '申请人补正期间住院治疗，出院后即寄出补正材料，附医院出院证明' })],
+    ],
+  },
 ];
 
 /**
@@ -152,7 +187,7 @@ const DEMO_REQUESTS: DemoRequest[] = [
 export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void> {
   await tx.collection('meta').insert({ id: 'bureau', name: BUREAU_NAME, government: GOVERNMENT_NAME });
   const letters = { templates: BUILTIN_LETTER_TEMPLATES, bureau: { name: BUREAU_NAME, government: GOVERNMENT_NAME } };
-  const calendar = buildCalendar([], builtinArrangement);
+  const calendar = DEMO_CALENDAR;
   const today = beijingToday(now);
   const sequences = new Map<number, number>();
   let key = 0;
@@ -176,8 +211,9 @@ export async function seedDemoRequests(tx: Transaction, now: Date): Promise<void
     // The demo applicant's past news is not replayed into 消息: the demo inbox starts empty, as it did
     // before these requests existed, and only what happens after the seed is announced.
     for (const [after, step] of demo.steps) {
-      const at = atBeijingNine(addWorkingDays(calendar, arrived, after), after === 0 ? 1 : 0);
-      const command = step();
+      const on = addWorkingDays(calendar, arrived, after);
+      const at = atBeijingNine(on, after === 0 ? 1 : 0);
+      const command = step(on, stored);
       // A fee's month is the natural month the request arrived in (nothing else of the demo applicant's counts).
       if (command.type === 'askFee') command.month = { ...command.month, month: arrived.slice(0, 7) };
       const decide = decideRequestChange(command, at, calendar, letters, async () => undefined);
