@@ -1,4 +1,6 @@
 import { addDays } from '../../shared/calendar/dates';
+import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
+import { addWorkingDays, buildCalendar } from '../../shared/calendar/working-calendar';
 import type { Page } from 'playwright-core';
 import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application } from '../support/request-factories';
@@ -60,11 +62,19 @@ e2eDescribe('unreasonable volume (Art. 35) in Chromium over the local cloud', ()
     await c.reload();
     await byTestId(c, 'reasons').getByText(answer, { exact: false }).waitFor();
     await settled(c);
-    const later = addDays(dueBefore, 30);
+    // A day the office is open (a weekend is refused, Art. 33 counts in working days): 20 working days on.
+    const calendar = buildCalendar([], builtinArrangement);
+    const later = addWorkingDays(calendar, dueBefore, 20);
+    let weekend = addDays(later, 1);
+    while (calendar.day(weekend).work) weekend = addDays(weekend, 1);
     await fill(c, 'delayedDueOn', dueBefore); // not later than the due date in force: refused, said beside nothing is lost
     await fill(c, 'delayedReason', '所申请的40份批复需逐份调取档案并审查', 'textarea');
     await byTestId(c, 'do-setDelayedDue').click();
     await c.getByText(`延迟答复的期限应晚于现行答复期限（${dueBefore}）`).first().waitFor();
+    expect((await stored(id)).delayedDue ?? null).toBeNull();
+    await fill(c, 'delayedDueOn', weekend);
+    await byTestId(c, 'do-setDelayedDue').click();
+    await c.getByText(`${weekend} 是`).first().waitFor();
     expect((await stored(id)).delayedDue ?? null).toBeNull();
     await fill(c, 'delayedDueOn', later);
     await byTestId(c, 'do-setDelayedDue').click();
