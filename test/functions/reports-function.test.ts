@@ -175,3 +175,16 @@ test('stats: per month, handling time in working days, on-time rate, results and
   expect(stats.requests.overdueNow).toBe(1);
   expect(await report('demo-viewer', 'stats', { from: '2027-05-01', to: '2027-04-30' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
 });
+
+test('the Part 1 draft states the on-time rate: answered within the statutory period, over those answered in the year', async () => {
+  at('2027-03-01T02:00:00Z'); // a Monday; 20 working days later is 29 March
+  const early = await receive();
+  const late = await receive();
+  at('2027-03-10T02:00:00Z');
+  await answer(early, 'disclosed');
+  at('2027-04-20T02:00:00Z'); // past its due date
+  await answer(late, 'partial');
+  at('2028-01-10T02:00:00Z');
+  const draft = ok(await report('demo-admin', 'annual', { year: 2027 })).texts.drafts.overview;
+  expect(draft).toContain('按期答复率 50.0%');
+});
