@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import type { CaseViewer } from '../../shared/inquiries/case-access';
 import type { CaseActor } from '../../shared/inquiries/inquiry-types';
 import type { HandlerContext } from '../_runtime/handler-context';
+import type { StaffRecord } from '../_runtime/identify-caller';
 
 /** Who is acting on a case, from the caller the server established (never from the input). */
 export function residentActor(ctx: HandlerContext): CaseActor {
@@ -26,4 +27,15 @@ export async function departmentNamed(ctx: HandlerContext, id: string | undefine
   const department = await ctx.store.collection('departments').get(id);
   if (!department) throw new AppError('VALIDATION_FAILED', undefined, { [field]: '没有这个部门，请重新选择' });
   return { id: department.id, name: department.name };
+}
+
+/**
+ * Who a case of a department may be assigned to by name: an active answerer
+ * of that department, or an admin (who sees every case). One rule for the
+ * list the page offers and the check `assign` makes.
+ */
+export function answersFor(member: Pick<StaffRecord, 'active' | 'roles' | 'departmentId' | 'departmentIds'>, departmentId: string): boolean {
+  if (!member.active) return false;
+  const departments = member.departmentIds ?? (member.departmentId ? [member.departmentId] : []);
+  return member.roles.includes('admin') || (member.roles.includes('answerer') && departments.includes(departmentId));
 }

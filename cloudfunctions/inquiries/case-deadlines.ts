@@ -9,8 +9,8 @@ const ADMIN_CASE_PAGE = 'admin/pages/inquiry/index';
  * Cases' answer deadlines (反馈回应制): the answerers who see the case are
  * reminded once as it comes due and once when it is overdue — a complaint's
  * assigned answerer (admins while it has none: nobody else may know of it),
- * an inquiry's department's answerers, or every answerer while it has no
- * department. A case waiting for the resident has no clock and no reminder.
+ * an inquiry's assigned answerer, else its department's answerers, or every
+ * answerer while it has no department. A case waiting for the resident has no clock and no reminder.
  */
 export const caseDeadlines: DeadlineSource<Stored<InquiryRecord>> = {
   idPrefix: 'rmq',
@@ -23,6 +23,9 @@ export const caseDeadlines: DeadlineSource<Stored<InquiryRecord>> = {
       const assigned = c.assignedTo && staff.find((s) => s.id === c.assignedTo?.openid);
       return (assigned ? [assigned] : admins).map((s) => s.id);
     }
+    // An inquiry assigned to one answerer by name is theirs to answer (谁办理、谁负责): they are reminded, not the whole department.
+    const assignee = c.assignedTo && staff.find((s) => s.id === c.assignedTo?.openid);
+    if (assignee) return [assignee.id];
     const answerers = withRole(staff, 'answerer');
     if (!c.departmentId) return answerers.map((s) => s.id);
     const ofDepartment = answerers.filter((s) => s.roles.includes('answerer') && (s.departmentIds ?? (s.departmentId ? [s.departmentId] : [])).includes(c.departmentId as string));

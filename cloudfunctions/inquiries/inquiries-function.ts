@@ -8,7 +8,7 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Where } from '../_runtime/store/port';
 import { newId } from '../_runtime/store/new-id';
 import { loadCalendar } from '../calendar/calendar-data';
-import { departmentNamed, residentActor, staffActor, viewerOf } from './case-actors';
+import { answersFor, departmentNamed, residentActor, staffActor, viewerOf } from './case-actors';
 import { changeCase } from './change-case';
 import { createCase } from './create-case';
 import { faqFromCase } from '../faq/faq-records';
@@ -125,6 +125,12 @@ export const inquiriesFunction = defineFunction('inquiries', {
     return staffView(ctx, await changeCase(ctx, id, version, { type: 'assign', actor: staffActor(ctx), department, answerer }, { staff: viewerOf(ctx) }));
   },
 
+  async answerers({ departmentId }, ctx) {
+    // A bureau's staff is tens of people: one page holds them all.
+    const page = await ctx.store.collection('staff').find({ orderBy: [['name', 'asc']], limit: 500 });
+    return page.items.filter((s) => answersFor(s, departmentId)).map((s) => ({ openid: s.id, name: s.name, admin: s.roles.includes('admin') }));
+  },
+
   async askMore({ id, version, items }, ctx) {
     return staffView(ctx, await changeCase(ctx, id, version, { type: 'askMore', actor: staffActor(ctx), items }, { staff: viewerOf(ctx) }));
   },
@@ -194,9 +200,6 @@ async function staffView(ctx: HandlerContext, record: Stored<InquiryRecord>) {
 /** An answerer (or admin) on the staff now, of the department the case goes to. */
 async function answererIn(ctx: HandlerContext, openid: string, departmentId: string): Promise<{ openid: string; name: string }> {
   const member = await ctx.store.collection('staff').get(openid);
-  const roles = member?.active ? member.roles : [];
-  const departments = member?.departmentIds ?? (member?.departmentId ? [member.departmentId] : []);
-  const fits = roles.includes('admin') || (roles.includes('answerer') && departments.includes(departmentId));
-  if (!member || !fits) throw new AppError('VALIDATION_FAILED', undefined, { answererOpenid: '该人员不是此部门的咨询答复人员' });
+  if (!member || !answersFor(member, departmentId)) throw new AppError('VALIDATION_FAILED', undefined, { answererOpenid: '该人员不是此部门的咨询答复人员' });
   return { openid, name: member.name };
 }

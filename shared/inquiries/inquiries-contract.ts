@@ -20,7 +20,7 @@ import {
   RedirectFromRequestSchema,
   ToRequestSchema,
 } from './inquiry-schema';
-import type { CaseQueueItem, MyCaseSummary, MyCaseView, StaffCaseView } from './inquiry-types';
+import type { CaseAnswerer, CaseQueueItem, MyCaseSummary, MyCaseView, StaffCaseView } from './inquiry-types';
 import type { CaseFigures } from './case-figures';
 
 const answerers = staff('answerer');
@@ -94,6 +94,12 @@ export const inquiriesContract = {
     access: answerers,
     summary: '分派至部门或具体答复人员',
     writes: true,
+  }),
+  answerers: action<CaseAnswerer[]>()({
+    input: z.strictObject({ departmentId: IdSchema }),
+    access: answerers,
+    summary: '可分派的答复人员：该部门的咨询答复人员和管理员',
+    writes: false,
   }),
   askMore: action<StaffCaseView>()({
     input: AskMoreSchema,

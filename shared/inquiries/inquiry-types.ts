@@ -242,6 +242,13 @@ export interface StaffCaseView extends Omit<MyCaseView, 'canFollowUp' | 'canRate
   notifiable: boolean;
 }
 
+/** Someone a case of a department may be assigned to by name (inquiries.answerers). */
+export interface CaseAnswerer {
+  openid: string;
+  name: string;
+  admin: boolean;
+}
+
 export interface CaseQueueItem {
   id: string;
   version: number;

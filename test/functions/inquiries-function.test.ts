@@ -196,3 +196,28 @@ test('the year\'s figures: per month and channel, answered on time, median worki
   expect(JSON.stringify(f)).not.toMatch(/resident-|咨〔/);
   expect(await cloud.call('resident-a', 'inquiries', { action: 'figures', data: { year: 2026 } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 });
+
+test('a case is assigned to one answerer of its department by name: the list offers only those who may take it, and the reminders go to them', async () => {
+  const { remindStaffOfDeadlines } = await import('../../cloudfunctions/_notifications/remind-staff-of-deadlines');
+  const { caseDeadlines } = await import('../../cloudfunctions/inquiries/case-deadlines');
+  await cloud.store.collection('staff').insert({ id: 'answerer-office-2', name: '钱芳', roles: ['answerer'], departmentIds: ['office'], departmentId: 'office', active: true });
+  await cloud.store.collection('staff').insert({ id: 'answerer-office-gone', name: '孙强', roles: ['answerer'], departmentIds: ['office'], departmentId: 'office', active: false });
+  const offered = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'answerers', data: { departmentId: 'office' } })) as Array<{ openid: string }>;
+  expect(offered.map((a) => a.openid).sort()).toEqual(['answerer-office-2', 'demo-admin', 'demo-clerk']);
+  expect((ok(await cloud.call('demo-clerk', 'inquiries', { action: 'answerers', data: { departmentId: 'housing' } })) as Array<{ openid: string }>).map((a) => a.openid).sort()).toEqual(['answerer-housing', 'demo-admin']);
+
+  const { id } = ok(await ask('resident-a', { idempotencyKey: 'key-assign-01' }));
+  const v = (await cloud.store.collection('inquiries').get(id))!.version;
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'assign', data: { id, version: v, departmentId: 'office', answererOpenid: 'answerer-housing' } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { answererOpenid: expect.any(String) } });
+  expect(await cloud.call('demo-clerk', 'inquiries', { action: 'assign', data: { id, version: v, departmentId: 'office', answererOpenid: 'answerer-office-gone' } })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  const assigned = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'assign', data: { id, version: v, departmentId: 'office', answererOpenid: 'answerer-office-2' } }));
+  expect(assigned).toMatchObject({ departmentName: '局办公室', assignedTo: { openid: 'answerer-office-2', name: '钱芳' } });
+  expect(assigned.history.at(-1)).toMatchObject({ action: 'assigned', detail: '分派至局办公室 · 钱芳' });
+  const queued = ok(await cloud.call('answerer-office-2', 'inquiries', { action: 'queue', data: {} }));
+  expect(queued.items.find((i: { id: string }) => i.id === id)).toMatchObject({ assignedName: '钱芳' });
+
+  // Tuesday 2026-11-24 + 5 working days = Tuesday 12-01; due soon from 11-26: to 钱芳 alone.
+  await remindStaffOfDeadlines(cloud.store, new Date('2026-11-26T02:00:00Z'), [caseDeadlines]);
+  const outbox = await cloud.store.collection('outbox').find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 20 });
+  expect(outbox.items.map((o) => (o.audience as { openid: string }).openid)).toEqual(['answerer-office-2']);
+});

@@ -269,6 +269,7 @@ export const VALID_INPUTS: Inputs = {
     queue: () => [{}, { status: 'answered', kind: 'inquiry', limit: 10, cursor: null }],
     manageGet: (f) => [{ id: f.openCaseId }, { id: f.complaintCaseId }],
     assign: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, departmentId: 'office', answererOpenid: 'demo-clerk' }],
+    answerers: () => [{ departmentId: 'office' }],
     askMore: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, items: ['请说明犬只品种', '请说明居住街道'] }],
     answer: (f) => [{ id: f.openCaseId, version: f.openCaseVersion, text: '请携带身份证和犬只免疫证明到街道办理。' }],
     close: (f) => [{ id: f.openCaseId, version: f.openCaseVersion }, { id: f.complaintCaseId, version: f.complaintCaseVersion, note: '已转城管部门处理' }],

@@ -1,4 +1,4 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/call';
@@ -8,6 +8,7 @@ import { useCaseAction, useManagedCase } from '../../../hooks/use-inquiries';
 import { useRemote } from '../../../hooks/use-remote';
 import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, REPLY_BY_LABELS, type StaffCaseView } from '../../../../shared/inquiries/inquiry-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { CaseAssign } from '../../components/case-assign';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
@@ -15,7 +16,7 @@ import '../../../components/inquiries/inquiries.css';
 /**
  * Answerers: one case whole — the asker's contact (a complaint's only to admins and its assigned
  * answerer, who alone can open it), the conversation, the history — and the steps: answer, ask for
- * more (every missing item at once), assign, close, publish an answered inquiry as FAQ.
+ * more (every missing item at once), assign (to a department, and to one answerer by name), close, publish an answered inquiry as FAQ.
  */
 export default function AdminInquiryPage() {
   const id = useRouter().params.id ?? '';
@@ -75,12 +76,7 @@ export default function AdminInquiryPage() {
       )}
 
       {c.status !== 'closed' && depts.length > 0 && (
-        <View className="card action-card" data-testid="action-assign">
-          <Text className="action-card__title">分派至部门</Text>
-          <Picker mode="selector" range={depts.map((d) => d.name)} onChange={(e) => void run('assign', { ...target, departmentId: depts[Number(e.detail.value)].id }, '已分派', setErrors)}>
-            <View className="btn btn--plain btn--block" data-testid="do-assign">选择部门</View>
-          </Picker>
-        </View>
+        <CaseAssign key={`${c.id}-${c.version}`} view={c} departments={depts} busy={busy} onAssign={(choice) => void run('assign', { ...target, ...choice }, '已分派', setErrors)} />
       )}
 
       {c.kind === 'inquiry' && lastAnswer && !c.faqId && (
