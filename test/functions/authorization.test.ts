@@ -166,6 +166,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'inquiries.queue': ANSWERERS,
   'inquiries.manageGet': ANSWERERS,
   'inquiries.assign': ANSWERERS,
+  'inquiries.answerers': ANSWERERS,
   'inquiries.askMore': ANSWERERS,
   'inquiries.answer': ANSWERERS,
   'inquiries.close': ANSWERERS,
