@@ -12,6 +12,7 @@ import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { EVENTS, REQUESTS, REQUEST_KEYS } from './request-collections';
 import { nextInSequence } from '../_runtime/gap-free-sequence';
 import { keepRequestFacts } from '../_runtime/derived-records';
+import { caseAppliedFrom, linkCaseToRequest } from '../inquiries/case-request-link';
 
 type Source = { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef };
 
@@ -53,9 +54,13 @@ export async function createRequest(
         const year = Number((source.channel === 'online' ? beijingToday(now) : source.receivedOn).slice(0, 4));
         const sequence = await nextInSequence(tx, `requests-${year}`);
 
-        const { record } = newRequest(application, source, formatTrackingNumber(year, sequence), now, calendar);
+        // An application made from the resident's own inquiry (咨询转申请) carries the case, linked both ways below.
+        const caseId = source.channel === 'online' ? application.fromCaseId : undefined;
+        const made = source.channel === 'online' && caseId ? { ...source, fromCase: await caseAppliedFrom(tx, caseId, openid) } : source;
+        const { record } = newRequest(application, made, formatTrackingNumber(year, sequence), now, calendar);
         const created = await tx.collection(REQUESTS).insert(record as RequestRecord);
         await keepRequestFacts(tx, created);
+        if (caseId) await linkCaseToRequest(tx, caseId, openid, { id: created.id, trackingNumber: created.trackingNumber }, now, calendar);
         await tx.collection(REQUEST_KEYS).insert({ id: keyId, requestId: created.id, payloadHash, at: now.toISOString() });
         const first = created.history[0];
         await tx.collection(EVENTS).insert({

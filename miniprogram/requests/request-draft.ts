@@ -25,6 +25,8 @@ export interface RequestDraft {
   purpose: string;
   form: InformationForm;
   delivery: DeliveryMethod;
+  /** The resident's inquiry this application is made from (staff found it to be a disclosure request): linked both ways on submit. */
+  fromCaseId?: string;
 }
 
 export const DRAFT_STORAGE_KEY = 'sg-request-draft';
@@ -94,6 +96,7 @@ export function submitInputFromDraft(d: RequestDraft): SubmitInput {
     ...(optional(d.purpose) ? { purpose: d.purpose } : {}),
     form: d.form,
     delivery: d.delivery,
+    ...(d.fromCaseId ? { fromCaseId: d.fromCaseId } : {}),
   };
 }
 

@@ -115,7 +115,8 @@ export type CaseCommand =
   | { type: 'followUp'; actor: CaseActor; text: string; attachments: CaseAttachment[] }
   | { type: 'rate'; actor: CaseActor; helpful: boolean; reason: string | null }
   | { type: 'publishFaq'; actor: CaseActor; faqId: string }
-  | { type: 'toRequest'; actor: CaseActor; note: string | null };
+  | { type: 'toRequest'; actor: CaseActor; note: string | null }
+  | { type: 'requestMade'; actor: CaseActor; request: { id: string; trackingNumber: string } };
 
 /** What a step asks the notifications outbox to tell the resident. */
 export interface CaseNotification {
@@ -223,6 +224,16 @@ export function stepCase(c: InquiryRecord & { id: string }, command: CaseCommand
         patch: withDue({ status: 'closed', turnedToRequest: { at } }),
         entry: entry('turnedToRequest', command.note),
         notifications: notify('inquiryToRequest'),
+      };
+    }
+    case 'requestMade': {
+      // The resident applied as asked: the case keeps the link, the application carries one back.
+      if (!c.turnedToRequest) refuse('该咨询未被转为政府信息公开申请，请直接提交申请');
+      if (c.turnedToRequest?.request) refuse(`该咨询已提交过申请（${c.turnedToRequest.request.trackingNumber}）`);
+      return {
+        patch: { turnedToRequest: { at: c.turnedToRequest?.at ?? at, request: command.request }, updatedAt: at },
+        entry: entry('requestMade', command.request.trackingNumber),
+        notifications: [],
       };
     }
   }

@@ -55,7 +55,8 @@ function common(c: Stored) {
     rating: c.rating,
     moreAsked: c.status === 'moreAsked' && last?.kind === 'moreAsked' ? last.items ?? [] : null,
     fromRequest: c.fromRequest ?? null,
-    applyAsRequest: Boolean(c.turnedToRequest),
+    applyAsRequest: Boolean(c.turnedToRequest) && !c.turnedToRequest?.request,
+    toRequest: c.turnedToRequest?.request ?? null,
   };
 }
 

@@ -79,6 +79,7 @@ export type CaseAction =
   | 'publishedAsFaq'
   | 'redirectedFromRequest'
   | 'turnedToRequest'
+  | 'requestMade'
   | 'dueMoved';
 
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
@@ -95,6 +96,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   publishedAsFaq: '发布为常见问题',
   redirectedFromRequest: '由政府信息公开申请转来',
   turnedToRequest: '转为政府信息公开申请',
+  requestMade: '已提交政府信息公开申请',
   dueMoved: '答复期限调整',
 };
 
@@ -162,8 +164,11 @@ export interface InquiryRecord {
   fromRequest?: { id: string; trackingNumber: string } | null;
   /** The first answer: when, and whether it came by the due date then in force (the figures' 按时答复). */
   firstAnswer?: { at: string; on: string; onTime: boolean } | null;
-  /** Set when staff found the inquiry to be a disclosure request: the resident confirms the applicant details and applies. */
-  turnedToRequest?: { at: string } | null;
+  /**
+   * Set when staff found the inquiry to be a disclosure request: the resident confirms the applicant
+   * details and applies; `request` is that application once made (one per case).
+   */
+  turnedToRequest?: { at: string; request?: { id: string; trackingNumber: string } | null } | null;
 }
 
 export interface InquiryEvent {
@@ -210,8 +215,10 @@ export interface MyCaseView {
   /** The items asked for, while the bureau waits for them. */
   moreAsked: string[] | null;
   fromRequest: { id: string; trackingNumber: string } | null;
-  /** Staff found it is a disclosure request: the page offers to apply, with the question as the description. */
+  /** Staff found it is a disclosure request: the page offers to apply, with the question as the description (until applied). */
   applyAsRequest: boolean;
+  /** The disclosure request made from this case, once the resident applied. */
+  toRequest: { id: string; trackingNumber: string } | null;
 }
 
 export interface MyCaseSummary {

@@ -294,7 +294,7 @@ export function transition(r: RequestRecord, command: RequestCommand, now: Date,
 /** A new request as submitted online or entered by staff (entered ones are registered at once). */
 export function newRequest(
   application: Application,
-  source: { channel: 'online'; ownerOpenid: string } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef },
+  source: { channel: 'online'; ownerOpenid: string; fromCase?: { id: string; caseNumber: string } } | { channel: PaperChannel; receivedOn: string; enteredBy: Actor; department?: DepartmentRef },
   trackingNumber: string,
   now: Date,
   calendar: WorkingCalendar,
@@ -317,7 +317,7 @@ export function newRequest(
           detail: `收到${source.channel === 'letter' ? '信函' : source.channel === 'fax' ? '传真' : '当面'}申请，收到之日：${source.receivedOn}，当即受理${source.department ? `；承办部门：${source.department.name}` : ''}`,
         },
       ]
-    : [{ at, kind: 'submitted', actor: 'applicant', actorOpenid: source.ownerOpenid, actorName: null, detail: null }];
+    : [{ at, kind: 'submitted', actor: 'applicant', actorOpenid: source.ownerOpenid, actorName: null, detail: source.fromCase ? `由咨询 ${source.fromCase.caseNumber} 转为申请` : null }];
   const record: Omit<RequestRecord, 'id' | 'version'> = {
     trackingNumber,
     status: paper ? 'registered' : 'submitted',
@@ -339,6 +339,7 @@ export function newRequest(
     extension: null,
     reply: null,
     ending: null,
+    ...(!paper && source.fromCase ? { fromCase: source.fromCase } : {}),
     history,
     updatedAt: at,
     dueOn: null,

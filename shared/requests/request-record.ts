@@ -46,6 +46,8 @@ export interface RequestRecord extends RequestCore {
   fee?: FeeRecord | null;
   /** The formal letters as issued (rendered once, with their template revision); absent on requests from before letters were stored. */
   letters?: IssuedLetter[];
+  /** The resident's inquiry this application was made from (咨询转申请), kept to link the two both ways. */
+  fromCase?: { id: string; caseNumber: string } | null;
   /** When the applicant's personal data was removed (their erasure, or the retention period): the rest is kept (Art. 45). */
   anonymisedAt?: string;
 

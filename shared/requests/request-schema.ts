@@ -179,8 +179,11 @@ function checkDelivery(v: ApplicationLike, ctx: z.core.$RefinementCtx<unknown>):
   }
 }
 
-/** `requests.submit`: an application made online by the resident. */
-export const SubmitSchema = z.strictObject(applicationShape).superRefine(checkDelivery);
+/**
+ * `requests.submit`: an application made online by the resident. `fromCaseId`: the resident's own
+ * inquiry that staff found to be a disclosure request (inquiries.toRequest); the two are linked both ways.
+ */
+export const SubmitSchema = z.strictObject({ ...applicationShape, fromCaseId: IdSchema.optional() }).superRefine(checkDelivery);
 export type SubmitInput = z.input<typeof SubmitSchema>;
 export type Application = z.output<typeof SubmitSchema>;
 

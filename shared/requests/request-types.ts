@@ -208,6 +208,8 @@ export interface RequestView extends RequestCore {
   letters: Letter[];
   /** What the viewer may do now: the app shows only these buttons. */
   allowed: RequestCommandName[];
+  /** The inquiry this application was made from (staff found the question to be a disclosure request). */
+  fromCase: { id: string; caseNumber: string } | null;
 }
 
 export type RequestCommandName =

@@ -72,6 +72,7 @@ export function toView(r: RequestRecord, viewer: Actor, today: string, calendar:
     timeline: staffView ? history.map((h) => timelineEntry(h, true)) : history.map((h, i) => timelineEntry({ ...h, detail: applicantDetail(r, i) }, false)),
     letters: lettersFor(r, bureau, calendar, due?.dueOn ?? null),
     allowed: allowedCommands(r, viewer, today, calendar),
+    fromCase: r.fromCase ?? null,
   };
 }
 

@@ -221,3 +221,34 @@ test('a case is assigned to one answerer of its department by name: the list off
   const outbox = await cloud.store.collection('outbox').find({ where: { subjectId: id }, orderBy: [['createdAt', 'asc']], limit: 20 });
   expect(outbox.items.map((o) => (o.audience as { openid: string }).openid)).toEqual(['answerer-office-2']);
 });
+
+test('the application made from a turned inquiry links back to it, and the case shows the application, for the resident and for staff', async () => {
+  const { application } = await import('../support/request-factories');
+  const { id, caseNumber } = ok(await ask('resident-a', { idempotencyKey: 'key-linked-001' }));
+  const other = ok(await ask('resident-a', { idempotencyKey: 'key-linked-002' }));
+  const requestsBefore = await cloud.store.collection('requests').count({});
+  // Not turned by staff yet: refused, and no application is written (nor a number taken).
+  expect(await cloud.call('resident-a', 'requests', { action: 'submit', data: { ...application(), idempotencyKey: 'linked-submit-0001', fromCaseId: other.id } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  const v = (await cloud.store.collection('inquiries').get(id))!.version;
+  ok(await cloud.call('demo-clerk', 'inquiries', { action: 'toRequest', data: { id, version: v } }));
+  // Another resident cannot hang their application on this case.
+  expect(await cloud.call('resident-b', 'requests', { action: 'submit', data: { ...application(), idempotencyKey: 'linked-submit-0002', fromCaseId: id } })).toMatchObject({ ok: false, code: 'INQUIRY_NOT_FOUND' });
+  expect(await cloud.store.collection('requests').count({})).toBe(requestsBefore);
+
+  const request = ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: { ...application(), idempotencyKey: 'linked-submit-0003', fromCaseId: id } }));
+  expect(request.fromCase).toEqual({ id, caseNumber });
+  expect(request.timeline[0].detail).toContain(caseNumber);
+  expect(ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: request.id } })).fromCase).toEqual({ id, caseNumber });
+
+  const mine = ok(await cloud.call('resident-a', 'inquiries', { action: 'get', data: { id } }));
+  expect(mine).toMatchObject({ applyAsRequest: false, toRequest: { id: request.id, trackingNumber: request.trackingNumber } });
+  expect(mine.history.at(-1)).toMatchObject({ action: 'requestMade', by: '您', detail: request.trackingNumber });
+  const staff = ok(await cloud.call('demo-clerk', 'inquiries', { action: 'manageGet', data: { id } }));
+  expect(staff.toRequest).toEqual({ id: request.id, trackingNumber: request.trackingNumber });
+  const events = (await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 20 })).items;
+  expect(events.map((e) => e.action)).toContain('requestMade');
+
+  // One application per case; the same submission again is the same application.
+  expect(ok(await cloud.call('resident-a', 'requests', { action: 'submit', data: { ...application(), idempotencyKey: 'linked-submit-0003', fromCaseId: id } })).id).toBe(request.id);
+  expect(await cloud.call('resident-a', 'requests', { action: 'submit', data: { ...application(), idempotencyKey: 'linked-submit-0004', fromCaseId: id } })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+});

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { call } from '../../../api/call';
 import { DetailRow } from '../../../components/detail-row';
 import { CaseHistory, CaseThread } from '../../../components/inquiries/case-thread';
+import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
+import { routes } from '../../../navigation';
 import { useCaseAction, useManagedCase } from '../../../hooks/use-inquiries';
 import { useRemote } from '../../../hooks/use-remote';
 import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, REPLY_BY_LABELS, type StaffCaseView } from '../../../../shared/inquiries/inquiry-types';
@@ -49,6 +51,8 @@ export default function AdminInquiryPage() {
         <DetailRow label={asker} value={c.contact ? [c.contact.name, c.contact.phone].filter(Boolean).join(' ') : c.anonymous ? '匿名' : '未留联系方式'} />
         <DetailRow label="答复方式" value={REPLY_BY_LABELS[c.replyBy]} />
         {c.fromRequest ? <DetailRow label="转自申请" value={c.fromRequest.trackingNumber} /> : null}
+        {c.toRequest ? <CaseRequestLink testId="case-to-request" text={`当事人已据此提交申请 ${c.toRequest.trackingNumber}`} url={routes.adminRequest(c.toRequest.id)} /> : null}
+        {c.status === 'closed' && c.applyAsRequest ? <Text className="hint">已请当事人提交政府信息公开申请，尚未提交。</Text> : null}
         {c.dueOn ? <DetailRow label="答复期限" value={`${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}${c.overdue ? ' 已超期' : c.dueSoon ? ' 即将到期' : ''}`} /> : null}
         {!c.notifiable ? <Text className="hint">当事人无法在小程序内收到通知，请按其留下的方式答复。</Text> : null}
       </View>

@@ -10,6 +10,7 @@ import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
 import { useDepartments } from '../../../hooks/use-department-names';
 import { go, routes } from '../../../navigation';
+import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
 import {
   APPLICANT_TYPE_LABELS,
   CHANNEL_LABELS,
@@ -60,6 +61,7 @@ export default function AdminRequestPage() {
         </View>
         <DetailRow label="来源" value={CHANNEL_LABELS[r.channel]} />
         <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
+        {r.fromCase ? <CaseRequestLink testId="request-from-case" text={`由咨询 ${r.fromCase.caseNumber} 转为申请`} url={routes.adminInquiry(r.fromCase.id)} /> : null}
         <View data-testid="request-department">
           <DetailRow label="承办部门" value={r.departmentId ? (departments.find((d) => d.id === r.departmentId)?.name ?? r.departmentId) : '待受理时确定'} />
         </View>

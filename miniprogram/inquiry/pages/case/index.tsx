@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FormField, TextField } from '../../../admin/components/form-field';
 import { DetailRow } from '../../../components/detail-row';
 import { CaseHistory, CaseThread } from '../../../components/inquiries/case-thread';
+import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
 import { useElderClass } from '../../../elder-mode';
 import { useCaseAction, useMyCase } from '../../../hooks/use-inquiries';
 import { go, routes } from '../../../navigation';
@@ -60,6 +61,10 @@ export default function MyCasePage() {
         <Text className="notice-box" data-testid="case-from-request">本件由您的政府信息公开申请 {c.fromRequest.trackingNumber} 转来办理（条例第三十九条）。</Text>
       ) : null}
 
+      {c.toRequest ? (
+        <CaseRequestLink testId="case-to-request" text={`您已据此提交政府信息公开申请 ${c.toRequest.trackingNumber}，查看办理进度`} url={routes.myRequest(c.toRequest.id)} />
+      ) : null}
+
       <CaseThread messages={c.messages} askerLabel="您" />
 
       {c.applyAsRequest && (
@@ -69,7 +74,8 @@ export default function MyCasePage() {
           <Button className="btn btn--primary btn--block" data-testid="start-request" onClick={() => {
             // The request form keeps its draft in storage: start one with the question as the description,
             // unless the resident already has a request half written (theirs is not overwritten).
-            if (!hasDraftInProgress()) Taro.setStorageSync(DRAFT_STORAGE_KEY, JSON.stringify({ ...emptyRequestDraft(), description: c.messages[0]?.text ?? '' }));
+            // The draft names the case, so the application made from it links back to it (and it to the application).
+            if (!hasDraftInProgress()) Taro.setStorageSync(DRAFT_STORAGE_KEY, JSON.stringify({ ...emptyRequestDraft(), description: c.messages[0]?.text ?? '', fromCaseId: c.id }));
             go(routes.newRequest());
           }}>申请政府信息公开</Button>
         </View>

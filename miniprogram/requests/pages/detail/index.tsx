@@ -15,6 +15,7 @@ import { RequestStatusTag } from '../../../components/requests/request-status';
 import { FormField, TextField } from '../../../admin/components/form-field';
 import { useMyRequest, useRequestAction } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
+import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../../shared/requests/request-schema';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
@@ -77,6 +78,7 @@ export default function MyRequestPage() {
           <RequestStatusTag status={r.status} />
         </View>
         <DetailRow label="所需信息" value={r.information.description} />
+        {r.fromCase ? <CaseRequestLink testId="request-from-case" text={`由您的咨询 ${r.fromCase.caseNumber} 转为申请，查看该咨询`} url={routes.myCase(r.fromCase.id)} /> : null}
         <DetailRow label="信息名称" value={r.information.title} />
         <DetailRow label="文号" value={r.information.docNumber} />
         <DetailRow label="获取方式" value={`${INFORMATION_FORM_LABELS[r.form]}，${DELIVERY_METHOD_LABELS[r.delivery]}`} />
