@@ -4,7 +4,7 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
-import { awaitingRegistration, queueQuery } from '../../shared/requests/request-queries';
+import { awaitingRegistration, queueQuery, withoutDepartment } from '../../shared/requests/request-queries';
 import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
 import type { DepartmentRef } from '../../shared/requests/request-commands';
 import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
@@ -14,7 +14,7 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
-import { queueWarnings } from './queue-warnings';
+import { queueWarnings, unassignedWarning } from './queue-warnings';
 import { applyCommand } from './apply-command';
 import { loadBureau } from './bureau';
 import { createRequest } from './create-request';
@@ -63,11 +63,13 @@ export const requestsFunction = defineFunction('requests', {
     return change(ctx, id, version, { type: 'withdraw', actor: applicant(ctx), reason: reason ?? null });
   },
 
-  async queue({ status, departmentId, cursor, limit }, ctx) {
-    const departments = departmentsToList(requestScopeOf(ctx.caller), departmentId);
-    const query = queueQuery(status, departments);
-    // A handler with no department, or filtering on one not theirs, lists nothing registered: the store is not asked.
-    const nothing = status !== 'submitted' && departments?.length === 0;
+  async queue({ status, departmentId, unassigned, cursor, limit }, ctx) {
+    if (unassigned && departmentId) throw new AppError('VALIDATION_FAILED', undefined, { unassigned: '“未分配部门”不能与按部门筛选同时使用' });
+    const scope = requestScopeOf(ctx.caller);
+    const departments = departmentsToList(scope, departmentId);
+    const query = unassigned ? withoutDepartment(status) : queueQuery(status, departments);
+    // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
+    const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
     const [page, calendar, settings] = await Promise.all([
       nothing ? { items: [], nextCursor: null } : requests(ctx.store).find({ where: query.where, orderBy: query.orderBy, limit, cursor, fields: QUEUE_FIELDS }),
       loadCalendar(ctx.store),
@@ -76,7 +78,7 @@ export const requestsFunction = defineFunction('requests', {
     const today = beijingToday(ctx.now());
     const row = (r: RequestRecord) => toQueueItem(r, today, calendar, settings.registrationReminderWorkingDays);
     // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
-    const headed = !cursor && !status;
+    const headed = !cursor && !status && !unassigned;
     const [waiting, waitingTotal] = headed
       ? await Promise.all([
           requests(ctx.store).find({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN, fields: QUEUE_FIELDS }),
@@ -89,7 +91,7 @@ export const requestsFunction = defineFunction('requests', {
       awaitingRegistration: waiting.items.map(row),
       awaitingRegistrationTotal: waitingTotal,
       // Warnings head the list; later pages do not repeat the count.
-      warnings: cursor ? [] : await queueWarnings(ctx.store, calendar, today, departments),
+      warnings: cursor ? [] : [...(await queueWarnings(ctx.store, calendar, today, departments)), ...(scope.kind === 'all' ? await unassignedWarning(ctx.store) : [])],
     };
   },
 

@@ -92,6 +92,27 @@ export function inDepartments(base: RequestQuery, departments: readonly string[]
   };
 }
 
+/**
+ * 未分配部门: registered requests with no department — stored before requests had departments. Only
+ * admins see them (department-scope.ts) until one is given (`assignDepartment`); the queue lists
+ * them like its other views, the open ones most urgent first, or one status.
+ */
+export function withoutDepartment(status?: RequestStatus): RequestQuery {
+  const base = queueQuery(status);
+  return {
+    where: { ...base.where, departmentId: null },
+    orderBy: base.orderBy,
+    matches: (r, today, calendar) => base.matches(r, today, calendar) && !r.departmentId,
+  };
+}
+
+/** Every registered request without a department, open or finished: what the admins' queue warns of. */
+export const anyWithoutDepartment: RequestQuery = {
+  where: { departmentId: null, status: { ne: 'submitted' } },
+  orderBy: BY_DUE_DATE,
+  matches: (r) => r.status !== 'submitted' && !r.departmentId,
+};
+
 /** Open requests due on or before `horizon`: the store's half of "overdue or due soon". */
 export function dueBy(horizon: string): RequestQuery {
   return {

@@ -80,6 +80,8 @@ export const requestsContract = {
       status: z.enum(REQUEST_STATUSES).optional(),
       /** One department of the caller's (an admin: any); another's lists nothing. */
       departmentId: IdSchema.optional(),
+      /** 未分配部门: registered requests with no department (stored before departments), for an admin to hand on; anyone else lists none. */
+      unassigned: z.literal(true).optional(),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),

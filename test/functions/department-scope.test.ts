@@ -155,3 +155,36 @@ test('deadline reminders follow the department: after a handover the new departm
   const told = rows.map((o) => (o.audience.type === 'person' ? o.audience.openid : null)).sort();
   expect(told).toEqual(['demo-admin', HOUSING].sort());
 });
+
+test('requests stored before departments: only admins see them, under 未分配部门 and in a warning, until one is given; then that department\'s handlers have them', async () => {
+  const open = await registered();
+  const answered = ok(await as('demo-clerk', 'reply', { id: open.id, version: open.version, category: 'disclosed', text: '予以公开。' }));
+  const stillOpen = await registered();
+  // As they were stored before requests had departments: no departmentId at all.
+  for (const r of [answered, stillOpen]) {
+    const stored = (await cloud.store.collection('requests').get(r.id))!;
+    await cloud.store.collection('requests').update(r.id, stored.version, { departmentId: undefined });
+  }
+  const adminBefore = ok(await as('demo-admin', 'queue', { limit: 50 }));
+  expect(adminBefore.warnings).toEqual([expect.stringContaining('有 2 件已受理的申请未分配承办部门')]);
+  expect(ok(await as('demo-clerk', 'queue', { limit: 50 })).warnings.join('')).not.toContain('未分配');
+  expect((await queueIds('demo-clerk')).items).not.toContain(stillOpen.id);
+
+  // The admin's 未分配部门: the open one by default, the answered one under its status; no waiting applications at its head.
+  const unassigned = await queueIds('demo-admin', { unassigned: true });
+  expect(unassigned).toEqual({ items: [stillOpen.id], waiting: [] });
+  expect((await queueIds('demo-admin', { unassigned: true, status: 'replied' })).items).toEqual([answered.id]);
+  // Anyone else lists none of them, not even their count.
+  expect(await queueIds('demo-clerk', { unassigned: true })).toEqual({ items: [], waiting: [] });
+  expect(await as('demo-admin', 'queue', { unassigned: true, departmentId: 'office' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { unassigned: expect.any(String) } });
+
+  // Handed on one by one (the page does it for every row listed): gone from 未分配部门, there for the department.
+  for (const r of [stillOpen, answered]) {
+    const current = (await cloud.store.collection('requests').get(r.id))!;
+    ok(await as('demo-admin', 'assignDepartment', { id: r.id, version: current.version, departmentId: 'housing' }));
+  }
+  expect((await queueIds('demo-admin', { unassigned: true })).items).toEqual([]);
+  expect(ok(await as('demo-admin', 'queue', { limit: 50 })).warnings.join('')).not.toContain('未分配');
+  expect((await queueIds(HOUSING)).items).toContain(stillOpen.id);
+  expect(ok(await as(HOUSING, 'manageGet', { id: answered.id })).status).toBe('replied');
+});

@@ -4,6 +4,7 @@ import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
 import AdminRequestsPage from '../../miniprogram/admin/pages/requests/index';
 import MyRequestPage from '../../miniprogram/requests/pages/detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
+import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { application, VALID_RESIDENT_ID } from '../support/request-factories';
@@ -196,4 +197,56 @@ test('the reply form asks exactly the fields of the chosen category, and a missi
   const errorIn = (testId: string) => screen.getByTestId(testId).closest('.field')?.querySelector('.field__error')?.textContent;
   await waitFor(() => expect(errorIn('input-earlierTrackingNumber')).toBe('请填写已答复的原申请编号'));
   expect((await cloud.store.collection('requests').get(request.id))?.reply).toBeNull();
+});
+
+test('未分配部门: the admin lists the requests stored without a department and hands every one listed to a department at once', async () => {
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const request = await submit();
+    const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+    const stored = (await cloud.store.collection('requests').get(registered.id))!;
+    // As stored before requests had departments.
+    await cloud.store.collection('requests').update(stored.id, stored.version, { departmentId: undefined });
+    ids.push(registered.id);
+  }
+  setTransport(cloud.transportAs('demo-admin'));
+  forgetWhoami();
+  resetTaro();
+  render(<AdminRequestsPage />);
+  await waitFor(() => expect(screen.getAllByTestId('queue-warning').map((w) => w.textContent).join('')).toContain('有 2 件已受理的申请未分配承办部门'));
+  const picker = await waitFor(() => {
+    const select = screen.getByTestId('department-filter').querySelector('select')!;
+    expect(Array.from(select.options, (o) => o.textContent)).toContain('未分配部门');
+    return select;
+  });
+  fireEvent.change(picker, { target: { value: String(Array.from(picker.options, (o) => o.textContent).indexOf('未分配部门')) } });
+  await waitFor(() => expect(screen.getAllByTestId('queue-unassigned')).toHaveLength(2));
+  expect(screen.getAllByTestId('queue-item')).toHaveLength(2);
+
+  const target = await waitFor(() => {
+    const select = screen.getByTestId('assign-listed-department').querySelector('select')!;
+    expect(Array.from(select.options, (o) => o.textContent)).toContain('住房保障科');
+    return select;
+  });
+  fireEvent.change(target, { target: { value: String(Array.from(target.options, (o) => o.textContent).indexOf('住房保障科')) } });
+  fireEvent.click(screen.getByTestId('assign-listed-submit'));
+  await waitFor(() => expect(recorded.toasts).toContain('已转交 2 件至住房保障科'));
+  await waitFor(() => expect(screen.queryAllByTestId('queue-item')).toHaveLength(0));
+  for (const id of ids) expect((await cloud.store.collection('requests').get(id))!.departmentId).toBe('housing');
+  // Each handover is a step of its own in 操作记录.
+  const audit = ok(await cloud.call('demo-admin', 'audit', { action: 'search', data: { action: 'requests.assignDepartment' } }));
+  expect(audit.items.filter((e: { recordIds: string[] }) => ids.some((id) => e.recordIds.includes(id)))).toHaveLength(2);
+});
+
+test('a handler has no 未分配部门 to choose', async () => {
+  setTransport(cloud.transportAs('demo-clerk'));
+  forgetWhoami();
+  resetTaro();
+  render(<AdminRequestsPage />);
+  const select = await waitFor(() => {
+    const s = screen.getByTestId('department-filter').querySelector('select')!;
+    expect(Array.from(s.options, (o) => o.textContent)).toContain('住房保障科');
+    return s;
+  });
+  expect(Array.from(select.options, (o) => o.textContent)).not.toContain('未分配部门');
 });

@@ -1,6 +1,8 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { DepartmentFilter } from '../../../components/department-filter';
+import { AssignListed } from '../../components/assign-listed';
+import { useWhoami } from '../../../hooks/use-whoami';
 import { PagedListView } from '../../../components/paged-list-view';
 import { useListPageEvents } from '../../../hooks/use-list-page-events';
 import { DueTag, RequestStatusTag } from '../../../components/requests/request-status';
@@ -31,10 +33,17 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
  * the bureau); then the requests of the clerk's departments, soonest due first,
  * overdue and nearly due standing out. Personal data is masked here.
  */
+/** The picker's 未分配部门: not a department id (ids have no colon), never sent as one. */
+const UNASSIGNED = ':unassigned';
+
 export default function AdminRequestsPage() {
   const [status, setStatus] = useState<RequestStatus | undefined>(undefined);
   const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
-  const { list, warnings, waiting, waitingTotal } = useRequestQueue(status, departmentId);
+  const unassigned = departmentId === UNASSIGNED;
+  const { list, warnings, waiting, waitingTotal } = useRequestQueue(status, unassigned ? undefined : departmentId, unassigned);
+  const { whoami } = useWhoami();
+  // Requests stored before departments have none: only admins see them, and hand them on (assignDepartment).
+  const admin = !!whoami?.staff?.roles.includes('admin');
   const departmentName = useDepartmentNames();
   useListPageEvents(list);
 
@@ -48,7 +57,7 @@ export default function AdminRequestsPage() {
             </Text>
           ))}
         </ScrollView>
-        <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
+        <DepartmentFilter value={departmentId} onChange={setDepartmentId} extra={admin ? [{ id: UNASSIGNED, name: '未分配部门' }] : []} />
         <Button className="btn btn--primary btn--small" onClick={() => go(routes.adminRequestEnter())} data-testid="enter-request">
           ＋ 录入
         </Button>
@@ -56,6 +65,7 @@ export default function AdminRequestsPage() {
       {warnings.map((w) => (
         <Text key={w} className="notice-box" data-testid="queue-warning">{w}</Text>
       ))}
+      {unassigned && list.items.length > 0 && <AssignListed rows={list.items} onDone={list.refresh} />}
       {waiting.length > 0 && (
         <View data-testid="queue-waiting">
           <Text className="section-title">待受理的网上申请（{waitingTotal} 件，等待最久的在前）</Text>
@@ -97,7 +107,7 @@ function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: st
       ) : (
         <View className="request-card__meta">
           <Text>{CHANNEL_LABELS[r.channel]}</Text>
-          {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : null}
+          {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : <Text className="due-tag due-tag--dueSoon" data-testid="queue-unassigned">未分配部门</Text>}
           <Text>{r.receivedOn ? `受理 ${r.receivedOn}` : `提交 ${formatBeijingDate(r.submittedAt)}`}</Text>
           {r.dueOn ? <Text>期限 {r.dueOn}</Text> : null}
           {/* Awaiting a fee the clock stands still: the day that matters is the last day to pay (Art. 42). */}
