@@ -1,10 +1,11 @@
 import { awaitingRegistration, awaitingSupplement, dueSoon, inDepartments, overdue, type RequestQuery } from '../../shared/requests/request-queries';
 import { departmentsToList, requestScopeOf } from '../../shared/requests/department-scope';
-import { QUEUE_FIELDS } from '../../shared/requests/request-view';
+import { QUEUE_FIELDS, toQueueItem } from '../../shared/requests/request-view';
+import type { RequestRecord } from '../../shared/requests/request-record';
 import { isOverdue } from '../../shared/ratings/follow-up';
 import type { StaffRole } from '../../shared/staff/roles';
 import { beijingToday } from '../../shared/time/beijing-time';
-import type { StaffTodo } from '../../shared/workbench/workbench-contract';
+import { URGENT_SHOWN, type StaffTodo } from '../../shared/workbench/workbench-contract';
 import { loadCalendar } from '../calendar/calendar-data';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
@@ -37,20 +38,25 @@ async function requestCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo
   const calendar = await loadCalendar(ctx.store);
   const today = beijingToday(ctx.now());
   // The store selects (a superset where working days are involved); the query's `matches` decides.
-  const count = async (query: RequestQuery): Promise<number> => {
-    if (departments?.length === 0) return 0;
+  const matching = async (query: RequestQuery): Promise<RequestRecord[]> => {
+    if (departments?.length === 0) return [];
     const scoped = inDepartments(query, departments);
     const page = await ctx.store.collection('requests').find({ where: scoped.where, orderBy: scoped.orderBy, limit: COUNT_CAP, fields: QUEUE_FIELDS });
-    return page.items.filter((r) => scoped.matches(r, today, calendar)).length;
+    return page.items.filter((r) => scoped.matches(r, today, calendar));
   };
   const [late, soon, waiting, supplement] = await Promise.all([
-    count(overdue(today)),
-    count(dueSoon(today, calendar)),
+    matching(overdue(today)),
+    matching(dueSoon(today, calendar)),
     // Online applications belong to no department until registered: every handler sees them (Art. 31).
     ctx.store.collection('requests').count(awaitingRegistration.where),
-    count(awaitingSupplement),
+    matching(awaitingSupplement),
   ]);
-  return { overdue: late, dueSoon: soon, awaitingRegistration: waiting, awaitingSupplement: supplement };
+  // Both lists come soonest due first, overdue before due soon: the first few are the most urgent.
+  const urgent = [...late, ...soon].slice(0, URGENT_SHOWN).map((r) => {
+    const row = toQueueItem(r, today, calendar);
+    return { id: row.id, trackingNumber: row.trackingNumber, subject: row.subject, dueOn: row.dueOn, workingDaysLeft: row.workingDaysLeft, urgency: row.urgency };
+  });
+  return { overdue: late.length, dueSoon: soon.length, awaitingRegistration: waiting, awaitingSupplement: supplement.length, urgent };
 }
 
 async function reviewCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['reviews']>> {

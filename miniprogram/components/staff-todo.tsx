@@ -36,6 +36,15 @@ export function StaffTodo() {
               <Cell label="待补正" count={t.requests.awaitingSupplement} testId="todo-awaiting-supplement" />
             </View>
           )}
+          {t.requests?.urgent.map((r) => (
+            <View key={r.id} className="staff-todo__row" onClick={() => go(routes.adminRequest(r.id))} data-testid="todo-urgent">
+              <Text className={r.urgency === 'overdue' ? 'staff-todo__count--alert' : 'staff-todo__count--warn'}>
+                {r.urgency === 'overdue' ? '已逾期' : r.workingDaysLeft === 0 ? '今日到期' : `剩 ${r.workingDaysLeft} 个工作日`}
+              </Text>
+              <Text> {r.trackingNumber}</Text>
+              <Text className="staff-todo__line">{r.subject}{r.dueOn ? ` · 答复期限 ${r.dueOn}` : ''}</Text>
+            </View>
+          ))}
           {t.reviews && (
             <View className="staff-todo__row" onClick={() => go(routes.adminReviews())} data-testid="todo-reviews">
               <Text>待我审核 {t.reviews.waiting} 项</Text>

@@ -1,5 +1,6 @@
 import { action } from '../api/define';
 import { EmptySchema } from '../api/common';
+import type { QueueItem } from '../requests/request-types';
 import type { ReviewKind } from '../reviews/review-kinds';
 import { STAFF_ROLES, staff } from '../staff/roles';
 
@@ -9,7 +10,14 @@ import { STAFF_ROLES, staff } from '../staff/roles';
  */
 export interface StaffTodo {
   /** Handlers and admins: open requests of their departments (admins: all). Online applications wait for any handler. */
-  requests: { overdue: number; dueSoon: number; awaitingRegistration: number; awaitingSupplement: number } | null;
+  requests: {
+    overdue: number;
+    dueSoon: number;
+    awaitingRegistration: number;
+    awaitingSupplement: number;
+    /** The most urgent of those overdue or due soon, soonest due first (at most URGENT_SHOWN), as the queue shows them: masked. */
+    urgent: Array<Pick<QueueItem, 'id' | 'trackingNumber' | 'subject' | 'dueOn' | 'workingDaysLeft' | 'urgency'>>;
+  } | null;
   /** Reviewers and admins: items waiting for review that they may decide (not their own), and since when the oldest waits. */
   reviews: { waiting: number; oldestSubmittedAt: string | null } | null;
   /** Anyone who submits for review: their items sent back and not yet resubmitted, newest first. */
@@ -19,6 +27,9 @@ export interface StaffTodo {
   /** Publishers and admins: notices set to publish themselves, and the next time one goes out. */
   scheduledNotices: { count: number; next: string | null } | null;
 }
+
+/** How many of the most urgent requests 我的待办 names, above the counts. */
+export const URGENT_SHOWN = 3;
 
 /** Function `workbench`: the staff home's 我的待办. */
 export const workbenchContract = {

@@ -46,6 +46,10 @@ test('the request counts agree with the queue the clerk opens next', async () =>
   expect(after.requests.dueSoon).toBe(rows.filter((r) => r.urgency === 'dueSoon').length);
   expect(after.requests.dueSoon).toBeGreaterThan(0);
   expect(after.requests.awaitingSupplement).toBe(rows.filter((r) => r.status === 'supplementRequested').length);
+  // The most urgent few, as the queue lists them (soonest due first), masked as there.
+  const urgentRows = rows.filter((r) => r.urgency === 'overdue' || r.urgency === 'dueSoon').slice(0, 3);
+  expect(after.requests.urgent).toEqual(urgentRows.map((r) => ({ id: r.id, trackingNumber: r.trackingNumber, subject: r.subject, dueOn: r.dueOn, workingDaysLeft: r.workingDaysLeft, urgency: r.urgency })));
+  expect(after.requests.urgent[0].urgency).toBe('overdue');
   // Not a handler: no request section at all.
   expect((await todo('demo-editor')).requests).toBeNull();
 });

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import MePage from '../../miniprogram/pages/me/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
-import { resetTaro } from '../support/taro';
+import { recorded, resetTaro } from '../support/taro';
 
 /**
  * 我的 over the real functions: each staff member sees the 工作台 entries their roles may use, and no
@@ -65,6 +65,12 @@ test('我的待办 heads the staff home with what is theirs: the clerk\'s reques
   expect(within(screen.getByTestId('todo-awaiting-registration')).getByText(String(todo.requests.awaitingRegistration))).toBeTruthy();
   expect(screen.getByTestId('todo-overdue').textContent).toBe(`${todo.requests.overdue}已逾期`);
   expect(screen.queryByTestId('todo-reviews')).toBeNull();
+  // The most urgent requests by name, each opening its page.
+  const urgent = screen.queryAllByTestId('todo-urgent');
+  expect(urgent.map((row) => row.textContent)).toEqual(todo.requests.urgent.map((r: any) => expect.stringContaining(r.trackingNumber)));
+  expect(urgent.length).toBeGreaterThan(0); // the demo bureau has one overdue and one due soon
+  fireEvent.click(urgent[0]);
+  expect(recorded.navigations).toContain(`/admin/pages/request/index?id=${encodeURIComponent(todo.requests.urgent[0].id)}`);
   page.unmount();
 
   page = await todoOf('demo-reviewer');
