@@ -34,6 +34,8 @@ export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
   { id: 'demo-editor', name: '王芳', roles: ['publisher'], departmentIds: ['policy'], departmentId: 'policy', active: true },
   { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: ['approval'], departmentId: 'approval', active: true },
   { id: 'demo-reviewer', name: '孙静', roles: ['reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
+  // A leader or an inspector: the figures and the annual report, nothing that changes a record or shows personal data.
+  { id: 'demo-viewer', name: '周涛', roles: ['viewer'], departmentIds: [], departmentId: null, active: true },
 ];
 
 export interface DemoNotice {

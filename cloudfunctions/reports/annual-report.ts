@@ -1,5 +1,5 @@
 import { computeCasesTable } from '../../shared/reports/cases-table';
-import { computeProactiveTable, missingDecisionInputs } from '../../shared/reports/proactive-table';
+import { computeProactiveTable, missingDecisionInputs, undatedRepeals } from '../../shared/reports/proactive-table';
 import { reportDeadline, runReportChecks } from '../../shared/reports/report-checks';
 import { draftTexts } from '../../shared/reports/report-draft';
 import { DECISION_INPUT_LABELS, FEES_LABEL, PART_TITLES } from '../../shared/reports/report-layout';
@@ -57,7 +57,8 @@ export async function computeFresh(store: Store, record: Stored<ReportRecord>, n
     ...(record.inputs.feesWan === null ? [FEES_LABEL] : []),
     ...REPORT_TEXT_KEYS.filter((k) => !record.texts[k].trim()).map((k) => PART_TITLES[k]),
   ];
-  const checks = runReportChecks(tally, { year, today: beijingToday(now), missingInputs: missing });
+  const undated = undatedRepeals(notices, year).map((n) => ({ id: n.id, trackingNumber: (n.kind === 'policy' && n.docNumber) || n.title, kind: 'notice' as const }));
+  const checks = runReportChecks(tally, { year, today: beijingToday(now), missingInputs: missing, undatedRepeals: undated });
   return {
     year,
     status: 'draft',

@@ -59,7 +59,7 @@ async function factsCoverRequests(store: Store): Promise<boolean> {
 }
 
 export function readNotices(store: Store): Promise<Array<Stored<Notice>>> {
-  return readAll(store.collection('notices'), ['kind', 'status', 'publishedAt', 'policyLevel', 'validity', 'repealedOn', 'period']);
+  return readAll(store.collection('notices'), ['kind', 'status', 'publishedAt', 'policyLevel', 'validity', 'repealedOn', 'period', 'title', 'docNumber']);
 }
 
 export function readCases(store: Store): Promise<Array<Stored<ReportCaseRecord>>> {

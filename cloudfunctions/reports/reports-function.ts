@@ -4,6 +4,8 @@ import type { ReportCaseRecord, ReportEvent } from '../../shared/reports/report-
 import { requestStats, noticeStats } from '../../shared/reports/report-stats';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { changeRecord } from '../_runtime/change-record';
+import type { Store, Stored } from '../_runtime/store/port';
+import type { RequestRecord } from '../../shared/requests/request-record';
 import { defineFunction } from '../_runtime/define-function';
 import { newId } from '../_runtime/store/new-id';
 import { loadCalendar } from '../calendar/calendar-data';
@@ -52,8 +54,7 @@ export const reportsFunction = defineFunction('reports', {
   async saveCase({ id, version, case: content }, ctx) {
     const at = ctx.now().toISOString();
     const actor = ctx.caller.openid as string;
-    const request = content.requestId ? await ctx.store.collection('requests').get(content.requestId) : null;
-    if (content.requestId && !request) throw new AppError('VALIDATION_FAILED', undefined, { 'case.requestId': '未找到该申请' });
+    const request = await linkedRequest(ctx.store, content);
     const fields: ReportCaseRecord = {
       kind: content.kind,
       filedOn: content.filedOn,
@@ -105,6 +106,21 @@ export const reportsFunction = defineFunction('reports', {
     };
   },
 });
+
+/** The request a case names, by id or by tracking number; null when it names none. A name that finds nothing is refused. */
+async function linkedRequest(store: Store, content: { requestId?: string | null; trackingNumber?: string | null }): Promise<Stored<RequestRecord> | null> {
+  if (content.requestId) {
+    const request = await store.collection('requests').get(content.requestId);
+    if (!request) throw new AppError('VALIDATION_FAILED', undefined, { 'case.requestId': '未找到该申请' });
+    return request;
+  }
+  if (content.trackingNumber) {
+    const { items } = await store.collection('requests').find({ where: { trackingNumber: content.trackingNumber }, orderBy: [], limit: 1 });
+    if (!items.length) throw new AppError('VALIDATION_FAILED', undefined, { 'case.trackingNumber': '未找到该编号的申请，请核对（如 依申〔2027〕000012号）' });
+    return items[0];
+  }
+  return null;
+}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -59,6 +59,21 @@ export function computeProactiveTable(notices: Iterable<ReportedPolicy>, year: n
   return { ...counts, licences: inputs.licences, penalties: inputs.penalties, enforcement: inputs.enforcement, feesWan: inputs.feesWan };
 }
 
+/**
+ * The 规章 and 行政规范性文件 published by the year's end that are marked 已废止 without a repeal
+ * date. The table cannot place such a repeal in any year (it counts them neither as 本年废止 nor as
+ * 现行有效), so the checks name them for staff to date instead of the report silently miscounting.
+ */
+export function undatedRepeals<N extends ReportedPolicy>(notices: Iterable<N>, year: number): N[] {
+  const last = `${year}-12-31`;
+  const out: N[] = [];
+  for (const n of notices) {
+    if (n.kind !== 'policy' || !n.policyLevel || n.status !== 'published' || !n.publishedAt) continue;
+    if (n.validity === 'repealed' && !n.repealedOn && formatBeijingDate(n.publishedAt) <= last) out.push(n);
+  }
+  return out;
+}
+
 /** The inputs not entered yet, by label (for the inputs check). */
 export function missingDecisionInputs(inputs: ReportInputs): DecisionInput[] {
   return DECISION_INPUTS.filter((k) => inputs[k] === null);

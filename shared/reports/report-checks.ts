@@ -6,14 +6,14 @@ import type { RecordRef, RequestsTableRows, RequestsTally } from './requests-tab
  * preview): each says what is wrong and, where records are behind it, which
  * ones, so staff can open them and fix the record rather than the figure.
  */
-export const CHECK_CODES = ['balance', 'groups', 'categorised', 'countedOnce', 'inputs', 'yearOver'] as const;
+export const CHECK_CODES = ['balance', 'groups', 'categorised', 'countedOnce', 'repealDates', 'inputs', 'yearOver'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
 export interface ReportCheck {
   code: CheckCode;
   ok: boolean;
   message: string;
-  /** The requests behind a failure (links in the preview). */
+  /** The records behind a failure (links in the preview): requests, or notices (`kind: 'notice'`). */
   records?: RecordRef[];
 }
 
@@ -25,6 +25,8 @@ export interface CheckContext {
   /** Beijing day the checks are run on. */
   today: string;
   missingInputs: MissingInputs;
+  /** 已废止 规章 and 行政规范性文件 without a repeal date (proactive-table.ts undatedRepeals). */
+  undatedRepeals?: RecordRef[];
 }
 
 export function runReportChecks(tally: RequestsTally, ctx: CheckContext): ReportCheck[] {
@@ -33,6 +35,7 @@ export function runReportChecks(tally: RequestsTally, ctx: CheckContext): Report
     groupsCheck(tally.rows),
     categorisedCheck(tally.uncategorised),
     countedOnceCheck(tally),
+    repealDatesCheck(ctx.undatedRepeals ?? []),
     inputsCheck(ctx.missingInputs),
     yearOverCheck(ctx.year, ctx.today),
   ];
@@ -83,6 +86,18 @@ export function countedOnceCheck(tally: RequestsTally): ReportCheck {
   return problems.length === 0
     ? { code: 'countedOnce', ok: true, message: `本年办结的 ${tally.concludedCount} 件申请各计入一次` }
     : { code: 'countedOnce', ok: false, message: problems.join('；'), ...(tally.duplicates.length ? { records: tally.duplicates } : {}) };
+}
+
+/** Part 2 can place every repeal in a year: no 已废止 规章 or 行政规范性文件 lacks its repeal date. */
+export function repealDatesCheck(undated: RecordRef[]): ReportCheck {
+  return undated.length === 0
+    ? { code: 'repealDates', ok: true, message: '已废止的规章和行政规范性文件均有废止日期' }
+    : {
+        code: 'repealDates',
+        ok: false,
+        message: `有 ${undated.length} 件已废止的规章或行政规范性文件没有废止日期，无法确定计入哪一年的“本年废止”和“现行有效”：请在该公开信息中补填废止日期`,
+        records: undated,
+      };
 }
 
 export function inputsCheck(missing: MissingInputs): ReportCheck {

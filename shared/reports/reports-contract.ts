@@ -49,9 +49,15 @@ export const CaseContentSchema = z
     outcome: z.enum(CASE_OUTCOMES),
     afterReconsideration: z.boolean().default(false),
     requestId: IdSchema.nullable().optional(),
+    /**
+     * The request the case is about, by its tracking number (依申〔2027〕000012号), as staff read it off
+     * the letter or the case file; an alternative to `requestId`. Empty or null: about no request.
+     */
+    trackingNumber: refuseBidiControls(z.string().trim().max(40)).nullable().optional(),
     summary: refuseBidiControls(z.string().trim().min(1, '请填写案号或案情摘要').max(500)),
   })
-  .refine((c) => c.kind === 'litigation' || !c.afterReconsideration, { message: '只有行政诉讼才区分是否经过复议', path: ['afterReconsideration'] });
+  .refine((c) => c.kind === 'litigation' || !c.afterReconsideration, { message: '只有行政诉讼才区分是否经过复议', path: ['afterReconsideration'] })
+  .refine((c) => !(c.requestId && c.trackingNumber), { message: '请只用申请编号或申请 ID 之一关联申请', path: ['trackingNumber'] });
 
 export const SaveCaseSchema = z.strictObject({
   /** Absent for a new case. */

@@ -59,7 +59,10 @@ export interface RequestsTally extends RequestsTable {
 
 export interface RecordRef {
   id: string;
+  /** What the preview shows for the link: a request's tracking number, a notice's 文号 or title. */
   trackingNumber: string;
+  /** A notice (a check of Part 2); absent for a request. */
+  kind?: 'notice';
 }
 
 export { columnOf, concludedOn, resultRowOf };

@@ -38,7 +38,7 @@ e2eDescribe('the annual report in Chromium', () => {
     expect(await textOf(byTestId(page, 'cell-concluded-legalService'))).toBe(String(rows.concluded.legalService));
     expect(await textOf(byTestId(page, 'cell-carriedOut-total'))).toBe(String(rows.carriedOut.total));
     const checks = page.locator('[data-testid^=check-]:visible');
-    expect(await checks.count()).toBe(6);
+    expect(await checks.count()).toBe(7);
     expect(await page.locator('[data-testid^=check-][data-ok=no]:visible').count()).toBe(0);
     await page.screenshot({ path: 'test-results/annual-report-preview.png', fullPage: true });
 

@@ -82,3 +82,14 @@ describe('the compact per-request records the report reads', () => {
     for (const facts of some) expect((await cloud.store.collection('requestFacts').get(facts.id))?.receivedOn).toBe(facts.receivedOn);
   });
 });
+
+test("the demo's 统计查看人员 (demo-viewer) reads the report, its files and the statistics, and nothing else", async () => {
+  const as = (fn: string, action: string, data: unknown = {}) => cloud.call('demo-viewer', fn, { action, data });
+  expect(ok(await as('session', 'whoami')).staff).toMatchObject({ name: '周涛', roles: ['viewer'] });
+  expect(ok(await as('reports', 'annual', { year: DEMO_REPORT_YEAR })).requests.rows.received.total).toBeGreaterThan(100);
+  expect(await as('reports', 'export', { year: DEMO_REPORT_YEAR, format: 'csv' })).toMatchObject({ ok: true });
+  expect(await as('reports', 'stats', { from: '2025-01-01', to: '2025-12-31' })).toMatchObject({ ok: true });
+  expect(await as('ratings', 'ranking', { month: '2025-12' })).toMatchObject({ ok: true });
+  expect(await as('reports', 'saveInputs', { year: DEMO_REPORT_YEAR, version: 0, inputs: { licences: 1 } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await as('requests', 'queue', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+});

@@ -188,3 +188,23 @@ test('the Part 1 draft states the on-time rate: answered within the statutory pe
   const draft = ok(await report('demo-admin', 'annual', { year: 2027 })).texts.drafts.overview;
   expect(draft).toContain('按期答复率 50.0%');
 });
+
+test('a repealed 规章 or 行政规范性文件 without a repeal date fails a check naming it, and publishing waits until it is dated', async () => {
+  at('2027-02-01T02:00:00Z');
+  cloud.store.collection('staff').insert({ id: 'demo-editor', name: '王芳', roles: ['publisher'], departmentIds: ['office'], departmentId: 'office', active: true });
+  const notice = { kind: 'policy', title: '关于物业管理的若干规定', body: '正文', departmentId: 'office', docNumber: '云建规〔2027〕3号', issuingBody: '云溪区住房和城乡建设局', effectiveDate: '2027-02-01', validity: 'repealed', policyLevel: 'rule' };
+  const saved = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice } }));
+  const published = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: saved.id, version: saved.version } }));
+  at('2028-01-10T02:00:00Z');
+  const draft = ok(await report('demo-admin', 'saveInputs', { year: 2027, version: 0, inputs: FULL_INPUTS, texts: FULL_TEXTS }));
+  const check = draft.checks.find((c: { code: string }) => c.code === 'repealDates');
+  expect(check).toMatchObject({ ok: false, records: [{ id: published.id, trackingNumber: '云建规〔2027〕3号', kind: 'notice' }] });
+  expect(check.message).toContain('没有废止日期');
+  expect(draft.proactive.rule).toEqual({ issued: 1, repealed: 0, inForce: 0 });
+  expect(await report('demo-admin', 'publish', { year: 2027, version: draft.version })).toMatchObject({ ok: false, code: 'REPORT_CHECKS_FAILED' });
+
+  ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { id: published.id, version: published.version, notice: { ...notice, repealedOn: '2027-11-30' } } }));
+  const dated = ok(await report('demo-admin', 'annual', { year: 2027 }));
+  expect(dated.checks.find((c: { code: string }) => c.code === 'repealDates')).toMatchObject({ ok: true });
+  expect(dated.proactive.rule).toEqual({ issued: 1, repealed: 1, inForce: 0 });
+});

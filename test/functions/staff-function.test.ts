@@ -212,7 +212,7 @@ describe('the list', () => {
   test('everyone with roles, departments (old single-department records too), standing and version; OPENIDs masked for display', async () => {
     await (cloud.store as unknown as Store<AnyCollections>).collection('staff').insert({ id: 'console-typed', name: '手工录入', roles: ['publisher'], departmentId: 'policy', active: true });
     const list = ok(await staffCall('demo-admin', 'list', {})) as any[];
-    expect(list.map((m) => m.openid).sort()).toEqual(['console-typed', 'demo-admin', 'demo-clerk', 'demo-editor', 'demo-rater', 'demo-reviewer']);
+    expect(list.map((m) => m.openid).sort()).toEqual(['console-typed', 'demo-admin', 'demo-clerk', 'demo-editor', 'demo-rater', 'demo-reviewer', 'demo-viewer']);
     expect(list.find((m) => m.openid === 'console-typed')).toEqual({
       openid: 'console-typed', maskedOpenid: 'con***ed', name: '手工录入', roles: ['publisher'], departmentIds: ['policy'], active: true, version: 1, self: false,
     });

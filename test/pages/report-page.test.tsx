@@ -82,3 +82,32 @@ test('工作统计 draws the year as bars: requests per month, results, notices 
   expect(screen.getByTestId('stats-figures').textContent).toContain(`当前逾期 ${stats.requests.overdueNow} 件`);
   expect(screen.getAllByTestId('stats-notices-value').map((v) => Number(v.textContent)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
 });
+
+test('from the preview the admin changes a recorded case and links it to its request by tracking number', async () => {
+  const recorded2 = ok(await cloud.call('demo-admin', 'reports', { action: 'saveCase', data: { case: { kind: 'reconsideration', filedOn: '2026-03-02', outcome: 'pending', summary: '云复〔2026〕1号' } } }));
+  const { items: [request] } = await cloud.store.collection('requests').find({ where: { receivedOn: { ne: null } }, orderBy: [], limit: 1 });
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro({ year: '2026' });
+  render(<ReportPage />);
+  await waitFor(() => screen.getByTestId(`case-edit-${recorded2.id}`));
+  fireEvent.click(screen.getByTestId(`case-edit-${recorded2.id}`));
+  expect(screen.getByTestId('case-save').textContent).toBe('保存修改');
+  expect((screen.getByTestId('input-case-summary') as HTMLInputElement).value).toBe('云复〔2026〕1号');
+
+  // A number that finds no request is refused where it was typed.
+  fireEvent.change(screen.getByTestId('input-case-trackingNumber'), { target: { value: '依申〔2026〕999999号' } });
+  fireEvent.click(screen.getByTestId('case-save'));
+  await waitFor(() => expect(screen.getByTestId('case-form').textContent).toContain('未找到该编号的申请'));
+
+  fireEvent.click(screen.getByTestId('case-outcome-upheld'));
+  fireEvent.change(screen.getByTestId('input-case-trackingNumber'), { target: { value: request.trackingNumber } });
+  fireEvent.click(screen.getByTestId('case-save'));
+  await waitFor(() => screen.getByTestId(`case-request-${recorded2.id}`));
+  const { cases } = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year: 2026 } }));
+  expect(cases.list.find((c: { id: string }) => c.id === recorded2.id)).toMatchObject({ version: 2, outcome: 'upheld', requestId: request.id, trackingNumber: request.trackingNumber, summary: '云复〔2026〕1号' });
+  expect(cases.table.reconsideration).toMatchObject({ upheld: 1, pending: 0 });
+  // The form is back to recording a new case; the case links to its request.
+  expect(screen.getByTestId('case-save').textContent).toBe('登记案件');
+  fireEvent.click(screen.getByTestId(`case-request-${recorded2.id}`));
+  expect(recorded.navigations).toContain(`/admin/pages/request/index?id=${encodeURIComponent(request.id)}`);
+});

@@ -8,6 +8,7 @@ import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { recorded, resetTaro } from '../support/taro';
+import { DEMO_STAFF } from '../../server/demo-data';
 
 /** 人员管理 and 加入工作人员 over the real functions and SQLite. */
 let cloud: CloudHarness;
@@ -17,8 +18,8 @@ const members = () => screen.queryAllByTestId('staff-member');
 const card = (name: string) => members().find((m) => m.textContent?.includes(name))!;
 const within = (el: Element, testId: string) => el.querySelector(`[data-testid=${testId}]`) as HTMLElement;
 
-/** The demo bureau's five staff, or `count` once others joined. */
-async function openAsAdmin(count = 5) {
+/** The demo bureau's staff, or `count` once others joined. */
+async function openAsAdmin(count = DEMO_STAFF.length) {
   setTransport(cloud.transportAs('demo-admin'));
   resetTaro();
   const page = render(<StaffPage />);
@@ -63,7 +64,7 @@ test('invite → the code and its expiry are shown; the clerk types it in 加入
   join.unmount();
   expect(ok(await cloud.call('new-clerk', 'session', { action: 'whoami', data: {} }))).toMatchObject({ isStaff: true });
 
-  await openAsAdmin(6);
+  await openAsAdmin(DEMO_STAFF.length + 1);
   expect(card('周静').textContent).toContain('行政审批科');
 });
 

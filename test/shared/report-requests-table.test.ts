@@ -104,7 +104,7 @@ describe('the requests table (Part 3)', () => {
   test('every check passes on a consistent year that is over', () => {
     const checks = runReportChecks(tallyRequests(fixture(), 2025), { year: 2025, today: '2026-01-05', missingInputs: [] });
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    expect(checks.map((c) => c.code)).toEqual(['balance', 'groups', 'categorised', 'countedOnce', 'inputs', 'yearOver']);
+    expect(checks.map((c) => c.code)).toEqual(['balance', 'groups', 'categorised', 'countedOnce', 'repealDates', 'inputs', 'yearOver']);
   });
 
   test('a planted inconsistency (a request closed with no category) is caught, naming the record', () => {

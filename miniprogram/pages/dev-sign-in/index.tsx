@@ -15,6 +15,8 @@ const PRESETS = [
   { openid: 'demo-editor', label: '王芳 · 信息发布人员' },
   { openid: 'demo-clerk', label: '李华 · 申请办理、咨询答复人员' },
   { openid: 'demo-rater', label: '赵磊 · 好差评整改人员' },
+  { openid: 'demo-reviewer', label: '孙静 · 公开审查人员' },
+  { openid: 'demo-viewer', label: '周涛 · 统计查看人员' },
   { openid: 'resident-zhao', label: '赵女士 · 居民' },
 ];
 

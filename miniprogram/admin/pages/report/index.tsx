@@ -5,10 +5,10 @@ import { call, messageOf } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { useWhoami } from '../../../hooks/use-whoami';
 import { go, routes } from '../../../navigation';
-import { CASE_KIND_LABELS, CASE_OUTCOME_LABELS, DECISION_INPUT_LABELS, DECISION_INPUTS, PART_TITLES } from '../../../../shared/reports/report-layout';
+import { CASE_KIND_LABELS, CASE_OUTCOME_LABELS, DECISION_INPUT_LABELS, DECISION_INPUTS, PART_TITLES, type CaseKind, type CaseOutcome } from '../../../../shared/reports/report-layout';
 import { REPORT_TEXT_KEYS, type ReportTexts } from '../../../../shared/reports/report-record';
 import { reportingYear } from '../../../../shared/reports/report-reminder';
-import type { AnnualReport, ReportExport } from '../../../../shared/reports/reports-contract';
+import type { AnnualReport, CaseView, ReportExport } from '../../../../shared/reports/reports-contract';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { CasesTable, ProactiveTable, RequestsTable } from '../../../components/report-tables';
 import { FormField, TextField } from '../../components/form-field';
@@ -53,6 +53,8 @@ export default function ReportPage() {
 function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r: AnnualReport) => void; reload: () => void }) {
   const { report, admin } = props;
   const editable = admin && report.status === 'draft';
+  // The case being changed in the form below the list; null: the form records a new one.
+  const [editing, setEditing] = useState<CaseView | null>(null);
   const failing = report.checks.filter((c) => !c.ok);
   const exportAs = async (format: 'csv' | 'html') => {
     try {
@@ -88,7 +90,7 @@ function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r
           <View key={c.code} className={`report-check ${c.ok ? 'report-check--ok' : 'report-check--fail'}`} data-testid={`check-${c.code}`} data-ok={c.ok ? 'yes' : 'no'}>
             <Text>{c.ok ? '✓ ' : '✗ '}{c.message}</Text>
             {c.records?.map((r) => (
-              <Text key={r.id} className="report-check__record" onClick={() => go(routes.adminRequest(r.id))}>{r.trackingNumber}</Text>
+              <Text key={r.id} className="report-check__record" onClick={() => go(r.kind === 'notice' ? routes.adminNoticeEdit(r.id) : routes.adminRequest(r.id))} data-testid={`report-check-record-${r.id}`}>{r.trackingNumber}</Text>
             ))}
           </View>
         ))}
@@ -113,11 +115,30 @@ function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r
         <Text className="report-section__title">{PART_TITLES.cases}</Text>
         <CasesTable report={report} />
         {report.cases.list.map((c) => (
-          <Text key={c.id} className="report-case">
-            {c.filedOn} {CASE_KIND_LABELS[c.kind]}{c.kind === 'litigation' ? (c.afterReconsideration ? '（复议后起诉）' : '（直接起诉）') : ''} · {CASE_OUTCOME_LABELS[c.outcome]} · {c.summary}{c.trackingNumber ? ` · ${c.trackingNumber}` : ''}
-          </Text>
+          <View key={c.id} className="report-case" data-testid={`case-${c.id}`}>
+            <Text>
+              {c.filedOn} {CASE_KIND_LABELS[c.kind]}{c.kind === 'litigation' ? (c.afterReconsideration ? '（复议后起诉）' : '（直接起诉）') : ''} · {CASE_OUTCOME_LABELS[c.outcome]} · {c.summary}
+            </Text>
+            {c.requestId && c.trackingNumber && (
+              <Text className="report-check__record" onClick={() => go(routes.adminRequest(c.requestId as string))} data-testid={`case-request-${c.id}`}> · {c.trackingNumber}</Text>
+            )}
+            {editable && editing?.id !== c.id && (
+              <Button className="btn btn--plain" onClick={() => setEditing(c)} data-testid={`case-edit-${c.id}`}>修改</Button>
+            )}
+          </View>
         ))}
-        {editable && <CaseForm year={report.year} onSaved={props.reload} />}
+        {editable && (
+          <CaseForm
+            key={editing ? `${editing.id}-${editing.version}` : 'new'}
+            year={report.year}
+            editing={editing}
+            onSaved={() => {
+              setEditing(null);
+              props.reload();
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        )}
       </View>
 
       {editable ? <InputsForm report={report} onSaved={props.onChanged} /> : <Texts texts={report.texts} />}
@@ -190,24 +211,42 @@ function InputsForm(props: { report: AnnualReport; onSaved: (r: AnnualReport) =>
   );
 }
 
-function CaseForm(props: { year: number; onSaved: () => void }) {
-  const [draft, setDraft] = useState({ kind: 'reconsideration' as 'reconsideration' | 'litigation', filedOn: `${props.year}-01-01`, outcome: 'pending' as keyof typeof CASE_OUTCOME_LABELS, afterReconsideration: false, summary: '' });
+type CaseDraft = { kind: CaseKind; filedOn: string; outcome: CaseOutcome; afterReconsideration: boolean; summary: string; trackingNumber: string };
+
+/**
+ * Records a new 行政复议/行政诉讼 case, or changes the one picked in the list (its outcome once decided,
+ * a mistyped date): either may name the request it concerns by its tracking number, which the server
+ * looks up, so Part 4's cases link to their requests.
+ */
+function CaseForm(props: { year: number; editing: CaseView | null; onSaved: () => void; onCancel: () => void }) {
+  const { editing } = props;
+  const [draft, setDraft] = useState<CaseDraft>(() =>
+    editing
+      ? { kind: editing.kind, filedOn: editing.filedOn, outcome: editing.outcome, afterReconsideration: editing.afterReconsideration, summary: editing.summary, trackingNumber: editing.trackingNumber ?? '' }
+      : { kind: 'reconsideration', filedOn: `${props.year}-01-01`, outcome: 'pending', afterReconsideration: false, summary: '', trackingNumber: '' },
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const save = async () => {
     try {
-      await call('reports', 'saveCase', { case: draft });
-      setDraft({ ...draft, summary: '' });
+      const content = { ...draft, trackingNumber: draft.trackingNumber.trim() || null };
+      await call('reports', 'saveCase', { ...(editing ? { id: editing.id, version: editing.version } : {}), case: content });
+      setErrors({});
+      if (!editing) setDraft({ ...draft, summary: '', trackingNumber: '' });
+      void Taro.showToast({ title: editing ? '已保存修改' : '已登记' });
       props.onSaved();
     } catch (e) {
+      setErrors((e as { fields?: Record<string, string> }).fields ?? {});
       void Taro.showToast({ title: messageOf(e), icon: 'none' });
     }
   };
-  const kinds = Object.keys(CASE_KIND_LABELS) as Array<keyof typeof CASE_KIND_LABELS>;
-  const outcomes = Object.keys(CASE_OUTCOME_LABELS) as Array<keyof typeof CASE_OUTCOME_LABELS>;
+  const kinds = Object.keys(CASE_KIND_LABELS) as CaseKind[];
+  const outcomes = Object.keys(CASE_OUTCOME_LABELS) as CaseOutcome[];
   return (
     <View data-testid="case-form">
+      <Text className="report-section__title">{editing ? '修改案件' : '登记案件'}</Text>
       <View className="report-actions">
         {kinds.map((k) => (
-          <Button key={k} className={`btn ${draft.kind === k ? 'btn--primary' : ''}`} onClick={() => setDraft({ ...draft, kind: k, afterReconsideration: false })}>{CASE_KIND_LABELS[k]}</Button>
+          <Button key={k} className={`btn ${draft.kind === k ? 'btn--primary' : ''}`} onClick={() => setDraft({ ...draft, kind: k, afterReconsideration: false })} data-testid={`case-kind-${k}`}>{CASE_KIND_LABELS[k]}</Button>
         ))}
         {draft.kind === 'litigation' && (
           <Button className={`btn ${draft.afterReconsideration ? 'btn--primary' : ''}`} onClick={() => setDraft({ ...draft, afterReconsideration: !draft.afterReconsideration })}>复议后起诉</Button>
@@ -215,16 +254,20 @@ function CaseForm(props: { year: number; onSaved: () => void }) {
       </View>
       <View className="report-actions">
         {outcomes.map((o) => (
-          <Button key={o} className={`btn ${draft.outcome === o ? 'btn--primary' : ''}`} onClick={() => setDraft({ ...draft, outcome: o })}>{CASE_OUTCOME_LABELS[o]}</Button>
+          <Button key={o} className={`btn ${draft.outcome === o ? 'btn--primary' : ''}`} onClick={() => setDraft({ ...draft, outcome: o })} data-testid={`case-outcome-${o}`}>{CASE_OUTCOME_LABELS[o]}</Button>
         ))}
       </View>
-      <FormField label="受理/立案日期">
+      <FormField label="受理/立案日期" error={errors['case.filedOn']}>
         <TextField name="case-filedOn" value={draft.filedOn} onChange={(v) => setDraft({ ...draft, filedOn: v })} />
       </FormField>
-      <FormField label="案号与摘要">
+      <FormField label="案号与摘要" error={errors['case.summary']}>
         <TextField name="case-summary" value={draft.summary} onChange={(v) => setDraft({ ...draft, summary: v })} placeholder="如 云复〔2026〕3号，不服不予公开答复" />
       </FormField>
-      <Button className="btn btn--block" onClick={() => void save()} data-testid="case-save">登记案件</Button>
+      <FormField label="涉及的申请（申请编号，可不填）" error={errors['case.trackingNumber'] ?? errors['case.requestId']}>
+        <TextField name="case-trackingNumber" value={draft.trackingNumber} onChange={(v) => setDraft({ ...draft, trackingNumber: v })} placeholder="如 依申〔2026〕000012号" />
+      </FormField>
+      <Button className="btn btn--block" onClick={() => void save()} data-testid="case-save">{editing ? '保存修改' : '登记案件'}</Button>
+      {editing && <Button className="btn btn--plain btn--block" onClick={props.onCancel} data-testid="case-cancel">取消修改</Button>}
     </View>
   );
 }
