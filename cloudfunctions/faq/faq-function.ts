@@ -23,8 +23,8 @@ export const faqFunction = defineFunction('faq', {
     return { items: page.items.map(toFaqSummary), nextCursor: page.nextCursor };
   },
 
-  async search({ q, departmentId, limit }, ctx) {
-    const items = await ctx.search.searchFaq({ terms: searchTerms(q), departmentId, limit });
+  async search({ q, departmentId, topic, limit }, ctx) {
+    const items = await ctx.search.searchFaq({ terms: searchTerms(q), departmentId, topic, limit });
     return { items: items.map(toFaqSummary) };
   },
 

@@ -25,9 +25,9 @@ export const faqContract = {
     writes: false,
   }),
   search: action<{ items: FaqSummary[] }>()({
-    input: z.strictObject({ q: SearchQuerySchema, departmentId: IdSchema.optional(), limit: z.number().int().min(1).max(20).default(10) }),
+    input: z.strictObject({ q: SearchQuerySchema, departmentId: IdSchema.optional(), topic: text(50).optional(), limit: z.number().int().min(1).max(20).default(10) }),
     access: anyone,
-    summary: '按关键词检索常见问题（与公开信息同一检索）',
+    summary: '按关键词检索常见问题（可按部门和主题筛选；本地云为全文索引，两字词亦可）',
     writes: false,
   }),
   get: action<FaqView>()({

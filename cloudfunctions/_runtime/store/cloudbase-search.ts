@@ -88,6 +88,7 @@ export async function searchFaqOnCloudbase(db: CloudbaseSearchDb, request: FaqSe
   const _ = db.command;
   const conditions: unknown[] = [{ status: _.eq('active') }];
   if (request.departmentId) conditions.push({ departmentId: _.eq(request.departmentId) });
+  if (request.topic) conditions.push({ topic: _.eq(request.topic) });
   for (const term of request.terms) {
     const pattern = db.RegExp({ regexp: escapeRegExp(term), options: 'i' });
     conditions.push(_.or(FAQ_SEARCHED.map((field) => ({ [field]: pattern }))));

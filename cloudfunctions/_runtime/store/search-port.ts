@@ -9,7 +9,8 @@ import type { Page, Stored } from './port';
  * the document-store port because neither CloudBase's database nor a plain
  * document query can do it the same way. Two implementations:
  * - sqlite-search.ts: SQLite FTS5 (trigram) kept in sync by triggers, plus a
- *   bounded scan for one- and two-character terms — the local cloud;
+ *   bounded scan for one- and two-character terms — the local cloud; the FAQ
+ *   has an FTS5 index of its own over character grams (search-grams.ts);
  * - cloudbase-search.ts: regular expressions over title and summary, which is
  *   what CloudBase's database offers (see the README for what degrades).
  *
@@ -39,6 +40,7 @@ export interface NoticeSearchHit {
 export interface FaqSearchRequest {
   terms: string[];
   departmentId?: string;
+  topic?: string;
   limit: number;
 }
 

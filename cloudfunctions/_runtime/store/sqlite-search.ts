@@ -8,6 +8,7 @@ import type { Page, Store } from './port';
 import type { FaqSearchRequest, NoticeSearch, NoticeSearchHit, NoticeSearchRequest } from './search-port';
 import type { FaqRecord } from '../../../shared/inquiries/faq-types';
 import type { Stored } from './port';
+import { gramMatchExpression } from './search-grams';
 
 /** A SQLite store exposes its connection under its lock (see SqliteStore.withConnection). */
 export interface SqliteConnectionHost {
@@ -40,7 +41,6 @@ export interface SqliteConnectionHost {
  */
 export const SCAN_WINDOW = 2000;
 export const MAX_RELEVANCE_OFFSET = 500;
-export const FAQ_SCAN_LIMIT = 5000;
 const KEY_SPREAD = 1_048_576;
 const BODY_CONTEXT = 40;
 const BODY_WINDOW = 200;
@@ -80,6 +80,33 @@ const SCHEMA = [
    END`,
 ];
 
+/**
+ * The FAQ index: active entries' question, answer and topic as character grams (search-grams.ts:
+ * `pairs` and `chars`), with the department and topic to filter on; rowid = the entry's rowid.
+ * Contentless and kept in step by triggers on `faq`, like the notices' index: an entry retired,
+ * edited or published from a case leaves or enters it in the transaction that changes it.
+ */
+const isActive = (a: string) => `(${a}.doc ->> '$.status') = 'active'`;
+const faqText = (a: string) => `concat_ws(char(10), ${a}.doc ->> '$.question', ${a}.doc ->> '$.answer', ${a}.doc ->> '$.topic')`;
+const faqIndexRow = (a: string) =>
+  `INSERT INTO faq_fts (rowid, department_id, topic, pairs, chars) ` +
+  `SELECT ${a}.rowid, ${a}.doc ->> '$.departmentId', ${a}.doc ->> '$.topic', search_grams(${faqText(a)}, 2), search_grams(${faqText(a)}, 1)`;
+const FAQ_SCHEMA = [
+  `CREATE VIRTUAL TABLE faq_fts USING fts5(
+     department_id UNINDEXED, topic UNINDEXED, pairs, chars,
+     content = '', contentless_delete = 1, contentless_unindexed = 1, tokenize = 'unicode61')`,
+  `CREATE TRIGGER faq_search_insert AFTER INSERT ON faq WHEN ${isActive('new')} BEGIN
+     ${faqIndexRow('new')};
+   END`,
+  `CREATE TRIGGER faq_search_update AFTER UPDATE ON faq BEGIN
+     DELETE FROM faq_fts WHERE rowid = old.rowid AND ${isActive('old')};
+     ${faqIndexRow('new')} WHERE ${isActive('new')};
+   END`,
+  `CREATE TRIGGER faq_search_delete AFTER DELETE ON faq WHEN ${isActive('old')} BEGIN
+     DELETE FROM faq_fts WHERE rowid = old.rowid;
+   END`,
+];
+
 /** What a result needs from the notice: the summary's fields and the searched texts, not the whole document. */
 const PROJECTION =
   `n.id AS id, n.doc ->> '$.kind' AS kind, n.doc ->> '$.title' AS title, n.doc ->> '$.summary' AS summary, ` +
@@ -112,6 +139,7 @@ interface Row {
 
 export class SqliteNoticeSearch implements NoticeSearch {
   private ready = false;
+  private faqReady = false;
   private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly store: SqliteConnectionHost & Store) {}
@@ -134,36 +162,48 @@ export class SqliteNoticeSearch implements NoticeSearch {
   }
 
   /**
-   * The FAQ is a bureau's few hundred checked answers, not tens of thousands of notices: its
-   * active entries are scanned with `instr` on the lower-cased text, every term required, with
-   * no index to keep in step. FAQ_SCAN_LIMIT bounds a call should a bureau ever keep far more.
+   * The FAQ's own index (faq_fts, see FAQ_SCHEMA): every term is looked up in it — no scan, however
+   * many entries a bureau keeps, and two-character terms (社保, 养犬) as well as long ones. Matches in
+   * the question come first, then the most recently checked.
    */
   async searchFaq(request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>> {
-    if (request.terms.length === 0) return [];
+    const match = gramMatchExpression(request.terms);
+    if (match === null) return [];
     return this.store.withConnection(
       (db) => {
-        const text = `lower(concat_ws(char(10), f.doc ->> '$.question', f.doc ->> '$.answer', f.doc ->> '$.topic'))`;
-        const params: unknown[] = [];
-        const where = [`(f.doc ->> '$.status') = 'active'`];
+        if (!this.faqReady) this.installFaq(db);
+        const params: unknown[] = [match];
+        const where = ['faq_fts MATCH ?'];
         if (request.departmentId) {
-          where.push(`(f.doc ->> '$.departmentId') = ?`);
+          where.push('faq_fts.department_id = ?');
           params.push(request.departmentId);
         }
-        for (const term of request.terms) {
-          where.push(`instr(${text}, ?) > 0`);
-          params.push(term);
+        if (request.topic) {
+          where.push('faq_fts.topic = ?');
+          params.push(request.topic);
         }
         params.push(request.terms[0], request.limit);
         const rows = this.prepare(
           db,
-          `SELECT f.doc AS doc FROM (SELECT * FROM faq ORDER BY rowid DESC LIMIT ${FAQ_SCAN_LIMIT}) f ` +
-            `WHERE ${where.join(' AND ')} ` +
+          `SELECT f.doc AS doc FROM faq_fts JOIN faq f ON f.rowid = faq_fts.rowid WHERE ${where.join(' AND ')} ` +
             `ORDER BY instr(lower(f.doc ->> '$.question'), ?) > 0 DESC, f.doc ->> '$.checkedAt' DESC LIMIT ?`,
         ).all(...params) as Array<{ doc: string }>;
         return rows.map((r) => JSON.parse(r.doc) as Stored<FaqRecord>);
       },
       { collections: ['faq'], key: `faq:${JSON.stringify(request)}` },
     );
+  }
+
+  /** Creates the FAQ index and its triggers once per database, filling it from the active entries already there. */
+  private installFaq(db: Database): void {
+    const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'faq_fts'`).get();
+    if (!exists) {
+      db.transaction(() => {
+        for (const sql of FAQ_SCHEMA) db.exec(sql);
+        db.exec(`${faqIndexRow('a')} FROM faq a WHERE ${isActive('a')}`);
+      })();
+    }
+    this.faqReady = true;
   }
 
   /** Creates the index and its triggers once per database, filling it from the notices already there. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSearchGrams } from './search-grams';
 import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
 import { indexName } from './index-name';
 import { newId } from './new-id';
@@ -70,6 +71,8 @@ export class SqliteStore<S = CollectionRecords> implements Store<S> {
     // Content freed by an update or a delete is zeroed, not left in free space for anyone who reads the
     // file: a resident's erased name, ID number and phone must not survive in the bytes (see purgeFreed).
     this.db.pragma('secure_delete = ON');
+    // Before any write: the FAQ index's triggers call it (search-grams.ts).
+    registerSearchGrams(this.db);
     this.statements = new StatementCache(this.db);
     this.reads = new SqliteReadCache(this.db);
     for (const name of Object.keys(indexes)) this.ensureTable(name);

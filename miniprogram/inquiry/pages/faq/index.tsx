@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call, messageOf } from '../../../api/call';
+import { DepartmentFilter } from '../../../components/department-filter';
 import { FaqListItem } from '../../../components/inquiries/faq-list-item';
 import { PagedListView } from '../../../components/paged-list-view';
 import { SearchBox } from '../../../components/search-box';
@@ -15,8 +16,9 @@ import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
 
 /**
- * 常见问题: the bureau's checked answers, newest checked first, searchable with the same search
- * as notices; `?id=` opens one entry whole. Not found here: 我要咨询.
+ * 常见问题: the bureau's checked answers, newest checked first, searchable (its own full-text index
+ * in the local cloud), narrowed by department and by topic (tap an entry's topic); `?id=` opens one
+ * entry whole. Not found here: 我要咨询.
  */
 export default function FaqPage() {
   const elder = useElderClass();
@@ -27,16 +29,39 @@ export default function FaqPage() {
 }
 
 function FaqList({ q, setQ, elder }: { q: string; setQ: (q: string) => void; elder: string }) {
+  const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
+  const [topic, setTopic] = useState<string | undefined>(undefined);
+  const filters = { ...(departmentId ? { departmentId } : {}), ...(topic ? { topic } : {}) };
   const list = usePagedList(
-    useCallback(async (cursor: string | null) => (q ? { items: (await call('faq', 'search', { q, limit: 20 })).items, nextCursor: null } : call('faq', 'list', { cursor, limit: 20 })), [q]),
-    [q],
+    useCallback(
+      async (cursor: string | null) => (q ? { items: (await call('faq', 'search', { q, limit: 20, ...filters })).items, nextCursor: null } : call('faq', 'list', { cursor, limit: 20, ...filters })),
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [q, departmentId, topic],
+    ),
+    [q, departmentId, topic],
   );
   useListPageEvents(list);
+  const filtered = Boolean(departmentId || topic);
   return (
     <View className={`page ${elder} request-page`} data-testid="faq-page">
       <SearchBox initial={q} onSearch={setQ} placeholder="搜索常见问题" />
+      {/* 按部门、按主题: a department from the list, a topic by tapping it on any entry. */}
+      <View className="search-order" data-testid="faq-filters">
+        <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
+        {topic ? (
+          <Text className="search-order__item search-order__item--active" onClick={() => setTopic(undefined)} data-testid="faq-topic-filter">
+            主题：{topic} ✕
+          </Text>
+        ) : (
+          <Text className="search-order__item" data-testid="faq-topic-hint">点主题筛选</Text>
+        )}
+      </View>
       <View className="card">
-        <PagedListView list={list} emptyText={q ? '没有找到相关的常见问题，可以直接咨询' : '暂无常见问题'} renderItem={(f) => <FaqListItem key={f.id} faq={f} onOpen={(id) => go(routes.faq({ id }))} />} />
+        <PagedListView
+          list={list}
+          emptyText={q || filtered ? '没有找到相关的常见问题，可以直接咨询' : '暂无常见问题'}
+          renderItem={(f) => <FaqListItem key={f.id} faq={f} onOpen={(id) => go(routes.faq({ id }))} onTopic={setTopic} />}
+        />
       </View>
       <Button className="btn btn--primary btn--block" onClick={() => go(routes.ask())} data-testid="faq-ask">没有找到？我要咨询</Button>
     </View>

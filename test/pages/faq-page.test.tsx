@@ -1,0 +1,53 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import FaqPage from '../../miniprogram/inquiry/pages/faq/index';
+import { setTransport } from '../../miniprogram/api/transport';
+import { ok, type CloudHarness } from '../support/cloud-harness';
+import { cloudPerTest } from '../support/page-cloud';
+import { recorded, resetTaro } from '../support/taro';
+
+/** 常见问题 over the real functions and SQLite: narrowed by department and by topic, with and without a search. */
+let cloud: CloudHarness;
+cloudPerTest((c) => (cloud = c));
+
+const save = async (entry: Record<string, unknown>) => ok(await cloud.call('demo-admin', 'faq', { action: 'save', data: { entry } }));
+const questions = () => screen.queryAllByTestId('faq-item').map((el) => el.querySelector('.faq-item__q')?.textContent);
+
+test('a topic tapped on an entry narrows the list, and a department narrows a search; both clear', async () => {
+  await save({ question: '养犬登记要带什么？', answer: '身份证和免疫证明，到街道办理。', topic: '养犬登记', departmentId: 'office' });
+  await save({ question: '犬只年检在哪里办理？', answer: '到街道办理。', topic: '养犬登记', departmentId: 'housing' });
+  await save({ question: '社保卡在哪里补办？', answer: '到政务服务中心补办。', topic: '社保', departmentId: 'housing' });
+  setTransport(cloud.transportAs('resident-a'));
+  resetTaro();
+  const page = render(<FaqPage />);
+  await waitFor(() => expect(questions()).toHaveLength(3));
+
+  const social = screen.getAllByTestId('faq-item').find((el) => el.textContent?.includes('社保卡'))!;
+  fireEvent.click(within(social).getByTestId('faq-item-topic'));
+  await waitFor(() => expect(questions()).toEqual(['社保卡在哪里补办？']));
+  expect(screen.getByTestId('faq-topic-filter').textContent).toContain('社保');
+  expect(recorded.navigations).toEqual([]);
+  fireEvent.click(screen.getByTestId('faq-topic-filter'));
+  await waitFor(() => expect(questions()).toHaveLength(3));
+
+  const picker = await waitFor(() => {
+    const select = screen.getByTestId('department-filter').querySelector('select')!;
+    expect(Array.from(select.options, (o) => o.textContent)).toContain('住房保障科');
+    return select;
+  });
+  fireEvent.change(picker, { target: { value: String(Array.from(picker.options, (o) => o.textContent).indexOf('住房保障科')) } });
+  await waitFor(() => expect(questions().sort()).toEqual(['犬只年检在哪里办理？', '社保卡在哪里补办？']));
+  page.unmount();
+
+  // A search (常见问题?q=…) narrowed to a department.
+  resetTaro({ q: encodeURIComponent('办理') });
+  render(<FaqPage />);
+  // The question's match first, then the answer's.
+  await waitFor(() => expect(questions()).toEqual(['犬只年检在哪里办理？', '养犬登记要带什么？']));
+  const again = screen.getByTestId('department-filter').querySelector('select')!;
+  await waitFor(() => expect(again.options.length).toBeGreaterThan(1));
+  fireEvent.change(again, { target: { value: String(Array.from(again.options, (o) => o.textContent).indexOf('局办公室')) } });
+  await waitFor(() => expect(questions()).toEqual(['养犬登记要带什么？']));
+  fireEvent.change(again, { target: { value: String(Array.from(again.options, (o) => o.textContent).indexOf('住房保障科')) } });
+  await waitFor(() => expect(questions()).toEqual(['犬只年检在哪里办理？']));
+});
