@@ -87,9 +87,16 @@ test('a record opened from elsewhere (?recordId=) starts filtered to it', async 
 test('export: the same filters, a CSV the browser saves, and what was exported said', async () => {
   await someHistory();
   const saved: Blob[] = [];
+  const revoked: string[] = [];
   const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
   URL.createObjectURL = (blob: Blob) => (saved.push(blob), 'blob:audit');
-  URL.revokeObjectURL = () => undefined;
+  URL.revokeObjectURL = (url: string) => void revoked.push(url);
+  // The page frees the saved file's URL on a timer; under fake timers it runs here, while the stub is
+  // in place, and not during a later test (jsdom has no revokeObjectURL of its own to call).
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['Date'] });
+  // jsdom cannot follow the download link; it would log that from its own timer, in a later test.
+  const noNavigation = (event: Event) => event.preventDefault();
+  document.addEventListener('click', noNavigation);
   try {
     await open();
     await waitFor(() => expect(entries()).toHaveLength(3));
@@ -104,7 +111,12 @@ test('export: the same filters, a CSV the browser saves, and what was exported s
     });
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(text).toContain('李华');
+    jest.runOnlyPendingTimers();
+    expect(revoked).toEqual(['blob:audit']);
   } finally {
+    jest.clearAllTimers();
+    jest.useRealTimers();
+    document.removeEventListener('click', noNavigation);
     URL.createObjectURL = original.create;
     URL.revokeObjectURL = original.revoke;
   }
