@@ -57,3 +57,16 @@ test('the resident\'s own upload (or a CloudBase one) is kept, and shown to the 
   const applicantView = ok(await cloud.call('resident-a', 'requests', { action: 'get', data: { id: r.id } }));
   expect(applicantView.supplement.answer.attachments).toEqual([mine, cloudFile]);
 });
+
+test('a supplement that came by post, with the scan the clerk uploaded, is shown to the clerk and to the applicant', async () => {
+  const r = await awaitingSupplement();
+  const scan = { ...(await uploaded('demo-clerk')), name: '补正来信扫描件.pdf' };
+  ok(await cloud.call('demo-clerk', 'requests', {
+    action: 'recordSupplement',
+    data: { id: r.id, version: r.version, receivedOn: '2026-09-28', text: '申请人来信补正，附地块图。', attachments: [scan] },
+  }));
+  const staffView = ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: r.id } }));
+  expect(staffView.supplement.answer).toMatchObject({ text: '申请人来信补正，附地块图。', attachments: [scan] });
+  const applicantView = ok(await cloud.call('resident-a', 'requests', { action: 'get', data: { id: r.id } }));
+  expect(applicantView.supplement.answer.attachments).toEqual([scan]);
+});
