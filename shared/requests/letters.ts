@@ -57,7 +57,7 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate>
   partial: replyLetter('经审查，您申请获取的信息中部分内容可以公开，根据{legalBasis}的规定，对可以公开的部分予以提供，对不予公开的部分说明理由如下。'),
   withhold: replyLetter('经审查，您申请获取的信息属于不予公开的情形（{category}），根据{legalBasis}的规定，不予公开。理由如下。'),
   specialProcedure: replyLetter(
-    '经审查，您申请获取的信息属于{category}，有关法律、行政法规对该信息的获取有特别规定。根据{legalBasis}的规定，请您依照有关法律、行政法规的规定办理：{procedure}',
+    '经审查，您申请获取的信息{category}，有关法律、行政法规对该信息的获取有特别规定。根据{legalBasis}的规定，请您依照有关法律、行政法规的规定办理：{procedure}',
   ),
   notHeld: replyLetter('经检索查找，本机关没有您申请公开的政府信息，该政府信息不存在。根据{legalBasis}的规定告知如下。'),
   notOurs: replyLetter('经审查，您申请获取的信息不属于本机关负责公开。根据{legalBasis}的规定，负责公开该信息的行政机关为{agencyName}，联系方式：{agencyContact}。'),

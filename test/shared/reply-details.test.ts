@@ -115,6 +115,10 @@ describe('each letter says what its category must say', () => {
     expect(letter).toContain('不动产登记资料查询，请到云溪区不动产登记中心办理');
     expect(letter).toContain('第三十六条第（七）项');
     expect(letter).not.toMatch(/不予公开。|，不予公开/);
+    // The category reads once in the sentence (its report wording already says 属于).
+    expect(letter).toContain('您申请获取的信息属于行政查询事项，有关法律、行政法规');
+    expect(letter).not.toContain('属于属于');
+    expect(letter).toContain('应当先申请行政复议');
   });
 
   test('notProcessed.repeat names the earlier request; needsCreation states a decision; other.other cites its basis', () => {
