@@ -47,6 +47,14 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
     return answer.data;
   };
 
+  /** 公开审查: where the bureau requires review of a letter, 孙静 approves what 李华 submitted; the request as it then stands. */
+  const clerkLetter = async (action: 'reply' | 'close', data: { id: string } & Record<string, unknown>) => {
+    const answer = await call('demo-clerk', 'requests', action, data);
+    if (!answer.pendingReview) return answer;
+    await call('demo-reviewer', 'reviews', 'approve', { id: answer.reviewId, version: 1 });
+    return store.collection('requests').get(data.id);
+  };
+
   let seq = 0;
   const applicationOf = (kind: Kind) => {
     seq += 1;
@@ -102,16 +110,16 @@ export async function seedDemoReportYear(store: Store, search: NoticeSearch): Pr
       at(shift(day, -10), 10);
       current = await call('demo-clerk', 'requests', 'askSupplement', { id: r.id, version: r.version, items: ['请写明所需信息的名称或文号'], workingDays: 10 });
       at(shift(day, 30), 10);
-      return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人逾期未补正' });
+      return clerkLetter('close', { id: current.id, version: current.version, category, reason: '申请人逾期未补正' });
     }
     if (category === 'other.noFee') {
       current = await call('demo-clerk', 'requests', 'askFee', { id: r.id, version: r.version, method: 'perPage', units: 400 });
       at(shift(day, 40), 10);
-      return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人逾期未缴纳信息处理费' });
+      return clerkLetter('close', { id: current.id, version: current.version, category, reason: '申请人逾期未缴纳信息处理费' });
     }
-    if (REPLY_CATEGORY_INFO[category].group === 'other') return call('demo-clerk', 'requests', 'close', { id: current.id, version: current.version, category, reason: '申请人书面表示不再需要', ...details(category) });
+    if (REPLY_CATEGORY_INFO[category].group === 'other') return clerkLetter('close', { id: current.id, version: current.version, category, reason: '申请人书面表示不再需要', ...details(category) });
     at(day, 15);
-    const replied = await call('demo-clerk', 'requests', 'reply', { id: current.id, version: current.version, category, text: `经审查，${REPLY_CATEGORY_INFO[category].label}。（演示数据）`, ...details(category) });
+    const replied = await clerkLetter('reply', { id: current.id, version: current.version, category, text: `经审查，${REPLY_CATEGORY_INFO[category].label}。（演示数据）`, ...details(category) });
     firstAnswered ||= replied.trackingNumber;
     return replied;
   };

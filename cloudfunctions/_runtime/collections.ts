@@ -285,6 +285,8 @@ export const COLLECTIONS = {
     ['subjectId', 'submittedAt', 'subjectVersion'],
     /** 我的待办: an author's items sent back. */
     ['authorOpenid', 'status', 'submittedAt'],
+    /** The item of a request or notice waiting now: at most one waits (a second act is refused). */
+    ['subjectId', 'status', 'submittedAt'],
   ],
 
 } satisfies Record<CollectionName, string[][]>;

@@ -18,7 +18,7 @@ import { actorOf, changeNotice, createNotice } from './change-notice';
 import { checkLinkedNotices } from './linked-notices';
 import { publishedNoticesWhere } from './published-notices';
 import { reviewRequired } from '../reviews/review-settings';
-import { submitNoticeForReview } from '../reviews/submit-notice';
+import { submitNoticeForReview } from '../reviews/notice-review';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {

@@ -22,6 +22,11 @@ import { REQUESTS, EVENTS } from './request-collections';
 import { feeMonthIn, findMonthApplications, loadFeeMonth } from './fee-month';
 import { feeMonthOf } from '../../shared/requests/processing-fee';
 import { quoteFee } from '../../shared/requests/fee-quote';
+import type { RequestView } from '../../shared/requests/request-types';
+import { REQUEST_REVIEW_KIND } from '../../shared/reviews/review-kinds';
+import type { PendingReview } from '../../shared/reviews/reviews-contract';
+import { reviewRequired } from '../reviews/review-settings';
+import { pendingRequestReview, submitRequestForReview, type ReviewableCommand } from '../reviews/request-review';
 
 /**
  * Function `requests` (依申请公开). Thin: every decision is the state machine's
@@ -131,7 +136,7 @@ export const requestsFunction = defineFunction('requests', {
   },
 
   async extend({ id, version, workingDays, approver, reason }, ctx) {
-    return change(ctx, id, version, { type: 'extend', actor: staffActor(ctx), workingDays, approver, reason });
+    return changeOrReview(ctx, id, version, { type: 'extend', actor: staffActor(ctx), workingDays, approver, reason });
   },
 
   async askReasons({ id, version, text }, ctx) {
@@ -149,11 +154,11 @@ export const requestsFunction = defineFunction('requests', {
   async reply({ id, version, category, text, attachments, ...details }, ctx) {
     if (details.earlierTrackingNumber) await requireAnsweredRequest(ctx, details.earlierTrackingNumber, id);
     const { government } = await loadBureau(ctx.store);
-    return change(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], government, details });
+    return changeOrReview(ctx, id, version, { type: 'reply', actor: staffActor(ctx), category, text, attachments: attachments ?? [], government, details });
   },
 
   async close({ id, version, category, reason, basis }, ctx) {
-    return change(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason, ...(basis ? { basis } : {}) });
+    return changeOrReview(ctx, id, version, { type: 'close', actor: staffActor(ctx), category, reason, ...(basis ? { basis } : {}) });
   },
 
   async quoteFee({ id, method, units }, ctx) {
@@ -201,7 +206,13 @@ export const requestsFunction = defineFunction('requests', {
       detail: '查看申请人完整个人信息',
     });
     ctx.log.info('personal data viewed', { requestId: id, by: ctx.caller.openid });
-    return viewFor(ctx, record, staffActor(ctx));
+    const [view, pending] = await Promise.all([viewFor(ctx, record, staffActor(ctx)), pendingRequestReview(ctx.store, id)]);
+    if (!pending) return { ...view, pendingReview: null };
+    return {
+      ...view,
+      pendingReview: { reviewId: pending.id, kind: pending.kind, submittedAt: pending.submittedAt },
+      allowed: view.allowed.filter((c) => !(c in REQUEST_REVIEW_KIND)),
+    };
   },
 });
 
@@ -265,4 +276,15 @@ async function change(ctx: HandlerContext, id: string, version: number, command:
   const calendar = await loadCalendar(ctx.store);
   const updated = await applyCommand(ctx, id, version, command, calendar, complete);
   return viewFor(ctx, updated, command.actor, calendar);
+}
+
+/**
+ * A reply, closure or extension: issued at once, or — where the bureau requires 公开审查 for the kind
+ * (条例 Art. 17) — submitted with its letter for another reviewer's approval, the request untouched.
+ */
+async function changeOrReview(ctx: HandlerContext, id: string, version: number, command: ReviewableCommand): Promise<RequestView | PendingReview> {
+  // The request's next letter is the one under review: another reply, closure or extension waits until it is decided.
+  if (await pendingRequestReview(ctx.store, id)) throw new AppError('INVALID_STATE', '该申请已有事项在审核中，审核后再办理');
+  if (await reviewRequired(ctx.store, REQUEST_REVIEW_KIND[command.type])) return submitRequestForReview(ctx, id, version, command);
+  return change(ctx, id, version, command);
 }

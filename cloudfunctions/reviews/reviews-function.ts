@@ -1,13 +1,13 @@
 import { AppError } from '../../shared/api/errors';
-import { publishNotice } from '../../shared/notices/notice-lifecycle';
 import type { ReviewEvent, ReviewItem, ReviewRecord } from '../../shared/reviews/review-kinds';
 import type { Caller } from '../../shared/staff/roles';
-import { changeNoticeIn } from '../notices/change-notice';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Transaction } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
+import { carryOutRequestReview, loadRequestReviewInputs } from './request-review';
+import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-review';
 
 /**
  * Function `reviews`: 公开审查 (条例 Art. 17). An act that needs review waits here as an item
@@ -36,25 +36,12 @@ export const reviewsFunction = defineFunction('reviews', {
   },
 
   async approve({ id, version }, ctx) {
+    // What approval carries out is read first: a request's letter needs the calendar and templates,
+    // read before the transaction as every request change reads them.
+    const carryOut = await carryingOut(ctx, await ctx.store.collection('reviews').get(id));
     return decidePending(ctx, id, version, (current, reviewerName, at) => {
       if (current.authorOpenid === ctx.caller.openid) throw new AppError('SELF_REVIEW');
-      return {
-        status: 'approved',
-        outcome: '审核通过',
-        // The notice is published exactly as reviewed: its version must still be the one submitted
-        // (an edit since then is VERSION_CONFLICT, and the reviewer sends it back instead).
-        alongside: async (tx) => {
-          await changeNoticeIn(tx, {
-            actor: { openid: current.authorOpenid, name: current.authorName },
-            at,
-            id: current.subjectId,
-            version: current.subjectVersion,
-            action: 'published',
-            change: (notice, actor, when) => publishNotice(notice, actor, when),
-            describe: () => ({ detail: `经${reviewerName}审核` }),
-          });
-        },
-      };
+      return { status: 'approved', outcome: '审核通过', alongside: (tx) => carryOut(tx, current, reviewerName, at) };
     });
   },
 
@@ -100,6 +87,24 @@ async function decidePending(ctx: HandlerContext, id: string, version: number, d
     },
   });
   return toItem(record);
+}
+
+type CarryOut = (tx: Transaction, review: Stored<ReviewRecord>, reviewerName: string, at: Date) => Promise<void>;
+
+/** The act an approval carries out, in the same transaction, in the author's name. */
+async function carryingOut(ctx: HandlerContext, review: Stored<ReviewRecord> | null): Promise<CarryOut> {
+  switch (review?.kind) {
+    case 'request.reply':
+    case 'request.close':
+    case 'request.extend': {
+      const inputs = await loadRequestReviewInputs(ctx.store);
+      return (tx, current, reviewerName, at) => carryOutRequestReview(tx, current, reviewerName, at, inputs, ctx.log);
+    }
+    case 'notice.correct':
+      return carryOutNoticeCorrection;
+    default:
+      return carryOutNoticePublication;
+  }
 }
 
 function isReviewer(caller: Caller): boolean {

@@ -38,7 +38,9 @@ export function useRequestAction(reload: () => Promise<void>) {
       setBusy(true);
       try {
         const result = await call('requests', action, data);
-        void Taro.showToast({ title: done, icon: 'success' });
+        // 公开审查: a letter that waits for a reviewer has not been issued; saying "已答复" would be untrue.
+        const pending = typeof result === 'object' && result !== null && 'pendingReview' in result;
+        void Taro.showToast({ title: pending ? '已提交审核' : done, icon: 'success' });
         await reload();
         return result;
       } catch (e) {

@@ -67,7 +67,7 @@ export function publishNotice(notice: Notice, actor: string, now: Date): Partial
   const at = now.toISOString();
   const patch: Partial<Notice> = { status: 'published', publishedAt: at, withdrawnAt: null, withdrawReason: null, updatedAt: at, updatedBy: actor };
   // Publishing, now or by its schedule, ends any schedule (notice-schedule.ts): undefined removes the fields.
-  if (notice.scheduledAt) Object.assign(patch, { scheduledAt: undefined, scheduledBy: undefined });
+  if (notice.scheduledAt) Object.assign(patch, { scheduledAt: undefined, scheduledBy: undefined, scheduleReviewId: undefined });
   return patch;
 }
 

@@ -26,14 +26,15 @@ export function scheduleNotice(notice: Notice, publishAt: Date, actor: string, n
     throw new AppError('VALIDATION_FAILED', '定时发布的时间不能超过一年以后', { publishAt: '请选择一年以内的时间' });
   }
   const at = now.toISOString();
-  return { scheduledAt: publishAt.toISOString(), scheduledBy: actor, updatedAt: at, updatedBy: actor };
+  // A schedule set by hand carries no approval (公开审查): an earlier one was for another time.
+  return { scheduledAt: publishAt.toISOString(), scheduledBy: actor, scheduleReviewId: undefined, updatedAt: at, updatedBy: actor };
 }
 
 /** The patch that cancels the schedule; the notice stays what it was (a draft, or withdrawn). */
 export function unscheduleNotice(notice: Notice, actor: string, now: Date): Partial<Notice> {
   if (!isScheduled(notice)) throw new AppError('INVALID_STATE', '该信息没有设定定时发布');
   const at = now.toISOString();
-  return { scheduledAt: undefined, scheduledBy: undefined, updatedAt: at, updatedBy: actor };
+  return { scheduledAt: undefined, scheduledBy: undefined, scheduleReviewId: undefined, updatedAt: at, updatedBy: actor };
 }
 
 /** True once the time set has come (for a notice that may still be published). */

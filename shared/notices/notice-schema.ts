@@ -147,6 +147,8 @@ export type Notice = StoredNoticeContent & {
   scheduledAt?: string | null;
   /** Who set the schedule: the publish is recorded as theirs. */
   scheduledBy?: string | null;
+  /** 公开审查: the approved review a schedule was set by; where review is required the runner publishes only such a schedule. */
+  scheduleReviewId?: string | null;
 };
 
 /**

@@ -20,6 +20,8 @@ export interface HistoryEntry {
   actorOpenid: string | null;
   actorName: string | null;
   detail: string | null;
+  /** 公开审查 (Art. 17): who approved the step before it took effect; staff see it, the applicant never does. */
+  reviewerName?: string;
 }
 
 /** A stored disclosure request. The due-date fields at the end are derived and rewritten on every change. */

@@ -74,6 +74,8 @@ export interface TimelineEntry {
   actor: 'applicant' | 'staff' | 'system';
   /** The staff member's name: only in staff views (manageGet and staff actions); null for residents. */
   actorName: string | null;
+  /** Who approved the step in 公开审查 (Art. 17), where it was reviewed: staff views only; null for residents and unreviewed steps. */
+  reviewerName: string | null;
 }
 
 export interface SupplementRequest {
@@ -210,6 +212,11 @@ export interface RequestView extends RequestCore {
   allowed: RequestCommandName[];
   /** The inquiry this application was made from (staff found the question to be a disclosure request). */
   fromCase: { id: string; caseNumber: string } | null;
+  /**
+   * Staff views (manageGet): the reply, closure or extension waiting for 公开审查 (Art. 17), if any. While
+   * one waits, `allowed` offers none of the three: the request's next letter is the one under review.
+   */
+  pendingReview?: { reviewId: string; kind: string; submittedAt: string } | null;
 }
 
 export type RequestCommandName =

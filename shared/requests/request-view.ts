@@ -84,6 +84,7 @@ function timelineEntry(h: HistoryEntry, staffView: boolean): TimelineEntry {
     detail: h.detail,
     actor: h.actor,
     actorName: staffView ? h.actorName : null,
+    reviewerName: staffView ? (h.reviewerName ?? null) : null,
   };
 }
 

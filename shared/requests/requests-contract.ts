@@ -1,3 +1,4 @@
+import type { PendingReview } from '../reviews/reviews-contract';
 import { CursorSchema, IdSchema, LimitSchema, type PageOf } from '../api/common';
 import * as z from 'zod';
 import '../api/zod-messages';
@@ -119,7 +120,8 @@ export const requestsContract = {
     summary: '开始或结束征求第三方或其他机关意见（期间不计入答复期限）',
     writes: true,
   }),
-  extend: action<RequestView>()({
+  /** Where the bureau requires 公开审查 for it, the answer is `{ pendingReview, reviewId }` and nothing is issued yet. */
+  extend: action<RequestView | PendingReview>()({
     input: ExtendSchema,
     access: handlers,
     summary: `经负责人同意延长答复期限一次，最长 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`,
@@ -143,13 +145,15 @@ export const requestsContract = {
     summary: '申请理由合理但无法在法定期限内答复的，确定延迟答复的合理期限并告知申请人（条例第三十五条）',
     writes: true,
   }),
-  reply: action<RequestView>()({
+  /** Where the bureau requires 公开审查 for it, the answer is `{ pendingReview, reviewId }` and nothing is issued yet. */
+  reply: action<RequestView | PendingReview>()({
     input: ReplySchema,
     access: handlers,
     summary: '作出答复：答复类型与年报统计类别、答复内容和附件',
     writes: true,
   }),
-  close: action<RequestView>()({
+  /** Where the bureau requires 公开审查 for it, the answer is `{ pendingReview, reviewId }` and nothing is issued yet. */
+  close: action<RequestView | PendingReview>()({
     input: CloseSchema,
     access: handlers,
     summary: '终止处理（如逾期未补正），计入年报“其他处理”',

@@ -1,8 +1,12 @@
+import type { Attachment, NoticeContent } from '../notices/notice-schema';
+import type { NoticeDiff } from '../notices/notice-versions';
+import type { RequestCommand } from '../requests/request-commands';
+
 /**
  * 公开审查 (条例 Art. 17): which acts need a second person's approval before they take effect.
  * Each kind is one act; the bureau's settings say, per kind, whether it waits for a reviewer.
- * Only `notice.publish` is routed through review today; the other kinds are settings the bureau
- * can already hold, so that turning them on later needs no change to stored data.
+ * Every kind is routed through review where the bureau requires it: publishing and correcting a
+ * notice, and the reply, closure and extension letters of a request.
  */
 export const REVIEW_KINDS = ['notice.publish', 'notice.correct', 'request.reply', 'request.close', 'request.extend'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -52,7 +56,43 @@ export interface ReviewRecord {
   reviewerName: string | null;
   decidedAt: string | null;
   comment: string | null;
+  /**
+   * What approval carries out, frozen at submission: the request's command (its letter is `text`),
+   * or the corrected content of a published notice. Absent on `notice.publish`, which publishes the
+   * subject's version as it stands.
+   */
+  payload?: ReviewPayload;
+  /** A request's tracking number: the reviewer's handle on the case. */
+  reference?: string;
+  /**
+   * A request's statutory due date when the item was submitted: the clock keeps running during
+   * review (Art. 33), so the queue shows how much time is left as well as how long it has waited.
+   */
+  dueOn?: string | null;
+  /** `notice.correct`: the exact change to the published notice (title, summary and body line by line, attachments, other fields). */
+  diff?: CorrectionDiff;
 }
+
+/** A request command as a review item keeps it: the author is the actor when it is carried out. */
+export type ReviewedRequestCommand = DistributiveOmit<Extract<RequestCommand, { type: 'reply' | 'close' | 'extend' }>, 'actor'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type ReviewPayload =
+  | { type: 'request'; command: ReviewedRequestCommand }
+  | { type: 'noticeCorrection'; content: NoticeContent; departmentName: string }
+  /** 定时发布 under review: approval sets the schedule (or publishes at once if the time passed meanwhile). */
+  | { type: 'schedule'; publishAt: string };
+
+export interface CorrectionDiff extends NoticeDiff {
+  attachments: { added: Attachment[]; removed: Attachment[] };
+}
+
+/** The kinds of act a request can wait with, by the command that carries each out. */
+export const REQUEST_REVIEW_KIND: Record<ReviewedRequestCommand['type'], ReviewKind> = {
+  reply: 'request.reply',
+  close: 'request.close',
+  extend: 'request.extend',
+};
 
 export type ReviewItem = ReviewRecord & { id: string; version: number };
 

@@ -10,7 +10,7 @@ export interface ReviewSettingsView {
   version: number;
 }
 
-/** What `notices.publish` answers when the act waits for a reviewer: nothing has gone out yet. */
+/** What `notices.publish`, `save` (a correction), `schedule` and `requests.reply`, `close`, `extend` answer when the act waits for a reviewer: nothing has gone out yet. */
 export interface PendingReview {
   pendingReview: true;
   reviewId: string;
@@ -29,7 +29,8 @@ export const reviewsContract = {
   }),
   get: action<ReviewItem>()({
     input: z.strictObject({ id: IdSchema }),
-    access: staff('reviewer', 'publisher'),
+    // Authors open their own items (the comment of a send-back): publishers' notices, handlers' letters.
+    access: staff('reviewer', 'publisher', 'handler'),
     summary: '一项审核：将要发出的原文、提交人、审核意见；提交人可查看自己的',
     writes: false,
   }),

@@ -17,6 +17,8 @@ const PERSONAS = {
   /** demo-clerk's roles in 住房保障科: the fixture's requests are registered into 局办公室, demo-clerk's department. */
   handlerOtherDepartment: 'other-department-clerk',
   publisher: 'demo-editor',
+  /** 孙静: 公开审查 only. The fixture's review items are demo-editor's, so the reviewer may decide them. */
+  reviewer: 'demo-reviewer',
   admin: 'demo-admin',
 } as const;
 type Persona = keyof typeof PERSONAS;
@@ -25,21 +27,21 @@ type RolePersona = Exclude<Persona, 'handlerOtherDepartment'>;
 type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 const everyone: Record<RolePersona, Outcome> = {
-  anonymous: 'allow', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
+  anonymous: 'allow', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow',
 };
 const publishers: Record<RolePersona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', reviewer: 'FORBIDDEN', admin: 'allow',
 };
 
 /** Any caller with an OPENID: residents, and staff as residents (own notifications). */
 const signedIn: Record<RolePersona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow',
 };
 
 const ANSWERERS: Record<RolePersona, Outcome> = { ...publishers, publisher: 'FORBIDDEN', handler: 'allow' };
 const NO_CASE = 'INQUIRY_NOT_FOUND' as Outcome;
 const OWN_CASE: Record<RolePersona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: NO_CASE, formerStaff: NO_CASE, handler: NO_CASE, publisher: NO_CASE, admin: NO_CASE,
+  anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: NO_CASE, formerStaff: NO_CASE, handler: NO_CASE, publisher: NO_CASE, reviewer: NO_CASE, admin: NO_CASE,
 };
 
 const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
@@ -55,36 +57,36 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
 
   // requests, calendar
   // Residents act on their own requests only: another resident (staff included) gets the same 404 as a missing id.
-  'requests.submit': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
-  'requests.mine': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', admin: 'allow' },
-  'requests.get': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
-  'requests.supplement': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
-  'requests.giveReasons': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
-  'requests.withdraw': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
-  'requests.queue': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.enter': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.register': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.askSupplement': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.consult': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.extend': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.askReasons': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.recordReasons': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.setDelayedDue': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.reply': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.close': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.manageGet': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.recordSupplement': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.quoteFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.askFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.recordPayment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
-  'requests.assignDepartment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', admin: 'allow' },
+  'requests.submit': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow' },
+  'requests.mine': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow' },
+  'requests.get': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.supplement': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.giveReasons': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.withdraw': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  'requests.queue': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.enter': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.register': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.askSupplement': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.consult': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.extend': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.askReasons': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.recordReasons': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.setDelayedDue': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.reply': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.close': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.manageGet': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.recordSupplement': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.quoteFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.askFee': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.recordPayment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'requests.assignDepartment': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
   'calendar.days': everyone,
-  'calendar.setYear': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
-  'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
-  'letterTemplates.list': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
-  'letterTemplates.preview': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
-  'letterTemplates.save': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
-  'letterTemplates.reset': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow' },
+  'calendar.setYear': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'calendar.setDay': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.list': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.preview': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.save': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  'letterTemplates.reset': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries
   'subscriptions.topics': signedIn,
@@ -95,7 +97,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'inbox.unreadCount': signedIn,
   'inbox.markRead': signedIn,
   // The fixture's subject is a notice: its publishers' business. A request's: REQUEST_DELIVERIES below.
-  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', admin: 'allow' },
+  'deliveries.forSubject': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'allow', reviewer: 'FORBIDDEN', admin: 'allow' },
 
   // notices search, comments
   'notices.search': everyone,
@@ -126,7 +128,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'ratings.mine': { ...everyone, anonymous: 'UNAUTHENTICATED' },
   'ratings.feedback': {
     anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'RATING_NOT_FOUND', formerStaff: 'RATING_NOT_FOUND',
-    handler: 'RATING_NOT_FOUND', publisher: 'RATING_NOT_FOUND', admin: 'RATING_NOT_FOUND',
+    handler: 'RATING_NOT_FOUND', publisher: 'RATING_NOT_FOUND', reviewer: 'RATING_NOT_FOUND', admin: 'RATING_NOT_FOUND',
   } as Record<RolePersona, string> as Record<RolePersona, Outcome>,
   'ratings.stats': everyone,
   'ratings.publicList': everyone,
@@ -145,7 +147,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   // someone already active on the staff keeps their roles (an invitation never replaces them), a former member rejoins.
   'staff.list': { ...publishers, publisher: 'FORBIDDEN' },
   'staff.invite': { ...publishers, publisher: 'FORBIDDEN' },
-  'staff.accept': { ...signedIn, handler: 'INVALID_STATE' as Outcome, publisher: 'INVALID_STATE' as Outcome, admin: 'INVALID_STATE' as Outcome },
+  'staff.accept': { ...signedIn, handler: 'INVALID_STATE' as Outcome, publisher: 'INVALID_STATE' as Outcome, reviewer: 'INVALID_STATE' as Outcome, admin: 'INVALID_STATE' as Outcome },
   'staff.setRoles': { ...publishers, publisher: 'FORBIDDEN' },
   'staff.remove': { ...publishers, publisher: 'FORBIDDEN' },
 
@@ -199,16 +201,17 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'reports.saveCase': { ...publishers, publisher: 'FORBIDDEN' },
   'reports.publish': { ...publishers, publisher: 'FORBIDDEN' },
 
-  // 公开审查: reviewers and admins; an author (the fixture's items are demo-editor's) opens their own item
-  'reviews.queue': { ...publishers, publisher: 'FORBIDDEN' },
-  'reviews.get': publishers,
-  'reviews.forSubject': { ...publishers, handler: 'allow' },
-  'reviews.approve': { ...publishers, publisher: 'FORBIDDEN' },
-  'reviews.sendBack': { ...publishers, publisher: 'FORBIDDEN' },
+  // 公开审查: reviewers and admins decide; an author opens their own item (the fixture's items are demo-editor's),
+  // another author (a handler, whose letters wait here too) is answered as if it did not exist.
+  'reviews.queue': { ...publishers, publisher: 'FORBIDDEN', reviewer: 'allow' },
+  'reviews.get': { ...publishers, handler: 'REVIEW_NOT_FOUND' as Outcome, reviewer: 'allow' },
+  'reviews.forSubject': { ...publishers, handler: 'allow', reviewer: 'allow' },
+  'reviews.approve': { ...publishers, publisher: 'FORBIDDEN', reviewer: 'allow' },
+  'reviews.sendBack': { ...publishers, publisher: 'FORBIDDEN', reviewer: 'allow' },
   'reviews.settings': { ...publishers, publisher: 'FORBIDDEN' },
   'reviews.saveSettings': { ...publishers, publisher: 'FORBIDDEN' },
   // 我的待办: every member of staff, about what is theirs
-  'workbench.todo': { ...publishers, handler: 'allow' },
+  'workbench.todo': { ...publishers, handler: 'allow', reviewer: 'allow' },
 };
 
 /**
@@ -291,7 +294,7 @@ describe.each(actions)('%s.%s', (fn, action) => {
 // a handler of another department is answered as if there were no such subject.
 const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow',
-  handlerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, publisher: 'FORBIDDEN', admin: 'allow',
+  handlerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow',
 };
 describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
@@ -308,11 +311,11 @@ describe('deliveries.forSubject of a request (its supplement notice was sent)', 
 // A rating's notifications (its 差评 answer, follow-up reminders) are the rating officers' business; a subject that is
 // neither a request, a notice nor a rating is answered like one that does not exist, whoever asks.
 const RATING_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', handlerOtherDepartment: 'FORBIDDEN', publisher: 'FORBIDDEN', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', handlerOtherDepartment: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow',
 };
 const NO_SUCH_SUBJECT = 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome;
 const OTHER_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, handlerOtherDepartment: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, admin: NO_SUCH_SUBJECT,
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, handlerOtherDepartment: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, reviewer: 'FORBIDDEN', admin: NO_SUCH_SUBJECT,
 };
 describe('deliveries.forSubject of a rating, and of something else', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {

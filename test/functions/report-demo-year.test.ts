@@ -23,6 +23,10 @@ test('the demo year gives a full 2025 report: every category and applicant kind,
   expect(ok(await cloud.call('demo-reviewer', 'reviews', { action: 'queue', data: {} })).items).toEqual([]);
   const approved = ok(await cloud.call('demo-admin', 'reviews', { action: 'queue', data: { status: 'approved', limit: 1 } }));
   expect(approved.items[0]).toMatchObject({ authorName: '王芳', reviewerName: '孙静' });
+  // Every reply letter of the year went through review too: 李华 submitted, 孙静 approved.
+  const replies = await cloud.store.collection('reviews').find({ where: { kind: 'request.reply' }, orderBy: [['submittedAt', 'asc']], limit: 500 });
+  expect(replies.items.length).toBeGreaterThan(50);
+  expect(replies.items.every((r) => r.status === 'approved' && r.authorName === '李华' && r.reviewerName === '孙静')).toBe(true);
   cloud.clock.now = new Date('2026-01-20T02:00:00Z');
   const report = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year: DEMO_REPORT_YEAR } }));
   const rows = report.requests.rows;
