@@ -12,6 +12,8 @@ import {
 import type { Handlers } from '../_runtime/define-function';
 import type { Store } from '../_runtime/store/port';
 import { actorOf, changeNotice } from './change-notice';
+import { reviewRequired } from '../reviews/review-settings';
+import { submitNoticeForReview } from '../reviews/notice-review';
 
 /** Handlers of the editor's history and scheduling actions; spread into noticesFunction. */
 export const noticeEditingHandlers: Pick<Handlers<'notices'>, keyof typeof noticeEditingContract> = {
@@ -43,6 +45,12 @@ export const noticeEditingHandlers: Pick<Handlers<'notices'>, keyof typeof notic
 
   async schedule({ id, version, publishAt }, ctx) {
     const when = new Date(publishAt);
+    // 公开审查 (Art. 17): a schedule would publish without anyone present, so it is approved before it is set.
+    if (await reviewRequired(ctx.store, 'notice.publish')) {
+      const actor = actorOf(ctx.caller);
+      const at = ctx.now();
+      return ctx.store.transaction((tx) => submitNoticeForReview(tx, actor, at, id, version, when));
+    }
     return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'scheduled', (current, actor, at) => scheduleNotice(current, when, actor, at), () => ({
       detail: describeSchedule(when.toISOString()),
     }));

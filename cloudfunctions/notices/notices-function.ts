@@ -9,6 +9,7 @@ import {
   toSummary,
   withdrawNotice,
 } from '../../shared/notices/notice-lifecycle';
+import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
 import type { FindOptions, Store, Where } from '../_runtime/store/port';
 import { describeChanges, noticeChanges } from '../../shared/notices/notice-changes';
@@ -18,7 +19,7 @@ import { actorOf, changeNotice, createNotice } from './change-notice';
 import { checkLinkedNotices } from './linked-notices';
 import { publishedNoticesWhere } from './published-notices';
 import { reviewRequired } from '../reviews/review-settings';
-import { submitNoticeForReview } from '../reviews/notice-review';
+import { submitCorrectionForReview, submitNoticeForReview } from '../reviews/notice-review';
 
 export const noticesFunction = defineFunction('notices', {
   async list({ kind, departmentId, cursor, limit }, { store }) {
@@ -57,9 +58,14 @@ export const noticesFunction = defineFunction('notices', {
     }
     await checkLinkedNotices(ctx.store, content, id);
     if (id !== undefined && version !== undefined) {
-      return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'updated', (_current, actor, at) => reviseNotice(content, department.name, actor, at), (current) => {
+      // 公开审查 (Art. 17): correcting what residents already read waits for a reviewer, where required.
+      if ((await notices(ctx.store).get(id))?.status === 'published' && (await reviewRequired(ctx.store, 'notice.correct'))) {
+        return submitCorrectionForReview(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, content, department.name);
+      }
+      return changeNotice(ctx.store, actorOf(ctx.caller), ctx.now(), id, version, 'updated', (current, actor, at) => withoutApprovedSchedule(current, reviseNotice(content, department.name, actor, at)), (current) => {
         const changes = noticeChanges(current, content);
-        return { detail: describeChanges(changes), changes };
+        const dropped = current.scheduleReviewId ? '；经审核的定时发布随之取消，请重新提交审核' : '';
+        return { detail: describeChanges(changes) + dropped, changes };
       });
     }
     const actor = actorOf(ctx.caller);
@@ -88,4 +94,12 @@ export const noticesFunction = defineFunction('notices', {
 
 function notices(store: Store) {
   return store.collection('notices');
+}
+
+/**
+ * An approved schedule (公开审查) was for the content approved: an edit cancels it, so the runner never
+ * publishes text nobody reviewed. A schedule set without review stays as it was.
+ */
+function withoutApprovedSchedule(current: Notice, patch: Partial<Notice>): Partial<Notice> {
+  return current.scheduleReviewId ? { ...patch, scheduledAt: undefined, scheduledBy: undefined, scheduleReviewId: undefined } : patch;
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { publishNotice } from '../../shared/notices/notice-lifecycle';
-import { describeScheduledPublish, isDue } from '../../shared/notices/notice-schedule';
+import { describeScheduledPublish, isDue, unscheduleNotice } from '../../shared/notices/notice-schedule';
+import { reviewRequired } from '../reviews/review-settings';
 import { VersionConflictError, type Store } from '../_runtime/store/port';
 import { changeNotice } from './change-notice';
 
@@ -18,6 +19,7 @@ import { changeNotice } from './change-notice';
  */
 export const DUE_BATCH = 20;
 export const SCHEDULED_PUBLISHER_NAME = '定时发布';
+export const UNREVIEWED_SCHEDULE = '定时发布未经审核，已取消；请提交审核，审核通过后发布';
 
 export async function publishDueNotices(store: Store, now: Date, limit = DUE_BATCH): Promise<number> {
   const due = await store.collection('notices').find({
@@ -26,12 +28,19 @@ export async function publishDueNotices(store: Store, now: Date, limit = DUE_BAT
     limit,
   });
   let published = 0;
+  const reviewed = due.items.length > 0 && (await reviewRequired(store, 'notice.publish'));
   for (const notice of due.items) {
     if (!isDue(notice, now)) continue;
     const setBy = notice.scheduledBy ?? notice.updatedBy;
     const staff = await store.collection('staff').get(setBy);
     const actor = { openid: setBy, name: staff?.name ? `${staff.name}（${SCHEDULED_PUBLISHER_NAME}）` : SCHEDULED_PUBLISHER_NAME };
     try {
+      // 公开审查 (Art. 17): a schedule set before review was required, never approved, does not publish;
+      // it is cancelled, on the record, and the editor submits the notice for review.
+      if (reviewed && !notice.scheduleReviewId) {
+        await changeNotice(store, actor, now, notice.id, notice.version, 'unscheduled', (current, by, at) => unscheduleNotice(current, by, at), () => ({ detail: UNREVIEWED_SCHEDULE }));
+        continue;
+      }
       await changeNotice(store, actor, now, notice.id, notice.version, 'published', (current, by, at) => publishNotice(current, by, at), (current) => ({
         detail: describeScheduledPublish(current),
       }));

@@ -7,7 +7,7 @@ import { diffNoticeVersions } from '../../shared/notices/notice-versions';
 import type { CorrectionDiff, ReviewEvent, ReviewPayload, ReviewRecord } from '../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../shared/reviews/reviews-contract';
 import { changeNoticeIn, type NoticeActor } from '../notices/change-notice';
-import { DuplicateIdError, VersionConflictError, type Stored, type Transaction } from '../_runtime/store/port';
+import { DuplicateIdError, VersionConflictError, type Store, type Stored, type Transaction } from '../_runtime/store/port';
 
 /**
  * 公开审查 of notices (条例 Art. 17). Publishing (now or at a set time) and correcting a published
@@ -24,7 +24,9 @@ export async function submitNoticeForReview(tx: Transaction, actor: NoticeActor,
   if (publishAt) scheduleNotice(notice, publishAt, actor.openid, at);
   else publishNotice(notice, actor.openid, at);
   const schedule = publishAt ? `，${describeSchedule(publishAt.toISOString())}` : '';
-  return insertReview(tx, notice, {
+  // One review per version of the notice: submitting the same version twice is refused by the store
+  // itself (the id is taken); after a send-back the author saves a corrected version first.
+  return insertReview(tx, notice, `${notice.id}-v${notice.version}`, {
     kind: 'notice.publish',
     actor,
     at,
@@ -40,7 +42,7 @@ export async function submitNoticeForReview(tx: Transaction, actor: NoticeActor,
  * by line, attachments added and removed, other fields by name).
  */
 export async function submitCorrectionForReview(
-  tx: Transaction,
+  store: Store,
   actor: NoticeActor,
   at: Date,
   id: string,
@@ -48,19 +50,25 @@ export async function submitCorrectionForReview(
   content: NoticeContent,
   departmentName: string,
 ): Promise<PendingReview> {
-  const notice = await currentNotice(tx, id, version);
-  if (notice.status !== 'published') throw new AppError('INVALID_STATE', '只有已发布的信息需要更正审核');
-  const changes = noticeChanges(notice, content);
-  if (changes.fields.length === 0) throw new AppError('INVALID_STATE', '内容未修改，无需提交更正');
-  const revised = { ...notice, ...reviseNotice(content, departmentName, actor.openid, at) } as Notice;
-  return insertReview(tx, notice, {
-    kind: 'notice.correct',
-    actor,
-    at,
-    text: { title: content.title, body: content.body },
-    detail: `更正已发布信息《${notice.title}》：${describeChanges(changes)}`,
-    payload: { type: 'noticeCorrection', content, departmentName },
-    diff: correctionDiff(notice, revised),
+  const reviews = store.collection('reviews');
+  const [pending, earlier] = await Promise.all([reviews.count({ subjectId: id, status: 'pending' }), reviews.count({ subjectId: id })]);
+  return store.transaction(async (tx) => {
+    const notice = await currentNotice(tx, id, version);
+    if (notice.status !== 'published') throw new AppError('INVALID_STATE', '只有已发布的信息需要更正审核');
+    if (pending > 0) throw new AppError('INVALID_STATE', '该信息已有更正在审核中，审核后再修改');
+    const changes = noticeChanges(notice, content);
+    if (changes.fields.length === 0) throw new AppError('INVALID_STATE', '内容未修改，无需提交更正');
+    const revised = { ...notice, ...reviseNotice(content, departmentName, actor.openid, at) } as Notice;
+    // The published version stays the same while corrections are sent back and submitted again: each is numbered.
+    return insertReview(tx, notice, `${notice.id}-v${notice.version}-c${earlier + 1}`, {
+      kind: 'notice.correct',
+      actor,
+      at,
+      text: { title: content.title, body: content.body },
+      detail: `更正已发布信息《${notice.title}》：${describeChanges(changes)}`,
+      payload: { type: 'noticeCorrection', content, departmentName },
+      diff: correctionDiff(notice, revised),
+    });
   });
 }
 
@@ -129,7 +137,7 @@ interface Submission {
   diff?: CorrectionDiff;
 }
 
-async function insertReview(tx: Transaction, notice: Stored<Notice>, { kind, actor, at, text, detail, payload, diff }: Submission): Promise<PendingReview> {
+async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string, { kind, actor, at, text, detail, payload, diff }: Submission): Promise<PendingReview> {
   const record: ReviewRecord = {
     kind,
     subjectId: notice.id,
@@ -146,9 +154,7 @@ async function insertReview(tx: Transaction, notice: Stored<Notice>, { kind, act
     ...(payload ? { payload } : {}),
     ...(diff ? { diff } : {}),
   };
-  // One review per version of the notice: submitting the same version twice is refused by the
-  // store itself (the id is taken); after a send-back the author saves a corrected version first.
-  const created = await tx.collection('reviews').insert({ ...record, id: `${notice.id}-v${notice.version}` }).catch((error: unknown) => {
+  const created = await tx.collection('reviews').insert({ ...record, id }).catch((error: unknown) => {
     throw error instanceof DuplicateIdError ? new AppError('INVALID_STATE', '这一版本已提交过审核，请修改后再提交') : error;
   });
   const event: ReviewEvent = { subjectType: 'review', subjectId: created.id, action: 'submitted', actor: actor.openid, at: at.toISOString(), detail };

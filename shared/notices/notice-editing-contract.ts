@@ -1,3 +1,4 @@
+import type { PendingReview } from '../reviews/reviews-contract';
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
@@ -24,7 +25,8 @@ export const noticeEditingContract = {
     summary: '工作人员查看某一历史版本的全文，以及与上一版本相比标题、摘要、正文的改动',
     writes: false,
   }),
-  schedule: action<Notice>()({
+  /** Where publishing requires review (公开审查), the schedule is approved first: `{ pendingReview, reviewId }`, nothing set yet. */
+  schedule: action<Notice | PendingReview>()({
     input: z.strictObject({
       id: IdSchema,
       version: VersionSchema,

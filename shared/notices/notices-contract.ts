@@ -51,7 +51,8 @@ export const noticesContract = {
       summary: '工作人员打开任一状态的信息进行编辑',
       writes: false,
     }),
-    save: action<Notice>()({
+    /** Correcting a published notice, where the bureau requires review (公开审查), answers `{ pendingReview, reviewId }` and the published text stays. */
+    save: action<Notice | PendingReview>()({
       input: z.strictObject({
         id: IdSchema.optional(),
         /** Required when `id` is given: the version the editor loaded. */

@@ -111,3 +111,19 @@ test('a repealed policy picks its replacement, and a consultation its result, fr
   await waitFor(() => expect(recorded.toasts).toContain('已保存草稿'));
   expect(ok(await cloud.call('demo-editor', 'notices', { action: 'manageGet', data: { id: open.id } })).resultNoticeId).toBe(replacement.id);
 });
+
+test('公开审查: saving a correction of a published notice says it waits for review, and residents keep the published text', async () => {
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: { kind: 'announcement', title: '停水通知', body: '正文', departmentId: 'office' } } }));
+  ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
+  const settings = ok(await cloud.call('demo-admin', 'reviews', { action: 'settings', data: {} }));
+  ok(await cloud.call('demo-admin', 'reviews', { action: 'saveSettings', data: { version: settings.version, required: ['notice.correct'] } }));
+  setTransport(cloud.transportAs('demo-editor'));
+  resetTaro({ id: draft.id });
+  render(<NoticeEditPage />);
+  await waitFor(() => expect((screen.getByTestId('input-title') as HTMLInputElement).value).toBe('停水通知'));
+  type('title', '停水通知（更正）');
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(recorded.toasts).toContain('更正已提交审核，审核通过后生效'));
+  expect(ok(await cloud.call('resident-a', 'notices', { action: 'get', data: { id: draft.id } })).title).toBe('停水通知');
+  expect(await cloud.store.collection('reviews').count({ subjectId: draft.id, kind: 'notice.correct', status: 'pending' })).toBe(1);
+});

@@ -21,6 +21,7 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import type { NoticeContent } from '../../../../shared/notices/notice-schema';
 import { ReviewState } from '../../components/review-state';
 import type { ReviewItem } from '../../../../shared/reviews/review-kinds';
+import type { PendingReview } from '../../../../shared/reviews/reviews-contract';
 
 /** 规章 and 行政规范性文件 are counted in the annual report's Part 2; other policy papers are neither. */
 const POLICY_LEVEL_CHOICES: Array<[PolicyLevel | '', string]> = [['', '其他政策文件'], ['rule', POLICY_LEVEL_LABELS.rule], ['normative', POLICY_LEVEL_LABELS.normative]];
@@ -79,11 +80,11 @@ export default function NoticeEditPage() {
   const validContent = (): NoticeContent | null => form.validate(contentFromDraft(draft!));
 
   /** Validates locally with the server's schema, then saves; returns the saved notice, or null when the check failed. */
-  async function save(): Promise<Notice | null> {
+  async function save(): Promise<Notice | PendingReview | null> {
     if (!validContent()) return null;
     const content = contentFromDraft(draft!);
     const saved = await call('notices', 'save', notice ? { id: notice.id, version: notice.version, notice: content } : { notice: content });
-    setNotice(saved);
+    if (!('pendingReview' in saved)) setNotice(saved);
     return saved;
   }
 
@@ -101,9 +102,20 @@ export default function NoticeEditPage() {
     }
     const saved = await save();
     if (!saved) return null;
+    // 公开审查: a correction of a published notice waits for a reviewer; residents read the published text meanwhile.
+    if ('pendingReview' in saved) {
+      setSubmitted(await call('reviews', 'get', { id: saved.reviewId }));
+      return '更正已提交审核，审核通过后生效';
+    }
     if (action === 'save') return saved.status === 'published' ? '已保存修改' : '已保存草稿';
     if (action === 'schedule') {
-      setNotice(await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! }));
+      const scheduled = await call('notices', 'schedule', { id: saved.id, version: saved.version, publishAt: publishAt! });
+      // 公开审查: the schedule is set once a reviewer approves it.
+      if ('pendingReview' in scheduled) {
+        setSubmitted(await call('reviews', 'get', { id: scheduled.reviewId }));
+        return '定时发布已提交审核，审核通过后按时发布';
+      }
+      setNotice(scheduled);
       return '已设定定时发布';
     }
     if (saved.status === 'published') return '已发布';
