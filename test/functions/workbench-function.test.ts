@@ -84,7 +84,10 @@ test('reviews: the reviewer sees what they may decide; the author sees what was 
 test('scheduled notices and follow-ups reach those whose work they are', async () => {
   const draft = ok(await call('demo-editor', 'notices', 'save', { notice: announcement({ title: '定时发布的通知' }) }));
   const publishAt = new Date(cloud.clock.now.getTime() + 86_400_000).toISOString();
-  ok(await call('demo-editor', 'notices', 'schedule', { id: draft.id, version: draft.version, publishAt }));
+  // With 公开审查 on, a schedule is set by the reviewer's approval.
+  const pending = ok(await call('demo-editor', 'notices', 'schedule', { id: draft.id, version: draft.version, publishAt }));
+  const item = ok(await call('demo-reviewer', 'reviews', 'get', { id: pending.reviewId }));
+  ok(await call('demo-reviewer', 'reviews', 'approve', { id: item.id, version: item.version }));
   const editor = await todo('demo-editor');
   expect(editor.scheduledNotices.count).toBeGreaterThanOrEqual(1);
   expect(editor.scheduledNotices.next <= publishAt).toBe(true);
