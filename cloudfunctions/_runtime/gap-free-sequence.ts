@@ -17,11 +17,16 @@ export async function nextInSequence(tx: Transaction, counterId: string): Promis
   return sequence;
 }
 
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 20;
+/** The scale (ms) of the random pause before another try: contenders that collided do not collide again in step. */
+const PAUSE_MS = 10;
 
 /**
  * Runs `attempt` again when it lost a numbering race (a counter, or a new record's id, taken
  * meanwhile). A stale version of any other record is the caller's to answer (VERSION_CONFLICT).
+ * SQLite takes one writer at a time, so it never races here; CloudBase runs transactions side by
+ * side, and a burst of submits all want the same counter: each try after a lost race waits a little
+ * longer, at random, so the burst spreads out instead of colliding again and again.
  */
 export async function retryingNumberRaces<R>(attempt: () => Promise<R>): Promise<R> {
   for (let n = 1; ; n += 1) {
@@ -30,6 +35,7 @@ export async function retryingNumberRaces<R>(attempt: () => Promise<R>): Promise
     } catch (error) {
       const raced = (error instanceof VersionConflictError && error.collection === 'counters') || error instanceof DuplicateIdError;
       if (!raced || n >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * PAUSE_MS * n));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { nextInSequence, retryingNumberRaces } from '../../cloudfunctions/_runtime/gap-free-sequence';
 import { InvalidCursorError } from '../../cloudfunctions/_runtime/store/cursor';
 import {
   AppendOnlyError,
@@ -373,6 +374,117 @@ export function storeContract(label: string, makeStore: () => Promise<Store<AnyC
         await expect(store.collection(`${collectionName}other`).find({ ...options, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
         // A different page size is the same query.
         expect((await items().find({ ...options, limit: 3, cursor })).items.map((i) => i.name)).toEqual(['n2', 'n3', 'n4']);
+      });
+    });
+
+    describe('under concurrency: many writers at once', () => {
+      test('twenty transactions each take the next number of a gap-free sequence: 1…20, none twice, none skipped', async () => {
+        const counterId = `seq-${collectionName}`;
+        const taken = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            retryingNumberRaces(() =>
+              store.transaction(async (tx) => {
+                const number = await nextInSequence(tx as never, counterId);
+                await tx.collection(collectionName).insert(item({ name: `第${i}件`, rank: number }));
+                return number;
+              }),
+            ),
+          ),
+        );
+        expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        const stored = (await items().find({ orderBy: [['rank', 'asc']], limit: 100 })).items.map((r) => r.rank);
+        expect(stored).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect((await store.collection('counters').get(counterId))?.value).toBe(20);
+      });
+
+      test('ten writers change the same version at once, in and out of transactions: exactly one wins, the rest are told', async () => {
+        for (const inTransaction of [false, true]) {
+          const saved = await items().insert(item({ name: 'contested' }));
+          const attempts = await Promise.allSettled(
+            Array.from({ length: 10 }, (_, i) =>
+              inTransaction
+                ? store.transaction(async (tx) => tx.collection(collectionName).update(saved.id, 1, { rank: 100 + i }))
+                : items().update(saved.id, 1, { rank: 100 + i }),
+            ),
+          );
+          const won = attempts.filter((a) => a.status === 'fulfilled');
+          expect(won).toHaveLength(1);
+          for (const lost of attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected')) expect(lost.reason).toBeInstanceOf(VersionConflictError);
+          const after = await items().get(saved.id);
+          expect(after?.version).toBe(2);
+          expect(after?.rank).toBe((won[0] as PromiseFulfilledResult<Item>).value.rank);
+        }
+      });
+
+      test('twenty read-change-write increments retried on conflict: no update is lost', async () => {
+        const saved = await items().insert(item({ rank: 0 }));
+        const increment = async (): Promise<void> => {
+          for (;;) {
+            try {
+              await store.transaction(async (tx) => {
+                const current = (await tx.collection(collectionName).get(saved.id))!;
+                await tx.collection(collectionName).update(saved.id, current.version, { rank: current.rank + 1 });
+              });
+              return;
+            } catch (error) {
+              if (!(error instanceof VersionConflictError)) throw error;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 20 }, increment));
+        expect(await items().get(saved.id)).toMatchObject({ rank: 20, version: 21 });
+      });
+
+      test('transfers between records at once keep their total: a transaction is whole or absent', async () => {
+        const accounts = await Promise.all([0, 1, 2].map((i) => items().insert(item({ name: `账户${i}`, rank: 100 }))));
+        const transfer = async (from: number, to: number, amount: number): Promise<void> => {
+          for (;;) {
+            try {
+              await store.transaction(async (tx) => {
+                const c = tx.collection(collectionName);
+                const a = (await c.get(accounts[from].id))!;
+                const b = (await c.get(accounts[to].id))!;
+                await c.update(a.id, a.version, { rank: a.rank - amount });
+                if (amount > 30) throw new Error('refused after the first write');
+                await c.update(b.id, b.version, { rank: b.rank + amount });
+              });
+              return;
+            } catch (error) {
+              if (error instanceof VersionConflictError) continue;
+              return; // the refused transfer: nothing of it may remain
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 24 }, (_, i) => transfer(i % 3, (i + 1) % 3, (i % 8) * 5)));
+        const after = await Promise.all(accounts.map((a) => items().get(a.id)));
+        expect(after.reduce((sum, a) => sum + a!.rank, 0)).toBe(300);
+      });
+
+      test('paging by a cursor while others insert and change records: every record that was there is seen exactly once', async () => {
+        for (let i = 0; i < 40; i++) await items().insert(item({ name: `n${String(i).padStart(2, '0')}`, rank: i, group: 'page' }));
+        const before = (await items().find({ where: { group: 'page' }, orderBy: [['rank', 'asc']], limit: 100 })).items.map((r) => r.id);
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let writer = 0;
+        do {
+          const page: Awaited<ReturnType<ReturnType<typeof items>['find']>> = await items().find({ where: { group: 'page' }, orderBy: [['rank', 'asc']], limit: 7, cursor });
+          seen.push(...page.items.map((r) => r.id));
+          cursor = page.nextCursor;
+          // Between pages, at once: new records before and after the cursor, and changes to fields the page does not sort by.
+          await Promise.all([
+            items().insert(item({ name: `late${writer}`, rank: 1000 + writer, group: 'page' })),
+            items().insert(item({ name: `early${writer}`, rank: -1 - writer, group: 'page' })),
+            store.transaction(async (tx) => {
+              const target = (await tx.collection(collectionName).get(before[(writer * 7) % before.length]))!;
+              await tx.collection(collectionName).update(target.id, target.version, { note: `改${writer}` });
+            }),
+          ]);
+          writer++;
+        } while (cursor && writer < 40);
+        expect(new Set(seen).size).toBe(seen.length);
+        for (const id of before) expect(seen).toContain(id);
+        // Records added behind the cursor were not seen; some added ahead of it were, in order.
+        expect(seen.filter((id) => before.includes(id))).toEqual(before);
       });
     });
 

@@ -111,20 +111,37 @@ export class CloudbaseStore<S = CollectionRecords> implements Store<S> {
 
   async transaction<R>(work: (tx: Transaction<S>) => Promise<R>): Promise<R> {
     this.scope.refuseInside('store.transaction()');
-    // The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT; our callbacks read before they
-    // write, so a retry decides again on fresh data.
-    return this.db.runTransaction((transaction) =>
-      this.scope.run((guard) =>
-        work({
-          collection: <N extends NameOf<S>>(name: N): TxCollection<S[N]> => {
-            assertCollectionName(name);
-            return new CloudbaseCollection<S[N]>(this.db, name, () => transaction.collection(name), true, guard);
-          },
-        }),
-      ),
-    );
+    // The SDK retries the callback on DATABASE_TRANSACTION_CONFLICT (three times); our callbacks read
+    // before they write, so a retry decides again on fresh data. Under real contention — thirty submits
+    // taking the next number of one sequence at once — three is not enough: the conflict would reach
+    // the caller as an unknown failure, where SQLite (one writer at a time) simply queues them. So a
+    // conflict that outlasts the SDK's tries is tried again here after a short random pause (apart,
+    // so that the same writers do not collide again in step), and one that outlasts these too is
+    // answered as a version conflict: someone else's change won; decide again on fresh data.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.runTransaction((transaction) =>
+          this.scope.run((guard) =>
+            work({
+              collection: <N extends NameOf<S>>(name: N): TxCollection<S[N]> => {
+                assertCollectionName(name);
+                return new CloudbaseCollection<S[N]>(this.db, name, () => transaction.collection(name), true, guard);
+              },
+            }),
+          ),
+        );
+      } catch (error) {
+        if (!isTransactionConflict(error)) throw error;
+        if (attempt >= CONFLICT_ATTEMPTS) throw new VersionConflictError('(transaction)', String((error as { message?: unknown }).message ?? ''));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * CONFLICT_PAUSE_MS * attempt));
+      }
+    }
   }
 }
+
+/** How often a transaction that keeps meeting conflicts is begun again, and the pause's scale (ms) between tries. */
+const CONFLICT_ATTEMPTS = 12;
+const CONFLICT_PAUSE_MS = 20;
 
 class CloudbaseCollection<T> implements Collection<T> {
   constructor(
@@ -325,6 +342,10 @@ function errorText(error: unknown): string {
 
 function isMissingCollection(error: unknown): boolean {
   return /COLLECTION_NOT_EXIST|collection not exist|-502005/i.test(errorText(error));
+}
+
+function isTransactionConflict(error: unknown): boolean {
+  return /DATABASE_TRANSACTION_CONFLICT/.test(errorText(error));
 }
 
 function isDuplicate(error: unknown): boolean {
