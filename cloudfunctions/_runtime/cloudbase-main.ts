@@ -7,6 +7,8 @@ import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
 import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
 import type { WxOpenApi } from './wx-open-api';
+import type { Store } from './store/port';
+import type { NoticeSearch } from './store/search-port';
 import { CLOUDBASE_TIMEOUT_MS, timedWxOpenApi, WX_OPEN_API_TIMEOUT_MS } from './outbound-timeout';
 
 /**
@@ -46,21 +48,44 @@ const wxOpenApi: WxOpenApi = timedWxOpenApi({
   },
 });
 
-export function cloudbaseMain(fn: CloudFunction) {
+/** What the entry hands the functions: production's database, search and WeChat; a test's stand-ins. */
+export interface CloudbaseWiring {
+  store: Store;
+  search: NoticeSearch;
+  wxOpenApi?: WxOpenApi;
+}
+
+const productionWiring = (): CloudbaseWiring => ({ store: productionStore(), search: productionSearch(), wxOpenApi });
+
+type PlatformContext = ReturnType<typeof tcb.getCloudbaseContext>;
+
+/**
+ * Who an anonymous caller is, for the abuse limits: the address the platform saw the call come from
+ * (CloudBase's source IP; WeChat's client IP for a mini-program call). Only the platform sets these —
+ * the event cannot — so a page opened from a shared link (CloudBase anonymous sign-in, no OPENID) is
+ * counted per address as the local cloud counts one, rather than not at all. Its anonymous user id is
+ * no key: signing in anonymously again gives a new one.
+ */
+export function clientIpOf(platform: PlatformContext): string | undefined {
+  return platform.TCB_SOURCE_IP || platform.WX_CLIENTIP || platform.WX_CLIENTIPV6 || undefined;
+}
+
+export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring = productionWiring) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
-      const { WX_OPENID } = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-      const db = productionStore();
-      const caller = await identifyCaller(WX_OPENID || null, db, consoleLogger);
+      const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+      const { store: db, search: noticeSearch, wxOpenApi: openApi } = wiring();
+      const caller = await identifyCaller(platform.WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
         store: db,
         now: () => new Date(),
         log: consoleLogger,
         platform: 'cloudbase',
-        wxOpenApi,
-        search: productionSearch(),
+        wxOpenApi: openApi,
+        search: noticeSearch,
         rateLimits: true,
+        clientIp: clientIpOf(platform),
       });
     } catch (error) {
       // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.

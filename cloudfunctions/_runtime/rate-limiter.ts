@@ -126,3 +126,4 @@ async function bureauOverrides(store: Store, log?: Logger): Promise<RateLimitOve
   }
   return limits;
 }
+

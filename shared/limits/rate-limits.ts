@@ -64,6 +64,12 @@ export const DEFAULT_RATE_LIMITS: Record<string, LimitedAction> = {
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },
   },
   'inquiries.followUp': { what: '追问', limits: { resident: [{ max: 10, seconds: HOUR }, { max: 30, seconds: DAY }] } },
+  // A supplement answers what the clerk asked, with files: a few a day at most in good faith.
+  'requests.supplement': { what: '提交补正材料', limits: { resident: [{ max: 10, seconds: HOUR }, { max: 30, seconds: DAY }] } },
+  // Each subscription write is an event and, at the next bulletin, a fan-out row: no toggling in a loop.
+  'subscriptions.subscribe': { what: '订阅', limits: { resident: [{ max: 30, seconds: HOUR }, { max: 100, seconds: DAY }] } },
+  'subscriptions.unsubscribe': { what: '取消订阅', limits: { resident: [{ max: 30, seconds: HOUR }, { max: 100, seconds: DAY }] } },
+  'subscriptions.recordGrants': { what: '记录订阅消息授权', limits: { resident: [{ max: 30, seconds: HOUR }, { max: 100, seconds: DAY }] } },
   'notices.search': {
     what: '搜索',
     limits: { anonymous: [{ max: 60, seconds: MINUTE }], resident: [{ max: 60, seconds: MINUTE }], staff: [{ max: 120, seconds: MINUTE }] },

@@ -1,5 +1,5 @@
 import { httpStatusOf } from '../../shared/api/errors';
-import { RATE_LIMITS_META_ID } from '../../shared/limits/rate-limits';
+import { limitsFor, RATE_LIMITS_META_ID } from '../../shared/limits/rate-limits';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application } from '../support/request-factories';
 import { storeSnapshot } from '../support/store-snapshot';
@@ -126,4 +126,35 @@ test('inquiries: a resident’s 6th question in an hour is refused, nothing writ
   expect(refused).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 3600 });
   expect(refused.ok === false && refused.message).toBe('操作过于频繁：每小时最多咨询 5 次，请 1 小时后再试');
   expect(await storeSnapshot(cloud)).toBe(before);
+});
+
+test('a supplement and the subscription writes are limited per resident', async () => {
+  await cloud.store.collection('meta').insert({
+    id: RATE_LIMITS_META_ID,
+    rateLimits: {
+      'requests.supplement': { resident: [{ max: 0, seconds: 3600 }] },
+      'subscriptions.subscribe': { resident: [{ max: 2, seconds: 3600 }] },
+      'subscriptions.unsubscribe': { resident: [{ max: 1, seconds: 3600 }] },
+      'subscriptions.recordGrants': { resident: [{ max: 0, seconds: 3600 }] },
+    },
+  });
+  expect(await cloud.call('resident-f', 'requests', { action: 'supplement', data: { id: 'r-1', version: 1, text: '补充说明。' } })).toMatchObject({ code: 'RATE_LIMITED' });
+  const topic = (kind: string) => ({ kind });
+  ok(await cloud.call('resident-f', 'subscriptions', { action: 'subscribe', data: topic('announcement') }));
+  ok(await cloud.call('resident-f', 'subscriptions', { action: 'unsubscribe', data: topic('announcement') }));
+  ok(await cloud.call('resident-f', 'subscriptions', { action: 'subscribe', data: topic('announcement') }));
+  const before = await storeSnapshot(cloud);
+  const refused = await cloud.call('resident-f', 'subscriptions', { action: 'subscribe', data: topic('policy') });
+  expect(refused).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 3600 });
+  expect(refused.ok === false && refused.message).toBe('操作过于频繁：每小时最多订阅 2 次，请 1 小时后再试');
+  expect(await cloud.call('resident-f', 'subscriptions', { action: 'unsubscribe', data: topic('announcement') })).toMatchObject({ code: 'RATE_LIMITED' });
+  expect(await cloud.call('resident-f', 'subscriptions', { action: 'recordGrants', data: { grants: [{ templateId: 'tpl-notice', result: 'accept' }] } })).toMatchObject({ code: 'RATE_LIMITED' });
+  expect(await storeSnapshot(cloud)).toBe(before);
+  // Reading one's topics is never limited.
+  ok(await cloud.call('resident-f', 'subscriptions', { action: 'topics', data: {} }));
+});
+
+test('the defaults: a supplement 10 an hour, subscribing 30 an hour', () => {
+  expect(limitsFor('requests.supplement', 'resident', undefined)).toEqual([{ max: 10, seconds: 3600 }, { max: 30, seconds: 86400 }]);
+  for (const action of ['subscribe', 'unsubscribe', 'recordGrants']) expect(limitsFor(`subscriptions.${action}`, 'resident', undefined)[0]).toEqual({ max: 30, seconds: 3600 });
 });
