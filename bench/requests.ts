@@ -1,8 +1,9 @@
 // `npm run bench:requests`: the disclosure-request workload through the local cloud on 127.0.0.1.
-// Stores 100,000 requests (BENCH_ROWS), starts the local cloud as its own process, then with
+// Stores 100,000 requests (BENCH_ROWS; bench/bench-data.ts: paper requests in the clerk's own
+// department, so all of them are in her queue), starts the local cloud as its own process, then with
 // autocannon at 50 clients (BENCH_CLIENTS) for BENCH_SECONDS each measures, in one run:
 // notices.list (the baseline), requests.queue as the clerk, and requests.submit throughput.
-// Goal: the queue's p99 within 2× the list's.
+// Goal: the queue's p99 within 2× the list's. (`npm run bench:load` measures the same in its run.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -10,14 +11,9 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
-import { builtinArrangement } from '../shared/calendar/builtin-arrangements';
-import { addDays } from '../shared/calendar/dates';
-import { buildCalendar } from '../shared/calendar/working-calendar';
-import { newRequest, transition } from '../shared/requests/request-machine';
-import { formatTrackingNumber, type RequestRecord } from '../shared/requests/request-record';
-import { SubmitSchema } from '../shared/requests/request-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import { seedDemoData } from '../server/seed';
+import { benchApplication, fillRequests } from './bench-data';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -25,43 +21,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 18_766);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const application = (i: number) =>
-  SubmitSchema.parse({
-    idempotencyKey: `bench-${i.toString(36).padStart(8, '0')}`,
-    applicant: { type: 'person', name: `申请人${i}`, idType: 'residentId', idNumber: '330106199003071236', phone: '13812345678' },
-    information: { description: `请公开第 ${i} 号小区老旧小区改造项目的招标文件、中标结果及资金拨付情况。`.repeat(3), title: `第 ${i} 号小区改造项目招标文件` },
-    form: 'electronic',
-    delivery: 'inApp',
-  });
-
 async function fill(dataDir: string): Promise<void> {
   const store = new SqliteStore(join(dataDir, 'sunshine.sqlite'), COLLECTIONS);
   const now = new Date();
   await seedDemoData(store, now);
-  const calendar = buildCalendar([], builtinArrangement);
   const today = beijingToday(now);
-  const clerk = { role: 'staff' as const, openid: 'demo-clerk', name: '李华' };
   const started = Date.now();
   const year = Number(today.slice(0, 4));
   const counter = (await store.collection('counters').get(`requests-${year}`))?.value ?? 0;
-  const BATCH = 5_000;
-  for (let from = 0; from < ROWS; from += BATCH) {
-    await store.transaction(async (tx) => {
-      for (let i = from; i < Math.min(ROWS, from + BATCH); i += 1) {
-        // Paper requests received over the last 60 days: a third answered at once, and every one
-        // received more than 25 days ago answered too, as a bureau keeping its deadlines would. (With
-        // 30,000 overdue requests the staff reminder scan, not the queue, is what the figures show.)
-        const receivedOn = addDays(today, -(i % 60));
-        const { record } = newRequest(application(i), { channel: 'letter', receivedOn, enteredBy: clerk }, formatTrackingNumber(year - 1, i + 1), now, calendar);
-        let stored = record as RequestRecord;
-        if (i % 3 === 0 || i % 60 > 25) {
-          const result = transition({ ...stored, id: `bench-${i}`, version: 1 }, { type: 'reply', actor: clerk, category: 'disclosed', text: '予以公开。', attachments: [], government: '云溪区人民政府' }, now, calendar);
-          stored = { ...stored, ...result.request };
-        }
-        await tx.collection('requests').insert(stored);
-      }
-    });
-  }
+  await fillRequests(store, ROWS, now);
   await store.transaction(async (tx) => {
     const counters = tx.collection('counters');
     const current = await counters.get(`requests-${year}`);
@@ -142,7 +110,7 @@ async function main(): Promise<void> {
       ratios.push(queueFig.p99 / Math.max(listFig.p99, 1));
     }
     let n = 0;
-    const submit = () => JSON.stringify({ action: 'submit', data: { ...application(ROWS + ++n), idempotencyKey: `bench-submit-${n}` } });
+    const submit = () => JSON.stringify({ action: 'submit', data: { ...benchApplication(ROWS + ++n), idempotencyKey: `bench-submit-${n}` } });
     figures.push(await load('requests.submit', '/api/requests', submit, resident));
     // The rounds above repeat one query that nothing changes, so after the first call the store's read
     // cache answers it. Here residents submit at the same time: every submit changes the requests
