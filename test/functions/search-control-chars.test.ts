@@ -17,3 +17,12 @@ test('an ordinary query, and one with a plain space, still search', async () => 
   expect(await cloud.call(null, 'notices', { action: 'search', data: { q: '加装电梯' } })).toMatchObject({ ok: true });
   expect(await cloud.call(null, 'notices', { action: 'search', data: { q: '物业 服务' } })).toMatchObject({ ok: true });
 });
+
+test('the FAQ search, open to anyone too, refuses them the same way', async () => {
+  for (const q of ['\u0000abc', '落户\u0007材料']) {
+    const answer = await cloud.call(null, 'faq', { action: 'search', data: { q } });
+    expect(answer).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect((answer as { fields?: Record<string, string> }).fields?.q).toMatch(/[\u4e00-\u9fff]/);
+  }
+  expect(await cloud.call(null, 'faq', { action: 'search', data: { q: '落户' } })).toMatchObject({ ok: true });
+});
