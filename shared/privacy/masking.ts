@@ -54,3 +54,9 @@ export function maskAddress(address: string): string {
   const shown = Math.min(Math.floor(chars.length / 3), MAX_SHOWN_CHARACTERS);
   return chars.slice(0, shown).join('') + '****';
 }
+
+/** `oWx…9aQ` style: enough to tell two people apart on a screen, too little to act as them anywhere. */
+export function maskOpenid(openid: string): string {
+  if (openid.length <= 6) return `${openid.slice(0, 1)}***`;
+  return `${openid.slice(0, 3)}***${openid.slice(-2)}`;
+}

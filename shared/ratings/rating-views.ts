@@ -2,7 +2,7 @@ import { followUpDueProvisional, isOverdue, type FollowUpRecord } from './follow
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { FollowUpView, MyRating, PublicRating, StoredRating } from './ratings-types';
 import { ratingBasis } from './satisfaction';
-import { maskName, maskPhone } from '../privacy/masking';
+import { maskName, maskOpenid, maskPhone } from '../privacy/masking';
 
 /**
  * What each audience sees of a rating. The rules live here, once:
@@ -87,11 +87,11 @@ export function toFollowUpView(followUp: FollowUpRecord & { id: string; version:
 }
 
 /**
- * A follow-up as the list shows it: the rater's name and phone masked (a list is read over
- * shoulders); the assigned officer sees them whole on the follow-up's own page.
+ * A follow-up as the list shows it: the rater's name, phone and OPENID masked (a list is read over
+ * shoulders); the assigned officer sees them whole on the follow-up's own page (an audited view).
  */
 export function toFollowUpListItem(view: FollowUpView): FollowUpView {
   const { contactName, contactPhone } = view.rater;
-  return { ...view, rater: { ...view.rater, contactName: contactName && maskName(contactName), contactPhone: contactPhone && maskPhone(contactPhone) } };
+  return { ...view, rater: { openid: maskOpenid(view.rater.openid), contactName: contactName && maskName(contactName), contactPhone: contactPhone && maskPhone(contactPhone) } };
 }
 

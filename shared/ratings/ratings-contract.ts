@@ -121,8 +121,10 @@ export const ratingsContract = {
   followUp: action<FollowUpView>()({
     input: z.strictObject({ id: RatingIdSchema }),
     access: officers,
-    summary: '一条差评的整改回访详情（含评价人）',
-    writes: false,
+    summary: '一条差评的整改回访详情（含评价人的完整联系方式，查看留痕）',
+    /** The rater's name and phone unmasked, for the call back: each view is an audit entry (操作记录), as a request's is. */
+    writes: true,
+    viewsPersonalData: true,
   }),
   respond: action<FollowUpView>()({
     input: FollowUpRespondSchema,

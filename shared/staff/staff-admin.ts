@@ -103,11 +103,7 @@ export interface AcceptedInvite {
   departmentIds: string[];
 }
 
-/** `oWx…9aQ` style: enough to tell two people apart on a screen, too little to act as them anywhere. */
-export function maskOpenid(openid: string): string {
-  if (openid.length <= 6) return `${openid.slice(0, 1)}***`;
-  return `${openid.slice(0, 3)}***${openid.slice(-2)}`;
-}
+export { maskOpenid } from '../privacy/masking';
 
 export interface StaffStanding {
   roles: readonly StaffRole[];

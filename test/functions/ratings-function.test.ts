@@ -174,15 +174,21 @@ describe('who sees what', () => {
     const publicJson = JSON.stringify(page);
     for (const secret of ['resident-secret', '陈建国', '13800138000']) expect(publicJson).not.toContain(secret);
 
+    const auditBefore = await cloud.store.collection('audit').count();
     const clerkView = ok(await cloud.call(officer, 'ratings', { action: 'followUp', data: { id } }));
     expect(clerkView.rater).toEqual({ openid: 'resident-secret', contactName: '陈建国', contactPhone: '13800138000' });
     expect(clerkView.rating.anonymous).toBe(true);
+    // Seeing the rater's contact whole is on record (操作记录), as a request's personal data is; the entry holds no value.
+    const views = (await cloud.store.collection('audit').find({ where: { action: 'ratings.followUp' }, orderBy: [['at', 'asc']], limit: 10 })).items;
+    expect(await cloud.store.collection('audit').count()).toBe(auditBefore + 1);
+    expect(views).toEqual([expect.objectContaining({ kind: 'personalDataViewed', actor: officer, recordIds: [id] })]);
+    expect(JSON.stringify(views)).not.toMatch(/陈建国|13800138000|resident-secret/);
     const queue = ok(await cloud.call(officer, 'ratings', { action: 'followUps', data: { status: 'open' } }));
     const listed = queue.items.find((f: { id: string }) => f.id === id);
-    expect(listed.rater.openid).toBe('resident-secret');
-    // The list masks the rater's name and phone; the follow-up's own page (above) shows them whole.
-    expect(listed.rater).toMatchObject({ contactName: '陈**', contactPhone: '138****8000' });
-    expect(JSON.stringify(queue)).not.toContain('13800138000');
+    // The list masks the rater's name, phone and OPENID; the follow-up's own page (above) shows them whole.
+    expect(listed.rater).toEqual({ openid: 'res***et', contactName: '陈**', contactPhone: '138****8000' });
+    expect(JSON.stringify(queue)).not.toMatch(/13800138000|resident-secret/);
+    expect(await cloud.store.collection('audit').count()).toBe(auditBefore + 1);
   });
 
   test('a real-name rating shows a masked name only', async () => {
