@@ -82,6 +82,7 @@ export default defineAppConfig({
         'pages/inquiries/index',
         'pages/inquiry/index',
         'pages/inquiry-enter/index',
+        'pages/inquiry-figures/index',
         'pages/faq-edit/index',
         // the disclosure guide (admins)
         'pages/guide-edit/index',

@@ -63,6 +63,7 @@ export const routes = {
   adminInquiries: () => '/admin/pages/inquiries/index',
   adminInquiry: (id: string) => `/admin/pages/inquiry/index?id=${encodeURIComponent(id)}`,
   adminInquiryEnter: () => '/admin/pages/inquiry-enter/index',
+  adminInquiryFigures: (year?: number) => `/admin/pages/inquiry-figures/index${year ? `?year=${year}` : ''}`,
   adminGuideEdit: () => '/admin/pages/guide-edit/index',
   adminFaqEdit: (id?: string) => `/admin/pages/faq-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   // residents' own data

@@ -53,8 +53,8 @@ export default function AdminInquiriesPage() {
         </Button>
       </View>
       {figures ? (
-        <Text className="hint" data-testid="case-figures">
-          {`${year} 年共 ${figures.total} 件（电话 ${figures.byChannel.phone} 件）· 按时答复 ${pct(figures.onTimeRate)} · 答复用时中位数 ${figures.medianWorkingDaysToAnswer ?? '—'} 个工作日 · 有帮助 ${pct(figures.helpfulRate)}`}
+        <Text className="hint" data-testid="case-figures" onClick={() => go(routes.adminInquiryFigures(year))}>
+          {`${year} 年共 ${figures.total} 件（电话 ${figures.byChannel.phone} 件）· 按时答复 ${pct(figures.onTimeRate)} · 答复用时中位数 ${figures.medianWorkingDaysToAnswer ?? '—'} 个工作日 · 有帮助 ${pct(figures.helpfulRate)} · 查看统计 ›`}
         </Text>
       ) : null}
       <PagedListView

@@ -6,13 +6,16 @@ import { useRemote } from '../../../hooks/use-remote';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS } from '../../../../shared/notices/notice-kinds';
 import { REPLY_GROUP_LABELS, REPLY_GROUPS } from '../../../../shared/requests/reply-categories';
 import type { ReportStats } from '../../../../shared/reports/report-stats';
+import { Bars } from '../../components/bars';
+import { CaseFiguresView } from '../../components/case-figures-view';
 import './report-stats.css';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
 
 /**
  * 工作统计 for admins and viewers: a year's requests per month, handling time in working days, the
- * on-time rate, results, what is overdue now, notices per kind and month, and the rating figures.
+ * on-time rate, results, what is overdue now, notices per kind and month, the rating figures, and the
+ * inquiry line's (咨询投诉).
  * Plain drawn bars (Views with a width): no chart library in the package, the same in WeChat and H5.
  */
 export default function ReportStatsPage() {
@@ -29,23 +32,7 @@ export default function ReportStatsPage() {
       </View>
       {stats.error && <View className="list-state list-state--error"><Text>{stats.error.message}</Text></View>}
       {!s ? <View className="list-state"><Text>正在统计…</Text></View> : <StatsBody stats={s} />}
-    </View>
-  );
-}
-
-function Bars(props: { items: Array<{ label: string; value: number }>; testId: string }) {
-  const max = Math.max(1, ...props.items.map((i) => i.value));
-  return (
-    <View className="bars" data-testid={props.testId}>
-      {props.items.map((i) => (
-        <View key={i.label} className="bars__row">
-          <Text className="bars__label">{i.label}</Text>
-          <View className="bars__track">
-            <View className="bars__bar" style={{ width: `${(i.value / max) * 100}%` }} />
-          </View>
-          <Text className="bars__value" data-testid={`${props.testId}-value`}>{i.value}</Text>
-        </View>
-      ))}
+      <CaseFiguresCard year={year} />
     </View>
   );
 }
@@ -78,5 +65,16 @@ function StatsBody(props: { stats: ReportStats }) {
         <Text className="stats-figures">评价 {ratings.total} 条，满意率 {ratings.total ? percent(ratings.satisfactionRate) : '—'}，差评回访率 {percent(ratings.followUpRate)}</Text>
       </View>
     </>
+  );
+}
+
+/** 咨询投诉: the inquiry line's year (inquiries.figures), as on the answerers' own figures page. */
+function CaseFiguresCard({ year }: { year: number }) {
+  const figures = useRemote(() => call('inquiries', 'figures', { year }), [year]);
+  return (
+    <View className="card">
+      <Text className="stats-title">咨询投诉</Text>
+      {figures.error ? <Text className="hint">{figures.error.message}</Text> : figures.data ? <CaseFiguresView figures={figures.data} /> : <Text className="hint">正在统计…</Text>}
+    </View>
   );
 }
