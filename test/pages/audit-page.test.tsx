@@ -93,7 +93,7 @@ test('export: the same filters, a CSV the browser saves, and what was exported s
   URL.revokeObjectURL = (url: string) => void revoked.push(url);
   // The page frees the saved file's URL on a timer; under fake timers it runs here, while the stub is
   // in place, and not during a later test (jsdom has no revokeObjectURL of its own to call).
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['Date'] });
+  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['Date', 'nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'hrtime', 'performance'] });
   // jsdom cannot follow the download link; it would log that from its own timer, in a later test.
   const noNavigation = (event: Event) => event.preventDefault();
   document.addEventListener('click', noNavigation);
