@@ -1,3 +1,4 @@
+import type { Attachment } from '../../shared/notices/notice-schema';
 import type { NoticeDiff } from '../../shared/notices/notice-versions';
 import type { ReviewItem, ReviewStatus } from '../../shared/reviews/review-kinds';
 
@@ -6,7 +7,11 @@ import type { ReviewItem, ReviewStatus } from '../../shared/reviews/review-kinds
  * some kinds carry more — a correction its diff, a request its tracking number and statutory due
  * date — and the pages show those where present, so a new kind needs no new page.
  */
-export type ReviewItemView = ReviewItem & { diff?: NoticeDiff; reference?: string; dueOn?: string | null };
+export type ReviewItemView = ReviewItem & {
+  diff?: NoticeDiff & { attachments?: { added: Attachment[]; removed: Attachment[] } };
+  reference?: string;
+  dueOn?: string | null;
+};
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   pending: '待审核',

@@ -100,12 +100,16 @@ test('a reviewer opening their own submission is told someone else must decide',
 test('an item that carries a diff (a correction) shows the change above the text', async () => {
   const { reviewId } = await submitted('带改动的事项');
   // The shape a correction carries (notice-versions.ts NoticeDiff), written as the server would.
-  const diff = { title: diffChars('带改动的事项', '带改动的事项'), summary: [], body: diffLines('第一段。\n第二段。', '第一段。\n第二段（更正）。'), otherFields: [], status: null };
+  const diff = {
+    title: diffChars('带改动的事项', '带改动的事项'), summary: [], body: diffLines('第一段。\n第二段。', '第一段。\n第二段（更正）。'), otherFields: [], status: null,
+    attachments: { added: [{ name: '更正说明.pdf', url: '/files/abc', sizeBytes: 10 }], removed: [] },
+  };
   await cloud.store.collection('reviews').update(reviewId, 1, { diff } as never);
   as('demo-reviewer', { id: reviewId });
   render(<ReviewPage />);
   await waitFor(() => screen.getByTestId('version-diff'));
   expect(screen.getByTestId('diff-body').textContent).toContain('（更正）');
+  expect(screen.getByTestId('review-attachments').textContent).toBe('＋ 附件：更正说明.pdf');
 });
 
 test('审核设置: switching a kind off asks first and names whom it reaches', async () => {

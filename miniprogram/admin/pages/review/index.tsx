@@ -96,6 +96,12 @@ export default function ReviewPage() {
         <>
           <Text className="diff__heading">改动之处</Text>
           <NoticeDiffView diff={item.diff} />
+          {item.diff.attachments && (item.diff.attachments.added.length > 0 || item.diff.attachments.removed.length > 0) && (
+            <View className="card" data-testid="review-attachments">
+              {item.diff.attachments.added.map((f) => <Text key={`+${f.url}`} className="diff__line diff__line--added">＋ 附件：{f.name}</Text>)}
+              {item.diff.attachments.removed.map((f) => <Text key={`-${f.url}`} className="diff__line diff__line--removed">－ 附件：{f.name}</Text>)}
+            </View>
+          )}
         </>
       )}
       <Text className="diff__heading">{isNotice ? '将要公开的原文' : '将要送达申请人的原文'}</Text>

@@ -6,10 +6,10 @@ import { PagedListView } from '../../../components/paged-list-view';
 import { useElderClass } from '../../../elder-mode';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { go, routes } from '../../../navigation';
-import { REVIEW_KIND_LABELS, type ReviewItem, type ReviewStatus } from '../../../../shared/reviews/review-kinds';
+import { REVIEW_KIND_LABELS, type ReviewStatus } from '../../../../shared/reviews/review-kinds';
 import { waitedFor } from '../../../../shared/reviews/review-wording';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
-import { REVIEW_STATUS_LABELS, reviewSubject } from '../../review-item';
+import { REVIEW_STATUS_LABELS, reviewSubject, type ReviewItemView } from '../../review-item';
 
 const FILTERS: Array<{ key: ReviewStatus; label: string }> = [
   { key: 'pending', label: '待审核' },
@@ -43,7 +43,7 @@ export default function ReviewsPage() {
       <PagedListView
         list={list}
         emptyText={status === 'pending' ? '没有待审核的事项' : '没有记录'}
-        renderItem={(item: ReviewItem) => (
+        renderItem={(item: ReviewItemView) => (
           <View key={item.id} className="card" onClick={() => go(routes.adminReview(item.id))} data-testid="review-item">
             <View className="notice-card__meta">
               <Text className="badge badge--muted" data-testid="review-kind">{REVIEW_KIND_LABELS[item.kind]}</Text>
@@ -58,6 +58,7 @@ export default function ReviewsPage() {
               <Text>提交人：{item.authorName}</Text>
               <Text>{formatBeijingDateTime(item.submittedAt)}</Text>
             </View>
+            {item.dueOn && <Text className="hint" data-testid="review-due">答复期限 {item.dueOn}（审核期间照常计算）</Text>}
             {item.reviewerName && <Text className="hint">审核人：{item.reviewerName}{item.comment ? ` · ${item.comment}` : ''}</Text>}
           </View>
         )}
