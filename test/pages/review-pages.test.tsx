@@ -3,11 +3,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ReviewsPage from '../../miniprogram/admin/pages/reviews/index';
 import ReviewPage from '../../miniprogram/admin/pages/review/index';
 import ReviewSettingsPage from '../../miniprogram/admin/pages/review-settings/index';
+import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { diffChars, diffLines } from '../../shared/notices/text-diff';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
+import { application } from '../support/request-factories';
 import { cloudPerTest } from '../support/page-cloud';
 import { recorded, resetTaro } from '../support/taro';
 
@@ -122,4 +124,22 @@ test('审核设置: switching a kind off asks first and names whom it reaches', 
   await waitFor(() => expect(recorded.toasts).toContain('已保存'));
   expect(recorded.modals[0].content).toContain('答复申请（送达申请人）将由经办人直接发出');
   expect(ok(await call('demo-admin', 'reviews', 'settings', {})).required).toEqual(['notice.publish', 'notice.correct']);
+});
+
+test('the clerk\'s request page shows the letter sent back with its comment while the step can still be taken, and opens the item', async () => {
+  const submittedRequest = ok(await call('resident-a', 'requests', 'submit', application()));
+  const request = ok(await call('demo-clerk', 'requests', 'register', { id: submittedRequest.id, version: submittedRequest.version }));
+  const at = cloud.clock.now.toISOString();
+  // A reply letter the clerk submitted and 孙静 sent back, as the reviews collection holds one.
+  await cloud.store.collection('reviews').insert({
+    id: `${request.id}-reply`, kind: 'request.reply', subjectId: request.id, subjectVersion: request.version, status: 'sentBack',
+    authorOpenid: 'demo-clerk', authorName: '李华', submittedAt: at, text: { title: '政府信息公开申请答复书', body: '经查，……' },
+    reviewerOpenid: 'demo-reviewer', reviewerName: '孙静', decidedAt: at, comment: '请写明获取信息的方式和地点。',
+  });
+  as('demo-clerk', { id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => expect(screen.getByTestId('review-sent-back-comment').textContent).toBe('请写明获取信息的方式和地点。'));
+  expect(screen.getByTestId('review-sent-back').textContent).toContain('孙静');
+  fireEvent.click(screen.getByTestId('request-review'));
+  expect(recorded.navigations).toEqual([`/admin/pages/review/index?id=${encodeURIComponent(`${request.id}-reply`)}`]);
 });

@@ -44,7 +44,8 @@ export default function NoticeEditPage() {
   // What this page just submitted: a lookup started by the save before it may answer after it, with nothing.
   const [submitted, setSubmitted] = useState<ReviewItem | null>(null);
   const latestReview = submitted && (!review.data || review.data.subjectVersion <= submitted.subjectVersion) ? submitted : review.data;
-  const awaitingReview = latestReview?.status === 'pending' && latestReview.subjectVersion === notice?.version;
+  // Publishing (or its schedule) waits: the draft reads 已提交审核. A correction waits while the published text stays: 已发布 still.
+  const awaitingReview = latestReview?.status === 'pending' && latestReview.kind === 'notice.publish' && latestReview.subjectVersion === notice?.version;
   // One form, several buttons (save, publish, schedule, withdraw): each goes through `form.send`, the content is checked with `form.validate`.
   const form = useValidatedForm({
     schema: NoticeContentSchema,

@@ -24,6 +24,7 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { StaffLink } from '../../components/staff-link';
 import { RequestActions } from '../../components/request-actions';
 import { RedirectToCase } from '../../components/redirect-to-case';
+import { RequestReview } from '../../components/request-review';
 import '../../../components/requests/requests.css';
 
 /**
@@ -123,6 +124,7 @@ export default function AdminRequestPage() {
       <FeeBox fee={r.fee} />
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
+      <RequestReview request={r} />
       <RequestActions request={r} run={run} busy={busy} departments={departments} />
       <RedirectToCase request={r} onDone={reload} />
 
