@@ -13,6 +13,8 @@ const SHARED = path.resolve(__dirname, '..', 'shared');
  * - CLOUDBASE_ENV: the CloudBase environment id the WeChat build calls.
  * - LOCAL_CLOUD_URL: point the WeChat build at a local cloud over HTTP instead
  *   (development in WeChat DevTools with "不校验合法域名" ticked).
+ * - FEEDS_URL: where the open feeds are read (CloudBase: the HTTP access address bound to the
+ *   `feeds` function, e.g. https://<env>.service.tcloudbase.com/feeds); the notices list links them.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
@@ -26,6 +28,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       CLOUDBASE_ENV: JSON.stringify(process.env.CLOUDBASE_ENV ?? ''),
       LOCAL_CLOUD_URL: JSON.stringify(process.env.LOCAL_CLOUD_URL ?? ''),
+      FEEDS_URL: JSON.stringify(process.env.FEEDS_URL ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -10,8 +10,18 @@ import {
   renderJsonFeed,
   type FeedFormat,
 } from '../../shared/notices/notice-feeds';
-import type { Store } from '../_runtime/store/port';
+import type { Page, Store, Stored } from '../_runtime/store/port';
+import type { Notice } from '../../shared/notices/notice-schema';
 import { publishedNoticesWhere } from './published-notices';
+import { InvalidCursorError } from '../_runtime/store/cursor';
+
+function badRequest(message: string): FeedAnswer {
+  return {
+    status: 400,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify({ ok: false, code: 'BAD_REQUEST', message }),
+  };
+}
 
 /** One HTTP answer for a feed, whatever serves it (the local cloud, CloudBase's HTTP access). */
 export interface FeedAnswer {
@@ -41,21 +51,33 @@ export interface FeedRequest {
 export async function answerFeed(request: FeedRequest): Promise<FeedAnswer> {
   const departments = (await request.store.collection('departments').find({ orderBy: [['order', 'asc']], limit: 100 })).items;
   const parsed = parseFeedQuery(request.params, departments);
-  if (!parsed.ok) {
-    return {
-      status: 400,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      body: JSON.stringify({ ok: false, code: 'BAD_REQUEST', message: parsed.message }),
-    };
-  }
+  if (!parsed.ok) return badRequest(parsed.message);
   const { query } = parsed;
-  const page = await request.store.collection('notices').find({
-    where: publishedNoticesWhere(query.kind, query.departmentId),
-    orderBy: [['publishedAt', 'desc']],
-    limit: FEED_SIZE,
-  });
-  const input = { siteUrl: request.siteUrl, query, departments, notices: page.items.map(toPublicNotice), attachmentUrl: request.attachmentUrl, now: request.now };
-  const self = `${request.feedOrigin ?? request.siteUrl}${feedPath(request.format, query)}`;
+  let page: Page<Stored<Notice>>;
+  try {
+    page = await request.store.collection('notices').find({
+      where: publishedNoticesWhere(query.kind, query.departmentId),
+      orderBy: [['publishedAt', 'desc']],
+      limit: FEED_SIZE,
+      cursor: query.page ?? null,
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    return badRequest('翻页参数 page 无效或已过期，请从订阅地址的第一页读起');
+  }
+  const origin = request.feedOrigin ?? request.siteUrl;
+  const { page: _page, ...first } = query;
+  const input = {
+    siteUrl: request.siteUrl,
+    query,
+    departments,
+    notices: page.items.map(toPublicNotice),
+    attachmentUrl: request.attachmentUrl,
+    now: request.now,
+    nextUrl: page.nextCursor ? `${origin}${feedPath(request.format, { ...first, page: page.nextCursor })}` : null,
+    firstUrl: query.page ? `${origin}${feedPath(request.format, first)}` : null,
+  };
+  const self = `${origin}${feedPath(request.format, query)}`;
   const body = request.format === 'atom' ? renderAtomFeed(input, self) : renderJsonFeed(input, self);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   const headers: Record<string, string> = { 'content-type': FEED_CONTENT_TYPES[request.format], 'cache-control': FEED_CACHE_CONTROL, etag };

@@ -28,16 +28,20 @@ export type FeedFormat = keyof typeof FEED_CONTENT_TYPES;
 export interface FeedQuery {
   kind?: NoticeKind;
   departmentId?: string;
+  /** Where an older page starts (RFC 5005 paging): the store's cursor, opaque to the reader, from the previous page's `next` link. */
+  page?: string;
 }
 
 export type FeedQueryResult = { ok: true; query: FeedQuery } | { ok: false; message: string };
 
-const PARAMETERS = ['kind', 'department'];
+const PARAMETERS = ['kind', 'department', 'page'];
+/** A cursor is base64url; anything else (or anything longer than any cursor) is refused before the store sees it. */
+const PAGE_TOKEN = /^[A-Za-z0-9_-]{1,400}$/;
 
 /** Reads `?kind=` and `?department=`; anything else, a repeated or an unknown value is refused in Chinese. */
 export function parseFeedQuery(params: URLSearchParams, departments: readonly Department[]): FeedQueryResult {
   for (const name of new Set(params.keys())) {
-    if (!PARAMETERS.includes(name)) return { ok: false, message: `不支持的参数“${shorten(name)}”，只能按 kind（信息类别）和 department（部门）筛选` };
+    if (!PARAMETERS.includes(name)) return { ok: false, message: `不支持的参数“${shorten(name)}”，只能按 kind（信息类别）和 department（部门）筛选，或用 page 翻页` };
     if (params.getAll(name).length > 1) return { ok: false, message: `参数“${name}”只能出现一次` };
   }
   const query: FeedQuery = {};
@@ -52,6 +56,11 @@ export function parseFeedQuery(params: URLSearchParams, departments: readonly De
   if (department !== null) {
     if (!departments.some((d) => d.id === department)) return { ok: false, message: `未找到部门“${shorten(department)}”，请使用部门编号` };
     query.departmentId = department;
+  }
+  const page = params.get('page');
+  if (page !== null) {
+    if (!PAGE_TOKEN.test(page)) return { ok: false, message: '翻页参数 page 无效，请使用上一页 next 链接中的地址' };
+    query.page = page;
   }
   return { ok: true, query };
 }
@@ -73,6 +82,10 @@ export interface FeedInput {
   attachmentUrl: (url: string) => string | null;
   /** When the feed is read; its `updated` when it has no notice. */
   now: Date;
+  /** The absolute address of the next (older) page, or null on the last page. */
+  nextUrl?: string | null;
+  /** The absolute address of the first page, when this is a later one. */
+  firstUrl?: string | null;
 }
 
 const SITE_NAME = '阳光政务';
@@ -88,6 +101,7 @@ export function feedPath(format: FeedFormat, query: FeedQuery): string {
   const params = new URLSearchParams();
   if (query.kind) params.set('kind', query.kind);
   if (query.departmentId) params.set('department', query.departmentId);
+  if (query.page) params.set('page', query.page);
   const search = params.toString();
   return `/feeds/notices.${format}${search ? `?${search}` : ''}`;
 }
@@ -106,7 +120,7 @@ function docNumberOf(notice: PublicNotice): string | null {
   return notice.kind === 'policy' ? notice.docNumber : null;
 }
 
-function textOf(notice: PublicNotice): string {
+function textOf(notice: PublicNotice, attachmentUrl: FeedInput['attachmentUrl']): string {
   const lines: string[] = [];
   const docNumber = docNumberOf(notice);
   if (docNumber) lines.push(`文号：${docNumber}`);
@@ -114,7 +128,8 @@ function textOf(notice: PublicNotice): string {
   if ((notice.kind === 'consultation' || notice.kind === 'publicity') && notice.period) lines.push(`期限：${notice.period.start} 至 ${notice.period.end}`);
   if (lines.length) lines.push('');
   lines.push(notice.body);
-  if (notice.attachments.length) lines.push('', '附件：', ...notice.attachments.map((a) => `- ${a.name}`));
+  // Each attachment named, with its address where it can be fetched from outside (readers that drop enclosures still link it).
+  if (notice.attachments.length) lines.push('', '附件：', ...notice.attachments.map((a) => { const href = attachmentUrl(a.url); return href ? `- ${a.name}：${href}` : `- ${a.name}`; }));
   return lines.join('\n');
 }
 
@@ -149,6 +164,9 @@ export function renderAtomFeed(input: FeedInput, selfUrl: string): string {
     el('id', self),
     `<link${attr('rel', 'self')}${attr('type', 'application/atom+xml')}${attr('href', self)}/>`,
     `<link${attr('rel', 'alternate')}${attr('type', 'text/html')}${attr('href', `${input.siteUrl}/`)}/>`,
+    // Paged feed (RFC 5005 §3): the newest page first, each pointing at the next older one.
+    ...(input.firstUrl ? [`<link${attr('rel', 'first')}${attr('type', 'application/atom+xml')}${attr('href', input.firstUrl)}/>`] : []),
+    ...(input.nextUrl ? [`<link${attr('rel', 'next')}${attr('type', 'application/atom+xml')}${attr('href', input.nextUrl)}/>`] : []),
     el('updated', updatedOf(input)),
     `<author>${el('name', SITE_NAME)}</author>`,
     el('generator', SITE_NAME),
@@ -164,7 +182,7 @@ export function renderAtomFeed(input: FeedInput, selfUrl: string): string {
     const docNumber = docNumberOf(notice);
     if (docNumber) lines.push(el('sg:docNumber', docNumber));
     if (notice.summary) lines.push(el('summary', notice.summary));
-    lines.push(el('content', textOf(notice), attr('type', 'text')));
+    lines.push(el('content', textOf(notice, input.attachmentUrl), attr('type', 'text')));
     for (const attachment of notice.attachments) {
       const href = input.attachmentUrl(attachment.url);
       if (href) lines.push(`<link${attr('rel', 'enclosure')}${attr('type', mimeTypeOf(attachment.name))}${attr('href', href)}${attr('title', attachment.name)}${attr('length', String(attachment.sizeBytes))}/>`);
@@ -182,6 +200,7 @@ export function renderJsonFeed(input: FeedInput, selfUrl: string): string {
     title: feedTitle(input.query, input.departments),
     home_page_url: `${input.siteUrl}/`,
     feed_url: selfUrl,
+    ...(input.nextUrl ? { next_url: input.nextUrl } : {}),
     language: 'zh-CN',
     authors: [{ name: SITE_NAME }],
     items: input.notices.map((notice) => {
@@ -194,7 +213,7 @@ export function renderJsonFeed(input: FeedInput, selfUrl: string): string {
         id: url,
         url,
         title: withoutForbiddenCharacters(notice.title),
-        content_text: withoutForbiddenCharacters(textOf(notice)),
+        content_text: withoutForbiddenCharacters(textOf(notice, input.attachmentUrl)),
         date_published: notice.publishedAt ?? input.now.toISOString(),
         authors: [{ name: notice.departmentName }],
         tags: [NOTICE_KIND_LABELS[notice.kind], notice.departmentName],

@@ -5,6 +5,7 @@ import { call } from '../../api/call';
 import { DepartmentFilter } from '../../components/department-filter';
 import { NoticeCard } from '../../components/notice-card';
 import { PagedListView } from '../../components/paged-list-view';
+import { FeedLinks } from '../../components/feed-links';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useElderClass } from '../../elder-mode';
@@ -75,6 +76,7 @@ export default function NoticesPage() {
         emptyText={`${departmentId ? '该部门' : ''}${kind ? `暂无${NOTICE_KIND_LABELS[kind]}` : '暂无公开信息'}`}
         renderItem={(notice) => <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />}
       />
+      <FeedLinks kind={kind} departmentId={departmentId} />
     </View>
   );
 }
