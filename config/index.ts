@@ -30,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LOCAL_CLOUD_URL: JSON.stringify(process.env.LOCAL_CLOUD_URL ?? ''),
       FEEDS_URL: JSON.stringify(process.env.FEEDS_URL ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat reads sitemap.json beside app.json; the H5 build has no use for it.
+    copy: { patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'miniprogram/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -116,18 +116,22 @@ export default defineAppConfig({
     navigationBarTitleText: '阳光政务',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
+    // WeChat's own bar; in the H5 build it makes Taro draw one too (title, and back on inner pages).
+    navigationStyle: 'default',
   },
-  // 首页 / 政务公开 / 办事 / 我的. Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
+  // Which pages WeChat search may index: the public ones only (miniprogram/sitemap.json).
+  sitemapLocation: 'sitemap.json',
+  // 首页 / 政务公开 / 办事 / 我的, with icons drawn by scripts/draw-tab-icons.cjs. Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
   tabBar: {
     color: '#555555',
     selectedColor: '#b71c1c',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/notices/index', text: '政务公开' },
-      { pagePath: 'pages/guides/index', text: '办事' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/notices/index', text: '政务公开', iconPath: 'assets/tab/notices.png', selectedIconPath: 'assets/tab/notices-active.png' },
+      { pagePath: 'pages/guides/index', text: '办事', iconPath: 'assets/tab/guides.png', selectedIconPath: 'assets/tab/guides-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 });

@@ -6,7 +6,7 @@ import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
-import { recorded, resetTaro, shareMessage } from '../support/taro';
+import { recorded, resetTaro, shareMessage, shareTimeline } from '../support/taro';
 
 /** The notice detail page as a shared link opens it: share to a friend, 阅读 count, no back stack. */
 let cloud: CloudHarness;
@@ -28,13 +28,15 @@ afterEach(() => {
   cloud.close();
 });
 
-test('WeChat\'s share menu is on, and sharing sends the notice\'s title and a deep link to it', async () => {
-  expect(pageConfig()).toMatchObject({ enableShareAppMessage: true });
+test('WeChat\'s share menu is on, and sharing sends the notice\'s title and a deep link to it, to a friend or to 朋友圈', async () => {
+  expect(pageConfig()).toMatchObject({ enableShareAppMessage: true, enableShareTimeline: true });
   setTransport(cloud.transportAs('resident-a'));
   resetTaro({ id: notice.id });
   render(<NoticeDetailPage />);
   await waitFor(() => expect(screen.getByTestId('notice-title').textContent).toBe('关于云溪区供水管网改造停水的通知'));
   expect(shareMessage()).toEqual({ title: '关于云溪区供水管网改造停水的通知', path: `/pages/notice-detail/index?id=${notice.id}` });
+  // 朋友圈 reopens the page it was shared from, with this query.
+  expect(shareTimeline()).toEqual({ title: '关于云溪区供水管网改造停水的通知', query: `id=${notice.id}` });
   // Reached from a list: WeChat's own back button does the job, no 首页 button.
   expect(screen.queryByTestId('home-button')).toBeNull();
 });

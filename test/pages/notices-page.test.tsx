@@ -4,7 +4,7 @@ import NoticesPage, { PAGE_SIZE } from '../../miniprogram/pages/notices/index';
 import { setTransport, NetworkError } from '../../miniprogram/api/transport';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
-import { recorded, resetTaro, trigger } from '../support/taro';
+import { recorded, resetTaro, shareMessage, shareTimeline, trigger } from '../support/taro';
 
 /**
  * The resident's notice list, rendered with React over the real cloud
@@ -130,4 +130,17 @@ test('the department picker filters the list, and a search from here keeps kind 
   fireEvent.change(screen.getByTestId('search-input'), { target: { value: '保障' } });
   fireEvent.click(screen.getByTestId('search-submit'));
   expect(recorded.navigations.at(-1)).toBe(`/pages/search/index?q=${encodeURIComponent('保障')}&kind=policy&departmentId=housing`);
+});
+
+test('转发 and 朋友圈 reopen the list at the kind being viewed', async () => {
+  resetTaro({ kind: 'announcement' });
+  const first = render(<NoticesPage />);
+  await waitFor(() => expect(screen.queryByTestId('list-loading')).toBeNull());
+  expect(shareMessage()).toEqual({ title: '政务公开 · 通知公告', path: '/pages/notices/index?kind=announcement' });
+  expect(shareTimeline()).toEqual({ title: '政务公开 · 通知公告', query: 'kind=announcement' });
+  first.unmount();
+  resetTaro();
+  render(<NoticesPage />);
+  expect(shareMessage()).toEqual({ title: '政务公开', path: '/pages/notices/index' });
+  expect(shareTimeline()).toEqual({ title: '政务公开', query: '' });
 });

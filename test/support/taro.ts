@@ -18,11 +18,19 @@ let routerParams: Record<string, string> = {};
 let pageStackDepth = 2;
 /** The page's onShareAppMessage, as WeChat would call it when the resident taps 转发. */
 let shareAppMessage: (() => { title?: string; path?: string }) | null = null;
+/** The page's onShareTimeline (分享到朋友圈). */
+let shareTimelineCallback: (() => { title?: string; query?: string }) | null = null;
 
 /** What the page answers when WeChat asks what to share (the resident tapped 转发), or throws if it registered nothing. */
 export function shareMessage(): { title?: string; path?: string } {
   if (!shareAppMessage) throw new Error('the page did not register useShareAppMessage');
   return shareAppMessage();
+}
+
+/** What the page answers for 分享到朋友圈, or throws if it registered nothing. */
+export function shareTimeline(): { title?: string; query?: string } {
+  if (!shareTimelineCallback) throw new Error('the page did not register useShareTimeline');
+  return shareTimelineCallback();
 }
 
 export const recorded = {
@@ -42,6 +50,7 @@ export function resetTaro(params: Record<string, string> = {}, options: { stackD
   routerParams = params;
   pageStackDepth = options.stackDepth ?? 2;
   shareAppMessage = null;
+  shareTimelineCallback = null;
   recorded.navigations.length = 0;
   recorded.toasts.length = 0;
   recorded.stopPullDownRefresh = 0;
@@ -78,6 +87,9 @@ export const useLaunch = (callback: Callback) => useEffect(callback, []);
 export const useRouter = () => ({ params: routerParams, path: '' });
 export const useShareAppMessage = (callback: () => { title?: string; path?: string }) => {
   shareAppMessage = callback;
+};
+export const useShareTimeline = (callback: () => { title?: string; query?: string }) => {
+  shareTimelineCallback = callback;
 };
 
 const storage = new Map<string, unknown>();
@@ -129,6 +141,7 @@ const Taro = {
   useLaunch,
   useRouter,
   useShareAppMessage,
+  useShareTimeline,
 };
 
 export default Taro;

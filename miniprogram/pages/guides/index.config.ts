@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '办事', enablePullDownRefresh: true, onReachBottomDistance: 80 });
+export default definePageConfig({ enableShareAppMessage: true, navigationBarTitleText: '办事', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -9,9 +9,11 @@ import { guideSearchPlaceholder } from '../../search-scope';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
 import type { NoticeSummary } from '../../../shared/notices/notice-schema';
+import { usePageShare } from '../../hooks/use-page-share';
 
 /** 办事: every service guide, what kind of case and how long at a glance, and a search within guides. */
 export default function GuidesPage() {
+  usePageShare(() => ({ title: '办事指南', path: routes.guides() }));
   const elder = useElderClass();
   const list = usePagedList(useCallback((cursor: string | null) => call('notices', 'list', { kind: 'guide', cursor, limit: 20 }), []), []);
   usePullDownRefresh(() => {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '阳光政务', enablePullDownRefresh: true });
+export default definePageConfig({ enableShareAppMessage: true, navigationBarTitleText: '阳光政务', enablePullDownRefresh: true });

@@ -13,11 +13,13 @@ import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
 import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 import { PrivacyPopup } from '../../privacy/privacy-popup';
+import { usePageShare } from '../../hooks/use-page-share';
 
 const NEWEST_COUNT = 5;
 
 /** Home: the bureau's newest disclosures, a way into each kind, and into disclosure on request (依申请公开). */
 export default function HomePage() {
+  usePageShare(() => ({ title: '阳光政务', path: '/pages/index/index' }));
   const elder = useElderClass();
   const newest = usePagedList(
     // The home page shows one short page and a link to the full list, never "load more".

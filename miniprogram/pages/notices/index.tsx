@@ -12,6 +12,7 @@ import { useElderClass } from '../../elder-mode';
 import { go, routes } from '../../navigation';
 import { takeTabQuery } from '../../tab-pages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
+import { useNoticeShares } from '../../hooks/use-page-share';
 
 export const PAGE_SIZE = 10;
 const TAB_PATH = '/pages/notices/index';
@@ -25,6 +26,8 @@ export default function NoticesPage() {
   const elder = useElderClass();
   const router = useRouter();
   const [kind, setKind] = useState<NoticeKind | undefined>(() => parseKind(router.params.kind ?? takeTabQuery(TAB_PATH)?.kind));
+  // Shared from a kind's tab, the link opens that kind.
+  useNoticeShares(() => ({ title: kind ? `政务公开 · ${NOTICE_KIND_LABELS[kind]}` : '政务公开', path: routes.notices(kind) }));
   // Reached through the tab bar, this page keeps its kind; reached from the home grid, it takes the grid's.
   useDidShow(() => {
     const left = takeTabQuery(TAB_PATH);

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '搜索', onReachBottomDistance: 80 });
+export default definePageConfig({ enableShareAppMessage: true, navigationBarTitleText: '搜索', onReachBottomDistance: 80 });

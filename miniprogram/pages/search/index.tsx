@@ -13,6 +13,7 @@ import { searchHint } from '../../search-scope';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
 import type { SearchOrder } from '../../../shared/notices/notice-search';
+import { usePageShare } from '../../hooks/use-page-share';
 
 const PAGE_SIZE = 10;
 /** Pages of a short-word search may come back empty (a bounded scan); keep going a few times before showing them. */
@@ -37,6 +38,7 @@ export default function SearchPage() {
   const [departmentId, setDepartmentId] = useState<string | undefined>(safeDecode(params.departmentId) || undefined);
   const [order, setOrder] = useState<SearchOrder>('newest');
   const { recent, remember, clear } = useRecentSearches();
+  usePageShare(() => ({ title: q ? `搜索：${q}` : '搜索政务公开', path: routes.search(q || undefined, kind, departmentId) }));
 
   const list = usePagedList(
     useCallback(

@@ -14,6 +14,7 @@ import { go, routes } from '../../../navigation';
 import { formatBeijingDate } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
+import { usePageShare } from '../../../hooks/use-page-share';
 
 /**
  * 常见问题: the bureau's checked answers, newest checked first, searchable (its own full-text index
@@ -24,6 +25,7 @@ export default function FaqPage() {
   const elder = useElderClass();
   const params = useRouter().params;
   const [q, setQ] = useState(params.q ? decodeURIComponent(params.q) : '');
+  usePageShare(() => ({ title: '常见问题', path: routes.faq({ id: params.id, q: q || undefined }) }));
   if (params.id) return <FaqEntry id={params.id} elder={elder} />;
   return <FaqList q={q} setQ={setQ} elder={elder} />;
 }

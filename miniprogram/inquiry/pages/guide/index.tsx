@@ -9,12 +9,14 @@ import { go, routes } from '../../../navigation';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
+import { usePageShare } from '../../../hooks/use-page-share';
 
 /**
  * 政府信息公开指南 (条例 Art. 12): what the bureau holds, how to apply, the office with its address,
  * hours and lines (tap to call), the catalogue, the remedies; and the deadline calculator.
  */
 export default function GuidePage() {
+  usePageShare(() => ({ title: '政府信息公开指南', path: routes.disclosureGuide() }));
   const elder = useElderClass();
   const { data: g, error, reload } = useRemote(() => call('guide', 'get', {}), []);
   if (!g) {

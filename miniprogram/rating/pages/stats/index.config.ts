@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '服务评价', enablePullDownRefresh: true });
+export default definePageConfig({ enableShareAppMessage: true, navigationBarTitleText: '服务评价', enablePullDownRefresh: true });

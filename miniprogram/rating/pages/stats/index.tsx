@@ -10,6 +10,8 @@ import { beijingToday } from '../../../../shared/time/beijing-time';
 import { TrendChart } from '../../components/trend-chart';
 import '../../rating.css';
 import { useElderClass } from '../../../elder-mode';
+import { usePageShare } from '../../../hooks/use-page-share';
+import { routes } from '../../../navigation';
 
 interface Board {
   bureau: RatingStats;
@@ -21,6 +23,7 @@ interface Board {
  * each window's figures, and a monthly trend; tap a window to see its trend.
  */
 export default function RatingStatsPage() {
+  usePageShare(() => ({ title: '服务评价', path: routes.ratingStats() }));
   const elder = useElderClass();
   const month = beijingToday(new Date()).slice(0, 7);
   const [selected, setSelected] = useState<string | null>(null);
