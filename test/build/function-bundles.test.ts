@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
 import { HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
+import { functionBundleSizes, requireMs } from '../../bench/package-size';
 
 /**
  * The bundles deployed to CloudBase (dist/cloudfunctions, built by `npm test`
@@ -47,6 +48,15 @@ function scfContext(env: Record<string, string>) {
     const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
     expect([...new Set(code.match(SQLITE_MARKERS) ?? [])]).toEqual([]);
   });
+
+  test('bench:size measures each bundle\'s size and the time a fresh process takes to require it', () => {
+    const sizes = functionBundleSizes(DIST);
+    expect(Object.keys(sizes).sort()).toEqual([...Object.keys(contract), ...HTTP_FUNCTIONS].sort());
+    for (const bytes of Object.values(sizes)) expect(bytes).toBeGreaterThan(0);
+    // One bundle in a fresh process: it loads without network and reports a time (figures only, no limit here).
+    const ms = requireMs(join(DIST, 'session', 'index.js'), 1);
+    expect(Number.isFinite(ms) && ms > 0).toBe(true);
+  }, 30_000);
 
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
     for (const name of ['notices', 'ratings']) {
