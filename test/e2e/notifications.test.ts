@@ -59,6 +59,11 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     await openMe(resident.page);
     await byTestId(resident.page, 'unread-badge').waitFor();
     expect(await textOf(byTestId(resident.page, 'unread-badge'))).toBe('1');
+    // The tab bar's badge on 我的 sits beside its icon, never over its label.
+    const meTab = resident.page.locator('.weui-tabbar__item').nth(3);
+    await meTab.locator('.weui-badge:visible').waitFor();
+    const [badge, label] = await Promise.all([meTab.locator('.weui-badge').boundingBox(), meTab.locator('.weui-tabbar__label').boundingBox()]);
+    expect(badge && label && badge.y + badge.height <= label.y).toBe(true);
     await byTestId(resident.page, 'inbox-entry').click();
     const first = byTestId(resident.page, 'inbox-item').first();
     await first.waitFor();
