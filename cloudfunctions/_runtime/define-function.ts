@@ -3,7 +3,7 @@ import type { OutputOf, ParsedInputOf } from '../../shared/api/define';
 import type { HandlerContext } from './handler-context';
 
 /**
- * A cloud function is its name plus one handler per action of the contract.
+ * A cloud function is its name, its contract and one handler per action of it.
  * The types make a handler receive exactly the parsed input of its action and
  * return exactly its output; a missing or extra action is a compile error.
  */
@@ -13,9 +13,14 @@ export type Handlers<F extends FunctionName> = {
 
 export interface CloudFunction<F extends FunctionName = FunctionName> {
   name: F;
+  /**
+   * The function's own part of the contract (the same object `contract[name]` holds). The router reads
+   * it from here, so a deployed bundle carries its own schemas, not every function's.
+   */
+  specs: Contract[F];
   handlers: Handlers<F>;
 }
 
-export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudFunction<F> {
-  return { name, handlers };
+export function defineFunction<F extends FunctionName>(name: F, specs: Contract[F], handlers: Handlers<F>): CloudFunction<F> {
+  return { name, specs, handlers };
 }

@@ -1,6 +1,5 @@
 import { AppError, type Envelope } from '../../shared/api/errors';
 import { auditEntryOf } from '../../shared/audit/audit-record';
-import { contract } from '../../shared/api/contract';
 import type { ActionSpec } from '../../shared/api/define';
 import { fieldErrorsOf } from '../../shared/api/zod-messages';
 import { decideAccess } from '../../shared/staff/roles';
@@ -28,7 +27,7 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     const read = readEvent(event);
     action = read.action;
     const { data } = read;
-    const specs = contract[fn.name] as Record<string, ActionSpec>;
+    const specs = fn.specs as Record<string, ActionSpec>;
     if (!Object.prototype.hasOwnProperty.call(specs, action)) throw new AppError('UNKNOWN_ACTION');
     spec = specs[action];
 

@@ -4,6 +4,7 @@ import type { AuditEntryView, AuditFilters } from '../../shared/audit/audit-cont
 import { auditCsv } from '../../shared/audit/audit-csv';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { defineFunction } from '../_runtime/define-function';
+import { auditContract } from '../../shared/audit/audit-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Where } from '../_runtime/store/port';
 import type { AuditRecord } from '../../shared/audit/audit-record';
@@ -13,7 +14,7 @@ const PAGE_SIZE = 20;
 export const EXPORT_LIMIT = 10_000;
 
 /** Function `audit` (admins): search the trail and export it. Reading it is not itself audited: it holds no resident's data. */
-export const auditFunction = defineFunction('audit', {
+export const auditFunction = defineFunction('audit', auditContract, {
   async search({ cursor, ...filters }, ctx) {
     const page = await ctx.store.collection('audit').find({ where: await whereOf(filters, ctx), orderBy: [['at', 'desc']], limit: PAGE_SIZE, cursor });
     return { items: page.items.map(toView), nextCursor: page.nextCursor };

@@ -3,6 +3,7 @@ import { yearOf } from '../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { calendarContract } from '../../shared/calendar/calendar-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
 import { recomputeOpenRequests } from './recompute-open-requests';
@@ -17,7 +18,7 @@ import { calculateDueDate } from '../../shared/calendar/due-date-calculator';
  * open requests, 差评 follow-ups and inquiry cases, each change recorded on
  * that record's own history.
  */
-export const calendarFunction = defineFunction('calendar', {
+export const calendarFunction = defineFunction('calendar', calendarContract, {
   async days({ year }, { store }) {
     return viewOf(await loadCalendar(store), year);
   },

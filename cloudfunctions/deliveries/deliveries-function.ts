@@ -1,5 +1,6 @@
 import type { DeliveryReport, DeliveryStatus } from '../../shared/notifications/notification-types';
 import { defineFunction } from '../_runtime/define-function';
+import { deliveriesContract } from '../../shared/notifications/notifications-contract';
 import { assertMayReadDeliveries } from './subject-access';
 import {
   DELIVERIES,
@@ -18,7 +19,7 @@ const LISTED = 20;
  * and, in the local cloud, what the recorder would have sent. OPENIDs are
  * masked: staff need to tell recipients apart, not to know them.
  */
-export const deliveriesFunction = defineFunction('deliveries', {
+export const deliveriesFunction = defineFunction('deliveries', deliveriesContract, {
   async forSubject({ subjectId }, { store, caller }) {
     await assertMayReadDeliveries(store, caller, subjectId);
     const deliveries = store.collection(DELIVERIES);

@@ -4,6 +4,7 @@ import { toFaqSummary, toFaqView, type FaqRecord } from '../../shared/inquiries/
 import { searchTerms } from '../../shared/notices/notice-search';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { faqContract } from '../../shared/inquiries/faq-contract';
 import type { Where } from '../_runtime/store/port';
 import { newId } from '../_runtime/store/new-id';
 import { departmentNamed } from '../inquiries/case-actors';
@@ -14,7 +15,7 @@ import { departmentNamed } from '../inquiries/case-actors';
  * check and retire them. A retired entry is kept, and answered as not found
  * to residents.
  */
-export const faqFunction = defineFunction('faq', {
+export const faqFunction = defineFunction('faq', faqContract, {
   async list({ departmentId, topic, cursor, limit }, ctx) {
     const where: Where = { status: 'active' };
     if (departmentId) where.departmentId = departmentId;

@@ -1,6 +1,7 @@
 import type { GuideRecord, GuideView } from '../../shared/inquiries/guide-types';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { guideContract } from '../../shared/inquiries/guide-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored } from '../_runtime/store/port';
 import { GUIDE_ID, INITIAL_GUIDE, loadGuide } from './guide-data';
@@ -10,7 +11,7 @@ import { GUIDE_ID, INITIAL_GUIDE, loadGuide } from './guide-data';
  * admin saves it against the version read (0 for the first save over the
  * default), each save an event and an entry in its history.
  */
-export const guideFunction = defineFunction('guide', {
+export const guideFunction = defineFunction('guide', guideContract, {
   async get(_input, ctx) {
     return viewOf(await loadGuide(ctx.store), ctx);
   },

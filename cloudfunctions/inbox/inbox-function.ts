@@ -1,10 +1,11 @@
 import type { InboxItem } from '../../shared/notifications/notification-types';
 import { defineFunction } from '../_runtime/define-function';
+import { inboxContract } from '../../shared/notifications/notifications-contract';
 import type { Store, Stored } from '../_runtime/store/port';
 import { INBOX, type InboxRecord } from '../_notifications/records';
 
 /** The message centre: a resident's own messages only, newest first. */
-export const inboxFunction = defineFunction('inbox', {
+export const inboxFunction = defineFunction('inbox', inboxContract, {
   async list({ cursor, limit }, { store, caller }) {
     const page = await rows(store).find({ where: { openid: caller.openid as string }, orderBy: [['createdAt', 'desc']], limit, cursor });
     return { items: page.items.map(toItem), nextCursor: page.nextCursor };

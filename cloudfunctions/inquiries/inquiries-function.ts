@@ -4,6 +4,7 @@ import { CASE_QUEUE_FIELDS, toCaseQueueItem, toMyCaseSummary, toMyCaseView, toSt
 import type { InquiryRecord } from '../../shared/inquiries/inquiry-types';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { defineFunction } from '../_runtime/define-function';
+import { inquiriesContract } from '../../shared/inquiries/inquiries-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Where } from '../_runtime/store/port';
 import { newId } from '../_runtime/store/new-id';
@@ -21,7 +22,7 @@ import { caseFigures, type FiguredCase } from '../../shared/inquiries/case-figur
  * machine's (shared/inquiries/case-machine.ts), who sees what is
  * case-access.ts's; this file loads, stores and answers.
  */
-export const inquiriesFunction = defineFunction('inquiries', {
+export const inquiriesFunction = defineFunction('inquiries', inquiriesContract, {
   async ask(input, ctx) {
     const { idempotencyKey, ...content } = input;
     await requireOwnUploads(ctx, input.attachments ?? []);

@@ -11,6 +11,7 @@ import {
 } from '../../shared/requests/letter-templates';
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from '../../shared/requests/letters';
 import { defineFunction } from '../_runtime/define-function';
+import { letterTemplatesContract } from '../../shared/requests/letter-templates-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { changeRecord } from '../_runtime/change-record';
 import type { Stored } from '../_runtime/store/port';
@@ -31,7 +32,7 @@ export interface TemplateEvent {
  * recorded in `events`; letters already issued are stored with their requests
  * and never re-rendered, so a change only reaches letters issued after it.
  */
-export const letterTemplatesFunction = defineFunction('letterTemplates', {
+export const letterTemplatesFunction = defineFunction('letterTemplates', letterTemplatesContract, {
   async list(_input, { store }) {
     const stored = await store.collection(LETTER_TEMPLATES).find({ orderBy: [['updatedAt', 'asc']], limit: 50 });
     const byKey = new Map(stored.items.map((t) => [t.id, t]));

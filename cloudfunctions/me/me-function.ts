@@ -1,5 +1,6 @@
 import { EXPORT_FORMAT, exportFilename } from '../../shared/privacy/personal-data';
 import { defineFunction } from '../_runtime/define-function';
+import { meContract } from '../../shared/privacy/me-contract';
 import { collectPersonalData } from './collect-personal-data';
 import { erasePersonalData } from './erase-personal-data';
 
@@ -7,7 +8,7 @@ import { erasePersonalData } from './erase-personal-data';
  * Function `me` (我的 → 个人信息): the caller's own data, found by their OPENID only — no input
  * names a person, so nobody can ask for someone else's.
  */
-export const meFunction = defineFunction('me', {
+export const meFunction = defineFunction('me', meContract, {
   async data(_input, ctx) {
     return collectPersonalData(ctx.store, ctx.caller.openid as string, ctx.now());
   },

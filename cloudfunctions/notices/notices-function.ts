@@ -11,6 +11,7 @@ import {
 } from '../../shared/notices/notice-lifecycle';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { defineFunction } from '../_runtime/define-function';
+import { noticesContract } from '../../shared/notices/notices-contract';
 import type { FindOptions, Store, Where } from '../_runtime/store/port';
 import { describeChanges, noticeChanges } from '../../shared/notices/notice-changes';
 import { noticeReadingHandlers } from './notice-reading';
@@ -21,7 +22,7 @@ import { publishedNoticesWhere } from './published-notices';
 import { reviewRequired } from '../reviews/review-settings';
 import { submitCorrectionForReview, submitNoticeForReview } from '../reviews/notice-review';
 
-export const noticesFunction = defineFunction('notices', {
+export const noticesFunction = defineFunction('notices', noticesContract, {
   async list({ kind, departmentId, cursor, limit }, { store }) {
     const where = publishedNoticesWhere(kind, departmentId);
     const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor, fields: SUMMARY_FIELDS });

@@ -1,4 +1,5 @@
 import { defineFunction } from '../_runtime/define-function';
+import { ratingsContract } from '../../shared/ratings/ratings-contract';
 import { ratingFollowUpHandlers } from './rating-follow-ups';
 import { ratingSubmitHandlers } from './rating-submit';
 import { ratingsReadingHandlers } from './ratings-reading';
@@ -12,7 +13,7 @@ import { saveRatingSettings } from './rating-settings';
  * (rating-follow-ups.ts). What each step writes and counts is decided in
  * shared/ratings (rating-submission.ts, follow-up.ts).
  */
-export const ratingsFunction = defineFunction('ratings', {
+export const ratingsFunction = defineFunction('ratings', ratingsContract, {
   ...ratingsReadingHandlers,
   ...ratingSubmitHandlers,
   ...ratingFollowUpHandlers,

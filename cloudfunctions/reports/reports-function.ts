@@ -7,6 +7,7 @@ import { changeRecord } from '../_runtime/change-record';
 import type { Store, Stored } from '../_runtime/store/port';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { defineFunction } from '../_runtime/define-function';
+import { reportsContract } from '../../shared/reports/reports-contract';
 import { newId } from '../_runtime/store/new-id';
 import { loadCalendar } from '../calendar/calendar-data';
 import { loadBureau } from '../requests/bureau';
@@ -19,7 +20,7 @@ import { readNotices, readRequestFacts } from './report-sources';
  * and staff statistics. Admins and viewers read; admins enter the figures the
  * records cannot give, record cases, and publish.
  */
-export const reportsFunction = defineFunction('reports', {
+export const reportsFunction = defineFunction('reports', reportsContract, {
   annual({ year }, ctx) {
     return computeAnnualReport(ctx.store, year, ctx.now());
   },

@@ -11,6 +11,7 @@ import { departmentNamed, loadDepartments, loadRequestSettings } from './request
 import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
+import { requestsContract } from '../../shared/requests/requests-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
@@ -32,7 +33,7 @@ import { pendingRequestReview, submitRequestForReview, type ReviewableCommand } 
  * Function `requests` (依申请公开). Thin: every decision is the state machine's
  * (shared/requests/request-machine.ts); this file loads, stores and answers.
  */
-export const requestsFunction = defineFunction('requests', {
+export const requestsFunction = defineFunction('requests', requestsContract, {
   async submit(input, ctx) {
     const openid = ctx.caller.openid as string;
     const created = await createRequest(ctx, input as Application, input.idempotencyKey, { channel: 'online', ownerOpenid: openid });

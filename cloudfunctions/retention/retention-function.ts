@@ -3,6 +3,7 @@ import type { RetentionView } from '../../shared/privacy/retention-contract';
 import type { PrivacyEvent } from '../../shared/privacy/privacy-events';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { retentionContract } from '../../shared/privacy/retention-contract';
 import type { Store } from '../_runtime/store/port';
 
 /**
@@ -11,7 +12,7 @@ import type { Store } from '../_runtime/store/port';
  * through the change road; the event names the periods changed with their old and new numbers
  * (settings, not personal data).
  */
-export const retentionFunction = defineFunction('retention', {
+export const retentionFunction = defineFunction('retention', retentionContract, {
   async get(_input, ctx) {
     return loadRetention(ctx.store);
   },

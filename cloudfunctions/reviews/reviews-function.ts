@@ -3,6 +3,7 @@ import type { ReviewEvent, ReviewItem, ReviewRecord } from '../../shared/reviews
 import type { Caller } from '../../shared/staff/roles';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { reviewsContract } from '../../shared/reviews/reviews-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Transaction } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
@@ -15,7 +16,7 @@ import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-re
  * takes effect in the same transaction) or sends it back with a comment. Both names go on the
  * record (the review's events and the notice's publishing event), never on what residents see.
  */
-export const reviewsFunction = defineFunction('reviews', {
+export const reviewsFunction = defineFunction('reviews', reviewsContract, {
   async queue({ status, cursor, limit }, { store }) {
     const page = await store.collection('reviews').find({ where: { status }, orderBy: [['submittedAt', 'asc']], limit, cursor });
     return { items: page.items.map(toItem), nextCursor: page.nextCursor };

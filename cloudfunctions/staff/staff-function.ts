@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import { DEFAULT_INVITE_HOURS, INVITE_CODE_LENGTH, inviteCodeFrom, inviteExpiry, inviteUsable } from '../../shared/staff/staff-admin';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { staffContract } from '../../shared/staff/staff-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import { allStaff, assertDepartmentsExist, changeStanding, inviteIdOf, memberView, rolesText, standingOf } from './staff-roster';
@@ -15,7 +16,7 @@ import { inviteQr } from './invite-qr';
  * call. Nobody becomes staff by signing in: only an admin's invitation (or the
  * command line, for the first admin) makes someone staff.
  */
-export const staffFunction = defineFunction('staff', {
+export const staffFunction = defineFunction('staff', staffContract, {
   async list(_input, { store, caller }) {
     return (await allStaff(store)).map((record) => memberView(record, caller.openid));
   },

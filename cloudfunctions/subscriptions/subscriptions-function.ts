@@ -4,6 +4,7 @@ import { SUBSCRIBE_TEMPLATES, templateById } from '../../shared/notifications/su
 import { describeTopic, topicKey } from '../../shared/notifications/topics';
 import type { SubscriptionsView } from '../../shared/notifications/notification-types';
 import { defineFunction } from '../_runtime/define-function';
+import { subscriptionsContract } from '../../shared/notifications/notifications-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import {
   GRANTS,
@@ -24,7 +25,7 @@ export interface SubscriptionEvent {
   detail: string | null;
 }
 
-export const subscriptionsFunction = defineFunction('subscriptions', {
+export const subscriptionsFunction = defineFunction('subscriptions', subscriptionsContract, {
   async topics(_input, ctx) {
     return viewOf(ctx);
   },

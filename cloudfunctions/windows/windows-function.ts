@@ -6,12 +6,13 @@ import { windowPatch, toWindowSummary } from '../../shared/ratings/windows';
 import type { ServiceWindow, VisitRecord } from '../../shared/ratings/ratings-types';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
+import { windowsContract } from '../../shared/ratings/ratings-contract';
 import { newId } from '../_runtime/store/new-id';
 import { DuplicateIdError } from '../_runtime/store/port';
 import { ratingSettings } from '../ratings/rating-settings';
 import { ratingLink, ratingQr } from './rating-qr';
 
-export const windowsFunction = defineFunction('windows', {
+export const windowsFunction = defineFunction('windows', windowsContract, {
   async list({ departmentId }, { store }) {
     const page = await store.collection('windows').find({ where: { active: true }, orderBy: [['name', 'asc']], limit: 200 });
     return page.items.filter((w) => !departmentId || w.departmentId === departmentId).map(toWindowSummary);

@@ -5,7 +5,7 @@ import type { RequestRecord } from '../../shared/requests/request-record';
 import { isOverdue } from '../../shared/ratings/follow-up';
 import type { StaffRole } from '../../shared/staff/roles';
 import { beijingToday } from '../../shared/time/beijing-time';
-import { URGENT_SHOWN, type StaffTodo } from '../../shared/workbench/workbench-contract';
+import { URGENT_SHOWN, workbenchContract, type StaffTodo } from '../../shared/workbench/workbench-contract';
 import { loadCalendar } from '../calendar/calendar-data';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
@@ -18,7 +18,7 @@ const COUNT_CAP = 1000;
  * queues already ask (request-queries.ts, the review queue, the follow-up list, 定时发布), counted
  * for the caller's roles and departments, so the home page and the lists never disagree.
  */
-export const workbenchFunction = defineFunction('workbench', {
+export const workbenchFunction = defineFunction('workbench', workbenchContract, {
   async todo(_input, ctx) {
     const roles = ctx.caller.staff?.roles ?? [];
     const has = (...wanted: StaffRole[]) => roles.includes('admin') || wanted.some((r) => roles.includes(r));

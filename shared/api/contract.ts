@@ -1,6 +1,5 @@
 import './zod-messages';
-import { EmptySchema, type Department } from './common';
-import { action } from './define';
+import { directoryContract, sessionContract } from './session-contract';
 import { calendarContract } from '../calendar/calendar-contract';
 import { noticesContract } from '../notices/notices-contract';
 import { deliveriesContract, inboxContract, subscriptionsContract } from '../notifications/notifications-contract';
@@ -17,7 +16,8 @@ import { retentionContract } from '../privacy/retention-contract';
 import { reviewsContract } from '../reviews/reviews-contract';
 import { workbenchContract } from '../workbench/workbench-contract';
 import { reportsContract } from '../reports/reports-contract';
-import { anyone, type StaffRole } from '../staff/roles';
+
+export type { Whoami } from './session-contract';
 
 /**
  * The contract between the app and the cloud: every function, every action,
@@ -26,31 +26,9 @@ import { anyone, type StaffRole } from '../staff/roles';
  * object; nothing restates a shape by hand. Shapes shared by every feature
  * (pages, ids, cursors) are in common.ts.
  */
-export interface Whoami {
-  openid: string | null;
-  isStaff: boolean;
-  staff: { name: string; roles: StaffRole[]; departmentId: string | null } | null;
-  /** True only in the local cloud, where the dev sign-in screen exists. */
-  devSignIn: boolean;
-}
-
 export const contract = {
-  session: {
-    whoami: action<Whoami>()({
-      input: EmptySchema,
-      access: anyone,
-      summary: '当前用户是谁：居民、工作人员或未登录',
-      writes: false,
-    }),
-  },
-  directory: {
-    departments: action<Department[]>()({
-      input: EmptySchema,
-      access: anyone,
-      summary: '本机关各部门',
-      writes: false,
-    }),
-  },
+  session: sessionContract,
+  directory: directoryContract,
   notices: noticesContract,
   requests: requestsContract,
   calendar: calendarContract,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
-import { HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
+import { FUNCTIONS, HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
 import { functionBundleSizes, requireMs } from '../../bench/package-size';
 
 /**
@@ -19,6 +19,11 @@ if (!built) console.warn('dist/cloudfunctions is missing: run `npm run build:fun
 function scfContext(env: Record<string, string>) {
   return { request_id: 'test-request', function_name: 'test', environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', ...env }) };
 }
+
+test('each function routes by its own part of the contract, the same object the contract index holds', () => {
+  expect(Object.keys(FUNCTIONS).sort()).toEqual(Object.keys(contract).sort());
+  for (const [name, fn] of Object.entries(FUNCTIONS)) expect({ name, same: fn.specs === contract[name as keyof typeof contract] }).toEqual({ name, same: true });
+});
 
 (built ? describe : describe.skip)('cloud function bundles', () => {
   test('one bundle per function of the contract and per HTTP function, each with its package.json', () => {
@@ -57,6 +62,15 @@ function scfContext(env: Record<string, string>) {
     const ms = requireMs(join(DIST, 'session', 'index.js'), 1);
     expect(Number.isFinite(ms) && ms > 0).toBe(true);
   }, 30_000);
+
+  test('a bundle carries its own function\'s contract, not every function\'s (cold start: size and parse time)', () => {
+    // Each action's summary is a string that survives minifying: session's bundle has its own, and none of the requests function's.
+    // esbuild writes non-ASCII characters as \uXXXX escapes.
+    const asWritten = (text: string) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    const session = readFileSync(join(DIST, 'session', 'index.js'), 'utf8');
+    expect(session).toContain(asWritten(contract.session.whoami.summary));
+    for (const spec of Object.values(contract.requests)) expect(session).not.toContain(asWritten((spec as { summary: string }).summary));
+  });
 
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
     for (const name of ['notices', 'ratings']) {

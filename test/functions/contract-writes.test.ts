@@ -49,7 +49,7 @@ describe('the checks above can fail', () => {
   const anonymous = { openid: null, staff: null };
 
   test('a handler that writes under a read-only action is seen by the snapshot the walk compares', async () => {
-    const rogue = defineFunction('session', {
+    const rogue = defineFunction('session', contract.session, {
       async whoami(_input, { store }) {
         await store.collection('meta').insert({ id: 'rogue', at: 'a write the contract denies' });
         return { openid: null, isStaff: false, staff: null, devSignIn: false };
@@ -65,7 +65,7 @@ describe('the checks above can fail', () => {
   });
 
   test('an unexpected failure is logged with the function, the action and its summary', async () => {
-    const failing = defineFunction('session', {
+    const failing = defineFunction('session', contract.session, {
       async whoami() {
         throw new Error('boom');
       },
