@@ -1,4 +1,5 @@
-import type { ReviewKind } from './review-kinds';
+import { formatBeijingDateTime } from '../time/beijing-time';
+import type { ReviewKind, ReviewPayload } from './review-kinds';
 
 /**
  * What staff are told about a review item, in words: how long it has waited (the queue shows the
@@ -33,3 +34,14 @@ export const APPROVE_CONSEQUENCES: Record<ReviewKind, string> = {
   'request.close': '审核通过后申请终止办理，告知书立即送达申请人，不能撤回。',
   'request.extend': '审核通过后答复期限延长，延期告知书立即送达申请人；每件申请只能延期一次。',
 };
+
+/**
+ * What approving this item does: a 定时发布 under review is not published at once but set for its
+ * time (at once only if that time passed while it waited).
+ */
+export function approveConsequence(kind: ReviewKind, payload: ReviewPayload | undefined): string {
+  if (payload?.type === 'schedule') {
+    return `审核通过后定时发布：${formatBeijingDateTime(payload.publishAt)} 自动公开发布（该时间已过则立即发布），所有居民可在“政务公开”中看到，订阅该类信息的居民会收到通知。`;
+  }
+  return APPROVE_CONSEQUENCES[kind];
+}

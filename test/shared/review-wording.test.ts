@@ -1,5 +1,5 @@
 import { REVIEW_KINDS } from '../../shared/reviews/review-kinds';
-import { APPROVE_CONSEQUENCES, REVIEW_KIND_AUDIENCE, waitedFor } from '../../shared/reviews/review-wording';
+import { APPROVE_CONSEQUENCES, approveConsequence, REVIEW_KIND_AUDIENCE, waitedFor } from '../../shared/reviews/review-wording';
 
 const at = (iso: string) => new Date(iso);
 
@@ -19,4 +19,9 @@ test('every kind says what approving does and whom it reaches', () => {
     expect(APPROVE_CONSEQUENCES[kind]).toMatch(/审核通过后/);
     expect(REVIEW_KIND_AUDIENCE[kind]).toMatch(/居民|申请人/);
   }
+});
+
+test('a schedule under review is set for its time, not published at once', () => {
+  expect(approveConsequence('notice.publish', { type: 'schedule', publishAt: '2026-12-04T01:00:00.000Z' })).toMatch(/^审核通过后定时发布：2026-12-04 09:00 自动公开发布/);
+  expect(approveConsequence('notice.publish', undefined)).toBe(APPROVE_CONSEQUENCES['notice.publish']);
 });

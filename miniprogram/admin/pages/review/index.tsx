@@ -7,7 +7,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { useWhoami } from '../../../hooks/use-whoami';
 import { go, routes } from '../../../navigation';
 import { REVIEW_KIND_LABELS } from '../../../../shared/reviews/review-kinds';
-import { APPROVE_CONSEQUENCES, REVIEW_KIND_AUDIENCE, waitedFor } from '../../../../shared/reviews/review-wording';
+import { approveConsequence, REVIEW_KIND_AUDIENCE, waitedFor } from '../../../../shared/reviews/review-wording';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
 import { NoticeDiffView } from '../../components/notice-diff';
@@ -52,7 +52,7 @@ export default function ReviewPage() {
     if (what === 'approve') {
       const { confirm } = await Taro.showModal({
         title: `确认通过：${REVIEW_KIND_LABELS[item.kind]}`,
-        content: `《${item.text.title}》\n${APPROVE_CONSEQUENCES[item.kind]}\n送达：${REVIEW_KIND_AUDIENCE[item.kind]}。提交人：${item.authorName}。`,
+        content: `《${item.text.title}》\n${approveConsequence(item.kind, item.payload)}\n送达：${REVIEW_KIND_AUDIENCE[item.kind]}。提交人：${item.authorName}。`,
         confirmText: '确认通过',
         cancelText: '再看看',
       });
