@@ -42,6 +42,7 @@ test('the queue shows kind, subject, author and how long each item has waited', 
   expect(screen.getByTestId('review-subject').textContent).toBe('待审核的停水通知');
   expect(item.textContent).toContain('提交人：王芳');
   expect(screen.getByTestId('review-waited').textContent).toBe('已等待 1 天 2 小时');
+  expect(screen.getByTestId('review-waited').className).toContain('badge--open'); // over a day: red
   fireEvent.click(item);
   expect(recorded.navigations[0]).toMatch(/^\/admin\/pages\/review\/index\?id=/);
 });

@@ -17,6 +17,9 @@ const FILTERS: Array<{ key: ReviewStatus; label: string }> = [
   { key: 'approved', label: '已通过' },
 ];
 
+/** A day: past it an item's wait shows in red, since the deadline behind it has kept running. */
+const LONG_WAIT_MS = 24 * 3_600_000;
+
 /** Reviewers: what waits for review, oldest first, with how long it has waited (deadlines keep running meanwhile). */
 export default function ReviewsPage() {
   const [status, setStatus] = useState<ReviewStatus>('pending');
@@ -48,7 +51,9 @@ export default function ReviewsPage() {
             <View className="notice-card__meta">
               <Text className="badge badge--muted" data-testid="review-kind">{REVIEW_KIND_LABELS[item.kind]}</Text>
               {item.status === 'pending' ? (
-                <Text className="badge badge--open" data-testid="review-waited">已等待 {waitedFor(item.submittedAt, now)}</Text>
+                <Text className={`badge ${now.getTime() - Date.parse(item.submittedAt) >= LONG_WAIT_MS ? 'badge--open' : 'badge--muted'}`} data-testid="review-waited">
+                  已等待 {waitedFor(item.submittedAt, now)}
+                </Text>
               ) : (
                 <Text className="badge badge--muted">{REVIEW_STATUS_LABELS[item.status]}</Text>
               )}
