@@ -169,6 +169,27 @@ test('an application waiting for registration: at the head of the queue with how
   expect(screen.getByTestId('waiting-since').textContent).toContain('2026-11-24 10:00 起等待本机关受理');
 });
 
+test('终止办理 starts with no 情形 chosen: closing without choosing one is refused beside the field and sends nothing', async () => {
+  const request = await submit();
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro({ id: request.id });
+  render(<AdminRequestPage />);
+  await waitFor(() => screen.getByTestId('do-close'));
+  const options = screen.getByTestId('choices-closeCategory').querySelectorAll('.choice');
+  expect(options.length).toBeGreaterThan(1);
+  expect(Array.from(options).filter((o) => o.classList.contains('choice--selected'))).toHaveLength(0);
+  const before = (await cloud.store.collection('requests').get(request.id))?.version;
+  fireEvent.change(screen.getByTestId('input-closeReason'), { target: { value: '申请人来电撤回。' } });
+  fireEvent.click(screen.getByTestId('do-close'));
+  const errorOfCategory = () => screen.getByTestId('choices-closeCategory').closest('.field')?.querySelector('.field__error')?.textContent;
+  await waitFor(() => expect(errorOfCategory()).toMatch(/[\u4e00-\u9fff]/));
+  expect((await cloud.store.collection('requests').get(request.id))?.version).toBe(before);
+  // Choosing one shows what it needs: 其他 asks for its basis.
+  fireEvent.click(screen.getByTestId('choice-closeCategory-other.other'));
+  await waitFor(() => screen.getByTestId('input-basis'));
+});
+
 test('the reply form asks exactly the fields of the chosen category, and a missing one is said beside it', async () => {
   const request = await submit();
   ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));

@@ -293,7 +293,9 @@ const reply = (): ActionDescription => ({
 const close = (): ActionDescription => ({
   command: 'close',
   title: '终止办理',
-  initial: { category: 'other.noSupplement', reason: '', basis: '' },
+  // No 情形 is chosen for the clerk: each has its own precondition (a lapsed supplement, a lapsed fee
+  // notice, a stated basis), and a preselected one would be wrong for most requests that reach this card.
+  initial: { category: '', reason: '', basis: '' },
   fields: (v) => [
     { key: 'category', label: '情形', required: true, choice: 'closeCategory', column: true, options: CLOSE_CATEGORIES.map((c) => ({ value: c, label: REPLY_CATEGORY_INFO[c].label })) },
     ...detailFields(v.category as ReplyCategory),
