@@ -1,10 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
-import { beijingToday } from '../../../../shared/time/beijing-time';
 import { CaseFiguresView } from '../../components/case-figures-view';
+import { useYearParam, YearStepper } from '../../components/year-stepper';
 import '../report-stats/report-stats.css';
 
 /**
@@ -12,16 +10,11 @@ import '../report-stats/report-stats.css';
  * back, opened from the line on top of the queue. Admins also find it on 工作统计.
  */
 export default function InquiryFiguresPage() {
-  const { params } = useRouter();
-  const [year, setYear] = useState(() => Number(params.year) || Number(beijingToday(new Date()).slice(0, 4)));
+  const [year, setYear] = useYearParam();
   const figures = useRemote(() => call('inquiries', 'figures', { year }), [year]);
   return (
     <View className="page">
-      <View className="card stats-head">
-        <Button className="btn btn--plain" onClick={() => setYear(year - 1)} data-testid="stats-prev">上一年</Button>
-        <Text className="stats-head__year" data-testid="stats-year">{year} 年</Text>
-        <Button className="btn btn--plain" onClick={() => setYear(year + 1)} data-testid="stats-next">下一年</Button>
-      </View>
+      <YearStepper year={year} onChange={setYear} />
       <View className="card">
         {figures.error ? (
           <View className="list-state list-state--error"><Text>{figures.error.message}</Text></View>

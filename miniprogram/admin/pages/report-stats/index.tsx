@@ -1,6 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS } from '../../../../shared/notices/notice-kinds';
@@ -8,6 +6,7 @@ import { REPLY_GROUP_LABELS, REPLY_GROUPS } from '../../../../shared/requests/re
 import type { ReportStats } from '../../../../shared/reports/report-stats';
 import { Bars } from '../../components/bars';
 import { CaseFiguresView } from '../../components/case-figures-view';
+import { useYearParam, YearStepper } from '../../components/year-stepper';
 import './report-stats.css';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`);
@@ -19,17 +18,12 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(Math.round
  * Plain drawn bars (Views with a width): no chart library in the package, the same in WeChat and H5.
  */
 export default function ReportStatsPage() {
-  const { params } = useRouter();
-  const [year, setYear] = useState(() => Number(params.year) || new Date().getFullYear());
+  const [year, setYear] = useYearParam();
   const stats = useRemote(() => call('reports', 'stats', { from: `${year}-01-01`, to: `${year}-12-31` }), [year]);
   const s = stats.data;
   return (
     <View className="page">
-      <View className="card stats-head">
-        <Button className="btn btn--plain" onClick={() => setYear(year - 1)} data-testid="stats-prev">上一年</Button>
-        <Text className="stats-head__year" data-testid="stats-year">{year} 年</Text>
-        <Button className="btn btn--plain" onClick={() => setYear(year + 1)} data-testid="stats-next">下一年</Button>
-      </View>
+      <YearStepper year={year} onChange={setYear} />
       {stats.error && <View className="list-state list-state--error"><Text>{stats.error.message}</Text></View>}
       {!s ? <View className="list-state"><Text>正在统计…</Text></View> : <StatsBody stats={s} />}
       <CaseFiguresCard year={year} />
