@@ -53,6 +53,8 @@ e2eDescribe('the H5 shell: navigation bar, tab icons, zoom', () => {
     const home = page.getByRole('button', { name: '首页' });
     expect(await home.isVisible()).toBe(true);
     await home.click();
+    // The search page has a search box too: wait for the home page's title, not for a box both pages show.
+    await bar(page).locator('.taro-navigation-bar-title', { hasText: '阳光政务' }).waitFor();
     await byTestId(page, 'search-box').waitFor();
     await settled(page);
     expect(await title(page)).toBe('阳光政务');
