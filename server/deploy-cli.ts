@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyDeployment, summarise, type DeployStep } from './deploy/apply-deployment';
-import { formatPlan, planDeployment, type DeployPlan } from './deploy/deploy-plan';
+import { feedsUrlOf, formatPlan, planDeployment, type DeployPlan } from './deploy/deploy-plan';
 import { cloudbasercOf } from './deploy/cloudbaserc';
 
 export class DeployUsageError extends Error {}
@@ -16,7 +16,7 @@ export class DeployUsageError extends Error {}
 const USAGE = `usage:
   npm run deploy -- --env <env-id> [--dry-run] [--json] [--skip-build]
                     [--admin <openid> --admin-name <姓名>] [--var NAME=VALUE …]
-                    [--upload-key <private key file> --appid <appid>]`;
+                    [--upload-key <private key file> --appid <appid>] [--feeds-url <https://…/feeds>]`;
 
 export interface DeployArgs {
   envId: string;
@@ -27,6 +27,8 @@ export interface DeployArgs {
   variables: Record<string, string>;
   uploadKey: string | null;
   appid: string | null;
+  /** Overrides the feeds' address the WeChat build links (default: the environment's HTTP access domain). */
+  feedsUrl: string | null;
 }
 
 export function parseDeployArgs(argv: string[]): DeployArgs {
@@ -43,6 +45,7 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
       var: { type: 'string', multiple: true },
       'upload-key': { type: 'string' },
       appid: { type: 'string' },
+      'feeds-url': { type: 'string' },
     },
   });
   if (positionals.length) throw new DeployUsageError(USAGE);
@@ -52,6 +55,8 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
   if (Boolean(values.admin) !== Boolean(values['admin-name'])) throw new DeployUsageError('--admin and --admin-name go together');
   if (values.admin && !/^[A-Za-z0-9_-]{1,64}$/.test(values.admin)) throw new DeployUsageError(`not an OPENID: ${values.admin}`);
   if (Boolean(values['upload-key']) !== Boolean(values.appid)) throw new DeployUsageError('--upload-key and --appid go together');
+  const feedsUrl = values['feeds-url']?.trim() || null;
+  if (feedsUrl && !/^https:\/\/[^\s/]+\/\S*$/.test(feedsUrl)) throw new DeployUsageError(`--feeds-url takes an https:// address: ${feedsUrl}`);
   const variables: Record<string, string> = {};
   for (const pair of values.var ?? []) {
     const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(pair);
@@ -67,11 +72,12 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
     variables,
     uploadKey: values['upload-key'] ?? null,
     appid: values.appid ?? null,
+    feedsUrl,
   };
 }
 
 function planFor(args: DeployArgs, root: string): DeployPlan {
-  return planDeployment({ envId: args.envId, root, firstAdmin: args.firstAdmin, variables: args.variables, uploadKey: args.uploadKey, appid: args.appid });
+  return planDeployment({ envId: args.envId, root, firstAdmin: args.firstAdmin, variables: args.variables, uploadKey: args.uploadKey, appid: args.appid, feedsUrl: args.feedsUrl });
 }
 
 function run(command: string, env: NodeJS.ProcessEnv, root: string): void {
@@ -114,16 +120,23 @@ export async function main(argv: string[], root = process.cwd()): Promise<void> 
   }
   const { TCB_SECRET_ID: secretId, TCB_SECRET_KEY: secretKey, TCB_SESSION_TOKEN: token } = process.env;
   if (!secretId || !secretKey) throw new DeployUsageError('deploying needs TCB_SECRET_ID and TCB_SECRET_KEY (a key of the Tencent Cloud account that owns the environment); --dry-run needs none');
+  const { managerTarget, httpAccessDomain } = await import('./deploy/manager-target');
+  if (!args.feedsUrl) {
+    // The WeChat build links 订阅本栏目 to the feeds over the environment's HTTP access; without the
+    // address it would show no link at all.
+    const domain = await httpAccessDomain({ envId: args.envId, secretId, secretKey, token });
+    args.feedsUrl = domain ? feedsUrlOf(domain) : null;
+    if (!domain) console.log('提示：环境尚未开通 HTTP 访问服务，小程序不显示订阅地址；开通后重新部署，或用 --feeds-url 指定。');
+  }
   if (!args.skipBuild) {
     run('npm run build:functions', process.env, root);
-    run('npm run build:weapp', { ...process.env, CLOUDBASE_ENV: args.envId }, root);
+    run('npm run build:weapp', { ...process.env, CLOUDBASE_ENV: args.envId, FEEDS_URL: args.feedsUrl ?? '' }, root);
   }
   const plan = planFor(args, root);
   console.log(formatPlan(plan), '\n');
   // The same functions as a cloudbaserc.json, for @cloudbase/cli by hand (one function at a time, a rollback).
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist', 'cloudbaserc.json'), JSON.stringify(cloudbasercOf(plan), null, 2) + '\n');
-  const { managerTarget } = await import('./deploy/manager-target');
   const report = (s: DeployStep) => console.log(`${s.outcome === 'unchanged' ? '  ' : '✓ '}${s.what}: ${{ created: '新建', updated: '更新', unchanged: '未变' }[s.outcome]}${s.detail ? `（${s.detail}）` : ''}`);
   const steps = await applyDeployment(plan, managerTarget({ envId: args.envId, secretId, secretKey, token }, root), report);
   for (const extra of [await ensureFirstAdmin(plan, { secretId, secretKey, token }), await uploadWeapp(plan, root)]) {

@@ -26,6 +26,18 @@ export const JOB_RUNNER_FUNCTION = 'deliveries';
 /** HTTP access paths (HTTP 访问服务) of the functions reached over HTTP instead of callFunction. */
 export const HTTP_PATHS: Record<(typeof HTTP_FUNCTIONS)[number], string> = { feeds: '/feeds' };
 
+/** Shown in a dry run, which has no credentials to ask the environment for its HTTP access domain. */
+export const FEEDS_URL_PLACEHOLDER = 'https://<HTTP 访问服务默认域名>/feeds';
+
+/**
+ * The feeds' address the WeChat build links under 订阅本栏目: the environment's HTTP access domain (as
+ * CloudBase reports it, with or without a scheme) and the feeds function's path.
+ */
+export function feedsUrlOf(domain: string): string {
+  const host = domain.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  return `https://${host}${HTTP_PATHS.feeds}`;
+}
+
 export interface TimerTrigger {
   name: string;
   type: 'timer';
@@ -92,6 +104,8 @@ export interface PlanOptions {
   variables?: Record<string, string>;
   uploadKey?: string | null;
   appid?: string | null;
+  /** Where the WeChat build links the open feeds; null until the environment's HTTP access domain is known. */
+  feedsUrl?: string | null;
   collections?: IndexDeclarations;
   jobs?: readonly Job[];
 }
@@ -148,7 +162,7 @@ export function planDeployment(options: PlanOptions): DeployPlan {
   const runner = functions.find((f) => f.name === JOB_RUNNER_FUNCTION);
   return {
     envId,
-    builds: ['npm run build:functions', `CLOUDBASE_ENV=${envId} npm run build:weapp`],
+    builds: ['npm run build:functions', `CLOUDBASE_ENV=${envId} FEEDS_URL=${options.feedsUrl ?? FEEDS_URL_PLACEHOLDER} npm run build:weapp`],
     functions,
     collections: Object.keys(declarations).map((name) => ({ name, permission: COLLECTION_PERMISSION, indexes: indexes.filter((i) => i.collection === name) })),
     jobs: (options.jobs ?? JOBS).map((job) => ({ name: job.name, runBy: runner && runner.triggers.length > 0 ? JOB_RUNNER_FUNCTION : '(no timer: jobs would never run)', everyMs: job.everyMs ?? null })),

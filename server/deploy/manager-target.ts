@@ -16,6 +16,13 @@ export interface Credentials {
   token?: string;
 }
 
+/** The environment's HTTP access (云接入) default domain, e.g. `prod-3g5x.service.tcloudbase.com`; null when it has none yet. */
+export async function httpAccessDomain(credentials: Credentials): Promise<string | null> {
+  const app = new CloudBase({ envId: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey, token: credentials.token });
+  const { DefaultDomain } = await app.access.getDomainList();
+  return DefaultDomain || null;
+}
+
 export function managerTarget(credentials: Credentials, root: string): DeployTarget {
   const app = new CloudBase({ envId: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey, token: credentials.token });
   const functionRootPath = join(root, 'dist', 'cloudfunctions');

@@ -7,7 +7,7 @@ import { JOBS } from '../../cloudfunctions/_jobs/registry';
 import { COLLECTIONS } from '../../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../../cloudfunctions/_runtime/store/sqlite-store';
 import { applyDeployment } from '../../server/deploy/apply-deployment';
-import { CODE_HASH_VARIABLE, planDeployment, type DeployPlan } from '../../server/deploy/deploy-plan';
+import { CODE_HASH_VARIABLE, FEEDS_URL_PLACEHOLDER, feedsUrlOf, planDeployment, type DeployPlan } from '../../server/deploy/deploy-plan';
 import { cloudbasercOf } from '../../server/deploy/cloudbaserc';
 import { DeployUsageError, main, parseDeployArgs } from '../../server/deploy-cli';
 import { MemoryCloudbaseEnv } from '../support/memory-cloudbase-env';
@@ -104,6 +104,15 @@ test('the plan creates every collection, admin-only, with exactly the indexes th
   }
 });
 
+test('the WeChat build links the feeds at the HTTP access domain, or the address given', async () => {
+  // A dry run has no credentials to ask the environment for its domain, so it names where it comes from.
+  expect(plan.builds).toContain(`CLOUDBASE_ENV=prod-test1 FEEDS_URL=${FEEDS_URL_PLACEHOLDER} npm run build:weapp`);
+  const given = JSON.parse(await dryRun(['--json', '--feeds-url', 'https://gov.example.cn/feeds'])) as DeployPlan;
+  expect(given.builds).toContain('CLOUDBASE_ENV=prod-test1 FEEDS_URL=https://gov.example.cn/feeds npm run build:weapp');
+  expect(feedsUrlOf('prod-test1.service.tcloudbase.com')).toBe('https://prod-test1.service.tcloudbase.com/feeds');
+  expect(feedsUrlOf('https://prod-test1.service.tcloudbase.com/')).toBe('https://prod-test1.service.tcloudbase.com/feeds');
+});
+
 test('every job of the registry is run by a timer trigger the plan creates', () => {
   expect(plan.jobs.map((j) => j.name)).toEqual(JOBS.map((j) => j.name));
   const runners = new Set(plan.jobs.map((j) => j.runBy));
@@ -125,6 +134,8 @@ test('the first admin and variables are planned as asked; bad arguments are refu
     ['--env', 'e', '--var', 'lower=1'],
     ['--env', 'e', '--upload-key', 'k.pem'],
     ['--env', 'e', 'extra'],
+    ['--env', 'e', '--feeds-url', 'http://gov.example.cn/feeds'],
+    ['--env', 'e', '--feeds-url', 'gov.example.cn'],
   ];
   for (const argv of refusedArgs) expect(() => parseDeployArgs(argv)).toThrow(DeployUsageError);
   // Without credentials a real deploy refuses before building anything.
