@@ -156,7 +156,7 @@ export function contentFromDraft(d: NoticeDraft): NoticeContentInput {
         validity: d.validity,
         ...(d.validity !== 'inForce' && d.replacedById.trim() ? { replacedById: d.replacedById.trim() } : {}),
         ...(d.policyLevel ? { policyLevel: d.policyLevel } : {}),
-        ...(d.validity === 'repealed' && d.repealedOn ? { repealedOn: d.repealedOn } : {}),
+        ...(d.validity !== 'inForce' && d.repealedOn ? { repealedOn: d.repealedOn } : {}),
       };
     case 'guide':
       return {

@@ -51,7 +51,10 @@ export function computeProactiveTable(notices: Iterable<ReportedPolicy>, year: n
       row.inForce += 1;
       continue;
     }
-    // Without a repeal date the repeal cannot be placed in a year: not in force, not counted as repealed in any year.
+    // `repealedOn` is the day it stopped being in force: repealed (废止), or replaced by its revision
+    // (修订; the revised text is a document of its own, counted as issued when it is published, so the
+    // old one is not also counted as repealed). Without that day the end cannot be placed in a year:
+    // not in force, not counted as repealed in any year, and named by the checks (undatedRepeals).
     const endedOn = n.repealedOn ?? null;
     if (n.validity === 'repealed' && endedOn && endedOn >= first && endedOn <= last) row.repealed += 1;
     if (endedOn && endedOn > last) row.inForce += 1;
@@ -60,16 +63,16 @@ export function computeProactiveTable(notices: Iterable<ReportedPolicy>, year: n
 }
 
 /**
- * The 规章 and 行政规范性文件 published by the year's end that are marked 已废止 without a repeal
- * date. The table cannot place such a repeal in any year (it counts them neither as 本年废止 nor as
- * 现行有效), so the checks name them for staff to date instead of the report silently miscounting.
+ * The 规章 and 行政规范性文件 published by the year's end that are marked 已废止 or 已修订 without the
+ * date they ended. The table cannot place such an end in any year (it counts them neither as 本年废止
+ * nor as 现行有效), so the checks name them for staff to date instead of the report silently miscounting.
  */
 export function undatedRepeals<N extends ReportedPolicy>(notices: Iterable<N>, year: number): N[] {
   const last = `${year}-12-31`;
   const out: N[] = [];
   for (const n of notices) {
     if (n.kind !== 'policy' || !n.policyLevel || n.status !== 'published' || !n.publishedAt) continue;
-    if (n.validity === 'repealed' && !n.repealedOn && formatBeijingDate(n.publishedAt) <= last) out.push(n);
+    if ((n.validity === 'repealed' || n.validity === 'revised') && !n.repealedOn && formatBeijingDate(n.publishedAt) <= last) out.push(n);
   }
   return out;
 }

@@ -25,7 +25,7 @@ export interface CheckContext {
   /** Beijing day the checks are run on. */
   today: string;
   missingInputs: MissingInputs;
-  /** 已废止 规章 and 行政规范性文件 without a repeal date (proactive-table.ts undatedRepeals). */
+  /** 已废止 and 已修订 规章 and 行政规范性文件 without the date they ended (proactive-table.ts undatedRepeals). */
   undatedRepeals?: RecordRef[];
 }
 
@@ -91,11 +91,11 @@ export function countedOnceCheck(tally: RequestsTally): ReportCheck {
 /** Part 2 can place every repeal in a year: no 已废止 规章 or 行政规范性文件 lacks its repeal date. */
 export function repealDatesCheck(undated: RecordRef[]): ReportCheck {
   return undated.length === 0
-    ? { code: 'repealDates', ok: true, message: '已废止的规章和行政规范性文件均有废止日期' }
+    ? { code: 'repealDates', ok: true, message: '已废止、已修订的规章和行政规范性文件均有废止或修订日期' }
     : {
         code: 'repealDates',
         ok: false,
-        message: `有 ${undated.length} 件已废止的规章或行政规范性文件没有废止日期，无法确定计入哪一年的“本年废止”和“现行有效”：请在该公开信息中补填废止日期`,
+        message: `有 ${undated.length} 件已废止或已修订的规章、行政规范性文件没有废止日期（修订的为修订后文件施行、原文件失效之日），无法确定计入哪一年的“本年废止”和“现行有效”：请在该公开信息中补填`,
         records: undated,
       };
 }

@@ -234,8 +234,8 @@ export default function NoticeEditPage() {
               <View className="field__picker" data-testid="policy-level">{POLICY_LEVEL_CHOICES.find(([v]) => v === draft.policyLevel)?.[1]}</View>
             </Picker>
           </FormField>
-          {draft.validity === 'repealed' && (
-            <FormField label="废止日期" error={errors.repealedOn}>
+          {draft.validity !== 'inForce' && (
+            <FormField label={draft.validity === 'revised' ? '修订日期（原文件失效之日）' : '废止日期'} error={errors.repealedOn}>
               <Picker mode="date" value={draft.repealedOn} onChange={(e) => set('repealedOn')(e.detail.value)}>
                 <View className="field__picker">{draft.repealedOn || '请选择'}</View>
               </Picker>
