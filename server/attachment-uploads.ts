@@ -67,9 +67,13 @@ export class AttachmentUploads {
     return items.length > 0;
   }
 
-  async upload(req: IncomingMessage, res: ServerResponse, caller: Caller, send: Send): Promise<void> {
+  /** Answers the upload; true when the file was kept (a refusal answers and is false: it does not count against the caller's limit). */
+  async upload(req: IncomingMessage, res: ServerResponse, caller: Caller, send: Send): Promise<boolean> {
     // Refusals before the body is read close the connection, so a 20 MB body is never taken in to be thrown away.
-    const refuse = (error: AppError) => send(res, error.toEnvelope(), { connection: 'close' });
+    const refuse = (error: AppError) => {
+      send(res, error.toEnvelope(), { connection: 'close' });
+      return false;
+    };
     const access = decideAccess(UPLOADERS, caller);
     if (access === 'unauthenticated') return refuse(new AppError('UNAUTHENTICATED'));
     const name = readFileName(req.headers[FILE_NAME_HEADER]);
@@ -85,9 +89,13 @@ export class AttachmentUploads {
 
     const bytes = await readAtMost(req, this.maxBytes);
     if (!bytes) return refuse(new AppError('FILE_TOO_LARGE'));
-    if (bytes.length === 0) return send(res, new AppError('BAD_REQUEST', '文件是空的，请重新选择').toEnvelope());
+    const answerRefusal = (error: AppError) => {
+      send(res, error.toEnvelope());
+      return false;
+    };
+    if (bytes.length === 0) return answerRefusal(new AppError('BAD_REQUEST', '文件是空的，请重新选择'));
     const checked = checkAttachmentFile(name, bytes);
-    if (!checked.ok) return send(res, new AppError('FILE_TYPE_NOT_ALLOWED', checked.message).toEnvelope());
+    if (!checked.ok) return answerRefusal(new AppError('FILE_TYPE_NOT_ALLOWED', checked.message));
 
     const id = randomBytes(16).toString('base64url');
     const record: AttachmentFileRecord = {
@@ -112,6 +120,7 @@ export class AttachmentUploads {
     }
     const answer: UploadedAttachment = { id, name, url: localFileUrl(id), sizeBytes: record.sizeBytes, contentType: record.contentType, sha256: record.sha256 };
     send(res, { ok: true, data: answer });
+    return true;
   }
 
   /**

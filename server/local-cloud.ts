@@ -4,7 +4,7 @@ import { AppError, httpStatusOf, type Envelope } from '../shared/api/errors';
 import { consoleLogger, type Logger } from '../cloudfunctions/_runtime/handler-context';
 import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
 import { invoke, MAX_PAYLOAD_BYTES } from '../cloudfunctions/_runtime/invoke';
-import { enforceRateLimit } from '../cloudfunctions/_runtime/rate-limiter';
+import { enforceRateLimit, refundRateLimit, type CountedCall } from '../cloudfunctions/_runtime/rate-limiter';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
 import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
@@ -140,18 +140,28 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     res.end(req.method === 'HEAD' ? undefined : answer.body);
   }
 
-  /** Uploads are no cloud function, so their limit is counted here, before a byte of the body is read. */
+  /**
+   * Uploads are no cloud function, so their limit is counted here, before a byte of the body is read;
+   * an upload refused after that (its bytes not an allowed file, too large) is taken off again:
+   * only files kept count against the limit.
+   */
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const caller = await callerOf(req);
+    let counted: CountedCall | null = null;
     if (rateLimits) {
       try {
-        await enforceRateLimit({ store, key: 'files.upload', caller, clientIp: req.socket.remoteAddress, now: now(), log });
+        counted = await enforceRateLimit({ store, key: 'files.upload', caller, clientIp: req.socket.remoteAddress, now: now(), log });
       } catch (error) {
         if (error instanceof AppError) return send(res, error.toEnvelope(), { connection: 'close' });
         throw error;
       }
     }
-    return uploads.upload(req, res, caller, send);
+    let kept = false;
+    try {
+      kept = await uploads.upload(req, res, caller, send);
+    } finally {
+      if (!kept) await refundRateLimit(store, counted);
+    }
   }
 
   /** Who is calling, decided here: the dev session names an OPENID, the staff table says what it may do. */

@@ -44,13 +44,21 @@ export interface RateCounterRecord {
 
 const ATTEMPTS = 5;
 
+/**
+ * The counters one call was counted in: handed back by enforceRateLimit so a call refused after it
+ * was counted (an upload whose bytes turn out not to be allowed) can be taken off again (refundRateLimit).
+ */
+export interface CountedCall {
+  counterIds: string[];
+}
+
 /** Throws RATE_LIMITED (with `retryAfter` seconds) when the caller has used up a limit; otherwise counts this call. */
-export async function enforceRateLimit(check: RateLimitCheck): Promise<void> {
-  if (!Object.prototype.hasOwnProperty.call(DEFAULT_RATE_LIMITS, check.key)) return;
+export async function enforceRateLimit(check: RateLimitCheck): Promise<CountedCall | null> {
+  if (!Object.prototype.hasOwnProperty.call(DEFAULT_RATE_LIMITS, check.key)) return null;
   const who = callerKeyOf(check.caller, check.clientIp);
-  if (!who) return;
+  if (!who) return null;
   const limits = limitsFor(check.key, who.audience, await bureauOverrides(check.store, check.log));
-  if (limits.length === 0) return;
+  if (limits.length === 0) return null;
   const counters = limits.map((limit) => ({ limit, id: counterId(check.key, who, limit, check.now) }));
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -72,7 +80,7 @@ export async function enforceRateLimit(check: RateLimitCheck): Promise<void> {
         return null;
       });
       if (refusal) throw rateLimited(check.key, refusal.limit, refusal.retryAfter);
-      return;
+      return { counterIds: counters.map((c) => c.id) };
     } catch (error) {
       // Two calls counted at the same moment (another CloudBase instance): count again on what is current.
       if (error instanceof VersionConflictError || error instanceof DuplicateIdError) continue;
@@ -81,6 +89,31 @@ export async function enforceRateLimit(check: RateLimitCheck): Promise<void> {
   }
   // Still racing after several tries means a flood of this very caller: refusing is the safe answer.
   throw new AppError('RATE_LIMITED', undefined, undefined, 1);
+}
+
+/**
+ * Takes a counted call off its counters again: only calls that did what they asked count against a
+ * limit, so a resident whose upload was refused (not a PDF, too large, not theirs to upload) may try
+ * again with the right file. Counted first and refunded after, rather than counted only on success,
+ * so that of many uploads sent at once no more than the limit can be under way together.
+ */
+export async function refundRateLimit(store: Store, counted: CountedCall | null): Promise<void> {
+  if (!counted) return;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    try {
+      await store.transaction(async (tx) => {
+        const collection = tx.collection('rateLimits');
+        for (const id of counted.counterIds) {
+          const record = await collection.get(id);
+          if (record && record.count > 0) await collection.update(id, record.version, { count: record.count - 1 });
+        }
+      });
+      return;
+    } catch (error) {
+      if (error instanceof VersionConflictError) continue;
+      throw error;
+    }
+  }
 }
 
 function rateLimited(key: string, limit: RateLimit, retryAfter: number): AppError {

@@ -61,3 +61,21 @@ test('uploads are limited per staff member before the body is read; nothing is k
   expect(readdirSync(join(dataDir, 'files'))).toHaveLength(1);
   expect(await cloud.store.collection('files').count()).toBe(1);
 });
+
+test('a refused upload does not count: files that are not what they say, empty, or not the caller’s to upload leave the limit whole', async () => {
+  await cloud.store.collection('meta').insert({ id: RATE_LIMITS_META_ID, rateLimits: { 'files.upload': { resident: [{ max: 2, seconds: 3600 }] } } });
+  const token = await tokenOf('photo-resident');
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+  const upload = (name: string, body: Buffer) =>
+    fetch(`${base}/files`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), 'x-dev-session': token }, body });
+  // Refused on the bytes (a text file named .png), on emptiness, and before the body (a PDF, which a resident may not upload here).
+  for (let i = 0; i < 3; i++) expect((await (await upload('积水.png', Buffer.from('not a picture'))).json()).code).toBe('FILE_TYPE_NOT_ALLOWED');
+  expect((await (await upload('积水.png', Buffer.alloc(0))).json()).code).toBe('BAD_REQUEST');
+  expect((await (await upload('材料.pdf', Buffer.from('%PDF-1.4'))).json()).code).toBe('FORBIDDEN');
+  // Five refusals later both of the hour's two uploads are still there; the third kept file is refused.
+  expect((await upload('积水1.png', png)).status).toBe(200);
+  expect((await upload('积水2.png', png)).status).toBe(200);
+  const refused = await upload('积水3.png', png);
+  expect(refused.status).toBe(429);
+  expect(await cloud.store.collection('files').count()).toBe(2);
+});
