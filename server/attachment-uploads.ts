@@ -19,6 +19,7 @@ import {
 import { decideAccess, staff, type Caller } from '../shared/staff/roles';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import type { FileAccess } from './attachment-access';
+import type { UploadStorage } from '../cloudfunctions/_runtime/upload-storage';
 
 /**
  * Attachments in the local cloud: staff upload a file's bytes to
@@ -46,7 +47,7 @@ const PHOTO_KINDS: readonly AttachmentFileKind[] = ['png', 'jpeg'];
 
 type Send = (res: ServerResponse, envelope: Envelope<unknown>, headers?: Record<string, string>) => void;
 
-export class AttachmentUploads {
+export class AttachmentUploads implements UploadStorage {
   private readonly dir: string;
 
   constructor(
@@ -105,6 +106,7 @@ export class AttachmentUploads {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       uploadedBy: caller.openid as string,
       createdAt: this.now().toISOString(),
+      attached: false,
     };
     const path = join(this.dir, id);
     writeFileSync(`${path}.part`, bytes, { mode: 0o600 });
@@ -121,6 +123,12 @@ export class AttachmentUploads {
     const answer: UploadedAttachment = { id, name, url: localFileUrl(id), sizeBytes: record.sizeBytes, contentType: record.contentType, sha256: record.sha256 };
     send(res, { ok: true, data: answer });
     return true;
+  }
+
+  /** The jobs' road to the bytes (remove-unattached-uploads): the id is a record's, never a path. */
+  async remove(id: string): Promise<void> {
+    if (!/^[A-Za-z0-9_-]{22}$/.test(id)) throw new Error(`not a local upload id: ${id}`);
+    rmSync(join(this.dir, id), { force: true });
   }
 
   /**

@@ -78,7 +78,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const uploads = new AttachmentUploads(options.dataDir, store, now);
   const fileAccess = await AttachmentAccess.install(store);
   const startedAt = now();
-  const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000);
+  const dispatcher = options.dispatchIntervalMs === false ? null : startLocalDispatcher(store, now, log, options.dispatchIntervalMs ?? 1000, uploads);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {

@@ -1,3 +1,4 @@
+import type { UploadStorage } from '../cloudfunctions/_runtime/upload-storage';
 import type { Logger } from '../cloudfunctions/_runtime/handler-context';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { chooseSender } from '../cloudfunctions/_notifications/choose-sender';
@@ -34,7 +35,7 @@ export interface DispatcherStatus {
   jobs: JobStatus[];
 }
 
-export function startLocalDispatcher(store: Store, now: () => Date, log: Logger, intervalMs: number): LocalDispatcher {
+export function startLocalDispatcher(store: Store, now: () => Date, log: Logger, intervalMs: number, uploads?: UploadStorage): LocalDispatcher {
   const sender = chooseSender({ platform: 'local', store, now });
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -54,7 +55,7 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   async function step(): Promise<void> {
     let more = false;
     try {
-      const run = await runJobsOnce({ store, sender, now, log });
+      const run = await runJobsOnce({ store, sender, now, log, uploads });
       more = run.moreWork;
       const at = now().toISOString();
       lastStepAt = at;

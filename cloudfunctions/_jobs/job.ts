@@ -1,6 +1,7 @@
 import type { WechatSender } from '../_notifications/wechat-sender';
 import type { Logger } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
+import type { UploadStorage } from '../_runtime/upload-storage';
 
 /**
  * A periodic job: one file in this folder, listed once in registry.ts, run by
@@ -25,6 +26,8 @@ export interface JobDeps {
   sender: WechatSender;
   now: () => Date;
   log: Logger;
+  /** Where uploads' bytes live (the local data folder, CloudBase storage); absent, the upload jobs do nothing. */
+  uploads?: UploadStorage;
 }
 
 export interface JobResult {

@@ -7,6 +7,7 @@ import type { Job } from './job';
 import { publishDueNoticesJob } from './publish-due-notices';
 import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
 import { remindWaitingApplicationsJob } from './remind-waiting-applications';
+import { removeUnattachedUploadsJob } from './remove-unattached-uploads';
 
 /**
  * Every periodic job, in the order one step runs them. Both runners run this
@@ -17,4 +18,4 @@ import { remindWaitingApplicationsJob } from './remind-waiting-applications';
  * Deliveries come first; what the others write lands in the outbox, and the
  * step answers "more work", so the runner's next step delivers it at once.
  */
-export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob, applyRetentionJob];
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob, applyRetentionJob, removeUnattachedUploadsJob];

@@ -205,8 +205,12 @@ export const COLLECTIONS = {
   noticeViewCounts: [],
   /** Every version of a notice, whole, written with each change (id: notice id + version); newest first. */
   noticeVersions: [['noticeId', 'noticeVersion']],
-  /** Local cloud only: uploaded attachments' metadata (the bytes live in <data folder>/files/<id>); CloudBase keeps files in cloud storage. */
-  files: [['uploadedBy', 'createdAt']],
+  /**
+   * Uploaded attachments' metadata: the local cloud's bytes live in <data folder>/files/<id>, CloudBase's
+   * in cloud storage (the record keeps the fileID). Uploads no write has named yet, oldest first, for
+   * the job that removes them a day on.
+   */
+  files: [['uploadedBy', 'createdAt'], ['attached', 'createdAt', 'id']],
 
   // windows, visits, ratings, follow-ups
   /** Service windows (好差评): name, department, location, the services offered. */

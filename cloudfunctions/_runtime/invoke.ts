@@ -6,6 +6,7 @@ import { decideAccess } from '../../shared/staff/roles';
 import type { CloudFunction } from './define-function';
 import type { HandlerContext } from './handler-context';
 import { enforceRateLimit } from './rate-limiter';
+import { markUploadsAttached } from './upload-records';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
 
@@ -39,6 +40,8 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
     // After the parse, so a malformed call costs the caller nothing; before the handler, so a refused one writes nothing.
     if (ctx.rateLimits) await enforceRateLimit({ store: ctx.store, key: `${fn.name}.${action}`, caller: ctx.caller, clientIp: ctx.clientIp, now: ctx.now(), log: ctx.log });
+    // Uploads a write names are no longer loose: the job that removes unsent uploads must leave them (upload-records.ts).
+    if (spec.writes) await markUploadsAttached(ctx.store, parsed.data, ctx.now(), ctx.log);
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
     const answer = await handler(parsed.data, ctx);

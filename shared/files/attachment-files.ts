@@ -133,7 +133,7 @@ export function formatFileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** The metadata the local cloud keeps for each uploaded file (collection `files`). */
+/** The metadata kept for each uploaded file (collection `files`). */
 export interface AttachmentFileRecord {
   name: string;
   contentType: string;
@@ -141,6 +141,16 @@ export interface AttachmentFileRecord {
   sha256: string;
   uploadedBy: string;
   createdAt: string;
+  /** Where the bytes are: a CloudBase fileID (cloud://…); absent for the local cloud's `/files/<id>`. */
+  url?: string;
+  /**
+   * Whether a write has named the file yet (a notice, a reply, a supplement, a question): false from
+   * the upload until then. Uploads still false a day on were picked and never sent, and the
+   * `remove-unattached-uploads` job removes them. Files uploaded before this was kept have no
+   * value and are never removed.
+   */
+  attached?: boolean;
+  attachedAt?: string;
 }
 
 /** What the upload answers: the attachment to put into a notice or a reply, plus what was checked. */
@@ -174,10 +184,15 @@ export interface FileEvent {
   subjectType: 'file';
   subjectId: string;
   /** `anonymised`: the resident who uploaded it erased their data; the file stays with the request it belongs to. */
-  action: 'uploaded' | 'anonymised';
+  action: 'uploaded' | 'anonymised' | 'removed';
   actor: string;
   at: string;
   detail: string;
+}
+
+/** An upload nobody attached to anything, removed with its bytes (the `remove-unattached-uploads` job). */
+export function fileRemovedEvent(fileId: string, now: Date, name: string): FileEvent {
+  return { subjectType: 'file', subjectId: fileId, action: 'removed', actor: 'system', at: now.toISOString(), detail: name };
 }
 
 export function fileUploadedEvent(fileId: string, actor: string, now: Date, name: string): FileEvent {
