@@ -32,7 +32,9 @@ export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
   { id: 'demo-admin', name: '张敏', roles: ['admin', 'reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
   { id: 'demo-clerk', name: '李华', roles: ['handler', 'answerer'], departmentIds: ['office'], departmentId: 'office', active: true },
   { id: 'demo-editor', name: '王芳', roles: ['publisher'], departmentIds: ['policy'], departmentId: 'policy', active: true },
-  { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: ['approval'], departmentId: 'approval', active: true },
+  // The bureau's 好差评 desk: no department, so every window and follow-up is theirs (ratings/rating-scope.ts);
+  // an officer given departments works those departments' windows and 差评 only.
+  { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: [], departmentId: null, active: true },
   { id: 'demo-reviewer', name: '孙静', roles: ['reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
   // A leader or an inspector: the figures and the annual report, nothing that changes a record or shows personal data.
   { id: 'demo-viewer', name: '周涛', roles: ['viewer'], departmentIds: [], departmentId: null, active: true },

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { hasBidiControls } from '../shared/api/bidi-controls';
 import { AppError } from '../shared/api/errors';
 import { STAFF_ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../shared/staff/roles';
-import { maskOpenid } from '../shared/staff/staff-admin';
+import { maskOpenid } from '../shared/privacy/masking';
 import { changeRecord } from '../cloudfunctions/_runtime/change-record';
 import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
 import type { Store } from '../cloudfunctions/_runtime/store/port';

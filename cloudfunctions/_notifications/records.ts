@@ -134,8 +134,3 @@ function derivedId(prefix: string, ...parts: string[]): string {
 export const inboxIdFor = (notificationId: string, openid: string) => derivedId('m', notificationId, openid);
 export const grantIdFor = (openid: string, templateId: string) => derivedId('g', openid, templateId);
 export const subscriptionIdFor = (openid: string, topic: string) => derivedId('s', openid, topic);
-
-/** "oAbc…xyz" → "oAb…xyz": staff see enough to tell recipients apart, not a full OPENID. */
-export function maskOpenid(openid: string): string {
-  return openid.length <= 8 ? `${openid.slice(0, 2)}…` : `${openid.slice(0, 3)}…${openid.slice(-3)}`;
-}

@@ -227,7 +227,13 @@ export const COLLECTIONS = {
     ['contactPhone', 'id'],
   ],
   /** Follow-ups of 差评, keyed like their rating. */
-  followUps: [['dueDate'], ['status', 'dueDate']],
+  followUps: [
+    ['dueDate', 'id'],
+    ['status', 'dueDate', 'id'],
+    /** A unit's rating officer lists their departments' follow-ups only (rating-scope.ts), by due date. */
+    ['departmentId', 'dueDate', 'id'],
+    ['departmentId', 'status', 'dueDate', 'id'],
+  ],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
   /** Server-side uniqueness claims (one rating per visit / request / resident-window-day, opinion slots), keyed by the claim; read by id only. */

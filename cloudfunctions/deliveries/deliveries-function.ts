@@ -2,13 +2,8 @@ import type { DeliveryReport, DeliveryStatus } from '../../shared/notifications/
 import { defineFunction } from '../_runtime/define-function';
 import { deliveriesContract } from '../../shared/notifications/notifications-contract';
 import { assertMayReadDeliveries } from './subject-access';
-import {
-  DELIVERIES,
-  INBOX,
-  maskOpenid,
-  OUTBOX,
-  WECHAT_RECORDED,
-} from '../_notifications/records';
+import { maskOpenid } from '../../shared/privacy/masking';
+import { DELIVERIES, INBOX, OUTBOX, WECHAT_RECORDED } from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;

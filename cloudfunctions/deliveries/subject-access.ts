@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/errors';
 import { decideAccess, staff, type Caller, type StaffRole } from '../../shared/staff/roles';
 import { requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
+import { ratingInScope, ratingScopeOf } from '../../shared/ratings/rating-scope';
 import type { CollectionName } from '../_runtime/collections';
 import type { Store } from '../_runtime/store/port';
 
@@ -26,6 +27,11 @@ export async function assertMayReadDeliveries(store: Store, caller: Caller, subj
   if (role === 'handler') {
     const request = await store.collection('requests').get(subjectId);
     if (!request || !requestInScope(requestScopeOf(caller), request)) throw new AppError('DELIVERY_SUBJECT_NOT_FOUND');
+  }
+  // So is another unit's rating, to a rating officer of a unit (rating-scope.ts).
+  if (role === 'ratingOfficer') {
+    const rating = await store.collection('ratings').get(subjectId);
+    if (!rating || !ratingInScope(ratingScopeOf(caller), rating.departmentId)) throw new AppError('DELIVERY_SUBJECT_NOT_FOUND');
   }
 }
 

@@ -20,8 +20,9 @@ export const followUpDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   dueOn: (f) => f.dueDate,
   handlers: (f, staff) => {
     const officers = withRole(staff, 'ratingOfficer');
-    const ofUnit = officers.filter((s) => s.departmentId === f.departmentId && s.roles.includes('ratingOfficer'));
-    const owners = (ofUnit.length ? ofUnit : officers).map((s) => s.id);
+    const ofUnit = officers.filter((s) => s.roles.includes('ratingOfficer') && departmentsOf(s).includes(f.departmentId));
+    // No officer of the unit: those who can open it (rating-scope.ts): the bureau's desk (officers of no department) and admins.
+    const owners = (ofUnit.length ? ofUnit : officers.filter((s) => s.roles.includes('admin') || departmentsOf(s).length === 0)).map((s) => s.id);
     // Reopened because the rater said it was not solved: escalated, so the admins are reminded too.
     const admins = f.reopen ? staff.filter((s) => s.roles.includes('admin')).map((s) => s.id) : [];
     return [...new Set([...owners, ...admins])];
@@ -58,3 +59,8 @@ export const rectificationDeadlines: DeadlineSource<Stored<FollowUpRecord>> = {
   link: followUpDeadlines.link,
   page: followUpDeadlines.page,
 };
+
+/** A staff record's departments; records from before several departments carry only `departmentId`. */
+function departmentsOf(s: { departmentIds?: string[]; departmentId?: string | null }): string[] {
+  return s.departmentIds?.length ? s.departmentIds : s.departmentId ? [s.departmentId] : [];
+}

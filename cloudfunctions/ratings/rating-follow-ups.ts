@@ -14,6 +14,7 @@ import {
   type FollowUpRecord,
 } from '../../shared/ratings/follow-up';
 import { ratingEvent, type RatingAction, type RatingEvent } from '../../shared/ratings/rating-events';
+import { ratingInScope, ratingScopeOf } from '../../shared/ratings/rating-scope';
 import { followUpStepDelta, upheldAppealTallyDelta } from '../../shared/ratings/rating-submission';
 import { toMyRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView } from '../../shared/ratings/ratings-types';
@@ -135,8 +136,10 @@ async function staffStep(
   at: Date,
   detail: string | null = null,
 ): Promise<FollowUpView> {
-  await changeFollowUp(store, id, version, { action, actor: caller.openid as string, at, detail }, change);
-  return followUpView(store, id, at);
+  const scope = ratingScopeOf(caller);
+  // Another unit's follow-up is answered like a missing one (before its version is compared, so nothing tells it exists).
+  await changeFollowUp(store, id, version, { action, actor: caller.openid as string, at, detail }, change, (current) => ratingInScope(scope, current.departmentId));
+  return followUpView(store, id, at, scope);
 }
 
 /**
@@ -152,12 +155,14 @@ async function changeFollowUp(
   expectedVersion: number | 'current',
   event: { action: RatingAction; actor: string; at: Date; detail: string | null },
   change: (current: FollowUpRecord) => FollowUpChange,
+  visible?: (current: FollowUpRecord) => boolean,
 ): Promise<Stored<FollowUpRecord>> {
   const { record } = await changeRecord(store, {
     collection: 'followUps',
     id,
     expectedVersion,
     notFound: 'FOLLOW_UP_NOT_FOUND',
+    visible,
     decide: (current) => {
       const { patch, delta, excludeRating, notifyRater, extraEvents, escalateTo } = asInvalidState(() => change(current));
       return {

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/api/errors';
 import { ratingKeyForRequest } from '../../shared/ratings/rating-identity';
 import { isNegative } from '../../shared/ratings/rating-levels';
 import { rankWindows } from '../../shared/ratings/rating-submission';
+import { ratingDepartmentsToList, ratingInScope, ratingScopeOf, type RatingScope } from '../../shared/ratings/rating-scope';
 import { toFollowUpListItem, toFollowUpView, toMyRating, toPublicRating } from '../../shared/ratings/rating-views';
 import type { FollowUpView, RatingStats, StoredRating } from '../../shared/ratings/ratings-types';
 import type { FollowUpRecord } from '../../shared/ratings/follow-up';
@@ -122,9 +123,13 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     return { items: page.items.map((r) => toPublicRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
   },
 
-  async followUps({ status, cursor, limit }, { store, now }) {
+  async followUps({ status, cursor, limit }, { store, now, caller }) {
     const where: Where = {};
     if (status) where.status = status;
+    // A unit's officer lists their departments' follow-ups only (rating-scope.ts), filtered by the store, never after a page is read.
+    const departments = ratingDepartmentsToList(ratingScopeOf(caller));
+    if (departments?.length === 0) return { items: [], nextCursor: null };
+    if (departments) where.departmentId = departments.length === 1 ? departments[0] : { in: departments };
     const page = await store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit, cursor });
     const [ratings, calendar] = await Promise.all([ratingsByIds(store, page.items.map((f) => f.id)), loadCalendar(store)]);
     const at = now();
@@ -134,8 +139,8 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     };
   },
 
-  async followUp({ id }, { store, now }) {
-    return followUpView(store, id, now());
+  async followUp({ id }, { store, now, caller }) {
+    return followUpView(store, id, now(), ratingScopeOf(caller));
   },
 
   async settings(_input, { store }) {
@@ -153,14 +158,17 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
   },
 };
 
-/** A follow-up as the rating officer works it, with its rating; answered after every staff step too. */
-export async function followUpView(store: Store, id: string, now: Date): Promise<FollowUpView> {
+/**
+ * A follow-up as the rating officer works it, with its rating; answered after every staff step too.
+ * One outside the officer's departments is answered exactly like a missing one.
+ */
+export async function followUpView(store: Store, id: string, now: Date, scope: RatingScope): Promise<FollowUpView> {
   const [followUp, rating, calendar] = await Promise.all([
     store.collection('followUps').get(id),
     store.collection('ratings').get(id),
     loadCalendar(store),
   ]);
-  if (!followUp || !rating) throw new AppError('FOLLOW_UP_NOT_FOUND');
+  if (!followUp || !rating || !ratingInScope(scope, followUp.departmentId)) throw new AppError('FOLLOW_UP_NOT_FOUND');
   return toFollowUpView(followUp, rating, now, calendar);
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { STAFF_ROLE_LABELS, type StaffRole } from '../../shared/staff/roles';
-import { assertAdminRemains, maskOpenid, type StaffMemberView, type StaffStanding } from '../../shared/staff/staff-admin';
+import { maskOpenid } from '../../shared/privacy/masking';
+import { assertAdminRemains, type StaffMemberView, type StaffStanding } from '../../shared/staff/staff-admin';
 import { changeRecord } from '../_runtime/change-record';
 import { StaffRecordSchema, type StaffRecord } from '../_runtime/identify-caller';
 import type { Store, Stored, Transaction } from '../_runtime/store/port';

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import { ratingEvent } from '../../shared/ratings/rating-events';
+import { ratingInScope, ratingScopeOf } from '../../shared/ratings/rating-scope';
+import type { Caller } from '../../shared/staff/roles';
+import type { Store } from '../_runtime/store/port';
 import { visitCodeFrom, visitExpiry } from '../../shared/ratings/visit-codes';
 import { windowPatch, toWindowSummary } from '../../shared/ratings/windows';
 import type { ServiceWindow, VisitRecord } from '../../shared/ratings/ratings-types';
@@ -18,21 +21,23 @@ export const windowsFunction = defineFunction('windows', windowsContract, {
     return page.items.filter((w) => !departmentId || w.departmentId === departmentId).map(toWindowSummary);
   },
 
-  async manageList(_input, { store }) {
-    // A bureau has tens of windows: one page holds them all.
+  async manageList(_input, { store, caller }) {
+    // A bureau has tens of windows: one page holds them all; a unit's officer sees their departments' (rating-scope.ts).
     const page = await store.collection('windows').find({ orderBy: [['name', 'asc']], limit: 200 });
-    return page.items as ServiceWindow[];
+    const scope = ratingScopeOf(caller);
+    return page.items.filter((w) => ratingInScope(scope, w.departmentId)) as ServiceWindow[];
   },
 
-  async get({ id }, { store }) {
-    const window = await store.collection('windows').get(id);
-    if (!window) throw new AppError('WINDOW_NOT_FOUND');
-    return window as ServiceWindow;
+  async get({ id }, { store, caller }) {
+    return (await windowInScope(store, caller, id)) as ServiceWindow;
   },
 
   async save({ id, version, window: content }, { store, caller, now }) {
+    const scope = ratingScopeOf(caller);
     const department = await store.collection('departments').get(content.departmentId);
     if (!department) throw new AppError('VALIDATION_FAILED', undefined, { 'window.departmentId': '请选择有效的部门' });
+    // A unit's officer keeps windows within their departments: neither creates one elsewhere nor moves one away.
+    if (!ratingInScope(scope, department.id)) throw new AppError('VALIDATION_FAILED', undefined, { 'window.departmentId': '只能选择本人所在的部门' });
     const actor = caller.openid as string;
     const at = now();
     const newServiceId = () => newId(at.getTime());
@@ -43,6 +48,7 @@ export const windowsFunction = defineFunction('windows', windowsContract, {
         id,
         expectedVersion: version,
         notFound: 'WINDOW_NOT_FOUND',
+        visible: (current) => ratingInScope(scope, current.departmentId),
         decide: (current) => ({
           patch: windowPatch(content, department.name, current, actor, at, newServiceId),
           events: [ratingEvent(id, 'windowUpdated', actor, at)],
@@ -62,18 +68,19 @@ export const windowsFunction = defineFunction('windows', windowsContract, {
     if (visitCode) {
       // A visit code's own QR, for the resident to scan from the clerk's screen.
       const visit = await ctx.store.collection('visits').get(visitCode);
-      if (!visit) throw new AppError('VISIT_NOT_FOUND');
+      const window = visit && (await ctx.store.collection('windows').get(visit.windowId));
+      if (!visit || !window || !ratingInScope(ratingScopeOf(ctx.caller), window.departmentId)) throw new AppError('VISIT_NOT_FOUND');
       return ratingQr({ visitCode }, ctx, origin);
     }
-    const window = await ctx.store.collection('windows').get(windowId as string);
-    if (!window || !window.active) throw new AppError('WINDOW_NOT_FOUND');
+    const window = await windowInScope(ctx.store, ctx.caller, windowId as string);
+    if (!window.active) throw new AppError('WINDOW_NOT_FOUND');
     return ratingQr({ windowId: window.id }, ctx, origin);
   },
 
   async issueVisit({ windowId, serviceId, origin }, ctx) {
     const { store, caller, now } = ctx;
-    const window = await store.collection('windows').get(windowId);
-    if (!window || !window.active) throw new AppError('WINDOW_NOT_FOUND');
+    const window = await windowInScope(store, caller, windowId);
+    if (!window.active) throw new AppError('WINDOW_NOT_FOUND');
     const service = serviceId ? window.services.find((s) => s.id === serviceId) : null;
     if (serviceId && !service) throw new AppError('VALIDATION_FAILED', undefined, { serviceId: '该窗口没有这项办理事项' });
     const settings = await ratingSettings(store);
@@ -105,3 +112,10 @@ export const windowsFunction = defineFunction('windows', windowsContract, {
     return { ...ratingLink({ visitCode }, ctx, origin), visitCode, expiresAt: visit.expiresAt, windowName: window.name, serviceName: service?.name ?? null };
   },
 });
+
+/** A window the calling officer may work on; another unit's is answered exactly like a missing one. */
+async function windowInScope(store: Store, caller: Caller, id: string) {
+  const window = await store.collection('windows').get(id);
+  if (!window || !ratingInScope(ratingScopeOf(caller), window.departmentId)) throw new AppError('WINDOW_NOT_FOUND');
+  return window;
+}

@@ -3,12 +3,14 @@ import { departmentsToList, requestScopeOf } from '../../shared/requests/departm
 import { QUEUE_FIELDS, toQueueItem } from '../../shared/requests/request-view';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { isOverdue } from '../../shared/ratings/follow-up';
+import { ratingDepartmentsToList, ratingScopeOf } from '../../shared/ratings/rating-scope';
 import type { StaffRole } from '../../shared/staff/roles';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { URGENT_SHOWN, workbenchContract, type StaffTodo } from '../../shared/workbench/workbench-contract';
 import { loadCalendar } from '../calendar/calendar-data';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
+import type { Where } from '../_runtime/store/port';
 
 /** How many records a count reads at most per question; past it the figure says "at least". */
 const COUNT_CAP = 1000;
@@ -83,7 +85,11 @@ async function sentBackToMe(ctx: HandlerContext): Promise<StaffTodo['sentBack']>
 }
 
 async function followUpCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['followUps']>> {
-  const owed = await ctx.store.collection('followUps').find({ where: { status: { in: ['open', 'rectifying'] } }, orderBy: [['dueDate', 'asc']], limit: COUNT_CAP });
+  // The same follow-ups the officer's list shows: their departments' only (rating-scope.ts).
+  const departments = ratingDepartmentsToList(ratingScopeOf(ctx.caller));
+  const where: Where = { status: { in: ['open', 'rectifying'] } };
+  if (departments) where.departmentId = { in: departments };
+  const owed = await ctx.store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit: COUNT_CAP });
   const now = ctx.now();
   return { open: owed.items.length, overdue: owed.items.filter((f) => isOverdue(f, now)).length };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
+import { maskOpenid } from '../privacy/masking';
 import type { Notice } from './notice-schema';
 import { periodStatus } from './period-status';
 import { COMMENT_MAX_CHARS, COMMENT_MIN_CHARS } from './comment-rules';
@@ -131,10 +132,6 @@ export function toOwnComment(comment: NoticeComment): OwnComment {
 
 export function toManagedComment(comment: NoticeComment): ManagedComment {
   const { author, ...rest } = comment;
-  return { ...rest, authorMasked: maskOpenid(author) };
-}
-
-/** Enough to tell two residents apart in a list, not enough to identify either. */
-export function maskOpenid(openid: string): string {
-  return openid.length <= 4 ? '居民****' : `居民${openid.slice(0, 2)}****${openid.slice(-2)}`;
+  // The one OPENID mask of the product (privacy/masking.ts), labelled for the moderator's list.
+  return { ...rest, authorMasked: `居民 ${maskOpenid(author)}` };
 }

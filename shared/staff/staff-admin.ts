@@ -103,8 +103,6 @@ export interface AcceptedInvite {
   departmentIds: string[];
 }
 
-export { maskOpenid } from '../privacy/masking';
-
 export interface StaffStanding {
   roles: readonly StaffRole[];
   active: boolean;

@@ -19,11 +19,15 @@ const PERSONAS = {
   publisher: 'demo-editor',
   /** 孙静: 公开审查 only. The fixture's review items are demo-editor's, so the reviewer may decide them. */
   reviewer: 'demo-reviewer',
+  /** 赵磊: the bureau's 好差评 desk, a rating officer of no department, so of every window (rating-scope.ts). */
+  ratingOfficer: 'demo-rater',
+  /** A rating officer of 住房保障科: the fixture's window, ratings and follow-ups are 行政审批科's. */
+  ratingOfficerOtherDepartment: 'other-unit-rater',
   admin: 'demo-admin',
 } as const;
 type Persona = keyof typeof PERSONAS;
-/** The columns written out in EXPECTED; the department-scope column is DEPARTMENT_SCOPE below. */
-type RolePersona = Exclude<Persona, 'handlerOtherDepartment'>;
+/** The columns written out in EXPECTED; the department-scope and rating-officer columns are derived below. */
+type RolePersona = Exclude<Persona, 'handlerOtherDepartment' | 'ratingOfficer' | 'ratingOfficerOtherDepartment'>;
 type Outcome = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
 const everyone: Record<RolePersona, Outcome> = {
@@ -114,8 +118,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'notices.unschedule': publishers,
 
   // windows, ratings
-  // Rating officers are not among these personas (test/functions/ratings-access.test.ts covers them):
-  // here only admin may act on windows and follow-ups. A rater's feedback is for their rating only
+  // The rating officers' columns are OFFICER and OFFICER_OTHER_DEPARTMENT below: of the personas written
+  // out here only admin may act on windows and follow-ups. A rater's feedback is for their rating only
   // (the fixture's is resident-a's): anyone else is answered as if it did not exist.
   'windows.list': everyone,
   'windows.manageList': { ...publishers, publisher: 'FORBIDDEN' },
@@ -243,8 +247,45 @@ const DEPARTMENT_SCOPE: Record<string, Outcome> = {
   // Turning another department's request into a case (条例 Art. 39) is as out of reach as answering it.
   'inquiries.redirectFromRequest': NOT_THEIRS,
 };
-const expectedFor = (name: string, persona: Persona): Outcome =>
-  persona === 'handlerOtherDepartment' ? (DEPARTMENT_SCOPE[name] ?? EXPECTED[name].handler) : EXPECTED[name][persona];
+
+/**
+ * The rating officers' columns. Outside windows and ratings an officer is any member of staff holding
+ * none of the roles an action names: as the reviewer column answers, but for 公开审查's own actions
+ * (and the review item the fixture's author alone may open), which are the reviewer's.
+ */
+const OFFICER: Record<string, Outcome> = {
+  'windows.list': 'allow', 'windows.manageList': 'allow', 'windows.get': 'allow', 'windows.save': 'allow',
+  'windows.qrcode': 'allow', 'windows.issueVisit': 'allow',
+  'ratings.followUps': 'allow', 'ratings.followUp': 'allow', 'ratings.respond': 'allow', 'ratings.close': 'allow',
+  'ratings.complete': 'allow', 'ratings.appeal': 'allow', 'ratings.ranking': 'allow', 'ratings.settings': 'allow',
+  // The decision on an appeal and the bureau's settings are the admin's.
+  'ratings.decideAppeal': 'FORBIDDEN', 'ratings.saveSettings': 'FORBIDDEN',
+  'reviews.queue': 'FORBIDDEN', 'reviews.approve': 'FORBIDDEN', 'reviews.sendBack': 'FORBIDDEN',
+  'reviews.get': 'FORBIDDEN', 'reviews.forSubject': 'FORBIDDEN',
+  // A notice's delivery report is its publishers' (a rating's is the officers': see below).
+  'deliveries.forSubject': 'FORBIDDEN',
+};
+/**
+ * A rating officer of another unit than the fixture's window: that window, its visit codes and its
+ * follow-ups are answered exactly like missing ones (never FORBIDDEN: they cannot tell that they
+ * exist); lists answer empty. A new window in a department not theirs is refused beside the field.
+ */
+const NO_WINDOW = 'WINDOW_NOT_FOUND' as Outcome;
+const NO_FOLLOW_UP = 'FOLLOW_UP_NOT_FOUND' as Outcome;
+const OFFICER_OTHER_DEPARTMENT: Record<string, Outcome> = {
+  'windows.get': NO_WINDOW, 'windows.qrcode': NO_WINDOW, 'windows.issueVisit': NO_WINDOW,
+  'windows.save': 'VALIDATION_FAILED' as Outcome,
+  'ratings.followUp': NO_FOLLOW_UP, 'ratings.respond': NO_FOLLOW_UP, 'ratings.close': NO_FOLLOW_UP,
+  'ratings.complete': NO_FOLLOW_UP, 'ratings.appeal': NO_FOLLOW_UP,
+};
+const officerExpected = (name: string): Outcome => OFFICER[name] ?? (name.startsWith('ratings.') ? EXPECTED[name].otherResident : EXPECTED[name].reviewer);
+
+const expectedFor = (name: string, persona: Persona): Outcome => {
+  if (persona === 'handlerOtherDepartment') return DEPARTMENT_SCOPE[name] ?? EXPECTED[name].handler;
+  if (persona === 'ratingOfficer') return officerExpected(name);
+  if (persona === 'ratingOfficerOtherDepartment') return OFFICER_OTHER_DEPARTMENT[name] ?? officerExpected(name);
+  return EXPECTED[name][persona];
+};
 
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));
 
@@ -261,6 +302,7 @@ const prepared = fixtureImageOnce((cloud) =>
     .collection('staff')
     .insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false })
     .then(() => cloud.store.collection('staff').insert({ id: 'other-department-clerk', name: '住房保障科办理人员', roles: ['handler', 'answerer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
+    .then(() => cloud.store.collection('staff').insert({ id: 'other-unit-rater', name: '住房保障科好差评人员', roles: ['ratingOfficer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
     .then(() => undefined),
 );
 
@@ -294,7 +336,8 @@ describe.each(actions)('%s.%s', (fn, action) => {
 // a handler of another department is answered as if there were no such subject.
 const REQUEST_DELIVERIES: Record<Persona, Outcome> = {
   anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'allow',
-  handlerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow',
+  handlerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN',
+  ratingOfficer: 'FORBIDDEN', ratingOfficerOtherDepartment: 'FORBIDDEN', admin: 'allow',
 };
 describe('deliveries.forSubject of a request (its supplement notice was sent)', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {
@@ -311,11 +354,14 @@ describe('deliveries.forSubject of a request (its supplement notice was sent)', 
 // A rating's notifications (its 差评 answer, follow-up reminders) are the rating officers' business; a subject that is
 // neither a request, a notice nor a rating is answered like one that does not exist, whoever asks.
 const RATING_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', handlerOtherDepartment: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow',
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', handlerOtherDepartment: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN',
+  // Another unit's rating: as if there were no such subject, as the follow-up itself answers.
+  ratingOfficer: 'allow', ratingOfficerOtherDepartment: 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome, admin: 'allow',
 };
 const NO_SUCH_SUBJECT = 'DELIVERY_SUBJECT_NOT_FOUND' as Outcome;
 const OTHER_DELIVERIES: Record<Persona, Outcome> = {
-  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, handlerOtherDepartment: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, reviewer: 'FORBIDDEN', admin: NO_SUCH_SUBJECT,
+  anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: NO_SUCH_SUBJECT, handlerOtherDepartment: NO_SUCH_SUBJECT, publisher: NO_SUCH_SUBJECT, reviewer: 'FORBIDDEN',
+  ratingOfficer: NO_SUCH_SUBJECT, ratingOfficerOtherDepartment: NO_SUCH_SUBJECT, admin: NO_SUCH_SUBJECT,
 };
 describe('deliveries.forSubject of a rating, and of something else', () => {
   test.each(Object.keys(PERSONAS) as Persona[])('as %s', async (persona) => {

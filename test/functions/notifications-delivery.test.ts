@@ -215,7 +215,7 @@ describe('WeChat deliveries', () => {
     expect(report.notifications).toEqual([expect.objectContaining({ cause: 'noticePublished', status: 'done', recipients: 2 })]);
     // A bulletin's recipients without a grant are counted, not listed one by one.
     expect(report.problems).toEqual([]);
-    expect(report.recorded).toEqual([expect.objectContaining({ recipient: 'res…234', templateId: BULLETIN, data: expect.objectContaining({ thing1: { value: '记录测试' } }) })]);
+    expect(report.recorded).toEqual([expect.objectContaining({ recipient: 'res***34', templateId: BULLETIN, data: expect.objectContaining({ thing1: { value: '记录测试' } }) })]);
     expect(JSON.stringify(report)).not.toContain('resident-long-openid-1234');
   });
 });

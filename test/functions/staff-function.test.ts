@@ -1,5 +1,6 @@
 import { httpStatusOf } from '../../shared/api/errors';
-import { INVITE_CODE_PATTERN, maskOpenid } from '../../shared/staff/staff-admin';
+import { INVITE_CODE_PATTERN } from '../../shared/staff/staff-admin';
+import { maskOpenid } from '../../shared/privacy/masking';
 import type { AnyCollections, Store } from '../../cloudfunctions/_runtime/store/port';
 import { staffFunction } from '../../cloudfunctions/staff/staff-function';
 import { createCloudHarness, harnessImage, ok, type CloudHarness, type HarnessImage } from '../support/cloud-harness';

@@ -1,4 +1,6 @@
-import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, MAX_SHOWN_CHARACTERS } from '../../shared/privacy/masking';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { maskAddress, maskEmail, maskIdNumber, maskName, maskOpenid, maskPhone, MAX_SHOWN_CHARACTERS } from '../../shared/privacy/masking';
 
 /** Characters of `value` still readable in `masked` (same length, position by position). */
 function shown(masked: string): number {
@@ -57,5 +59,27 @@ describe('phones, e-mail, addresses, names', () => {
     expect(maskName('张三')).toBe('张*');
     expect(maskName('欧阳娜娜')).toBe('欧***');
     expect(maskName('王')).toBe('*');
+  });
+});
+
+describe('OPENIDs', () => {
+  test('a list shows enough to tell two people apart, never the whole OPENID', () => {
+    expect(maskOpenid('oWxAb1234567890abcdefghijk9a')).toBe('oWx***9a');
+    expect(maskOpenid('abc123')).toBe('a***');
+  });
+
+  /** Three differently shaped masks once grew in three corners (staff list, deliveries, opinions): one rule, one place. */
+  test('the product masks OPENIDs in one place only', () => {
+    const root = join(__dirname, '../..');
+    const definers: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name) && /function maskOpenid\b|const maskOpenid\b/.test(readFileSync(path, 'utf8'))) definers.push(path.slice(root.length + 1));
+      }
+    };
+    for (const dir of ['shared', 'cloudfunctions', 'server', 'miniprogram']) walk(join(root, dir));
+    expect(definers).toEqual(['shared/privacy/masking.ts']);
   });
 });
