@@ -1,5 +1,6 @@
 import { NOTICE_KIND_LABELS } from '../../shared/notices/notice-kinds';
 import type { Notice } from '../../shared/notices/notice-schema';
+import { correctionLine, type NoticeCorrection } from '../../shared/notices/notice-corrections';
 import { topicsForNotice } from '../../shared/notifications/topics';
 import type { Transaction } from '../_runtime/store/port';
 import { OUTBOX, type NotificationCause, type OutboxRecord } from './records';
@@ -42,6 +43,34 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
     progress: { topicIndex: 0, lastId: null, recipients: 0 },
     createdAt: at,
     updatedAt: at,
+  });
+}
+
+/**
+ * A correction of a published notice (更正), for the same subscribers as its publication: one row
+ * per correction (its id names the notice's version after the correction, so the same correction
+ * can never be queued twice), and the fan-out writes one message per subscriber.
+ */
+export async function enqueueNoticeCorrected(tx: Transaction, notice: Notice, correction: NoticeCorrection): Promise<void> {
+  const kindLabel = NOTICE_KIND_LABELS[notice.kind];
+  const line = correctionLine(correction);
+  await tx.collection(OUTBOX).insert({
+    id: `nc-${notice.id}-v${notice.version}`,
+    cause: 'noticeCorrected',
+    subjectId: notice.id,
+    audience: { type: 'topics', topics: topicsForNotice(notice.kind, notice.departmentId) },
+    purpose: 'bulletin',
+    message: {
+      title: `更正：${notice.title}`,
+      body: `${notice.departmentName}更正了${kindLabel}。${line}`,
+      link: { type: 'notice', id: notice.id },
+      page: `${NOTICE_PAGE}?id=${notice.id}`,
+      values: { title: `更正：${notice.title}`, department: notice.departmentName, kindLabel, at: correction.at },
+    },
+    status: 'pending',
+    progress: { topicIndex: 0, lastId: null, recipients: 0 },
+    createdAt: correction.at,
+    updatedAt: correction.at,
   });
 }
 

@@ -32,6 +32,7 @@ export const WECHAT_RECORDED = 'wechatRecorded';
 
 export type NotificationCause =
   | 'noticePublished'
+  | 'noticeCorrected'
   | 'requestReplied'
   | 'supplementRequested'
   | 'extended'

@@ -3,7 +3,8 @@ import type { NoticeChanges } from '../../shared/notices/notice-changes';
 import type { Notice, NoticeContent } from '../../shared/notices/notice-schema';
 import { NOTICE_VERSIONS, versionRecord } from '../../shared/notices/notice-versions';
 import type { Caller } from '../../shared/staff/roles';
-import { enqueueNoticePublished } from '../_notifications/enqueue-notification';
+import { enqueueNoticeCorrected, enqueueNoticePublished } from '../_notifications/enqueue-notification';
+import { describeCorrection, type NoticeCorrection } from '../../shared/notices/notice-corrections';
 import { changeRecordIn } from '../_runtime/change-record';
 import type { Store, Transaction } from '../_runtime/store/port';
 
@@ -64,19 +65,34 @@ export async function changeNoticeIn(
     expectedVersion: version,
     notFound: 'NOTICE_NOT_FOUND',
     decide: (current) => {
-      const patch = change(current, actor.openid, at);
+      const decided = change(current, actor.openid, at);
+      const correction = action === 'updated' ? correctionOf(current, decided, at) : null;
+      const patch = correction ? { ...decided, corrections: [...(current.corrections ?? []), correction], correctedAt: correction.at } : decided;
       const { detail, changes } = describe(current);
       return {
         patch,
         events: [noticeEvent(id, action, actor.openid, at, detail, changes)],
         alongside: async (inner, updated) => {
           await inner.collection(NOTICE_VERSIONS).insert(versionRecord(updated, action, actor, at, detail));
-          if (action === 'published' && announce) await enqueueNoticePublished(inner, updated, at); // the outbox, in the same transaction
+          // The outbox, in the same transaction: the message exists exactly when the publication or correction does.
+          if (action === 'published' && announce) await enqueueNoticePublished(inner, updated, at);
+          if (correction && announce) await enqueueNoticeCorrected(inner, updated, correction);
         },
       };
     },
   });
   return record;
+}
+
+/**
+ * 更正: a change to what residents already read (a published notice) is published as a correction,
+ * with the sentence they will read; a draft or a withdrawn notice is edited without one, and so is
+ * a save that changes nothing a resident sees.
+ */
+function correctionOf(current: Notice, patch: Partial<Notice>, at: Date): NoticeCorrection | null {
+  if (current.status !== 'published') return null;
+  const note = describeCorrection(current, { ...current, ...patch } as Notice);
+  return note ? { at: at.toISOString(), note } : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { NOTICE_KIND_LABELS, POLICY_VALIDITY_LABELS } from '../../shared/notices
 import type { Period, PublicNotice } from '../../shared/notices/notice-schema';
 import { periodElapsedPercent, periodStatus } from '../../shared/notices/period-status';
 import { beijingToday, formatBeijingDateTime } from '../../shared/time/beijing-time';
+import { correctionLine, type NoticeCorrection } from '../../shared/notices/notice-corrections';
 import { AttachmentList } from './attachment-list';
 import { DetailRow } from './detail-row';
 import { GuideView } from './guide-view';
@@ -19,6 +20,7 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
         <Text>{notice.departmentName}</Text>
         <Text>{notice.publishedAt ? `发布于 ${formatBeijingDateTime(notice.publishedAt)}` : '尚未发布'}</Text>
       </View>
+      <CorrectionNotes corrections={notice.corrections} />
 
       {(notice.kind === 'publicity' || notice.kind === 'consultation') && (
         <PeriodBlock
@@ -98,6 +100,21 @@ function PeriodBlock(props: { kind: 'publicity' | 'consultation'; period: Period
         {periodName}：{period.start} 至 {period.end}
       </Text>
       {contact ? <Text className="period__contact">异议受理：{contact}</Text> : null}
+    </View>
+  );
+}
+
+/** 更正: every correction since publication, the latest first, each with its date and what changed. */
+function CorrectionNotes({ corrections }: { corrections?: NoticeCorrection[] }) {
+  if (!corrections?.length) return null;
+  return (
+    <View className="notice-corrections" data-testid="notice-corrections" role="note">
+      {[...corrections].reverse().map((c) => (
+        <View key={c.at} className="notice-corrections__item" data-testid="notice-correction">
+          <Text className="badge badge--correction">更正</Text>
+          <Text className="notice-corrections__text">{correctionLine(c)}</Text>
+        </View>
+      ))}
     </View>
   );
 }

@@ -18,6 +18,7 @@ export function NoticeCard({ notice, onOpen, today = beijingToday(new Date()) }:
       <View className="notice-card__head">
         <Text className={`kind-tag kind-tag--${notice.kind}`}>{NOTICE_KIND_LABELS[notice.kind]}</Text>
         {badge && <Text className={`badge badge--${badge.tone}`}>{badge.text}</Text>}
+        <CorrectionMark notice={notice} />
       </View>
       <Text className="notice-card__title">{notice.title}</Text>
       {notice.summary ? <Text className="notice-card__summary">{notice.summary}</Text> : null}
@@ -28,6 +29,15 @@ export function NoticeCard({ notice, onOpen, today = beijingToday(new Date()) }:
       </View>
     </View>
   );
+}
+
+/** 更正: the notice was corrected after it was published (its page says when and what). */
+export function CorrectionMark({ notice }: { notice: Pick<NoticeSummary, 'correctedAt'> }) {
+  return notice.correctedAt ? (
+    <Text className="badge badge--correction" data-testid="correction-mark" aria-label={`${formatBeijingDate(notice.correctedAt)}更正`}>
+      更正
+    </Text>
+  ) : null;
 }
 
 function badgeFor(notice: NoticeSummary, today: string): { text: string; tone: 'open' | 'ended' | 'muted' } | null {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { NOTICE_KIND_LABELS } from '../../shared/notices/notice-kinds';
 import { SEARCH_FIELD_LABELS, type NoticeSearchResult, type SearchHighlight } from '../../shared/notices/notice-search';
 import { formatBeijingDate } from '../../shared/time/beijing-time';
+import { CorrectionMark } from './notice-card';
 
 /** One search result: the title with its matches marked, then where else the words were found. */
 export function SearchResultCard({ result, onOpen }: { result: NoticeSearchResult; onOpen: (id: string) => void }) {
@@ -11,6 +12,7 @@ export function SearchResultCard({ result, onOpen }: { result: NoticeSearchResul
     <View className="card notice-card search-result" onClick={() => onOpen(result.id)} data-testid="search-result">
       <View className="notice-card__head">
         <Text className={`kind-tag kind-tag--${result.kind}`}>{NOTICE_KIND_LABELS[result.kind]}</Text>
+        <CorrectionMark notice={result} />
       </View>
       <Text className="notice-card__title" data-testid="search-result-title">
         {titleHit ? <Highlighted highlight={titleHit} /> : result.title}

@@ -95,7 +95,7 @@ export function isVisibleToResidents(notice: Pick<Notice, 'status'>): boolean {
 }
 
 /** The fields `toSummary` reads: what a list asks the store for (a projection), never the body. */
-export const SUMMARY_FIELDS = ['kind', 'title', 'summary', 'departmentId', 'departmentName', 'publishedAt', 'period', 'docNumber', 'validity'] as const;
+export const SUMMARY_FIELDS = ['kind', 'title', 'summary', 'departmentId', 'departmentName', 'publishedAt', 'period', 'docNumber', 'validity', 'correctedAt'] as const;
 
 export function toSummary(notice: Notice): NoticeSummary {
   const summary: NoticeSummary = {
@@ -112,6 +112,7 @@ export function toSummary(notice: Notice): NoticeSummary {
     summary.docNumber = notice.docNumber;
     summary.validity = notice.validity;
   }
+  if (notice.correctedAt) summary.correctedAt = notice.correctedAt;
   return summary;
 }
 
@@ -120,6 +121,8 @@ export function toPublicNotice(notice: Notice): PublicNotice {
   const view: Record<string, unknown> = { id: notice.id, departmentName: notice.departmentName, publishedAt: notice.publishedAt };
   const stored = notice as unknown as Record<string, unknown>;
   for (const key of CONTENT_KEYS) if (stored[key] !== undefined) view[key] = stored[key];
+  // 更正 are public by nature: residents are told what changed since they first read it.
+  if (notice.corrections?.length) view.corrections = notice.corrections.map(({ at, note }) => ({ at, note }));
   return view as PublicNotice;
 }
 

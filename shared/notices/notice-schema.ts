@@ -4,6 +4,7 @@ import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
 import { POLICY_LEVELS } from '../reports/report-layout';
 import type { AnnualReport } from '../reports/reports-contract';
 import { ATTACHMENT_URL } from '../files/attachment-files';
+import type { NoticeCorrection } from './notice-corrections';
 import { refuseBidiControls, withoutBidiControls } from '../api/bidi-controls';
 
 /**
@@ -149,6 +150,10 @@ export type Notice = StoredNoticeContent & {
   scheduledBy?: string | null;
   /** 公开审查: the approved review a schedule was set by; where review is required the runner publishes only such a schedule. */
   scheduleReviewId?: string | null;
+  /** 更正: each correction published after the notice was first published, oldest first (notice-corrections.ts). */
+  corrections?: NoticeCorrection[];
+  /** When the latest correction was published: lists and search mark the notice 更正. */
+  correctedAt?: string | null;
 };
 
 /**
@@ -156,13 +161,15 @@ export type Notice = StoredNoticeContent & {
  * from and when it was published. Never who wrote it (staff OPENIDs) nor the
  * bookkeeping fields; staff get the whole record through `manageGet`.
  */
-export type PublicNotice = StoredNoticeContent & Pick<Notice, 'id' | 'departmentName' | 'publishedAt'>;
+export type PublicNotice = StoredNoticeContent & Pick<Notice, 'id' | 'departmentName' | 'publishedAt'> & { corrections?: NoticeCorrection[] };
 
 /** What lists show: enough for a card, without the body (lists must stay light on a cheap phone). */
 export type NoticeSummary = Pick<Notice, 'id' | 'kind' | 'title' | 'summary' | 'departmentId' | 'departmentName' | 'publishedAt'> & {
   period?: Period;
   docNumber?: string;
   validity?: PolicyValidity;
+  /** Set once a correction was published: the card shows 更正. */
+  correctedAt?: string;
 };
 
 /** For staff lists: the summary plus where the notice stands. */

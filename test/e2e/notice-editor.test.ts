@@ -1,4 +1,4 @@
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
 
 /**
  * The staff editor in Chromium over the H5 build and the local
@@ -26,6 +26,7 @@ e2eDescribe('the staff editor in Chromium', () => {
     await byTestId(page, 'input-title').locator('input').fill(`${target.title}（更正）`);
     await byTestId(page, 'input-body').locator('textarea').fill(`${target.body}\n${addedLine}`);
     await byTestId(page, 'save').click();
+    await confirmModal(page, /保存修改即发布更正.*订阅“通知公告”的居民会收到更正通知/);
     await waitUntil(async () => (await notices().get(target.id))!.version > target.version);
 
     // 历史版本: the correction on top, the published state before it under it.

@@ -122,6 +122,12 @@ test('公开审查: saving a correction of a published notice says it waits for 
   render(<NoticeEditPage />);
   await waitFor(() => expect((screen.getByTestId('input-title') as HTMLInputElement).value).toBe('停水通知'));
   type('title', '停水通知（更正）');
+  // Saving a published notice publishes a correction subscribers hear of: asked first, and nothing is sent when declined.
+  recorded.modalAnswer = false;
+  fireEvent.click(screen.getByTestId('save'));
+  await waitFor(() => expect(recorded.modals).toEqual([expect.objectContaining({ title: '确认发布更正', content: expect.stringContaining('订阅“通知公告”的居民会收到更正通知') })]));
+  expect(await cloud.store.collection('reviews').count({ subjectId: draft.id, kind: 'notice.correct' })).toBe(0);
+  recorded.modalAnswer = true;
   fireEvent.click(screen.getByTestId('save'));
   await waitFor(() => expect(recorded.toasts).toContain('更正已提交审核，审核通过后生效'));
   expect(ok(await cloud.call('resident-a', 'notices', { action: 'get', data: { id: draft.id } })).title).toBe('停水通知');

@@ -36,7 +36,7 @@ export interface CbSearchQuery {
 const SEARCHED = ['title', 'summary', 'docNumber'] as const;
 const PROJECTION = {
   _id: true, kind: true, title: true, summary: true, departmentId: true, departmentName: true, publishedAt: true,
-  period: true, docNumber: true, issuingBody: true, validity: true, replacedById: true,
+  period: true, docNumber: true, issuingBody: true, validity: true, replacedById: true, correctedAt: true,
 };
 
 export class CloudbaseNoticeSearch implements NoticeSearch {

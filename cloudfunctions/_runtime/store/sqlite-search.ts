@@ -113,7 +113,7 @@ const PROJECTION =
   `n.doc ->> '$.departmentId' AS departmentId, n.doc ->> '$.departmentName' AS departmentName, ` +
   `n.doc ->> '$.publishedAt' AS publishedAt, n.doc ->> '$.period' AS period, n.doc ->> '$.docNumber' AS docNumber, ` +
   `n.doc ->> '$.issuingBody' AS issuingBody, n.doc ->> '$.validity' AS validity, n.doc ->> '$.replacedById' AS replacedById, ` +
-  `n.doc ->> '$.guide' AS guide, ` +
+  `n.doc ->> '$.guide' AS guide, n.doc ->> '$.correctedAt' AS correctedAt, ` +
   // Only a window of the body around the first term's first match leaves SQLite (bodies run to thousands of characters).
   `substr(n.doc ->> '$.body', max(1, instr(lower(n.doc ->> '$.body'), ?) - ${BODY_CONTEXT}), ${BODY_WINDOW}) AS body, ` +
   `instr(lower(n.doc ->> '$.body'), ?) > ${BODY_CONTEXT + 1} AS bodyCut`;
@@ -132,6 +132,7 @@ interface Row {
   issuingBody: string | null;
   validity: string | null;
   replacedById: string | null;
+  correctedAt: string | null;
   body: string;
   bodyCut: number;
   guide: string | null;
@@ -347,6 +348,7 @@ function toHit(row: Row): NoticeSearchHit {
     docNumber: row.docNumber ?? undefined,
     validity: row.validity ?? undefined,
     replacedById: row.replacedById ?? undefined,
+    correctedAt: row.correctedAt ?? undefined,
   } as unknown as Notice;
   const guide = row.guide ? JSON.parse(row.guide) : null;
   const texts: SearchTexts = {

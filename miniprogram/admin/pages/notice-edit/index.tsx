@@ -145,6 +145,20 @@ export default function NoticeEditPage() {
     if (confirm) run('withdraw');
   }
 
+  /** Saving a published notice publishes a correction (更正) that subscribers are told of: say so before it happens. */
+  async function confirmCorrection() {
+    if (uploading || busy) return;
+    const content = validContent();
+    if (!content) return;
+    const { confirm } = await Taro.showModal({
+      title: '确认发布更正',
+      content: `《${content.title}》已发布，保存修改即发布更正（如本机关要求审核，则在审核人员审核通过后）：居民会在信息页看到更正日期和修改了什么，订阅“${NOTICE_KIND_LABELS[content.kind]}”的居民会收到更正通知，已发出的通知不能收回。`,
+      confirmText: '发布更正',
+      cancelText: '再看看',
+    });
+    if (confirm) run('save');
+  }
+
   /** Publishing cannot be taken back (only withdrawn afterwards): say what will happen and to whom before it does. */
   async function confirmPublish() {
     if (uploading || busy) return;
@@ -255,7 +269,7 @@ export default function NoticeEditPage() {
 
       {/* `disabled={false}` still writes a disabled="false" attribute in Taro H5, which its CSS styles as disabled: pass undefined instead. */}
       <View className="form__actions">
-        <Button className="btn btn--plain" disabled={busy || uploading || undefined} onClick={() => void run('save')} data-testid="save">
+        <Button className="btn btn--plain" disabled={busy || uploading || undefined} onClick={() => void (notice?.status === 'published' ? confirmCorrection() : run('save'))} data-testid="save">
           {notice?.status === 'published' ? '保存修改' : '保存草稿'}
         </Button>
         {notice?.status !== 'published' && !awaitingReview && (
