@@ -52,7 +52,8 @@ export type NotificationCause =
   | 'inquiryMoreAsked'
   | 'inquiryToRequest'
   | 'inquiryDueMoved'
-  | 'registrationWaiting';
+  | 'registrationWaiting'
+  | 'reviewSentBack';
 
 export type Audience = { type: 'person'; openid: string } | { type: 'topics'; topics: string[] };
 

@@ -9,6 +9,7 @@ import type { Stored, Transaction } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
 import { carryOutRequestReview, loadRequestReviewInputs } from './request-review';
 import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-review';
+import { tellAuthorOfSendBack } from './send-back-message';
 
 /**
  * Function `reviews`: 公开审查 (条例 Art. 17). An act that needs review waits here as an item
@@ -47,7 +48,13 @@ export const reviewsFunction = defineFunction('reviews', reviewsContract, {
   },
 
   async sendBack({ id, version, comment }, ctx) {
-    return decidePending(ctx, id, version, () => ({ status: 'sentBack', outcome: `退回：${comment}`, comment }));
+    return decidePending(ctx, id, version, (current, reviewerName, at) => ({
+      status: 'sentBack',
+      outcome: `退回：${comment}`,
+      comment,
+      // The author hears at once, in the same transaction as the decision (消息 and 我的待办).
+      alongside: (tx) => tellAuthorOfSendBack(tx, current, reviewerName, comment, at),
+    }));
   },
 
   async settings(_input, { store }) {

@@ -5,7 +5,8 @@ import type { TemplateKind, TemplatePurpose } from './subscribe-templates';
  * What the app shows of notifications (types only, so pages can import them
  * without shipping any code).
  */
-export type InboxLink = { type: 'notice' | 'request' | 'rating' | 'inquiry' | 'faq'; id: string };
+/** `review`: a 公开审查 item, opened in the staff area (its author is told of a send-back). */
+export type InboxLink = { type: 'notice' | 'request' | 'rating' | 'inquiry' | 'faq' | 'review'; id: string };
 
 export interface InboxItem {
   id: string;

@@ -50,6 +50,7 @@ export default function InboxPage() {
         .then(reloadCount);
     }
     if (m.link.type === 'notice') go(routes.noticeDetail(m.link.id));
+    else if (m.link.type === 'review') go(routes.adminReview(m.link.id));
     else if (m.link.type === 'faq') go(m.forStaff ? routes.adminFaqEdit(m.link.id) : routes.faq({ id: m.link.id }));
     else if (m.link.type === 'inquiry') go(m.forStaff ? routes.adminInquiry(m.link.id) : routes.myCase(m.link.id));
     else if (m.link.type === 'rating') go(m.forStaff ? routes.adminFollowUp(m.link.id) : routes.myRatings());
