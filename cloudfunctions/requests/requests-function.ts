@@ -26,7 +26,7 @@ import { quoteFee } from '../../shared/requests/fee-quote';
 import type { RequestView } from '../../shared/requests/request-types';
 import { REQUEST_REVIEW_KIND } from '../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../shared/reviews/reviews-contract';
-import { reviewRequired } from '../reviews/review-settings';
+import { reviewBeforeIssue, reviewRequired } from '../reviews/review-settings';
 import { pendingRequestReview, submitRequestForReview, type ReviewableCommand } from '../reviews/request-review';
 
 /**
@@ -207,10 +207,11 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
       detail: '查看申请人完整个人信息',
     });
     ctx.log.info('personal data viewed', { requestId: id, by: ctx.caller.openid });
-    const [view, pending] = await Promise.all([viewFor(ctx, record, staffActor(ctx)), pendingRequestReview(ctx.store, id)]);
-    if (!pending) return { ...view, pendingReview: null };
+    const [view, pending, review] = await Promise.all([viewFor(ctx, record, staffActor(ctx)), pendingRequestReview(ctx.store, id), reviewBeforeIssue(ctx.store, ctx.caller.openid as string)]);
+    if (!pending) return { ...view, pendingReview: null, reviewBeforeIssue: review };
     return {
       ...view,
+      reviewBeforeIssue: review,
       pendingReview: { reviewId: pending.id, kind: pending.kind, submittedAt: pending.submittedAt },
       allowed: view.allowed.filter((c) => !(c in REQUEST_REVIEW_KIND)),
     };

@@ -1,8 +1,9 @@
-import { REVIEW_KINDS, REVIEW_SETTINGS_ID, reviewRequiredInForce, type ReviewEvent, type ReviewKind } from '../../shared/reviews/review-kinds';
+import { REQUEST_REVIEW_KIND, REVIEW_KINDS, REVIEW_SETTINGS_ID, reviewRequiredInForce, type ReviewEvent, type ReviewKind } from '../../shared/reviews/review-kinds';
 import { REVIEW_KIND_LABELS } from '../../shared/reviews/review-kinds';
 import type { ReviewSettingsView } from '../../shared/reviews/reviews-contract';
 import { changeRecord } from '../_runtime/change-record';
 import type { Store, Transaction } from '../_runtime/store/port';
+import { allStaff, standingOf } from '../staff/staff-roster';
 
 /** The bureau's 公开审查 settings in force (defaults for kinds it never set), with the document's version. */
 export async function loadReviewSettings(store: Store | Transaction): Promise<ReviewSettingsView> {
@@ -43,4 +44,23 @@ export async function saveReviewSettings(store: Store, actor: string, at: Date, 
 
 function kindsRequired(inForce: Record<ReviewKind, boolean>): ReviewKind[] {
   return REVIEW_KINDS.filter((k) => inForce[k]);
+}
+
+/**
+ * What the clerk's request page needs to say before a letter goes out (its confirmation): which of
+ * reply, close and extend wait for 公开审查 now, and who could approve the caller's submission —
+ * reviewers and admins in good standing, never the caller (SELF_REVIEW).
+ */
+export async function reviewBeforeIssue(store: Store, callerOpenid: string): Promise<{ steps: Array<'reply' | 'close' | 'extend'>; reviewers: string[] }> {
+  const { required } = await loadReviewSettings(store);
+  const steps = (Object.keys(REQUEST_REVIEW_KIND) as Array<'reply' | 'close' | 'extend'>).filter((step) => required.includes(REQUEST_REVIEW_KIND[step]));
+  if (steps.length === 0) return { steps, reviewers: [] };
+  const reviewers = (await allStaff(store))
+    .filter((record) => record.id !== callerOpenid)
+    .map(standingOf)
+    .filter((s) => s.active && (s.roles.includes('reviewer') || s.roles.includes('admin')))
+    // Dedicated reviewers first: an admin reviews too, but is not who a clerk expects to read the letter.
+    .sort((a, b) => Number(b.roles.includes('reviewer')) - Number(a.roles.includes('reviewer')))
+    .map((s) => s.name);
+  return { steps, reviewers };
 }

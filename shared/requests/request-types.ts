@@ -217,6 +217,12 @@ export interface RequestView extends RequestCore {
    * one waits, `allowed` offers none of the three: the request's next letter is the one under review.
    */
   pendingReview?: { reviewId: string; kind: string; submittedAt: string } | null;
+  /**
+   * Staff views (manageGet): which of the letters reply, close and extend wait for 公开审查 now, and the
+   * names of those who could approve the viewer's submission (reviewers first, never the viewer), so
+   * the confirmation before a letter says whether it goes out at once or to whom for review.
+   */
+  reviewBeforeIssue?: { steps: Array<'reply' | 'close' | 'extend'>; reviewers: string[] };
 }
 
 export type RequestCommandName =

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, openAction, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application } from '../support/request-factories';
 
 /**
@@ -37,7 +37,7 @@ e2eDescribe('processing fees in Chromium over the local cloud', () => {
     await byTestId(c, 'do-register').click();
     await byTestId(c, 'request-status').filter({ hasText: '办理中' }).waitFor();
     await settled(c);
-    await byTestId(c, 'action-askFee').waitFor();
+    await openAction(c, 'askFee');
     await byTestId(c, 'choice-feeMethod-perPage').click();
     await byTestId(c, 'review-askFee').click(); // no count yet
     expect(await textOf(c.locator('[data-testid=action-askFee] .field--invalid .field__error'))).not.toBe('');
@@ -98,6 +98,7 @@ e2eDescribe('processing fees in Chromium over the local cloud', () => {
     const replyText = `经审查，现向您提供${stamp}号地块规划审批档案。`;
     await fill(c, 'replyText', replyText, 'textarea');
     await byTestId(c, 'do-reply').click();
+    await confirmModal(c);
     await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
     expect((await record(id))!).toMatchObject({ status: 'replied', reply: { category: 'disclosed', text: replyText } });
 

@@ -31,6 +31,8 @@ e2eDescribe('a reply waits for review in Chromium', () => {
     const replyText = `经审查，现向您提供桂园${stamp}小区改造项目招标文件。`;
     await fill(clerk.page, 'replyText', replyText, 'textarea');
     await byTestId(clerk.page, 'do-reply').click();
+    // The clerk is told before it goes: to 孙静 for review, the applicant told only after approval.
+    await confirmModal(clerk.page, /提交孙静.*审核通过后才向申请人/);
     await clerk.page.getByText('已提交审核').first().waitFor();
     await byTestId(clerk.page, 'do-reply').waitFor({ state: 'detached' });
     expect(await textOf(byTestId(clerk.page, 'request-status'))).toContain('办理中');

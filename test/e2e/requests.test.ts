@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { back, byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { back, byTestId, confirmModal, e2eDescribe, openAction, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
 /**
@@ -83,9 +83,11 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
 
     // ── …and asks for a supplement, listing what to fix. ──
     await settled(c);
+    await openAction(c, 'askSupplement');
     await fill(c, 'supplementItems', '请说明所需方案的具体地块编号\n请说明所需信息的时间范围', 'textarea');
     await fill(c, 'supplementDays', '10');
     await byTestId(c, 'do-askSupplement').click();
+    await confirmModal(c, /《政府信息公开申请补正告知书》.*2 项补正事项/);
     await byTestId(c, 'request-status').filter({ hasText: '待补正' }).waitFor();
     const asked = await byNumber(trackingNumber);
     expect(asked.status).toBe('supplementRequested');
@@ -120,6 +122,7 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await byTestId(c, 'attachment-upload').locator('input').setInputFiles({ name: 'QH-07地块征收补偿方案.pdf', mimeType: 'application/pdf', buffer: plan });
     await byTestId(c, 'attachment-row').filter({ hasText: 'QH-07地块征收补偿方案.pdf' }).waitFor();
     await byTestId(c, 'do-reply').click();
+    await confirmModal(c, /陈晓明/);
     await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
     const replied = await byNumber(trackingNumber);
     expect(replied.status).toBe('replied');
@@ -203,10 +206,12 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
 
     // ── Extended once, with the approver: the due date moves and an extension letter is issued. ──
     await settled(c);
+    await openAction(c, 'extend');
     await fill(c, 'extendDays', '10');
     await fill(c, 'approver', '张敏');
     await fill(c, 'extendReason', '需调取多个科室的档案，无法在期限内答复。', 'textarea');
     await byTestId(c, 'do-extend').click();
+    await confirmModal(c, /延长 10 个工作日（批准人：张敏）/);
     await byTestId(c, 'extension').waitFor();
     const extended = await byNumber(trackingNumber);
     expect(extended.extension).toMatchObject({ workingDays: 10, approver: '张敏' });

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application } from '../support/request-factories';
 
 /**
@@ -108,6 +108,7 @@ e2eDescribe('staff administration in Chromium', () => {
     await byTestId(c, 'choice-replyGroup-disclosed').click();
     await byTestId(c, 'input-replyText').locator('textarea').fill('经查，现向您公开该小区2026年度租金收缴情况统计表。');
     await byTestId(c, 'do-reply').click();
+    await confirmModal(c);
     await byTestId(c, 'request-status').filter({ hasText: '已答复' }).waitFor();
     expect(await e2e.cloud.store.collection('requests').get(ours.id)).toMatchObject({ status: 'replied', departmentId: 'housing', reply: { category: 'disclosed' } });
     expect(await e2e.cloud.store.collection('requests').get(theirs.id)).toMatchObject({ status: 'registered', departmentId: 'approval' });

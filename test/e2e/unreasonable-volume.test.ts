@@ -2,7 +2,7 @@ import { addDays } from '../../shared/calendar/dates';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { addWorkingDays, buildCalendar } from '../../shared/calendar/working-calendar';
 import type { Page } from 'playwright-core';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, openAction, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application } from '../support/request-factories';
 
 /**
@@ -39,8 +39,10 @@ e2eDescribe('unreasonable volume (Art. 35) in Chromium over the local cloud', ()
     const dueBefore = (await stored(id)).dueOn as string;
     await settled(c);
     const asked = `您自本月1日起已提出申请40件（${stamp}），请说明申请用途。`;
+    await openAction(c, 'askReasons');
     await fill(c, 'reasonsText', asked, 'textarea');
     await byTestId(c, 'do-askReasons').click();
+    await confirmModal(c, /《政府信息公开申请说明理由告知书》/);
     await byTestId(c, 'request-status').filter({ hasText: '待说明理由' }).waitFor();
     expect(await stored(id)).toMatchObject({ status: 'reasonsRequested', reasons: { text: asked, answer: null }, dueOn: dueBefore });
     expect(await textOf(byTestId(c, 'letters'))).toContain('说明理由');
@@ -67,17 +69,21 @@ e2eDescribe('unreasonable volume (Art. 35) in Chromium over the local cloud', ()
     const later = addWorkingDays(calendar, dueBefore, 20);
     let weekend = addDays(later, 1);
     while (calendar.day(weekend).work) weekend = addDays(weekend, 1);
+    await openAction(c, 'setDelayedDue');
     await fill(c, 'delayedDueOn', dueBefore); // not later than the due date in force: refused, said beside nothing is lost
     await fill(c, 'delayedReason', '所申请的40份批复需逐份调取档案并审查', 'textarea');
     await byTestId(c, 'do-setDelayedDue').click();
+    await confirmModal(c);
     await c.getByText(`延迟答复的期限应晚于现行答复期限（${dueBefore}）`).first().waitFor();
     expect((await stored(id)).delayedDue ?? null).toBeNull();
     await fill(c, 'delayedDueOn', weekend);
     await byTestId(c, 'do-setDelayedDue').click();
+    await confirmModal(c);
     await c.getByText(`${weekend} 是`).first().waitFor();
     expect((await stored(id)).delayedDue ?? null).toBeNull();
     await fill(c, 'delayedDueOn', later);
     await byTestId(c, 'do-setDelayedDue').click();
+    await confirmModal(c);
     await byTestId(c, 'delayed-due').waitFor();
     expect(await stored(id)).toMatchObject({ status: 'registered', dueOn: later, delayedDue: { dueOn: later } });
 

@@ -7,6 +7,7 @@ import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { application } from '../support/request-factories';
 import { recorded, resetTaro } from '../support/taro';
+import { openAction } from '../support/request-page-actions';
 
 /** 收费通知 from the clerk's request page (one form, then a confirmation), and the fee on the resident's page. */
 let cloud: CloudHarness;
@@ -23,7 +24,7 @@ test('the form checks the count, the confirmation names the amount and the appli
   setTransport(cloud.transportAs('demo-clerk'));
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
-  await waitFor(() => screen.getByTestId('review-askFee'));
+  await openAction('askFee');
 
   fireEvent.click(screen.getByTestId('review-askFee'));
   const errorIn = (testId: string) => screen.getByTestId(testId).closest('.field')?.querySelector('.field__error')?.textContent;
@@ -62,7 +63,7 @@ test('under the free allowance the confirmation says so and cannot be sent', asy
   setTransport(cloud.transportAs('demo-clerk'));
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
-  await waitFor(() => screen.getByTestId('review-askFee'));
+  await openAction('askFee');
   fireEvent.change(screen.getByTestId('input-feeUnits'), { target: { value: '30' } });
   fireEvent.click(screen.getByTestId('review-askFee'));
   await waitFor(() => expect(screen.getByTestId('fee-confirmation').textContent).toContain('按标准计算不收费'));

@@ -9,6 +9,7 @@ import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { application, VALID_RESIDENT_ID } from '../support/request-factories';
 import { recorded, resetTaro } from '../support/taro';
+import { openAction } from '../support/request-page-actions';
 
 /** The staff queue and request page, and the resident's detail, over the real functions and SQLite. */
 let cloud: CloudHarness;
@@ -63,13 +64,14 @@ test('an action form shows the schema\'s errors beside its fields and sends noth
   setTransport(cloud.transportAs('demo-clerk'));
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
-  await waitFor(() => screen.getByTestId('do-extend'));
+  await openAction('extend');
   const before = (await cloud.store.collection('requests').get(request.id))?.version;
   fireEvent.change(screen.getByTestId('input-extendDays'), { target: { value: '25' } });
   fireEvent.click(screen.getByTestId('do-extend'));
   const errorIn = (testId: string) => screen.getByTestId(testId).closest('.field')?.querySelector('.field__error')?.textContent;
   await waitFor(() => expect(errorIn('input-extendDays')).toBe('不能大于 20'));
   expect(errorIn('input-approver')).toBe('此项必填');
+  expect(recorded.modals).toEqual([]); // an invalid act is not offered for confirmation
   expect((await cloud.store.collection('requests').get(request.id))?.version).toBe(before);
 });
 
@@ -104,7 +106,7 @@ test('a consultation is started and ended from the request page; it shows 征求
   setTransport(cloud.transportAs('demo-clerk'));
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
-  await waitFor(() => screen.getByTestId('do-consult'));
+  await openAction('consult');
   fireEvent.click(screen.getByTestId('choice-consultParty-thirdParty'));
   fireEvent.change(screen.getByTestId('input-partyName'), { target: { value: '云溪阳光物业服务有限公司' } });
   fireEvent.change(screen.getByTestId('input-consultMatter'), { target: { value: '所申请的招标文件含该公司的商业报价，征求其是否同意公开。' } });
@@ -142,6 +144,7 @@ test('the clerk registers an application into another department, whose page the
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
   await waitFor(() => expect(screen.getByTestId('request-department').textContent).toContain('住房保障科'));
+  await openAction('assignDepartment');
   await waitFor(() => screen.getByTestId('choice-assignDepartment-office'));
   expect(screen.queryByTestId('choice-assignDepartment-housing')).toBeNull();
   fireEvent.click(screen.getByTestId('choice-assignDepartment-office'));
@@ -175,7 +178,7 @@ test('终止办理 starts with no 情形 chosen: closing without choosing one is
   setTransport(cloud.transportAs('demo-clerk'));
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
-  await waitFor(() => screen.getByTestId('do-close'));
+  await openAction('close');
   const options = screen.getByTestId('choices-closeCategory').querySelectorAll('.choice');
   expect(options.length).toBeGreaterThan(1);
   expect(Array.from(options).filter((o) => o.classList.contains('choice--selected'))).toHaveLength(0);
@@ -270,4 +273,20 @@ test('a handler has no 未分配部门 to choose', async () => {
     return s;
   });
   expect(Array.from(select.options, (o) => o.textContent)).not.toContain('未分配部门');
+});
+
+test('a 待补正 row in the queue shows the last day of its supplement period', async () => {
+  const request = await submit();
+  const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: request.id, version: request.version } }));
+  const asked = ok(await cloud.call('demo-clerk', 'requests', { action: 'askSupplement', data: { id: registered.id, version: registered.version, items: ['请写明文件名称'], workingDays: 10 } }));
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro();
+  render(<AdminRequestsPage />);
+  fireEvent.click(await waitFor(() => screen.getByTestId('queue-filter-supplementRequested')));
+  const row = await waitFor(() => {
+    const found = screen.getAllByTestId('queue-item').find((item) => item.textContent?.includes(request.trackingNumber));
+    expect(found).toBeDefined();
+    return found!;
+  });
+  expect(row.querySelector('[data-testid=queue-supplement-deadline]')?.textContent).toBe(`补正截止 ${asked.supplement!.deadlineOn}`);
 });

@@ -175,3 +175,15 @@ export async function confirmModal(page: Page, says?: RegExp): Promise<string> {
   await modal.locator('.taro-model__confirm').click();
   return text;
 }
+
+/**
+ * On the staff request page, opens the form of one action (`key`: a `requests` command, askFee, or
+ * redirect): the likely next step is open already, every other one is behind 其他操作.
+ */
+export async function openAction(page: Page, key: string): Promise<void> {
+  await byTestId(page, 'request-actions').waitFor(WAIT);
+  if ((await byTestId(page, `action-${key}`).count()) > 0) return;
+  await byTestId(page, 'more-actions').click();
+  await byTestId(page, `open-${key}`).click();
+  await byTestId(page, `action-${key}`).waitFor(WAIT);
+}

@@ -1,7 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState, type ReactNode } from 'react';
 import type * as z from 'zod';
 import type { Attachment } from '../../../shared/notices/notice-schema';
+import type { Confirmation } from '../../../shared/requests/act-confirmations';
 import type { RequestView } from '../../../shared/requests/request-types';
 import { ChoiceGroup } from '../../components/requests/choice-group';
 import type { useRequestAction } from '../../hooks/use-request';
@@ -55,6 +57,11 @@ export interface ActionDescription {
   done: string;
   submitLabel: string;
   danger?: boolean;
+  /**
+   * For an act that cannot be taken back (a letter to the applicant, a closure, a handover): what
+   * will happen and to whom, asked once the form is valid; nothing is sent unless confirmed.
+   */
+  confirm?: (values: Values, attachments: Attachment[]) => Confirmation;
 }
 
 export function ActionCard(props: { title: string; testId: string; children: ReactNode }) {
@@ -82,6 +89,18 @@ export function RequestActionForm(props: { description: ActionDescription; reque
   const errorOf = (field: FieldBase) => (field.errorKeys ?? [field.key]).map((k) => errors[k]).find((e) => e !== undefined);
   const busy = props.busy || form.busy || uploading;
 
+  async function submit() {
+    const input = d.input({ id: request.id, version: request.version }, values, attachments);
+    if (d.confirm) {
+      // Checked first: the confirmation describes a valid act, and errors show beside their fields.
+      if (!form.validate(input)) return;
+      const { title, content, confirmText } = d.confirm(values, attachments);
+      const { confirm } = await Taro.showModal({ title, content, confirmText, cancelText: '再看看' });
+      if (!confirm) return;
+    }
+    void form.submit(input);
+  }
+
   return (
     <ActionCard title={d.title} testId={`action-${d.command}`}>
       {d.hint ? <Text className="hint">{d.hint}</Text> : null}
@@ -104,7 +123,7 @@ export function RequestActionForm(props: { description: ActionDescription; reque
       <Button
         className={`btn ${d.danger ? 'btn--danger' : 'btn--primary'} btn--block`}
         disabled={busy || undefined}
-        onClick={() => void form.submit(d.input({ id: request.id, version: request.version }, values, attachments))}
+        onClick={() => void submit()}
         data-testid={`do-${d.command}`}
       >
         {d.submitLabel}

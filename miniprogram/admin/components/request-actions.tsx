@@ -1,3 +1,5 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useState, type ReactNode } from 'react';
 import type { Department } from '../../../shared/api/common';
 import {
   AskReasonsSchema,
@@ -27,8 +29,18 @@ import {
 } from '../../../shared/requests/request-schema';
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS, THIRD_PARTY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
 import type { RequestCommandName, RequestView } from '../../../shared/requests/request-types';
+import {
+  assignConfirmation,
+  closeConfirmation,
+  delayedDueConfirmation,
+  extendConfirmation,
+  reasonsConfirmation,
+  replyConfirmation,
+  supplementConfirmation,
+} from '../../../shared/requests/act-confirmations';
 import { RequestActionForm, type ActionDescription, type Run } from './request-action-form';
 import { FeeNoticeForm } from './fee-notice-form';
+import { RedirectToCase } from './redirect-to-case';
 
 /**
  * The clerk's actions on one request, each a small form checked with the
@@ -79,11 +91,14 @@ const assignDepartment = (request: RequestView, { departments }: ActionContext):
   ],
   schema: AssignDepartmentSchema,
   input: (target, v) => ({ ...target, departmentId: v.departmentId }),
+  confirm: (v) => assignConfirmation(departments.find((d) => d.id === v.departmentId)?.name ?? '所选部门'),
   done: '已转交',
   submitLabel: '转交',
 });
 
-const askSupplement = (): ActionDescription => ({
+const supplementItems = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+const askSupplement = (request: RequestView): ActionDescription => ({
   command: 'askSupplement',
   title: '告知补正',
   hint: `须在收到申请之日起${SUPPLEMENT_WINDOW_WORKING_DAYS}个工作日内一次性告知全部补正事项。补正期间答复期限暂停，收到补正之日起重新计算。`,
@@ -93,7 +108,8 @@ const askSupplement = (): ActionDescription => ({
     { key: 'workingDays', label: '补正期限（工作日）', required: true, text: 'supplementDays' },
   ],
   schema: AskSupplementSchema,
-  input: (target, v) => ({ ...target, items: v.items.split('\n').map((l) => l.trim()).filter(Boolean), workingDays: Number(v.workingDays) }),
+  input: (target, v) => ({ ...target, items: supplementItems(v.items), workingDays: Number(v.workingDays) }),
+  confirm: (v) => supplementConfirmation(request, supplementItems(v.items).length, Number(v.workingDays)),
   done: '已告知补正',
   submitLabel: '发出补正告知书',
 });
@@ -158,7 +174,7 @@ const consult = (request: RequestView): ActionDescription => {
   };
 };
 
-const extend = (): ActionDescription => ({
+const extend = (request: RequestView): ActionDescription => ({
   command: 'extend',
   title: '延长答复期限',
   hint: `只能延长一次，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，须经政府信息公开工作机构负责人同意，并告知申请人。`,
@@ -170,12 +186,13 @@ const extend = (): ActionDescription => ({
   ],
   schema: ExtendSchema,
   input: (target, v) => ({ ...target, workingDays: Number(v.workingDays), approver: v.approver, reason: v.reason }),
+  confirm: (v) => extendConfirmation(request, Number(v.workingDays), v.approver.trim()),
   done: '已延期并告知申请人',
   submitLabel: '延期并发出告知书',
 });
 
 /** Art. 35: a volume or frequency clearly beyond reason. Asking for reasons does not stop the clock. */
-const askReasons = (): ActionDescription => ({
+const askReasons = (request: RequestView): ActionDescription => ({
   command: 'askReasons',
   title: '要求说明理由',
   hint: '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（条例第三十五条），只能要求一次。其间答复期限照常计算；理由不合理的，以“无正当理由大量反复申请”不予处理；理由合理但无法按期答复的，确定延迟答复期限。',
@@ -183,6 +200,7 @@ const askReasons = (): ActionDescription => ({
   fields: () => [{ key: 'text', label: '请申请人说明的事项', required: true, text: 'reasonsText', multiline: true, placeholder: '例如：您自本月1日起已提出申请40件，请说明申请用途' }],
   schema: AskReasonsSchema,
   input: (target, v) => ({ ...target, text: v.text }),
+  confirm: () => reasonsConfirmation(request),
   done: '已要求说明理由并告知申请人',
   submitLabel: '发出说明理由告知书',
 });
@@ -215,6 +233,7 @@ const setDelayedDue = (request: RequestView): ActionDescription => ({
   ],
   schema: SetDelayedDueSchema,
   input: (target, v) => ({ ...target, dueOn: v.dueOn.trim(), reason: v.reason }),
+  confirm: (v) => delayedDueConfirmation(request, v.dueOn.trim()),
   done: '已确定延迟答复期限并告知申请人',
   submitLabel: '确定并发出延迟答复告知书',
 });
@@ -259,7 +278,7 @@ const detailInput = (category: ReplyCategory, v: Record<string, string>) =>
 const EMPTY_DETAILS = Object.fromEntries(REPLY_DETAIL_FIELDS.map((f) => [f, '']));
 
 /** The result is chosen in two steps: its group, then (where the group has several) the exact annual-report category. */
-const reply = (): ActionDescription => ({
+const reply = (request: RequestView): ActionDescription => ({
   command: 'reply',
   title: '作出答复',
   initial: { group: 'disclosed', category: 'disclosed', text: '', ...EMPTY_DETAILS },
@@ -286,11 +305,12 @@ const reply = (): ActionDescription => ({
     ...detailInput(v.category as ReplyCategory, v),
     ...(attachments.length ? { attachments } : {}),
   }),
+  confirm: (v, attachments) => replyConfirmation(request, v.category as ReplyCategory, detailInput(v.category as ReplyCategory, v), attachments.length),
   done: '已答复',
   submitLabel: '答复并生成告知书',
 });
 
-const close = (): ActionDescription => ({
+const close = (request: RequestView): ActionDescription => ({
   command: 'close',
   title: '终止办理',
   // No 情形 is chosen for the clerk: each has its own precondition (a lapsed supplement, a lapsed fee
@@ -303,14 +323,16 @@ const close = (): ActionDescription => ({
   ],
   schema: CloseSchema,
   input: (target, v) => ({ ...target, category: v.category, reason: v.reason, ...detailInput(v.category as ReplyCategory, v) }),
+  confirm: (v) => closeConfirmation(request, v.category as ReplyCategory),
   done: '已终止办理',
   submitLabel: '终止办理',
   danger: true,
 });
 
-/** In the order the cards appear, each with the workflow commands that offer it. */
+/** In the order they are listed, each with the workflow commands that offer it. */
 const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: RequestView, context: ActionContext) => ActionDescription } | { offeredBy: RequestCommandName[]; custom: 'fee' }> = [
   { offeredBy: ['register'], describe: register },
+  { offeredBy: ['reply'], describe: reply },
   { offeredBy: ['askSupplement'], describe: askSupplement },
   { offeredBy: ['recordSupplement'], describe: recordSupplement },
   { offeredBy: ['startConsultation', 'endConsultation'], describe: consult },
@@ -321,21 +343,88 @@ const ACTIONS: Array<{ offeredBy: RequestCommandName[]; describe: (request: Requ
   // The fee notice has a confirmation step (the amount and to whom) before it is sent: its own form.
   { offeredBy: ['askFee'], custom: 'fee' },
   { offeredBy: ['recordPayment'], describe: recordPayment },
-  { offeredBy: ['reply'], describe: reply },
   { offeredBy: ['close'], describe: close },
   { offeredBy: ['assignDepartment'], describe: assignDepartment },
 ];
 
-/** The cards for the actions the server allows on `request` now. */
-export function RequestActions(props: { request: RequestView; run: Run; busy: boolean; departments: Department[] }) {
+/**
+ * The step a clerk most likely takes next in each state: what the request waits for. Anything else
+ * the workflow allows is one tap away in 其他操作.
+ */
+const NEXT_STEP: Partial<Record<RequestView['status'], string>> = {
+  submitted: 'register',
+  registered: 'reply',
+  supplementRequested: 'recordSupplement',
+  consulting: 'consult',
+  reasonsRequested: 'recordReasons',
+  feeRequested: 'recordPayment',
+  closed: 'recordSupplement',
+};
+
+/** 条例 Art. 39: not a disclosure request at all; offered while the request may still be answered. */
+const REDIRECT = 'redirect';
+
+interface Entry {
+  key: string;
+  title: string;
+  render: () => ReactNode;
+}
+
+/**
+ * The clerk's actions on `request`, among those the server allows now: the likely next step open as
+ * a form, every other one behind 其他操作, and only one form on the page at a time (a long request
+ * page with five open forms hid which one mattered).
+ */
+export function RequestActions(props: { request: RequestView; run: Run; busy: boolean; departments: Department[]; reload: () => Promise<void> }) {
   const { request } = props;
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const entries: Entry[] = ACTIONS.filter((a) => a.offeredBy.some((c) => request.allowed.includes(c))).map((a) => {
+    if ('custom' in a) return { key: 'askFee', title: '收费通知（信息处理费）', render: () => <FeeNoticeForm key="askFee" request={request} run={props.run} busy={props.busy} /> };
+    const description = a.describe(request, { departments: props.departments });
+    return {
+      key: description.command,
+      title: description.title,
+      render: () => <RequestActionForm key={description.command} description={description} request={request} run={props.run} busy={props.busy} />,
+    };
+  });
+  if (request.allowed.includes('reply')) {
+    entries.push({ key: REDIRECT, title: '转为咨询或投诉举报（不属于政府信息公开申请）', render: () => <RedirectToCase key={REDIRECT} request={request} onDone={props.reload} /> });
+  }
+  if (entries.length === 0) return null;
+  const next = entries.find((e) => e.key === NEXT_STEP[request.status]) ?? entries[0];
+  const shown = entries.find((e) => e.key === chosen) ?? next;
+  const others = entries.filter((e) => e !== shown);
+
   return (
-    <>
-      {ACTIONS.filter((a) => a.offeredBy.some((c) => request.allowed.includes(c))).map((a) => {
-        if ('custom' in a) return <FeeNoticeForm key="askFee" request={request} run={props.run} busy={props.busy} />;
-        const description = a.describe(request, { departments: props.departments });
-        return <RequestActionForm key={description.command} description={description} request={request} run={props.run} busy={props.busy} />;
-      })}
-    </>
+    <View data-testid="request-actions">
+      <Text className="section-title" data-testid="shown-action-heading">{shown === next ? '下一步' : '所选操作'}</Text>
+      {shown.render()}
+      {others.length > 0 ? (
+        <View className="card action-menu">
+          <Button className="btn btn--plain btn--block" onClick={() => setMenuOpen(!menuOpen)} data-testid="more-actions">
+            {menuOpen ? '收起' : `其他操作（${others.length}）`}
+          </Button>
+          {menuOpen ? (
+            <View className="menu" data-testid="action-menu">
+              {others.map((e) => (
+                <View
+                  key={e.key}
+                  className="menu__item"
+                  onClick={() => {
+                    setChosen(e.key);
+                    setMenuOpen(false);
+                  }}
+                  data-testid={`open-${e.key}`}
+                >
+                  <Text>{e === next ? `${e.title}（建议）` : e.title}</Text>
+                  <Text className="menu__arrow">›</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
   );
 }

@@ -23,7 +23,6 @@ import {
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { StaffLink } from '../../components/staff-link';
 import { RequestActions } from '../../components/request-actions';
-import { RedirectToCase } from '../../components/redirect-to-case';
 import { RequestReview } from '../../components/request-review';
 import '../../../components/requests/requests.css';
 
@@ -125,8 +124,7 @@ export default function AdminRequestPage() {
       {r.reply ? <ReplyBox reply={r.reply} /> : null}
 
       <RequestReview request={r} />
-      <RequestActions request={r} run={run} busy={busy} departments={departments} />
-      <RedirectToCase request={r} onDone={reload} />
+      <RequestActions request={r} run={run} busy={busy} departments={departments} reload={reload} />
 
       <StaffLink label="通知送达情况（站内消息、微信订阅消息）" url={routes.adminDeliveries(r.id)} testId="request-deliveries" />
       <LetterLinks letters={r.letters} onOpen={(i) => go(routes.adminRequestLetter(r.id, i))} />

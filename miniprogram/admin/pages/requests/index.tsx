@@ -49,14 +49,15 @@ export default function AdminRequestsPage() {
 
   return (
     <View className="page request-page">
+      {/* The status tabs have a row of their own: squeezed beside the department picker and ＋ 录入 on a phone, those covered them. */}
+      <ScrollView scrollX className="tabs" data-testid="queue-tabs">
+        {FILTERS.map((f) => (
+          <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
+            {f.label}
+          </Text>
+        ))}
+      </ScrollView>
       <View className="toolbar">
-        <ScrollView scrollX className="tabs tabs--inline">
-          {FILTERS.map((f) => (
-            <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
-              {f.label}
-            </Text>
-          ))}
-        </ScrollView>
         <DepartmentFilter value={departmentId} onChange={setDepartmentId} extra={admin ? [{ id: UNASSIGNED, name: '未分配部门' }] : []} />
         <Button className="btn btn--primary btn--small" onClick={() => go(routes.adminRequestEnter())} data-testid="enter-request">
           ＋ 录入
@@ -110,6 +111,8 @@ function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: st
           {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : <Text className="due-tag due-tag--dueSoon" data-testid="queue-unassigned">未分配部门</Text>}
           <Text>{r.receivedOn ? `受理 ${r.receivedOn}` : `提交 ${formatBeijingDate(r.submittedAt)}`}</Text>
           {r.dueOn ? <Text>期限 {r.dueOn}</Text> : null}
+          {/* Awaiting a supplement the clock stands still: what matters is the applicant's last day (Art. 30). */}
+          {r.supplementDeadlineOn ? <Text className="due-tag due-tag--dueSoon" data-testid="queue-supplement-deadline">补正截止 {r.supplementDeadlineOn}</Text> : null}
           {/* Awaiting a fee the clock stands still: the day that matters is the last day to pay (Art. 42). */}
           {r.feeDeadlineOn ? <Text className="due-tag due-tag--dueSoon" data-testid="queue-fee-deadline">缴费截止 {r.feeDeadlineOn}</Text> : null}
           <DueTag dueOn={r.dueOn} workingDaysLeft={r.workingDaysLeft} provisional={r.dueProvisional} urgency={r.urgency} />
