@@ -8,12 +8,13 @@ import { awaitingRegistration, queueQuery, withoutDepartment } from '../../share
 import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
 import type { DepartmentRef } from '../../shared/requests/request-commands';
 import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
-import { QUEUE_FIELDS, toMySummary, toQueueItem, toView } from '../../shared/requests/request-view';
+import { toMySummary, toView } from '../../shared/requests/request-view';
+import { queueRowPage } from './queue-rows';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
 import { requestsContract } from '../../shared/requests/requests-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
-import type { Store } from '../_runtime/store/port';
+import type { FindOptions, Store } from '../_runtime/store/port';
 import { loadCalendar } from '../calendar/calendar-data';
 import { queueWarnings, unassignedWarning } from './queue-warnings';
 import { applyCommand } from './apply-command';
@@ -76,25 +77,20 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
     const query = unassigned ? withoutDepartment(status) : queueQuery(status, departments);
     // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
     const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
-    const [page, calendar, settings] = await Promise.all([
-      nothing ? { items: [], nextCursor: null } : requests(ctx.store).find({ where: query.where, orderBy: query.orderBy, limit, cursor, fields: QUEUE_FIELDS }),
-      loadCalendar(ctx.store),
-      loadRequestSettings(ctx.store),
-    ]);
+    const [calendar, settings] = await Promise.all([loadCalendar(ctx.store), loadRequestSettings(ctx.store)]);
     const today = beijingToday(ctx.now());
-    const row = (r: RequestRecord) => toQueueItem(r, today, calendar, settings.registrationReminderWorkingDays);
+    const rows = (find: Omit<FindOptions, 'fields'>) => queueRowPage(ctx.store, find, today, calendar, settings.registrationReminderWorkingDays);
     // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
     const headed = !cursor && !status && !unassigned;
-    const [waiting, waitingTotal] = headed
-      ? await Promise.all([
-          requests(ctx.store).find({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN, fields: QUEUE_FIELDS }),
-          requests(ctx.store).count(awaitingRegistration.where),
-        ])
-      : [{ items: [] as RequestRecord[] }, 0];
+    const [page, waiting, waitingTotal] = await Promise.all([
+      nothing ? { items: [], nextCursor: null } : rows({ where: query.where, orderBy: query.orderBy, limit, cursor }),
+      headed ? rows({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN }) : { items: [] },
+      headed ? requests(ctx.store).count(awaitingRegistration.where) : 0,
+    ]);
     return {
-      items: page.items.map(row),
+      items: page.items,
       nextCursor: page.nextCursor,
-      awaitingRegistration: waiting.items.map(row),
+      awaitingRegistration: waiting.items,
       awaitingRegistrationTotal: waitingTotal,
       // Warnings head the list; later pages do not repeat the count.
       warnings: cursor ? [] : [...(await queueWarnings(ctx.store, calendar, today, departments)), ...(scope.kind === 'all' ? await unassignedWarning(ctx.store) : [])],

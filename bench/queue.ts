@@ -1,0 +1,90 @@
+// `npm run bench:queue`: where a staff queue call's time goes, in process (no HTTP, no other clients),
+// beside the floor of the same run: the notice list, the read the queue's goal is measured against.
+// Loads the demo data and QUEUE_REQUESTS paper requests (bench/bench-data.ts: all in the clerk's
+// department) into a temporary SQLite file, then, after a warm-up, takes the CPU time of QUEUE_CALLS
+// calls of each, answered and written as the local cloud writes them (JSON of the envelope):
+// - notices.list (limit 20): the floor;
+// - requests.queue as the clerk (limit 20) with every row built afresh, as before rows were kept
+//   (cloudfunctions/requests/queue-rows.ts);
+// - requests.queue as it runs now.
+// For a profile: `node --cpu-prof --cpu-prof-dir bench/profiles --import tsx bench/queue.ts`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COLLECTIONS } from '../cloudfunctions/_runtime/collections';
+import { silentLogger } from '../cloudfunctions/_runtime/handler-context';
+import { identifyCaller } from '../cloudfunctions/_runtime/identify-caller';
+import { invoke } from '../cloudfunctions/_runtime/invoke';
+import { findFunction } from '../cloudfunctions/registry';
+import { forgetQueueRows } from '../cloudfunctions/requests/queue-rows';
+import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
+import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
+import { seedDemoData } from '../server/seed';
+import { fillNotices, fillRequests } from './bench-data';
+
+const REQUESTS = Number(process.env.QUEUE_REQUESTS ?? 30_000);
+const NOTICES = Number(process.env.QUEUE_NOTICES ?? 2_000);
+const CALLS = Number(process.env.QUEUE_CALLS ?? 2_000);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-queue-'));
+  try {
+    const now = new Date();
+    const store = new SqliteStore(join(dir, 'sunshine.sqlite'), COLLECTIONS);
+    await seedDemoData(store, now);
+    await fillNotices(store, NOTICES);
+    await fillRequests(store, REQUESTS, now);
+    const search = new SqliteNoticeSearch(store);
+    const clerk = await identifyCaller('demo-clerk', store, silentLogger);
+    const anonymous = await identifyCaller(null, store, silentLogger);
+    const ctx = (caller: typeof clerk) => ({ caller, store, now: () => now, log: silentLogger, platform: 'local' as const, search, rateLimits: false });
+    const notices = findFunction('notices')!;
+    const requests = findFunction('requests')!;
+
+    const list = () => invoke(notices, { action: 'list', data: { limit: 20 } }, ctx(anonymous));
+    const queue = () => invoke(requests, { action: 'queue', data: { limit: 20 } }, ctx(clerk));
+    // Before rows were kept: every row of every call built afresh.
+    const queueBefore = () => {
+      forgetQueueRows(store);
+      return queue();
+    };
+    const answer = (await queue()) as { ok: boolean; data: { items: unknown[]; awaitingRegistration: unknown[]; warnings: string[] } };
+    if (!answer.ok) throw new Error(`queue answered ${JSON.stringify(answer)}`);
+
+    /** CPU ms per call (user + system: steadier than the clock on a shared machine), the answer written as the local cloud writes it. */
+    const cpuPerCall = async (call: () => Promise<unknown>, calls: number): Promise<number> => {
+      const before = process.cpuUsage();
+      for (let i = 0; i < calls; i++) JSON.stringify(await call());
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1000 / calls;
+    };
+    const kinds = { list, queueBefore, queue };
+    for (const call of Object.values(kinds)) await cpuPerCall(call, 200); // warm-up: code compiled, read cache filled
+    // Short batches taken in turns, ROUNDS times; the median of each kind's batches counts.
+    const ROUNDS = 9;
+    const runs: Record<keyof typeof kinds, number[]> = { list: [], queueBefore: [], queue: [] };
+    for (let r = 0; r < ROUNDS; r++) for (const [name, call] of Object.entries(kinds)) runs[name as keyof typeof kinds].push(await cpuPerCall(call, Math.ceil(CALLS / ROUNDS)));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const json = JSON.stringify(answer);
+    const jsonMs = (() => {
+      const t = process.cpuUsage();
+      for (let i = 0; i < 2000; i++) JSON.stringify(answer);
+      const u = process.cpuUsage(t);
+      return (u.user + u.system) / 1000 / 2000;
+    })();
+    const floor = median(runs.list);
+    console.log(`${REQUESTS.toLocaleString()} requests, ${NOTICES.toLocaleString()} notices; ${CALLS} calls of each kind in ${ROUNDS} turns, in process (CPU time, medians)`);
+    console.log(`queue page: ${answer.data.items.length} rows, ${answer.data.awaitingRegistration.length} waiting at the head, ${answer.data.warnings.length} warnings; ${json.length.toLocaleString()} bytes of JSON, written in ${jsonMs.toFixed(3)} ms`);
+    console.log(`notices.list                      ${floor.toFixed(3)} ms a call (the floor)`);
+    console.log(`requests.queue, rows built afresh ${median(runs.queueBefore).toFixed(3)} ms a call — ${(median(runs.queueBefore) / floor).toFixed(2)}× the list (before)`);
+    console.log(`requests.queue, rows kept         ${median(runs.queue).toFixed(3)} ms a call — ${(median(runs.queue) / floor).toFixed(2)}× the list (now)`);
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
