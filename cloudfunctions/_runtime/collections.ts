@@ -142,8 +142,12 @@ export const COLLECTIONS = {
   departments: [['order']],
   /** Staff, keyed by OPENID: the only source of roles. */
   staff: [],
-  /** Append-only history: who did what to which record, when (条例 Art. 45 record keeping). */
-  events: [['subjectId', 'at']],
+  /**
+   * Append-only history: who did what to which record, when (条例 Art. 45 record keeping). Read by
+   * subject, oldest first, page by page (an erasure rewrites its subjects' events): `id` ends the index
+   * because every find breaks ties on it, so no page sorts a subject's events outside the index.
+   */
+  events: [['subjectId', 'at', 'id']],
   /** Bookkeeping of the deployment itself (e.g. that demo data was seeded). */
   meta: [],
 
@@ -167,8 +171,8 @@ export const COLLECTIONS = {
     /** The retention job: concluded requests not yet anonymised, oldest first (anonymised ones leave the index's range). */
     ['open', 'anonymisedAt', 'submittedAt', 'id'],
   ],
-  /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
-  requestKeys: [],
+  /** Idempotency of submit/enter: id = hash(caller + key) → the request created; found by the request for 个人信息 and an erasure. */
+  requestKeys: [['requestId']],
   /** Sequences, e.g. `requests-2026` for tracking numbers 依申〔2026〕000001号… */
   counters: [],
   /** The bureau's working-day arrangement, one document per year (id = year). */
@@ -178,17 +182,22 @@ export const COLLECTIONS = {
 
   // subscriptions, inbox, outbox
   /** One row per cause (notice published, request replied…), written with it; a bulletin's row is also its fan-out job. */
-  outbox: [['status', 'createdAt'], ['subjectId', 'createdAt']],
+  /**
+   * From here on, an index that starts with an OPENID field (`openid`, `author`, `raterOpenid`,
+   * `audience.openid`, …) serves 个人信息 and an erasure (me/resident-records.ts): one resident's
+   * records, page by page, never a walk over everyone's.
+   */
+  outbox: [['status', 'createdAt'], ['subjectId', 'createdAt'], ['audience.openid', 'createdAt', 'id']],
   /** The message centre: one row per recipient of a notification; the retention job removes the oldest first. */
-  inbox: [['openid', 'createdAt'], ['subjectId', 'read'], ['createdAt', 'id']],
+  inbox: [['openid', 'createdAt', 'id'], ['subjectId', 'read'], ['createdAt', 'id']],
   /** The WeChat side of each inbox row: status, attempts, reason; the retention job removes the oldest first. */
-  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt'], ['createdAt', 'id']],
+  deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt'], ['createdAt', 'id'], ['openid', 'createdAt', 'id']],
   /** Consent per resident and template (id derived from both). */
-  grants: [],
+  grants: [['openid', 'updatedAt', 'id']],
   /** A resident's topics; fan-out walks one topic in id order. */
-  subscriptions: [['topic', 'id'], ['openid', 'createdAt']],
+  subscriptions: [['topic', 'id'], ['openid', 'createdAt', 'id']],
   /** Local cloud only: what would have been sent to WeChat. */
-  wechatRecorded: [['subjectId', 'at'], ['at', 'id']],
+  wechatRecorded: [['subjectId', 'at'], ['at', 'id'], ['touser', 'at', 'id']],
 
   // notice search, comments
   /** Residents' opinions on consultations; the search index itself is SQLite-only (sqlite-search.ts). */
@@ -196,6 +205,7 @@ export const COLLECTIONS = {
     ['noticeId', 'status', 'publishedAt'],
     ['noticeId', 'createdAt'],
     ['noticeId', 'author', 'createdAt'],
+    ['author', 'createdAt', 'id'],
   ],
   /**
    * 阅读: one record per viewer, notice and Beijing day (id = day + hash), and one counter per notice (id = notice id).
@@ -210,7 +220,7 @@ export const COLLECTIONS = {
    * in cloud storage (the record keeps the fileID). Uploads no write has named yet, oldest first, for
    * the job that removes them a day on.
    */
-  files: [['uploadedBy', 'createdAt'], ['attached', 'createdAt', 'id']],
+  files: [['uploadedBy', 'createdAt', 'id'], ['attached', 'createdAt', 'id']],
 
   // windows, visits, ratings, follow-ups
   /** Service windows (好差评): name, department, location, the services offered. */
@@ -219,7 +229,7 @@ export const COLLECTIONS = {
   visits: [['windowId', 'issuedAt']],
   /** Ratings; ids make one rating per visit / per resident-window-day. Never deleted. */
   ratings: [
-    ['raterOpenid', 'createdAt'],
+    ['raterOpenid', 'createdAt', 'id'],
     ['excluded', 'createdAt'],
     ['excluded', 'windowId', 'createdAt'],
     /** The retention job: ratings that still carry a contact name, or a contact phone (most carry neither). */
@@ -236,12 +246,18 @@ export const COLLECTIONS = {
   ],
   /** Exact counters per window/service/department/bureau × month, updated with each rating. */
   ratingTallies: [['scope', 'month', 'key']],
-  /** Server-side uniqueness claims (one rating per visit / request / resident-window-day, opinion slots), keyed by the claim; read by id only. */
-  uniqueKeys: [],
+  /** Server-side uniqueness claims (one rating per visit / request / resident-window-day, opinion slots), keyed by the claim; read by id, and by the record claimed when an erasure removes a resident's. */
+  uniqueKeys: [['recordId', 'at', 'id']],
 
   // audit
-  /** Who did what to which record, and who saw whose unmasked personal data: append-only (APPEND_ONLY_COLLECTIONS). Newest first, by each filter. */
-  audit: [['at'], ['actor', 'at'], ['actorName', 'at'], ['recordId', 'at'], ['action', 'at']],
+  /**
+   * Who did what to which record, and who saw whose unmasked personal data: append-only (APPEND_ONLY_COLLECTIONS).
+   * 操作记录 searches by person (OPENID or recorded name), record, action and Beijing dates, newest first,
+   * paged: one index per filter, the date range and the `id` tie-break in it, so a page is read straight
+   * from the index, never sorted (test/functions/audit-query-plans.test.ts). Filters combined use the first
+   * one's index and check the others on the rows it reads.
+   */
+  audit: [['at', 'id'], ['actor', 'at', 'id'], ['actorName', 'at', 'id'], ['recordId', 'at', 'id'], ['action', 'at', 'id']],
   /** Invitations to join as staff, keyed by a hash of the one-time code (the code itself is never stored). */
   staffInvites: [],
 
@@ -266,8 +282,8 @@ export const COLLECTIONS = {
     /** The retention job: closed cases not yet anonymised, oldest first. */
     ['open', 'anonymisedAt', 'submittedAt', 'id'],
   ],
-  /** Idempotency of ask/enter: id = hash(caller + key) → the case created. */
-  inquiryKeys: [],
+  /** Idempotency of ask/enter: id = hash(caller + key) → the case created; found by the case for 个人信息 and an erasure. */
+  inquiryKeys: [['caseId']],
   /** 常见问题: active ones by when they were last checked, overall and per department. */
   faq: [
     ['status', 'checkedAt', 'id'],

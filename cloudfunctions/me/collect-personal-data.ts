@@ -7,25 +7,43 @@ import { RATING_LEVEL_LABELS } from '../../shared/ratings/rating-levels';
 import { REPLY_CATEGORY_INFO } from '../../shared/requests/reply-categories';
 import type { RequestRecord } from '../../shared/requests/request-record';
 import { REQUEST_STATUS_LABELS } from '../../shared/requests/request-schema';
+import { FOLLOW_UP_STATUS_LABELS, type FollowUpRecord } from '../../shared/ratings/follow-up';
+import { DEFAULT_RATE_LIMITS } from '../../shared/limits/rate-limits';
 import type { Store, Stored } from '../_runtime/store/port';
-import { residentRecords } from './resident-records';
+import { helpfulClaimsOf, liveRateCountersOf, noticeViewsOf } from './derived-records';
+import { findAll, residentRecords } from './resident-records';
 
-/** Everything held about `openid`, read from the collections RESIDENT_RECORDS names. Reads only. */
+/**
+ * Everything held about `openid`: the collections RESIDENT_RECORDS names, and the records keyed by a
+ * hash of the OPENID (derived-records.ts) — the same set `me.erase` anonymises or removes. Reads only.
+ */
 export async function collectPersonalData(store: Store, openid: string, now: Date): Promise<PersonalData> {
-  const [requests, inquiries, ratings, comments, subscriptions, grants, inbox, deliveries, departments] = await Promise.all([
+  const [requests, inquiries, ratings, comments, subscriptions, unsubscribed, grants, inbox, deliveries, notifications, files, departments] = await Promise.all([
     residentRecords(store, 'requests', openid),
     residentRecords(store, 'inquiries', openid),
     residentRecords(store, 'ratings', openid),
     residentRecords(store, 'noticeComments', openid),
     residentRecords(store, 'subscriptions', openid),
+    residentRecords(store, 'offSubscriptions', openid),
     residentRecords(store, 'grants', openid),
     residentRecords(store, 'inbox', openid),
     store.collection('deliveries').count({ openid }),
+    store.collection('outbox').count({ 'audience.openid': openid }),
+    residentRecords(store, 'files', openid),
     store.collection('departments').find({ orderBy: [['order', 'asc']], limit: 100 }),
+  ]);
+  const [views, helpful, counters, followUps, submissionKeys] = await Promise.all([
+    noticeViewsOf(store, openid),
+    helpfulClaimsOf(store, openid),
+    liveRateCountersOf(store, openid, now),
+    followUpsOf(store, ratings.map((r) => r.id)),
+    submissionKeyCount(store, requests.map((r) => r.id), inquiries.map((c) => c.id)),
   ]);
   const departmentName = new Map(departments.items.map((d) => [d.id, d.name]));
   const noticeTitles = new Map<string, string>();
-  for (const id of new Set(comments.map((c) => c.noticeId))) noticeTitles.set(id, (await store.collection('notices').get(id))?.title ?? '');
+  for (const id of new Set([...comments.map((c) => c.noticeId), ...views.map((v) => v.noticeId)])) noticeTitles.set(id, (await store.collection('notices').get(id))?.title ?? '');
+  const questions = new Map<string, string>();
+  for (const id of helpful.faqIds) questions.set(id, (await store.collection('faq').get(id))?.question ?? '');
   return {
     openid,
     asOf: now.toISOString(),
@@ -40,8 +58,10 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
       contact: c.contact,
       messages: c.messages.map((m) => ({ from: m.from, text: m.text, at: m.at })),
       submittedAt: c.submittedAt,
+      rating: c.rating ? { helpful: c.rating.helpful, reason: c.rating.reason, at: c.rating.at } : null,
     })),
     subscriptions: subscriptions.map((s) => ({ label: describeTopic(s, (id) => departmentName.get(id) ?? id), createdAt: s.createdAt })),
+    unsubscribed: unsubscribed.map((s) => ({ label: describeTopic(s, (id) => departmentName.get(id) ?? id), createdAt: s.createdAt })),
     grants: grants.map((g) => ({
       label: SUBSCRIBE_TEMPLATES.find((t) => t.templateId === g.templateId)?.label ?? g.templateId,
       kind: g.kind,
@@ -60,6 +80,7 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
       contactName: r.contactName,
       contactPhone: r.contactPhone,
       createdAt: r.createdAt,
+      followUp: personalFollowUp(followUps.get(r.id)),
     })),
     opinions: comments.map((c) => ({
       noticeId: c.noticeId,
@@ -70,6 +91,12 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
       reply: c.reply?.text ?? null,
     })),
     wechatDeliveries: deliveries,
+    notifications,
+    noticesRead: views.map((v) => ({ noticeId: v.noticeId, noticeTitle: noticeTitles.get(v.noticeId) ?? '', day: v.day })),
+    helpful: helpful.faqIds.map((faqId) => ({ faqId, question: questions.get(faqId) ?? '' })),
+    files: files.map((f) => ({ name: f.name, sizeBytes: f.sizeBytes, createdAt: f.createdAt })),
+    limits: counters.map((c) => ({ what: DEFAULT_RATE_LIMITS[c.key]?.what ?? c.key, count: c.count, until: c.windowEnd })),
+    submissionKeys,
     onThisPhoneOnly: ON_THIS_PHONE_ONLY,
   };
 }
@@ -93,4 +120,32 @@ function personalRequest(r: Stored<RequestRecord>): PersonalRequest {
     reply: r.reply ? { categoryLabel: REPLY_CATEGORY_INFO[r.reply.category].label, text: r.reply.text, on: r.reply.on } : null,
     ending: r.ending ? { reason: r.ending.reason, on: r.ending.on } : null,
   };
+}
+
+/** A 差评's follow-up as the rater sees it: no staff name, no internal note. */
+function personalFollowUp(f: Stored<FollowUpRecord> | undefined): PersonalData['ratings'][number]['followUp'] {
+  if (!f) return null;
+  return {
+    statusLabel: FOLLOW_UP_STATUS_LABELS[f.status],
+    answer: f.response?.answer ?? null,
+    feedback: f.feedback ? { solved: f.feedback.solved, note: f.feedback.note, at: f.feedback.at } : null,
+  };
+}
+
+/** The follow-ups of their ratings (keyed like the rating). */
+async function followUpsOf(store: Store, ratingIds: string[]): Promise<Map<string, Stored<FollowUpRecord>>> {
+  const found = new Map<string, Stored<FollowUpRecord>>();
+  for (let i = 0; i < ratingIds.length; i += 500) {
+    const page = await findAll(store, 'followUps', { id: { in: ratingIds.slice(i, i + 500) } }, ['id', 'asc']);
+    for (const f of page) found.set(f.id, f);
+  }
+  return found;
+}
+
+/** Their submission keys (requests' and inquiries'), found by what they created: the keys themselves are hashes. */
+async function submissionKeyCount(store: Store, requestIds: string[], caseIds: string[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < requestIds.length; i += 500) n += await store.collection('requestKeys').count({ requestId: { in: requestIds.slice(i, i + 500) } });
+  for (let i = 0; i < caseIds.length; i += 500) n += await store.collection('inquiryKeys').count({ caseId: { in: caseIds.slice(i, i + 500) } });
+  return n;
 }

@@ -1,8 +1,8 @@
 import { helpfulClaimId } from '../faq/helpful-claims';
 import { viewerKey } from '../notices/notice-views';
 import { viewRecordId } from '../../shared/notices/notice-views';
-import { liveCounterIdsOf } from '../_runtime/rate-limiter';
-import type { Store } from '../_runtime/store/port';
+import { liveCounterIdsOf, type RateCounterRecord } from '../_runtime/rate-limiter';
+import type { Store, Stored } from '../_runtime/store/port';
 import { findAll } from './resident-records';
 
 /**
@@ -18,14 +18,15 @@ import { findAll } from './resident-records';
  * yesterday are removed by the retention job (a view only counts on its day), so this reads a day or
  * two of views, by the `day` index.
  */
-export async function noticeViewsOf(store: Store, openid: string): Promise<Array<{ id: string }>> {
+export async function noticeViewsOf(store: Store, openid: string): Promise<Array<{ id: string; version: number; noticeId: string; day: string }>> {
   const views = await findAll(store, 'noticeViews', {}, ['day', 'asc']);
   return views.filter((v) => v.id === viewRecordId(v.day, viewerKey(v.noticeId, openid)));
 }
 
 /** Their 有帮助 claims on FAQ entries (one per resident and entry), and the entries they are about. */
 export async function helpfulClaimsOf(store: Store, openid: string): Promise<{ claims: Array<{ id: string; version: number }>; faqIds: string[] }> {
-  const entries = await findAll(store, 'faq', {}, ['createdAt', 'asc']);
+  // In id order: the primary key, so the walk sorts nothing (the FAQ is tens of entries).
+  const entries = await findAll(store, 'faq', {}, ['id', 'asc']);
   const claims: Array<{ id: string; version: number }> = [];
   const faqIds: string[] = [];
   for (const entry of entries) {
@@ -43,10 +44,16 @@ export async function helpfulClaimsOf(store: Store, openid: string): Promise<{ c
  * be recomputed from the OPENID it was made for.
  */
 export async function rateCountersOf(store: Store, openid: string, now: Date): Promise<Array<{ id: string }>> {
-  const live = [];
+  const live = await liveRateCountersOf(store, openid, now);
+  return [...live, ...(await findAll(store, 'rateLimits', { windowEnd: { lte: now.toISOString() } }, ['windowEnd', 'asc']))];
+}
+
+/** Their counters in the windows still running: what `me.data` shows (an ended one counts nothing and names no one). */
+export async function liveRateCountersOf(store: Store, openid: string, now: Date): Promise<Array<Stored<RateCounterRecord>>> {
+  const live: Array<Stored<RateCounterRecord>> = [];
   for (const id of await liveCounterIdsOf(store, openid, now)) {
     const counter = await store.collection('rateLimits').get(id);
-    if (counter) live.push(counter);
+    if (counter && counter.windowEnd > now.toISOString()) live.push(counter);
   }
-  return [...live, ...(await findAll(store, 'rateLimits', { windowEnd: { lte: now.toISOString() } }, ['windowEnd', 'asc']))];
+  return live;
 }

@@ -13,18 +13,44 @@ export interface PersonalData {
   asOf: string;
   requests: PersonalRequest[];
   /** 咨询、投诉: the cases they raised, with the contact they left and the conversation. */
-  inquiries: Array<{ caseNumber: string; kind: string; statusLabel: string; open: boolean; topic: string; text: string; contact: { name: string | null; phone: string | null } | null; messages: Array<{ from: 'resident' | 'staff'; text: string; at: string }>; submittedAt: string }>;
+  inquiries: Array<{
+    caseNumber: string; kind: string; statusLabel: string; open: boolean; topic: string; text: string;
+    contact: { name: string | null; phone: string | null } | null;
+    messages: Array<{ from: 'resident' | 'staff'; text: string; at: string }>;
+    submittedAt: string;
+    /** How they rated the answer (有帮助 / 没帮助 and why), or null. */
+    rating: { helpful: boolean; reason: string | null; at: string } | null;
+  }>;
   subscriptions: Array<{ label: string; createdAt: string }>;
+  /** Topics they turned off: the row stays, marked off, so subscribing again is the same subscription. */
+  unsubscribed: Array<{ label: string; createdAt: string }>;
   /** WeChat subscribe-message consent per template: what the resident accepted, and sends left. */
   grants: Array<{ label: string; kind: TemplateKind; remaining: number; banned: boolean; updatedAt: string }>;
   /** 消息: every message in the message centre. */
   inbox: Array<{ title: string; body: string; read: boolean; createdAt: string }>;
   /** 好差评: the resident's ratings with the contact they left. */
-  ratings: Array<{ windowName: string; serviceName: string | null; level: string; tags: string[]; comment: string; anonymous: boolean; contactName: string; contactPhone: string; createdAt: string }>;
+  ratings: Array<{
+    windowName: string; serviceName: string | null; level: string; tags: string[]; comment: string; anonymous: boolean;
+    contactName: string; contactPhone: string; createdAt: string;
+    /** A 差评's follow-up: where it stands, the answer they were given, and what they said of it. */
+    followUp: { statusLabel: string; answer: string | null; feedback: { solved: boolean; note: string; at: string } | null } | null;
+  }>;
   /** Opinions left on consultations (征求意见). */
   opinions: Array<{ noticeId: string; noticeTitle: string; text: string; status: string; createdAt: string; reply: string | null }>;
   /** Messages the bureau sent or tried to send through WeChat (templates and results, not their content). */
   wechatDeliveries: number;
+  /** Notifications addressed to them personally (each one's cause, before it reaches 消息 and WeChat). */
+  notifications: number;
+  /** 阅读: the notices they opened on the days still counted (today's and yesterday's; the retention job removes older days). */
+  noticesRead: Array<{ noticeId: string; noticeTitle: string; day: string }>;
+  /** 有帮助: the common questions (常见问题) whose answer they said helped. */
+  helpful: Array<{ faqId: string; question: string }>;
+  /** Files they attached (a supplement's material): kept with the request. */
+  files: Array<{ name: string; sizeBytes: number; createdAt: string }>;
+  /** 防滥用计数: their calls of a limited action in the periods still running (each counter goes when its period ends). */
+  limits: Array<{ what: string; count: number; until: string }>;
+  /** 防重复提交: one key per request or inquiry they sent, so a resend never makes a second one (a hash, no content). */
+  submissionKeys: number;
   /** What is kept on the phone only, never sent to the bureau: the page lists it from the phone. */
   onThisPhoneOnly: string[];
 }

@@ -15,6 +15,7 @@ import { consultation } from '../support/factories';
 import { storeCounts } from '../support/fixture';
 import { dispatchAll } from '../support/notifications-fixture';
 import { application } from '../support/request-factories';
+import { queryPlansOf, type QueryPlan } from '../support/query-plans';
 
 /**
  * 我的 → 个人信息 → 删除: over a real SQLite database kept in a file, a resident with two answered
@@ -41,6 +42,8 @@ let file: string;
 let cloud: CloudHarness;
 let replied: { id: string };
 let reportBefore: Record<string, unknown>;
+/** What the bureau publishes, through its functions: the annual report, the rating figures, the inquiry figures. */
+let publishedBefore: unknown;
 /** Keys derived from the erasee's OPENID, each as stored: name → key. */
 let derived: Record<string, string>;
 
@@ -67,6 +70,24 @@ async function reportCounts(): Promise<Record<string, unknown>> {
   for (const year of [2025, 2026]) counts[`table ${year}`] = tallyRequests(all, year).rows;
   return counts;
 }
+
+async function publishedFigures(): Promise<unknown> {
+  const year = Number(cloud.clock.now.toISOString().slice(0, 4));
+  const annual = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year } }));
+  return {
+    annual: { requests: annual.requests, proactive: annual.proactive, cases: annual.cases.table, checks: annual.checks },
+    ratings: ok(await cloud.call(null, 'ratings', { action: 'stats', data: { year } })),
+    inquiries: ok(await cloud.call('demo-admin', 'inquiries', { action: 'figures', data: { year } })),
+  };
+}
+
+/**
+ * The plan lines that read a whole collection: a resident's data is found by their OPENID through an
+ * index, never by walking everyone's. The FAQ (tens of entries, read whole for the 有帮助 claims) is
+ * the one collection read whole on purpose.
+ */
+const wholeReads = (plans: QueryPlan[]) =>
+  plans.filter((p) => p.table !== 'faq').flatMap((p) => p.plan.filter((line) => /^SCAN \S+$/.test(line.trim())).map((line) => `${p.table}: ${line}`));
 
 /** Every row of every collection as stored (JSON text). */
 async function everyRow(): Promise<Array<{ collection: string; doc: string }>> {
@@ -107,6 +128,9 @@ beforeAll(async () => {
   ok(await cloud.call(ERASEE, 'requests', { action: 'withdraw', data: { id: b.id, version: b.version, reason: `已电话沟通，请按 ${PHONE} 联系` } }));
 
   ok(await cloud.call(ERASEE, 'subscriptions', { action: 'subscribe', data: { kind: 'announcement' } }));
+  // A topic followed, then turned off: the row stays, marked off.
+  ok(await cloud.call(ERASEE, 'subscriptions', { action: 'subscribe', data: { departmentId: 'office' } }));
+  ok(await cloud.call(ERASEE, 'subscriptions', { action: 'unsubscribe', data: { departmentId: 'office' } }));
   ok(await cloud.call(ERASEE, 'subscriptions', { action: 'recordGrants', data: { grants: [{ templateId: 'local-request-replied', result: 'accept' }] } }));
   ok(await cloud.call(ERASEE, 'ratings', { action: 'submit', data: { requestId: a.id, level: 'dissatisfied', comment: '答复太慢', contactName: NAME, contactPhone: PHONE } }));
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: consultation({ title: '澄明路改造征求意见' }) } }));
@@ -133,7 +157,8 @@ beforeAll(async () => {
     }),
   );
   const caseVersion = (await cloud.store.collection('inquiries').get(asked.id))!.version;
-  ok(await cloud.call('demo-admin', 'inquiries', { action: 'answer', data: { id: asked.id, version: caseVersion, text: '补贴标准见区住建局通知。' } }));
+  const answered = ok(await cloud.call('demo-admin', 'inquiries', { action: 'answer', data: { id: asked.id, version: caseVersion, text: '补贴标准见区住建局通知。' } }));
+  ok(await cloud.call(ERASEE, 'inquiries', { action: 'rateAnswer', data: { id: asked.id, version: answered.version, helpful: false, reason: '没有说明申请期限' } }));
 
   // A file the resident attached (as the supplement form uploads it): its record names them.
   await cloud.store.collection('files').insert({ name: `${NAME}的补正说明.pdf`, contentType: 'application/pdf', sizeBytes: 2048, sha256: 'a'.repeat(64), uploadedBy: ERASEE, createdAt: cloud.clock.now.toISOString() });
@@ -141,6 +166,7 @@ beforeAll(async () => {
   ok(await cloud.call(OTHER, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: OTHER_NAME, idType: 'passport', idNumber: 'E77553311', phone: '13600001111' } }) }));
   await dispatchAll(cloud);
   reportBefore = await reportCounts();
+  publishedBefore = await publishedFigures();
 }, 120_000);
 
 afterAll(() => {
@@ -164,9 +190,26 @@ test('me.data answers everything held about the caller, unmasked, and nothing of
   expect(text).not.toContain(OTHER_NAME);
   expect(text).not.toContain('张敏'); // no staff names: who handled it is the bureau's record
 
+  // What is keyed by a hash of their OPENID, and the rest that names them, is listed too.
+  expect(data.noticesRead).toEqual([expect.objectContaining({ noticeTitle: '澄明路改造征求意见' })]);
+  expect(data.helpful).toEqual([expect.objectContaining({ question: '加装电梯补贴怎么申请？' })]);
+  expect(data.limits).toEqual(expect.arrayContaining([expect.objectContaining({ what: '提交申请', count: 2 })]));
+  expect(data.unsubscribed).toEqual([expect.objectContaining({ label: '局办公室' })]);
+  expect(data.files).toEqual([expect.objectContaining({ name: `${NAME}的补正说明.pdf`, sizeBytes: 2048 })]);
+  expect(data.ratings[0].followUp).toEqual({ statusLabel: '待整改回访', answer: null, feedback: null });
+  expect(data.inquiries[0].rating).toMatchObject({ helpful: false, reason: '没有说明申请期限' });
+  expect(data.notifications).toBeGreaterThanOrEqual(1);
+  expect(data.submissionKeys).toBe(3);
+
   const other = JSON.stringify(ok(await me(OTHER, 'data')));
   for (const value of [NAME, ID_NUMBER, PHONE, EMAIL]) expect(other).not.toContain(value);
   expect(other).toContain(OTHER_NAME);
+});
+
+test("me.data finds the resident's records through indexes, never reading a collection whole", async () => {
+  const plans = await queryPlansOf(cloud.store, () => me(ERASEE, 'data'));
+  expect(plans.length).toBeGreaterThan(10);
+  expect(wholeReads(plans)).toEqual([]);
 });
 
 test('me.export is the same data as a JSON file', async () => {
@@ -187,17 +230,26 @@ test('erasure needs the confirmation, and is refused while a request is still op
   expect((await cloud.store.collection('requests').get(replied.id))?.applicant.name).toBe(NAME);
   ok(await cloud.call(ERASEE, 'requests', { action: 'withdraw', data: { id: pending.id, version: pending.version } }));
   reportBefore = await reportCounts();
+  publishedBefore = await publishedFigures();
 });
 
 describe('after the erasure', () => {
   let report: any;
   let bytesBefore: string[];
   let derivedBefore: string[];
+  let erasePlans: QueryPlan[];
 
   beforeAll(async () => {
     bytesBefore = valuesIn(bytesOnDisk());
     derivedBefore = valuesIn(bytesOnDisk(), derived);
-    report = ok(await me(ERASEE, 'erase', { confirm: true }));
+    erasePlans = await queryPlansOf(cloud.store, async () => {
+      report = ok(await me(ERASEE, 'erase', { confirm: true }));
+    });
+  });
+
+  test("the erasure, too, finds the resident's records through indexes", () => {
+    expect(erasePlans.length).toBeGreaterThan(10);
+    expect(wholeReads(erasePlans)).toEqual([]);
   });
 
   test('the file held every value before (so the scan below can fail)', () => {
@@ -215,7 +267,7 @@ describe('after the erasure', () => {
 
   test('it says what was anonymised and what was removed', () => {
     expect(report.anonymised).toMatchObject({ requests: 3, inquiries: 1, ratings: 1, opinions: 1 });
-    expect(report.removed.subscriptions).toBe(1);
+    expect(report.removed.subscriptions).toBe(2); // the one followed, and the one turned off
     expect(report.removed.grants).toBe(1);
     expect(report.removed.inbox).toBeGreaterThanOrEqual(1);
   });
@@ -233,6 +285,10 @@ describe('after the erasure', () => {
 
   test('the annual report counts the same: received year × applicant kind × reply category', async () => {
     expect(await reportCounts()).toEqual(reportBefore);
+  });
+
+  test('so do the published figures: the annual report, the rating figures and the inquiry figures, through their functions', async () => {
+    expect(await publishedFigures()).toEqual(publishedBefore);
   });
 
   test('the request keeps its record (Art. 45): steps, dates, reply; the applicant is 已匿名', async () => {
@@ -254,7 +310,10 @@ describe('after the erasure', () => {
 
   test('the resident sees nothing of theirs any more; the other resident still sees theirs', async () => {
     const data = ok(await me(ERASEE, 'data'));
-    expect(data).toMatchObject({ requests: [], inquiries: [], subscriptions: [], grants: [], inbox: [], ratings: [], opinions: [], wechatDeliveries: 0 });
+    expect(data).toMatchObject({
+      requests: [], inquiries: [], subscriptions: [], unsubscribed: [], grants: [], inbox: [], ratings: [], opinions: [], wechatDeliveries: 0,
+      notifications: 0, noticesRead: [], helpful: [], files: [], limits: [], submissionKeys: 0,
+    });
     const other = ok(await me(OTHER, 'data'));
     expect(other.requests[0].applicant.name).toBe(OTHER_NAME);
   });

@@ -29,8 +29,14 @@ async function openAs(openid: string, page: JSX.Element) {
 test('个人信息 shows the applicant details whole; erasure is refused while a request is open, then removes them', async () => {
   const submitted = ok(await cloud.call(RESIDENT, 'requests', { action: 'submit', data: application({ applicant: { type: 'person', name: '宇文清', idType: 'passport', idNumber: 'E99887766', phone: '13722223333' } }) }));
   Taro.setStorageSync('sg-request-draft', { applicant: { name: '宇文清' } });
+  const [notice] = (await cloud.store.collection('notices').find({ where: { status: 'published' }, orderBy: [['publishedAt', 'desc']], limit: 1 })).items;
+  ok(await cloud.call(RESIDENT, 'notices', { action: 'view', data: { id: notice.id } }));
   await openAs(RESIDENT, <MyDataPage />);
   await waitFor(() => expect(screen.getByTestId('my-data-requests').textContent).toContain('E99887766'));
+  // What is kept about them beyond their own records: the notice they read today, the submission's key.
+  expect(screen.getByTestId('my-data-other').textContent).toContain(`阅读记录：`);
+  expect(screen.getByTestId('my-data-other').textContent).toContain(notice.title);
+  expect(screen.getByTestId('my-data-other').textContent).toContain('防止重复提交的记录：1 条');
   expect(screen.getByTestId('my-data-phone').textContent).toContain('填写中的政府信息公开申请');
 
   fireEvent.click(screen.getByTestId('my-data-erase'));
@@ -43,6 +49,7 @@ test('个人信息 shows the applicant details whole; erasure is refused while a
   fireEvent.click(screen.getByTestId('my-data-erase-confirm-button'));
   await waitFor(() => expect(screen.getByTestId('my-data-erased').textContent).toContain('申请 1 件'));
   await waitFor(() => expect(screen.getByTestId('my-data-requests').textContent).toContain('没有申请'));
+  expect(screen.getByTestId('my-data-other').textContent).toContain('没有');
   expect(Taro.getStorageSync('sg-request-draft')).toBeFalsy();
   expect((await cloud.store.collection('requests').get(submitted.id))?.applicant.name).toBe('（已匿名）');
 });

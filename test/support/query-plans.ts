@@ -10,13 +10,15 @@ export interface QueryPlan {
 
 /**
  * Records the SELECTs `work` makes the store run (each statement SQLite prepares: the store's cache of
- * prepared statements is emptied first, so statements prepared before are prepared again) and answers
+ * prepared statements is emptied first, so statements prepared before are prepared again, and so is its
+ * cache of remembered reads, so a query asked before reaches SQLite again) and answers
  * SQLite's plan for each, with NULL for every parameter: the plan of a json_extract filter does not
  * depend on the values.
  */
 export async function queryPlansOf(store: SqliteStore, work: () => Promise<unknown>): Promise<QueryPlan[]> {
   const seen: string[] = [];
   (store as unknown as { statements: { clear(): void } }).statements.clear();
+  (store as unknown as { reads: { clear(): void } }).reads.clear();
   const restore = await store.withConnection((db) => {
     const original = db.prepare.bind(db);
     (db as { prepare: Database.Database['prepare'] }).prepare = ((sql: string) => {

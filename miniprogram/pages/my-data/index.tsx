@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState, type PropsWithChildren } from 'react';
 import type { ErasureReport, PersonalDataExport } from '../../../shared/privacy/personal-data';
+import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { call, messageOf } from '../../api/call';
 import { useElderClass } from '../../elder-mode';
 import { useRemote } from '../../hooks/use-remote';
@@ -69,6 +70,9 @@ export default function MyDataPage() {
 
   const onPhone = phoneOnlyDataPresent();
   const openRequests = data.requests.filter((r) => r.open).length + data.inquiries.filter((c) => c.open).length;
+  const otherCount =
+    data.noticesRead.length + data.helpful.length + data.files.length + data.limits.length +
+    (data.notifications > 0 ? 1 : 0) + (data.wechatDeliveries > 0 ? 1 : 0) + (data.submissionKeys > 0 ? 1 : 0);
 
   return (
     <View className={`page ${elder}`} data-testid="my-data">
@@ -110,6 +114,7 @@ export default function MyDataPage() {
             <Text className="my-data__strong">{c.caseNumber} · {c.kind} · {c.statusLabel}</Text>
             <Text className="my-data__line">{c.topic}：{c.text}</Text>
             {c.contact && <Text className="my-data__line">联系人：{c.contact.name ?? '—'}，电话 {c.contact.phone ?? '—'}</Text>}
+            {c.rating && <Text className="my-data__line">您对答复的评价：{c.rating.helpful ? '有帮助' : '没帮助'}{c.rating.reason ? `（${c.rating.reason}）` : ''}</Text>}
           </View>
         ))}
       </Section>
@@ -120,6 +125,12 @@ export default function MyDataPage() {
             <Text className="my-data__strong">{r.windowName} · {r.level}</Text>
             {r.comment && <Text className="my-data__line">{r.comment}</Text>}
             {(r.contactName || r.contactPhone) && <Text className="my-data__line">留下的联系方式：{r.contactName} {r.contactPhone}</Text>}
+            {r.followUp && (
+              <Text className="my-data__line">
+                差评整改：{r.followUp.statusLabel}{r.followUp.answer ? `，答复：${r.followUp.answer}` : ''}
+                {r.followUp.feedback ? `；您的意见：${r.followUp.feedback.solved ? '已解决' : '未解决'}${r.followUp.feedback.note ? `（${r.followUp.feedback.note}）` : ''}` : ''}
+              </Text>
+            )}
           </View>
         ))}
       </Section>
@@ -133,14 +144,25 @@ export default function MyDataPage() {
         ))}
       </Section>
 
-      <Section title={`订阅与微信提醒（${data.subscriptions.length + data.grants.length}）`} testId="my-data-subscriptions" empty="没有订阅" count={data.subscriptions.length + data.grants.length}>
+      <Section title={`订阅与微信提醒（${data.subscriptions.length + data.unsubscribed.length + data.grants.length}）`} testId="my-data-subscriptions" empty="没有订阅" count={data.subscriptions.length + data.unsubscribed.length + data.grants.length}>
         {data.subscriptions.map((s, i) => <Text key={`s${i}`} className="my-data__line">订阅：{s.label}</Text>)}
+        {data.unsubscribed.map((s, i) => <Text key={`u${i}`} className="my-data__line">已退订：{s.label}</Text>)}
         {data.grants.map((g, i) => <Text key={`g${i}`} className="my-data__line">微信提醒授权：{g.label}{g.kind === 'oneTime' ? `（剩余 ${g.remaining} 次）` : g.remaining > 0 ? '（已开启）' : ''}</Text>)}
       </Section>
 
       <Section title={`消息（${data.inbox.length}）`} testId="my-data-inbox" empty="没有消息" count={data.inbox.length}>
         {data.inbox.slice(-20).reverse().map((m, i) => <Text key={i} className="my-data__line">{m.createdAt.slice(0, 10)} {m.title}</Text>)}
         {data.inbox.length > 20 && <Text className="my-data__note">仅显示最近 20 条，导出文件包含全部</Text>}
+      </Section>
+
+      <Section title={`其他记录（${otherCount}）`} testId="my-data-other" empty="没有" count={otherCount}>
+        {data.noticesRead.map((v, i) => <Text key={`v${i}`} className="my-data__line">阅读记录：{v.day} {v.noticeTitle}</Text>)}
+        {data.helpful.map((h, i) => <Text key={`h${i}`} className="my-data__line">常见问题“有帮助”：{h.question}</Text>)}
+        {data.files.map((f, i) => <Text key={`f${i}`} className="my-data__line">上传的附件：{f.name}（{Math.max(1, Math.round(f.sizeBytes / 1024))} KB）</Text>)}
+        {data.limits.map((l, i) => <Text key={`l${i}`} className="my-data__line">防止频繁操作的计数：{l.what} {l.count} 次（{formatBeijingDateTime(l.until)} 后清除）</Text>)}
+        {data.notifications > 0 && <Text className="my-data__line">发给您的通知记录：{data.notifications} 条</Text>}
+        {data.wechatDeliveries > 0 && <Text className="my-data__line">微信提醒发送记录：{data.wechatDeliveries} 条</Text>}
+        {data.submissionKeys > 0 && <Text className="my-data__line">防止重复提交的记录：{data.submissionKeys} 条（不含内容）</Text>}
       </Section>
 
       <Section title="仅保存在本手机" testId="my-data-phone" empty="没有" count={onPhone.length}>
@@ -155,7 +177,9 @@ export default function MyDataPage() {
             <Text className="my-data__title">删除前请确认</Text>
             <Text className="my-data__strong">将删除：</Text>
             <Text className="my-data__line">· 申请、咨询投诉中的姓名、证件号码、电话、地址、邮箱和您账号的关联；文字中出现的这些信息一并删除</Text>
-            <Text className="my-data__line">· 全部订阅、微信提醒授权、消息，以及本手机上的申请草稿和搜索记录</Text>
+            <Text className="my-data__line">· 全部订阅、微信提醒授权、消息和通知记录，以及本手机上的申请草稿和搜索记录</Text>
+            <Text className="my-data__line">· 阅读记录、常见问题“有帮助”、防止频繁操作的计数和防止重复提交的记录</Text>
+            <Text className="my-data__line">· 附件与您的关联（附件作为申请材料随申请保留）</Text>
             <Text className="my-data__line">· 评价和留言与您的关联，以及评价中留下的联系方式</Text>
             <Text className="my-data__strong">将匿名保留（不再能识别您）：</Text>
             <Text className="my-data__line">
