@@ -1,6 +1,7 @@
 import { helpfulClaimId } from './helpful-claims';
 import { AppError } from '../../shared/api/errors';
-import { toFaqSummary, toFaqView, type FaqRecord } from '../../shared/inquiries/faq-types';
+import { faqTopicsOf, toFaqSummary, toFaqView, type FaqRecord } from '../../shared/inquiries/faq-types';
+import { readAll } from '../_runtime/read-all';
 import { searchTerms } from '../../shared/notices/notice-search';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
@@ -22,6 +23,13 @@ export const faqFunction = defineFunction('faq', faqContract, {
     if (topic) where.topic = topic;
     const page = await ctx.store.collection('faq').find({ where, orderBy: [['checkedAt', 'desc']], limit, cursor });
     return { items: page.items.map(toFaqSummary), nextCursor: page.nextCursor };
+  },
+
+  async topics({ departmentId }, ctx) {
+    // The whole set, projected to the topic: a bureau's FAQ is hundreds of entries, not a list to page.
+    const where: Where = { status: 'active' };
+    if (departmentId) where.departmentId = departmentId;
+    return { topics: faqTopicsOf(await readAll(ctx.store.collection('faq'), ['topic'], where)) };
   },
 
   async search({ q, departmentId, topic, limit }, ctx) {

@@ -5,7 +5,7 @@ import { action } from '../api/define';
 import { refuseBidiControls } from '../api/bidi-controls';
 import { SearchQuerySchema } from '../notices/notice-reading-contract';
 import { anyone, resident, staff } from '../staff/roles';
-import type { FaqSummary, FaqView } from './faq-types';
+import type { FaqSummary, FaqTopic, FaqView } from './faq-types';
 
 const text = (max: number) => refuseBidiControls(z.string().trim().min(1).max(max));
 
@@ -22,6 +22,12 @@ export const faqContract = {
     input: z.strictObject({ departmentId: IdSchema.optional(), topic: text(50).optional(), cursor: CursorSchema, limit: LimitSchema }),
     access: anyone,
     summary: '常见问题列表，按部门和主题筛选，最近核对的在前',
+    writes: false,
+  }),
+  topics: action<{ topics: FaqTopic[] }>()({
+    input: z.strictObject({ departmentId: IdSchema.optional() }),
+    access: anyone,
+    summary: '常见问题的主题及各主题条数（供按主题筛选），条数多的在前',
     writes: false,
   }),
   search: action<{ items: FaqSummary[] }>()({

@@ -48,6 +48,21 @@ export interface FaqView {
 
 export type FaqSummary = Omit<FaqView, 'answer'> & { answerPreview: string };
 
+/** A topic of the active entries and how many there are: the choices of the 按主题 filter. */
+export interface FaqTopic {
+  topic: string;
+  count: number;
+}
+
+/** Topics by how many entries they have, then by name (Chinese collation), so the common ones come first. */
+export function faqTopicsOf(entries: Iterable<{ topic: string }>): FaqTopic[] {
+  const counts = new Map<string, number>();
+  for (const { topic } of entries) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return [...counts]
+    .map(([topic, count]) => ({ topic, count }))
+    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic, 'zh-Hans-CN'));
+}
+
 export function toFaqView(f: FaqRecord & { id: string; version: number }): FaqView {
   return {
     id: f.id,

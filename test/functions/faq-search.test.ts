@@ -69,3 +69,16 @@ test('an entry behind more than five thousand others is still found: nothing is 
   expect(await search('户口')).toEqual([old.id]);
   expect(await search('户口迁移')).toEqual([old.id]);
 });
+
+test('faq.topics counts the active entries per topic, most first, for a department or all', async () => {
+  await save({ question: '养犬登记要带什么？', answer: '身份证。', topic: '养犬登记', departmentId: 'office' });
+  await save({ question: '犬只年检在哪里？', answer: '街道。', topic: '养犬登记', departmentId: 'housing' });
+  await save({ question: '社保卡补办？', answer: '政务服务中心。', topic: '社保', departmentId: 'housing' });
+  const retired = await save({ question: '旧的社保问题', answer: '已过时。', topic: '社保', departmentId: 'housing' });
+  ok(await cloud.call('demo-admin', 'faq', { action: 'retire', data: { id: retired.id, version: retired.version } }));
+  const topics = async (data: Record<string, unknown>) => ok(await cloud.call('resident-a', 'faq', { action: 'topics', data })).topics;
+  expect(await topics({})).toEqual([{ topic: '养犬登记', count: 2 }, { topic: '社保', count: 1 }]);
+  // Equal counts in pinyin order: 社保 (shè) before 养犬登记 (yǎng).
+  expect(await topics({ departmentId: 'housing' })).toEqual([{ topic: '社保', count: 1 }, { topic: '养犬登记', count: 1 }]);
+  expect(await topics({ departmentId: 'office' })).toEqual([{ topic: '养犬登记', count: 1 }]);
+});

@@ -280,6 +280,7 @@ export const VALID_INPUTS: Inputs = {
   },
   faq: {
     list: () => [{}, { departmentId: 'office', topic: '养犬登记', limit: 5, cursor: null }],
+    topics: () => [{}, { departmentId: 'office' }],
     search: () => [{ q: '养犬' }, { q: '养犬登记 身份证', departmentId: 'office', limit: 5 }],
     get: (f) => [{ id: f.faqId }],
     helpful: (f) => [{ id: f.faqId }],

@@ -22,6 +22,7 @@ export default function FaqEditPage() {
   useEffect(() => {
     if (existing.data) setV({ question: existing.data.question, answer: existing.data.answer, topic: existing.data.topic });
   }, [existing.data]);
+  const topics = useRemote(() => call('faq', 'topics', {}), []);
   const entry = existing.data;
   const form = useValidatedForm({
     schema: FaqContentSchema,
@@ -45,6 +46,16 @@ export default function FaqEditPage() {
       </FormField>
       <FormField label="主题" required error={form.errors.topic}>
         <TextField name="faqEditTopic" value={v.topic} onChange={field('topic')} />
+        {/* The topics in use, to pick instead of typing a near-duplicate (养犬登记 beside 犬只登记) that splits the 按主题 filter. */}
+        {topics.data && topics.data.topics.length > 0 ? (
+          <View className="search-order" data-testid="faq-edit-topics">
+            {topics.data.topics.map((t) => (
+              <View key={t.topic} className={`search-order__item ${t.topic === v.topic ? 'search-order__item--active' : ''}`} role="button" onClick={() => field('topic')(t.topic)}>
+                {t.topic}
+              </View>
+            ))}
+          </View>
+        ) : null}
       </FormField>
       <Button className="btn btn--primary btn--block" disabled={form.busy || undefined} onClick={() => void form.submit({ ...v, ...(entry?.departmentId ? { departmentId: entry.departmentId } : {}) })} data-testid="save-faq">
         {entry ? '保存（已核对）' : '发布'}

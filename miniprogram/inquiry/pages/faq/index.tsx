@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { call, messageOf } from '../../../api/call';
 import { DepartmentFilter } from '../../../components/department-filter';
 import { FaqListItem } from '../../../components/inquiries/faq-list-item';
+import { FaqTopicFilter } from '../../../components/inquiries/faq-topic-filter';
 import { PagedListView } from '../../../components/paged-list-view';
 import { SearchBox } from '../../../components/search-box';
 import { useElderClass } from '../../../elder-mode';
@@ -18,7 +19,7 @@ import { usePageShare } from '../../../hooks/use-page-share';
 
 /**
  * 常见问题: the bureau's checked answers, newest checked first, searchable (its own full-text index
- * in the local cloud), narrowed by department and by topic (tap an entry's topic); `?id=` opens one
+ * in the local cloud), narrowed by department and by topic (from the list of topics, or tap an entry's); `?id=` opens one
  * entry whole. Not found here: 我要咨询.
  */
 export default function FaqPage() {
@@ -47,15 +48,14 @@ function FaqList({ q, setQ, elder }: { q: string; setQ: (q: string) => void; eld
   return (
     <View className={`page ${elder} request-page`} data-testid="faq-page">
       <SearchBox initial={q} onSearch={setQ} placeholder="搜索常见问题" />
-      {/* 按部门、按主题: a department from the list, a topic by tapping it on any entry. */}
+      {/* 按部门、按主题: a department and a topic from their lists (or tap the topic on any entry). */}
       <View className="search-order" data-testid="faq-filters">
         <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
-        {topic ? (
-          <Text className="search-order__item search-order__item--active" onClick={() => setTopic(undefined)} data-testid="faq-topic-filter">
-            主题：{topic} ✕
+        <FaqTopicFilter departmentId={departmentId} value={topic} onChange={setTopic} />
+        {topic && (
+          <Text className="search-order__item" onClick={() => setTopic(undefined)} data-testid="faq-topic-filter" aria-label={`清除主题筛选：${topic}`}>
+            清除主题 ✕
           </Text>
-        ) : (
-          <Text className="search-order__item" data-testid="faq-topic-hint">点主题筛选</Text>
         )}
       </View>
       <View className="card">
