@@ -183,6 +183,7 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   // Counts only; statistics viewers see them too (no persona here is a viewer but the admin).
   'inquiries.figures': ANSWERERS,
   'faq.list': everyone,
+  'faq.topics': everyone,
   'faq.search': everyone,
   'faq.get': everyone,
   'faq.helpful': signedIn,
