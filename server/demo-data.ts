@@ -35,7 +35,8 @@ export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
   // The bureau's 好差评 desk: no department, so every window and follow-up is theirs (ratings/rating-scope.ts);
   // an officer given departments works those departments' windows and 差评 only.
   { id: 'demo-rater', name: '赵磊', roles: ['ratingOfficer'], departmentIds: [], departmentId: null, active: true },
-  { id: 'demo-reviewer', name: '孙静', roles: ['reviewer'], departmentIds: ['office'], departmentId: 'office', active: true },
+  // No department: 孙静 reviews for the whole bureau (a reviewer given departments reviews only theirs, review-scope.ts).
+  { id: 'demo-reviewer', name: '孙静', roles: ['reviewer'], departmentIds: [], departmentId: null, active: true },
   // A leader or an inspector: the figures and the annual report, nothing that changes a record or shows personal data.
   { id: 'demo-viewer', name: '周涛', roles: ['viewer'], departmentIds: [], departmentId: null, active: true },
 ];

@@ -307,6 +307,8 @@ export const COLLECTIONS = {
   /** Acts waiting for (or past) a reviewer (id: subject id + its version), the queue oldest first. */
   reviews: [
     ['status', 'submittedAt'],
+    /** A reviewer scoped to departments: their queue and their count on 我的待办. */
+    ['status', 'departmentId', 'submittedAt'],
     /** The latest item of a notice or request, for its page (`forSubject`). */
     ['subjectId', 'submittedAt', 'subjectVersion'],
     /** 我的待办: an author's items sent back. */

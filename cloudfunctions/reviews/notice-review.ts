@@ -31,6 +31,7 @@ export async function submitNoticeForReview(tx: Transaction, actor: NoticeActor,
     actor,
     at,
     text: { title: notice.title, body: notice.body },
+    departmentId: notice.departmentId,
     detail: `发布公开信息《${notice.title}》${schedule}`,
     ...(publishAt ? { payload: { type: 'schedule', publishAt: publishAt.toISOString() } } : {}),
   });
@@ -65,6 +66,8 @@ export async function submitCorrectionForReview(
       actor,
       at,
       text: { title: content.title, body: content.body },
+      // The department the corrected notice is published under reviews it.
+      departmentId: content.departmentId,
       detail: `更正已发布信息《${notice.title}》：${describeChanges(changes)}`,
       payload: { type: 'noticeCorrection', content, departmentName },
       diff: correctionDiff(notice, revised),
@@ -132,12 +135,13 @@ interface Submission {
   actor: NoticeActor;
   at: Date;
   text: { title: string; body: string };
+  departmentId: string;
   detail: string;
   payload?: ReviewPayload;
   diff?: CorrectionDiff;
 }
 
-async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string, { kind, actor, at, text, detail, payload, diff }: Submission): Promise<PendingReview> {
+async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string, { kind, actor, at, text, departmentId, detail, payload, diff }: Submission): Promise<PendingReview> {
   const record: ReviewRecord = {
     kind,
     subjectId: notice.id,
@@ -151,6 +155,7 @@ async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string,
     reviewerName: null,
     decidedAt: null,
     comment: null,
+    departmentId,
     ...(payload ? { payload } : {}),
     ...(diff ? { diff } : {}),
   };

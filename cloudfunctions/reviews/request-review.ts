@@ -54,6 +54,7 @@ export async function submitRequestForReview(ctx: HandlerContext, id: string, ve
       comment: null,
       payload: { type: 'request', command: reviewed as ReviewedRequestCommand },
       reference: current.trackingNumber,
+      departmentId: current.departmentId ?? null,
       dueOn: dueOf(current, beijingToday(at), inputs.calendar)?.dueOn ?? null,
     };
     // Numbered per request: after a send-back the request's version is the same, the item is a new one.

@@ -5,11 +5,12 @@ import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
 import { reviewsContract } from '../../shared/reviews/reviews-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
-import type { Stored, Transaction } from '../_runtime/store/port';
+import type { Stored, Transaction, Where } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
 import { carryOutRequestReview, loadRequestReviewInputs } from './request-review';
 import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-review';
 import { tellAuthorOfSendBack } from './send-back-message';
+import { reviewDepartmentsToList, reviewInScope, reviewScopeOf } from '../../shared/reviews/review-scope';
 
 /**
  * Function `reviews`: 公开审查 (条例 Art. 17). An act that needs review waits here as an item
@@ -18,22 +19,26 @@ import { tellAuthorOfSendBack } from './send-back-message';
  * record (the review's events and the notice's publishing event), never on what residents see.
  */
 export const reviewsFunction = defineFunction('reviews', reviewsContract, {
-  async queue({ status, cursor, limit }, { store }) {
-    const page = await store.collection('reviews').find({ where: { status }, orderBy: [['submittedAt', 'asc']], limit, cursor });
+  async queue({ status, cursor, limit }, { store, caller }) {
+    // A reviewer scoped to departments sees theirs only (review-scope.ts).
+    const departments = reviewDepartmentsToList(reviewScopeOf(caller));
+    if (departments?.length === 0) return { items: [], nextCursor: null };
+    const where: Where = departments ? { status, departmentId: { in: departments } } : { status };
+    const page = await store.collection('reviews').find({ where, orderBy: [['submittedAt', 'asc']], limit, cursor });
     return { items: page.items.map(toItem), nextCursor: page.nextCursor };
   },
 
   async get({ id }, { store, caller }) {
     const review = await store.collection('reviews').get(id);
-    // An author who is not a reviewer sees their own items only; others' answer like a missing one.
-    if (!review || (!isReviewer(caller) && review.authorOpenid !== caller.openid)) throw new AppError('REVIEW_NOT_FOUND');
+    // Out of the caller's sight (another author's item, another department's) it answers like a missing one.
+    if (!review || !maySee(caller, review)) throw new AppError('REVIEW_NOT_FOUND');
     return toItem(review);
   },
 
   async forSubject({ subjectId }, { store, caller }) {
     // The editor's page asks this to show 已提交审核 or the send-back comment: the latest item only.
     const latest = (await store.collection('reviews').find({ where: { subjectId }, orderBy: [['submittedAt', 'desc'], ['subjectVersion', 'desc']], limit: 1 })).items[0];
-    if (!latest || (!isReviewer(caller) && latest.authorOpenid !== caller.openid)) return null;
+    if (!latest || !maySee(caller, latest)) return null;
     return toItem(latest);
   },
 
@@ -85,6 +90,8 @@ async function decidePending(ctx: HandlerContext, id: string, version: number, d
     expectedVersion: version,
     notFound: 'REVIEW_NOT_FOUND',
     decide: (current) => {
+      // Another department's item is not this reviewer's to decide, nor to learn of.
+      if (!reviewInScope(reviewScopeOf(ctx.caller), current)) throw new AppError('REVIEW_NOT_FOUND');
       if (current.status !== 'pending') throw new AppError('INVALID_STATE', '该事项已审核过');
       const { status, outcome, comment, alongside } = decide(current, reviewerName, at);
       return {
@@ -113,6 +120,11 @@ async function carryingOut(ctx: HandlerContext, review: Stored<ReviewRecord> | n
     default:
       return carryOutNoticePublication;
   }
+}
+
+/** An author sees their own items; a reviewer (or admin) those within their departments. */
+function maySee(caller: Caller, review: Stored<ReviewRecord>): boolean {
+  return review.authorOpenid === caller.openid || (isReviewer(caller) && reviewInScope(reviewScopeOf(caller), review));
 }
 
 function isReviewer(caller: Caller): boolean {

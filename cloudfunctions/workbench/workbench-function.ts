@@ -8,6 +8,7 @@ import type { StaffRole } from '../../shared/staff/roles';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { URGENT_SHOWN, workbenchContract, type StaffTodo } from '../../shared/workbench/workbench-contract';
 import { loadCalendar } from '../calendar/calendar-data';
+import { reviewDepartmentsToList, reviewScopeOf } from '../../shared/reviews/review-scope';
 import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Where } from '../_runtime/store/port';
@@ -62,8 +63,11 @@ async function requestCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo
 }
 
 async function reviewCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['reviews']>> {
-  // One's own submissions wait for someone else (SELF_REVIEW), so they are not this reviewer's to do.
-  const where = { status: 'pending', authorOpenid: { ne: ctx.caller.openid } };
+  // One's own submissions wait for someone else (SELF_REVIEW), so they are not this reviewer's to do;
+  // a reviewer scoped to departments counts theirs only, as their queue lists them (review-scope.ts).
+  const departments = reviewDepartmentsToList(reviewScopeOf(ctx.caller));
+  if (departments?.length === 0) return { waiting: 0, oldestSubmittedAt: null };
+  const where = { status: 'pending', authorOpenid: { ne: ctx.caller.openid }, ...(departments ? { departmentId: { in: departments } } : {}) };
   const [waiting, oldest] = await Promise.all([
     ctx.store.collection('reviews').count(where),
     ctx.store.collection('reviews').find({ where, orderBy: [['submittedAt', 'asc']], limit: 1 }),

@@ -62,6 +62,11 @@ export interface ReviewRecord {
    * subject's version as it stands.
    */
   payload?: ReviewPayload;
+  /**
+   * The subject's department when the item was submitted (a request's 承办部门, the 发布部门 of the
+   * notice as it will go out): a reviewer scoped to departments sees only theirs (review-scope.ts).
+   */
+  departmentId?: string | null;
   /** A request's tracking number: the reviewer's handle on the case. */
   reference?: string;
   /**

@@ -1,5 +1,5 @@
 import { contract } from '../../shared/api/contract';
-import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
+import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { fixtureCopyPerTest, fixtureImageOnce, noticeSnapshot, storeCounts } from '../support/fixture';
 import { VALID_INPUTS, type Fixture } from '../support/valid-inputs';
 
@@ -287,6 +287,22 @@ const expectedFor = (name: string, persona: Persona): Outcome => {
   if (persona === 'ratingOfficerOtherDepartment') return OFFICER_OTHER_DEPARTMENT[name] ?? officerExpected(name);
   return EXPECTED[name][persona];
 };
+/**
+ * The review-scope column (shared/reviews/review-scope.ts): a reviewer of 住房保障科 only, while the
+ * fixture's items are notices of 局办公室. Another department's item is answered exactly like a missing
+ * one (REVIEW_NOT_FOUND); the lists and counts leave it out (checked below). Only the actions whose
+ * answer the scope changes are run for this persona; for the rest it is any reviewer (the reviewer column).
+ */
+const REVIEWER_OTHER_DEPARTMENT = 'other-department-reviewer';
+const NOT_THEIR_REVIEW = 'REVIEW_NOT_FOUND' as Outcome;
+const REVIEW_SCOPE: Record<string, Outcome> = {
+  'reviews.queue': 'allow',
+  'reviews.get': NOT_THEIR_REVIEW,
+  'reviews.forSubject': 'allow',
+  'reviews.approve': NOT_THEIR_REVIEW,
+  'reviews.sendBack': NOT_THEIR_REVIEW,
+  'workbench.todo': 'allow',
+};
 
 const actions = Object.entries(contract).flatMap(([fn, spec]) => Object.keys(spec).map((action) => [fn, action] as const));
 
@@ -304,6 +320,7 @@ const prepared = fixtureImageOnce((cloud) =>
     .insert({ id: 'former-staff', name: '离职人员', roles: ['admin'], departmentId: 'office', active: false })
     .then(() => cloud.store.collection('staff').insert({ id: 'other-department-clerk', name: '住房保障科办理人员', roles: ['handler', 'answerer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
     .then(() => cloud.store.collection('staff').insert({ id: 'other-unit-rater', name: '住房保障科好差评人员', roles: ['ratingOfficer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
+    .then(() => cloud.store.collection('staff').insert({ id: REVIEWER_OTHER_DEPARTMENT, name: '住房保障科审核人员', roles: ['reviewer'], departmentIds: ['housing'], departmentId: 'housing', active: true }))
     .then(() => undefined),
 );
 
@@ -330,6 +347,32 @@ describe.each(actions)('%s.%s', (fn, action) => {
       expect(await storeCounts(cloud)).toEqual(countsBefore);
       expect(await noticeSnapshot(cloud)).toBe(noticesBefore);
     }
+  });
+});
+
+describe.each(Object.keys(REVIEW_SCOPE))('%s as a reviewer of another department', (name) => {
+  test('answers as the review-scope column says, and shows nothing of the other department', async () => {
+    const cloud = await createCloudHarness({ image: prepared.image });
+    const fixture = prepared.fixture;
+    const [fn, action] = name.split('.');
+    const before = await storeCounts(cloud);
+    const result = await cloud.call(REVIEWER_OTHER_DEPARTMENT, fn, { action, data: ((VALID_INPUTS as any)[fn][action](fixture) as unknown[])[0] });
+    const expected = REVIEW_SCOPE[name];
+    if (expected === 'allow') {
+      expect(result).toMatchObject({ ok: true });
+      const data = (result as { data: any }).data;
+      if (name === 'reviews.queue') expect(data.items).toEqual([]);
+      if (name === 'reviews.forSubject') expect(data).toBeNull();
+      if (name === 'workbench.todo') expect(data.reviews).toEqual({ waiting: 0, oldestSubmittedAt: null });
+    } else {
+      expect(result).toMatchObject({ ok: false, code: expected });
+      // The same answer as an id that does not exist.
+      expect(result).toEqual(await cloud.call(REVIEWER_OTHER_DEPARTMENT, 'reviews', { action: 'get', data: { id: 'no-such-review' } }));
+      expect(await storeCounts(cloud)).toEqual(before);
+    }
+    // A reviewer for the whole bureau (孙静, no department) sees the same items.
+    if (name === 'reviews.queue') expect(ok(await cloud.call('demo-reviewer', 'reviews', { action: 'queue', data: {} })).items.map((i: { id: string }) => i.id)).toContain(fixture.reviewId);
+    cloud.close();
   });
 });
 
