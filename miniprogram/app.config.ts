@@ -96,7 +96,7 @@ export default defineAppConfig({
 
     // resident subpackages: requests
     // The form validates with the server's zod schema: zod ships here, not in the main package.
-    { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index'] },
+    { root: 'requests', pages: ['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index', 'pages/applicant/index'] },
 
     // resident subpackages: inquiries, complaints, FAQ, the disclosure guide (the ask form validates with zod)
     { root: 'inquiry', pages: ['pages/ask/index', 'pages/mine/index', 'pages/case/index', 'pages/faq/index', 'pages/guide/index'] },

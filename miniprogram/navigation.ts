@@ -13,6 +13,7 @@ export const routes = {
 
   // requests, calendar
   newRequest: () => '/requests/pages/new/index',
+  applicantProfile: () => '/requests/pages/applicant/index',
   requestResult: (id: string) => `/requests/pages/result/index?id=${encodeURIComponent(id)}`,
   myRequests: () => '/requests/pages/mine/index',
   myRequest: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,

@@ -3,6 +3,7 @@ import { defineFunction } from '../_runtime/define-function';
 import { meContract } from '../../shared/privacy/me-contract';
 import { collectPersonalData } from './collect-personal-data';
 import { erasePersonalData } from './erase-personal-data';
+import { phoneNumberFromWeChat } from './wechat-phone-number';
 
 /**
  * Function `me` (我的 → 个人信息): the caller's own data, found by their OPENID only — no input
@@ -19,6 +20,10 @@ export const meFunction = defineFunction('me', meContract, {
       filename: exportFilename(data.asOf),
       json: JSON.stringify({ format: EXPORT_FORMAT, exportedAt: data.asOf, data }, null, 2),
     };
+  },
+
+  async phoneNumber(input, ctx) {
+    return { phone: await phoneNumberFromWeChat(input.code, ctx) };
   },
 
   async erase(_input, ctx) {

@@ -56,7 +56,7 @@ export function ConsultationOpinions({ notice, signedIn }: { notice: Consultatio
           <Text className="hint">{text.trim().length} / {COMMENT_MAX_CHARS} 字</Text>
           {problem ? <Text className="field__error" data-testid="opinion-error">{problem}</Text> : null}
           <Button className="btn btn--primary btn--block" onClick={() => void submit()} disabled={sending || undefined} data-testid="opinion-submit">
-            {sending ? '正在提交…' : '提交意见'}
+            提交意见
           </Button>
         </View>
       )}

@@ -72,6 +72,7 @@ export const ERROR_CATALOGUE = {
   FAQ_NOT_FOUND: { status: 404, message: '未找到该常见问题，可能已停用' },
   // residents' own data
   ERASE_OPEN_REQUESTS: { status: 409, message: '您还有尚未办结的政府信息公开申请或咨询，请在答复或撤回后再删除个人信息' },
+  PHONE_NUMBER_UNAVAILABLE: { status: 503, message: '未能获取微信绑定的手机号，请直接填写手机号码' },
   // annual report
   REPORT_ALREADY_PUBLISHED: { status: 409, message: '该年度报告已发布，数字已固定，不能再修改' },
   REPORT_CHECKS_FAILED: { status: 409, message: '年度报告未通过发布前检查，请按检查结果修正后再发布' },

@@ -13,6 +13,14 @@ export const MeEraseSchema = z.strictObject({
   confirm: z.literal(true, { error: '请先确认删除' }),
 });
 
+/**
+ * WeChat's phone-number button (`open-type="getPhoneNumber"`) hands the page a one-time code; only the
+ * server may turn it into the number. Letters, digits, `_` and `-`, as WeChat issues them.
+ */
+export const MePhoneNumberSchema = z.strictObject({
+  code: z.string().trim().min(1, '缺少手机号授权码').max(128).regex(/^[A-Za-z0-9_-]+$/, '手机号授权码格式不正确'),
+});
+
 export const meContract = {
   data: action<PersonalData>()({
     input: z.strictObject({}),
@@ -24,6 +32,12 @@ export const meContract = {
     input: z.strictObject({}),
     access: resident,
     summary: '导出我的个人信息（JSON）',
+    writes: false,
+  }),
+  phoneNumber: action<{ phone: string }>()({
+    input: MePhoneNumberSchema,
+    access: resident,
+    summary: '用微信手机号授权码换取本人手机号（仅返回，不保存）',
     writes: false,
   }),
   erase: action<ErasureReport>()({

@@ -37,7 +37,7 @@ describeBuilt('the WeChat build', () => {
 
   test('disclosure requests: the resident pages are a subpackage of their own, the staff pages are in the staff area', () => {
     const requests = app.subPackages.find((s: { root: string }) => s.root === 'requests');
-    expect(requests.pages).toEqual(['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index']);
+    expect(requests.pages).toEqual(['pages/new/index', 'pages/result/index', 'pages/mine/index', 'pages/detail/index', 'pages/letter/index', 'pages/applicant/index']);
     const admin = app.subPackages.find((s: { root: string }) => s.root === 'admin');
     expect(admin.pages).toEqual(expect.arrayContaining(['pages/requests/index', 'pages/request/index', 'pages/request-enter/index', 'pages/request-letter/index', 'pages/calendar/index']));
   });

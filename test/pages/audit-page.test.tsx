@@ -14,6 +14,8 @@ cloudPerTest((c) => (cloud = c));
 
 const entries = () => screen.queryAllByTestId('audit-entry');
 const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-audit-${name}`), { target: { value } });
+/** The dates are picked (the picker's stand-in is a date input inside the field), never typed. */
+const pick = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-audit-${name}`).querySelector('input')!, { target: { value } });
 
 async function someHistory() {
   const [a, b] = (await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 2 })).items;
@@ -67,12 +69,12 @@ test('search by person, by record (a tap on it), by action and by dates; a bad d
   fireEvent.click(screen.getByTestId('audit-search'));
   await waitFor(() => expect(entries()).toHaveLength(2));
 
-  type('from', '2026-11-25');
+  pick('from', '2026-11-25');
   fireEvent.click(screen.getByTestId('audit-search'));
   await waitFor(() => expect(screen.getByText('没有符合条件的操作记录')).toBeTruthy());
 
-  type('from', '2026-11-30');
-  type('to', '2026-11-01');
+  pick('from', '2026-11-30');
+  pick('to', '2026-11-01');
   fireEvent.click(screen.getByTestId('audit-search'));
   await waitFor(() => expect(screen.getByText('开始日期不能晚于结束日期')).toBeTruthy());
 });

@@ -83,7 +83,9 @@ test('a supplement that came by post is recorded from the request page with the 
   resetTaro({ id: request.id });
   render(<AdminRequestPage />);
   await waitFor(() => screen.getByTestId('do-recordSupplement'));
-  fireEvent.change(screen.getByTestId('input-supplementReceivedOn'), { target: { value: '2026-11-24' } });
+  // A day picked, not typed: the date picker (its stand-in's date input) answers 2026-11-24.
+  expect(screen.getByTestId('input-supplementReceivedOn').getAttribute('data-mode')).toBe('date');
+  fireEvent.change(screen.getByTestId('input-supplementReceivedOn').querySelector('input')!, { target: { value: '2026-11-24' } });
   fireEvent.change(screen.getByTestId('input-recordedSupplementText'), { target: { value: '来信写明：《老旧小区改造项目招标文件》' } });
   fireEvent.click(screen.getByTestId('do-recordSupplement'));
   await waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('办理中'));

@@ -10,9 +10,11 @@ type Props = Record<string, unknown> & { children?: ReactNode };
 function passThrough(props: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (key === 'className' || key === 'id' || key === 'onClick' || key === 'disabled' || key === 'placeholder' || key.startsWith('data-')) {
+    if (key === 'className' || key === 'id' || key === 'onClick' || key === 'disabled' || key === 'placeholder' || key === 'role' || key === 'tabIndex' || key === 'type' || key.startsWith('data-') || key.startsWith('aria-')) {
       out[key] = value;
     }
+    // WeChat's open abilities (getPhoneNumber…) show as an attribute a test can look for.
+    if (key === 'openType') out['data-open-type'] = value;
   }
   return out;
 }
@@ -27,8 +29,20 @@ export const View = host('div');
 export const Text = host('span');
 export const ScrollView = host('div');
 export const Button = host('button');
-/** A selector Picker given its own data-testid also gets a <select> over its range, so tests can choose. */
+/**
+ * A selector Picker given its own data-testid also gets a <select> over its range, so tests can choose;
+ * a date or time Picker gets an <input type="date"|"time"> answering as WeChat's picker does.
+ */
 export function Picker(props: Props) {
+  if (props['data-testid'] && (props.mode === 'date' || props.mode === 'time')) {
+    const onPick = props.onChange as ((e: { detail: { value: string } }) => void) | undefined;
+    return createElement(
+      'div',
+      { ...passThrough(props), 'data-mode': props.mode },
+      props.children,
+      createElement('input', { type: props.mode, value: String(props.value ?? ''), min: props.start, max: props.end, onChange: (e: { target: { value: string } }) => onPick?.({ detail: { value: e.target.value } }) }),
+    );
+  }
   const range = props.range as string[] | undefined;
   const onChange = props.onChange as ((e: { detail: { value: number } }) => void) | undefined;
   const choose =

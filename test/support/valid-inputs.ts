@@ -244,6 +244,7 @@ export const VALID_INPUTS: Inputs = {
   me: {
     data: () => [{}],
     export: () => [{}],
+    phoneNumber: () => [{ code: 'e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144' }],
     erase: () => [{ confirm: true }],
   },
   retention: {

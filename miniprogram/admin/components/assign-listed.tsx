@@ -43,7 +43,7 @@ export function AssignListed(props: { rows: QueueItem[]; onDone: () => Promise<v
           <Text className="search-order__item">{target ? target.name : '选择承办部门'} ▾</Text>
         </Picker>
         <Button className="btn btn--primary btn--small" disabled={!target || busy} onClick={() => void assignAll()} data-testid="assign-listed-submit">
-          {busy ? '转交中…' : '全部转交'}
+          全部转交
         </Button>
       </View>
     </View>

@@ -56,12 +56,14 @@ export function AttachmentsField(props: {
         </View>
       ))}
       {value.length < max && <FilePicker busy={busy} onPick={(file) => void add(file)} />}
+      {busy ? <Text className="hint" role="status" data-testid="attachment-uploading">正在上传…</Text> : null}
       <Text className="hint">PDF、Word、Excel、OFD 文档或 PNG、JPEG 图片，每个不超过 20 MB，最多 {max} 个</Text>
     </FormField>
   );
 }
 
-const LABEL = (busy: boolean) => (busy ? '正在上传…' : '＋ 上传附件');
+/** The button keeps its label while a file goes up (a disabled button that changes its words reads as a different button); the progress is said beside it. */
+const LABEL = (_busy: boolean) => '＋ 上传附件';
 
 /** H5: the browser's own file input; WeChat: a file from a chat (the only place a phone keeps documents). */
 function FilePicker({ busy, onPick }: { busy: boolean; onPick: (file: PickedFile) => void }) {

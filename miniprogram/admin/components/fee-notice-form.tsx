@@ -69,7 +69,7 @@ export function FeeNoticeForm(props: { request: RequestView; run: Run; busy: boo
         <ChoiceGroup name="feeMethod" options={FEE_METHODS.map((m) => ({ value: m, label: FEE_METHOD_LABELS[m] }))} value={method} onChange={(v) => edit(() => setMethod(v))} />
       </FormField>
       <FormField label={method === 'perItem' ? '本申请计件数（一事一申请）' : '提供的信息页数'} required error={errors.units}>
-        <TextField name="feeUnits" value={units} onChange={(v) => edit(() => setUnits(v))} placeholder={method === 'perItem' ? '通常为 1' : '例如 50'} />
+        <TextField name="feeUnits" keyboard="number" value={units} onChange={(v) => edit(() => setUnits(v))} placeholder={method === 'perItem' ? '通常为 1' : '例如 50'} />
       </FormField>
       <FormField label="减免" error={errors.waive}>
         <ChoiceGroup name="feeRelief" options={RELIEF_OPTIONS} value={relief} onChange={(v) => edit(() => setRelief(v))} />

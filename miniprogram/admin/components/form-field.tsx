@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 /** A labelled field with its error right under it, where the clerk is looking. */
@@ -16,6 +16,18 @@ export function FormField(props: { label: string; error?: string; required?: boo
 }
 
 /**
+ * Which keyboard a phone shows: `idcard` is WeChat's ID keyboard (digits and X), `number` its digit pad
+ * (phones, codes, counts). In a browser there is no ID keyboard, and `type="number"` would turn a phone
+ * number into a spinner that drops what is not a number, so H5 asks for the telephone keypad instead.
+ */
+export type Keyboard = 'idcard' | 'number';
+function inputType(keyboard: Keyboard | undefined): string | undefined {
+  if (!keyboard) return undefined;
+  if (process.env.TARO_ENV === 'h5') return keyboard === 'number' ? 'tel' : 'text';
+  return keyboard;
+}
+
+/**
  * A text input, or a growing text area when `multiline`; reports every
  * keystroke. No length cap on the input itself (Taro's Input silently stops
  * at 140 characters by default): the shared schema says what is too long,
@@ -26,6 +38,7 @@ export function TextField(props: {
   value: string;
   placeholder?: string;
   multiline?: boolean;
+  keyboard?: Keyboard;
   onChange: (value: string) => void;
 }) {
   const shared = {
@@ -38,6 +51,83 @@ export function TextField(props: {
   return props.multiline ? (
     <Textarea className="field__textarea" maxlength={-1} autoHeight {...shared} />
   ) : (
-    <Input className="field__input" maxlength={-1} {...shared} />
+    <Input className="field__input" maxlength={-1} type={inputType(props.keyboard) as 'text'} {...shared} />
+  );
+}
+
+/** 2026-12-03 → 2026年12月3日, as a date is written on a form; anything else as it is. */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/**
+ * A day, always chosen from a calendar, never typed: WeChat's date picker (Taro's Picker, mode
+ * date); in a browser its own date input (Taro's H5 picker is a wheel a keyboard cannot reach).
+ * The value is `YYYY-MM-DD` or '' — what the schemas take — but nobody is asked to write it.
+ * An optional field offers 清除 once a day is set.
+ */
+export function DateField(props: {
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  placeholder?: string;
+  /** Earliest and latest day offered, YYYY-MM-DD. */
+  start?: string;
+  end?: string;
+  clearable?: boolean;
+}) {
+  const placeholder = props.placeholder ?? '请选择日期';
+  const clear =
+    props.clearable && props.value ? (
+      <Text className="field__clear" role="button" tabIndex={0} aria-label={`清除${props.label}`} onClick={() => props.onChange('')} data-testid={`clear-${props.name}`}>
+        清除
+      </Text>
+    ) : null;
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <View className="field__date" data-testid={`input-${props.name}`}>
+        <input
+          className="field__input field__date-input"
+          type="date"
+          name={props.name}
+          value={props.value}
+          min={props.start}
+          max={props.end}
+          aria-label={props.label}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+        {clear}
+      </View>
+    );
+  }
+  return (
+    <View className="field__date">
+      <Picker mode="date" value={props.value} start={props.start} end={props.end} onChange={(e) => props.onChange(String(e.detail.value))} data-testid={`input-${props.name}`}>
+        <View className={`field__picker ${props.value ? '' : 'field__picker--empty'}`} aria-label={props.label}>
+          {props.value ? chineseDate(props.value) : placeholder}
+        </View>
+      </Picker>
+      {clear}
+    </View>
+  );
+}
+
+/** A time of day (HH:mm), chosen like a day: WeChat's time picker, or the browser's own time input. */
+export function TimeField(props: { name: string; value: string; onChange: (value: string) => void; label: string }) {
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <View className="field__date" data-testid={`input-${props.name}`}>
+        <input className="field__input field__date-input" type="time" name={props.name} value={props.value} aria-label={props.label} onChange={(e) => props.onChange(e.target.value)} />
+      </View>
+    );
+  }
+  return (
+    <Picker mode="time" value={props.value} onChange={(e) => props.onChange(String(e.detail.value))} data-testid={`input-${props.name}`}>
+      <View className="field__picker" aria-label={props.label}>
+        {props.value || '请选择时间'}
+      </View>
+    </Picker>
   );
 }

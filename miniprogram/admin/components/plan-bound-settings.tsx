@@ -34,7 +34,7 @@ export function PlanBoundSettings({ admin }: { admin: boolean }) {
       {admin && (
         <>
           <FormField label={`限期整改最长期限（工作日，1–${PLAN_MAX_WORKING_DAYS_LIMIT}）`} required error={form.errors.planMaxWorkingDays}>
-            <TextField name="plan-max-working-days" value={draft} onChange={setDraft} />
+            <TextField name="plan-max-working-days" keyboard="number" value={draft} onChange={setDraft} />
           </FormField>
           <Button
             className="btn btn--primary btn--block"

@@ -9,7 +9,7 @@ import { ChoiceGroup } from '../../components/requests/choice-group';
 import type { useRequestAction } from '../../hooks/use-request';
 import { useValidatedForm } from '../../hooks/use-validated-form';
 import { AttachmentsField } from './attachments-field';
-import { FormField, TextField } from './form-field';
+import { DateField, FormField, TextField, type Keyboard } from './form-field';
 
 /**
  * One of the clerk's actions on a request, as a small form: the card, its
@@ -31,7 +31,9 @@ interface FieldBase {
 }
 export type Field =
   /** A text box; `name` gives its test id, input-<name>. */
-  | (FieldBase & { text: string; multiline?: boolean; placeholder?: string })
+  | (FieldBase & { text: string; multiline?: boolean; placeholder?: string; keyboard?: Keyboard })
+  /** A day from the date picker (never typed); `date` gives its test id, input-<date>; `clearable` when optional. */
+  | (FieldBase & { date: string; placeholder?: string; start?: string; end?: string; clearable?: boolean })
   /** Large buttons for a few options; `choice` gives the test ids choice-<choice>-<value>. */
   | (FieldBase & { choice: string; options: ReadonlyArray<{ value: string; label: string }>; column?: boolean })
   /** A line of text between fields. */
@@ -112,7 +114,9 @@ export function RequestActionForm(props: { description: ActionDescription; reque
         ) : (
           <FormField key={field.key} label={field.label} required={field.required} error={errorOf(field)}>
             {'text' in field ? (
-              <TextField name={field.text} multiline={field.multiline} value={values[field.key]} onChange={(v) => set(field.key, v)} placeholder={field.placeholder} />
+              <TextField name={field.text} multiline={field.multiline} keyboard={field.keyboard} value={values[field.key]} onChange={(v) => set(field.key, v)} placeholder={field.placeholder} />
+            ) : 'date' in field ? (
+              <DateField name={field.date} label={field.label} value={values[field.key]} onChange={(v) => set(field.key, v)} placeholder={field.placeholder} start={field.start} end={field.end} clearable={field.clearable} />
             ) : (
               <ChoiceGroup name={field.choice} column={field.column} options={field.options} value={values[field.key]} onChange={(v) => set(field.key, v)} />
             )}

@@ -38,6 +38,10 @@ import {
   replyConfirmation,
   supplementConfirmation,
 } from '../../../shared/requests/act-confirmations';
+import { beijingToday } from '../../../shared/time/beijing-time';
+
+/** Today in Beijing, the latest day a received-on or paid-on date may be (the server checks again). */
+const today = () => beijingToday(new Date());
 import { RequestActionForm, type ActionDescription, type Run } from './request-action-form';
 import { FeeNoticeForm } from './fee-notice-form';
 import { RedirectToCase } from './redirect-to-case';
@@ -58,7 +62,7 @@ const register = (_request: RequestView, { departments }: ActionContext): Action
   hint: '受理之日为答复期限的第0天。网上申请默认今天受理；如实际收到更早，请填写收到日期。承办部门的办理人员可以查看和办理本申请。',
   initial: { receivedOn: '', departmentId: '' },
   fields: () => [
-    { key: 'receivedOn', label: '收到日期（选填，YYYY-MM-DD）', text: 'receivedOn', placeholder: '默认今天' },
+    { key: 'receivedOn', label: '收到日期（选填）', date: 'receivedOn', placeholder: '默认今天', end: today(), clearable: true },
     {
       key: 'departmentId',
       label: '承办部门',
@@ -105,7 +109,7 @@ const askSupplement = (request: RequestView): ActionDescription => ({
   initial: { items: '', workingDays: '10' },
   fields: () => [
     { key: 'items', label: '补正事项（每行一项）', required: true, errorKeys: ['items', 'items.0'], text: 'supplementItems', multiline: true, placeholder: '例如：请说明所需信息的年份范围' },
-    { key: 'workingDays', label: '补正期限（工作日）', required: true, text: 'supplementDays' },
+    { key: 'workingDays', label: '补正期限（工作日）', required: true, text: 'supplementDays', keyboard: 'number' },
   ],
   schema: AskSupplementSchema,
   input: (target, v) => ({ ...target, items: supplementItems(v.items), workingDays: Number(v.workingDays) }),
@@ -127,7 +131,7 @@ const recordSupplement = (request: RequestView): ActionDescription => ({
   ),
   initial: { receivedOn: '', text: '', lateReason: '' },
   fields: () => [
-    { key: 'receivedOn', label: '收到补正之日（YYYY-MM-DD）', required: true, text: 'supplementReceivedOn', placeholder: '例如 2026-10-09' },
+    { key: 'receivedOn', label: '收到补正之日', required: true, date: 'supplementReceivedOn', end: today() },
     { key: 'text', label: '补正内容', required: true, text: 'recordedSupplementText', multiline: true, placeholder: '摘录或概述申请人补正的内容' },
     { key: 'lateReason', label: '逾期理由（逾期补正时填写）', text: 'supplementLateReason', multiline: true, placeholder: '例如：申请人住院治疗，有医院证明' },
   ],
@@ -180,7 +184,7 @@ const extend = (request: RequestView): ActionDescription => ({
   hint: `只能延长一次，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，须经政府信息公开工作机构负责人同意，并告知申请人。`,
   initial: { workingDays: String(MAX_EXTENSION_WORKING_DAYS), approver: '', reason: '' },
   fields: () => [
-    { key: 'workingDays', label: '延长（工作日）', required: true, text: 'extendDays' },
+    { key: 'workingDays', label: '延长（工作日）', required: true, text: 'extendDays', keyboard: 'number' },
     { key: 'approver', label: '批准人', required: true, text: 'approver' },
     { key: 'reason', label: '延期理由', required: true, text: 'extendReason', multiline: true },
   ],
@@ -212,7 +216,7 @@ const recordReasons = (request: RequestView): ActionDescription => ({
   hint: `申请人以信函、传真或当面方式说明理由的，在此登记（条例第三十五条）。收到之日不得早于要求说明理由之日（${request.reasons?.askedOn ?? ''}），不得晚于今天。答复期限照常计算。`,
   initial: { receivedOn: '', text: '' },
   fields: () => [
-    { key: 'receivedOn', label: '收到理由之日（YYYY-MM-DD）', required: true, text: 'reasonsReceivedOn', placeholder: '例如 2026-10-12' },
+    { key: 'receivedOn', label: '收到理由之日', required: true, date: 'reasonsReceivedOn', end: today() },
     { key: 'text', label: '申请人说明的理由', required: true, text: 'recordedReasonsText', multiline: true, placeholder: '摘录或概述申请人来信说明的理由' },
   ],
   schema: RecordReasonsSchema,
@@ -228,7 +232,7 @@ const setDelayedDue = (request: RequestView): ActionDescription => ({
   hint: `申请理由合理，但无法在法定期限${request.dueOn ? `（${request.dueOn}）` : ''}内答复的，确定延迟答复的合理期限并告知申请人（条例第三十五条）。只能确定一次。`,
   initial: { dueOn: '', reason: '' },
   fields: () => [
-    { key: 'dueOn', label: '延迟至（YYYY-MM-DD）', required: true, text: 'delayedDueOn', placeholder: '须为工作日，且晚于现行答复期限' },
+    { key: 'dueOn', label: '延迟至', required: true, date: 'delayedDueOn', placeholder: '选择一个工作日，须晚于现行答复期限', start: today() },
     { key: 'reason', label: '无法按期答复的原因', required: true, text: 'delayedReason', multiline: true },
   ],
   schema: SetDelayedDueSchema,
@@ -246,7 +250,7 @@ const recordPayment = (request: RequestView): ActionDescription => ({
     ? `收费通知（${request.fee.noticeOn}）应缴 ${request.fee.amount} 元，缴费期限 ${request.fee.deadlineOn}。登记申请人实际缴费之日；自通知之日至缴费之日的期间不计入答复期限。`
     : undefined,
   initial: { paidOn: '' },
-  fields: () => [{ key: 'paidOn', label: '缴费日期（YYYY-MM-DD）', required: true, text: 'paidOn', placeholder: '例如 2026-11-18' }],
+  fields: () => [{ key: 'paidOn', label: '缴费日期', required: true, date: 'paidOn', end: today() }],
   schema: RecordPaymentSchema,
   input: (target, v) => ({ ...target, paidOn: v.paidOn.trim() }),
   done: '已登记缴费，答复期限恢复计算',

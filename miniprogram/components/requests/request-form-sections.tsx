@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { FormField, TextField } from '../../admin/components/form-field';
 import type { RequestDraft } from '../../requests/request-draft';
 import { ChoiceGroup } from './choice-group';
+import { PhoneField } from './phone-field';
 import { DELIVERY_METHOD_LABELS, ID_TYPE_LABELS, INFORMATION_FORM_LABELS, ORG_KIND_LABELS } from '../../../shared/requests/request-schema';
 import { DELIVERY_OPTIONS, FORM_OPTIONS, ID_TYPE_OPTIONS, ORG_KIND_OPTIONS } from './request-labels';
 
@@ -14,9 +16,38 @@ interface SectionProps {
   draft: RequestDraft;
   errors: Record<string, string>;
   update: (patch: Partial<RequestDraft>) => void;
+  /** The resident's own form (not the clerk's entry of a paper application): WeChat's phone-number button is offered. */
+  resident?: boolean;
 }
 
-export function ApplicantSection({ draft, errors, update }: SectionProps) {
+type ContactFields = Pick<RequestDraft, 'phone' | 'email' | 'address'> & { delivery?: RequestDraft['delivery'] };
+
+/** Phone, email and address: on the application (with the delivery chosen there) and on 申请人信息 (where every one is the applicant's choice). */
+export function ApplicantContactFields({ draft, errors, update, resident, children }: { draft: ContactFields; errors: Record<string, string>; update: (patch: Partial<ContactFields>) => void; resident?: boolean; children?: ReactNode }) {
+  const phoneProps = { name: 'phone', label: '手机号码', required: true, value: draft.phone, onChange: (phone: string) => update({ phone }), error: errors['applicant.phone'], placeholder: '用于联系您，不会公开' };
+  return (
+    <>
+      {resident ? (
+        <PhoneField {...phoneProps} />
+      ) : (
+        <FormField label={phoneProps.label} required error={phoneProps.error}>
+          <TextField name="phone" keyboard="number" value={draft.phone} onChange={phoneProps.onChange} placeholder={phoneProps.placeholder} />
+        </FormField>
+      )}
+      {children}
+      <FormField label="电子邮箱" required={draft.delivery === 'email'} error={errors['applicant.email']}>
+        <TextField name="email" value={draft.email} onChange={(email) => update({ email })} placeholder={draft.delivery === 'email' ? '答复将发送到此邮箱' : '选填'} />
+      </FormField>
+      <FormField label="通信地址" required={draft.delivery === 'post'} error={errors['applicant.address']}>
+        <TextField name="address" value={draft.address} onChange={(address) => update({ address })} placeholder={draft.delivery === 'post' ? '邮寄答复用，请写明省市区和门牌号' : '选填'} />
+      </FormField>
+    </>
+  );
+}
+
+type IdentityFields = Pick<RequestDraft, 'applicantType' | 'orgKind' | 'name' | 'idType' | 'idNumber' | 'creditCode'>;
+
+export function ApplicantSection({ draft, errors, update }: { draft: IdentityFields; errors: Record<string, string>; update: (patch: Partial<IdentityFields>) => void }) {
   const person = draft.applicantType === 'person';
   return (
     <View data-testid="section-applicant">
@@ -45,7 +76,7 @@ export function ApplicantSection({ draft, errors, update }: SectionProps) {
             <ChoiceGroup name="idType" column options={ID_TYPE_OPTIONS} value={draft.idType} onChange={(idType) => update({ idType })} />
           </FormField>
           <FormField label="证件号码" required error={errors['applicant.idNumber']}>
-            <TextField name="idNumber" value={draft.idNumber} onChange={(idNumber) => update({ idNumber })} placeholder={draft.idType === 'residentId' ? '18位居民身份证号码' : '证件上的号码'} />
+            <TextField name="idNumber" keyboard={draft.idType === 'residentId' ? 'idcard' : undefined} value={draft.idNumber} onChange={(idNumber) => update({ idNumber })} placeholder={draft.idType === 'residentId' ? '18位居民身份证号码' : '证件上的号码'} />
           </FormField>
         </>
       ) : (
@@ -57,24 +88,17 @@ export function ApplicantSection({ draft, errors, update }: SectionProps) {
   );
 }
 
-export function ContactSection({ draft, errors, update }: SectionProps) {
+export function ContactSection({ draft, errors, update, resident }: SectionProps) {
   return (
     <View data-testid="section-contact">
-      <FormField label="手机号码" required error={errors['applicant.phone']}>
-        <TextField name="phone" value={draft.phone} onChange={(phone) => update({ phone })} placeholder="用于联系您，不会公开" />
-      </FormField>
-      <FormField label="获取信息的形式" required error={errors.form}>
-        <ChoiceGroup name="form" options={FORM_OPTIONS} value={draft.form} onChange={(form) => update({ form })} />
-      </FormField>
-      <FormField label="获取信息的方式" required error={errors.delivery}>
-        <ChoiceGroup name="delivery" column options={DELIVERY_OPTIONS} value={draft.delivery} onChange={(delivery) => update({ delivery })} />
-      </FormField>
-      <FormField label="电子邮箱" required={draft.delivery === 'email'} error={errors['applicant.email']}>
-        <TextField name="email" value={draft.email} onChange={(email) => update({ email })} placeholder={draft.delivery === 'email' ? '答复将发送到此邮箱' : '选填'} />
-      </FormField>
-      <FormField label="通信地址" required={draft.delivery === 'post'} error={errors['applicant.address']}>
-        <TextField name="address" value={draft.address} onChange={(address) => update({ address })} placeholder={draft.delivery === 'post' ? '邮寄答复用，请写明省市区和门牌号' : '选填'} />
-      </FormField>
+      <ApplicantContactFields draft={draft} errors={errors} update={update} resident={resident}>
+        <FormField label="获取信息的形式" required error={errors.form}>
+          <ChoiceGroup name="form" options={FORM_OPTIONS} value={draft.form} onChange={(form) => update({ form })} />
+        </FormField>
+        <FormField label="获取信息的方式" required error={errors.delivery}>
+          <ChoiceGroup name="delivery" column options={DELIVERY_OPTIONS} value={draft.delivery} onChange={(delivery) => update({ delivery })} />
+        </FormField>
+      </ApplicantContactFields>
     </View>
   );
 }

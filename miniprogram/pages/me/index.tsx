@@ -44,6 +44,10 @@ export default function MePage() {
           <Text>我的申请（依申请公开）</Text>
           <Text className="menu__arrow">›</Text>
         </View>
+        <View className="menu__item" onClick={() => go(routes.applicantProfile())} data-testid="applicant-profile-entry">
+          <Text>申请人信息</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
         <View className="menu__item" onClick={() => go(routes.newRequest())} data-testid="new-request-entry">
           <Text>申请政府信息公开</Text>
           <Text className="menu__arrow">›</Text>

@@ -8,7 +8,7 @@ import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { AuditFiltersSchema, type AuditEntryView, type AuditExport, type AuditFilters } from '../../../../shared/audit/audit-contract';
 import { AUDIT_KIND_LABELS } from '../../../../shared/audit/audit-record';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
-import { FormField, TextField } from '../../components/form-field';
+import { DateField, FormField, TextField } from '../../components/form-field';
 import './audit.css';
 
 type Draft = Record<keyof AuditFilters, string>;
@@ -74,10 +74,10 @@ export default function AuditPage() {
         </FormField>
         <View className="audit-filters__row">
           <FormField label="从" error={form.errors.from}>
-            <TextField {...field('from')} placeholder="2026-11-01" />
+            <DateField {...field('from')} label="起始日期" placeholder="不限" clearable />
           </FormField>
           <FormField label="至" error={form.errors.to}>
-            <TextField {...field('to')} placeholder="2026-11-30" />
+            <DateField {...field('to')} label="截止日期" placeholder="不限" clearable />
           </FormField>
         </View>
         <View className="audit-actions">

@@ -9,7 +9,7 @@ import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
 import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type CalendarYearView, type DayKind } from '../../../../shared/calendar/calendar-schema';
 import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { dayLines, parseDayLines } from '../../calendar-lines';
-import { FormField, TextField } from '../../components/form-field';
+import { DateField, FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
 
 const SOURCE_TEXT = { 'chinese-days': '国务院公布的安排（内置数据）', bureau: '本机关录入', none: '尚未录入' } as const;
@@ -96,8 +96,8 @@ export default function CalendarAdminPage() {
       )}
 
       <Text className="section-title">更正某一天</Text>
-      <FormField label="日期（YYYY-MM-DD）" required error={dayForm.errors.date}>
-        <TextField name="dayDate" value={day.date} onChange={(date) => setDay({ ...day, date })} />
+      <FormField label="日期" required error={dayForm.errors.date}>
+        <DateField name="dayDate" label="更正的日期" value={day.date} onChange={(date) => setDay({ ...day, date })} />
       </FormField>
       <FormField label="改为" required error={dayForm.errors.kind}>
         <ChoiceGroup name="dayKind" options={optionsOf(DAY_KINDS, DAY_KIND_LABELS)} value={day.kind} onChange={(kind) => setDay({ ...day, kind })} />

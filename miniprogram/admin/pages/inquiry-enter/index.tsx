@@ -8,15 +8,15 @@ import { routes } from '../../../navigation';
 import { newIdempotencyKey } from '../../../requests/request-draft';
 import { EnterSchema } from '../../../../shared/inquiries/inquiry-schema';
 import { ENTERED_CHANNELS, INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, INQUIRY_KINDS, type EnteredChannel, type InquiryKind } from '../../../../shared/inquiries/inquiry-types';
-import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
-import { FormField, TextField } from '../../components/form-field';
+import { beijingToday, toBeijing } from '../../../../shared/time/beijing-time';
+import { DateField, FormField, TextField, TimeField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
 
 const CHANNELS = ENTERED_CHANNELS.map((value) => ({ value, label: INQUIRY_CHANNEL_LABELS[value] }));
 const KINDS = INQUIRY_KINDS.map((value) => ({ value, label: INQUIRY_KIND_LABELS[value] }));
 
-/** "2026-11-24 10:05" (Beijing) → ISO with its offset, as the schema takes it; anything else is sent as typed and refused beside the field. */
-const toIso = (beijing: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(beijing.trim()) ? `${beijing.trim().replace(' ', 'T')}:00+08:00` : beijing);
+/** A day and a time picked in Beijing → ISO with its offset, as the schema takes it; an unpicked part is sent as it is and refused beside the field. */
+const toIso = (day: string, time: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) && /^\d{2}:\d{2}$/.test(time) ? `${day}T${time}:00+08:00` : `${day} ${time}`.trim());
 
 /**
  * Answerers: a call, a visit or a letter recorded as a case (件件有记录): channel, time, the caller's
@@ -27,7 +27,8 @@ export default function EnterCasePage() {
   const [key] = useState(newIdempotencyKey);
   const [channel, setChannel] = useState<EnteredChannel>('phone');
   const [kind, setKind] = useState<InquiryKind>('inquiry');
-  const [when, setWhen] = useState(formatBeijingDateTime(new Date()));
+  const [day, setDay] = useState(() => beijingToday(new Date()));
+  const [time, setTime] = useState(() => toBeijing(new Date()).format('HH:mm'));
   const [v, setV] = useState({ topic: '', text: '', name: '', phone: '', answer: '' });
   const form = useValidatedForm({
     schema: EnterSchema,
@@ -43,7 +44,7 @@ export default function EnterCasePage() {
       idempotencyKey: key,
       kind,
       channel,
-      contactedAt: toIso(when),
+      contactedAt: toIso(day, time),
       topic: v.topic,
       text: v.text,
       ...(v.name.trim() || v.phone.trim() ? { contact: { ...(v.name.trim() ? { name: v.name } : {}), ...(v.phone.trim() ? { phone: v.phone } : {}) } } : {}),
@@ -59,8 +60,11 @@ export default function EnterCasePage() {
       <FormField label="类别" required>
         <ChoiceGroup name="caseKind" options={KINDS} value={kind} onChange={setKind} />
       </FormField>
-      <FormField label="时间（YYYY-MM-DD HH:mm）" required error={errors.contactedAt}>
-        <TextField name="contactedAt" value={when} onChange={setWhen} />
+      <FormField label="时间" required error={errors.contactedAt}>
+        <View className="field__row">
+          <DateField name="contactedOn" label="来电、来访或来信的日期" value={day} onChange={setDay} end={beijingToday(new Date())} />
+          <TimeField name="contactedTime" label="来电、来访或来信的时间" value={time} onChange={setTime} />
+        </View>
       </FormField>
       <FormField label="主题" required error={errors.topic}>
         <TextField name="enterTopic" value={v.topic} onChange={field('topic')} />

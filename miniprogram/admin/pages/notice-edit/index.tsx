@@ -340,7 +340,7 @@ function GuideFields({ draft, errors, set }: { draft: NoticeDraft; errors: Recor
       </FormField>
       {draft.processingType === 'promised' && (
         <FormField label="承诺办结（工作日）" required error={errors['guide.processing.workingDays']}>
-          <TextField name="workingDays" value={draft.workingDays} onChange={set('workingDays')} />
+          <TextField name="workingDays" keyboard="number" value={draft.workingDays} onChange={set('workingDays')} />
         </FormField>
       )}
       {text.map(([key, label, path, long]) => (

@@ -11,7 +11,7 @@ import { reportingYear } from '../../../../shared/reports/report-reminder';
 import type { AnnualReport, CaseView, ReportExport } from '../../../../shared/reports/reports-contract';
 import { beijingToday } from '../../../../shared/time/beijing-time';
 import { CasesTable, ProactiveTable, RequestsTable } from '../../../components/report-tables';
-import { FormField, TextField } from '../../components/form-field';
+import { DateField, FormField, TextField } from '../../components/form-field';
 import './report.css';
 
 type InputsDraft = Record<(typeof DECISION_INPUTS)[number] | 'feesWan', string>;
@@ -258,7 +258,7 @@ function CaseForm(props: { year: number; editing: CaseView | null; onSaved: () =
         ))}
       </View>
       <FormField label="受理/立案日期" error={errors['case.filedOn']}>
-        <TextField name="case-filedOn" value={draft.filedOn} onChange={(v) => setDraft({ ...draft, filedOn: v })} />
+        <DateField name="case-filedOn" label="受理/立案日期" value={draft.filedOn} onChange={(v) => setDraft({ ...draft, filedOn: v })} />
       </FormField>
       <FormField label="案号与摘要" error={errors['case.summary']}>
         <TextField name="case-summary" value={draft.summary} onChange={(v) => setDraft({ ...draft, summary: v })} placeholder="如 云复〔2026〕3号，不服不予公开答复" />

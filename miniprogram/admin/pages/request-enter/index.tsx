@@ -12,7 +12,7 @@ import { routes } from '../../../navigation';
 import { emptyRequestDraft, isRequestDraft, submitInputFromDraft } from '../../../requests/request-draft';
 import { CHANNEL_LABELS, EnterSchema, PAPER_CHANNELS, type PaperChannel } from '../../../../shared/requests/request-schema';
 import { beijingToday } from '../../../../shared/time/beijing-time';
-import { FormField, TextField } from '../../components/form-field';
+import { DateField, FormField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
 
 const ENTER_DRAFT_KEY = 'sg-request-enter-draft';
@@ -49,8 +49,8 @@ export default function EnterRequestPage() {
       <FormField label="申请方式" required error={errors.channel}>
         <ChoiceGroup name="channel" options={optionsOf(PAPER_CHANNELS, CHANNEL_LABELS)} value={channel} onChange={setChannel} />
       </FormField>
-      <FormField label="收到日期（YYYY-MM-DD）" required error={errors.receivedOn}>
-        <TextField name="receivedOn" value={receivedOn} onChange={setReceivedOn} />
+      <FormField label="收到日期" required error={errors.receivedOn}>
+        <DateField name="receivedOn" label="收到日期" value={receivedOn} onChange={setReceivedOn} end={beijingToday(new Date())} />
       </FormField>
       <Text className="hint">收到日期即受理之日（第0天），可早于今天。</Text>
       <FormField label="承办部门" error={errors.departmentId}>

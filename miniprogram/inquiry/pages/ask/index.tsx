@@ -109,7 +109,7 @@ export default function AskPage() {
             <TextField name="contactName" value={draft.name} onChange={(name) => update({ name })} />
           </FormField>
           <FormField label="手机号码" required={draft.replyBy === 'phone'} error={errors['contact.phone']}>
-            <TextField name="contactPhone" value={draft.phone} onChange={(phone) => update({ phone })} />
+            <TextField name="contactPhone" keyboard="number" value={draft.phone} onChange={(phone) => update({ phone })} />
           </FormField>
           <PrivacyNotice purpose="答复您的咨询或投诉" />
         </>
@@ -119,7 +119,7 @@ export default function AskPage() {
 
       {failure && <Text className="notice-box notice-box--error" data-testid="ask-failure">提交未成功：{failure}。内容已保存在本机，可再次提交，不会重复。</Text>}
       <Button className="btn btn--primary btn--block" disabled={form.busy || uploading || undefined} onClick={() => void form.submit(askInputFromDraft(draft))} data-testid="submit-ask">
-        {form.busy ? '正在提交…' : '提交'}
+        提交
       </Button>
     </View>
   );

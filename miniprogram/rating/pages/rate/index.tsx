@@ -168,7 +168,7 @@ export default function RatePage() {
       )}
 
       <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit(ratingInput())} data-testid="rate-submit">
-        {busy ? '正在提交…' : '提交评价'}
+        提交评价
       </Button>
       {errors.visitCode && <Text className="field__error">{errors.visitCode}</Text>}
     </View>

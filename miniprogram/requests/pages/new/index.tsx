@@ -13,6 +13,15 @@ import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
 import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
 import { PrivacyNotice } from '../../../privacy/privacy-notice';
+import { applicantPartEmpty, loadApplicantProfile, profileOf, saveApplicantProfile, type ApplicantProfile } from '../../applicant-profile';
+
+/** A new draft starts from the applicant's saved details (我的 → 申请人信息), if any. */
+function freshDraft() {
+  const profile = loadApplicantProfile();
+  return { ...emptyRequestDraft(), ...(profile ?? {}) };
+}
+
+const sameApplicant = (a: ApplicantProfile, b: ApplicantProfile) => JSON.stringify(profileOf(a)) === JSON.stringify(profileOf(b));
 
 /**
  * A resident applies for government information (条例 Art. 29) in four
@@ -22,7 +31,10 @@ import { PrivacyNotice } from '../../../privacy/privacy-notice';
  */
 export default function NewRequestPage() {
   const elder = useElderClass();
-  const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, () => emptyRequestDraft(), isRequestDraft);
+  const { draft, update, discard } = useStoredDraft(DRAFT_STORAGE_KEY, freshDraft, isRequestDraft);
+  const [profile] = useState(loadApplicantProfile);
+  // Keeping the details for next time is the resident's choice; once they keep some, the form keeps them up to date.
+  const [remember, setRemember] = useState(() => profile !== null);
   const [failure, setFailure] = useState<string | null>(null);
   /** An earlier press of 提交 was filed though its answer was lost, and the draft was edited since. */
   const [earlierFiled, setEarlierFiled] = useState(false);
@@ -50,6 +62,13 @@ export default function NewRequestPage() {
       return call('requests', 'submit', input);
     },
     onDone: (created) => {
+      if (remember) {
+        try {
+          saveApplicantProfile(profileOf(draft));
+        } catch {
+          // Not kept on this phone; the application itself is filed.
+        }
+      }
       discard();
       return Taro.redirectTo({ url: routes.requestResult(created.id) });
     },
@@ -101,16 +120,34 @@ export default function NewRequestPage() {
       {step === 0 && (
         <>
           <Text className="notice-box">依据《中华人民共和国政府信息公开条例》，您可以向本机关申请获取政府信息。申请免费，无需说明理由。</Text>
+          {profile && sameApplicant(profile, draft) ? (
+            <Text className="notice-box" data-testid="profile-filled">已填入您保存的申请人信息，可直接修改。</Text>
+          ) : profile && applicantPartEmpty(draft) ? (
+            <Button className="btn btn--plain btn--block" onClick={() => edit(profileOf(profile))} data-testid="fill-profile">
+              填入我保存的申请人信息
+            </Button>
+          ) : null}
           <ApplicantSection draft={draft} errors={errors} update={edit} />
           <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
         </>
       )}
-      {step === 1 && <ContactSection draft={draft} errors={errors} update={edit} />}
+      {step === 1 && <ContactSection draft={draft} errors={errors} update={edit} resident />}
       {step === 2 && <InformationSection draft={draft} errors={errors} update={edit} />}
       {step === 3 && (
         <>
           <Text className="section-title">请核对申请内容</Text>
           <ReviewSection draft={draft} />
+          <View
+            className={`check-row ${remember ? 'check-row--on' : ''}`}
+            role="checkbox"
+            aria-checked={remember}
+            tabIndex={0}
+            onClick={() => setRemember(!remember)}
+            data-testid="remember-applicant"
+          >
+            <Text className="check-row__box">{remember ? '✓' : ''}</Text>
+            <Text>保存申请人信息，下次申请自动填写（仅保存在本机，可在“我的 → 申请人信息”修改或删除）</Text>
+          </View>
           <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
           <Text className="hint">{`提交后，本机关受理之日起${STATUTORY_WORKING_DAYS}个工作日内答复；需要延长的，会告知您。您可以在“我的 → 我的申请”查看办理进度。`}</Text>
         </>
@@ -139,7 +176,7 @@ export default function NewRequestPage() {
         )}
         {last ? (
           <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void form.submit(submitInputFromDraft(draft))} data-testid="submit-request">
-            {busy ? '正在提交…' : '提交申请'}
+            提交申请
           </Button>
         ) : (
           <Button className="btn btn--primary" onClick={next} data-testid="next-step">
