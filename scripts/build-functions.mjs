@@ -3,13 +3,38 @@
 // as a dependency for CloudBase to install ("云端安装依赖"), as its docs recommend.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const names = readdirSync('cloudfunctions', { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join('cloudfunctions', d.name, 'index.ts')))
   .map((d) => d.name);
+
+/**
+ * Modules a function loads only when one action needs them, bundled as their own file beside
+ * index.js so the function's cold start does not parse them: the requests function's letter PDF
+ * (pdf-lib and fontkit, ~1 MB) with its font, Noto Serif SC (SIL OFL 1.1, from the npm package
+ * @expo-google-fonts/noto-serif-sc), copied as fonts/NotoSerifSC-Regular.ttf with its licence.
+ */
+const LAZY = {
+  requests: {
+    modules: ['letter-pdf'],
+    files: [
+      ['node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', 'fonts/NotoSerifSC-Regular.ttf'],
+      ['node_modules/@expo-google-fonts/noto-serif-sc/LICENSE_FONT', 'fonts/OFL.txt'],
+    ],
+  },
+};
+
+/** Leaves `import('./<module>')` of a lazy module to be required at run time from the file built beside the bundle. */
+const lazyModules = (modules) => ({
+  name: 'lazy-modules',
+  setup(b) {
+    const filter = new RegExp(`^\\./(${modules.join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `${args.path}.js`, external: true }));
+  },
+});
 
 rmSync('dist/cloudfunctions', { recursive: true, force: true });
 for (const name of names) {
@@ -27,7 +52,26 @@ for (const name of names) {
     legalComments: 'none',
     external: ['@cloudbase/node-sdk'],
     logLevel: 'warning',
+    plugins: LAZY[name] ? [lazyModules(LAZY[name].modules)] : [],
   });
+  for (const module of LAZY[name]?.modules ?? []) {
+    await build({
+      entryPoints: [join('cloudfunctions', name, `${module}.ts`)],
+      outfile: join(outdir, `${module}.js`),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+  }
+  for (const [from, to] of LAZY[name]?.files ?? []) {
+    mkdirSync(dirname(join(outdir, to)), { recursive: true });
+    copyFileSync(from, join(outdir, to));
+  }
   // A function's CloudBase config (timer triggers, open-API permissions) travels with it.
   const config = join('cloudfunctions', name, 'config.json');
   if (existsSync(config)) copyFileSync(config, join(outdir, 'config.json'));

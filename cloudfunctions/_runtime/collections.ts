@@ -93,10 +93,17 @@ export interface CollectionRecords {
 export type StoredEvent = RequestEvent | NoticeEvent | CommentEvent | RatingEvent | FileEvent | TemplateEvent | SubscriptionEvent | CalendarEvent | StaffEvent | InquiryEvent | FaqEvent | GuideEvent | PrivacyEvent | ReportEvent | ReviewEvent;
 
 /**
- * `meta` holds a few singleton documents by id: `bureau` (name and government for letters),
+ * `meta` holds a few singleton documents by id: `bureau` (name and government for letters), `seal` (its seal image),
  * `rating-settings`, `rate-limits` (the bureau's abuse limits), the demo-seed marker and the dispatcher's scan turns (`at`).
  */
-export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings & { retention?: Partial<RetentionSettings>; reviewRequired?: Partial<Record<ReviewKind, boolean>> };
+export type MetaRecord = Partial<Bureau & RatingSettings & { at: string; rateLimits: RateLimitOverrides }> & StaffSettings & RequestSettings & { retention?: Partial<RetentionSettings>; reviewRequired?: Partial<Record<ReviewKind, boolean>> } & SealSettings;
+
+/** The `meta` document `seal`: the bureau's seal image for its letters (shared/requests/letter-seal.ts). */
+interface SealSettings {
+  sealPng?: string | null;
+  sealUpdatedAt?: string;
+  sealUpdatedByName?: string | null;
+}
 
 /** Idempotency of submit/enter: id = hash(caller + key) → the request created. */
 export interface RequestKeyRecord {

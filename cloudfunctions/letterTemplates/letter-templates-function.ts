@@ -9,6 +9,7 @@ import {
   type LetterTemplateView,
   type StoredLetterTemplate,
 } from '../../shared/requests/letter-templates';
+import { chinesePlaceholder, withChinesePlaceholders } from '../../shared/requests/letter-placeholders';
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate, type LetterTemplateKey } from '../../shared/requests/letters';
 import { defineFunction } from '../_runtime/define-function';
 import { letterTemplatesContract } from '../../shared/requests/letter-templates-contract';
@@ -16,11 +17,13 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { changeRecord } from '../_runtime/change-record';
 import type { Stored } from '../_runtime/store/port';
 import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
+import { loadSeal, saveSeal } from '../requests/bureau-seal';
 
 export interface TemplateEvent {
   subjectType: 'letterTemplate';
-  subjectId: LetterTemplateKey;
-  action: 'templateSaved' | 'templateReset';
+  /** A template's key, or `seal` for the bureau's seal image. */
+  subjectId: LetterTemplateKey | 'seal';
+  action: 'templateSaved' | 'templateReset' | 'sealSaved' | 'sealRemoved';
   actor: string;
   at: string;
   detail: string;
@@ -51,6 +54,14 @@ export const letterTemplatesFunction = defineFunction('letterTemplates', letterT
   async reset({ key, version }, ctx) {
     const saved = await write(ctx, key, version, { ...DEFAULT_LETTER_TEMPLATES[key], custom: false }, 'templateReset', `${LETTER_TEMPLATE_LABELS[key]}模板恢复为默认文本`);
     return viewOf(key, saved);
+  },
+
+  async seal(_input, { store }) {
+    return loadSeal(store);
+  },
+
+  async saveSeal({ version, png }, ctx) {
+    return saveSeal(ctx, version, png);
   },
 });
 
@@ -93,13 +104,14 @@ function viewOf(key: LetterTemplateKey, stored: Stored<StoredLetterTemplate> | n
   return {
     key,
     label: LETTER_TEMPLATE_LABELS[key],
-    title: text.title,
-    paragraphs: text.paragraphs,
+    // A template saved with the old English placeholders is shown (and, once saved again, stored) with the Chinese ones.
+    title: withChinesePlaceholders(text.title),
+    paragraphs: text.paragraphs.map(withChinesePlaceholders),
     custom: stored?.custom ?? false,
     version: stored?.version ?? 0,
     updatedAt: stored?.updatedAt ?? null,
     updatedByName: stored?.updatedByName ?? null,
-    slots: slotsOf(key).map((name) => ({ name, label: SLOT_LABELS[name], required: required.has(name) })),
+    slots: slotsOf(key).map((name) => ({ name, placeholder: chinesePlaceholder(name), label: SLOT_LABELS[name], required: required.has(name) })),
     defaultTitle: builtin.title,
     defaultParagraphs: builtin.paragraphs,
   };

@@ -19,6 +19,9 @@ import { loadCalendar } from '../calendar/calendar-data';
 import { queueWarnings, unassignedWarning } from './queue-warnings';
 import { applyCommand } from './apply-command';
 import { loadBureau } from './bureau';
+import { loadSeal } from './bureau-seal';
+import { layoutLetter } from '../../shared/requests/letter-layout';
+import { decideAccess, isStaff, staff } from '../../shared/staff/roles';
 import { createRequest } from './create-request';
 import { REQUESTS, EVENTS } from './request-collections';
 import { feeMonthIn, findMonthApplications, loadFeeMonth } from './fee-month';
@@ -55,6 +58,18 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
 
   async get({ id }, ctx) {
     return viewFor(ctx, await ownRequest(ctx.store, id, ctx.caller.openid as string), applicant(ctx));
+  },
+
+  async letterPdf({ id, letter }, ctx) {
+    const { record, viewer } = await letterReader(ctx, id);
+    const [view, seal] = await Promise.all([viewFor(ctx, record, viewer), loadSeal(ctx.store)]);
+    const shown = view.letters[letter];
+    if (!shown) throw new AppError('NOT_FOUND', '未找到该告知书');
+    const doc = layoutLetter(shown, null);
+    // pdf-lib and the font load only here: the requests function's other actions never pay for them.
+    const { renderLetterPdf } = await import('./letter-pdf');
+    const pdf = await renderLetterPdf(doc, seal.png ? Buffer.from(seal.png, 'base64') : null);
+    return { fileName: pdfFileName(doc), pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   },
 
   async supplement({ id, version, text, attachments }, ctx) {
@@ -256,6 +271,24 @@ async function requireAnsweredRequest(ctx: HandlerContext, trackingNumber: strin
   if (!earlier || earlier.id === id || earlier.status !== 'replied' || !requestInScope(requestScopeOf(ctx.caller), earlier)) {
     throw new AppError('VALIDATION_FAILED', undefined, { earlierTrackingNumber: `未找到已答复的申请 ${trackingNumber}，请核对原申请编号` });
   }
+}
+
+/**
+ * Whose letter a caller may have as a PDF: the applicant's own request, or one a handler (or admin)
+ * may handle (department-scope.ts). Anyone else — another resident, a clerk of another department —
+ * is answered exactly as for a missing request.
+ */
+async function letterReader(ctx: HandlerContext, id: string): Promise<{ record: RequestRecord; viewer: Actor }> {
+  const record = await requests(ctx.store).get(id);
+  if (record && record.ownerOpenid && record.ownerOpenid === ctx.caller.openid) return { record, viewer: applicant(ctx) };
+  const handles = decideAccess(staff('handler'), ctx.caller) === 'allow' && isStaff(ctx.caller);
+  if (record && handles && requestInScope(requestScopeOf(ctx.caller), record)) return { record, viewer: staffActor(ctx) };
+  throw new AppError('REQUEST_NOT_FOUND');
+}
+
+/** 政府信息公开申请答复告知书（依申〔2026〕第000123号）.pdf — what the phone's file viewer and a download show. */
+function pdfFileName(doc: { title: string; number: string }): string {
+  return `${doc.title}（${doc.number}）.pdf`.replace(/[\\/:*?"<>|\s]/g, '');
 }
 
 /** A resident's own request; someone else's is answered exactly like a missing one. */

@@ -2,7 +2,7 @@
 // keeps (functions, HTTP functions, collections and their indexes, periodic jobs), so nothing is listed twice
 // and a function, collection, index or job added to the code is deployed without touching this file.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS, HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
 import { COLLECTIONS, type IndexDeclarations } from '../../cloudfunctions/_runtime/collections';
@@ -126,11 +126,21 @@ function readConfig(root: string, name: string): FunctionConfigFile {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FunctionConfigFile) : {};
 }
 
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(dir, rel) : [rel];
+  });
+}
+
 /** sha256 over the files uploaded, in a fixed order; null when the bundle is not built yet. */
 export function bundleHash(dir: string): string | null {
   if (!existsSync(join(dir, 'index.js'))) return null;
   const hash = createHash('sha256');
-  for (const file of ['index.js', 'package.json', 'config.json']) {
+  // A function that loads a module lazily carries it (and its font) beside index.js: those files are uploaded too.
+  const lazy = filesUnder(dir).filter((f) => !['index.js', 'package.json', 'config.json'].includes(f)).sort();
+  for (const file of ['index.js', 'package.json', 'config.json', ...lazy]) {
     const path = join(dir, file);
     hash.update(`${file}\0`);
     if (existsSync(path)) hash.update(readFileSync(path));

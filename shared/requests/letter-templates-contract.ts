@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import '../api/zod-messages';
 import { action } from '../api/define';
-import { staff } from '../staff/roles';
+import { resident, staff } from '../staff/roles';
+import { SaveSealSchema, type SealView } from './letter-seal';
 import {
   PreviewLetterTemplateSchema,
   ResetLetterTemplateSchema,
@@ -41,6 +42,18 @@ export const letterTemplatesContract = {
     input: ResetLetterTemplateSchema,
     access: admins,
     summary: '将告知书模板恢复为内置默认文本',
+    writes: true,
+  }),
+  seal: action<SealView>()({
+    input: z.strictObject({}),
+    access: resident,
+    summary: '本机关公章图片（告知书落款处加盖；尚未上传时为空）',
+    writes: false,
+  }),
+  saveSeal: action<SealView>()({
+    input: SaveSealSchema,
+    access: admins,
+    summary: '上传或撤下本机关公章图片（PNG，透明背景，不超过 40 KB）；之后查看和下载的告知书加盖此章',
     writes: true,
   }),
 };

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../api/errors';
 import { REPLY_TYPES, REPLY_TYPE_LABELS } from './reply-categories';
 import { fillTemplate, type LetterTemplate, type LetterTemplateKey } from './letters';
 import type { Letter } from './request-types';
+import { chinesePlaceholder, PLACEHOLDER_NAMES, PLACEHOLDER_PATTERN, placeholderKeyOf } from './letter-placeholders';
 
 /**
  * What the bureau's admin may change in a formal letter's template, and what
@@ -28,6 +29,7 @@ export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
 /** Every placeholder, with what it stands for. */
 export const SLOT_LABELS = {
   applicant: '申请人姓名或名称',
+  addressForm: '对申请人的称呼（个人为“您”，单位为“贵单位”）',
   trackingNumber: '申请编号',
   submittedOn: '提交申请日期',
   receivedOn: '收到申请日期',
@@ -59,10 +61,10 @@ export const SLOT_LABELS = {
   feeComputation: '金额计算方法',
   feeDeadline: '缴费截止日期',
   feeDays: '缴费期限（工作日数）',
-} as const;
+} as const satisfies Record<keyof typeof PLACEHOLDER_NAMES, string>;
 export type SlotName = keyof typeof SLOT_LABELS;
 
-const COMMON_SLOTS: SlotName[] = ['applicant', 'trackingNumber', 'submittedOn', 'receivedOn', 'subject', 'bureau', 'form', 'delivery'];
+const COMMON_SLOTS: SlotName[] = ['applicant', 'addressForm', 'trackingNumber', 'submittedOn', 'receivedOn', 'subject', 'bureau', 'form', 'delivery'];
 const REPLY_SLOTS: SlotName[] = ['replyText', 'legalBasis', 'remedies', 'category'];
 /**
  * The Art. 36 fields a reply letter of each kind carries, and cannot lose: where already-public
@@ -100,16 +102,17 @@ export function requiredSlotsOf(key: LetterTemplateKey): SlotName[] {
 export function templateProblems(key: LetterTemplateKey, template: LetterTemplate): FieldErrors {
   const problems: FieldErrors = {};
   const allowed = new Set<string>(slotsOf(key));
-  const unknown = (text: string) => [...text.matchAll(/\{(\w*)\}/g)].map((m) => m[1]).filter((name) => !allowed.has(name));
+  // Either name of a placeholder counts: the Chinese one the page shows, or the English one of a template saved before.
+  const unknown = (text: string) => [...text.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1]).filter((name) => !allowed.has(placeholderKeyOf(name)));
   const badTitle = unknown(template.title);
   if (badTitle.length) problems.title = `不能使用的占位符：${badTitle.map((n) => `{${n}}`).join('、')}`;
   template.paragraphs.forEach((paragraph, i) => {
     const bad = unknown(paragraph);
     if (bad.length) problems[`paragraphs.${i}`] = `不能使用的占位符：${bad.map((n) => `{${n}}`).join('、')}`;
   });
-  const body = template.paragraphs.join('\n');
-  const missing = requiredSlotsOf(key).filter((name) => !body.includes(`{${name}}`));
-  if (missing.length) problems.paragraphs = `正文必须保留：${missing.map((n) => `{${n}}（${SLOT_LABELS[n]}）`).join('、')}`;
+  const used = new Set(template.paragraphs.flatMap((p) => [...p.matchAll(PLACEHOLDER_PATTERN)].map((m) => placeholderKeyOf(m[1]))));
+  const missing = requiredSlotsOf(key).filter((name) => !used.has(name));
+  if (missing.length) problems.paragraphs = `正文必须保留：${missing.map((n) => `${chinesePlaceholder(n)}（${SLOT_LABELS[n]}）`).join('、')}`;
   return problems;
 }
 
@@ -159,7 +162,8 @@ export interface LetterTemplateView {
   version: number;
   updatedAt: string | null;
   updatedByName: string | null;
-  slots: Array<{ name: SlotName; label: string; required: boolean }>;
+  /** `name` is the value's code name; `placeholder` how a template writes it (`{申请人}`). */
+  slots: Array<{ name: SlotName; placeholder: string; label: string; required: boolean }>;
   defaultTitle: string;
   defaultParagraphs: string[];
 }
@@ -172,6 +176,7 @@ export interface LetterPreview {
 /** Made-up values the preview fills in, so the admin sees the whole letter as an applicant would. */
 export const SAMPLE_SLOT_VALUES: Record<SlotName, string> = {
   applicant: '陈晓明',
+  addressForm: '您',
   trackingNumber: '依申〔2026〕000123号',
   submittedOn: '2026-09-27',
   receivedOn: '2026-09-28',

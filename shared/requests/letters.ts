@@ -14,6 +14,7 @@ import { INFORMATION_FORM_LABELS, DELIVERY_METHOD_LABELS } from './request-schem
 import type { RequestRecord } from './request-record';
 import type { Letter, LetterKind } from './request-types';
 import { feeView } from './fee-notice';
+import { PLACEHOLDER_PATTERN, placeholderKeyOf, withChinesePlaceholders } from './letter-placeholders';
 import { FEE_METHOD_LABELS, FEE_PAYMENT_WORKING_DAYS, FEE_UNIT_LABELS } from './processing-fee';
 
 /**
@@ -46,12 +47,13 @@ export interface IssuedLetter extends Letter {
 }
 
 const REPLY_TITLE = '政府信息公开申请答复告知书';
-const OPENING = '{applicant}：\n本机关于 {receivedOn} 收到您（单位）提出的政府信息公开申请（编号 {trackingNumber}），申请获取"{subject}"。';
+// {addressForm} is 您 for a person and 贵单位 for an organisation, so each is addressed as it should be.
+const OPENING = '{applicant}：\n本机关于 {receivedOn} 收到{addressForm}提出的政府信息公开申请（编号 {trackingNumber}），申请获取“{subject}”。';
 
 /** A reply letter: the opening, the finding, the clerk's text, and the remedies sentence (Art. 51). */
 const replyLetter = (finding: string, title = REPLY_TITLE): LetterTemplate => ({ title, paragraphs: [OPENING, finding, '{replyText}', '{remedies}'] });
 
-export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate> = {
+const BUILTIN_TEXTS: Record<LetterTemplateKey, LetterTemplate> = {
   alreadyPublic: replyLetter('经审查，您申请获取的信息本机关已经主动公开。根据{legalBasis}的规定，告知您获取该信息的方式和途径：{whereToFind}'),
   disclose: replyLetter('经审查，您申请获取的信息属于公开范围，根据{legalBasis}的规定，现予以公开，以{form}形式通过{delivery}方式提供。'),
   partial: replyLetter('经审查，您申请获取的信息中部分内容可以公开，根据{legalBasis}的规定，对可以公开的部分予以提供，对不予公开的部分说明理由如下。'),
@@ -107,6 +109,14 @@ export const DEFAULT_LETTER_TEMPLATES: Record<LetterTemplateKey, LetterTemplate>
   },
 };
 
+/**
+ * The built-in templates as the admin sees them: written above with the values' English names
+ * (what the code calls them), shown and stored with the Chinese ones (letter-placeholders.ts).
+ */
+export const DEFAULT_LETTER_TEMPLATES = Object.fromEntries(
+  Object.entries(BUILTIN_TEXTS).map(([key, t]) => [key, { title: withChinesePlaceholders(t.title), paragraphs: t.paragraphs.map(withChinesePlaceholders) }]),
+) as Record<LetterTemplateKey, LetterTemplate>;
+
 /** The built-in templates as a set in force (revision 0 each). */
 export const BUILTIN_LETTER_TEMPLATES = Object.fromEntries(
   Object.entries(DEFAULT_LETTER_TEMPLATES).map(([key, t]) => [key, { ...t, revision: 0 }]),
@@ -115,9 +125,12 @@ export const BUILTIN_LETTER_TEMPLATES = Object.fromEntries(
 /** The order letters are listed in (a page opens one by its index). */
 const LETTER_KINDS: LetterKind[] = ['supplement', 'extension', 'reasons', 'delayedDue', 'fee', 'reply'];
 
-/** Fills a template's {slots}; an unknown slot is left as written, an empty paragraph dropped. */
+/**
+ * Fills a template's {slots}, each named in Chinese or (templates saved before) in English; an
+ * unknown slot is left as written, an empty paragraph dropped.
+ */
 export function fillTemplate(template: LetterTemplate, slots: Record<string, string>): LetterTemplate {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => slots[name] ?? whole);
+  const fill = (text: string) => text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => slots[placeholderKeyOf(name)] ?? whole);
   return { title: fill(template.title), paragraphs: template.paragraphs.map(fill).filter((p) => p.trim().length > 0) };
 }
 
@@ -138,6 +151,7 @@ export function renderLetter(
   const template = templates[source.key];
   const base = {
     applicant: r.applicant.name,
+    addressForm: r.applicant.type === 'organization' ? '贵单位' : '您',
     trackingNumber: r.trackingNumber,
     submittedOn: r.submittedAt.slice(0, 10),
     receivedOn: r.receivedOn ?? r.submittedAt.slice(0, 10),

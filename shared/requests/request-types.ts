@@ -162,6 +162,8 @@ export interface Letter {
    * over a year whose holiday arrangement was not entered when it was issued: the letter says 暂定.
    */
   provisional?: true;
+  /** The bureau's seal image where it has uploaded one: added when the letter is shown (never stored), so a seal uploaded later is on letters sent before. */
+  seal?: string;
 }
 
 /** One request as `get` (the applicant) and `manageGet` / staff actions (handlers) answer it. */

@@ -30,6 +30,13 @@ import type { FeeQuote, MyRequestSummary, QueuePage, RequestView } from './reque
 import { MAX_EXTENSION_WORKING_DAYS, SUPPLEMENT_WINDOW_WORKING_DAYS } from './statutory-periods';
 
 
+/** A letter as a PDF file: base64, so it travels in the function's answer (WeChat writes it to a file and opens it). */
+export interface LetterPdf {
+  fileName: string;
+  pdfBase64: string;
+  bytes: number;
+}
+
 const handlers = staff('handler');
 
 /**
@@ -55,6 +62,12 @@ export const requestsContract = {
     input: z.strictObject({ id: IdSchema }),
     access: resident,
     summary: '我的一件申请：状态、期限及其说明、办理记录、答复和告知书',
+    writes: false,
+  }),
+  letterPdf: action<LetterPdf>()({
+    input: z.strictObject({ id: IdSchema, letter: z.number().int().min(0).max(50) }),
+    access: resident,
+    summary: '告知书的 PDF 文件（按本机关公文格式排版，加盖公章）：申请人本人的申请，或办理人员可办理的申请',
     writes: false,
   }),
   supplement: action<RequestView>()({

@@ -72,6 +72,15 @@ test('each function routes by its own part of the contract, the same object the 
     for (const spec of Object.values(contract.requests)) expect(session).not.toContain(asWritten((spec as { summary: string }).summary));
   });
 
+  test('the requests bundle leaves the letter PDF to a file beside it, with its font, so its cold start does not parse pdf-lib', () => {
+    const index = readFileSync(join(DIST, 'requests', 'index.js'), 'utf8');
+    expect(index).toContain('import("./letter-pdf.js")');
+    expect(index).not.toMatch(/PDFDocument|fontkit/);
+    expect(readFileSync(join(DIST, 'requests', 'letter-pdf.js'), 'utf8')).toMatch(/PDFDocument/);
+    expect(existsSync(join(DIST, 'requests', 'fonts', 'NotoSerifSC-Regular.ttf'))).toBe(true);
+    expect(readFileSync(join(DIST, 'requests', 'fonts', 'OFL.txt'), 'utf8')).toContain('SIL Open Font License');
+  });
+
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
     for (const name of ['notices', 'ratings']) {
       const config = JSON.parse(readFileSync(join(DIST, name, 'config.json'), 'utf8'));

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { chineseDate } from '../../shared/requests/letter-layout';
 import { byTestId, confirmModal, e2eDescribe, openAction, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application } from '../support/request-factories';
 
@@ -75,7 +76,7 @@ e2eDescribe('processing fees in Chromium over the local cloud', () => {
     const letter = await textOf(byTestId(r, 'letter'));
     expect(letter).toContain('收费通知');
     expect(letter).toContain('500');
-    expect(letter).toContain(view.fee.deadlineOn);
+    expect(letter).toContain(chineseDate(view.fee.deadlineOn)); // the letter writes its dates in Chinese
     expect(letter).toContain('行政复议');
     // …and a message in 消息.
     const inbox = (await api(resident.context, 'inbox', 'list', {})).data;

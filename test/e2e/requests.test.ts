@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chineseDate } from '../../shared/requests/letter-layout';
 import { back, byTestId, confirmModal, e2eDescribe, openAction, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
 
@@ -222,8 +223,8 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     const letter = await textOf(byTestId(c, 'letter'));
     expect(letter).toContain(trackingNumber);
     expect(letter).toContain(firm);
-    expect(letter).toContain(extended.dueOn!);
-    expect(await textOf(byTestId(c, 'print-letter'))).toBe('打印告知书');
+    expect(letter).toContain(chineseDate(extended.dueOn!)); // the letter writes its dates in Chinese
+    expect(await textOf(byTestId(c, 'print-letter'))).toBe('保存为PDF / 打印');
     await settled(c);
     await c.screenshot({ path: 'test-results/e2e-request-letter.png' });
 
@@ -313,9 +314,9 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await fill(a, 'paragraph-4', added, 'textarea');
     await byTestId(a, 'preview-template').click();
     expect(await textOf(byTestId(a, 'template-preview'))).toContain(added);
-    await byTestId(a, 'remove-paragraph-3').click(); // the {remedies} paragraph
+    await byTestId(a, 'remove-paragraph-3').click(); // the {救济途径} paragraph
     await byTestId(a, 'save-template').click();
-    expect(await textOf(byTestId(a, 'paragraphs-error'))).toContain('{remedies}');
+    expect(await textOf(byTestId(a, 'paragraphs-error'))).toContain('{救济途径}');
     await byTestId(a, 'slot-remedies').click(); // back, at the end of the last paragraph
     await byTestId(a, 'save-template').click();
     await byTestId(a, 'template-status').filter({ hasText: '第 1 版' }).waitFor();

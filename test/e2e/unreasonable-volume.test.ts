@@ -1,4 +1,5 @@
 import { addDays } from '../../shared/calendar/dates';
+import { chineseDate } from '../../shared/requests/letter-layout';
 import { builtinArrangement } from '../../shared/calendar/builtin-arrangements';
 import { addWorkingDays, buildCalendar } from '../../shared/calendar/working-calendar';
 import type { Page } from 'playwright-core';
@@ -98,7 +99,7 @@ e2eDescribe('unreasonable volume (Art. 35) in Chromium over the local cloud', ()
     await byTestId(r, 'letter-delayedDue').click();
     const letter = await textOf(byTestId(r, 'letter'));
     expect(letter).toContain('延迟答复告知书');
-    expect(letter).toContain(`${later} 前作出答复`);
+    expect(letter).toContain(`${chineseDate(later)}前作出答复`); // the letter writes its dates in Chinese
     expect(letter).toContain('第三十五条');
 
     await resident.context.close();

@@ -32,14 +32,19 @@ test('every template is listed with its placeholders; replies must keep the reme
   ]);
   expect(list.every((t) => t.version === 0 && t.custom === false)).toBe(true);
   const partial = list.find((t) => t.key === 'partial');
-  expect(partial.slots).toEqual(expect.arrayContaining([{ name: 'remedies', label: '救济途径（条例第五十一条）', required: true }, { name: 'bureau', label: '本机关名称', required: false }]));
+  expect(partial.slots).toEqual(
+    expect.arrayContaining([
+      { name: 'remedies', placeholder: '{救济途径}', label: '救济途径（条例第五十一条）', required: true },
+      { name: 'bureau', placeholder: '{本机关}', label: '本机关名称', required: false },
+    ]),
+  );
   expect(list.find((t) => t.key === 'supplement').slots.filter((s: any) => s.required).map((s: any) => s.name)).toEqual(['trackingNumber', 'items', 'supplementDeadline']);
 });
 
 test('a template without a required part, or with an unknown placeholder, is refused and nothing is stored', async () => {
   const partial = await templateOf('partial');
-  const withoutRemedies = await admin('save', { key: 'partial', version: 0, title: partial.title, paragraphs: partial.paragraphs.filter((p: string) => p !== '{remedies}') });
-  expect(withoutRemedies).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { paragraphs: expect.stringContaining('{remedies}（救济途径（条例第五十一条））') } });
+  const withoutRemedies = await admin('save', { key: 'partial', version: 0, title: partial.title, paragraphs: partial.paragraphs.filter((p: string) => p !== '{救济途径}') });
+  expect(withoutRemedies).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { paragraphs: expect.stringContaining('{救济途径}（救济途径（条例第五十一条））') } });
   const unknown = await admin('save', { key: 'partial', version: 0, title: partial.title, paragraphs: [...partial.paragraphs, '联系人：{contactPerson}'] });
   expect(unknown).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { [`paragraphs.${partial.paragraphs.length}`]: expect.stringContaining('{contactPerson}') } });
   // A supplement request's items may not be used in a reply, nor dropped from a supplement request.
@@ -54,8 +59,35 @@ test('the preview fills in a sample request and lists the problems without savin
   const preview = ok(await admin('preview', { key: 'withhold', title: '答复告知书', paragraphs: ['{applicant}：您的申请 {trackingNumber} 不予公开。', '{replyText}', '{oops}'] }));
   expect(preview.letter).toMatchObject({ title: '答复告知书', reference: '依申〔2026〕000123号', kind: 'reply' });
   expect(preview.letter.paragraphs[0]).toBe('陈晓明：您的申请 依申〔2026〕000123号 不予公开。');
-  expect(preview.problems).toEqual({ 'paragraphs.2': expect.stringContaining('{oops}'), paragraphs: expect.stringContaining('{remedies}') });
+  expect(preview.problems).toEqual({ 'paragraphs.2': expect.stringContaining('{oops}'), paragraphs: expect.stringContaining('{救济途径}') });
   expect(await cloud.store.collection('letterTemplates').count()).toBe(0);
+});
+
+test('placeholders are shown and written in Chinese; a template stored with the old English names still fills and is shown in Chinese', async () => {
+  const disclose = await templateOf('disclose');
+  expect(disclose.paragraphs[0]).toBe('{申请人}：\n本机关于 {收到申请日期} 收到{称呼}提出的政府信息公开申请（编号 {申请编号}），申请获取“{申请内容}”。');
+  expect(JSON.stringify(disclose)).not.toMatch(/\{(applicant|trackingNumber|remedies|replyText)\}/);
+
+  // A template saved before the Chinese names (English placeholders), as the store still holds it.
+  const first = await registeredRequest();
+  const old = ['{applicant}：您（单位）的申请（{trackingNumber}）已收悉。', '根据{legalBasis}，予以公开。', '{replyText}', '{remedies}'];
+  ok(await admin('save', { key: 'partial', version: 0, title: '答复告知书', paragraphs: old }));
+  expect((await cloud.store.collection('letterTemplates').get('partial'))?.paragraphs).toEqual(old);
+  expect((await templateOf('partial')).paragraphs[0]).toBe('{申请人}：您（单位）的申请（{申请编号}）已收悉。');
+  await replyTo(first);
+  const letter = await replyLetterOf(first.id);
+  expect(letter.paragraphs[0]).toMatch(/^陈晓明：您（单位）的申请（依申〔2026〕\d{6}号）已收悉。$/);
+  expect(letter.paragraphs.join('')).not.toContain('{');
+
+  // Saved in Chinese, mixed with an English one, it checks and fills the same way.
+  const current = await templateOf('partial');
+  const mixed = ['{申请人}：', '{称呼}的申请（{申请编号}）已收悉，依据{法律依据}答复如下。', '{replyText}', '{救济途径}'];
+  ok(await admin('save', { key: 'partial', version: current.version, title: '答复告知书', paragraphs: mixed }));
+  const second = await registeredRequest();
+  await replyTo(second);
+  const filled = await replyLetterOf(second.id);
+  expect(filled.paragraphs[1]).toMatch(/^您的申请（依申〔2026〕\d{6}号）已收悉，依据《中华人民共和国政府信息公开条例》第.+条.*答复如下。$/);
+  expect(filled.paragraphs.join('')).not.toContain('{');
 });
 
 test('an edit reaches the next letter only; letters already issued keep their text and revision', async () => {

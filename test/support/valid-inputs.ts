@@ -1,3 +1,4 @@
+import { sealPngBase64 } from './seal-png';
 import type { Contract } from '../../shared/api/contract';
 import { announcement, guide, policy, publicity } from './factories';
 import { RESPONSE, windowContent } from './rating-fixture';
@@ -132,6 +133,7 @@ export const VALID_INPUTS: Inputs = {
     submit: () => [application(), organisationApplication(), application({ purpose: '了解本小区改造安排', delivery: 'email', applicant: { type: 'person', name: '周丽', idType: 'passport', idNumber: 'E12345678', phone: '15900002222', email: 'zhouli@example.com' } })],
     mine: () => [{}, { limit: 5, cursor: null }],
     get: (f) => [{ id: f.submittedId }],
+    letterPdf: (f) => [{ id: f.awaitingSupplementId, letter: 0 }],
     supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: 'cloud://env-1a2b/attachments/2026-11/k3J9xQ2mT8.pdf', sizeBytes: 2048 }] }],
     giveReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, text: '所申请的是本小区 40 栋楼各自的加装电梯批复，业主委员会需逐栋核对。' }],
     withdraw: (f) => [{ id: f.submittedId, version: f.submittedVersion, reason: '已从其他渠道获得' }],
@@ -171,6 +173,8 @@ export const VALID_INPUTS: Inputs = {
     preview: () => [{ key: 'withhold', title: '政府信息公开申请答复告知书', paragraphs: ['{applicant}：', '经审查，不予公开（{category}）。', '{replyText}', '{remedies}'] }],
     save: () => [{ key: 'disclose', version: 0, title: '政府信息公开申请答复告知书', paragraphs: ['{applicant}：您的申请（{trackingNumber}）已收悉。', '根据{legalBasis}，予以公开。', '{replyText}', '{remedies}'] }],
     reset: (f) => [{ key: 'extension', version: f.editedTemplateVersion ?? 1 }],
+    seal: () => [{}],
+    saveSeal: () => [{ version: 0, png: sealPngBase64(48) }],
   },
 
   // subscriptions, inbox, deliveries

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { DueExplanation, ExplainedDay, Letter, RequestReply, RequestView, TimelineEntry } from '../../../shared/requests/request-types';
+import { layoutLetter } from '../../../shared/requests/letter-layout';
 import { REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS } from '../../../shared/requests/reply-categories';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { AttachmentList } from '../attachment-list';
@@ -125,22 +126,25 @@ export function LetterLinks({ letters, onOpen }: { letters: Letter[]; onOpen: (i
 }
 
 /**
- * A formal letter (告知书) laid out as the paper one is, for reading in the
- * app and for printing: the salutation flush left, every other line of the
- * body indented two characters.
+ * A formal letter (告知书) laid out as the bureau's paper document (shared/requests/letter-layout.ts):
+ * title and 文号 centred, the addressee flush left, every paragraph indented two characters, the
+ * bureau's name and the date at the foot — over its seal where it has uploaded one.
  */
 export function LetterView({ letter }: { letter: Letter }) {
-  const salutation = `${letter.addressee}：`;
-  const lines = letter.paragraphs.flatMap((p) => p.split('\n')).filter((line) => line.trim());
+  const doc = layoutLetter(letter);
   return (
     <View className="letter" data-testid="letter">
-      <Text className="letter__title">{letter.title}</Text>
-      <Text className="letter__number">{letter.reference}</Text>
-      {lines.map((line, i) => (
-        <Text key={i} className={`letter__paragraph ${line === salutation ? 'letter__paragraph--flush' : ''}`}>{line}</Text>
+      <Text className="letter__title">{doc.title}</Text>
+      <Text className="letter__number" data-testid="letter-number">{doc.number}</Text>
+      <Text className="letter__paragraph letter__paragraph--flush" data-testid="letter-salutation">{doc.salutation}</Text>
+      {doc.paragraphs.map((line, i) => (
+        <Text key={i} className="letter__paragraph">{line}</Text>
       ))}
-      <Text className="letter__sign">{letter.signature}</Text>
-      <Text className="letter__sign letter__sign--date">{letter.date}</Text>
+      <View className="letter__foot">
+        {doc.seal ? <Image className="letter__seal" src={doc.seal} mode="aspectFit" data-testid="letter-seal" /> : null}
+        <Text className="letter__sign">{doc.signature}</Text>
+        <Text className="letter__sign letter__sign--date" data-testid="letter-date">{doc.date}</Text>
+      </View>
     </View>
   );
 }

@@ -46,7 +46,7 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
   const { errors, busy } = form;
 
   const setParagraph = (index: number, text: string) => setParagraphs(paragraphs.map((p, i) => (i === index ? text : p)));
-  const addSlot = (name: string) => setParagraphs(paragraphs.length ? paragraphs.map((p, i) => (i === paragraphs.length - 1 ? `${p}{${name}}` : p)) : [`{${name}}`]);
+  const addSlot = (placeholder: string) => setParagraphs(paragraphs.length ? paragraphs.map((p, i) => (i === paragraphs.length - 1 ? `${p}${placeholder}` : p)) : [placeholder]);
 
   /** Preview and reset: nothing to check here (the server checks the preview), the same guard and toasts. */
   const act = <T,>(work: () => Promise<T>, done: string) => form.send(work, { done });
@@ -77,8 +77,8 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
       <Text className="section-title">可用占位符（点击加到最后一段末尾）</Text>
       <View className="slots" data-testid="template-slots">
         {template.slots.map((slot) => (
-          <Text key={slot.name} className={`slot ${slot.required ? 'slot--required' : ''}`} onClick={() => addSlot(slot.name)} data-testid={`slot-${slot.name}`}>
-            {`{${slot.name}}`} {slot.label}
+          <Text key={slot.name} className={`slot ${slot.required ? 'slot--required' : ''}`} onClick={() => addSlot(slot.placeholder)} data-testid={`slot-${slot.name}`}>
+            {slot.placeholder} {slot.label}
             {slot.required ? '（必备）' : ''}
           </Text>
         ))}
