@@ -24,7 +24,8 @@ export function base64Bytes(base64: string): number {
 
 export const SealPngSchema = z
   .string()
-  .max(Math.ceil(SEAL_MAX_BYTES / 3) * 4, `公章图片不能超过 ${SEAL_MAX_BYTES / 1024} KB，请压缩后再上传`)
+  // A refinement, not .max(): a call over 64 KB is refused whole before the schema (PAYLOAD_TOO_LARGE).
+  .refine((png) => base64Bytes(png) <= SEAL_MAX_BYTES, `公章图片不能超过 ${SEAL_MAX_BYTES / 1024} KB，请压缩后再上传`)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, '公章图片的内容无法读取，请重新选择')
   .refine((png) => png.length % 4 === 0, '公章图片的内容无法读取，请重新选择')
   .refine((png) => png.startsWith(PNG_BASE64_START), '公章图片须为 PNG 格式（透明背景）');

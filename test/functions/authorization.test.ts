@@ -64,6 +64,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'requests.submit': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow' },
   'requests.mine': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'allow', formerStaff: 'allow', handler: 'allow', publisher: 'allow', reviewer: 'allow', admin: 'allow' },
   'requests.get': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
+  // A letter's PDF: the applicant's own, or one a handler of the request's department may handle.
+  'requests.letterPdf': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'allow', publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'allow' },
   'requests.supplement': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
   'requests.giveReasons': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
   'requests.withdraw': { anonymous: 'UNAUTHENTICATED', resident: 'allow', otherResident: 'REQUEST_NOT_FOUND' as Outcome, formerStaff: 'REQUEST_NOT_FOUND' as Outcome, handler: 'REQUEST_NOT_FOUND' as Outcome, publisher: 'REQUEST_NOT_FOUND' as Outcome, reviewer: 'REQUEST_NOT_FOUND' as Outcome, admin: 'REQUEST_NOT_FOUND' as Outcome },
@@ -91,6 +93,9 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
   'letterTemplates.preview': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
   'letterTemplates.save': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
   'letterTemplates.reset': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
+  // The seal is on every letter each applicant sees: anyone signed in may have it; only admins change it.
+  'letterTemplates.seal': signedIn,
+  'letterTemplates.saveSeal': { anonymous: 'UNAUTHENTICATED', resident: 'FORBIDDEN', otherResident: 'FORBIDDEN', formerStaff: 'FORBIDDEN', handler: 'FORBIDDEN', publisher: 'FORBIDDEN', reviewer: 'FORBIDDEN', admin: 'allow' },
 
   // subscriptions, inbox, deliveries
   'subscriptions.topics': signedIn,
@@ -240,6 +245,7 @@ const DEPARTMENT_SCOPE: Record<string, Outcome> = {
   'requests.reply': NOT_THEIRS,
   'requests.close': NOT_THEIRS,
   'requests.manageGet': NOT_THEIRS,
+  'requests.letterPdf': NOT_THEIRS,
   'requests.assignDepartment': NOT_THEIRS,
   'requests.askReasons': NOT_THEIRS,
   'requests.recordReasons': NOT_THEIRS,
