@@ -29,6 +29,9 @@ e2eDescribe('personal data in Chromium', () => {
     expect(submitted.ok).toBe(true);
     expect((await api(context, 'requests', 'withdraw', { id: submitted.data.id, version: submitted.data.version, reason: '不再需要' })).ok).toBe(true);
     expect((await api(context, 'subscriptions', 'subscribe', { kind: 'announcement' })).ok).toBe(true);
+    const notices = await api(context, 'notices', 'list', {});
+    const read = notices.data.items[0] as { id: string; title: string };
+    expect((await api(context, 'notices', 'view', { id: read.id })).ok).toBe(true);
 
     await e2e.open(page, '/pages/me/index');
     await byTestId(page, 'my-data-entry').click();
@@ -37,6 +40,11 @@ e2eDescribe('personal data in Chromium', () => {
     await requests.getByText(NAME).first().waitFor();
     expect(await textOf(requests)).toContain(ID_NUMBER);
     expect(await textOf(byTestId(page, 'my-data-subscriptions'))).toContain('通知公告');
+    // Kept about them beyond their own records: the notice read today, the submission's key.
+    const other = await textOf(byTestId(page, 'my-data-other'));
+    expect(other).toContain(`阅读记录`);
+    expect(other).toContain(read.title);
+    expect(other).toContain('防止重复提交的记录：1 条');
 
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'my-data-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^我的个人信息-\d{8}\.json$/);
@@ -55,9 +63,10 @@ e2eDescribe('personal data in Chromium', () => {
     await byTestId(page, 'my-data-requests').getByText('没有申请').waitFor();
     expect(await textOf(byTestId(page, 'my-data'))).not.toContain(NAME);
     expect(await textOf(byTestId(page, 'my-data-subscriptions'))).toContain('没有订阅');
+    expect(await textOf(byTestId(page, 'my-data-other'))).not.toContain(read.title);
 
     const after = await api(context, 'me', 'data', {});
-    expect(after.data).toMatchObject({ requests: [], subscriptions: [] });
+    expect(after.data).toMatchObject({ requests: [], subscriptions: [], noticesRead: [], submissionKeys: 0 });
 
     const admin = await e2e.phone();
     await e2e.signIn(admin.context, 'demo-admin');

@@ -45,6 +45,13 @@ test('invite → the code and its expiry are shown; the clerk types it in 加入
   fireEvent.click(screen.getByTestId('invite-role-viewer'));
   fireEvent.click(screen.getByTestId('invite-dept-approval'));
   expect(screen.queryByTestId('invite-handler-without-department')).toBeNull();
+  // A rating officer works the ticked departments' windows only; with none ticked, every window (the bureau's desk).
+  fireEvent.click(screen.getByTestId('invite-role-ratingOfficer'));
+  expect(screen.getByTestId('invite-rating-officer-scope').textContent).toContain('只看到所选部门');
+  fireEvent.click(screen.getByTestId('invite-dept-approval'));
+  expect(screen.getByTestId('invite-rating-officer-scope').textContent).toContain('全部服务窗口');
+  fireEvent.click(screen.getByTestId('invite-dept-approval'));
+  fireEvent.click(screen.getByTestId('invite-role-ratingOfficer'));
   fireEvent.click(screen.getByTestId('invite-submit'));
   await waitFor(() => screen.getByTestId('invite-code'));
   expect(recorded.toasts).toContain('已生成邀请码');

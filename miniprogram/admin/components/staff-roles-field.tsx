@@ -8,7 +8,7 @@ const ROLE_HINTS: Record<StaffRole, string> = {
   admin: '全部功能，含人员管理、工作日历',
   handler: '办理所属部门的依申请公开',
   publisher: '发布信息、审核意见',
-  ratingOfficer: '服务窗口、差评整改',
+  ratingOfficer: '所属部门的服务窗口、差评整改',
   answerer: '答复咨询和投诉、维护常见问题',
   reviewer: '审核待发布的信息（公开审查）',
   viewer: '只看统计和排名',
@@ -60,6 +60,14 @@ export function StaffRolesField(props: {
         {roles.includes('handler') && !roles.includes('admin') && departmentIds.length === 0 ? (
           <Text className="hint" data-testid={`${testId}-handler-without-department`}>
             未选择部门的申请办理人员只能看到待受理的网上申请，看不到任何部门的申请；请选择其所属部门。
+          </Text>
+        ) : null}
+        {/* rating-scope.ts: an officer of no department is the bureau's 好差评 desk, of every window. */}
+        {roles.includes('ratingOfficer') && !roles.includes('admin') ? (
+          <Text className="hint" data-testid={`${testId}-rating-officer-scope`}>
+            {departmentIds.length === 0
+              ? '未选择部门的好差评整改人员负责全部服务窗口的差评（本机关好差评专岗），能看到每位评价人的联系方式。'
+              : '好差评整改人员只看到所选部门的服务窗口和差评。'}
           </Text>
         ) : null}
       </FormField>
