@@ -7,7 +7,7 @@ import { anyone, type StaffRole } from '../staff/roles';
 export interface Whoami {
   openid: string | null;
   isStaff: boolean;
-  staff: { name: string; roles: StaffRole[]; departmentId: string | null } | null;
+  staff: { name: string; roles: StaffRole[]; departmentIds: string[]; departmentId: string | null } | null;
   /** True only in the local cloud, where the dev sign-in screen exists. */
   devSignIn: boolean;
 }

@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import RatingStatsPage from '../../miniprogram/rating/pages/stats/index';
 import FollowUpsPage from '../../miniprogram/admin/pages/follow-ups/index';
+import WindowEditPage from '../../miniprogram/admin/pages/window-edit/index';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { setTransport } from '../../miniprogram/api/transport';
 import { formatRate } from '../../shared/ratings/satisfaction';
@@ -60,4 +61,23 @@ test('on 差评整改 an officer reads the 限期整改 bound; an admin changes 
   fireEvent.click(screen.getByTestId('plan-bound-save'));
   await waitFor(() => expect(screen.getByTestId('plan-bound').textContent).toContain('20 个工作日以内'));
   expect(ok(await cloud.call('demo-rater', 'ratings', { action: 'settings', data: {} }))).toMatchObject({ planMaxWorkingDays: 20, version: 1 });
+});
+
+test("a unit's rating officer is offered only their departments for a window, and the window is saved there", async () => {
+  await cloud.store.collection('staff').insert({ id: 'housing-rater', name: '住房保障科好差评人员', roles: ['ratingOfficer'], departmentIds: ['housing'], departmentId: 'housing', active: true });
+  forgetWhoami();
+  setTransport(cloud.transportAs('housing-rater'));
+  resetTaro({});
+  const { container } = render(<WindowEditPage />);
+  // The bureau's first department (局办公室) would be refused: the picker starts at, and holds only, theirs.
+  await waitFor(() => expect(container.querySelector('.field__picker')?.textContent).toBe('住房保障科'));
+  fireEvent.change(screen.getByTestId('input-name'), { target: { value: '7号窗口 · 住房保障' } });
+  fireEvent.change(screen.getByTestId('input-location'), { target: { value: '政务服务中心一楼 A 区 7 号' } });
+  fireEvent.change(screen.getByTestId('input-service-0'), { target: { value: '公租房资格复核' } });
+  fireEvent.click(screen.getByTestId('save-window'));
+  await waitFor(async () => {
+    const saved = (await cloud.store.collection('windows').find({ where: { name: '7号窗口 · 住房保障' }, orderBy: [['name', 'asc']], limit: 1 })).items[0];
+    expect(saved?.departmentId).toBe('housing');
+  });
+  forgetWhoami();
 });

@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
+import { useWhoami } from '../../../hooks/use-whoami';
+import { ratingInScope, ratingScopeOf } from '../../../../shared/ratings/rating-scope';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
 import { FormField, TextField } from '../../components/form-field';
@@ -19,7 +21,11 @@ interface Draft {
 /** Staff: a window's name, department, location and the services it offers. */
 export default function WindowEditPage() {
   const id = useRouter().params.id;
-  const departments = useRemote(() => call('directory', 'departments', {}), []);
+  const all = useRemote(() => call('directory', 'departments', {}), []);
+  const { whoami, failed } = useWhoami();
+  // A unit's rating officer keeps windows within their departments (the server refuses any other): offer only those.
+  const scope = whoami ? ratingScopeOf({ openid: whoami.openid, staff: whoami.staff }) : failed ? ({ kind: 'all' } as const) : null;
+  const departments = { error: all.error, data: scope && all.data ? all.data.filter((d) => ratingInScope(scope, d.id)) : null };
   // The window as last loaded or saved (null for a new one until its first save).
   const loaded = useRemote(() => (id ? call('windows', 'get', { id }) : Promise.resolve(null)), [id]);
   const saved = loaded.data;
