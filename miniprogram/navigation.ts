@@ -8,7 +8,8 @@ export const routes = {
   noticeDetail: (id: string) => `/pages/notice-detail/index?id=${encodeURIComponent(id)}`,
   me: () => '/pages/me/index',
   devSignIn: () => '/pages/dev-sign-in/index',
-  adminNotices: () => '/admin/pages/notices/index',
+  /** `scheduled`: opened on 定时发布 (我的待办's figure). */
+  adminNotices: (filter?: 'scheduled') => `/admin/pages/notices/index${filter ? `?filter=${filter}` : ''}`,
   adminNoticeEdit: (id?: string) => `/admin/pages/notice-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 
   // requests, calendar
@@ -18,7 +19,8 @@ export const routes = {
   myRequests: () => '/requests/pages/mine/index',
   myRequest: (id: string) => `/requests/pages/detail/index?id=${encodeURIComponent(id)}`,
   requestLetter: (id: string, letter: number) => `/requests/pages/letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
-  adminRequests: () => '/admin/pages/requests/index',
+  /** Opened on one view of the queue: 已逾期, 即将到期 or a status (我的待办's figures open exactly what they count). */
+  adminRequests: (filter?: string) => `/admin/pages/requests/index${filter ? `?filter=${encodeURIComponent(filter)}` : ''}`,
   adminRequest: (id: string) => `/admin/pages/request/index?id=${encodeURIComponent(id)}`,
   adminRequestEnter: () => '/admin/pages/request-enter/index',
   adminRequestLetter: (id: string, letter: number) => `/admin/pages/request-letter/index?id=${encodeURIComponent(id)}&letter=${letter}`,
@@ -48,7 +50,8 @@ export const routes = {
   adminWindows: () => '/admin/pages/windows/index',
   adminWindowEdit: (id?: string) => `/admin/pages/window-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
   adminWindowQr: (id: string, mode: 'visit' | 'window') => `/admin/pages/window-qr/index?id=${encodeURIComponent(id)}&mode=${mode}`,
-  adminFollowUps: () => '/admin/pages/follow-ups/index',
+  /** `owed`: opened on the follow-ups still owed (待处理 and 整改中), as 我的待办 counts them. */
+  adminFollowUps: (filter?: 'owed') => `/admin/pages/follow-ups/index${filter ? `?filter=${filter}` : ''}`,
   adminFollowUp: (id: string) => `/admin/pages/follow-up/index?id=${encodeURIComponent(id)}`,
   adminRanking: () => '/admin/pages/rating-ranking/index',
 
@@ -79,7 +82,8 @@ export const routes = {
   adminReportStats: (year?: number) => `/admin/pages/report-stats/index${year ? `?year=${year}` : ''}`,
 
   // 公开审查, and the staff's 我的待办
-  adminReviews: () => '/admin/pages/reviews/index',
+  /** `toDecide`: opened on what waits for this reviewer (not their own submissions), as 我的待办 counts it. */
+  adminReviews: (filter?: 'toDecide') => `/admin/pages/reviews/index${filter ? `?filter=${filter}` : ''}`,
   adminReview: (id: string) => `/admin/pages/review/index?id=${encodeURIComponent(id)}`,
   adminReviewSettings: () => '/admin/pages/review-settings/index',
 

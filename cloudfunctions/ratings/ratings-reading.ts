@@ -123,9 +123,11 @@ export const ratingsReadingHandlers: Pick<Handlers<'ratings'>, ReadingAction> = 
     return { items: page.items.map((r) => toPublicRating(r, followUps.get(r.id) ?? null)), nextCursor: page.nextCursor };
   },
 
-  async followUps({ status, cursor, limit }, { store, now, caller }) {
+  async followUps({ status, owed, cursor, limit }, { store, now, caller }) {
     const where: Where = {};
     if (status) where.status = status;
+    // What 我的待办 counts as still owed: a tap on its figure lists exactly those.
+    else if (owed) where.status = { in: ['open', 'rectifying'] };
     // A unit's officer lists their departments' follow-ups only (rating-scope.ts), filtered by the store, never after a page is read.
     const departments = ratingDepartmentsToList(ratingScopeOf(caller));
     if (departments?.length === 0) return { items: [], nextCursor: null };

@@ -4,7 +4,7 @@ import { beijingToday } from '../../shared/time/beijing-time';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Actor, RequestRecord } from '../../shared/requests/request-record';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
-import { awaitingRegistration, queueQuery, withoutDepartment } from '../../shared/requests/request-queries';
+import { awaitingRegistration, dueSoon, inDepartments, overdue, queueQuery, withoutDepartment } from '../../shared/requests/request-queries';
 import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
 import type { DepartmentRef } from '../../shared/requests/request-commands';
 import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
@@ -85,18 +85,21 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
     return change(ctx, id, version, { type: 'withdraw', actor: applicant(ctx), reason: reason ?? null });
   },
 
-  async queue({ status, departmentId, unassigned, cursor, limit }, ctx) {
+  async queue({ status, departmentId, unassigned, due, cursor, limit }, ctx) {
     if (unassigned && departmentId) throw new AppError('VALIDATION_FAILED', undefined, { unassigned: '“未分配部门”不能与按部门筛选同时使用' });
+    if (due && (status || unassigned)) throw new AppError('VALIDATION_FAILED', undefined, { due: '“已逾期”“即将到期”不能与按状态筛选同时使用' });
     const scope = requestScopeOf(ctx.caller);
     const departments = departmentsToList(scope, departmentId);
-    const query = unassigned ? withoutDepartment(status) : queueQuery(status, departments);
-    // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
-    const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
     const [calendar, settings] = await Promise.all([loadCalendar(ctx.store), loadRequestSettings(ctx.store)]);
     const today = beijingToday(ctx.now());
+    // 我的待办's 已逾期 and 3个工作日内到期 open exactly the requests they count (the same named queries).
+    const dueQuery = due === 'overdue' ? overdue(today) : due === 'dueSoon' ? dueSoon(today, calendar) : null;
+    const query = dueQuery ? inDepartments(dueQuery, departments) : unassigned ? withoutDepartment(status) : queueQuery(status, departments);
+    // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
+    const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
     const rows = (find: Omit<FindOptions, 'fields'>) => queueRowPage(ctx.store, find, today, calendar, settings.registrationReminderWorkingDays);
     // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
-    const headed = !cursor && !status && !unassigned;
+    const headed = !cursor && !status && !unassigned && !due;
     const [page, waiting, waitingTotal] = await Promise.all([
       nothing ? { items: [], nextCursor: null } : rows({ where: query.where, orderBy: query.orderBy, limit, cursor }),
       headed ? rows({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN }) : { items: [] },

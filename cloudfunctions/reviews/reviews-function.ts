@@ -19,11 +19,13 @@ import { reviewDepartmentsToList, reviewInScope, reviewScopeOf } from '../../sha
  * record (the review's events and the notice's publishing event), never on what residents see.
  */
 export const reviewsFunction = defineFunction('reviews', reviewsContract, {
-  async queue({ status, cursor, limit }, { store, caller }) {
+  async queue({ status, othersOnly, cursor, limit }, { store, caller }) {
     // A reviewer scoped to departments sees theirs only (review-scope.ts).
     const departments = reviewDepartmentsToList(reviewScopeOf(caller));
     if (departments?.length === 0) return { items: [], nextCursor: null };
     const where: Where = departments ? { status, departmentId: { in: departments } } : { status };
+    // The same question as 我的待办's count of what waits for this reviewer.
+    if (othersOnly) where.authorOpenid = { ne: caller.openid as string };
     const page = await store.collection('reviews').find({ where, orderBy: [['submittedAt', 'asc']], limit, cursor });
     return { items: page.items.map(toItem), nextCursor: page.nextCursor };
   },

@@ -2,7 +2,6 @@ import { awaitingRegistration, awaitingSupplement, dueSoon, inDepartments, overd
 import { departmentsToList, requestScopeOf } from '../../shared/requests/department-scope';
 import { QUEUE_FIELDS, toQueueItem } from '../../shared/requests/request-view';
 import type { RequestRecord } from '../../shared/requests/request-record';
-import { isOverdue } from '../../shared/ratings/follow-up';
 import { ratingDepartmentsToList, ratingScopeOf } from '../../shared/ratings/rating-scope';
 import type { StaffRole } from '../../shared/staff/roles';
 import { beijingToday } from '../../shared/time/beijing-time';
@@ -13,8 +12,8 @@ import { defineFunction } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Where } from '../_runtime/store/port';
 
-/** How many records a count reads at most per question; past it the figure says "at least". */
-const COUNT_CAP = 1000;
+/** How many of an author's latest items are looked up to tell which send-backs are still open. */
+const SENT_BACK_LOOKUP = 1000;
 
 /**
  * Function `workbench`: 我的待办 on the staff home. Every figure is one of the named questions the
@@ -40,26 +39,33 @@ async function requestCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo
   const departments = departmentsToList(requestScopeOf(ctx.caller));
   const calendar = await loadCalendar(ctx.store);
   const today = beijingToday(ctx.now());
-  // The store selects (a superset where working days are involved); the query's `matches` decides.
-  const matching = async (query: RequestQuery): Promise<RequestRecord[]> => {
-    if (departments?.length === 0) return [];
+  const requests = ctx.store.collection('requests');
+  const none = departments?.length === 0;
+  // Each figure is the store's count of the query the queue lists it with (requests.queue `due` / `status`):
+  // exact however many there are, and never a different set from the list it opens. For these queries the
+  // store's condition is the whole question (due dates fall on working days), so nothing is read to count.
+  const counted = (query: RequestQuery) => (none ? Promise.resolve(0) : requests.count(inDepartments(query, departments).where));
+  const firstFew = async (query: RequestQuery): Promise<RequestRecord[]> => {
+    if (none) return [];
     const scoped = inDepartments(query, departments);
-    const page = await ctx.store.collection('requests').find({ where: scoped.where, orderBy: scoped.orderBy, limit: COUNT_CAP, fields: QUEUE_FIELDS });
+    const page = await requests.find({ where: scoped.where, orderBy: scoped.orderBy, limit: URGENT_SHOWN, fields: QUEUE_FIELDS });
     return page.items.filter((r) => scoped.matches(r, today, calendar));
   };
-  const [late, soon, waiting, supplement] = await Promise.all([
-    matching(overdue(today)),
-    matching(dueSoon(today, calendar)),
+  const [late, soon, waiting, supplement, lateFirst, soonFirst] = await Promise.all([
+    counted(overdue(today)),
+    counted(dueSoon(today, calendar)),
     // Online applications belong to no department until registered: every handler sees them (Art. 31).
-    ctx.store.collection('requests').count(awaitingRegistration.where),
-    matching(awaitingSupplement),
+    requests.count(awaitingRegistration.where),
+    counted(awaitingSupplement),
+    firstFew(overdue(today)),
+    firstFew(dueSoon(today, calendar)),
   ]);
   // Both lists come soonest due first, overdue before due soon: the first few are the most urgent.
-  const urgent = [...late, ...soon].slice(0, URGENT_SHOWN).map((r) => {
+  const urgent = [...lateFirst, ...soonFirst].slice(0, URGENT_SHOWN).map((r) => {
     const row = toQueueItem(r, today, calendar);
     return { id: row.id, trackingNumber: row.trackingNumber, subject: row.subject, dueOn: row.dueOn, workingDaysLeft: row.workingDaysLeft, urgency: row.urgency };
   });
-  return { overdue: late.length, dueSoon: soon.length, awaitingRegistration: waiting, awaitingSupplement: supplement.length, urgent };
+  return { overdue: late, dueSoon: soon, awaitingRegistration: waiting, awaitingSupplement: supplement, urgent };
 }
 
 async function reviewCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['reviews']>> {
@@ -80,7 +86,7 @@ async function sentBackToMe(ctx: HandlerContext): Promise<StaffTodo['sentBack']>
   const mine = await ctx.store.collection('reviews').find({ where: { authorOpenid: ctx.caller.openid, status: 'sentBack' }, orderBy: [['submittedAt', 'desc']], limit: 20 });
   if (mine.items.length === 0) return [];
   const subjects = [...new Set(mine.items.map((r) => r.subjectId))];
-  const later = await ctx.store.collection('reviews').find({ where: { subjectId: { in: subjects } }, orderBy: [['submittedAt', 'desc'], ['subjectVersion', 'desc']], limit: COUNT_CAP });
+  const later = await ctx.store.collection('reviews').find({ where: { subjectId: { in: subjects } }, orderBy: [['submittedAt', 'desc'], ['subjectVersion', 'desc']], limit: SENT_BACK_LOOKUP });
   const latest = new Map<string, string>();
   for (const r of later.items) if (!latest.has(r.subjectId)) latest.set(r.subjectId, r.id);
   return mine.items
@@ -91,11 +97,17 @@ async function sentBackToMe(ctx: HandlerContext): Promise<StaffTodo['sentBack']>
 async function followUpCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['followUps']>> {
   // The same follow-ups the officer's list shows: their departments' only (rating-scope.ts).
   const departments = ratingDepartmentsToList(ratingScopeOf(ctx.caller));
-  const where: Where = { status: { in: ['open', 'rectifying'] } };
-  if (departments) where.departmentId = { in: departments };
-  const owed = await ctx.store.collection('followUps').find({ where, orderBy: [['dueDate', 'asc']], limit: COUNT_CAP });
-  const now = ctx.now();
-  return { open: owed.items.length, overdue: owed.items.filter((f) => isOverdue(f, now)).length };
+  const scoped = (where: Where): Where => (departments ? { ...where, departmentId: { in: departments } } : where);
+  const today = beijingToday(ctx.now());
+  const followUps = ctx.store.collection('followUps');
+  // Counted by the store (exact, nothing read), by the rule of isOverdue: an open one past its date, one
+  // being rectified past its plan's date.
+  const [open, lateOpen, lateRectifying] = await Promise.all([
+    followUps.count(scoped({ status: { in: ['open', 'rectifying'] } })),
+    followUps.count(scoped({ status: 'open', dueDate: { lt: today } })),
+    followUps.count(scoped({ status: 'rectifying', 'response.planDueDate': { lt: today } })),
+  ]);
+  return { open, overdue: lateOpen + lateRectifying };
 }
 
 async function scheduledCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['scheduledNotices']>> {

@@ -9,7 +9,7 @@ import { formatBeijingDateTime } from '../../shared/time/beijing-time';
 /**
  * 我的待办 at the top of the staff home: what is late, what falls due within 3 working days, what
  * waits for registration, for the applicant's supplement, for this person's review, what a reviewer
- * sent back to them, 差评 follow-ups and 定时发布. Each figure opens the list it counts. The server
+ * sent back to them, 差评 follow-ups and 定时发布. Each figure opens its list filtered to exactly what it counts. The server
  * decides which sections a person has (`workbench.todo`), so nobody taps into a refusal.
  */
 export function StaffTodo() {
@@ -29,11 +29,12 @@ export function StaffTodo() {
       ) : (
         <>
           {t.requests && (
-            <View className="staff-todo__grid" onClick={() => go(routes.adminRequests())}>
-              <Cell label="已逾期" count={t.requests.overdue} tone="alert" testId="todo-overdue" />
-              <Cell label="3个工作日内到期" count={t.requests.dueSoon} tone="warn" testId="todo-due-soon" />
-              <Cell label="待受理" count={t.requests.awaitingRegistration} tone={t.requests.awaitingRegistration > 0 ? 'warn' : undefined} testId="todo-awaiting-registration" />
-              <Cell label="待补正" count={t.requests.awaitingSupplement} testId="todo-awaiting-supplement" />
+            // Each figure opens the queue on exactly what it counts.
+            <View className="staff-todo__grid">
+              <Cell label="已逾期" count={t.requests.overdue} tone="alert" testId="todo-overdue" to={routes.adminRequests('overdue')} />
+              <Cell label="3个工作日内到期" count={t.requests.dueSoon} tone="warn" testId="todo-due-soon" to={routes.adminRequests('dueSoon')} />
+              <Cell label="待受理" count={t.requests.awaitingRegistration} tone={t.requests.awaitingRegistration > 0 ? 'warn' : undefined} testId="todo-awaiting-registration" to={routes.adminRequests('submitted')} />
+              <Cell label="待补正" count={t.requests.awaitingSupplement} testId="todo-awaiting-supplement" to={routes.adminRequests('supplementRequested')} />
             </View>
           )}
           {t.requests?.urgent.map((r) => (
@@ -46,7 +47,7 @@ export function StaffTodo() {
             </View>
           ))}
           {t.reviews && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminReviews())} data-testid="todo-reviews">
+            <View className="staff-todo__row" onClick={() => go(routes.adminReviews('toDecide'))} data-testid="todo-reviews">
               <Text>待我审核 {t.reviews.waiting} 项</Text>
               {t.reviews.oldestSubmittedAt && <Text className="staff-todo__line">最早提交于 {formatBeijingDateTime(t.reviews.oldestSubmittedAt)}</Text>}
             </View>
@@ -63,12 +64,12 @@ export function StaffTodo() {
             </View>
           ))}
           {t.followUps && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminFollowUps())} data-testid="todo-follow-ups">
+            <View className="staff-todo__row" onClick={() => go(routes.adminFollowUps('owed'))} data-testid="todo-follow-ups">
               <Text>差评整改 {t.followUps.open} 件{t.followUps.overdue > 0 ? `，其中 ${t.followUps.overdue} 件已超期` : ''}</Text>
             </View>
           )}
           {t.scheduledNotices && t.scheduledNotices.count > 0 && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminNotices())} data-testid="todo-scheduled">
+            <View className="staff-todo__row" onClick={() => go(routes.adminNotices('scheduled'))} data-testid="todo-scheduled">
               <Text>定时发布 {t.scheduledNotices.count} 条</Text>
               {t.scheduledNotices.next && <Text className="staff-todo__line">下一条 {formatBeijingDateTime(t.scheduledNotices.next)}</Text>}
             </View>
@@ -79,10 +80,10 @@ export function StaffTodo() {
   );
 }
 
-function Cell(props: { label: string; count: number; tone?: 'alert' | 'warn'; testId: string }) {
+function Cell(props: { label: string; count: number; tone?: 'alert' | 'warn'; testId: string; to: string }) {
   const tone = props.count > 0 && props.tone ? ` staff-todo__count--${props.tone}` : '';
   return (
-    <View className="staff-todo__cell" data-testid={props.testId}>
+    <View className="staff-todo__cell" onClick={() => go(props.to)} data-testid={props.testId}>
       <Text className={`staff-todo__count${tone}`}>{props.count}</Text>
       <Text className="staff-todo__label">{props.label}</Text>
     </View>

@@ -21,18 +21,18 @@ export function useMyRequests() {
  * come with the first page and stay until the next refresh.
  */
 /** `unassigned`: the admins' 未分配部门 (requests stored before departments) instead of a department. */
-export function useRequestQueue(status: RequestStatus | undefined, departmentId: string | undefined, unassigned = false) {
+export function useRequestQueue(status: RequestStatus | undefined, departmentId: string | undefined, unassigned = false, due?: 'overdue' | 'dueSoon') {
   const [head, setHead] = useState<{ warnings: string[]; waiting: QueueItem[]; waitingTotal: number }>({ warnings: [], waiting: [], waitingTotal: 0 });
   const list = usePagedList(
     useCallback(
       async (cursor: string | null) => {
-        const page = await call('requests', 'queue', { status, ...(unassigned ? { unassigned: true as const } : { departmentId }), cursor, limit: REQUEST_PAGE_SIZE });
+        const page = await call('requests', 'queue', { status, ...(unassigned ? { unassigned: true as const } : { departmentId, ...(due ? { due } : {}) }), cursor, limit: REQUEST_PAGE_SIZE });
         if (cursor === null) setHead({ warnings: page.warnings, waiting: page.awaitingRegistration, waitingTotal: page.awaitingRegistrationTotal });
         return page;
       },
-      [status, departmentId, unassigned],
+      [status, departmentId, unassigned, due],
     ),
-    [status, departmentId, unassigned],
+    [status, departmentId, unassigned, due],
   );
   return { list, ...head };
 }

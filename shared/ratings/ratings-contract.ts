@@ -113,7 +113,13 @@ export const ratingsContract = {
     writes: false,
   }),
   followUps: action<PageOf<FollowUpView>>()({
-    input: z.strictObject({ status: z.enum(FOLLOW_UP_STATUSES).optional(), cursor: CursorSchema, limit: LimitSchema }),
+    input: z.strictObject({
+      status: z.enum(FOLLOW_UP_STATUSES).optional(),
+      /** 我的待办's 差评整改: the follow-ups still owed (待处理 and 整改中), as it counts them. */
+      owed: z.literal(true).optional(),
+      cursor: CursorSchema,
+      limit: LimitSchema,
+    }),
     access: officers,
     summary: '差评整改回访队列，按到期日排序',
     writes: false,

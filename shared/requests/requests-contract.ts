@@ -96,6 +96,8 @@ export const requestsContract = {
       departmentId: IdSchema.optional(),
       /** 未分配部门: registered requests with no department (stored before departments), for an admin to hand on; anyone else lists none. */
       unassigned: z.literal(true).optional(),
+      /** 我的待办's figures: open requests overdue, or due within 3 working days (the red and orange rows), most urgent first. */
+      due: z.enum(['overdue', 'dueSoon']).optional(),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),

@@ -22,7 +22,13 @@ export interface PendingReview {
  */
 export const reviewsContract = {
   queue: action<PageOf<ReviewItem>>()({
-    input: z.strictObject({ status: z.enum(REVIEW_STATUSES).default('pending'), cursor: CursorSchema, limit: LimitSchema }),
+    input: z.strictObject({
+      status: z.enum(REVIEW_STATUSES).default('pending'),
+      /** 我的待办's 待我审核: leave out the caller's own submissions, which someone else must decide (SELF_REVIEW). */
+      othersOnly: z.literal(true).optional(),
+      cursor: CursorSchema,
+      limit: LimitSchema,
+    }),
     access: staff('reviewer'),
     summary: '待审核（或已审核）的事项，最早提交的在前',
     writes: false,

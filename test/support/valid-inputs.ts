@@ -137,7 +137,7 @@ export const VALID_INPUTS: Inputs = {
     supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: 'cloud://env-1a2b/attachments/2026-11/k3J9xQ2mT8.pdf', sizeBytes: 2048 }] }],
     giveReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, text: '所申请的是本小区 40 栋楼各自的加装电梯批复，业主委员会需逐栋核对。' }],
     withdraw: (f) => [{ id: f.submittedId, version: f.submittedVersion, reason: '已从其他渠道获得' }],
-    queue: () => [{}, { status: 'registered', limit: 10, cursor: null }, { departmentId: 'office' }, { status: 'submitted' }],
+    queue: () => [{}, { status: 'registered', limit: 10, cursor: null }, { departmentId: 'office' }, { status: 'submitted' }, { due: 'overdue' }, { due: 'dueSoon', departmentId: 'office' }],
     enter: () => [enteredApplication(), enteredApplication({ channel: 'inPerson', receivedOn: '2026-11-24', departmentId: 'approval' })],
     register: (f) => [{ id: f.submittedId, version: f.submittedVersion, receivedOn: '2026-11-24' }],
     askSupplement: (f) => [{ id: f.registeredId, version: f.registeredVersion, items: ['请写明所需文件的名称或文号', '请说明所涉小区名称'], workingDays: 10 }],
@@ -218,7 +218,7 @@ export const VALID_INPUTS: Inputs = {
     feedback: (f) => [{ ratingId: f.answeredFollowUpId, solved: true, note: '问题已解决' }],
     stats: (f) => [{}, { windowId: f.windowId, month: '2026-11' }, { departmentId: 'approval', year: 2026 }, { serviceId: f.serviceId }],
     publicList: (f) => [{}, { windowId: f.windowId, limit: 10 }],
-    followUps: () => [{}, { status: 'open', limit: 10 }],
+    followUps: () => [{}, { status: 'open', limit: 10 }, { owed: true }],
     followUp: (f) => [{ id: f.openFollowUpId }],
     respond: (f) => [
       // One sample per record: suites that run every sample in one store must not answer the same follow-up twice.
@@ -326,7 +326,7 @@ export const VALID_INPUTS: Inputs = {
     todo: () => [{}],
   },
   reviews: {
-    queue: () => [{}, { status: 'approved', limit: 5, cursor: null }],
+    queue: () => [{}, { status: 'approved', limit: 5, cursor: null }, { othersOnly: true }],
     get: (f) => [{ id: f.reviewId }],
     forSubject: (f) => [{ subjectId: f.reviewSubjectId }],
     approve: (f) => [{ id: f.reviewId, version: f.reviewVersion }],

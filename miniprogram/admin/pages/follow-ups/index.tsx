@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/call';
 import { PagedListView } from '../../../components/paged-list-view';
@@ -14,7 +14,11 @@ import { PlanBoundSettings } from '../../components/plan-bound-settings';
 import { useWhoami } from '../../../hooks/use-whoami';
 import '../../../rating/rating.css';
 
-const FILTERS: Array<{ key: FollowUpStatus | undefined; label: string }> = [
+/** A status, 全部, or 未完成: 待整改 and 整改中 together, the follow-ups still owed (我的待办's figure). */
+type FollowUpFilter = FollowUpStatus | 'owed' | undefined;
+
+const FILTERS: Array<{ key: FollowUpFilter; label: string }> = [
+  { key: 'owed', label: '未完成' },
   { key: 'open', label: '待整改' },
   { key: 'rectifying', label: '整改中' },
   { key: 'answered', label: '已答复' },
@@ -25,8 +29,13 @@ const FILTERS: Array<{ key: FollowUpStatus | undefined; label: string }> = [
 
 /** Staff: every 差评 to follow up, soonest due first; overdue ones stand out. */
 export default function FollowUpsPage() {
-  const [status, setStatus] = useState<FollowUpStatus | undefined>('open');
-  const list = usePagedList(useCallback((cursor: string | null) => call('ratings', 'followUps', { status, cursor, limit: 20 }), [status]), [status]);
+  // Opened from 我的待办: on the follow-ups still owed, as it counts them.
+  const opened = useRouter().params.filter;
+  const [status, setStatus] = useState<FollowUpFilter>(opened === 'owed' ? 'owed' : 'open');
+  const list = usePagedList(
+    useCallback((cursor: string | null) => call('ratings', 'followUps', status === 'owed' ? { owed: true, cursor, limit: 20 } : { status, cursor, limit: 20 }), [status]),
+    [status],
+  );
   // The whole bureau's last twelve months: how far 差评 were followed up and rectified.
   const figures = useRemote(() => call('ratings', 'stats', {}), []);
   const { whoami } = useWhoami();

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/call';
 import { PagedListView } from '../../../components/paged-list-view';
@@ -24,7 +24,9 @@ const FILTERS: Array<{ key: Filter; label: string }> = [
 
 /** Staff: every notice in every state, newest edit first. */
 export default function AdminNoticesPage() {
-  const [status, setStatus] = useState<Filter>(undefined);
+  // Opened from 我的待办's 定时发布: on that filter.
+  const opened = useRouter().params.filter;
+  const [status, setStatus] = useState<Filter>(opened === 'scheduled' ? 'scheduled' : undefined);
   const list = usePagedList(
     useCallback(
       (cursor: string | null) =>

@@ -1,4 +1,5 @@
 import { Button, ScrollView, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DepartmentFilter } from '../../../components/department-filter';
 import { AssignListed } from '../../components/assign-listed';
@@ -14,8 +15,14 @@ import type { QueueItem } from '../../../../shared/requests/request-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 
-const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
+/** A status, or 已逾期 / 即将到期 (open requests past their due date, or due within 3 working days). */
+type QueueFilter = RequestStatus | 'overdue' | 'dueSoon' | undefined;
+const DUE_FILTERS = ['overdue', 'dueSoon'] as const;
+
+const FILTERS: Array<{ key: QueueFilter; label: string }> = [
   { key: undefined, label: '未办结' },
+  { key: 'overdue', label: '已逾期' },
+  { key: 'dueSoon', label: '3个工作日内到期' },
   { key: 'submitted', label: '待受理' },
   { key: 'registered', label: '办理中' },
   { key: 'supplementRequested', label: '待补正' },
@@ -37,10 +44,14 @@ const FILTERS: Array<{ key: RequestStatus | undefined; label: string }> = [
 const UNASSIGNED = ':unassigned';
 
 export default function AdminRequestsPage() {
-  const [status, setStatus] = useState<RequestStatus | undefined>(undefined);
+  // Opened from 我的待办: on the view its figure counted.
+  const opened = useRouter().params.filter;
+  const [filter, setStatus] = useState<QueueFilter>(() => FILTERS.find((f) => f.key === opened)?.key);
+  const due = DUE_FILTERS.find((d) => d === filter);
+  const status = due ? undefined : (filter as RequestStatus | undefined);
   const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
   const unassigned = departmentId === UNASSIGNED;
-  const { list, warnings, waiting, waitingTotal } = useRequestQueue(status, unassigned ? undefined : departmentId, unassigned);
+  const { list, warnings, waiting, waitingTotal } = useRequestQueue(status, unassigned ? undefined : departmentId, unassigned, due);
   const { whoami } = useWhoami();
   // Requests stored before departments have none: only admins see them, and hand them on (assignDepartment).
   const admin = !!whoami?.staff?.roles.includes('admin');
@@ -52,7 +63,7 @@ export default function AdminRequestsPage() {
       {/* The status tabs have a row of their own: squeezed beside the department picker and ＋ 录入 on a phone, those covered them. */}
       <ScrollView scrollX className="tabs" data-testid="queue-tabs">
         {FILTERS.map((f) => (
-          <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
+          <Text key={f.label} className={`tabs__item ${f.key === filter ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
             {f.label}
           </Text>
         ))}

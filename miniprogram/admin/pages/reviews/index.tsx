@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { call } from '../../../api/call';
 import { PagedListView } from '../../../components/paged-list-view';
@@ -11,8 +11,12 @@ import { waitedFor } from '../../../../shared/reviews/review-wording';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { REVIEW_STATUS_LABELS, reviewSubject, type ReviewItemView } from '../../review-item';
 
-const FILTERS: Array<{ key: ReviewStatus; label: string }> = [
+/** A status, or 待我审核: pending items others submitted (one's own wait for someone else, SELF_REVIEW). */
+type ReviewFilter = ReviewStatus | 'toDecide';
+
+const FILTERS: Array<{ key: ReviewFilter; label: string }> = [
   { key: 'pending', label: '待审核' },
+  { key: 'toDecide', label: '待我审核' },
   { key: 'sentBack', label: '已退回' },
   { key: 'approved', label: '已通过' },
 ];
@@ -22,8 +26,13 @@ const LONG_WAIT_MS = 24 * 3_600_000;
 
 /** Reviewers: what waits for review, oldest first, with how long it has waited (deadlines keep running meanwhile). */
 export default function ReviewsPage() {
-  const [status, setStatus] = useState<ReviewStatus>('pending');
-  const list = usePagedList(useCallback((cursor: string | null) => call('reviews', 'queue', { status, cursor, limit: 20 }), [status]), [status]);
+  // Opened from 我的待办's 待我审核: what waits for this reviewer, not their own submissions.
+  const opened = useRouter().params.filter;
+  const [status, setStatus] = useState<ReviewFilter>(opened === 'toDecide' ? 'toDecide' : 'pending');
+  const list = usePagedList(
+    useCallback((cursor: string | null) => call('reviews', 'queue', status === 'toDecide' ? { status: 'pending', othersOnly: true, cursor, limit: 20 } : { status, cursor, limit: 20 }), [status]),
+    [status],
+  );
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.refresh();
@@ -45,7 +54,7 @@ export default function ReviewsPage() {
       </View>
       <PagedListView
         list={list}
-        emptyText={status === 'pending' ? '没有待审核的事项' : '没有记录'}
+        emptyText={status === 'pending' || status === 'toDecide' ? '没有待审核的事项' : '没有记录'}
         renderItem={(item: ReviewItemView) => (
           <View key={item.id} className="card" onClick={() => go(routes.adminReview(item.id))} data-testid="review-item">
             <View className="notice-card__meta">
