@@ -34,6 +34,8 @@ import { reviewsFunction } from './reviews/reviews-function';
 import { reportsFunction } from './reports/reports-function';
 // 我的待办
 import { workbenchFunction } from './workbench/workbench-function';
+// uploaded attachments
+import { filesFunction } from './files/files-function';
 
 
 /** Every cloud function, by name: what the local cloud hosts and what gets bundled for CloudBase. */
@@ -73,6 +75,8 @@ export const FUNCTIONS: { [F in FunctionName]: CloudFunction<F> } = {
   reviews: reviewsFunction,
   // 我的待办
   workbench: workbenchFunction,
+  // uploaded attachments
+  files: filesFunction,
 
 };
 

@@ -12,11 +12,11 @@ import {
   localFileUrl,
   MAX_UPLOAD_BYTES,
   nameRefusal,
-  type AttachmentFileKind,
   type AttachmentFileRecord,
   type UploadedAttachment,
 } from '../shared/files/attachment-files';
-import { decideAccess, staff, type Caller } from '../shared/staff/roles';
+import type { Caller } from '../shared/staff/roles';
+import { uploadRefusal } from '../cloudfunctions/_runtime/upload-permission';
 import type { Store } from '../cloudfunctions/_runtime/store/port';
 import type { FileAccess } from './attachment-access';
 import type { UploadStorage } from '../cloudfunctions/_runtime/upload-storage';
@@ -36,15 +36,6 @@ import type { UploadStorage } from '../cloudfunctions/_runtime/upload-storage';
  * UploadedAttachment.
  */
 export const FILE_NAME_HEADER = 'x-file-name';
-/**
- * Who may upload: the people who attach files to notices and replies, a resident while one of
- * their requests awaits a supplement (Art. 30: the supplement may come with documents), and any
- * signed-in resident a photo (a question or complaint may come with up to nine, picked before the
- * case exists). Residents' uploads are limited per hour and day like their other writes.
- */
-const UPLOADERS = staff('publisher', 'handler');
-const PHOTO_KINDS: readonly AttachmentFileKind[] = ['png', 'jpeg'];
-
 type Send = (res: ServerResponse, envelope: Envelope<unknown>, headers?: Record<string, string>) => void;
 
 export class AttachmentUploads implements UploadStorage {
@@ -60,14 +51,6 @@ export class AttachmentUploads implements UploadStorage {
     mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Whether one of the resident's own requests is waiting for their supplement. */
-  private async awaitsSupplement(openid: string): Promise<boolean> {
-    const { items } = await this.store
-      .collection('requests')
-      .find({ where: { ownerOpenid: openid, status: 'supplementRequested' }, orderBy: [['submittedAt', 'desc']], limit: 1, fields: ['status'] });
-    return items.length > 0;
-  }
-
   /** Answers the upload; true when the file was kept (a refusal answers and is false: it does not count against the caller's limit). */
   async upload(req: IncomingMessage, res: ServerResponse, caller: Caller, send: Send): Promise<boolean> {
     // Refusals before the body is read close the connection, so a 20 MB body is never taken in to be thrown away.
@@ -75,15 +58,12 @@ export class AttachmentUploads implements UploadStorage {
       send(res, error.toEnvelope(), { connection: 'close' });
       return false;
     };
-    const access = decideAccess(UPLOADERS, caller);
-    if (access === 'unauthenticated') return refuse(new AppError('UNAUTHENTICATED'));
+    if (!caller.openid) return refuse(new AppError('UNAUTHENTICATED'));
     const name = readFileName(req.headers[FILE_NAME_HEADER]);
     if (typeof name !== 'string') return refuse(name);
     // Photos for a question or complaint come before the case exists; the kind is checked against the bytes below.
-    const photo = PHOTO_KINDS.includes(fileKindByName(name) as AttachmentFileKind);
-    if (access !== 'allow' && !photo && !(await this.awaitsSupplement(caller.openid as string))) {
-      return refuse(new AppError('FORBIDDEN', '咨询、投诉只能附上图片（PNG、JPEG）；其他附件只有信息发布和申请办理人员，或正在补正申请的申请人，可以上传'));
-    }
+    const forbidden = await uploadRefusal(this.store, caller, name);
+    if (forbidden) return refuse(forbidden);
     const badName = nameRefusal(name);
     if (badName) return refuse(new AppError('FILE_TYPE_NOT_ALLOWED', badName));
     if (Number(req.headers['content-length'] ?? 0) > this.maxBytes) return refuse(new AppError('FILE_TOO_LARGE'));
@@ -99,11 +79,12 @@ export class AttachmentUploads implements UploadStorage {
     if (!checked.ok) return answerRefusal(new AppError('FILE_TYPE_NOT_ALLOWED', checked.message));
 
     const id = randomBytes(16).toString('base64url');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const record: AttachmentFileRecord = {
       name,
       contentType: checked.contentType,
       sizeBytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       uploadedBy: caller.openid as string,
       createdAt: this.now().toISOString(),
       attached: false,
@@ -120,7 +101,7 @@ export class AttachmentUploads implements UploadStorage {
       rmSync(path, { force: true });
       throw error;
     }
-    const answer: UploadedAttachment = { id, name, url: localFileUrl(id), sizeBytes: record.sizeBytes, contentType: record.contentType, sha256: record.sha256 };
+    const answer: UploadedAttachment = { id, name, url: localFileUrl(id), sizeBytes: record.sizeBytes, contentType: record.contentType, sha256 };
     send(res, { ok: true, data: answer });
     return true;
   }

@@ -7,6 +7,8 @@ import { invoke } from './invoke';
 import { CloudbaseStore, type CloudbaseDb } from './store/cloudbase-store';
 import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase-search';
 import type { WxOpenApi } from './wx-open-api';
+import { cloudbaseFileLinks, cloudbaseUploadStorage, type CloudbaseStorageApp, type FileLinks } from './cloudbase-storage';
+import type { UploadStorage } from './upload-storage';
 import type { Store } from './store/port';
 import type { NoticeSearch } from './store/search-port';
 import { CLOUDBASE_TIMEOUT_MS, timedWxOpenApi, WX_OPEN_API_TIMEOUT_MS } from './outbound-timeout';
@@ -53,9 +55,16 @@ export interface CloudbaseWiring {
   store: Store;
   search: NoticeSearch;
   wxOpenApi?: WxOpenApi;
+  /** Cloud storage's short-lived addresses (the files function's `link`). */
+  fileLinks?: FileLinks;
 }
 
-const productionWiring = (): CloudbaseWiring => ({ store: productionStore(), search: productionSearch(), wxOpenApi });
+/** Cloud storage through the SDK (its calls carry the SDK's timeout, CLOUDBASE_TIMEOUT_MS). */
+function storageApp(): CloudbaseStorageApp {
+  return cloudbaseApp() as unknown as CloudbaseStorageApp;
+}
+
+const productionWiring = (): CloudbaseWiring => ({ store: productionStore(), search: productionSearch(), wxOpenApi, fileLinks: cloudbaseFileLinks(storageApp()) });
 
 type PlatformContext = ReturnType<typeof tcb.getCloudbaseContext>;
 
@@ -74,7 +83,7 @@ export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring =
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-      const { store: db, search: noticeSearch, wxOpenApi: openApi } = wiring();
+      const { store: db, search: noticeSearch, wxOpenApi: openApi, fileLinks } = wiring();
       const caller = await identifyCaller(platform.WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
@@ -83,6 +92,7 @@ export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring =
         log: consoleLogger,
         platform: 'cloudbase',
         wxOpenApi: openApi,
+        fileLinks,
         search: noticeSearch,
         rateLimits: true,
         clientIp: clientIpOf(platform),
@@ -102,11 +112,12 @@ function stripPlatformFields(event: unknown): unknown {
   return rest;
 }
 
-/** For work no caller starts (the notification dispatcher's timer): the same database and WeChat handle. */
-export function cloudbaseServices(): { store: CloudbaseStore; wxOpenApi: WxOpenApi; openidOf(context: unknown): string | null } {
+/** For work no caller starts (the notification dispatcher's timer): the same database, WeChat handle and storage. */
+export function cloudbaseServices(): { store: CloudbaseStore; wxOpenApi: WxOpenApi; uploads: UploadStorage; openidOf(context: unknown): string | null } {
   return {
     store: productionStore(),
     wxOpenApi,
+    uploads: cloudbaseUploadStorage(storageApp()),
     openidOf: (context) => tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID || null,
   };
 }

@@ -2,6 +2,7 @@ import type { Caller } from '../../shared/staff/roles';
 import type { Store } from './store/port';
 import type { NoticeSearch } from './store/search-port';
 import type { WxOpenApi } from './wx-open-api';
+import type { FileLinks } from './cloudbase-storage';
 
 /** Everything a handler may use. Time is injected so tests can set the clock. */
 export interface HandlerContext {
@@ -23,6 +24,8 @@ export interface HandlerContext {
    * CloudBase turn them on; the test harness leaves them off unless a suite asks for them.
    */
   rateLimits?: boolean;
+  /** Short-lived addresses of files in CloudBase's private storage (cloudbase-storage.ts); present only on CloudBase. */
+  fileLinks?: FileLinks;
   /** The caller's IP address where the entry knows it (local cloud): the key of an anonymous caller's limits. */
   clientIp?: string;
 }

@@ -5,7 +5,7 @@ import { fieldErrorsOf } from '../../shared/api/zod-messages';
 import { decideAccess } from '../../shared/staff/roles';
 import type { CloudFunction } from './define-function';
 import type { HandlerContext } from './handler-context';
-import { enforceRateLimit } from './rate-limiter';
+import { COUNTED_WHEN_KEPT, enforceRateLimit, refundRateLimit } from './rate-limiter';
 import { markUploadsAttached } from './upload-records';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
@@ -39,12 +39,20 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     const parsed = spec.input.safeParse(data ?? {});
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', undefined, fieldErrorsOf(parsed.error));
     // After the parse, so a malformed call costs the caller nothing; before the handler, so a refused one writes nothing.
-    if (ctx.rateLimits) await enforceRateLimit({ store: ctx.store, key: `${fn.name}.${action}`, caller: ctx.caller, clientIp: ctx.clientIp, now: ctx.now(), log: ctx.log });
+    const key = `${fn.name}.${action}`;
+    const counted = ctx.rateLimits ? await enforceRateLimit({ store: ctx.store, key, caller: ctx.caller, clientIp: ctx.clientIp, now: ctx.now(), log: ctx.log }) : null;
     // Uploads a write names are no longer loose: the job that removes unsent uploads must leave them (upload-records.ts).
     if (spec.writes) await markUploadsAttached(ctx.store, parsed.data, ctx.now(), ctx.log);
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
-    const answer = await handler(parsed.data, ctx);
+    let answer: unknown;
+    try {
+      answer = await handler(parsed.data, ctx);
+    } catch (error) {
+      // An upload counts only once kept (rate-limiter.ts): one the handler refuses is taken off again.
+      if (error instanceof AppError && COUNTED_WHEN_KEPT.has(key)) await refundRateLimit(ctx.store, counted);
+      throw error;
+    }
     if (spec.writes && (spec.access.kind === 'staff' || spec.audited)) await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
     return { ok: true, data: answer };
   } catch (error) {

@@ -45,6 +45,13 @@ export interface RateCounterRecord {
 const ATTEMPTS = 5;
 
 /**
+ * Actions whose refusals are taken off the count again (refundRateLimit): an upload, refused for what
+ * the file turns out to be (its type, its size, whose it is), leaves the caller's limit as it was. The
+ * local cloud's `POST /files` does the same for its own road (server/local-cloud.ts).
+ */
+export const COUNTED_WHEN_KEPT: ReadonlySet<string> = new Set(['files.upload']);
+
+/**
  * The counters one call was counted in: handed back by enforceRateLimit so a call refused after it
  * was counted (an upload whose bytes turn out not to be allowed) can be taken off again (refundRateLimit).
  */

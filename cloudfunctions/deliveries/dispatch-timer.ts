@@ -1,6 +1,7 @@
 import type { Logger } from '../_runtime/handler-context';
 import type { Store } from '../_runtime/store/port';
 import type { WxOpenApi } from '../_runtime/wx-open-api';
+import type { UploadStorage } from '../_runtime/upload-storage';
 import { chooseSender } from '../_notifications/choose-sender';
 import { runJobsUntilIdle } from '../_jobs/run-jobs';
 
@@ -25,11 +26,11 @@ export function isTimerEvent(event: unknown, callerOpenid: string | null): boole
 }
 
 export async function runTimerDispatch(
-  deps: { store: Store; wxOpenApi: WxOpenApi; now: () => Date; log: Logger },
+  deps: { store: Store; wxOpenApi: WxOpenApi; now: () => Date; log: Logger; uploads?: UploadStorage },
   budgetMs = TIMER_BUDGET_MS,
 ): Promise<{ ok: true; data: TimerRunResult }> {
   const sender = chooseSender({ platform: 'cloudbase', store: deps.store, now: deps.now, wxOpenApi: deps.wxOpenApi });
-  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log }, budgetMs);
+  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log, uploads: deps.uploads }, budgetMs);
   const result: TimerRunResult = { ...run.counts, moreWork: run.moreWork };
   deps.log.info('dispatcher run', result);
   return { ok: true, data: result };

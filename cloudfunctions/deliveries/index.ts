@@ -9,7 +9,7 @@ const answerCaller = cloudbaseMain(deliveriesFunction);
 export async function main(event: unknown, context: unknown) {
   const services = cloudbaseServices();
   if (isTimerEvent(event, services.openidOf(context))) {
-    return runTimerDispatch({ store: services.store, wxOpenApi: services.wxOpenApi, now: () => new Date(), log: consoleLogger });
+    return runTimerDispatch({ store: services.store, wxOpenApi: services.wxOpenApi, uploads: services.uploads, now: () => new Date(), log: consoleLogger });
   }
   return answerCaller(event, context);
 }

@@ -33,6 +33,9 @@ export interface DeployTarget {
   collectionPermission(name: string): Promise<string | null>;
   setCollectionPermission(name: string, permission: string): Promise<void>;
   httpAccessPaths(): Promise<Array<{ name: string; path: string }>>;
+  /** Cloud storage's permission (READONLY, PRIVATE, ADMINWRITE, ADMINONLY or CUSTOM). */
+  storageAcl(): Promise<string>;
+  setStorageAcl(acl: string): Promise<void>;
   createHttpAccess(name: string, path: string): Promise<void>;
 }
 
@@ -61,6 +64,12 @@ export async function applyDeployment(plan: DeployPlan, target: DeployTarget, re
       await target.createHttpAccess(fn.name, path);
       note({ what: `HTTP 访问 ${path} → ${fn.name}`, outcome: 'created' });
     }
+  }
+  // Storage is private: attachments are read through the files function's short-lived links only.
+  if ((await target.storageAcl()) === plan.storage.acl) note({ what: `云存储权限 ${plan.storage.acl}`, outcome: 'unchanged' });
+  else {
+    await target.setStorageAcl(plan.storage.acl);
+    note({ what: `云存储权限 ${plan.storage.acl}`, outcome: 'updated' });
   }
   return steps;
 }

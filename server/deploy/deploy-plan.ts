@@ -9,6 +9,7 @@ import { COLLECTIONS, type IndexDeclarations } from '../../cloudfunctions/_runti
 import { cloudbaseIndexes, type CloudbaseIndex } from '../../cloudfunctions/_runtime/cloudbase-indexes';
 import { JOBS } from '../../cloudfunctions/_jobs/registry';
 import type { Job } from '../../cloudfunctions/_jobs/job';
+import { FILE_LINK_SECONDS } from '../../cloudfunctions/files/files-function';
 
 /** The bundles target Node 16 (scripts/build-functions.mjs); CloudBase's runtime of that line. */
 export const FUNCTION_RUNTIME = 'Nodejs16.13';
@@ -21,6 +22,13 @@ export const DEFAULT_TIMEOUT_SECONDS = 20;
 export const CODE_HASH_VARIABLE = 'SUNSHINE_CODE_SHA256';
 /** 「仅管理端可读写」: every read and write goes through the functions, never from a phone to the database. */
 export const COLLECTION_PERMISSION = 'ADMINONLY';
+/**
+ * Cloud storage's permission: 「仅创建者及管理员可读写」. No phone reads a fileID by itself (nor a
+ * withdrawn notice's file, nor another resident's); the `files` function checks who asks and answers a
+ * short-lived address (getTempFileURL, with the functions' admin rights). The uploader may still read
+ * their own upload, as the local cloud lets them.
+ */
+export const STORAGE_ACL = 'PRIVATE';
 /** The timer trigger that runs the jobs registry (cloudfunctions/deliveries/dispatch-timer.ts). */
 export const JOB_RUNNER_FUNCTION = 'deliveries';
 /** HTTP access paths (HTTP 访问服务) of the functions reached over HTTP instead of callFunction. */
@@ -90,6 +98,8 @@ export interface DeployPlan {
   functions: FunctionPlan[];
   collections: CollectionPlan[];
   jobs: JobPlan[];
+  /** Cloud storage's permission (STORAGE_ACL). */
+  storage: { acl: typeof STORAGE_ACL };
   firstAdmin: FirstAdminPlan | null;
   /** The mini-program: built for this environment; uploaded from DevTools or with an upload key. */
   weapp: { dir: string; cloudEnv: string; uploadKey: string | null; appid: string | null };
@@ -176,6 +186,7 @@ export function planDeployment(options: PlanOptions): DeployPlan {
     functions,
     collections: Object.keys(declarations).map((name) => ({ name, permission: COLLECTION_PERMISSION, indexes: indexes.filter((i) => i.collection === name) })),
     jobs: (options.jobs ?? JOBS).map((job) => ({ name: job.name, runBy: runner && runner.triggers.length > 0 ? JOB_RUNNER_FUNCTION : '(no timer: jobs would never run)', everyMs: job.everyMs ?? null })),
+    storage: { acl: STORAGE_ACL },
     firstAdmin: options.firstAdmin ?? null,
     weapp: { dir: 'dist/weapp', cloudEnv: envId, uploadKey: options.uploadKey ?? null, appid: options.appid ?? null },
   };
@@ -207,13 +218,14 @@ export function formatPlan(plan: DeployPlan): string {
   }
   lines.push('', `4. 定时任务（${plan.jobs.length} 个，由 ${JOB_RUNNER_FUNCTION} 的定时触发器每分钟依次运行）`);
   for (const j of plan.jobs) lines.push(`   任务 ${j.name}: ${j.runBy}, ${j.everyMs ? `每 ${minutes(j.everyMs)} 至多一次` : '每一步'}`);
-  lines.push('', '5. 首位管理员');
+  lines.push('', `5. 云存储权限 ${plan.storage.acl}「仅创建者及管理员可读写」：附件经 files 函数核对权限后给出 ${FILE_LINK_SECONDS / 60} 分钟有效的临时地址`);
+  lines.push('', '6. 首位管理员');
   lines.push(
     plan.firstAdmin
       ? `   添加 ${plan.firstAdmin.openid}（${plan.firstAdmin.name}），角色 admin`
       : `   未指定：部署后运行 TCB_ENV=${plan.envId} TCB_SECRET_ID=… TCB_SECRET_KEY=… npm run staff -- add <openid> --name <姓名> --roles admin --cloudbase，或重新部署时加 --admin <openid> --admin-name <姓名>`,
   );
-  lines.push('', '6. 小程序');
+  lines.push('', '7. 小程序');
   lines.push(`   ${plan.weapp.dir} 已按云环境 ${plan.weapp.cloudEnv} 构建；${plan.weapp.uploadKey ? `用上传密钥 ${plan.weapp.uploadKey} 上传（appid ${plan.weapp.appid}）` : '在微信开发者工具中打开仓库目录并上传'}`);
   return lines.join('\n');
 }

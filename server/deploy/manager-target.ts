@@ -102,5 +102,11 @@ export function managerTarget(credentials: Credentials, root: string): DeployTar
     async createHttpAccess(name, path) {
       await app.access.createAccess({ name, path });
     },
+    async storageAcl() {
+      return app.storage.getStorageAcl();
+    },
+    async setStorageAcl(acl) {
+      await app.storage.setStorageAcl(acl as 'PRIVATE');
+    },
   };
 }

@@ -16,6 +16,7 @@ import { retentionContract } from '../privacy/retention-contract';
 import { reviewsContract } from '../reviews/reviews-contract';
 import { workbenchContract } from '../workbench/workbench-contract';
 import { reportsContract } from '../reports/reports-contract';
+import { filesContract } from '../files/files-contract';
 
 export type { Whoami } from './session-contract';
 
@@ -48,6 +49,7 @@ export const contract = {
   reports: reportsContract,
   reviews: reviewsContract,
   workbench: workbenchContract,
+  files: filesContract,
 } as const;
 
 export type Contract = typeof contract;

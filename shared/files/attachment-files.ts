@@ -138,7 +138,8 @@ export interface AttachmentFileRecord {
   name: string;
   contentType: string;
   sizeBytes: number;
-  sha256: string;
+  /** Local cloud only: CloudBase's bytes go from the phone to cloud storage and never pass a function. */
+  sha256?: string;
   uploadedBy: string;
   createdAt: string;
   /** Where the bytes are: a CloudBase fileID (cloud://…); absent for the local cloud's `/files/<id>`. */

@@ -154,7 +154,8 @@ describe('carrying the plan out', () => {
   test('a first deploy creates everything; a second over the same build changes nothing; a rebuilt function alone is uploaded', async () => {
     const env = new MemoryCloudbaseEnv();
     const first = await applyDeployment(built(plan, 'v1'), env);
-    expect(first.filter((s) => s.outcome !== 'created')).toEqual([]);
+    // Everything created; storage exists with every environment, and its permission is set.
+    expect(first.filter((s) => s.outcome !== 'created').map((s) => `${s.what} ${s.outcome}`)).toEqual(['云存储权限 PRIVATE updated']);
     expect([...env.functions.keys()].sort()).toEqual(functionFolders());
     expect(env.functions.get('deliveries')?.triggers).toEqual(plan.functions.find((f) => f.name === 'deliveries')?.triggers);
     expect(env.functions.get('notices')?.variables[CODE_HASH_VARIABLE]).toBe('v1-notices');
@@ -163,6 +164,8 @@ describe('carrying the plan out', () => {
       expect([...(env.collections.get(c.name)?.indexes.keys() ?? [])]).toEqual(c.indexes.map((i) => i.name));
     }
     expect(env.http).toEqual([{ name: 'feeds', path: '/feeds' }]);
+    // Storage private: a fileID is read only through the files function's short-lived link.
+    expect(env.storage).toBe('PRIVATE');
 
     // The bureau sets a variable by hand between deploys: it survives.
     env.functions.get('feeds')!.variables.FEEDS_SITE_URL = 'https://gov.example.cn';
@@ -185,9 +188,10 @@ describe('carrying the plan out', () => {
     env.collections.get('requests')!.indexes.delete('requests__trackingNumber');
     env.collections.get('audit')!.permission = 'READONLY';
     env.functions.get('deliveries')!.triggers[0].config = '0 0 * * * * *';
+    env.storage = 'READONLY';
     env.changes = [];
     await applyDeployment(built(plan, 'v1'), env);
-    expect(env.changes.sort()).toEqual(['createIndexes requests', 'createTriggers deliveries', 'deleteTrigger deliveries dispatch-notifications', 'setCollectionPermission audit']);
+    expect(env.changes.sort()).toEqual(['createIndexes requests', 'createTriggers deliveries', 'deleteTrigger deliveries dispatch-notifications', 'setCollectionPermission audit', 'setStorageAcl PRIVATE']);
     expect(env.functions.get('deliveries')!.triggers[0].config).toBe('0 */1 * * * * *');
   });
 

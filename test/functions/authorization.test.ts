@@ -215,6 +215,8 @@ const EXPECTED: Record<string, Record<RolePersona, Outcome>> = {
 
   // 公开审查: reviewers and admins decide; an author opens their own item (the fixture's items are demo-editor's),
   // another author (a handler, whose letters wait here too) is answered as if it did not exist.
+  'files.link': everyone,
+  'files.upload': signedIn,
   'reviews.queue': { ...publishers, publisher: 'FORBIDDEN', reviewer: 'allow' },
   'reviews.get': { ...publishers, handler: 'REVIEW_NOT_FOUND' as Outcome, reviewer: 'allow' },
   'reviews.forSubject': { ...publishers, handler: 'allow', reviewer: 'allow' },

@@ -48,6 +48,13 @@ const isModifier = (data: Record<string, unknown>) => Object.keys(data).some((k)
 
 export class CloudbaseDbStandin {
   readonly collections = new Map<string, Map<string, Doc>>();
+  /**
+   * Cloud storage, as far as the functions use it: the fileIDs stored, and the temporary addresses it
+   * handed out (`storage.batchGetDownloadUrl`, what `getTempFileURL` sends) with the `max_age` asked.
+   * Files are put here by the test, as the phone's upload would; `storage.batchDeleteFile` removes them.
+   */
+  readonly storedFiles = new Set<string>();
+  readonly fileLinks: Array<{ fileID: string; maxAge: number }> = [];
   /** Every action the SDK sent, in order (e.g. to see that a transaction ran no query). */
   readonly actions: string[] = [];
   private readonly revisions = new Map<string, number>();
@@ -102,6 +109,20 @@ export class CloudbaseDbStandin {
       case 'database.abortTransaction':
         this.transactions.delete(String(body.transactionId));
         return { requestId: 'standin', data: {} };
+      case 'storage.batchGetDownloadUrl': {
+        const files = body.file_list as Array<{ fileid: string; max_age?: number }>;
+        const download_list = files.map(({ fileid, max_age }) => {
+          if (!this.storedFiles.has(fileid)) return { code: 'STORAGE_FILE_NONEXIST', fileID: fileid, tempFileURL: '' };
+          this.fileLinks.push({ fileID: fileid, maxAge: max_age ?? 86_400 });
+          const path = fileid.replace(/^cloud:\/\/[^/]+\//, '');
+          return { code: 'SUCCESS', fileID: fileid, tempFileURL: `https://standin.tcb.qcloud.la/${path}?sign=standin&t=${max_age ?? 86_400}` };
+        });
+        return { requestId: 'standin', data: { download_list } };
+      }
+      case 'storage.batchDeleteFile': {
+        const delete_list = (body.fileid_list as string[]).map((fileid) => ({ code: this.storedFiles.delete(fileid) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST', fileID: fileid }));
+        return { requestId: 'standin', data: { delete_list } };
+      }
     }
     if (!this.collections.has(name)) return failure('DATABASE_COLLECTION_NOT_EXIST', `collection ${name} not exists`);
     const query = parse<Record<string, unknown>>(body.query ?? '{}');
@@ -206,6 +227,11 @@ export class CloudbaseDbStandin {
  * service whether it runs there unless told; it is told, so nothing leaves 127.0.0.1.
  */
 export function sdkDatabaseAt(serviceUrl: string): CloudbaseDb {
+  return sdkAppAt(serviceUrl).database() as unknown as CloudbaseDb;
+}
+
+/** The real SDK's app (database and storage calls), talking to a stand-in at `serviceUrl`. */
+export function sdkAppAt(serviceUrl: string): ReturnType<typeof tcb.init> {
   process.env.TENCENTCLOUD = 'true';
-  return tcb.init({ env: 'standin-env', secretId: 'standin', secretKey: 'standin', serviceUrl }).database() as unknown as CloudbaseDb;
+  return tcb.init({ env: 'standin-env', secretId: 'standin', secretKey: 'standin', serviceUrl });
 }

@@ -47,10 +47,15 @@ export function fixtureCopyPerTest(prepared: PreparedFixture, use: (cloud: Cloud
   afterEach(() => current.close());
 }
 
+/** An upload the fixture's published notice carries (its bytes are not needed: `files.link` answers the local address). */
+export const FIXTURE_FILE_URL = '/files/FixtureAttachmentFile0';
+
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具草稿' }) } }));
-  const toPublish = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具已发布' }) } }));
+  const toPublish = ok(
+    await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具已发布', attachments: [{ name: '夹具附件.pdf', url: FIXTURE_FILE_URL, sizeBytes: 1024 }] }) } }),
+  );
   const published = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: toPublish.id, version: toPublish.version } }));
   const fixture: Fixture = { noticeId: draft.id, noticeVersion: draft.version, publishedId: published.id, publishedVersion: published.version } as Fixture;
 

@@ -11,6 +11,8 @@ export class MemoryCloudbaseEnv implements DeployTarget {
   functions = new Map<string, DeployedFunction & { codeUploads: number; openapi: string[] }>();
   collections = new Map<string, { permission: string | null; indexes: Map<string, CloudbaseIndex> }>();
   http: Array<{ name: string; path: string }> = [];
+  /** A new environment's storage lets anyone read (「所有用户可读，仅创建者可读写」). */
+  storage = 'READONLY';
   changes: string[] = [];
 
   async functionNames() {
@@ -78,6 +80,13 @@ export class MemoryCloudbaseEnv implements DeployTarget {
     if (!c) throw new Error(`ResourceNotFound.Collection ${name}`);
     c.permission = permission;
     this.changes.push(`setCollectionPermission ${name}`);
+  }
+  async storageAcl() {
+    return this.storage;
+  }
+  async setStorageAcl(acl: string) {
+    this.storage = acl;
+    this.changes.push(`setStorageAcl ${acl}`);
   }
   async httpAccessPaths() {
     return this.http.map((h) => ({ ...h }));

@@ -4,6 +4,7 @@ import { announcement, guide, policy, publicity } from './factories';
 import { RESPONSE, windowContent } from './rating-fixture';
 import { application, enteredApplication, organisationApplication } from './request-factories';
 import type { RequestFixture } from './request-fixture';
+import { FIXTURE_FILE_URL } from './fixture';
 
 /**
  * One valid input per action, for the authorisation matrix and the hostile
@@ -324,6 +325,11 @@ export const VALID_INPUTS: Inputs = {
   // 公开审查
   workbench: {
     todo: () => [{}],
+  },
+  // uploaded attachments
+  files: {
+    link: (f) => [{ url: FIXTURE_FILE_URL, on: { kind: 'notice', id: f.publishedId } }],
+    upload: () => [{ url: 'cloud://env-1a2b/attachments/2026-11/fixturePhoto01.png', name: '现场.png', sizeBytes: 2048 }],
   },
   reviews: {
     queue: () => [{}, { status: 'approved', limit: 5, cursor: null }, { othersOnly: true }],
