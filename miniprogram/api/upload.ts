@@ -2,13 +2,14 @@ import Taro from '@tarojs/taro';
 import { ERROR_CATALOGUE, type Envelope } from '../../shared/api/errors';
 import { MAX_UPLOAD_BYTES, extensionOf, nameRefusal, type UploadedAttachment } from '../../shared/files/attachment-files';
 import type { Attachment } from '../../shared/notices/notice-schema';
-import { ApiError, NETWORK_MESSAGE } from './call';
+import { ApiError, call, NETWORK_MESSAGE } from './call';
 import { localCloudBaseUrl, storedDevSession, usesWechatCloud } from './transport';
 
 /**
  * One upload port, two ends (like the function transport):
  * - in WeChat with CloudBase, the file goes to cloud storage with
- *   `Taro.cloud.uploadFile`; the attachment keeps its cloud:// fileID;
+ *   `Taro.cloud.uploadFile` and is recorded as the caller's with `files.upload`;
+ *   the attachment keeps its cloud:// fileID;
  * - against the local cloud (the H5 build, or WeChat pointed at
  *   LOCAL_CLOUD_URL), its bytes are posted to `/files`, which decides who may
  *   upload and what the file really is, and answers `/files/<id>`.
@@ -44,12 +45,15 @@ const cloudStorageUploader: Uploader = async (file) => {
   // The name in storage is ours (month and a random token); the clerk's name is kept in the record.
   const month = new Date().toISOString().slice(0, 7);
   const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  let fileID: string;
   try {
-    const result = await Taro.cloud.uploadFile({ cloudPath: `attachments/${month}/${token}.${extensionOf(file.name)}`, filePath: file.path as string });
-    return { name: file.name, url: result.fileID, sizeBytes: file.size };
+    fileID = (await Taro.cloud.uploadFile({ cloudPath: `attachments/${month}/${token}.${extensionOf(file.name)}`, filePath: file.path as string })).fileID;
   } catch {
     throw new ApiError('NETWORK_ERROR', NETWORK_MESSAGE);
   }
+  // Recorded as the caller's (who may upload what, the upload limit; removed a day on if never sent): files.upload.
+  const recorded = await call('files', 'upload', { url: fileID, name: file.name, sizeBytes: file.size });
+  return { name: recorded.name, url: recorded.url, sizeBytes: recorded.sizeBytes };
 };
 
 export function localCloudUploader(baseUrl: string): Uploader {

@@ -65,7 +65,7 @@ export function NoticeBody({ notice, today = beijingToday(new Date()) }: { notic
 
       {notice.kind === 'guide' && <GuideView guide={notice.guide} />}
 
-      <AttachmentList files={notice.attachments} testId="notice-attachments" />
+      <AttachmentList files={notice.attachments} testId="notice-attachments" on={notice.id ? { kind: 'notice', id: notice.id } : undefined} />
     </View>
   );
 }

@@ -12,7 +12,8 @@ const WHO: Record<CaseMessage['kind'], string> = {
 };
 
 /** The case as a conversation: the question, what was asked for and given, each answer. */
-export function CaseThread({ messages, askerLabel }: { messages: CaseMessage[]; askerLabel: string }) {
+/** `caseId`: the case, which CloudBase's files function checks the photos against. */
+export function CaseThread({ messages, askerLabel, caseId }: { messages: CaseMessage[]; askerLabel: string; caseId: string }) {
   return (
     <View className="card" data-testid="case-thread">
       {messages.map((m, i) => (
@@ -24,7 +25,7 @@ export function CaseThread({ messages, askerLabel }: { messages: CaseMessage[]; 
           {m.items?.map((item, j) => (
             <Text key={j} className="case-message__text" data-testid="more-item">{j + 1}. {item}</Text>
           ))}
-          <AttachmentList files={m.attachments} testId="case-attachments" />
+          <AttachmentList files={m.attachments} testId="case-attachments" on={{ kind: 'inquiry', id: caseId }} />
         </View>
       ))}
     </View>

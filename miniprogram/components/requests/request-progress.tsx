@@ -92,14 +92,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-export function ReplyBox({ reply }: { reply: RequestReply }) {
+/** `requestId`: the request the reply answers, which CloudBase's files function checks its attachments against. */
+export function ReplyBox({ reply, requestId }: { reply: RequestReply; requestId: string }) {
   return (
     <View className="card reply-box" data-testid="reply">
       <Text className="section-title">答复</Text>
       <Text className="reply-box__category" data-testid="reply-category">{reply.categoryLabel}</Text>
       <Text className="timeline__when">答复日期：{reply.on}</Text>
       <Text className="reply-box__text" data-testid="reply-text">{reply.text}</Text>
-      <AttachmentList files={reply.attachments} testId="reply-attachments" />
+      <AttachmentList files={reply.attachments} testId="reply-attachments" on={{ kind: 'request', id: requestId }} />
       {/* What the category names besides its text (Art. 36): where to find it, whose it is, the procedure, the earlier request. */}
       {REPLY_DETAIL_FIELDS.filter((f) => f !== 'basis' && reply[f]).map((f) => (
         <DetailRow key={f} label={REPLY_DETAIL_LABELS[f]} value={reply[f]} />

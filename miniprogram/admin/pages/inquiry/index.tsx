@@ -57,7 +57,7 @@ export default function AdminInquiryPage() {
         {!c.notifiable ? <Text className="hint">当事人无法在小程序内收到通知，请按其留下的方式答复。</Text> : null}
       </View>
 
-      <CaseThread messages={c.messages} askerLabel={asker} />
+      <CaseThread messages={c.messages} askerLabel={asker} caseId={c.id} />
 
       {c.status === 'open' && (
         <View className="card action-card" data-testid="action-answer">

@@ -96,7 +96,7 @@ export default function AdminRequestPage() {
           <DetailRow label="告知日期" value={r.supplement.requestedOn} />
           <DetailRow label="补正期限" value={`${r.supplement.deadlineOn}（${r.supplement.workingDays}个工作日）`} />
           <DetailRow label="补正事项" value={r.supplement.items.map((item, i) => `${i + 1}. ${item}`).join('\n')} />
-          {r.supplement.answer ? <SupplementAnswer supplement={r.supplement} /> : <DetailRow label="申请人补正" value="尚未补正" />}
+          {r.supplement.answer ? <SupplementAnswer supplement={r.supplement} requestId={r.id} /> : <DetailRow label="申请人补正" value="尚未补正" />}
         </View>
       )}
       {r.consultations.length > 0 && (
@@ -121,7 +121,7 @@ export default function AdminRequestPage() {
       )}
       <ReasonsBox request={r} />
       <FeeBox fee={r.fee} />
-      {r.reply ? <ReplyBox reply={r.reply} /> : null}
+      {r.reply ? <ReplyBox reply={r.reply} requestId={r.id} /> : null}
 
       <RequestReview request={r} />
       <RequestActions request={r} run={run} busy={busy} departments={departments} reload={reload} />

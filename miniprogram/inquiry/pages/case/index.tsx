@@ -65,7 +65,7 @@ export default function MyCasePage() {
         <CaseRequestLink testId="case-to-request" text={`您已据此提交政府信息公开申请 ${c.toRequest.trackingNumber}，查看办理进度`} url={routes.myRequest(c.toRequest.id)} />
       ) : null}
 
-      <CaseThread messages={c.messages} askerLabel="您" />
+      <CaseThread messages={c.messages} askerLabel="您" caseId={c.id} />
 
       {c.applyAsRequest && (
         <View className="card action-card" data-testid="apply-as-request">

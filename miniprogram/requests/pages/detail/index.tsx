@@ -110,7 +110,7 @@ export default function MyRequestPage() {
       {r.supplement?.answer && (
         <View className="card" data-testid="my-supplement">
           <Text className="section-title">补正</Text>
-          <SupplementAnswer supplement={r.supplement} />
+          <SupplementAnswer supplement={r.supplement} requestId={r.id} />
         </View>
       )}
 
@@ -130,7 +130,7 @@ export default function MyRequestPage() {
       {r.reasons?.answer || r.delayedDue ? <ReasonsBox request={r} /> : null}
       <FeeBox fee={r.fee} />
 
-      {r.reply ? <ReplyBox reply={r.reply} /> : null}
+      {r.reply ? <ReplyBox reply={r.reply} requestId={r.id} /> : null}
       {/* 一事一评: rate the handling of this request */}
       <RateRequestEntry requestId={r.id} answered={r.status === 'replied'} />
       {r.ending && !r.reply ? (
