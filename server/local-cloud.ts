@@ -72,7 +72,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const search = new SqliteNoticeSearch(store);
   if (options.seed !== false && options.demoYear && (await seedDemoReportYear(store, search))) log.info('made the demo report year', { year: DEMO_REPORT_YEAR });
   // A data folder from before the report's per-request records: write the missing ones once.
-  const filled = await fillMissingRequestFacts(store);
+  const { written: filled } = await fillMissingRequestFacts(store);
   if (filled) log.info('wrote the report records of older requests', { requests: filled });
 
   const uploads = new AttachmentUploads(options.dataDir, store, now);

@@ -3,6 +3,7 @@ import { closeLapsedSupplementsJob } from './close-lapsed-supplements';
 import { closeUnpaidFeesJob } from './close-unpaid-fees';
 import { consultationPeriodsJob } from './consultation-periods';
 import { deliveriesJob } from './deliveries';
+import { fillRequestFactsJob } from './fill-request-facts';
 import type { Job } from './job';
 import { publishDueNoticesJob } from './publish-due-notices';
 import { remindStaffOfDeadlinesJob } from './remind-staff-of-deadlines';
@@ -18,4 +19,4 @@ import { removeUnattachedUploadsJob } from './remove-unattached-uploads';
  * Deliveries come first; what the others write lands in the outbox, and the
  * step answers "more work", so the runner's next step delivers it at once.
  */
-export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob, applyRetentionJob, removeUnattachedUploadsJob];
+export const JOBS: readonly Job[] = [deliveriesJob, closeLapsedSupplementsJob, closeUnpaidFeesJob, consultationPeriodsJob, remindStaffOfDeadlinesJob, remindWaitingApplicationsJob, publishDueNoticesJob, applyRetentionJob, removeUnattachedUploadsJob, fillRequestFactsJob];

@@ -32,25 +32,28 @@ export async function keepRequestFacts(tx: Transaction, request: Stored<RequestR
 }
 
 /**
- * Writes the facts of every request that has none: a store written before they existed, or restored
- * from such a backup. The local cloud runs it at start; until it has run, the report counts from the
- * requests themselves (report-sources.ts), so nothing is ever miscounted meanwhile. Answers how many
- * it wrote.
+ * Writes the facts of requests that have none: a store written before they existed, or restored from
+ * such a backup. The local cloud runs it whole at start; on CloudBase the job fill-request-facts runs
+ * it `limit` requests at a time (a timer's function has seconds, not minutes). Until every request
+ * has its facts the report counts from the requests themselves (report-sources.ts), so nothing is
+ * ever miscounted meanwhile. Answers how many it wrote and whether some are still missing.
  */
-export async function fillMissingRequestFacts(store: Store): Promise<number> {
+export async function fillMissingRequestFacts(store: Store, limit = Infinity): Promise<{ written: number; more: boolean }> {
   const [requests, facts] = await Promise.all([store.collection('requests').count(), store.collection('requestFacts').count()]);
-  if (requests === facts) return 0;
+  // Both are only ever added, never removed: equal counts mean every request has its facts.
+  if (requests === facts) return { written: 0, more: false };
   const have = new Set(await idsOf(store.collection('requestFacts')));
   let written = 0;
   for (const id of await idsOf(store.collection('requests'))) {
     if (have.has(id)) continue;
+    if (written >= limit) return { written, more: true };
     await store.transaction(async (tx) => {
       const request = await tx.collection('requests').get(id);
       if (request) await keepRequestFacts(tx, request);
     });
     written += 1;
   }
-  return written;
+  return { written, more: false };
 }
 
 /** Every id of a collection, read page by page without the documents. */

@@ -8,6 +8,9 @@ import { DEMO_REPORT_YEAR, seedDemoReportYear } from '../../server/seed-report-y
 import { computeFresh, loadReportRecord } from '../../cloudfunctions/reports/annual-report';
 import { readRequestFacts } from '../../cloudfunctions/reports/report-sources';
 import { fillMissingRequestFacts } from '../../cloudfunctions/_runtime/derived-records';
+import { fillRequestFactsJob } from '../../cloudfunctions/_jobs/fill-request-facts';
+import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
+import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 
 /** The demo's 2025, made through the functions: a full report whose checks all pass. */
@@ -79,9 +82,12 @@ describe('the compact per-request records the report reads', () => {
     expect((await readRequestFacts(cloud.store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` })).source).toBe('records');
     const after = ok(await cloud.call('demo-admin', 'reports', { action: 'annual', data: { year } }));
     expect(after.requests).toEqual(before.requests);
-    // The local cloud writes the missing ones at start; then the fast road is back.
-    expect(await fillMissingRequestFacts(cloud.store)).toBe(5);
-    expect(await fillMissingRequestFacts(cloud.store)).toBe(0);
+    // The local cloud writes the missing ones at start, CloudBase's job a batch per step; then the fast road is back.
+    expect(await fillMissingRequestFacts(cloud.store, 3)).toEqual({ written: 3, more: true });
+    expect((await readRequestFacts(cloud.store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` })).source).toBe('records');
+    const step = await fillRequestFactsJob.run({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger });
+    expect(step).toEqual({ moreWork: false, counts: { requestFactsWritten: 2 } });
+    expect(await fillMissingRequestFacts(cloud.store)).toEqual({ written: 0, more: false });
     expect((await readRequestFacts(cloud.store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` })).source).toBe('facts');
     for (const facts of some) expect((await cloud.store.collection('requestFacts').get(facts.id))?.receivedOn).toBe(facts.receivedOn);
   });

@@ -28,7 +28,7 @@ test('the registry lists every job file of the folder, once each, in the order a
     defined.push(...jobs);
   }
   expect(new Set(JOBS)).toEqual(new Set(defined));
-  expect(JOBS.map((j) => j.name)).toEqual(['deliveries', 'close-lapsed-supplements', 'close-unpaid-fees', 'consultation-periods', 'remind-staff-of-deadlines', 'remind-waiting-applications', 'publish-due-notices', 'apply-retention', 'remove-unattached-uploads']);
+  expect(JOBS.map((j) => j.name)).toEqual(['deliveries', 'close-lapsed-supplements', 'close-unpaid-fees', 'consultation-periods', 'remind-staff-of-deadlines', 'remind-waiting-applications', 'publish-due-notices', 'apply-retention', 'remove-unattached-uploads', 'fill-request-facts']);
   expect(new Set(JOBS.map((j) => j.name)).size).toBe(JOBS.length);
   // The scans are throttled by their job; deliveries and scheduled notices are due to the minute.
   expect(Object.fromEntries(JOBS.map((j) => [j.name, j.everyMs ?? null]))).toEqual({
@@ -43,6 +43,8 @@ test('the registry lists every job file of the folder, once each, in the order a
     'apply-retention': 60 * 60 * 1000,
     // A day's grace for a picked upload is counted in hours.
     'remove-unattached-uploads': 60 * 60 * 1000,
+    // Only a store from before the report's per-request records has anything to fill.
+    'fill-request-facts': 60 * 60 * 1000,
   });
 });
 
