@@ -7,6 +7,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { SaveLetterTemplateSchema, type LetterPreview, type LetterTemplateView } from '../../../../shared/requests/letter-templates';
 import { FormField, TextField } from '../../components/form-field';
+import { SealSettings } from '../../components/seal-settings';
 import '../../../components/requests/requests.css';
 
 /**
@@ -14,7 +15,8 @@ import '../../../components/requests/requests.css';
  * reply type plus the supplement and extension notices. The placeholders a
  * template may use are listed (tap one to add it to the last paragraph);
  * those marked 必备 cannot be removed — the server refuses, and so does this
- * page, with the same schema. Letters already issued keep their text.
+ * page, with the same schema. Letters already issued keep their text. Placeholders are shown and
+ * written in Chinese ({申请人}). Above the templates, the bureau's seal for the letters' foot.
  */
 export default function LetterTemplatesPage() {
   const templates = useRemote(() => call('letterTemplates', 'list', {}), []);
@@ -25,6 +27,7 @@ export default function LetterTemplatesPage() {
   if (!templates.data || !current) return <View className="page request-page list-state">正在加载…</View>;
   return (
     <View className="page request-page form" data-testid="letter-templates">
+      <SealSettings />
       <Text className="hint">修改后，之后发出的告知书使用新文本；已经发出的告知书保持原样。</Text>
       <ChoiceGroup column name="template" options={templates.data.map((t) => ({ value: t.key, label: `${t.label}${t.custom ? '（已修改）' : ''}` }))} value={key} onChange={setKey} />
       {/* Keyed by what was loaded, so the fields start from the stored text after a save or reset. */}
