@@ -29,6 +29,10 @@ export const View = host('div');
 export const Text = host('span');
 export const ScrollView = host('div');
 export const Button = host('button');
+/** An image with its address, so a page test can tell which picture is shown. */
+export function Image(props: Props) {
+  return createElement('img', { ...passThrough(props), src: props.src });
+}
 /**
  * A selector Picker given its own data-testid also gets a <select> over its range, so tests can choose;
  * a date or time Picker gets an <input type="date"|"time"> answering as WeChat's picker does.
