@@ -31,7 +31,7 @@ import type { RequestView } from '../../shared/requests/request-types';
 import { REQUEST_REVIEW_KIND } from '../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../shared/reviews/reviews-contract';
 import { reviewBeforeIssue, reviewRequired } from '../reviews/review-settings';
-import { pendingRequestReview, submitRequestForReview, type ReviewableCommand } from '../reviews/request-review';
+import { movePendingReview, pendingRequestReview, submitRequestForReview, type ReviewableCommand } from '../reviews/request-review';
 
 /**
  * Function `requests` (依申请公开). Thin: every decision is the state machine's
@@ -131,7 +131,13 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   },
 
   async assignDepartment({ id, version, departmentId }, ctx) {
-    return change(ctx, id, version, { type: 'assignDepartment', actor: staffActor(ctx), department: await departmentNamed(ctx.store, departmentId) });
+    const command = { type: 'assignDepartment' as const, actor: staffActor(ctx), department: await departmentNamed(ctx.store, departmentId) };
+    // A letter waiting for review goes with the request, to the new department's reviewers (review-scope.ts).
+    const pending = await pendingRequestReview(ctx.store, id);
+    return change(ctx, id, version, command, async (tx) => {
+      if (pending) await movePendingReview(tx, pending.id, command.department, ctx.caller.openid as string, ctx.now());
+      return command;
+    });
   },
 
   async askSupplement({ id, version, items, workingDays }, ctx) {

@@ -74,6 +74,28 @@ export async function submitRequestForReview(ctx: HandlerContext, id: string, ve
   });
 }
 
+/**
+ * A request handed to another department (`assignDepartment`) takes the letter waiting for its review
+ * along: the item's department follows, so the new department's reviewers see it (review-scope.ts),
+ * in the handover's transaction, with an event naming the move.
+ */
+export async function movePendingReview(tx: Transaction, reviewId: string, department: { id: string; name: string }, actor: string, at: Date): Promise<void> {
+  const departmentId = department.id;
+  // Found before the transaction (`pendingRequestReview`), read again inside it: decided meanwhile, it stays where it was.
+  const pending = await tx.collection('reviews').get(reviewId);
+  if (!pending || pending.status !== 'pending' || pending.departmentId === departmentId) return;
+  await changeRecordIn(tx, {
+    collection: 'reviews',
+    id: pending.id,
+    expectedVersion: pending.version,
+    notFound: 'REVIEW_NOT_FOUND',
+    decide: () => ({
+      patch: { departmentId },
+      events: [{ subjectType: 'review', subjectId: pending.id, action: 'departmentChanged', actor, at: at.toISOString(), detail: `申请转交${department.name}办理，待审核事项随之转交` } satisfies ReviewEvent],
+    }),
+  });
+}
+
 /** The item of `requestId` waiting for review, if any (at most one waits: a second is refused). */
 export async function pendingRequestReview(store: Store, requestId: string): Promise<Stored<ReviewRecord> | null> {
   const { items } = await store.collection('reviews').find({ where: { subjectId: requestId, status: 'pending' }, orderBy: [['submittedAt', 'asc']], limit: 1 });

@@ -104,7 +104,8 @@ export type ReviewItem = ReviewRecord & { id: string; version: number };
 export interface ReviewEvent {
   subjectType: 'review';
   subjectId: string;
-  action: 'submitted' | 'approved' | 'sentBack' | 'settingsChanged';
+  /** `departmentChanged`: the request was handed to another department, and its item with it. */
+  action: 'submitted' | 'approved' | 'sentBack' | 'settingsChanged' | 'departmentChanged';
   actor: string;
   at: string;
   /** On a decision: the author and the reviewer by name, and the reviewer's comment. */

@@ -69,3 +69,18 @@ test('an admin and a reviewer of no department see every department\'s items', a
   const all = ok(await call('demo-reviewer', 'workbench', 'todo', {})).reviews.waiting;
   expect(ok(await call('demo-admin', 'workbench', 'todo', {})).reviews.waiting).toBe(all - 2);
 });
+
+test('a request handed to another department takes its letter waiting for review along', async () => {
+  const submitted = ok(await call('resident-a', 'requests', 'submit', application()));
+  const request = ok(await call('demo-admin', 'requests', 'register', { id: submitted.id, version: submitted.version, departmentId: 'office' }));
+  const { reviewId } = ok(await call('demo-admin', 'requests', 'reply', { id: request.id, version: request.version, category: 'disclosed', text: '现予以公开。' }));
+  expect(await queueIds(HOUSING_REVIEWER)).not.toContain(reviewId);
+  ok(await call('demo-admin', 'requests', 'assignDepartment', { id: request.id, version: request.version, departmentId: 'housing' }));
+  expect(await queueIds(HOUSING_REVIEWER)).toContain(reviewId);
+  const item = ok(await call(HOUSING_REVIEWER, 'reviews', 'get', { id: reviewId }));
+  expect(item.departmentId).toBe('housing');
+  const events = (await cloud.store.collection('events').find({ where: { subjectId: reviewId }, orderBy: [['at', 'asc']], limit: 10 })).items;
+  expect(events.map((e) => e.action)).toEqual(['submitted', 'departmentChanged']);
+  // The request moved since: the new department's reviewer can only send it back.
+  ok(await call(HOUSING_REVIEWER, 'reviews', 'sendBack', { id: item.id, version: item.version, comment: '请按新承办部门重新拟写答复。' }));
+});
