@@ -84,18 +84,35 @@ export class DevSessions {
     if (this.options.revokedFile) writeRevoked(this.options.revokedFile, this.revoked);
   }
 
+  /**
+   * Tokens whose signature was checked already: a signed-in client sends its token with every call,
+   * and an HMAC per call was a sixth of a staff queue call's time in the local cloud. Only the
+   * signature is remembered; expiry and sign-out are checked on every call as before. Bounded: a full
+   * memo starts over.
+   */
+  private readonly signed = new Map<string, { openid: string; expires: number; nonce: string }>();
+
   private parse(token: string | undefined | null): { openid: string; expires: number; nonce: string } | null {
     if (typeof token !== 'string') return null;
+    const known = this.signed.get(token);
+    if (known) return known.expires > this.nowSeconds() && !this.revoked.has(known.nonce) ? known : null;
+    const parsed = this.parseSigned(token);
+    if (parsed) {
+      if (this.signed.size >= 10_000) this.signed.clear();
+      this.signed.set(token, parsed);
+    }
+    return parsed && parsed.expires > this.nowSeconds() && !this.revoked.has(parsed.nonce) ? parsed : null;
+  }
+
+  /** The token's parts when it is well formed and signed with this secret (expiry and sign-out not checked). */
+  private parseSigned(token: string): { openid: string; expires: number; nonce: string } | null {
     const match = TOKEN.exec(token);
     if (!match) return null;
     const [, openid, expiresText, nonce, signature] = match;
     const given = Buffer.from(signature, 'utf8');
     const expected = Buffer.from(this.sign(`${openid}.${expiresText}.${nonce}`), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const expires = Number(expiresText);
-    if (expires <= this.nowSeconds()) return null;
-    if (this.revoked.has(nonce)) return null;
-    return { openid, expires, nonce };
+    return { openid, expires: Number(expiresText), nonce };
   }
 
   private prune(): void {
