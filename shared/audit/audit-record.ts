@@ -47,7 +47,12 @@ export function recordIdsOf(input: unknown, answer: unknown): string[] {
     for (const key of RECORD_ID_KEYS) add(input[key]);
     if (Array.isArray(input.ids)) input.ids.forEach(add);
   }
-  if (isPlainObject(answer)) add(answer.id);
+  if (isPlainObject(answer)) {
+    add(answer.id);
+    // A review item is about another record (the request whose letter it holds): searching the trail
+    // by that request finds who read or decided the letter before it went out.
+    add(answer.subjectId);
+  }
   return ids;
 }
 

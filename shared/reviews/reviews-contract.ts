@@ -37,8 +37,13 @@ export const reviewsContract = {
     input: z.strictObject({ id: IdSchema }),
     // Authors open their own items (the comment of a send-back): publishers' notices, handlers' letters.
     access: staff('reviewer', 'publisher', 'handler'),
-    summary: '一项审核：将要发出的原文、提交人、审核意见；提交人可查看自己的',
-    writes: false,
+    summary: '一项审核：将要发出的原文、提交人、审核意见；提交人可查看自己的（查看留痕）',
+    // Writes its audit entry (below), nothing else.
+    writes: true,
+    // A letter goes out addressed to the applicant by name (and, for an organisation, its details):
+    // reading it before it goes out is a view of their personal data, on the audit trail like the
+    // handler's detail view. A notice's item holds none, but one rule for the action keeps it simple.
+    viewsPersonalData: true,
   }),
   forSubject: action<ReviewItem | null>()({
     input: z.strictObject({ subjectId: IdSchema }),

@@ -56,6 +56,10 @@ test('a reply waits for review: the letter in the item, nothing issued, nothing 
   expect(item.text.body).toContain('陈晓明：');
   expect(item.text.body).toContain('现将招标文件和中标结果公告予以提供。');
   expect(item.text.body).toContain('行政复议');
+  // The letter names the applicant: the reviewer's reading is a view of personal data on the audit
+  // trail, found by the request as well as by the item.
+  const views = (await cloud.store.collection('audit').find({ where: { actor: reviewer, action: 'reviews.get' }, orderBy: [], limit: 10 })).items;
+  expect(views).toEqual([expect.objectContaining({ kind: 'personalDataViewed', recordIds: [answer.reviewId, request.id] })]);
   // The clerk reads their own item; a second act on the request waits until this one is decided.
   expect(ok(await call(clerk, 'reviews', 'get', { id: answer.reviewId })).id).toBe(answer.reviewId);
   expect(await call(clerk, 'requests', 'close', { id: request.id, version: request.version, category: 'other.other', reason: '申请人另行提出', basis: '第三十九条第二款' })).toMatchObject({ ok: false, code: 'INVALID_STATE' });
