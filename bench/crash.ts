@@ -23,6 +23,8 @@ function broken(r: DrillReport): string[] {
   if (r.tallyMismatches.length) problems.push(`rating tallies: ${r.tallyMismatches.slice(0, 5).join('; ')}`);
   if (r.viewCountMismatches.length) problems.push(`view counts: ${r.viewCountMismatches.slice(0, 5).join('; ')}`);
   if (r.outboxPending || r.inboxFound !== r.inboxExpected) problems.push(`fan-out: ${r.inboxFound} of ${r.inboxExpected} messages, ${r.outboxPending} outbox rows unfinished`);
+  if (r.bulletinRows !== r.bulletins * 3) problems.push(`bulletin rows: ${r.bulletinRows} for ${r.bulletins} bulletins (3 each)`);
+  if (r.grantDeliveries !== r.grantDeliveriesExpected || r.duplicateDeliveries) problems.push(`WeChat deliveries: ${r.grantDeliveries} of ${r.grantDeliveriesExpected}, ${r.duplicateDeliveries} doubled`);
   if (r.secondSends) problems.push(`${r.secondSends} WeChat messages sent twice`);
   if (r.integrity.some((i) => i !== 'ok')) problems.push(`integrity_check: ${r.integrity.join(' | ')}`);
   return problems;
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     console.log(
       `run ${run}: ${r.kills} kills · submits acknowledged ${r.acknowledged}, found ${r.found}, duplicated ${r.duplicated}, lost ${r.lost} · ` +
         `tracking numbers ${r.trackingNumbers} (gaps ${r.trackingGaps}, repeats ${r.trackingRepeats}) · ratings ${r.ratings}, views ${r.views}, tallies ${r.tallyMismatches.length + r.viewCountMismatches.length ? 'WRONG' : 'exact'} · ` +
-        `bulletins ${r.bulletins}: ${r.inboxFound}/${r.inboxExpected} messages, WeChat sends ${r.sends}, sent twice ${r.secondSends}, interrupted ${r.interruptedSends} · ` +
+        `bulletins ${r.bulletins}: ${r.inboxFound}/${r.inboxExpected} messages, deliveries ${r.grantDeliveries}/${r.grantDeliveriesExpected}, WeChat sends ${r.sends}, sent twice ${r.secondSends}, interrupted ${r.interruptedSends} · ` +
         `integrity ${r.integrity.every((i) => i === 'ok') ? 'ok' : r.integrity.join(' | ')} · ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     const problems = broken(r);

@@ -119,7 +119,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (!fn) return send(res, new AppError('UNKNOWN_FUNCTION').toEnvelope());
     const body = await readJsonBody(req);
     if (!body.ok) return send(res, body);
-    send(res, await invoke(fn, body.data, { caller: await callerOf(req), store, now, log, platform: 'local', search, rateLimits, clientIp: req.socket.remoteAddress }));
+    send(
+      res,
+      await invoke(fn, body.data, {
+        caller: await callerOf(req),
+        store,
+        now,
+        log,
+        platform: 'local',
+        search,
+        rateLimits,
+        clientIp: req.socket.remoteAddress,
+        // A committed message is delivered by the dispatcher's next step, scheduled now in this process.
+        wakeDeliveries: dispatcher ? () => dispatcher.wake() : undefined,
+      }),
+    );
   }
 
   /** The open feeds: public, read with no session, links made absolute to the host the reader used (checked above). */

@@ -16,6 +16,8 @@ import { JOBS } from '../cloudfunctions/_jobs/registry';
 export interface LocalDispatcher {
   /** Stops scheduling and waits for a running step to finish (so the database can close). */
   stop(): Promise<void>;
+  /** A function just enqueued a message: step now (or right after the running step) instead of at the next interval. */
+  wake(): void;
   /** What /healthz shows: when the runner last stepped, and each job's last run and last failure. */
   status(): DispatcherStatus;
 }
@@ -41,6 +43,8 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let lastStepAt: string | null = null;
+  let stepping = false;
+  let wokenMeanwhile = false;
   const jobs = new Map<string, JobStatus>(
     JOBS.map((job) => [job.name, { name: job.name, lastRunAt: null, lastRunOk: null, lastFailureAt: null, lastError: null }]),
   );
@@ -53,6 +57,8 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
   };
 
   async function step(): Promise<void> {
+    stepping = true;
+    wokenMeanwhile = false;
     let more = false;
     try {
       const run = await runJobsOnce({ store, sender, now, log, uploads });
@@ -67,7 +73,8 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
     } catch (error) {
       log.error('dispatcher step failed', { error: String(error) });
     }
-    schedule(more ? 0 : intervalMs);
+    stepping = false;
+    schedule(more || wokenMeanwhile ? 0 : intervalMs);
   }
 
   schedule(intervalMs);
@@ -76,6 +83,15 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+    },
+    wake() {
+      if (stopped) return;
+      if (stepping) {
+        wokenMeanwhile = true;
+        return;
+      }
+      if (timer) clearTimeout(timer);
+      schedule(0);
     },
     status: () => ({ lastStepAt, jobs: [...jobs.values()].map((job) => ({ ...job })) }),
   };

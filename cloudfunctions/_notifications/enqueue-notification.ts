@@ -3,7 +3,7 @@ import type { Notice } from '../../shared/notices/notice-schema';
 import { correctionLine, type NoticeCorrection } from '../../shared/notices/notice-corrections';
 import { topicsForNotice } from '../../shared/notifications/topics';
 import type { Transaction } from '../_runtime/store/port';
-import { OUTBOX, type NotificationCause, type OutboxRecord } from './records';
+import { BULLETINS, bulletinRowIdFor, OUTBOX, type NotificationCause, type OutboxRecord } from './records';
 
 /**
  * The outbox seam: a cause calls one of these inside its own transaction, so
@@ -19,6 +19,12 @@ export const REQUEST_PAGE = 'requests/pages/detail/index';
  * A published notice, for everyone subscribed to its kind or its department.
  * Only its first publication notifies: re-publishing after a correction
  * (withdrawn → published) does not message every subscriber again.
+ *
+ * Fan-out on read: the bulletin is written once per topic it reaches (three
+ * rows) beside its outbox row, and each subscriber's 消息 reads it from
+ * there — so it is in every subscriber's 消息 the moment the publication
+ * commits, at a cost that does not grow with the subscribers. The outbox row
+ * is then only the WeChat job: one send per resident holding a grant.
  */
 export async function enqueueNoticePublished(tx: Transaction, notice: Notice, now: Date): Promise<void> {
   const outbox = tx.collection(OUTBOX);
@@ -26,7 +32,7 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
   if (await outbox.get(id)) return;
   const at = now.toISOString();
   const kindLabel = NOTICE_KIND_LABELS[notice.kind];
-  await outbox.insert({
+  const job = await outbox.insert({
     id,
     cause: 'noticePublished',
     subjectId: notice.id,
@@ -41,20 +47,42 @@ export async function enqueueNoticePublished(tx: Transaction, notice: Notice, no
     },
     status: 'pending',
     progress: { topicIndex: 0, lastId: null, recipients: 0 },
+    inAppOnRead: true,
     createdAt: at,
     updatedAt: at,
   });
+  await writeBulletinRows(tx, job, false);
+}
+
+/** The bulletin's rows, one per topic of its outbox row: what subscribers' 消息 read. */
+export async function writeBulletinRows(tx: Transaction, job: OutboxRecord & { id: string }, rowsBefore: boolean): Promise<void> {
+  if (job.audience.type !== 'topics') return;
+  const { title, body, link } = job.message;
+  for (const topic of job.audience.topics) {
+    await tx.collection(BULLETINS).insert({
+      id: bulletinRowIdFor(job.id, topic),
+      bulletinId: job.id,
+      topic,
+      subjectId: job.subjectId,
+      title,
+      body,
+      link,
+      publishedAt: job.createdAt,
+      ...(rowsBefore ? { rowsBefore: true as const } : {}),
+    });
+  }
 }
 
 /**
  * A correction of a published notice (更正), for the same subscribers as its publication: one row
  * per correction (its id names the notice's version after the correction, so the same correction
- * can never be queued twice), and the fan-out writes one message per subscriber.
+ * can never be queued twice). Like a publication it fans out on read: its rows, one per topic, are
+ * what subscribers' 消息 show; the outbox row is the WeChat job.
  */
 export async function enqueueNoticeCorrected(tx: Transaction, notice: Notice, correction: NoticeCorrection): Promise<void> {
   const kindLabel = NOTICE_KIND_LABELS[notice.kind];
   const line = correctionLine(correction);
-  await tx.collection(OUTBOX).insert({
+  const job = await tx.collection(OUTBOX).insert({
     id: `nc-${notice.id}-v${notice.version}`,
     cause: 'noticeCorrected',
     subjectId: notice.id,
@@ -69,9 +97,11 @@ export async function enqueueNoticeCorrected(tx: Transaction, notice: Notice, co
     },
     status: 'pending',
     progress: { topicIndex: 0, lastId: null, recipients: 0 },
+    inAppOnRead: true,
     createdAt: correction.at,
     updatedAt: correction.at,
   });
+  await writeBulletinRows(tx, job, false);
 }
 
 /** What the requests workflow asks for (its pure state machine returns these). */

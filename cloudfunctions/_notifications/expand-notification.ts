@@ -3,6 +3,7 @@ import { templateFor, type SubscribeTemplate } from '../../shared/notifications/
 import { fitTemplateData } from '../../shared/notifications/template-fields';
 import { existingIds } from '../_runtime/store/existing-ids';
 import type { Store, Stored, Transaction } from '../_runtime/store/port';
+import { writeBulletinRows } from './enqueue-notification';
 import {
   DELIVERIES,
   GRANTS,
@@ -11,6 +12,7 @@ import {
   inboxIdFor,
   OUTBOX,
   SUBSCRIPTIONS,
+  subscriptionIdFor,
   type GrantRecord,
   type OutboxRecord,
 } from './records';
@@ -18,26 +20,32 @@ import {
 /**
  * Turns one outbox row into messages for people, one batch at a time.
  *
- * A bulletin's subscribers are walked topic by topic in id order; each batch
- * of inbox rows (and WeChat delivery rows) is written in ONE transaction with
- * the job's advanced position, checked against the job's version. A crash
- * mid-way therefore leaves either the whole batch and its position, or
- * neither: the next run resumes exactly where the last one committed — no
- * duplicates, no gaps. Two dispatchers racing on one job cannot both commit a
- * batch (the second fails its version check and rolls back).
+ * A message for one person: its inbox row and, where WeChat may be tried,
+ * its delivery row, in one transaction with the job marked done.
  *
- * A resident subscribed to both the kind and the department gets one message:
- * the inbox id is derived from (notification, person), and from the second
- * topic on, ids already written are skipped. Only this job writes those ids
- * and its batches are serialised by the version check, so looking them up in
- * one query before the transaction is safe. Grants are read the same way;
- * one revoked meanwhile is caught again when the message is sent.
+ * A bulletin: its in-app side is already there (the `bulletins` rows written
+ * with the publication; residents' 消息 read them), so what is left is WeChat:
+ * one delivery row per resident who holds a live grant of the bulletin
+ * template and subscribed to one of its topics before it was published. The
+ * job walks that template's grants in id order — a hundred thousand
+ * subscribers without a grant cost no write at all. Each batch of delivery
+ * rows is written in ONE transaction with the job's advanced position,
+ * checked against the job's version: a crash mid-way leaves either the whole
+ * batch and its position, or neither, and the next run resumes where the last
+ * one committed. Two dispatchers racing on one job cannot both commit a batch
+ * (the second fails its version check and rolls back). Delivery ids are
+ * derived from (bulletin, person), and ids already written are skipped, so a
+ * resident never gets two rows (and never two sends) for one bulletin.
  *
- * For bulletins, a WeChat delivery row is written only for residents holding
- * a grant; the others are counted (`progress.noGrant`), which halves the
- * writes of a large fan-out. A message for one person always gets its row.
+ * Batches that find nobody to send to are not written down one by one: the
+ * walk goes on in the same run, and records its position only every
+ * EMPTY_READS_PER_WRITE grants read, so even the position costs next to
+ * nothing per bulletin.
  */
 export const FANOUT_BATCH = 500;
+const EMPTY_READS_PER_WRITE = 20 * FANOUT_BATCH;
+/** Subscription ids asked for in one query (three topics per grant holder). */
+const IDS_PER_QUERY = 300;
 
 /** Writes the next batch; answers whether the job has more to do. */
 export async function expandNotification(store: Store, job: Stored<OutboxRecord>, now: Date, batchSize = FANOUT_BATCH): Promise<boolean> {
@@ -48,52 +56,83 @@ export async function expandNotification(store: Store, job: Stored<OutboxRecord>
     await store.transaction(async (tx) => {
       const existing = await tx.collection(INBOX).get(inboxIdFor(job.id, openid));
       const grant = template ? await tx.collection(GRANTS).get(grantIdFor(openid, template.templateId)) : null;
-      if (!existing) await deliverTo(tx, job, inboxIdFor(job.id, openid), openid, template, grant, true, now);
+      if (!existing) await deliverTo(tx, job, inboxIdFor(job.id, openid), openid, template, grant, now);
       await advance(tx, job, { topicIndex: 1, lastId: null, recipients: existing ? 0 : 1, noGrant: 0 }, true, now);
     });
     return false;
   }
+  const current = job.inAppOnRead ? job : await readFromBulletins(store, job, now);
+  return sendToGrantHolders(store, current, template, now, batchSize);
+}
 
-  // Small topics finish in one call: after a topic runs out, the next one
-  // continues in the same call with what is left of the batch.
-  let current = job;
-  let budget = batchSize;
-  for (;;) {
-    const topics = (current.audience as { topics: string[] }).topics;
-    const { topicIndex, lastId, recipients } = current.progress;
-    const noGrant = current.progress.noGrant ?? 0;
-    if (topicIndex >= topics.length) {
-      await store.transaction((tx) => advance(tx, current, current.progress, true, now));
-      return false;
-    }
-    const page = await store.collection(SUBSCRIPTIONS).find({
-      where: lastId ? { topic: topics[topicIndex], id: { gt: lastId } } : { topic: topics[topicIndex] },
-      orderBy: [['id', 'asc']],
-      limit: budget,
+/**
+ * A bulletin enqueued before fan-out on read (no `inAppOnRead`): its rows are written now, and its
+ * WeChat side restarts as a grant walk. If it had begun writing inbox rows, the rows say so, and a
+ * resident who has its inbox row is shown that one only (inbox-function.ts); deliveries already
+ * written keep their derived ids, so the walk skips them.
+ */
+async function readFromBulletins(store: Store, job: Stored<OutboxRecord>, now: Date): Promise<Stored<OutboxRecord>> {
+  const started = job.progress.recipients > 0 || job.progress.topicIndex > 0 || job.progress.lastId !== null;
+  return store.transaction(async (tx) => {
+    await writeBulletinRows(tx, job, started);
+    return tx.collection(OUTBOX).update(job.id, job.version, {
+      inAppOnRead: true,
+      progress: { ...job.progress, topicIndex: 0, lastId: null },
+      updatedAt: now.toISOString(),
     });
-    const openids = page.items.map((s) => s.openid);
-    const ids = openids.map((o) => inboxIdFor(job.id, o));
-    const already = topicIndex === 0 ? new Set<string>() : await existingIds(store, INBOX, ids);
-    const grants = template ? await grantsOf(store, openids, template.templateId) : new Map<string, GrantRecord>();
-    const topicFinished = page.nextCursor === null;
-    const next = topicFinished ? { topicIndex: topicIndex + 1, lastId: null } : { topicIndex, lastId: page.items[page.items.length - 1].id };
-    const done = next.topicIndex >= topics.length;
-    const from = current;
-    current = await store.transaction(async (tx) => {
-      let delivered = 0;
-      let refused = 0;
-      for (let i = 0; i < openids.length; i++) {
-        if (already.has(ids[i])) continue;
-        const wrote = await deliverTo(tx, from, ids[i], openids[i], template, grants.get(openids[i]) ?? null, false, now);
-        delivered += 1;
-        if (wrote === 'noGrant') refused += 1;
-      }
-      return advance(tx, from, { ...next, recipients: recipients + delivered, noGrant: noGrant + refused }, done, now);
-    });
-    if (done) return false;
-    budget -= page.items.length;
-    if (!topicFinished || budget <= 0) return true;
+  });
+}
+
+async function sendToGrantHolders(
+  store: Store,
+  job: Stored<OutboxRecord>,
+  template: SubscribeTemplate | null,
+  now: Date,
+  batchSize: number,
+): Promise<boolean> {
+  const topics = (job.audience as { topics: string[] }).topics;
+  if (!template) {
+    await store.transaction((tx) => advance(tx, job, { ...job.progress, topicIndex: topics.length }, true, now));
+    return false;
   }
+  let lastId = job.progress.lastId;
+  let read = 0;
+  for (;;) {
+    const page = await store.collection(GRANTS).find({
+      where: lastId ? { templateId: template.templateId, id: { gt: lastId } } : { templateId: template.templateId },
+      orderBy: [['id', 'asc']],
+      limit: batchSize,
+    });
+    const live = page.items.filter((g) => canSend(g));
+    const subscribed = await subscribedBefore(store, live.map((g) => g.openid), topics, job.createdAt);
+    const targets = live.filter((g) => subscribed.has(g.openid));
+    const ids = targets.map((g) => inboxIdFor(job.id, g.openid));
+    const already = await existingIds(store, DELIVERIES, ids);
+    const fresh = targets.map((grant, i) => ({ grant, id: ids[i] })).filter(({ id }) => !already.has(id));
+    const finished = page.nextCursor === null;
+    if (page.items.length) lastId = page.items[page.items.length - 1].id;
+    read += page.items.length;
+    if (!fresh.length && !finished && read < EMPTY_READS_PER_WRITE) continue;
+    await store.transaction(async (tx) => {
+      for (const { grant, id } of fresh) await deliverTo(tx, job, id, grant.openid, template, grant, now);
+      const progress = { topicIndex: finished ? topics.length : 0, lastId, recipients: job.progress.recipients + fresh.length, noGrant: job.progress.noGrant ?? 0 };
+      return advance(tx, job, progress, finished, now);
+    });
+    return !finished;
+  }
+}
+
+/** Which of `openids` subscribed to one of `topics` at or before `publishedAt` (and still do). */
+async function subscribedBefore(store: Store, openids: string[], topics: string[], publishedAt: string): Promise<Set<string>> {
+  const ids = openids.flatMap((o) => topics.map((t) => subscriptionIdFor(o, t)));
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const chunk = ids.slice(i, i + IDS_PER_QUERY);
+    const page = await store.collection(SUBSCRIPTIONS).find({ where: { id: { in: chunk } }, orderBy: [['id', 'asc']], limit: chunk.length });
+    // An unsubscribed row keeps its id with its topic moved to `off:…`: it is no subscription.
+    for (const s of page.items) if (topics.includes(s.topic) && s.createdAt <= publishedAt) found.add(s.openid);
+  }
+  return found;
 }
 
 async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: OutboxRecord['progress'], done: boolean, now: Date): Promise<Stored<OutboxRecord>> {
@@ -105,16 +144,9 @@ async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: Out
   });
 }
 
-async function grantsOf(store: Store, openids: string[], templateId: string): Promise<Map<string, GrantRecord>> {
-  if (!openids.length) return new Map();
-  const ids = openids.map((o) => grantIdFor(o, templateId));
-  const page = await store.collection(GRANTS).find({ where: { id: { in: ids } }, orderBy: [['id', 'asc']], limit: ids.length });
-  return new Map(page.items.map((g) => [g.openid, g]));
-}
-
 /**
- * The inbox row for this person and, where WeChat may be tried, the delivery
- * row beside it. Answers what happened on the WeChat side.
+ * A personal message: its inbox row and, where WeChat may be tried, the delivery row beside it (a
+ * refusal recorded with its reason). A bulletin: the delivery row of a grant holder only.
  */
 async function deliverTo(
   tx: Transaction,
@@ -123,19 +155,19 @@ async function deliverTo(
   openid: string,
   template: SubscribeTemplate | null,
   grant: GrantRecord | null,
-  recordRefusal: boolean,
   now: Date,
-): Promise<'inAppOnly' | 'pending' | 'noGrant'> {
+): Promise<void> {
   const at = now.toISOString();
   const { title, body, link, page, values } = job.message;
-  await tx.collection(INBOX).insert({
-    id, openid, notificationId: job.id, subjectId: job.subjectId, title, body, link, read: false, createdAt: at,
-    ...(job.message.forStaff ? { forStaff: true as const } : {}),
-  });
-  if (!job.purpose) return 'inAppOnly';
+  if (job.audience.type === 'person') {
+    await tx.collection(INBOX).insert({
+      id, openid, notificationId: job.id, subjectId: job.subjectId, title, body, link, read: false, createdAt: at,
+      ...(job.message.forStaff ? { forStaff: true as const } : {}),
+    });
+  }
+  if (!job.purpose) return;
 
   const sendable = !!template && canSend(grant);
-  if (!sendable && !recordRefusal) return 'noGrant';
   await tx.collection(DELIVERIES).insert({
     id,
     notificationId: job.id,
@@ -155,7 +187,6 @@ async function deliverTo(
     updatedAt: at,
     sentAt: null,
   });
-  return sendable ? 'pending' : 'noGrant';
 }
 
 export function noGrantReason(hasTemplate: boolean, grant: GrantRecord | null): string {

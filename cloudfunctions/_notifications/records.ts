@@ -10,11 +10,22 @@ import type { NoticeKind } from '../../shared/notices/notice-kinds';
  *
  * - `outbox`: one row per cause (a notice published, a request replied…),
  *   written in the cause's own transaction. For a bulletin it is also the
- *   fan-out job: `progress` says how far through the subscribers it got.
- * - `inbox`: one row per recipient — the message centre. Written for every
- *   recipient, whatever WeChat later does.
- * - `deliveries`: the WeChat subscribe-message side of the same recipient,
- *   with its own status, attempts and reason.
+ *   WeChat job: `progress` says how far through the bulletin template's
+ *   grants it got.
+ * - `inbox`: one row per recipient of a personal message (a reply, a
+ *   supplement, a reminder) — written for every recipient, whatever WeChat
+ *   later does. Bulletins are not copied here (older stores may hold such rows;
+ *   they are read like any other).
+ * - `bulletins`: a bulletin as residents read it, one row per topic it reaches
+ *   (its kind, its department, the pair), written with the publication. Each
+ *   resident's 消息 merges the rows of their topics, published since they
+ *   subscribed, with their own inbox rows (fan-out on read): a bulletin costs
+ *   the same few writes for ten subscribers or a hundred thousand.
+ * - `readMarks`: which bulletins a resident has read, written only when they
+ *   read one; one row per resident without a bulletin is 「全部已读」 up to its
+ *   time.
+ * - `deliveries`: the WeChat subscribe-message side of a message for one
+ *   person, with its own status, attempts and reason.
  * - `grants`: a resident's consent per template (counted for one-time ones).
  * - `subscriptions`: a resident's topics.
  * - `wechatRecorded`: in the local cloud, what would have gone to WeChat.
@@ -25,6 +36,8 @@ import type { NoticeKind } from '../../shared/notices/notice-kinds';
  */
 export const OUTBOX = 'outbox';
 export const INBOX = 'inbox';
+export const BULLETINS = 'bulletins';
+export const READ_MARKS = 'readMarks';
 export const DELIVERIES = 'deliveries';
 export const GRANTS = 'grants';
 export const SUBSCRIPTIONS = 'subscriptions';
@@ -67,8 +80,39 @@ export interface OutboxRecord {
   status: 'pending' | 'done';
   /** Fan-out position: which topic, the last subscription id handled in it, recipients so far, and how many of them hold no WeChat grant. */
   progress: { topicIndex: number; lastId: string | null; recipients: number; noGrant?: number };
+  /**
+   * Set on bulletins whose in-app side is their `bulletins` rows: the job then only walks the
+   * grants of the bulletin template (`lastId` is a grant id) for the WeChat sends. A pending bulletin
+   * from before fan-out on read has no such mark; the dispatcher writes its rows first.
+   */
+  inAppOnRead?: true;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A bulletin for the subscribers of one topic (id derived from both). */
+export interface BulletinRecord {
+  /** The outbox row of the publication (`np-<notice id>`): what a resident's read mark names. */
+  bulletinId: string;
+  topic: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  link: InboxLink;
+  /** UTC ISO; a subscriber sees the bulletins published at or after their subscription's `createdAt`. */
+  publishedAt: string;
+  /**
+   * Written for a bulletin that was fanning out into inbox rows when fan-out on read arrived: a
+   * resident who already has its inbox row is shown that row, not this one too.
+   */
+  rowsBefore?: true;
+}
+
+/** A bulletin read by a resident; `bulletinId` null: every bulletin published up to `readAt` is read (「全部已读」). */
+export interface ReadMarkRecord {
+  openid: string;
+  bulletinId: string | null;
+  readAt: string;
 }
 
 export interface InboxRecord {
@@ -136,3 +180,7 @@ function derivedId(prefix: string, ...parts: string[]): string {
 export const inboxIdFor = (notificationId: string, openid: string) => derivedId('m', notificationId, openid);
 export const grantIdFor = (openid: string, templateId: string) => derivedId('g', openid, templateId);
 export const subscriptionIdFor = (openid: string, topic: string) => derivedId('s', openid, topic);
+export const bulletinRowIdFor = (bulletinId: string, topic: string) => derivedId('b', bulletinId, topic);
+/** A resident's mark on one bulletin; with no bulletin, their 「全部已读」 mark. */
+export const readMarkIdFor = (openid: string, bulletinId: string | null) => derivedId('r', openid, bulletinId ?? '*');
+

@@ -63,9 +63,10 @@ async function claim(store: Store, id: string, now: Date): Promise<{ outcome: Se
       return { outcome: 'noGrant' as const };
     }
     let grantSpent = delivery.grantSpent;
-    if (!grantSpent && grant) {
+    // Only a one-time grant is spent; a long-term one stays as it is (no write: a bulletin's sends cost no grant writes).
+    if (!grantSpent && grant && grant.kind === 'oneTime') {
       await grants.update(grant.id, grant.version, { ...spendGrant(grant), updatedAt: at });
-      grantSpent = grant.kind === 'oneTime';
+      grantSpent = true;
     }
     const claimed = await deliveries.update(id, delivery.version, {
       status: 'sending',

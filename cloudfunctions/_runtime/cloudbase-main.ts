@@ -12,6 +12,7 @@ import type { UploadStorage } from './upload-storage';
 import type { Store } from './store/port';
 import type { NoticeSearch } from './store/search-port';
 import { CLOUDBASE_TIMEOUT_MS, timedWxOpenApi, WX_OPEN_API_TIMEOUT_MS } from './outbound-timeout';
+import { WAKE_EVENT, type WakeDeliveries } from './wake-deliveries';
 
 /**
  * The production entry: `exports.main = cloudbaseMain(fn)`.
@@ -55,16 +56,29 @@ export interface CloudbaseWiring {
   store: Store;
   search: NoticeSearch;
   wxOpenApi?: WxOpenApi;
+  wakeDeliveries?: WakeDeliveries;
   /** Cloud storage's short-lived addresses (the files function's `link`). */
   fileLinks?: FileLinks;
 }
+
+/**
+ * Asks the `deliveries` function to run now: `callFunction` without awaiting its result, so the
+ * caller's answer does not wait for WeChat. Should the platform freeze this instance before the ask
+ * leaves, the function's minute timer delivers instead.
+ */
+const wakeDeliveries: WakeDeliveries = () => {
+  cloudbaseApp()
+    .callFunction({ name: 'deliveries', data: WAKE_EVENT })
+    .catch((error: unknown) => consoleLogger.error('could not wake the deliveries function', { error: String(error) }));
+};
+
 
 /** Cloud storage through the SDK (its calls carry the SDK's timeout, CLOUDBASE_TIMEOUT_MS). */
 function storageApp(): CloudbaseStorageApp {
   return cloudbaseApp() as unknown as CloudbaseStorageApp;
 }
 
-const productionWiring = (): CloudbaseWiring => ({ store: productionStore(), search: productionSearch(), wxOpenApi, fileLinks: cloudbaseFileLinks(storageApp()) });
+const productionWiring = (): CloudbaseWiring => ({ store: productionStore(), search: productionSearch(), wxOpenApi, fileLinks: cloudbaseFileLinks(storageApp()), wakeDeliveries });
 
 type PlatformContext = ReturnType<typeof tcb.getCloudbaseContext>;
 
@@ -83,7 +97,7 @@ export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring =
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-      const { store: db, search: noticeSearch, wxOpenApi: openApi, fileLinks } = wiring();
+      const { store: db, search: noticeSearch, wxOpenApi: openApi, fileLinks, wakeDeliveries: wake } = wiring();
       const caller = await identifyCaller(platform.WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
@@ -96,6 +110,8 @@ export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring =
         search: noticeSearch,
         rateLimits: true,
         clientIp: clientIpOf(platform),
+        // The deliveries function itself never wakes itself.
+        wakeDeliveries: fn.name === 'deliveries' ? undefined : wake,
       });
     } catch (error) {
       // A thrown function reaches the phone as a bare network failure; answer with the envelope instead.
@@ -113,11 +129,25 @@ function stripPlatformFields(event: unknown): unknown {
 }
 
 /** For work no caller starts (the notification dispatcher's timer): the same database, WeChat handle and storage. */
-export function cloudbaseServices(): { store: CloudbaseStore; wxOpenApi: WxOpenApi; uploads: UploadStorage; openidOf(context: unknown): string | null } {
+export function cloudbaseServices(): {
+  store: CloudbaseStore;
+  wxOpenApi: WxOpenApi;
+  uploads: UploadStorage;
+  openidOf(context: unknown): string | null;
+  /** Whether the platform says another cloud function made this call (its source chain ends in `scf`). */
+  calledByFunction(context: unknown): boolean;
+} {
+  const platformOf = (context: unknown) => tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
   return {
     store: productionStore(),
     wxOpenApi,
     uploads: cloudbaseUploadStorage(storageApp()),
-    openidOf: (context) => tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID || null,
+    openidOf: (context) => platformOf(context).WX_OPENID || null,
+    calledByFunction: (context) => calledByFunction(platformOf(context).TCB_SOURCE),
   };
+}
+
+/** `wx_client,scf`: a phone called a function, which called this one. The platform writes the chain; an event cannot. */
+export function calledByFunction(source: string | undefined): boolean {
+  return (source ?? '').split(',').pop()?.trim() === 'scf';
 }

@@ -14,7 +14,7 @@ import type { Bureau } from '../../shared/requests/reply-categories';
 import type { RequestEvent, RequestRecord } from '../../shared/requests/request-record';
 import type { RequestFacts } from '../../shared/reports/request-facts';
 import type { RequestSettings } from '../requests/request-settings';
-import type { DeliveryRecord, GrantRecord, InboxRecord, OutboxRecord, RecordedMessage, SubscriptionRecord } from '../_notifications/records';
+import type { BulletinRecord, DeliveryRecord, GrantRecord, InboxRecord, OutboxRecord, ReadMarkRecord, RecordedMessage, SubscriptionRecord } from '../_notifications/records';
 import type { CalendarDoc, CalendarEvent } from '../calendar/calendar-data';
 import type { TemplateEvent } from '../letterTemplates/letter-templates-function';
 import type { RatingSettings } from '../ratings/rating-settings';
@@ -61,6 +61,8 @@ export interface CollectionRecords {
   letterTemplates: StoredLetterTemplate;
   outbox: OutboxRecord;
   inbox: InboxRecord;
+  bulletins: BulletinRecord;
+  readMarks: ReadMarkRecord;
   deliveries: DeliveryRecord;
   grants: GrantRecord;
   subscriptions: SubscriptionRecord;
@@ -195,12 +197,16 @@ export const COLLECTIONS = {
    * records, page by page, never a walk over everyone's.
    */
   outbox: [['status', 'createdAt'], ['subjectId', 'createdAt'], ['audience.openid', 'createdAt', 'id']],
-  /** The message centre: one row per recipient of a notification; the retention job removes the oldest first. */
+  /** The message centre's personal messages: one row per recipient; the retention job removes the oldest first. */
   inbox: [['openid', 'createdAt', 'id'], ['subjectId', 'read'], ['createdAt', 'id']],
-  /** The WeChat side of each inbox row: status, attempts, reason; the retention job removes the oldest first. */
+  /** Bulletins by topic, newest first (a resident's 消息 asks for their topics at once); a bulletin's rows by its id; the oldest first for retention. */
+  bulletins: [['topic', 'publishedAt', 'bulletinId'], ['bulletinId', 'topic'], ['publishedAt', 'id']],
+  /** Read bulletins: a resident's marks (export, erasure), how many read one bulletin (the delivery report), the oldest first for retention. */
+  readMarks: [['openid', 'readAt', 'id'], ['bulletinId', 'readAt'], ['readAt', 'id']],
+  /** The WeChat side of each message for one person: status, attempts, reason; the retention job removes the oldest first. */
   deliveries: [['status', 'nextAttemptAt'], ['status', 'claimedAt'], ['subjectId', 'status', 'updatedAt'], ['createdAt', 'id'], ['openid', 'createdAt', 'id']],
-  /** Consent per resident and template (id derived from both). */
-  grants: [['openid', 'updatedAt', 'id']],
+  /** Consent per resident and template (id derived from both); a bulletin's WeChat sends walk one template's grants in id order. */
+  grants: [['openid', 'updatedAt', 'id'], ['templateId', 'id']],
   /** A resident's topics; fan-out walks one topic in id order. */
   subscriptions: [['topic', 'id'], ['openid', 'createdAt', 'id']],
   /** Local cloud only: what would have been sent to WeChat. */

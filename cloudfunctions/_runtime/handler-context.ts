@@ -3,6 +3,7 @@ import type { Store } from './store/port';
 import type { NoticeSearch } from './store/search-port';
 import type { WxOpenApi } from './wx-open-api';
 import type { FileLinks } from './cloudbase-storage';
+import type { WakeDeliveries } from './wake-deliveries';
 
 /** Everything a handler may use. Time is injected so tests can set the clock. */
 export interface HandlerContext {
@@ -28,6 +29,12 @@ export interface HandlerContext {
   fileLinks?: FileLinks;
   /** The caller's IP address where the entry knows it (local cloud): the key of an anonymous caller's limits. */
   clientIp?: string;
+  /**
+   * Asks the `deliveries` function to run now, without waiting for it (wake-deliveries.ts): `invoke`
+   * calls it after a handler committed an outbox row. The local cloud schedules its dispatcher's next
+   * step at once; CloudBase calls the function. Absent: the next timer tick delivers.
+   */
+  wakeDeliveries?: WakeDeliveries;
 }
 
 export interface Logger {

@@ -9,6 +9,7 @@ import { COUNTED_WHEN_KEPT, enforceRateLimit, refundRateLimit } from './rate-lim
 import { markUploadsAttached } from './upload-records';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
+import { watchEnqueues } from './wake-deliveries';
 
 /** Largest `data` we accept, in bytes of JSON: a long notice with its guide fits in well under this. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -45,18 +46,30 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
     if (spec.writes) await markUploadsAttached(ctx.store, parsed.data, ctx.now(), ctx.log);
 
     const handler = (fn.handlers as Record<string, (input: unknown, c: HandlerContext) => Promise<unknown>>)[action];
+    // A writing action's store is watched for committed outbox rows, so their delivery starts now.
+    const watched = spec.writes && ctx.wakeDeliveries ? watchEnqueues(ctx.store) : null;
     let answer: unknown;
     try {
-      answer = await handler(parsed.data, ctx);
+      answer = await handler(parsed.data, watched ? { ...ctx, store: watched.store } : ctx);
     } catch (error) {
       // An upload counts only once kept (rate-limiter.ts): one the handler refuses is taken off again.
       if (error instanceof AppError && COUNTED_WHEN_KEPT.has(key)) await refundRateLimit(ctx.store, counted);
       throw error;
     }
+    if (watched?.enqueued()) wakeDeliveries(ctx);
     if (spec.writes && (spec.access.kind === 'staff' || spec.audited)) await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
     return { ok: true, data: answer };
   } catch (error) {
     return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
+  }
+}
+
+/** The ask never fails the call: the message is committed, and the timer delivers it if the ask is lost. */
+function wakeDeliveries(ctx: HandlerContext): void {
+  try {
+    ctx.wakeDeliveries?.();
+  } catch (error) {
+    ctx.log.error('could not wake the deliveries function', { error: String(error) });
   }
 }
 

@@ -3,7 +3,8 @@ import { defineFunction } from '../_runtime/define-function';
 import { deliveriesContract } from '../../shared/notifications/notifications-contract';
 import { assertMayReadDeliveries } from './subject-access';
 import { maskOpenid } from '../../shared/privacy/masking';
-import { DELIVERIES, INBOX, OUTBOX, WECHAT_RECORDED } from '../_notifications/records';
+import type { Store, Stored } from '../_runtime/store/port';
+import { DELIVERIES, INBOX, OUTBOX, READ_MARKS, SUBSCRIPTIONS, WECHAT_RECORDED, type OutboxRecord } from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;
@@ -31,6 +32,12 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
       deliveries.find({ where: { subjectId, status: 'failed' }, orderBy: [['updatedAt', 'desc']], limit: LISTED }),
       store.collection(WECHAT_RECORDED).find({ where: { subjectId }, orderBy: [['at', 'desc']], limit: LISTED }),
     ]);
+    const bulletins = await Promise.all(jobs.items.filter((j) => j.inAppOnRead).map((j) => bulletinReach(store, j)));
+    const reach = new Map(bulletins.map((b) => [b.id, b]));
+    const bulletinAudience = bulletins.reduce((n, b) => n + b.audience, 0);
+    const bulletinRead = bulletins.reduce((n, b) => n + b.read, 0);
+    // A bulletin's subscribers without a WeChat grant have no delivery row: they are its audience less its sends.
+    const bulletinNoGrant = bulletins.reduce((n, b) => n + Math.max(0, b.audience - b.sends), 0);
     const problems = [...failed.items, ...refused.items]
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       .slice(0, LISTED)
@@ -43,13 +50,13 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
         title: j.message.title,
         createdAt: j.createdAt,
         status: j.status,
-        recipients: j.progress.recipients,
+        recipients: reach.get(j.id)?.audience ?? j.progress.recipients,
       })),
-      inApp: allInApp - staffInApp,
-      read: allRead - staffRead,
-      // Bulletin recipients without a grant are counted on the job rather than given a row each.
+      inApp: allInApp - staffInApp + bulletinAudience,
+      read: allRead - staffRead + bulletinRead,
+      // Bulletin recipients without a grant are counted, not given a row each (older bulletins counted them on the job).
       wechat: Object.fromEntries(
-        STATUSES.map((s, i) => [s, counts[i] + (s === 'noGrant' ? jobs.items.reduce((n, j) => n + (j.progress.noGrant ?? 0), 0) : 0)]),
+        STATUSES.map((s, i) => [s, counts[i] + (s === 'noGrant' ? bulletinNoGrant + jobs.items.reduce((n, j) => n + (j.inAppOnRead ? 0 : (j.progress.noGrant ?? 0)), 0) : 0)]),
       ) as Record<DeliveryStatus, number>,
       problems,
       recorded: recorded.items.map((r) => ({ recipient: maskOpenid(r.touser), templateId: r.templateId, page: r.page, data: r.data, at: r.at })),
@@ -57,3 +64,17 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
     return report;
   },
 });
+
+/**
+ * How far a bulletin read from its rows reached: the subscribers of its topics at its publication
+ * (a resident following both its kind and its department is counted under each), the read marks on
+ * it, and the WeChat sends queued. Counts only: nothing is read per resident.
+ */
+async function bulletinReach(store: Store, job: Stored<OutboxRecord>): Promise<{ id: string; audience: number; read: number; sends: number }> {
+  const topics = job.audience.type === 'topics' ? job.audience.topics : [];
+  const [perTopic, read] = await Promise.all([
+    Promise.all(topics.map((topic) => store.collection(SUBSCRIPTIONS).count({ topic, createdAt: { lte: job.createdAt } }))),
+    store.collection(READ_MARKS).count({ bulletinId: job.id }),
+  ]);
+  return { id: job.id, audience: perTopic.reduce((a, b) => a + b, 0), read, sends: job.progress.recipients };
+}

@@ -4,6 +4,9 @@ import type { WxOpenApi } from '../_runtime/wx-open-api';
 import type { UploadStorage } from '../_runtime/upload-storage';
 import { chooseSender } from '../_notifications/choose-sender';
 import { runJobsUntilIdle } from '../_jobs/run-jobs';
+import { JOBS } from '../_jobs/registry';
+import type { Job } from '../_jobs/job';
+import { isWakeEvent } from '../_runtime/wake-deliveries';
 
 /**
  * The CloudBase runner of the periodic jobs: the `deliveries` function's timer
@@ -25,12 +28,24 @@ export function isTimerEvent(event: unknown, callerOpenid: string | null): boole
   return !callerOpenid && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
 }
 
+/**
+ * A wake (wake-deliveries.ts) is honoured from another function (the platform's source chain ends in
+ * `scf`) or with no caller at all; a phone's call carrying it is answered like any other call (and
+ * refused: it names no action). It runs the notification dispatcher only, for a shorter budget.
+ */
+export function isWakeFromFunction(event: unknown, callerOpenid: string | null, calledByFunction: boolean): boolean {
+  return isWakeEvent(event) && (calledByFunction || !callerOpenid);
+}
+
+export const WAKE_BUDGET_MS = 20_000;
+
 export async function runTimerDispatch(
   deps: { store: Store; wxOpenApi: WxOpenApi; now: () => Date; log: Logger; uploads?: UploadStorage },
   budgetMs = TIMER_BUDGET_MS,
+  jobs: readonly Job[] = JOBS,
 ): Promise<{ ok: true; data: TimerRunResult }> {
   const sender = chooseSender({ platform: 'cloudbase', store: deps.store, now: deps.now, wxOpenApi: deps.wxOpenApi });
-  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log, uploads: deps.uploads }, budgetMs);
+  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log, uploads: deps.uploads }, budgetMs, jobs);
   const result: TimerRunResult = { ...run.counts, moreWork: run.moreWork };
   deps.log.info('dispatcher run', result);
   return { ok: true, data: result };

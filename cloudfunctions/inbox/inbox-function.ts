@@ -1,38 +1,46 @@
-import type { InboxItem } from '../../shared/notifications/notification-types';
 import { defineFunction } from '../_runtime/define-function';
 import { inboxContract } from '../../shared/notifications/notifications-contract';
-import type { Store, Stored } from '../_runtime/store/port';
-import { INBOX, type InboxRecord } from '../_notifications/records';
+import { DuplicateIdError, type Store } from '../_runtime/store/port';
+import { BULLETINS, INBOX, READ_MARKS, readMarkIdFor } from '../_notifications/records';
+import { allReadAt, inboxPage, topicsOf, unreadBulletins, unreadCount } from './resident-inbox';
 
-/** The message centre: a resident's own messages only, newest first. */
+/**
+ * The message centre: a resident's own messages and the bulletins of their subscriptions, newest
+ * first (resident-inbox.ts says how the two are merged). Reading writes nothing; marking read
+ * writes a personal message's `read`, or a read mark for a bulletin — only then, and only once.
+ */
 export const inboxFunction = defineFunction('inbox', inboxContract, {
   async list({ cursor, limit }, { store, caller }) {
-    const page = await rows(store).find({ where: { openid: caller.openid as string }, orderBy: [['createdAt', 'desc']], limit, cursor });
-    return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    return inboxPage(store, caller.openid as string, cursor, limit);
   },
 
   async unreadCount(_input, { store, caller }) {
-    return { count: await rows(store).count({ openid: caller.openid as string, read: false }) };
+    return { count: await unreadCount(store, caller.openid as string) };
   },
 
-  async markRead(input, { store, caller }) {
+  async markRead(input, { store, caller, now }) {
     const openid = caller.openid as string;
     let updated = 0;
     if (input.ids) {
-      for (const id of new Set(input.ids)) if (await markOne(store, openid, id)) updated += 1;
+      for (const id of new Set(input.ids)) if ((await markOne(store, openid, id)) || (await markBulletin(store, openid, id, now()))) updated += 1;
     } else {
       // Page through the unread ones; each page is marked before the next is read, so the loop ends.
       for (;;) {
-        const page = await rows(store).find({ where: { openid, read: false }, orderBy: [['createdAt', 'desc']], limit: 100 });
+        const page = await store.collection(INBOX).find({ where: { openid, read: false }, orderBy: [['createdAt', 'desc']], limit: 100 });
         for (const row of page.items) if (await markOne(store, openid, row.id)) updated += 1;
         if (page.items.length < 100) break;
       }
+      // Each unread bulletin gets its mark (so a bulletin's readers can be counted), and the 「全部已读」
+      // mark moves to now, so the unread count never reads further back than this moment again.
+      const unread = await unreadBulletins(store, openid);
+      await markAllBulletins(store, openid, unread, now());
+      updated += unread.length;
     }
-    return { updated, unread: await rows(store).count({ openid, read: false }) };
+    return { updated, unread: await unreadCount(store, openid) };
   },
 });
 
-/** Marks one message read if it is the caller's and unread; someone else's id is ignored like a missing one. */
+/** Marks one personal message read if it is the caller's and unread; someone else's id is ignored like a missing one. */
 async function markOne(store: Store, openid: string, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
     const row = await tx.collection(INBOX).get(id);
@@ -42,12 +50,45 @@ async function markOne(store: Store, openid: string, id: string): Promise<boolea
   });
 }
 
-function rows(store: Store) {
-  return store.collection(INBOX);
+/** Marks a bulletin read for the caller if it is in their 消息 (a topic of theirs, published since they subscribed) and not read yet. */
+async function markBulletin(store: Store, openid: string, bulletinId: string, now: Date): Promise<boolean> {
+  const [rows, topics, all] = await Promise.all([
+    store.collection(BULLETINS).find({ where: { bulletinId }, orderBy: [['topic', 'asc']], limit: 10 }),
+    topicsOf(store, openid),
+    allReadAt(store, openid),
+  ]);
+  const row = rows.items.find((r) => topics.has(r.topic) && r.publishedAt >= (topics.get(r.topic) as string));
+  if (!row || (all !== null && row.publishedAt <= all)) return false;
+  try {
+    return await store.transaction(async (tx) => {
+      const id = readMarkIdFor(openid, bulletinId);
+      if (await tx.collection(READ_MARKS).get(id)) return false;
+      await tx.collection(READ_MARKS).insert({ id, openid, bulletinId, readAt: now.toISOString() });
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof DuplicateIdError) return false; // a second tap at the same moment
+    throw error;
+  }
 }
 
-function toItem(row: Stored<InboxRecord>): InboxItem {
-  const item: InboxItem = { id: row.id, title: row.title, body: row.body, read: row.read, createdAt: row.createdAt, link: row.link };
-  if (row.forStaff) item.forStaff = true;
-  return item;
+const MARKS_PER_TRANSACTION = 100;
+
+async function markAllBulletins(store: Store, openid: string, bulletinIds: string[], now: Date): Promise<void> {
+  const readAt = now.toISOString();
+  for (let i = 0; i < bulletinIds.length; i += MARKS_PER_TRANSACTION) {
+    await store.transaction(async (tx) => {
+      for (const bulletinId of bulletinIds.slice(i, i + MARKS_PER_TRANSACTION)) {
+        const id = readMarkIdFor(openid, bulletinId);
+        if (!(await tx.collection(READ_MARKS).get(id))) await tx.collection(READ_MARKS).insert({ id, openid, bulletinId, readAt });
+      }
+    });
+  }
+  const id = readMarkIdFor(openid, null);
+  await store.transaction(async (tx) => {
+    const marks = tx.collection(READ_MARKS);
+    const current = await marks.get(id);
+    if (current) await marks.update(id, current.version, { readAt: now.toISOString() });
+    else await marks.insert({ id, openid, bulletinId: null, readAt: now.toISOString() });
+  });
 }

@@ -12,13 +12,14 @@ import { DEFAULT_RATE_LIMITS } from '../../shared/limits/rate-limits';
 import type { Store, Stored } from '../_runtime/store/port';
 import { helpfulClaimsOf, liveRateCountersOf, noticeViewsOf } from './derived-records';
 import { findAll, residentRecords } from './resident-records';
+import type { ReadMarkRecord } from '../_notifications/records';
 
 /**
  * Everything held about `openid`: the collections RESIDENT_RECORDS names, and the records keyed by a
  * hash of the OPENID (derived-records.ts) — the same set `me.erase` anonymises or removes. Reads only.
  */
 export async function collectPersonalData(store: Store, openid: string, now: Date): Promise<PersonalData> {
-  const [requests, inquiries, ratings, comments, subscriptions, unsubscribed, grants, inbox, deliveries, notifications, files, departments] = await Promise.all([
+  const [requests, inquiries, ratings, comments, subscriptions, unsubscribed, grants, inbox, marks, deliveries, notifications, files, departments] = await Promise.all([
     residentRecords(store, 'requests', openid),
     residentRecords(store, 'inquiries', openid),
     residentRecords(store, 'ratings', openid),
@@ -27,6 +28,7 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
     residentRecords(store, 'offSubscriptions', openid),
     residentRecords(store, 'grants', openid),
     residentRecords(store, 'inbox', openid),
+    residentRecords(store, 'readMarks', openid),
     store.collection('deliveries').count({ openid }),
     store.collection('outbox').count({ 'audience.openid': openid }),
     residentRecords(store, 'files', openid),
@@ -70,6 +72,7 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
       updatedAt: g.updatedAt,
     })),
     inbox: inbox.map((m) => ({ title: m.title, body: m.body, read: m.read, createdAt: m.createdAt })),
+    readMarks: await readMarksOf(store, marks),
     ratings: ratings.map((r) => ({
       windowName: r.windowName,
       serviceName: r.serviceName,
@@ -99,6 +102,18 @@ export async function collectPersonalData(store: Store, openid: string, now: Dat
     submissionKeys,
     onThisPhoneOnly: ON_THIS_PHONE_ONLY,
   };
+}
+
+/** Read marks with the title of the bulletin each names. */
+async function readMarksOf(store: Store, marks: Array<Stored<ReadMarkRecord>>): Promise<PersonalData['readMarks']> {
+  const ids = [...new Set(marks.flatMap((m) => (m.bulletinId ? [m.bulletinId] : [])))];
+  const titles = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 300) {
+    const chunk = ids.slice(i, i + 300);
+    const rows = await store.collection('bulletins').find({ where: { bulletinId: { in: chunk } }, orderBy: [['bulletinId', 'asc']], limit: chunk.length * 3 });
+    for (const row of rows.items) titles.set(row.bulletinId, row.title);
+  }
+  return marks.map((m) => ({ title: m.bulletinId ? (titles.get(m.bulletinId) ?? '') : '全部已读（此前发布的公告均已读）', readAt: m.readAt }));
 }
 
 /** The resident's side of a request: what they gave and what they were told; no staff names, no internal notes. */

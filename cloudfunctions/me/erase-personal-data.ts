@@ -163,7 +163,10 @@ export async function erasePersonalData(store: Store, openid: string, now: Date)
 
   report.removed.subscriptions = await removeRecords(store, 'subscriptions', subscriptions);
   report.removed.grants = await removeRecords(store, 'grants', await residentRecords(store, 'grants', openid));
-  report.removed.inbox = await removeRecords(store, 'inbox', await residentRecords(store, 'inbox', openid));
+  // 消息: their personal messages, and their read marks on bulletins.
+  report.removed.inbox =
+    (await removeRecords(store, 'inbox', await residentRecords(store, 'inbox', openid))) +
+    (await removeRecords(store, 'readMarks', await residentRecords(store, 'readMarks', openid)));
   report.removed.deliveries = await removeRecords(store, 'deliveries', await residentRecords(store, 'deliveries', openid));
   report.removed.notifications = await removeRecords(store, 'outbox', await residentRecords(store, 'outbox', openid));
   report.removed.other =

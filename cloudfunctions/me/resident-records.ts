@@ -23,6 +23,8 @@ export const RESIDENT_RECORDS = {
   offSubscriptions: { where: (openid: string) => ({ openid: `off:${openid}` }), order: ['createdAt', 'asc'] },
   grants: { where: (openid: string) => ({ openid }), order: ['updatedAt', 'asc'] },
   inbox: { where: (openid: string) => ({ openid }), order: ['createdAt', 'asc'] },
+  /** Which bulletins they read (bulletins themselves are the bureau's, kept once for all subscribers). */
+  readMarks: { where: (openid: string) => ({ openid }), order: ['readAt', 'asc'] },
   deliveries: { where: (openid: string) => ({ openid }), order: ['createdAt', 'asc'] },
   outbox: { where: (openid: string) => ({ 'audience.openid': openid }), order: ['createdAt', 'asc'] },
   wechatRecorded: { where: (openid: string) => ({ touser: openid }), order: ['at', 'asc'] },
@@ -39,6 +41,7 @@ const COLLECTION_OF = {
   offSubscriptions: 'subscriptions',
   grants: 'grants',
   inbox: 'inbox',
+  readMarks: 'readMarks',
   deliveries: 'deliveries',
   outbox: 'outbox',
   wechatRecorded: 'wechatRecorded',

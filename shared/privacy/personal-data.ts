@@ -28,6 +28,8 @@ export interface PersonalData {
   grants: Array<{ label: string; kind: TemplateKind; remaining: number; banned: boolean; updatedAt: string }>;
   /** 消息: every message in the message centre. */
   inbox: Array<{ title: string; body: string; read: boolean; createdAt: string }>;
+  /** Bulletins of their subscriptions they marked read (the bulletins are the bureau's; the marks are theirs); 「全部已读」 as one entry. */
+  readMarks: Array<{ title: string; readAt: string }>;
   /** 好差评: the resident's ratings with the contact they left. */
   ratings: Array<{
     windowName: string; serviceName: string | null; level: string; tags: string[]; comment: string; anonymous: boolean;

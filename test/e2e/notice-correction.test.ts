@@ -1,4 +1,4 @@
-import { INBOX } from '../../cloudfunctions/_notifications/records';
+import { inboxPage } from '../../cloudfunctions/inbox/resident-inbox';
 import { chineseDate } from '../../shared/notices/notice-corrections';
 import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
 
@@ -61,7 +61,7 @@ e2eDescribe('a correction of a published notice in Chromium', () => {
     expect(await textOf(card.locator('[data-testid=correction-mark]'))).toBe('更正');
 
     // 消息: the correction, once.
-    await waitUntil(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'resident-correction-e2e' })) === 1);
+    await waitUntil(async () => (await inboxPage(e2e.cloud.store, 'resident-correction-e2e', null, 20)).items.length === 1);
     await e2e.open(resident.page, '/pages/inbox/index');
     const message = byTestId(resident.page, 'inbox-item').first();
     await message.waitFor();

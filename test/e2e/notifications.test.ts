@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { INBOX } from '../../cloudfunctions/_notifications/records';
+import { inboxPage, unreadCount } from '../../cloudfunctions/inbox/resident-inbox';
 import { application } from '../support/request-factories';
 import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil as waitFor } from '../support/e2e';
 
@@ -52,8 +53,8 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     await confirmModal(staff.page);
     await byTestId(staff.page, 'edit-status').filter({ hasText: '已发布' }).waitFor();
 
-    // The dispatcher (an interval in the local cloud) delivers it to the resident's inbox.
-    await waitFor(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'resident-e2e' })) === 1);
+    // Fan-out on read: the bulletin is in the resident's 消息 as soon as the publication commits.
+    await waitFor(async () => (await inboxPage(e2e.cloud.store, 'resident-e2e', null, 20)).items.length === 1);
 
     // 我的 shows the unread badge; 消息 lists it first, marked unread.
     await openMe(resident.page);
@@ -78,7 +79,7 @@ e2eDescribe('subscriptions and the message centre in Chromium', () => {
     // Tapping it opens the notice and marks it read; back on 我的 the badge is gone.
     await first.click();
     expect(await textOf(byTestId(resident.page, 'notice-title'))).toBe(title);
-    await waitFor(async () => (await e2e.cloud.store.collection(INBOX).count({ openid: 'resident-e2e', read: false })) === 0);
+    await waitFor(async () => (await unreadCount(e2e.cloud.store, 'resident-e2e')) === 0);
     await openMe(resident.page);
     await byTestId(resident.page, 'inbox-entry').waitFor();
     expect(await byTestId(resident.page, 'unread-badge').count()).toBe(0);

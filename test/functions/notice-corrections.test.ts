@@ -1,4 +1,4 @@
-import { INBOX, OUTBOX } from '../../cloudfunctions/_notifications/records';
+import { OUTBOX } from '../../cloudfunctions/_notifications/records';
 import { describeCorrection } from '../../shared/notices/notice-corrections';
 import type { Notice } from '../../shared/notices/notice-schema';
 import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
@@ -21,7 +21,8 @@ const editor = 'demo-editor';
 const reviewer = 'demo-reviewer';
 const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
 const pdf = (name: string) => ({ name, url: `https://www.yunxi.gov.cn/files/${encodeURIComponent(name)}`, sizeBytes: 1024 });
-const inboxOf = async (openid: string) => (await cloud.store.collection(INBOX).find({ where: { openid }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
+/** 消息 as the resident reads it (inbox.list), oldest first. */
+const inboxOf = async (openid: string) => (ok(await call(openid, 'inbox', 'list', { limit: 50 })).items as any[]).reverse();
 
 async function approve(reviewId: string) {
   const item = ok(await call(reviewer, 'reviews', 'get', { id: reviewId }));

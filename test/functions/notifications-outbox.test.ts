@@ -10,7 +10,8 @@ import { SqliteNoticeSearch } from '../../cloudfunctions/_runtime/store/sqlite-s
 import type { Store, Stored } from '../../cloudfunctions/_runtime/store/port';
 import { dispatchOnce } from '../../cloudfunctions/_notifications/dispatch-once';
 import { expandNotification } from '../../cloudfunctions/_notifications/expand-notification';
-import { INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
+import { BULLETINS, DELIVERIES, GRANTS, grantIdFor, INBOX, OUTBOX, SUBSCRIPTIONS, subscriptionIdFor, type OutboxRecord } from '../../cloudfunctions/_notifications/records';
+import { templateFor } from '../../shared/notifications/subscribe-templates';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import { findFunction } from '../../cloudfunctions/registry';
 import { topicKey } from '../../shared/notifications/topics';
@@ -26,8 +27,21 @@ async function publishDraft(cloud: CloudHarness, content = announcement()) {
   return { draft, result: await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }) };
 }
 
-const inboxOf = async (store: Store, openid: string) =>
-  (await store.collection(INBOX).find({ where: { openid }, orderBy: [['createdAt', 'desc']], limit: 100 })).items;
+/** What the resident's 消息 shows, through the inbox function. */
+const inboxOf = async (cloud: CloudHarness, openid: string) => ok(await cloud.call(openid, 'inbox', { action: 'list', data: { limit: 50 } })).items as any[];
+
+/** Residents subscribed to 通知公告 who each hold the (long-term) bulletin grant. */
+async function grantHolders(store: Store, openids: string[]) {
+  const topic = topicKey({ kind: 'announcement' });
+  const templateId = templateFor('bulletin')!.templateId;
+  const at = SEED_TIME.toISOString();
+  await store.transaction(async (tx) => {
+    for (const openid of openids) {
+      await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: at });
+      await tx.collection(GRANTS).insert({ id: grantIdFor(openid, templateId), openid, templateId, kind: 'longTerm', remaining: 1, banned: false, updatedAt: at });
+    }
+  });
+}
 
 describe('the outbox row is written with its cause, or neither is', () => {
   let cloud: CloudHarness;
@@ -80,7 +94,7 @@ describe('the outbox row is written with its cause, or neither is', () => {
     const withdrawn = ok(await cloud.call('demo-editor', 'notices', { action: 'withdraw', data: { id: published.id, version: published.version, reason: '更正后重新发布' } }));
     ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: withdrawn.id, version: withdrawn.version } }));
     await dispatchAll(cloud);
-    expect((await inboxOf(cloud.store, 'resident-a')).filter((m) => m.subjectId === published.id)).toHaveLength(1);
+    expect((await inboxOf(cloud, 'resident-a')).filter((m) => m.link.id === published.id)).toHaveLength(1);
     expect(await cloud.store.collection(OUTBOX).count({ subjectId: published.id })).toBe(1);
   });
 });
@@ -108,15 +122,17 @@ describe('bulletin fan-out', () => {
     const { draft } = await publishDraft(cloud, announcement({ title: '关于供暖的通知', departmentId: 'housing' }));
     await dispatchAll(cloud);
     for (const who of ['r-kind', 'r-dept', 'r-pair', 'r-all-three']) {
-      const inbox = await inboxOf(cloud.store, who);
+      const inbox = await inboxOf(cloud, who);
       expect(inbox.map((m) => [m.title, m.link, m.read])).toEqual([['关于供暖的通知', { type: 'notice', id: draft.id }, false]]);
     }
-    for (const who of ['r-other-kind', 'r-other-pair', 'r-left', 'nobody']) expect(await inboxOf(cloud.store, who)).toEqual([]);
+    for (const who of ['r-other-kind', 'r-other-pair', 'r-left', 'nobody']) expect(await inboxOf(cloud, who)).toEqual([]);
+    // Fan-out on read: no inbox row per subscriber; nobody holds a WeChat grant, so the job sent nothing.
+    expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(0);
     const job = (await cloud.store.collection(OUTBOX).get(`np-${draft.id}`))!;
-    expect(job).toMatchObject({ status: 'done', progress: { recipients: 4 } });
+    expect(job).toMatchObject({ status: 'done', inAppOnRead: true, progress: { recipients: 0 } });
   });
 
-  test('publishing does not wait for the fan-out: the publish call only writes one outbox row', async () => {
+  test('the bulletin is in 消息 as soon as the publish commits: one outbox row and one row per topic, whatever the subscribers', async () => {
     const store = cloud.store;
     await store.transaction(async (tx) => {
       for (let i = 0; i < 2000; i++) {
@@ -127,13 +143,15 @@ describe('bulletin fan-out', () => {
     });
     const { draft, result } = await publishDraft(cloud);
     expect(result.ok).toBe(true);
-    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(0);
+    expect(await store.collection(OUTBOX).count({ subjectId: draft.id })).toBe(1);
+    expect(await store.collection(BULLETINS).count({ subjectId: draft.id })).toBe(3);
+    expect((await inboxOf(cloud, 'bulk-1999')).map((m) => m.link.id)).toEqual([draft.id]);
     await dispatchAll(cloud);
-    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(2000);
+    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(0);
   });
 });
 
-describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () => {
+describe('a bulletin\'s WeChat sends survive a kill mid-way: resume, no duplicates, no gaps', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'sg-fanout-'));
@@ -145,13 +163,8 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     let store = new SqliteStore(file, COLLECTIONS);
     await seedDemoData(store, SEED_TIME);
     await publishWithoutReview(store, SEED_TIME);
-    const topic = topicKey({ kind: 'announcement' });
     const everyone = Array.from({ length: 23 }, (_, i) => `resident-${String(i).padStart(2, '0')}`);
-    await store.transaction(async (tx) => {
-      for (const openid of everyone) {
-        await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
-      }
-    });
+    await grantHolders(store, everyone);
     const call = async (openid: string, fnName: string, event: unknown) =>
       invoke(findFunction(fnName)!, event, { caller: await identifyCaller(openid, store), store, now: () => SEED_TIME, log: silentLogger, platform: 'local', search: new SqliteNoticeSearch(store) });
     const draft = ok<any>(await call('demo-editor', 'notices', { action: 'save', data: { notice: announcement() } }));
@@ -159,17 +172,17 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     const jobId = `np-${draft.id}`;
     const job = async (s: Store) => (await s.collection(OUTBOX).get(jobId)) as Stored<OutboxRecord>;
 
-    // Two batches of 5 commit.
+    // Two batches of 5 WeChat deliveries commit (grant holders of the bulletin template, in grant id order).
     expect(await expandNotification(store, await job(store), SEED_TIME, 5)).toBe(true);
     expect(await expandNotification(store, await job(store), SEED_TIME, 5)).toBe(true);
-    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(10);
+    expect(await store.collection(DELIVERIES).count({ subjectId: draft.id })).toBe(10);
 
-    // The third dies after writing two of its five messages.
+    // The third dies after writing two of its five deliveries.
     const faulty = new FaultyStore(store);
     let written = 0;
-    faulty.insertFault = (collection) => collection === INBOX && ++written > 2;
+    faulty.insertFault = (collection) => collection === DELIVERIES && ++written > 2;
     await expect(expandNotification(faulty, await job(store), SEED_TIME, 5)).rejects.toThrow(/simulated crash/);
-    expect(await store.collection(INBOX).count({ subjectId: draft.id })).toBe(10);
+    expect(await store.collection(DELIVERIES).count({ subjectId: draft.id })).toBe(10);
     expect((await job(store)).progress).toMatchObject({ topicIndex: 0, recipients: 10 });
 
     // The process restarts on the same database file and the dispatcher finishes the job.
@@ -179,28 +192,24 @@ describe('fan-out survives a kill mid-way: resumes, no duplicates, no gaps', () 
     for (let i = 0; i < 20 && (await job(store)).status !== 'done'; i++) {
       await dispatchOnce({ store, sender, now: () => SEED_TIME, log: silentLogger, batchSize: 5 });
     }
-    const messages = (await store.collection(INBOX).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 100 })).items;
-    expect(messages.map((m) => m.openid).sort()).toEqual(everyone);
+    const sends = (await store.collection(DELIVERIES).find({ where: { subjectId: draft.id }, orderBy: [['createdAt', 'asc']], limit: 100 })).items;
+    expect(sends.map((m) => m.openid).sort()).toEqual(everyone);
+    // Each sent exactly once (the recorder keeps one row per send).
+    expect(await store.collection('wechatRecorded').count({ subjectId: draft.id })).toBe(everyone.length);
     expect(await job(store)).toMatchObject({ status: 'done', progress: { recipients: everyone.length } });
     store.close();
   });
 
   test('two dispatchers racing on one job never write a batch twice', async () => {
     const cloud = await createCloudHarness();
-    const topic = topicKey({ kind: 'announcement' });
-    await cloud.store.transaction(async (tx) => {
-      for (let i = 0; i < 12; i++) {
-        const openid = `racer-${i}`;
-        await tx.collection(SUBSCRIPTIONS).insert({ id: subscriptionIdFor(openid, topic), openid, topic, kind: 'announcement', departmentId: null, createdAt: SEED_TIME.toISOString() });
-      }
-    });
+    await grantHolders(cloud.store, Array.from({ length: 12 }, (_, i) => `racer-${i}`));
     const { draft } = await publishDraft(cloud);
     const job = (await cloud.store.collection(OUTBOX).get(`np-${draft.id}`))!;
     const results = await Promise.allSettled([expandNotification(cloud.store, job, SEED_TIME, 4), expandNotification(cloud.store, job, SEED_TIME, 4)]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(4);
+    expect(await cloud.store.collection(DELIVERIES).count({ subjectId: draft.id })).toBe(4);
     await dispatchAll(cloud);
-    expect(await cloud.store.collection(INBOX).count({ subjectId: draft.id })).toBe(12);
+    expect(await cloud.store.collection(DELIVERIES).count({ subjectId: draft.id })).toBe(12);
     cloud.close();
   });
 });

@@ -17,6 +17,10 @@ test('three SIGKILLs mid-write: nothing acknowledged lost or doubled, numbers ga
   expect(report.bulletins).toBeGreaterThan(0);
   expect(report.outboxPending).toBe(0);
   expect(report.inboxFound).toBe(report.inboxExpected);
+  // Fan-out on read: three rows per bulletin (its kind, its department, the pair), a delivery per grant holder, none twice.
+  expect(report.bulletinRows).toBe(report.bulletins * 3);
+  expect(report.grantDeliveries).toBe(report.grantDeliveriesExpected);
+  expect(report.duplicateDeliveries).toBe(0);
   expect(report.secondSends).toBe(0);
   expect(report.sends).toBeGreaterThan(0);
   expect(report.integrity).toEqual(['ok', 'ok', 'ok', 'ok']);

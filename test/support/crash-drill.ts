@@ -25,8 +25,9 @@ import { application } from './request-factories';
  *   that got no answer is retried with the same submission key, as the app does);
  * - tracking numbers of the year run 1…n with no gap and no repeat, and the sequence counter says n;
  * - the rating tallies and the notice view counters equal the rows they count;
- * - the bulletin reaches every subscriber's 消息 exactly once, and no WeChat message is sent twice
- *   (no delivery claimed a second time);
+ * - the bulletin reaches every subscriber's 消息 exactly once (its rows, one per topic, committed
+ *   with the publication; 消息 reads them for each subscriber), every grant holder gets exactly one
+ *   WeChat delivery of it, and no WeChat message is sent twice (no delivery claimed a second time);
  * - `PRAGMA integrity_check` is ok after every kill.
  * The suite runs it small (test/server/crash-drill.test.ts); `npm run bench:crash` runs it big.
  */
@@ -59,6 +60,10 @@ export interface DrillReport {
   bulletins: number;
   inboxExpected: number;
   inboxFound: number;
+  bulletinRows: number;
+  grantDeliveriesExpected: number;
+  grantDeliveries: number;
+  duplicateDeliveries: number;
   outboxPending: number;
   sends: number;
   secondSends: number;
@@ -174,7 +179,13 @@ export async function runCrashDrill(options: DrillOptions): Promise<DrillReport>
       integrity.push(integrityOf(dbFile));
     }
     const report = verify(dbFile, acks);
-    return { ...report, kills, integrity, inboxExpected: report.bulletins * options.subscribers };
+    return {
+      ...report,
+      kills,
+      integrity,
+      inboxExpected: report.bulletins * options.subscribers,
+      grantDeliveriesExpected: report.bulletins * Math.ceil(options.subscribers / 10),
+    };
   } finally {
     // CRASH_KEEP=1 leaves the data folder for a look at what went wrong.
     if (process.env.CRASH_KEEP) log(`data kept in ${dataDir}`);
@@ -303,7 +314,7 @@ function integrityOf(dbFile: string): string {
   return rows.map((r) => r.integrity_check).join('; ');
 }
 
-function verify(dbFile: string, acks: Ack[]): Omit<DrillReport, 'kills' | 'integrity' | 'inboxExpected'> {
+function verify(dbFile: string, acks: Ack[]): Omit<DrillReport, 'kills' | 'integrity' | 'inboxExpected' | 'grantDeliveriesExpected'> {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
   try {
@@ -394,7 +405,17 @@ function verify(dbFile: string, acks: Ack[]): Omit<DrillReport, 'kills' | 'integ
       viewCountMismatches,
       // Bulletins whose publish committed, answered or not: each owes every subscriber one message.
       bulletins: one(`SELECT count(*) AS n FROM outbox o JOIN notices n ON n.id = o.doc ->> '$.subjectId' WHERE n.doc ->> '$.title' LIKE '停水通知第%'`),
-      inboxFound: one(`SELECT count(*) AS n FROM inbox WHERE doc ->> '$.openid' LIKE 'crash-subscriber-%' AND ${BULLETIN_ROW}`),
+      // What 消息 shows each subscriber (inbox-function.ts): the bulletins of their topics published since they subscribed, once each.
+      inboxFound: one(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT b.doc ->> '$.bulletinId', s.doc ->> '$.openid' FROM bulletins b JOIN subscriptions s ` +
+          `ON s.doc ->> '$.topic' = b.doc ->> '$.topic' AND s.doc ->> '$.createdAt' <= b.doc ->> '$.publishedAt' ` +
+          `WHERE s.doc ->> '$.openid' LIKE 'crash-subscriber-%' AND ${BULLETIN_ROW.replaceAll('doc ->>', 'b.doc ->>')})`,
+      ),
+      bulletinRows: one(`SELECT count(*) AS n FROM bulletins WHERE ${BULLETIN_ROW}`),
+      grantDeliveries: one(`SELECT count(*) AS n FROM deliveries WHERE doc ->> '$.openid' LIKE 'crash-subscriber-%' AND ${BULLETIN_ROW}`),
+      duplicateDeliveries: one(
+        `SELECT count(*) AS n FROM (SELECT doc ->> '$.subjectId', doc ->> '$.openid' FROM deliveries WHERE ${BULLETIN_ROW} GROUP BY 1, 2 HAVING count(*) > 1)`,
+      ),
       outboxPending: one(`SELECT count(*) AS n FROM outbox WHERE doc ->> '$.status' <> 'done' AND ${BULLETIN_ROW}`),
       sends: one(`SELECT count(*) AS n FROM wechatRecorded`),
       // The recorder keeps one row per delivery, so a second send shows as a second claim.

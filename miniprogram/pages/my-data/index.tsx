@@ -150,9 +150,11 @@ export default function MyDataPage() {
         {data.grants.map((g, i) => <Text key={`g${i}`} className="my-data__line">微信提醒授权：{g.label}{g.kind === 'oneTime' ? `（剩余 ${g.remaining} 次）` : g.remaining > 0 ? '（已开启）' : ''}</Text>)}
       </Section>
 
-      <Section title={`消息（${data.inbox.length}）`} testId="my-data-inbox" empty="没有消息" count={data.inbox.length}>
+      <Section title={`消息（${data.inbox.length}）`} testId="my-data-inbox" empty="没有消息" count={data.inbox.length + (data.readMarks?.length ?? 0)}>
         {data.inbox.slice(-20).reverse().map((m, i) => <Text key={i} className="my-data__line">{m.createdAt.slice(0, 10)} {m.title}</Text>)}
         {data.inbox.length > 20 && <Text className="my-data__note">仅显示最近 20 条，导出文件包含全部</Text>}
+        {/* Bulletins are kept once for all subscribers; what is the resident's own is which ones they read. */}
+        {(data.readMarks?.length ?? 0) > 0 && <Text className="my-data__line">公告已读记录 {data.readMarks.length} 条（导出文件包含全部）</Text>}
       </Section>
 
       <Section title={`其他记录（${otherCount}）`} testId="my-data-other" empty="没有" count={otherCount}>
