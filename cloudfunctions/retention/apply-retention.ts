@@ -114,8 +114,12 @@ export async function applyRetention(store: Store, now: Date, log?: Logger): Pro
   // A delivery still waiting or being sent belongs to the dispatcher; only finished ones are past their use.
   const oldDeliveries = await scan(store, 'deliveries', { createdAt: { lt: messageCutoff } }, 'createdAt', (d) => d.status !== 'pending' && d.status !== 'sending');
   const oldRecorded = await scan(store, 'wechatRecorded', { at: { lt: messageCutoff } }, 'at', () => true);
-  more ||= oldMessages.more || oldDeliveries.more || oldRecorded.more;
-  counts.messages = await removeRecords(store, 'inbox', oldMessages.items);
+  // Bulletins leave 消息 after the same period as personal messages, and the read marks with them.
+  const oldBulletins = await scan(store, 'bulletins', { publishedAt: { lt: messageCutoff } }, 'publishedAt', () => true);
+  const oldMarks = await scan(store, 'readMarks', { readAt: { lt: messageCutoff } }, 'readAt', () => true);
+  more ||= oldMessages.more || oldDeliveries.more || oldRecorded.more || oldBulletins.more || oldMarks.more;
+  counts.messages = (await removeRecords(store, 'inbox', oldMessages.items)) + (await removeRecords(store, 'readMarks', oldMarks.items));
+  await removeRecords(store, 'bulletins', oldBulletins.items);
   counts.deliveries = await removeRecords(store, 'deliveries', oldDeliveries.items);
   counts.recorded = await removeRecords(store, 'wechatRecorded', oldRecorded.items);
 
