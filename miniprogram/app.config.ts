@@ -33,6 +33,8 @@ export default defineAppConfig({
     // residents' own data: 个人信息 (see, export, delete) and the 隐私政策 every form links to
     'pages/my-data/index',
     'pages/privacy/index',
+    // where a link to a page the app does not have lands (app.ts: onPageNotFound)
+    'pages/not-found/index',
 
     ...devPages,
   ],

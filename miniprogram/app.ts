@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import Taro, { useLaunch } from '@tarojs/taro';
 import { initTransport } from './api/transport';
 import { labelNavigationBar } from './h5-navigation-bar';
 import { go, routes } from './navigation';
@@ -12,6 +12,11 @@ function App({ children }: PropsWithChildren) {
     // A privacy API called on a page without the popup: the 隐私政策 page shows it.
     registerPrivacyAuthorization(() => go(routes.privacyPolicy()));
     if (process.env.TARO_ENV === 'h5') labelNavigationBar();
+    // A link to a page the app does not have (old, mistyped, moved): say so and offer the way home,
+    // rather than WeChat's blank error or H5's empty screen. WeChat wants the redirect made at once.
+    Taro.onPageNotFound(() => {
+      void Taro.redirectTo({ url: routes.notFound() });
+    });
   });
   return children;
 }

@@ -7,6 +7,7 @@ export const routes = {
   notices: (kind?: NoticeKind) => `/pages/notices/index${kind ? `?kind=${kind}` : ''}`,
   noticeDetail: (id: string) => `/pages/notice-detail/index?id=${encodeURIComponent(id)}`,
   me: () => '/pages/me/index',
+  notFound: () => '/pages/not-found/index',
   devSignIn: () => '/pages/dev-sign-in/index',
   /** `scheduled`: opened on 定时发布 (我的待办's figure). */
   adminNotices: (filter?: 'scheduled') => `/admin/pages/notices/index${filter ? `?filter=${filter}` : ''}`,

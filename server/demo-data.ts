@@ -4,6 +4,7 @@ import type { Department } from '../shared/api/common';
 import type { NoticeContent } from '../shared/notices/notice-schema';
 import { beijingToday } from '../shared/time/beijing-time';
 import type { StaffRecord } from '../cloudfunctions/_runtime/identify-caller';
+import { demoAttachment } from './demo-files';
 
 dayjs.extend(utc);
 
@@ -25,6 +26,9 @@ export const DEMO_DEPARTMENTS: Department[] = [
   { id: 'construction', name: '建筑业管理科', order: 6 },
 ];
 
+/** The policy that replaced the repealed 物业服务收费管理暂行办法: its page links to it (替代文件). */
+export const PROPERTY_FEE_MEASURES_ID = 'demo-property-fee-measures';
+
 /** The demo bureau's 信息发布人员, who wrote every demo notice. */
 export const DEMO_EDITOR = { openid: 'demo-editor', name: '王芳' };
 
@@ -42,6 +46,8 @@ export const DEMO_STAFF: Array<StaffRecord & { id: string }> = [
 ];
 
 export interface DemoNotice {
+  /** A fixed id, where other demo content links to it. */
+  id?: string;
   content: NoticeContent;
   /** Days before seeding that it was published; null keeps it a draft. */
   publishedDaysAgo: number | null;
@@ -152,6 +158,27 @@ export function demoNotices(now: Date): DemoNotice[] {
         issuingBody: BUREAU_NAME,
         effectiveDate: `${year - 7}-03-01`,
         validity: 'repealed',
+        replacedById: PROPERTY_FEE_MEASURES_ID,
+      },
+    },
+    {
+      id: PROPERTY_FEE_MEASURES_ID,
+      publishedDaysAgo: 400,
+      content: {
+        ...base,
+        kind: 'policy',
+        title: '云溪区物业服务收费管理办法',
+        summary: '规范住宅物业服务收费的定价、公示和监督，替代原暂行办法。',
+        body:
+          '第一条 为规范物业服务收费行为，保障业主和物业服务企业的合法权益，制定本办法。\n' +
+          '第二条 物业服务收费应当遵循合理、公开以及费用与服务水平相适应的原则。\n' +
+          '第三条 物业服务企业应当在物业管理区域内的显著位置公示服务内容、服务标准、收费项目和收费标准。\n' +
+          '第四条 本办法自发布之日起施行。《云溪区物业服务收费管理暂行办法》同时废止。',
+        departmentId: 'market',
+        docNumber: `云建发〔${year - 1}〕3号`,
+        issuingBody: BUREAU_NAME,
+        effectiveDate: today.subtract(400, 'day').format('YYYY-MM-DD'),
+        validity: 'inForce',
         replacedById: null,
       },
     },
@@ -175,6 +202,8 @@ export function demoNotices(now: Date): DemoNotice[] {
         kind: 'guide',
         title: '既有住宅加装电梯备案',
         summary: '承诺件 · 5个工作日办结 · 不收费',
+        // The guide says the 示范文本 can be downloaded: it is attached.
+        attachments: [demoAttachment('demoElevatorFilingForm')],
         body: '为方便居民办理既有住宅加装电梯手续，现将备案事项办事指南公布如下。',
         departmentId: 'approval',
         guide: {
@@ -278,6 +307,7 @@ export function demoNotices(now: Date): DemoNotice[] {
         kind: 'guide',
         title: '房屋租赁登记备案',
         summary: '即办件 · 当场办结 · 不收费',
+        attachments: [demoAttachment('demoRentalContractForm')],
         body: '出租人和承租人应当在房屋租赁合同订立后30日内办理房屋租赁登记备案。',
         departmentId: 'market',
         guide: {

@@ -12,6 +12,7 @@ import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
+import { seedDemoFiles } from './demo-files';
 import { seedDemoData } from './seed';
 import { fillMissingRequestFacts } from '../cloudfunctions/_runtime/derived-records';
 import { DEMO_REPORT_YEAR, seedDemoReportYear } from './seed-report-year';
@@ -68,6 +69,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // `npm run restore` refuses while this mark names a live process.
   const unmark = markRunning(options.dataDir);
   if (options.seed !== false && (await seedDemoData(store, now()))) log.info('seeded demo data', { dataDir: options.dataDir });
+  // The demo guides' 示范文本 files behind their attachment links (written where missing).
+  if (options.seed !== false) await seedDemoFiles(options.dataDir, store, now());
   // FTS5 over the same database; the index is made on the first search.
   const search = new SqliteNoticeSearch(store);
   if (options.seed !== false && options.demoYear && (await seedDemoReportYear(store, search))) log.info('made the demo report year', { year: DEMO_REPORT_YEAR });

@@ -27,7 +27,7 @@ export async function seedDemoData(store: Store, now: Date): Promise<boolean> {
     // the seed are history: they are not announced to subscribers who arrive later.
     for (const demo of demoNotices(now)) {
       const createdAt = new Date(now.getTime() - ((demo.publishedDaysAgo ?? 0) + 1) * 86_400_000);
-      let notice = await createNotice(tx, demo.content, departmentNames.get(demo.content.departmentId) ?? '', DEMO_EDITOR, createdAt);
+      let notice = await createNotice(tx, demo.content, departmentNames.get(demo.content.departmentId) ?? '', DEMO_EDITOR, createdAt, demo.id);
       if (demo.publishedDaysAgo !== null) {
         const at = new Date(now.getTime() - demo.publishedDaysAgo * 86_400_000);
         notice = await changeNoticeIn(tx, { ...byEditor(notice, at), action: 'published', change: publishNotice, announce: false });

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { formatBeijingDate } from '../../shared/time/beijing-time';
 import {
   isVisibleToResidents,
   publishNotice,
@@ -31,7 +32,12 @@ export const noticesFunction = defineFunction('notices', noticesContract, {
 
   async get({ id }, { store }) {
     const notice = await notices(store).get(id);
-    // A draft or withdrawn notice is answered exactly like a missing one: its existence is not public.
+    // A withdrawn notice was public: its old link says that it was withdrawn and when (never why, nor
+    // what it said), so a resident who kept it is not told it never existed. A draft never was public:
+    // it is answered exactly like a missing one.
+    if (notice?.status === 'withdrawn') {
+      throw new AppError('NOTICE_WITHDRAWN', notice.withdrawnAt ? `该信息已于 ${formatBeijingDate(notice.withdrawnAt)} 撤回，不再公开` : undefined);
+    }
     if (!notice || !isVisibleToResidents(notice)) throw new AppError('NOTICE_NOT_FOUND');
     return toPublicNotice(notice);
   },

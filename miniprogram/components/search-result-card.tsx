@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { NOTICE_KIND_LABELS } from '../../shared/notices/notice-kinds';
+import { NOTICE_KIND_LABELS, POLICY_VALIDITY_LABELS } from '../../shared/notices/notice-kinds';
 import { SEARCH_FIELD_LABELS, type NoticeSearchResult, type SearchHighlight } from '../../shared/notices/notice-search';
 import { formatBeijingDate } from '../../shared/time/beijing-time';
 import { CorrectionMark } from './notice-card';
@@ -13,6 +13,10 @@ export function SearchResultCard({ result, onOpen }: { result: NoticeSearchResul
       <View className="notice-card__head">
         <Text className={`kind-tag kind-tag--${result.kind}`}>{NOTICE_KIND_LABELS[result.kind]}</Text>
         <CorrectionMark notice={result} />
+        {/* A repealed or revised policy still matches its words: the result says at once that it no longer applies. */}
+        {result.validity && result.validity !== 'inForce' ? (
+          <Text className="badge badge--muted" data-testid="search-result-validity">{POLICY_VALIDITY_LABELS[result.validity]}</Text>
+        ) : null}
       </View>
       <Text className="notice-card__title" data-testid="search-result-title">
         {titleHit ? <Highlighted highlight={titleHit} /> : result.title}

@@ -14,6 +14,7 @@ export const ERROR_CATALOGUE = {
   UNAUTHENTICATED: { status: 401, message: '请先登录后再操作' },
   FORBIDDEN: { status: 403, message: '您没有权限执行此操作' },
   NOTICE_NOT_FOUND: { status: 404, message: '未找到该公开信息，可能已被撤回' },
+  NOTICE_WITHDRAWN: { status: 410, message: '该信息已撤回，不再公开' },
   VERSION_CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后重试' },
   INVALID_STATE: { status: 409, message: '当前状态下不能执行此操作' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },

@@ -140,8 +140,8 @@ export function upheldAppealTallyDelta(
  * no longer known and windows without counted ratings are left out. Only
  * verified ratings count unless the bureau includes the unverified ones; each
  * row says how many unverified ratings there were either way. Higher
- * satisfaction first; among equals, more ratings weigh more; then by name,
- * for a stable order.
+ * satisfaction first; among equals, more ratings weigh more; windows level on
+ * both share a rank (并列), listed by name.
  */
 export function rankWindows(
   tallies: ReadonlyArray<Pick<TallyRecord, 'key' | 'basis' | 'counts' | 'followUpsOpened' | 'followUpsAnswered' | 'followUpsOnTime'>>,
@@ -167,5 +167,11 @@ export function rankWindows(
     }))
     .filter((r) => r.total > 0)
     .sort((a, b) => b.satisfactionRate - a.satisfactionRate || b.total - a.total || a.windowName.localeCompare(b.windowName, 'zh'))
-    .map((r, index) => ({ ...r, rank: index + 1 }));
+    .map((r, index, sorted) => {
+      // Windows level on what ranks them share the rank of the first of them (standard competition ranking);
+      // the name only orders them on the page.
+      const level = (other: typeof r) => other.satisfactionRate === r.satisfactionRate && other.total === r.total;
+      const first = sorted.findIndex(level);
+      return { ...r, rank: first + 1, tied: sorted.filter(level).length > 1 };
+    });
 }

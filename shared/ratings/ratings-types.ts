@@ -215,7 +215,10 @@ export interface RatingStats extends Figures {
 }
 
 export interface RankingRow extends Figures {
+  /** 1 + the windows strictly ahead: windows level on rate and count share a rank (1, 2, 2, 4). */
   rank: number;
+  /** Level with another window (the same rate from the same number of ratings): shown as 并列. */
+  tied: boolean;
   windowId: string;
   windowName: string;
   departmentName: string;

@@ -41,7 +41,10 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     await byTestId(page, 'search-result').first().waitFor();
     await listLoaded(page);
     expect(await byTestId(page, 'search-tab-policy').getAttribute('class')).toContain('tabs__item--active');
-    expect(await page.locator('[data-testid=search-result-title]:visible').allTextContents()).toEqual(['云溪区物业服务收费管理暂行办法']);
+    expect((await page.locator('[data-testid=search-result-title]:visible').allTextContents()).sort()).toEqual(['云溪区物业服务收费管理办法', '云溪区物业服务收费管理暂行办法']);
+    // The repealed one says so in the results; the one in force does not.
+    expect(await page.locator('[data-testid=search-result]:visible', { hasText: '暂行办法' }).locator('[data-testid=search-result-validity]').first().textContent()).toBe('已废止');
+    expect(await page.locator('[data-testid=search-result-validity]:visible').count()).toBe(1);
 
     // Recent searches are kept on the phone: a fresh results page lists them, newest first.
     await e2e.open(page, '/pages/search/index');
@@ -240,7 +243,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     await tab('政务公开').click();
     await byTestId(page, 'tab-policy').and(page.locator('.tabs__item--active')).waitFor();
     expect(await page.locator('[data-testid=notice-card]:visible .notice-card__title').allTextContents()).toEqual([
-      '云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法',
+      '云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理办法', '云溪区物业服务收费管理暂行办法',
     ]);
     await tab('我的').click();
     await byTestId(page, 'elder-mode').waitFor();

@@ -64,7 +64,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     expect(await listLoaded(page)).toBe('end');
     expect(await textOf(byTestId(page, 'list-end'))).toContain('已经到底了');
     const policies = published.filter((n) => n.kind === 'policy').map((n) => n.title);
-    expect(policies).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法']);
+    expect(policies).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理办法', '云溪区物业服务收费管理暂行办法']);
     expect(await titlesOf(page)).toEqual(policies);
     expect(await cards(page).filter({ hasText: '政策文件' }).count()).toBe(policies.length);
     expect(await textOf(cardTitled(page, '物业服务收费管理暂行办法'))).toContain('已废止');
@@ -82,11 +82,12 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     // Their own links do not open them either, nor does a made-up one.
     for (const notice of hidden) {
       await open(page, `/pages/notice-detail/index?id=${encodeURIComponent(notice.id)}`);
-      expect(await textOf(byTestId(page, 'detail-error'))).toContain('未找到该公开信息');
+      // A withdrawn one says it was withdrawn; a draft, like a made-up link, that there is no such notice.
+      expect(await textOf(byTestId(page, 'dead-end-title'))).toBe(notice.status === 'withdrawn' ? '这条信息已撤回' : '没有找到这条信息');
       expect(await page.getByText(notice.title).count()).toBe(0);
     }
     await open(page, '/pages/notice-detail/index?id=does-not-exist');
-    expect(await textOf(byTestId(page, 'detail-error'))).toBe('未找到该公开信息，可能已被撤回');
+    expect(await textOf(byTestId(page, 'dead-end-title'))).toBe('没有找到这条信息');
     await context.close();
   }, TEST_TIMEOUT);
 
@@ -155,7 +156,7 @@ e2eDescribe('the app in Chromium over the local cloud', () => {
     const notice = (await e2e.cloud.store.collection('notices').find({ where: { title }, orderBy: [['createdAt', 'desc']], limit: 1 })).items[0];
     expect(notice).toMatchObject({ status: 'withdrawn', withdrawReason: reason, body });
     await open(resident.page, `/pages/notice-detail/index?id=${encodeURIComponent(notice.id)}`);
-    expect(await textOf(byTestId(resident.page, 'detail-error'))).toContain('未找到该公开信息');
+    expect(await textOf(byTestId(resident.page, 'dead-end-title'))).toBe('这条信息已撤回');
 
     await staff.context.close();
     await resident.context.close();

@@ -96,14 +96,19 @@ describe('edit history', () => {
   });
 });
 
-test('a withdrawn notice stays listed for staff with its reason; at its old link residents are told it may have been withdrawn', async () => {
+test('a withdrawn notice stays listed for staff with its reason; at its old link residents are told it was withdrawn and when, never why', async () => {
   const draft = ok(await notices('save', { notice: announcement({ title: '报名时间有误的通知' }) }));
   const published = ok(await notices('publish', { id: draft.id, version: draft.version }));
   ok(await notices('withdraw', { id: draft.id, version: published.version, reason: '报名时间有误，更正后重发' }));
   const listed = ok(await notices('manageList', { status: 'withdrawn' })).items.find((n: any) => n.id === draft.id);
   expect(listed).toMatchObject({ status: 'withdrawn', withdrawReason: '报名时间有误，更正后重发' });
   expect(ok(await notices('manageList', { status: 'published' })).items.every((n: any) => !('withdrawReason' in n))).toBe(true);
-  expect(await notices('get', { id: draft.id }, 'resident-a')).toMatchObject({ ok: false, code: 'NOTICE_NOT_FOUND', message: '未找到该公开信息，可能已被撤回' });
+  const gone = await notices('get', { id: draft.id }, 'resident-a');
+  expect(gone).toMatchObject({ ok: false, code: 'NOTICE_WITHDRAWN', message: expect.stringMatching(/^该信息已于 \d{4}-\d{2}-\d{2} 撤回，不再公开$/) });
+  expect(JSON.stringify(gone)).not.toContain('报名时间有误');
+  // A draft has never been public: its link is answered like one that does not exist.
+  const never = ok(await notices('save', { notice: { kind: 'announcement', title: '从未发布', body: '正文', departmentId: 'office' } }));
+  expect(await notices('get', { id: never.id }, 'resident-a')).toMatchObject({ ok: false, code: 'NOTICE_NOT_FOUND' });
   expect(await residentTitles()).not.toContain('报名时间有误的通知');
 });
 

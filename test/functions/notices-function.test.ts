@@ -121,7 +121,7 @@ test('editing requires both id and version', async () => {
 
 test('residents filter by kind and department, newest first', async () => {
   const policies = await residentList({ kind: 'policy' });
-  expect(policies.map((n) => n.title)).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法']);
+  expect(policies.map((n) => n.title)).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理办法', '云溪区物业服务收费管理暂行办法']);
   expect(policies[0]).toMatchObject({ docNumber: '云建发〔2026〕12号', validity: 'inForce' });
   const housing = await residentList({ departmentId: 'housing' });
   expect(housing.every((n) => n.departmentId === 'housing')).toBe(true);

@@ -65,15 +65,21 @@ test('a resident who reaches the editor is refused by the server', async () => {
   await waitFor(() => expect(screen.getByText('您没有权限执行此操作')).toBeTruthy());
 });
 
-test('a withdrawn notice opened from an old link says it is gone, without a retry button', async () => {
+test('a withdrawn notice opened from an old link says it was withdrawn and when, offers the way home, and no retry', async () => {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: { kind: 'announcement', title: '将撤回', body: '正文', departmentId: 'office' } } }));
   const published = ok(await cloud.call('demo-editor', 'notices', { action: 'publish', data: { id: draft.id, version: 1 } }));
   ok(await cloud.call('demo-editor', 'notices', { action: 'withdraw', data: { id: draft.id, version: published.version, reason: '内容有误' } }));
   setTransport(cloud.transportAs(null));
   resetTaro({ id: draft.id });
   render(<NoticeDetailPage />);
-  await waitFor(() => expect(screen.getByTestId('detail-error').textContent).toContain('未找到该公开信息，可能已被撤回'));
+  await waitFor(() => expect(screen.getByTestId('dead-end-title').textContent).toBe('这条信息已撤回'));
+  // What happened, with the day, in plain words; never the reason or the content; and the way home.
+  expect(screen.getByTestId('dead-end-text').textContent).toMatch(/^该信息已于 \d{4}-\d{2}-\d{2} 撤回，不再公开。/);
+  expect(screen.getByTestId('detail-error').textContent).not.toContain('内容有误');
+  expect(screen.getByTestId('detail-error').textContent).not.toContain('将撤回');
   expect(screen.queryByText('重新加载')).toBeNull();
+  fireEvent.click(screen.getByTestId('go-home'));
+  expect(recorded.navigations).toEqual(['/pages/index/index']);
 });
 
 const labels = (select: HTMLSelectElement) => Array.from(select.options, (o) => o.textContent);

@@ -66,7 +66,7 @@ test('switching tabs reloads the list for that kind', async () => {
   render(<NoticesPage />);
   await waitFor(() => expect(screen.getAllByTestId('notice-card').length).toBeGreaterThan(2));
   fireEvent.click(screen.getByTestId('tab-policy'));
-  await waitFor(() => expect(titles()).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理暂行办法']));
+  await waitFor(() => expect(titles()).toEqual(['云溪区既有住宅加装电梯管理办法', '云溪区物业服务收费管理办法', '云溪区物业服务收费管理暂行办法']));
   expect(screen.getAllByText('已废止')).toHaveLength(1);
 });
 

@@ -174,21 +174,21 @@ describe('rankWindows', () => {
     { id: 'w-d', name: '2号窗口', departmentName: '科四' },
   ];
 
-  test('higher satisfaction first; among equal rates more ratings first; then by name', () => {
+  test('higher satisfaction first; among equal rates more ratings first; level windows share a rank, listed by name', () => {
     const rows = rankWindows(
       [
         tally('w-a', { satisfied: 1, dissatisfied: 1 }), // 50 %
         tally('w-b', { verySatisfied: 2 }), // 100 %, 2 ratings
         tally('w-c', { verySatisfied: 5 }), // 100 %, 5 ratings
-        tally('w-d', { satisfied: 2 }), // 100 %, 2 ratings: the same as w-b, so 2号 before 3号 by name
+        tally('w-d', { satisfied: 2 }), // 100 %, 2 ratings: level with w-b, both 2nd (并列), 2号 listed before 3号
       ],
       windows,
     );
-    expect(rows.map((r) => [r.rank, r.windowId, r.total])).toEqual([
-      [1, 'w-c', 5],
-      [2, 'w-d', 2],
-      [3, 'w-b', 2],
-      [4, 'w-a', 2],
+    expect(rows.map((r) => [r.rank, r.windowId, r.total, r.tied])).toEqual([
+      [1, 'w-c', 5, false],
+      [2, 'w-d', 2, true],
+      [2, 'w-b', 2, true],
+      [4, 'w-a', 2, false],
     ]);
     expect(rows[0]).toMatchObject({ windowName: '4号窗口', departmentName: '科三', satisfactionRate: 1 });
     expect(rows[3].satisfactionRate).toBe(0.5);

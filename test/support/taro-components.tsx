@@ -10,7 +10,7 @@ type Props = Record<string, unknown> & { children?: ReactNode };
 function passThrough(props: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
-    if (key === 'className' || key === 'id' || key === 'onClick' || key === 'disabled' || key === 'placeholder' || key === 'role' || key === 'tabIndex' || key === 'type' || key.startsWith('data-') || key.startsWith('aria-')) {
+    if (key === 'className' || key === 'id' || key === 'onClick' || key === 'disabled' || key === 'placeholder' || key === 'role' || key === 'tabIndex' || key === 'type' || key === 'style' || key.startsWith('data-') || key.startsWith('aria-')) {
       out[key] = value;
     }
     // WeChat's open abilities (getPhoneNumber…) show as an attribute a test can look for.

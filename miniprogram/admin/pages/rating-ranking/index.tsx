@@ -29,17 +29,18 @@ export default function RatingRankingPage() {
         <View className="card">
           {rows.data.map((r) => (
             <View key={r.windowId} className="window-row" data-testid="ranking-row">
-              <Text className="rank">{r.rank}</Text>
+              <Text className="rank" data-testid="ranking-rank">{r.tied ? `并列${r.rank}` : r.rank}</Text>
+              {/* One line each (block elements): inline texts ran the window's name into its department's. */}
               <View className="window-row__name">
-                <Text>{r.windowName}</Text>
-                <Text className="rating-card__meta">{'\n'}{r.departmentName} · 差评 {r.followUpsOpened} · 回访率 {formatRate(r.followUpRate)}</Text>
+                <Text className="window-row__line window-row__title" data-testid="ranking-window">{r.windowName}</Text>
+                <Text className="window-row__line rating-card__meta" data-testid="ranking-department">{r.departmentName} · 差评 {r.followUpsOpened} · 回访率 {formatRate(r.followUpRate)}</Text>
                 {r.followUpsOpened > 0 && (
-                  <Text className="rating-card__meta" data-testid="ranking-rectification">
-                    {'\n'}实名 {r.realNameNegative} · 匿名 {r.anonymousNegative} · 实名回访率 {formatRate(r.realNameFollowUpRate)} · 整改率 {formatRate(r.rectificationRate)}
+                  <Text className="window-row__line rating-card__meta" data-testid="ranking-rectification">
+                    实名 {r.realNameNegative} · 匿名 {r.anonymousNegative} · 实名回访率 {formatRate(r.realNameFollowUpRate)} · 整改率 {formatRate(r.rectificationRate)}
                   </Text>
                 )}
                 {r.unverifiedTotal > 0 && (
-                  <Text className="rating-card__meta" data-testid="ranking-unverified">{'\n'}{unverifiedNote(r.unverifiedTotal, r.unverifiedIncluded)}</Text>
+                  <Text className="window-row__line rating-card__meta" data-testid="ranking-unverified">{unverifiedNote(r.unverifiedTotal, r.unverifiedIncluded)}</Text>
                 )}
               </View>
               <Text className="window-row__rate">{formatRate(r.satisfactionRate, r.total)}</Text>

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
+import { DeadEnd, goHome } from '../../../components/dead-end';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { go, routes } from '../../../navigation';
 import { rateSubjectOf } from '../../../../shared/ratings/rate-link';
@@ -50,13 +51,23 @@ export default function RatePage() {
   });
   const { errors, setErrors, busy } = form;
 
-  if (!subject) return <View className={`page ${elder} list-state list-state--error`} data-testid="rate-error">请扫描窗口的评价二维码或工作人员出示的评价码</View>;
+  if (!subject) {
+    return <DeadEnd testId="rate-error" elder={elder} title="没有评价码" text="请扫描服务窗口的评价二维码，或工作人员出示的评价码，即可评价这次服务。" />;
+  }
   if (target.loading && !target.data) return <View className={`page ${elder} list-state`} data-testid="rate-loading">正在加载…</View>;
+  // A code that is wrong or no longer valid is a dead end, said plainly; retrying helps only when the network failed.
+  if (target.error?.code === 'VISIT_NOT_FOUND') {
+    return <DeadEnd testId="rate-error" elder={elder} title="评价码无效" text="这个评价码不存在或已失效，可能是扫描不完整或输入有误。如需评价，请向窗口工作人员重新获取评价码。" />;
+  }
+  if (target.error?.code === 'WINDOW_NOT_FOUND') {
+    return <DeadEnd testId="rate-error" elder={elder} title="这个窗口已停用" text="二维码对应的服务窗口已停用，无法评价。如需评价，请扫描正在办理业务的窗口的二维码。" />;
+  }
   if (target.error || !target.data) {
     return (
       <View className={`page ${elder} list-state list-state--error`} data-testid="rate-error">
-        <Text>{target.error?.message ?? '评价码无效'}</Text>
+        <Text>{target.error?.message ?? '加载失败'}</Text>
         <Button className="btn btn--plain" onClick={() => void target.reload()}>重试</Button>
+        <Button className="btn btn--plain" onClick={goHome} data-testid="go-home">返回首页</Button>
       </View>
     );
   }
@@ -81,14 +92,16 @@ export default function RatePage() {
   }
 
   if (t.state !== 'open') {
+    const rated = t.state === 'alreadyRated';
     return (
-      <View className={`page ${elder}`}>
-        <View className="card done" data-testid="rate-closed">
-          <Text className="done__title">{t.state === 'alreadyRated' ? (t.trackingNumber ? '这件申请的办理已经评价过了' : '这次服务已经评价过了') : '评价码已过期'}</Text>
-          <Text className="hint">{t.state === 'alreadyRated' ? '每次服务只能评价一次，感谢您的参与。' : `评价码有效期至 ${t.expiresAt ? formatBeijingDateTime(t.expiresAt) : ''}，如需评价请向窗口工作人员重新获取。`}</Text>
-          <Button className="btn btn--plain btn--block" onClick={() => go(routes.myRatings())}>我的评价</Button>
-        </View>
-      </View>
+      <DeadEnd
+        testId="rate-closed"
+        elder={elder}
+        title={rated ? (t.trackingNumber ? '这件申请的办理已经评价过了' : '这次服务已经评价过了') : '评价码已过期'}
+        text={rated ? '每次服务只能评价一次，感谢您的参与。' : `这个评价码的有效期到 ${t.expiresAt ? formatBeijingDateTime(t.expiresAt) : ''} 为止，已不能使用。如需评价，请向窗口工作人员重新获取。`}
+      >
+        <Button className="btn btn--plain btn--block" onClick={() => go(routes.myRatings())}>我的评价</Button>
+      </DeadEnd>
     );
   }
 
