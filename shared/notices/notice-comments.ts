@@ -2,7 +2,6 @@ import * as z from 'zod';
 import '../api/zod-messages';
 import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
-import { maskOpenid } from '../privacy/masking';
 import type { Notice } from './notice-schema';
 import { periodStatus } from './period-status';
 import { COMMENT_MAX_CHARS, COMMENT_MIN_CHARS } from './comment-rules';
@@ -132,6 +131,17 @@ export function toOwnComment(comment: NoticeComment): OwnComment {
 
 export function toManagedComment(comment: NoticeComment): ManagedComment {
   const { author, ...rest } = comment;
-  // The one OPENID mask of the product (privacy/masking.ts), labelled for the moderator's list.
-  return { ...rest, authorMasked: `居民 ${maskOpenid(author)}` };
+  // No part of an OPENID on a screen: the moderator sees a short tag that tells one resident's opinions
+  // from another's and cannot be turned back into the OPENID.
+  return { ...rest, authorMasked: `居民 ${residentTag(author)}` };
+}
+
+/** Four letters and digits from a 32-bit FNV-1a hash of the OPENID (pure: shared code runs in the app too). */
+export function residentTag(openid: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < openid.length; i++) {
+    hash ^= openid.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36).toUpperCase().padStart(4, '0').slice(-4);
 }

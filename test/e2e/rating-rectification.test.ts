@@ -1,4 +1,4 @@
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
 
 /**
  * A 差评 rectified to the end, in Chromium over the local cloud: the rating
@@ -33,6 +33,7 @@ e2eDescribe('差评 rectification in Chromium', () => {
     const planDueDate = planText.match(/\d{4}-\d{2}-\d{2}/)![0];
     await byTestId(staff.page, 'input-answer').locator('textarea').fill(ANSWER);
     await byTestId(staff.page, 'respond').click();
+    await confirmModal(staff.page, /将向评价人/);
     await byTestId(staff.page, 'follow-up-status').filter({ hasText: '限期整改中' }).waitFor();
     expect(await textOf(byTestId(staff.page, 'follow-up-status'))).toContain(`整改期限 ${planDueDate}`);
     expect(await e2e.cloud.store.collection('followUps').get(rating.id)).toMatchObject({ status: 'rectifying', response: { rectification: 'plan', planDueDate, answer: ANSWER }, completion: null });
@@ -48,6 +49,7 @@ e2eDescribe('差评 rectification in Chromium', () => {
     await settled(staff.page);
     await byTestId(staff.page, 'input-done').locator('textarea').fill(DONE);
     await byTestId(staff.page, 'complete').click();
+    await confirmModal(staff.page, /请其评价问题是否解决/);
     await byTestId(staff.page, 'follow-up-completion').waitFor();
     expect(await textOf(byTestId(staff.page, 'follow-up-completion'))).toContain(DONE);
     expect(await e2e.cloud.store.collection('followUps').get(rating.id)).toMatchObject({ status: 'answered', completion: { done: DONE, by: 'demo-rater' } });

@@ -1,4 +1,4 @@
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * 好差评 end to end in Chromium over the local cloud: a window clerk issues a
@@ -75,6 +75,7 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     await byTestId(staff.page, 'input-contactNote').locator('input').fill('已电话联系周女士，核实当日情况');
     await byTestId(staff.page, 'input-answer').locator('textarea').fill(ANSWER);
     await byTestId(staff.page, 'respond').click();
+    await confirmModal(staff.page, /将向评价人/);
     await byTestId(staff.page, 'follow-up-status').filter({ hasText: '已答复' }).waitFor();
     expect(await textOf(byTestId(staff.page, 'follow-up-response'))).toContain(ANSWER);
     expect(await e2e.cloud.store.collection('followUps').get(ratingId)).toMatchObject({

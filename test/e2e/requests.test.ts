@@ -254,6 +254,7 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await fill(a, 'holidays', `${nextYear}-01-01 元旦\n${nextYear}-02-06~${nextYear}-02-12 春节`, 'textarea');
     await fill(a, 'workdays', '', 'textarea');
     await byTestId(a, 'save-year').click();
+    await confirmModal(a, /重新计算/);
     await byTestId(a, 'calendar-outcome').waitFor();
     await byTestId(a, 'calendar-source').filter({ hasText: '已录入' }).waitFor();
     expect(await byTestId(a, 'coverage-warning').count()).toBe(0);

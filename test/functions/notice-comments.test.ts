@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/notices/notice-schema';
+import { residentTag } from '../../shared/notices/notice-comments';
 import { periodStatus } from '../../shared/notices/period-status';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
@@ -61,7 +62,7 @@ test('an opinion is seen by no one but its author until staff publish it, with a
   expect(ok(await cloud.call('resident-b', 'notices', { action: 'myComments', data: { id } }))).toEqual([]);
 
   const [pending] = ok(await cloud.call(editor, 'notices', { action: 'manageComments', data: { id, status: 'pending' } })).items;
-  expect(pending).toMatchObject({ id: mine.id, authorMasked: '居民 res***-a', flagged: null });
+  expect(pending).toMatchObject({ id: mine.id, authorMasked: `居民 ${residentTag('resident-a')}`, flagged: null });
   expect(pending).not.toHaveProperty('author');
 
   cloud.clock.now = new Date('2026-11-25T03:00:00Z');

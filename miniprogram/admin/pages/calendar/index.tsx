@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/call';
 import { ChoiceGroup } from '../../../components/requests/choice-group';
@@ -51,6 +52,19 @@ export default function CalendarAdminPage() {
       return byList;
     },
   });
+  /**
+   * Saving the calendar moves every open deadline counted over it and tells the people concerned: say
+   * so, and save only on 确认.
+   */
+  async function confirmRecompute(change: string): Promise<boolean> {
+    const { confirm } = await Taro.showModal({
+      title: '确认保存工作日历',
+      content: `${change}保存后，所有未办结申请的答复期限、差评整改期限和咨询投诉的答复期限将按新日历重新计算；期限有变化的，申请人、整改人员和提问的居民会收到通知。`,
+      confirmText: '确认保存',
+      cancelText: '再看看',
+    });
+    return confirm;
+  }
   const dayForm = useValidatedForm({ schema: SetDaySchema, submit: (checked) => call('calendar', 'setDay', checked), ...saved });
   const busy = yearForm.busy || dayForm.busy;
 
@@ -61,11 +75,15 @@ export default function CalendarAdminPage() {
       yearForm.setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
       return;
     }
-    void yearForm.submit({ year: editedYear, holidays: h.days, workdays: w.days });
+    const input = { year: editedYear, holidays: h.days, workdays: w.days };
+    if (!yearForm.validate(input)) return;
+    void confirmRecompute(`${editedYear}年的节假日和调休安排将替换为所填的 ${h.days.length} 个休息日、${w.days.length} 个调休上班日。`).then((ok) => { if (ok) void yearForm.submit(input); });
   }
 
   function saveDay() {
-    void dayForm.submit({ date: day.date.trim(), kind: day.kind, ...(day.name.trim() ? { name: day.name } : {}) });
+    const input = { date: day.date.trim(), kind: day.kind, ...(day.name.trim() ? { name: day.name } : {}) };
+    if (!dayForm.validate(input)) return;
+    void confirmRecompute(`${input.date} 将改为“${DAY_KIND_LABELS[day.kind]}”。`).then((ok) => { if (ok) void dayForm.submit(input); });
   }
 
   const years = [thisYear - 1, thisYear, thisYear + 1];

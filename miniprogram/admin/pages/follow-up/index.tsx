@@ -1,5 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
@@ -69,10 +69,20 @@ export default function FollowUpPage() {
 
   /** The steps after the answer (close, appeal, decide): no form to check, the same guard and toasts. */
   const act = (run: () => Promise<FollowUpView>, done: string) => form.send(run, { done, onDone: shown });
+  /** Each step here cannot be taken back: say what it does and to whom, and act only on 确认. */
+  const confirmed = async (title: string, content: string, confirmText: string) =>
+    (await Taro.showModal({ title, content, confirmText, cancelText: '再看看' })).confirm;
+  const rater = f.rater.contactName ? `评价人${f.rater.contactName}` : '评价人';
+  const confirmThen = (title: string, content: string, confirmText: string, run: () => Promise<FollowUpView>, done: string) =>
+    void (async () => {
+      if (await confirmed(title, content, confirmText)) act(run, done);
+    })();
 
-  function respond() {
+  async function respond() {
     const input = { id: f.id, version: f.version, ...draft, planDueDate: draft.rectification === 'plan' ? draft.planDueDate : undefined };
-    void form.submit(input);
+    if (!form.validate(input)) return;
+    const plan = draft.rectification === 'plan' ? `限期整改至 ${draft.planDueDate}，登记整改完成前不能办结；` : '';
+    if (await confirmed('确认答复居民', `将向${rater}发出答复（在“我的评价”中可见，并发送消息）。${plan}答复发出后不能修改。`, '确认答复')) void form.submit(input);
   }
 
   const pick = <K extends keyof Draft>(key: K, values: readonly Draft[K][], labels: Record<string, string>) => (
@@ -98,7 +108,6 @@ export default function FollowUpPage() {
         <DetailRow label="留言" value={f.rating.commentStatus === 'rejected' ? '（留言未通过内容审核，不予显示）' : f.rating.comment ?? '无'} />
         <DetailRow label="评价人" value={`${f.rater.contactName || '未留称呼'}${f.rating.anonymous ? '（选择匿名公开）' : ''}`} />
         <DetailRow label="联系电话" value={f.rater.contactPhone || '未留电话（可通过小程序消息联系）'} />
-        <DetailRow label="用户标识" value={f.rater.openid} />
       </View>
 
       {f.response && (
@@ -158,7 +167,7 @@ export default function FollowUpPage() {
           <FormField label="4. 答复居民" required error={errors.answer}>
             <TextField name="answer" multiline value={draft.answer} onChange={(answer) => setDraft({ ...draft, answer })} placeholder="居民将在「我的评价」看到这段答复" />
           </FormField>
-          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={respond} data-testid="respond">提交答复</Button>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void respond()} data-testid="respond">提交答复</Button>
         </>
       )}
 
@@ -167,7 +176,7 @@ export default function FollowUpPage() {
           <FormField label="整改完成情况" required error={errors.done}>
             <TextField name="done" multiline value={done} onChange={setDone} placeholder="做了什么、何时完成；居民将看到这段说明并评价是否解决" />
           </FormField>
-          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'complete', { id: f.id, version: f.version, done }), '已登记整改完成')} data-testid="complete">登记整改完成</Button>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => confirmThen('确认整改完成', `将登记整改已完成，并告知${rater}做了什么、请其评价问题是否解决。登记后不能修改。`, '确认登记', () => call('ratings', 'complete', { id: f.id, version: f.version, done }), '已登记整改完成')} data-testid="complete">登记整改完成</Button>
         </>
       )}
 
@@ -178,15 +187,15 @@ export default function FollowUpPage() {
       )}
       <View className="form__actions">
         {f.status === 'answered' && (
-          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'close', { id: f.id, version: f.version, note }), '已办结')} data-testid="close">办结</Button>
+          <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => confirmThen('确认办结', `本条差评将办结，不再跟进整改回访；办结后不能撤回。`, '确认办结', () => call('ratings', 'close', { id: f.id, version: f.version, note }), '已办结')} data-testid="close">办结</Button>
         )}
         {(f.status === 'open' || f.status === 'answered') && !f.appeal && (
-          <Button className="btn btn--danger" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'appeal', { id: f.id, version: f.version, reason: note }), '已提交申诉')} data-testid="appeal">申诉</Button>
+          <Button className="btn btn--danger" disabled={busy || undefined} onClick={() => confirmThen('确认提出申诉', `将以“${note.trim() || '（未填写理由）'}”为由申诉本条差评不实，由管理员复核；申诉成立的，该差评不再计入满意度统计（评价记录保留）。提交后不能撤回。`, '提交申诉', () => call('ratings', 'appeal', { id: f.id, version: f.version, reason: note }), '已提交申诉')} data-testid="appeal">申诉</Button>
         )}
         {f.status === 'appealed' && isAdmin && (
           <>
-            <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: true, note }), '申诉成立')} data-testid="appeal-uphold">申诉成立</Button>
-            <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void act(() => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: false, note }), '申诉不成立')} data-testid="appeal-reject">不成立</Button>
+            <Button className="btn btn--primary" disabled={busy || undefined} onClick={() => confirmThen('确认申诉成立', `${f.windowName}的这条差评将不再计入满意度和排名（评价和全部记录保留，不会删除）。复核决定作出后不能更改。`, '确认成立', () => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: true, note }), '申诉成立')} data-testid="appeal-uphold">申诉成立</Button>
+            <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => confirmThen('确认申诉不成立', `驳回${f.appeal?.byName ?? '整改单位'}的申诉：这条差评继续计入${f.windowName}的满意度，并须按期整改、回访${rater}。复核决定作出后不能更改。`, '确认驳回', () => call('ratings', 'decideAppeal', { id: f.id, version: f.version, upheld: false, note }), '申诉不成立')} data-testid="appeal-reject">不成立</Button>
           </>
         )}
       </View>

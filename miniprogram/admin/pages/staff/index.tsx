@@ -110,7 +110,6 @@ function StaffMemberCard({ member, departments, onChanged }: { member: StaffMemb
       <Text className="hint">{member.self ? '（本人）' : ''}{member.active ? '在职' : '已移除'}</Text>
       <Text className="staff-member__meta" data-testid="staff-member-roles">{rolesText(member.roles) || '无角色'}</Text>
       <Text className="staff-member__meta">部门：{member.departmentIds.map((id) => names.get(id) ?? id).join('、') || '未指定'}</Text>
-      <Text className="staff-member__meta">微信标识：{member.maskedOpenid}</Text>
 
       {member.active && mode === 'view' && (
         <View className="staff-member__actions">
