@@ -69,7 +69,9 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     expect(await textOf(item)).toContain('周**');
     expect(await textOf(item)).not.toContain('周女士');
     await item.click();
-    await byTestId(staff.page, 'follow-up-detail').filter({ hasText: 'resident-e2e-rater' }).waitFor();
+    // The rater by the name they left, never by their OPENID.
+    await byTestId(staff.page, 'follow-up-detail').filter({ hasText: '周女士' }).waitFor();
+    expect(await textOf(byTestId(staff.page, 'follow-up-detail'))).not.toContain('resident-e2e-rater');
     expect(await textOf(byTestId(staff.page, 'follow-up-detail'))).toContain('周女士');
     await settled(staff.page);
     await byTestId(staff.page, 'input-contactNote').locator('input').fill('已电话联系周女士，核实当日情况');
