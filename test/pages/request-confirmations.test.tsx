@@ -147,7 +147,8 @@ test('要求说明理由 and 确定延迟答复期限 each ask first', async () 
   // A working day well after the due date in force: a Wednesday some weeks on.
   let day = later.add(21, 'day');
   while (day.day() !== 3) day = day.add(1, 'day');
-  type('delayedDueOn', day.format('YYYY-MM-DD'));
+  // A date picker (no typed YYYY-MM-DD): its input takes the date chosen.
+  fireEvent.change(screen.getByTestId('input-delayedDueOn').querySelector('input')!, { target: { value: day.format('YYYY-MM-DD') } });
   type('delayedReason', '需逐份调取档案。');
   await cancelThenConfirm(request.id, 'setDelayedDue', [new RegExp(`答复期限将改为 ${day.format('YYYY-MM-DD')}`), /《政府信息公开申请延迟答复告知书》/, /不能更改/]);
   expect((await stored(request.id)).delayedDue).toMatchObject({ dueOn: day.format('YYYY-MM-DD') });
