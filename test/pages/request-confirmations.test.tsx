@@ -32,7 +32,11 @@ async function openPage(id: string) {
   await waitFor(() => screen.getByTestId('request-actions'));
 }
 
-const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } });
+/** Types into a field; a date is picked, so its picker's stand-in (a date input inside the field) answers it. */
+const type = (name: string, value: string) => {
+  const field = screen.getByTestId(`input-${name}`);
+  fireEvent.change(field.matches('input, textarea') ? field : (field.querySelector('input') as HTMLElement), { target: { value } });
+};
 
 /**
  * Presses the act's button with 再看看 as the answer: the confirmation says `says`, and the request is
