@@ -9,6 +9,7 @@ import { CloudbaseNoticeSearch, type CloudbaseSearchDb } from './store/cloudbase
 import type { WxOpenApi } from './wx-open-api';
 import { cloudbaseFileLinks, cloudbaseUploadStorage, type CloudbaseStorageApp, type FileLinks } from './cloudbase-storage';
 import type { UploadStorage } from './upload-storage';
+import { cloudbaseWxOpenApi } from './cloudbase-wx-open-api';
 import type { Store } from './store/port';
 import type { NoticeSearch } from './store/search-port';
 import { CLOUDBASE_TIMEOUT_MS, timedWxOpenApi, WX_OPEN_API_TIMEOUT_MS } from './outbound-timeout';
@@ -42,13 +43,10 @@ function productionSearch(): CloudbaseNoticeSearch {
   return search;
 }
 
-/** WeChat's server APIs through CloudBase; answers WeChat's own JSON (errcode, errmsg, …); every call has a deadline. */
+/** WeChat's server APIs through CloudBase (JSON answers and pictures); every call has a deadline. */
 const wxOpenApi: WxOpenApi = timedWxOpenApi({
-  async call(apiName, requestData) {
-    const answer = await cloudbaseApp().callWxOpenApi({ apiName, requestData }, { timeout: WX_OPEN_API_TIMEOUT_MS });
-    const result = answer.result;
-    return (typeof result === 'string' ? JSON.parse(result) : result ?? {}) as Record<string, unknown>;
-  },
+  call: (apiName, requestData) => cloudbaseWxOpenApi(cloudbaseApp(), WX_OPEN_API_TIMEOUT_MS).call(apiName, requestData),
+  picture: (apiName, requestData) => cloudbaseWxOpenApi(cloudbaseApp(), WX_OPEN_API_TIMEOUT_MS).picture!(apiName, requestData),
 });
 
 /** What the entry hands the functions: production's database, search and WeChat; a test's stand-ins. */

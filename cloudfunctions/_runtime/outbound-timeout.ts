@@ -32,5 +32,9 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Prom
 
 /** The same open API, each call with a deadline. */
 export function timedWxOpenApi(api: WxOpenApi, ms: number = WX_OPEN_API_TIMEOUT_MS): WxOpenApi {
-  return { call: (apiName, requestData) => withTimeout(api.call(apiName, requestData), ms, `WeChat ${apiName}`) };
+  const picture = api.picture?.bind(api);
+  return {
+    call: (apiName, requestData) => withTimeout(api.call(apiName, requestData), ms, `WeChat ${apiName}`),
+    ...(picture ? { picture: (apiName: string, requestData: Record<string, unknown>) => withTimeout(picture(apiName, requestData), ms, `WeChat ${apiName}`) } : {}),
+  };
 }

@@ -28,12 +28,12 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     const code = await textOf(byTestId(staff.page, 'visit-code'));
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(await byTestId(staff.page, 'visit-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    const link = await textOf(byTestId(staff.page, 'visit-link'));
-    expect(link).toBe(`${e2e.base}/#/rating/pages/rate/index?visit=${code}`);
+    // What the QR carries (the card shows no address): the rating page with the code's scene.
+    const link = `${e2e.base}/#/rating/pages/rate/index?scene=${encodeURIComponent(`v=${code}`)}`;
     const visit = await e2e.cloud.store.collection('visits').get(code);
     expect(visit).toMatchObject({ windowId: 'win-housing-1', serviceId: 'svc-rent-subsidy', ratingId: null, issuedBy: 'demo-rater' });
 
-    // The resident scans it: the link opens the rating page for that window and service.
+    // The resident scans it: the code opens the rating page for that window and service.
     await resident.page.goto(link);
     await resident.page.reload();
     expect(await textOf(byTestId(resident.page, 'rate-target'))).toContain('3号窗口 · 住房保障');

@@ -52,7 +52,14 @@ describe('invitations', () => {
     const ctx = (answer: unknown) => ({
       caller: { openid: 'demo-admin', staff: { name: '张敏', roles: ['admin'], departmentIds: [], departmentId: null } },
       store: cloud.store, now: () => cloud.clock.now, log: { info: () => undefined, error: () => undefined }, platform: 'cloudbase',
-      wxOpenApi: { call: async (api: string, data: unknown) => (asked.push([api, data]), answer) },
+      wxOpenApi: {
+        call: async () => ({}),
+        picture: async (api: string, data: unknown) => {
+          asked.push([api, data]);
+          if (answer instanceof Uint8Array) return answer;
+          throw new Error(`WeChat refused: ${JSON.stringify(answer)}`);
+        },
+      },
     }) as never;
     const input = { roles: ['handler'], departmentIds: [], name: '周静' } as never;
     const issued = await staffFunction.handlers.invite(input, ctx(png));

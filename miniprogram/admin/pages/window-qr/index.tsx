@@ -15,7 +15,8 @@ function currentOrigin(): string | undefined {
 /**
  * Staff: 「生成评价码」 — a single-use code for the service just completed,
  * shown as a QR for the resident to scan; or the window's own QR to print
- * and put up (one rating per resident per day).
+ * and put up (one rating per resident per day). Neither shows the link the code carries: a printed
+ * address of a local server is useless to a resident, and the window's internal id means nothing to one.
  */
 export default function WindowQrPage() {
   const { id = '', mode } = useRouter().params;
@@ -52,7 +53,6 @@ export default function WindowQrPage() {
           {windowQr.data ? <Image className="qr__image" src={windowQr.data.image} mode="aspectFit" /> : <Text>{windowQr.error?.message ?? '正在生成…'}</Text>}
           <Text className="done__title">办完事，扫一扫，评一评</Text>
           <Text className="hint">每人每天可对本窗口评价一次。您的评价将用于改进服务，差评我们会联系您核实整改。</Text>
-          {windowQr.data && <Text className="qr__link">{windowQr.data.link}</Text>}
           <Button className="btn btn--primary no-print" onClick={() => (process.env.TARO_ENV === 'h5' ? globalThis.print?.() : Taro.showToast({ title: '请长按图片保存后打印', icon: 'none' }))}>打印</Button>
         </View>
       </View>
@@ -81,7 +81,6 @@ export default function WindowQrPage() {
           <Text className="qr__code" data-testid="visit-code">{visit.issued.visitCode}</Text>
           {visit.issued.serviceName && <Text className="rate-target__meta">{visit.issued.serviceName}</Text>}
           <Text className="rate-target__meta">有效期至 {formatBeijingDateTime(visit.issued.expiresAt)}</Text>
-          <Text className="qr__link" data-testid="visit-link">{visit.issued.link}</Text>
         </View>
       )}
     </View>
