@@ -1,11 +1,15 @@
 // Prints the figures the budget is about: weapp main package, subpackages, total, and each
 // cloud function bundle's size and require time (cold start). Run after a build: `npm run build && npm run bench:size`.
+import { existsSync } from 'node:fs';
 import { BUNDLE_GOAL_BYTES, functionBundleFigures, kb, MAIN_PACKAGE_BUDGET_BYTES, REQUIRE_GOAL_MS, weappSizes } from './package-size';
 
-const weapp = weappSizes();
-console.log(`weapp main package: ${kb(weapp.mainBytes)} (budget ${kb(MAIN_PACKAGE_BUDGET_BYTES)}, ${((weapp.mainBytes / MAIN_PACKAGE_BUDGET_BYTES) * 100).toFixed(0)}% used)`);
-for (const [root, bytes] of Object.entries(weapp.subpackages)) console.log(`weapp subpackage ${root}: ${kb(bytes)}`);
-console.log(`weapp total: ${kb(weapp.totalBytes)}`);
+// The WeChat build is optional here: after `npm run build:functions` alone, the bundles are still measured.
+if (existsSync('dist/weapp/app.json')) {
+  const weapp = weappSizes();
+  console.log(`weapp main package: ${kb(weapp.mainBytes)} (budget ${kb(MAIN_PACKAGE_BUDGET_BYTES)}, ${((weapp.mainBytes / MAIN_PACKAGE_BUDGET_BYTES) * 100).toFixed(0)}% used)`);
+  for (const [root, bytes] of Object.entries(weapp.subpackages)) console.log(`weapp subpackage ${root}: ${kb(bytes)}`);
+  console.log(`weapp total: ${kb(weapp.totalBytes)}`);
+} else console.log('weapp: not built (npm run build:weapp), skipped');
 // Cold start: each bundle's size and its require time in a fresh process (median of BENCH_RUNS, default 5).
 const { bundles, sdkRequireMs } = functionBundleFigures('dist/cloudfunctions', Number(process.env.BENCH_RUNS ?? 5));
 const mark = (ok: boolean) => (ok ? 'within goal' : 'over goal');

@@ -1,5 +1,4 @@
-import { contract } from '../../shared/api/contract';
-import type { ActionSpec } from '../../shared/api/define';
+import { ACTION_SUMMARIES } from '../../shared/audit/action-summaries';
 import type { AuditEntryView, AuditFilters } from '../../shared/audit/audit-contract';
 import { auditCsv } from '../../shared/audit/audit-csv';
 import { beijingToday } from '../../shared/time/beijing-time';
@@ -82,9 +81,10 @@ function toView(entry: Stored<AuditRecord>): AuditEntryView {
   };
 }
 
-/** What an action does, from the contract's summary; an action since removed keeps its name. */
+/**
+ * What an action does, from the contract's summary (a generated table: the contract itself would bring
+ * every function's schemas into this bundle); an action since removed keeps its name.
+ */
 function actionLabelOf(name: string): string {
-  const [fn, action] = name.split('.');
-  const specs = (contract as Record<string, Record<string, ActionSpec>>)[fn];
-  return specs && Object.prototype.hasOwnProperty.call(specs, action) ? specs[action].summary : name;
+  return Object.prototype.hasOwnProperty.call(ACTION_SUMMARIES, name) ? ACTION_SUMMARIES[name] : name;
 }
