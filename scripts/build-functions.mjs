@@ -3,6 +3,7 @@
 // as a dependency for CloudBase to install ("云端安装依赖"), as its docs recommend.
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const root = process.cwd();
@@ -36,6 +37,27 @@ const lazyModules = (modules) => ({
   },
 });
 
+/**
+ * The audit function shows each action's summary. Its module computes them from the whole contract, which
+ * would bring every function's schemas into the audit bundle; the bundle gets the finished table instead,
+ * computed here from the same module.
+ */
+async function actionSummariesPlugin() {
+  const { outputFiles } = await build({
+    entryPoints: ['shared/audit/action-summaries.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  const table = JSON.stringify(module.exports.ACTION_SUMMARIES);
+  return {
+    name: 'action-summaries',
+    setup(b) {
+      b.onLoad({ filter: /shared[\\/]audit[\\/]action-summaries\.ts$/ }, () => ({ contents: `export const ACTION_SUMMARIES = ${table};`, loader: 'js' }));
+    },
+  };
+}
+const summaries = await actionSummariesPlugin();
+
 rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
 rmSync('dist/bundle-meta', { recursive: true, force: true });
@@ -60,7 +82,7 @@ for (const name of names) {
     // draws the code, so the 56 KB of qrcode would only slow every cold start of windows and staff.
     external: ['@cloudbase/node-sdk', 'qrcode'],
     logLevel: 'warning',
-    plugins: LAZY[name] ? [lazyModules(LAZY[name].modules)] : [],
+    plugins: [summaries, ...(LAZY[name] ? [lazyModules(LAZY[name].modules)] : [])],
   });
   writeFileSync(join('dist/bundle-meta', `${name}.json`), JSON.stringify(metafile));
   for (const module of LAZY[name]?.modules ?? []) {
