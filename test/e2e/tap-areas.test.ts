@@ -15,13 +15,13 @@ const MIN = 44;
 
 async function smallTargets(page: Page, path: string): Promise<Found> {
   return page.evaluate(({ path, min }) => {
-    const top = [...document.querySelectorAll('.taro_router > .taro_page')].pop() ?? document.body;
-    const scopes = [top, ...document.querySelectorAll('.weui-tabbar, #taro-navigation-bar')];
+    const top = Array.from(document.querySelectorAll('.taro_router > .taro_page')).pop() ?? document.body;
+    const scopes = [top, ...Array.from(document.querySelectorAll('.weui-tabbar, #taro-navigation-bar'))];
     const tappable = (el: Element) => (el as Element & { __tapTarget?: boolean }).__tapTarget === true;
     const out: Small[] = [];
     let count = 0;
     for (const scope of scopes) {
-      for (const el of [scope, ...scope.querySelectorAll('*')]) {
+      for (const el of [scope, ...Array.from(scope.querySelectorAll('*'))]) {
         if (!tappable(el)) continue;
         count++;
         const r = el.getBoundingClientRect();
