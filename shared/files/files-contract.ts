@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import '../api/zod-messages';
 import { IdSchema } from '../api/common';
 import { action } from '../api/define';
