@@ -1,10 +1,11 @@
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E, waitUntil } from '../support/e2e';
 
 /**
  * 年度报告 in Chromium over the H5 build and the local cloud with the demo's 2025 made through the
  * functions: the admin sees the reminder on the staff home, opens the 2025 preview (every check
  * passing), opens the printable page and its tables read back the same figures as the wire; the
- * printed PDF is A4 and numbers its pages.
+ * printed PDF is A4 and numbers its pages; a pending lawsuit of Part 4 is decided and linked to its
+ * request from the preview.
  */
 e2eDescribe('the annual report in Chromium', () => {
   const e2e = useE2E({ dispatchIntervalMs: false, demoYear: true });
@@ -64,6 +65,29 @@ e2eDescribe('the annual report in Chromium', () => {
     expect((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(1);
     const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
     expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([595, 842]);
+    await printable.close();
+
+    // Part 4 on the preview: the lawsuit still pending is decided — 修改 opens it in the form, the
+    // outcome and the request it concerns (by tracking number) are saved, the table moves a case from
+    // 尚未审结 to 结果纠正 and the listed case shows the number, which opens the request.
+    const queue = await context.request.post(`${e2e.base}/api/requests`, {
+      headers: { 'content-type': 'application/json', origin: e2e.base },
+      data: JSON.stringify({ action: 'queue', data: { limit: 1 } }),
+    });
+    const [{ id: requestId, trackingNumber }] = (await queue.json()).data.items as Array<{ id: string; trackingNumber: string }>;
+    const cases = report.cases.table.suitAfterReconsideration;
+    const lawsuit = page.locator('.report-case:visible', { hasText: '行初88号' });
+    await lawsuit.locator('[data-testid^=case-edit-]').click();
+    await byTestId(page, 'case-outcome-corrected').click();
+    await page.locator('[data-testid=case-form] input[name=case-trackingNumber]').fill(trackingNumber);
+    await byTestId(page, 'case-save').click();
+    await waitUntil(async () => (await textOf(byTestId(page, 'case-suitAfterReconsideration-corrected'))) === String(cases.corrected + 1));
+    expect(await textOf(byTestId(page, 'case-suitAfterReconsideration-pending'))).toBe(String(cases.pending - 1));
+    expect(await textOf(byTestId(page, 'case-suitAfterReconsideration-total'))).toBe(String(cases.total));
+    expect(await lawsuit.textContent()).toContain('结果纠正');
+    await lawsuit.locator('[data-testid^=case-request-]').click();
+    await settled(page);
+    await page.waitForURL(new RegExp(`id=${requestId}`));
     await context.close();
   }, TEST_TIMEOUT * 2);
 });
