@@ -62,22 +62,27 @@ rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
 rmSync('dist/bundle-meta', { recursive: true, force: true });
 mkdirSync('dist/bundle-meta', { recursive: true });
+/** What every bundle is built as: a function's entry and the modules it loads lazily alike. */
+const BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  target: 'node16',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  // Chinese text (messages, summaries) as UTF-8, 3 bytes a character, not \uXXXX escapes of 6.
+  charset: 'utf8',
+};
+
 for (const name of names) {
   const outdir = join('dist/cloudfunctions', name);
   mkdirSync(outdir, { recursive: true });
   const { metafile } = await build({
+    ...BUNDLE,
     metafile: true,
     entryPoints: [join('cloudfunctions', name, 'index.ts')],
     outfile: join(outdir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    // Chinese text (messages, summaries) as UTF-8, 3 bytes a character, not \uXXXX escapes of 6.
-    charset: 'utf8',
     // qrcode draws the local cloud's QR (cloudfunctions/_runtime/mini-program-code.ts); on CloudBase WeChat
     // draws the code, so the 56 KB of qrcode would only slow every cold start of windows and staff.
     external: ['@cloudbase/node-sdk', 'qrcode'],
@@ -86,18 +91,7 @@ for (const name of names) {
   });
   writeFileSync(join('dist/bundle-meta', `${name}.json`), JSON.stringify(metafile));
   for (const module of LAZY[name]?.modules ?? []) {
-    await build({
-      entryPoints: [join('cloudfunctions', name, `${module}.ts`)],
-      outfile: join(outdir, `${module}.js`),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      minify: true,
-      sourcemap: false,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
+    await build({ ...BUNDLE, entryPoints: [join('cloudfunctions', name, `${module}.ts`)], outfile: join(outdir, `${module}.js`), logLevel: 'warning' });
   }
   for (const [from, to] of LAZY[name]?.files ?? []) {
     mkdirSync(dirname(join(outdir, to)), { recursive: true });
