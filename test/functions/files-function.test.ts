@@ -99,3 +99,17 @@ test('only recorded uploads count against the limit; refusals are taken off agai
     limited.close();
   }
 });
+
+test('a CloudBase file recorded as someone else’s upload cannot be attached to one’s own question (so a withdrawn notice’s file is not read back as its “owner”)', async () => {
+  ok(await upload('demo-editor', { name: '停水通知.png' }));
+  const ask = (openid: string, key: string, url: string) =>
+    cloud.call(openid, 'inquiries', { action: 'ask', data: { idempotencyKey: key, kind: 'inquiry', topic: '停水', text: '停水到几点？', attachments: [{ name: '通知.png', url, sizeBytes: 2048 }] } });
+  const refusedAsk = await ask('asker-y', 'attach-other-0001', PHOTO);
+  expect(refusedAsk).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'attachments.0.url': '只能附上通过本小程序上传的文件' } });
+  expect(await cloud.store.collection('inquiries').count()).toBe(0);
+  // Their own recorded upload goes; a fileID with no record at all (a phone upload from before uploads were recorded) too.
+  const own = 'cloud://env-1a2b/attachments/2026-11/OwnPhotoAsker01.png';
+  ok(await upload('asker-y', { url: own }));
+  expect(await ask('asker-y', 'attach-own-00001', own)).toMatchObject({ ok: true });
+  expect(await ask('asker-y', 'attach-old-00001', 'cloud://env-1a2b/attachments/2025-01/OldUnrecorded.png')).toMatchObject({ ok: true });
+});
