@@ -125,6 +125,9 @@ const bytesOf = (file: DemoFile) => zip(docxParts(file));
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The attachment a demo guide carries for the file with this id. */
+/** The demo files' ids: tests of uploads tell a person's files from these, which every demo data folder has. */
+export const DEMO_FILE_IDS: readonly string[] = DEMO_FILES.map((f) => f.id);
+
 export function demoAttachment(id: 'demoElevatorFilingForm' | 'demoRentalContractForm'): Attachment {
   const file = DEMO_FILES.find((f) => f.id === id)!;
   return { name: file.name, url: `/files/${file.id}`, sizeBytes: bytesOf(file).length };

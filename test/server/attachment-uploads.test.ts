@@ -1,3 +1,4 @@
+import { DEMO_FILE_IDS } from '../../server/demo-files';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,8 +70,9 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0)]);
 const zipWith = (part: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(part), Buffer.alloc(16)]);
 
-const storedFiles = () => readdirSync(join(dataDir, 'files'));
-const fileCount = () => cloud.store.collection('files').count();
+// The demo data folder holds the demo guides' 示范文本 (server/demo-files.ts): only uploads count here.
+const storedFiles = () => readdirSync(join(dataDir, 'files')).filter((f) => !DEMO_FILE_IDS.includes(f));
+const fileCount = async () => (await cloud.store.collection('files').count()) - DEMO_FILE_IDS.length;
 
 test('a clerk uploads a PDF: kept under the data folder by a server-chosen id, recorded, and served back byte for byte', async () => {
   const token = await sessionOf('demo-editor');

@@ -90,5 +90,5 @@ test('demo data is seeded once: a restart keeps what people changed', async () =
   const list = await (await post('/api/notices', { action: 'manageList', data: { status: 'draft' } }, { cookie: cookieAgain })).json();
   expect(list.data.items.map((n: { title: string }) => n.title)).toContain('重启后仍在');
   const all = await (await post('/api/notices', { action: 'manageList', data: { limit: 50 } }, { cookie: cookieAgain })).json();
-  expect(all.data.items).toHaveLength(17); // 16 seeded (guides and a closed consultation with its result among them) + 1
+  expect(all.data.items).toHaveLength(18); // 17 seeded (guides, a closed consultation with its result, a repealed policy and the one replacing it among them) + 1
 });
