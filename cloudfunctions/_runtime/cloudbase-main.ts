@@ -57,6 +57,8 @@ export interface CloudbaseWiring {
   wakeDeliveries?: WakeDeliveries;
   /** Cloud storage's short-lived addresses (the files function's `link`). */
   fileLinks?: FileLinks;
+  /** The time (production: the machine's clock). A test pins it so a minute's limit cannot straddle two windows. */
+  now?: () => Date;
 }
 
 /**
@@ -95,12 +97,12 @@ export function cloudbaseMain(fn: CloudFunction, wiring: () => CloudbaseWiring =
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const platform = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
-      const { store: db, search: noticeSearch, wxOpenApi: openApi, fileLinks, wakeDeliveries: wake } = wiring();
+      const { store: db, search: noticeSearch, wxOpenApi: openApi, fileLinks, wakeDeliveries: wake, now = () => new Date() } = wiring();
       const caller = await identifyCaller(platform.WX_OPENID || null, db, consoleLogger);
       return await invoke(fn, stripPlatformFields(event), {
         caller,
         store: db,
-        now: () => new Date(),
+        now,
         log: consoleLogger,
         platform: 'cloudbase',
         wxOpenApi: openApi,

@@ -22,7 +22,9 @@ const noSearch: NoticeSearch = { search: async () => ({ items: [], nextCursor: n
 function entry() {
   standin.collections.clear();
   const store = new CloudbaseStore(sdkDatabaseAt(serviceUrl));
-  return cloudbaseMain(findFunction('notices')!, () => ({ store, search: noSearch }));
+  // A fixed moment: sixty calls on a slow machine must not straddle two minute windows.
+  const now = () => new Date('2026-11-24T02:00:10Z');
+  return cloudbaseMain(findFunction('notices')!, () => ({ store, search: noSearch, now }));
 }
 
 /** The function's context as CloudBase hands it over: its variables as JSON in `environment`. */
