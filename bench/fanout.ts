@@ -7,7 +7,8 @@
  * dispatcher make goes through a counting wrapper over that store (test/support/counting-store.ts),
  * and the functions run through the same `invoke` as on CloudBase, so what is counted is what the
  * code asks of the database. Printed for: the publish call, the dispatcher run it wakes (WeChat sends
- * to grant holders), a resident's 消息 page and unread count, and a clerk's reply with its delivery.
+ * to grant holders), a resident's 消息 page and unread count, the staff's delivery report, and a clerk's
+ * reply with its delivery.
  *
  * SUBSCRIBERS=1000 npm run bench:fanout for a quicker run (the counts per bulletin do not change;
  * the dispatcher's grows with the grants, 1 % of the subscribers here).
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
     await measure('a subscriber opens 消息 (inbox.list, 20)', () => call('bench-resident-7', 'inbox', 'list', { limit: 20 }));
     await measure('the 我的 badge (inbox.unreadCount)', () => call('bench-resident-7', 'inbox', 'unreadCount', {}));
     await measure('a subscriber taps the bulletin (inbox.markRead)', () => call('bench-resident-7', 'inbox', 'markRead', { ids: [`np-${draft.id}`] }));
+    // The audience counts each resident once: the largest topic is counted, the smaller ones read (bulletin-audience.ts).
+    await measure('staff open its delivery report (deliveries.forSubject)', () => call('demo-editor', 'deliveries', 'forSubject', { subjectId: draft.id }));
 
     // A reply to a request whose applicant gave a one-time grant for it.
     const replied = templateFor('requestReplied')!.templateId;

@@ -3,6 +3,7 @@ import { templateFor, type SubscribeTemplate } from '../../shared/notifications/
 import { fitTemplateData } from '../../shared/notifications/template-fields';
 import { existingIds } from '../_runtime/store/existing-ids';
 import type { Store, Stored, Transaction } from '../_runtime/store/port';
+import { subscribedBefore } from './bulletin-audience';
 import { writeBulletinRows } from './enqueue-notification';
 import {
   DELIVERIES,
@@ -11,8 +12,6 @@ import {
   INBOX,
   inboxIdFor,
   OUTBOX,
-  SUBSCRIPTIONS,
-  subscriptionIdFor,
   type GrantRecord,
   type OutboxRecord,
 } from './records';
@@ -44,8 +43,6 @@ import {
  */
 export const FANOUT_BATCH = 500;
 const EMPTY_READS_PER_WRITE = 20 * FANOUT_BATCH;
-/** Subscription ids asked for in one query (three topics per grant holder). */
-const IDS_PER_QUERY = 300;
 
 /** Writes the next batch; answers whether the job has more to do. */
 export async function expandNotification(store: Store, job: Stored<OutboxRecord>, now: Date, batchSize = FANOUT_BATCH): Promise<boolean> {
@@ -120,19 +117,6 @@ async function sendToGrantHolders(
     });
     return !finished;
   }
-}
-
-/** Which of `openids` subscribed to one of `topics` at or before `publishedAt` (and still do). */
-async function subscribedBefore(store: Store, openids: string[], topics: string[], publishedAt: string): Promise<Set<string>> {
-  const ids = openids.flatMap((o) => topics.map((t) => subscriptionIdFor(o, t)));
-  const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const chunk = ids.slice(i, i + IDS_PER_QUERY);
-    const page = await store.collection(SUBSCRIPTIONS).find({ where: { id: { in: chunk } }, orderBy: [['id', 'asc']], limit: chunk.length });
-    // An unsubscribed row keeps its id with its topic moved to `off:…`: it is no subscription.
-    for (const s of page.items) if (topics.includes(s.topic) && s.createdAt <= publishedAt) found.add(s.openid);
-  }
-  return found;
 }
 
 async function advance(tx: Transaction, job: Stored<OutboxRecord>, progress: OutboxRecord['progress'], done: boolean, now: Date): Promise<Stored<OutboxRecord>> {

@@ -4,7 +4,8 @@ import { deliveriesContract } from '../../shared/notifications/notifications-con
 import { assertMayReadDeliveries } from './subject-access';
 import { maskOpenid } from '../../shared/privacy/masking';
 import type { Store, Stored } from '../_runtime/store/port';
-import { DELIVERIES, INBOX, OUTBOX, READ_MARKS, SUBSCRIPTIONS, WECHAT_RECORDED, type OutboxRecord } from '../_notifications/records';
+import { bulletinAudience } from '../_notifications/bulletin-audience';
+import { DELIVERIES, INBOX, OUTBOX, READ_MARKS, WECHAT_RECORDED, type OutboxRecord } from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;
@@ -66,15 +67,11 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
 });
 
 /**
- * How far a bulletin read from its rows reached: the subscribers of its topics at its publication
- * (a resident following both its kind and its department is counted under each), the read marks on
- * it, and the WeChat sends queued. Counts only: nothing is read per resident.
+ * How far a bulletin read from its rows reached: the residents subscribed to its topics at its
+ * publication (each once, bulletin-audience.ts), the read marks on it, and the WeChat sends queued.
  */
 async function bulletinReach(store: Store, job: Stored<OutboxRecord>): Promise<{ id: string; audience: number; read: number; sends: number }> {
   const topics = job.audience.type === 'topics' ? job.audience.topics : [];
-  const [perTopic, read] = await Promise.all([
-    Promise.all(topics.map((topic) => store.collection(SUBSCRIPTIONS).count({ topic, createdAt: { lte: job.createdAt } }))),
-    store.collection(READ_MARKS).count({ bulletinId: job.id }),
-  ]);
-  return { id: job.id, audience: perTopic.reduce((a, b) => a + b, 0), read, sends: job.progress.recipients };
+  const [audience, read] = await Promise.all([bulletinAudience(store, topics, job.createdAt), store.collection(READ_MARKS).count({ bulletinId: job.id })]);
+  return { id: job.id, audience, read, sends: job.progress.recipients };
 }
