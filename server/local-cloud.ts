@@ -24,7 +24,7 @@ import { AttachmentAccess } from './attachment-access';
 import { LOCAL_FILE_PATH } from '../shared/files/attachment-files';
 import { answerFeed } from '../cloudfunctions/notices/notice-feed';
 import type { FeedFormat } from '../shared/notices/notice-feeds';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../shared/api/zod-messages';
 
 /**
@@ -57,7 +57,7 @@ export interface LocalCloud {
 /** The HTTP body may carry the envelope around `data`; `invoke` enforces the limit on `data` itself. */
 const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES + 1024;
 const SignInSchema = z.strictObject({
-  openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符'),
+  openid: z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符')),
 });
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {

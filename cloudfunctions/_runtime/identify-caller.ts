@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { STAFF_ROLES, type Caller, type StaffRole } from '../../shared/staff/roles';
 import { consoleLogger, type Logger } from './handler-context';
 import type { Store } from './store/port';
@@ -27,20 +27,18 @@ export interface StaffRecord {
  * allowed (later features may add some); the ones that decide access must be
  * exact. Both department shapes are read and answered as `departmentIds`.
  */
-export const StaffRecordSchema = z
-  .object({
-    name: z.string().trim().min(1).max(60),
-    roles: z.array(z.enum(STAFF_ROLES)).min(1),
-    departmentIds: z.array(z.string().min(1)).max(50).optional(),
-    departmentId: z.string().min(1).nullable().optional(),
-    active: z.boolean(),
-  })
-  .transform(({ name, roles, departmentIds, departmentId, active }) => ({
-    name,
-    roles: [...new Set(roles)],
-    departmentIds: departmentIds ?? (departmentId ? [departmentId] : []),
-    active,
-  }));
+export const StaffRecordSchema = z.pipe(z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+  roles: z.array(z.enum(STAFF_ROLES)).check(z.minLength(1)),
+  departmentIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(50))),
+  departmentId: z.optional(z.nullable(z.string().check(z.minLength(1)))),
+  active: z.boolean(),
+}), z.transform(({ name, roles, departmentIds, departmentId, active }) => ({
+  name,
+  roles: [...new Set(roles)],
+  departmentIds: departmentIds ?? (departmentId ? [departmentId] : []),
+  active,
+})));
 
 export type ParsedStaffRecord = z.output<typeof StaffRecordSchema>;
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fieldErrorsOf } from '../../shared/api/zod-messages';
 import { useForm, type FieldErrors, type FormOptions } from './use-form';
 
@@ -13,13 +13,13 @@ export type { FieldErrors };
  * first, stays without the validation library (test/build checks this).
  */
 /** `I` is what the page hands to `submit`: by default the schema's input. */
-export interface ValidatedFormOptions<S extends z.ZodType, R, I = z.input<S>> extends Omit<FormOptions<I, z.output<S>, R>, 'check'> {
+export interface ValidatedFormOptions<S extends z.ZodMiniType, R, I = z.input<S>> extends Omit<FormOptions<I, z.output<S>, R>, 'check'> {
   schema: S;
   /** The local check's errors in the form's keys; by default zod's paths joined with dots ("period.end"). */
-  errorsOf?: (error: z.ZodError, input: I) => FieldErrors;
+  errorsOf?: (error: z.core.$ZodError, input: I) => FieldErrors;
 }
 
-export function useValidatedForm<S extends z.ZodType, R, I = z.input<S>>(options: ValidatedFormOptions<S, R, I>) {
+export function useValidatedForm<S extends z.ZodMiniType, R, I = z.input<S>>(options: ValidatedFormOptions<S, R, I>) {
   const { schema, errorsOf, ...rest } = options;
   return useForm<I, z.output<S>, R>({
     ...rest,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Bidirectional control characters: the embeddings and overrides U+202A–U+202E and the isolates
@@ -21,6 +21,6 @@ export function withoutBidiControls(text: string): string {
 }
 
 /** The refinement every name and title schema carries: refused with VALIDATION_FAILED and a Chinese message beside the field. */
-export function refuseBidiControls<S extends z.ZodString>(schema: S): S {
-  return schema.refine((text) => !hasBidiControls(text), { message: BIDI_CONTROL_MESSAGE }) as S;
+export function refuseBidiControls<S extends z.ZodMiniString>(schema: S): S {
+  return schema.check(z.refine((text: string) => !hasBidiControls(text), { message: BIDI_CONTROL_MESSAGE }));
 }

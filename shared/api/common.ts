@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The shapes every feature's contract shares: a page of a list, record ids,
@@ -11,12 +11,12 @@ export interface PageOf<T> {
 }
 
 /** Record ids reach store queries and URLs: letters, digits, `_` and `-` only. */
-export const IdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
+export const IdSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确'));
 /** The version the editor loaded: a change made on a stale page is refused (VERSION_CONFLICT). */
-export const VersionSchema = z.number().int().min(1);
+export const VersionSchema = z.number().check(z.int(), z.gte(1));
 /** An opaque cursor from a previous page's `nextCursor`. */
-export const CursorSchema = z.string().max(512).nullable().optional();
-export const LimitSchema = z.number().int().min(1).max(50).default(20);
+export const CursorSchema = z.optional(z.nullable(z.string().check(z.maxLength(512))));
+export const LimitSchema = z._default(z.number().check(z.int(), z.gte(1), z.lte(50)), 20);
 /** An action that takes nothing. */
 export const EmptySchema = z.strictObject({});
 

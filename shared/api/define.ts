@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Access } from '../staff/roles';
 
 /**
@@ -6,7 +6,7 @@ import type { Access } from '../staff/roles';
  * (as a type only) what it returns. The output is a phantom type so that the
  * app can import the contract's types without shipping extra code.
  */
-export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+export interface ActionSpec<I extends z.ZodMiniType = z.ZodMiniType, O = unknown> {
   input: I;
   access: Access;
   /** One line for the README and error logs: what the action does. */
@@ -25,9 +25,9 @@ export type ContractSpec = Record<string, FunctionSpec>;
 
 /** `action<Output>()({ input, access, summary, writes })` — curried so the output type is explicit while the input is inferred. */
 export function action<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; summary: string; writes: boolean; viewsPersonalData?: boolean; audited?: boolean }): ActionSpec<I, O> => spec;
+  return <I extends z.ZodMiniType>(spec: { input: I; access: Access; summary: string; writes: boolean; viewsPersonalData?: boolean; audited?: boolean }): ActionSpec<I, O> => spec;
 }
 
 export type InputOf<S> = S extends ActionSpec<infer I, unknown> ? z.input<I> : never;
 export type ParsedInputOf<S> = S extends ActionSpec<infer I, unknown> ? z.output<I> : never;
-export type OutputOf<S> = S extends ActionSpec<z.ZodType, infer O> ? O : never;
+export type OutputOf<S> = S extends ActionSpec<z.ZodMiniType, infer O> ? O : never;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Zod's own messages are written for programmers ("expected string, received
@@ -37,12 +37,19 @@ z.config({ customError: residentMessage });
 
 /**
  * Schema modules import this file for its effect (`import './zod-messages'`)
- * and zod itself as `import * as z from 'zod'`. Re-exporting `z` from here
+ * and zod itself as `import * as z from 'zod/mini'`. Re-exporting `z` from here
  * would defeat tree-shaking and pull all of zod's locales (~260 KB) into the
  * function bundles and the mini-program.
+ *
+ * Why zod/mini and not classic zod: classic schemas carry every check as a method
+ * (`.email()`, `.url()`, `.ip()`…), so using one schema brings all of them, ~90 KB
+ * in every function bundle. zod/mini's checks are functions imported by name
+ * (`z.string().check(z.trim(), z.maxLength(100))`), so a bundle carries the checks
+ * its schemas use (~25–30 KB). Both run the same validation core: the issues, and
+ * so the messages above, are the same.
  */
 /** Flattens zod issues into { "period.end": "message" } for forms; the first problem per field wins. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';

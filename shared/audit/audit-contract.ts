@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { CursorSchema, type PageOf } from '../api/common';
 import { action } from '../api/define';
@@ -7,24 +7,24 @@ import type { AuditKind } from './audit-record';
 
 const DaySchema = z.iso.date('请填写日期，如 2026-03-01');
 
-const ActionNameSchema = z.string().trim().regex(/^[A-Za-z]+\.[A-Za-z]+$/, '操作格式应为 函数.操作，如 requests.reply');
+const ActionNameSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z]+\.[A-Za-z]+$/, '操作格式应为 函数.操作，如 requests.reply'));
 
 /** Who, which record, which action, which Beijing days (inclusive): every filter optional, all must hold. */
 const filterFields = {
   /** A staff member's OPENID, or their name as it was recorded. */
-  actor: z.string().trim().min(1).max(64).optional(),
-  recordId: z.string().trim().min(1).max(64).optional(),
+  actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  recordId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   /** `function.action`, e.g. `requests.reply`. */
-  action: ActionNameSchema.optional(),
-  from: DaySchema.optional(),
-  to: DaySchema.optional(),
+  action: z.optional(ActionNameSchema),
+  from: z.optional(DaySchema),
+  to: z.optional(DaySchema),
 };
 
 const fromNotAfterTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
 const datesInOrder = { message: '开始日期不能晚于结束日期', path: ['to'] };
 
-export const AuditFiltersSchema = z.strictObject(filterFields).refine(fromNotAfterTo, datesInOrder);
-export const AuditSearchSchema = z.strictObject({ ...filterFields, cursor: CursorSchema }).refine(fromNotAfterTo, datesInOrder);
+export const AuditFiltersSchema = z.strictObject(filterFields).check(z.refine(fromNotAfterTo, datesInOrder));
+export const AuditSearchSchema = z.strictObject({ ...filterFields, cursor: CursorSchema }).check(z.refine(fromNotAfterTo, datesInOrder));
 
 export type AuditFilters = z.output<typeof AuditFiltersSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, staff } from '../staff/roles';
@@ -14,7 +14,7 @@ export const calendarContract = {
     writes: false,
   }),
   dueDate: action<DueDateAnswer>()({
-    input: z.strictObject({ receivedOn: z.iso.date('请选择有效的日期').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', '请选择 2000 年至 2100 年之间的日期'), workingDays: z.number().int().min(1).max(60).optional() }),
+    input: z.strictObject({ receivedOn: z.iso.date('请选择有效的日期').check(z.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', '请选择 2000 年至 2100 年之间的日期')), workingDays: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))) }),
     access: anyone,
     summary: '期限计算器：某日收到申请，按本机关工作日历何日到期，跳过哪些节假日和调休',
     writes: false,

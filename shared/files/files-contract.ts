@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { IdSchema } from '../api/common';
 import { action } from '../api/define';
@@ -12,11 +12,7 @@ import { LOCAL_FILE_PATH, MAX_UPLOAD_BYTES } from './attachment-files';
  * what the phone put into storage, so the upload is limited like any other, removed a day on if no
  * write names it, and known as the caller's own.
  */
-const UPLOADED_URL = z
-  .string()
-  .trim()
-  .max(1024)
-  .refine((url) => LOCAL_FILE_PATH.test(url) || /^cloud:\/\/\S+$/.test(url), '附件地址格式不正确');
+const UPLOADED_URL = z.string().check(z.trim(), z.maxLength(1024), z.refine((url) => LOCAL_FILE_PATH.test(url) || /^cloud:\/\/\S+$/.test(url), '附件地址格式不正确'));
 
 /** The record the app shows the file in (a notice, a request, a question); without one, the caller's own upload not sent yet. */
 export const FILE_RECORD_KINDS = ['notice', 'request', 'inquiry'] as const;
@@ -24,16 +20,16 @@ export type FileRecordKind = (typeof FILE_RECORD_KINDS)[number];
 
 export const FileLinkInputSchema = z.strictObject({
   url: UPLOADED_URL,
-  on: z.strictObject({ kind: z.enum(FILE_RECORD_KINDS), id: IdSchema }).optional(),
+  on: z.optional(z.strictObject({ kind: z.enum(FILE_RECORD_KINDS), id: IdSchema })),
 });
 
 /** A CloudBase fileID the app uploaded: `cloud://<env>/attachments/<yyyy-mm>/<random>.<ext>` (miniprogram/api/upload.ts). */
 export const CLOUD_UPLOAD_PATH = /^cloud:\/\/[^/\s]+\/attachments\/(\d{4}-\d{2})\/[A-Za-z0-9_-]+\.([a-z0-9]{1,10})$/;
 
 export const FileUploadInputSchema = z.strictObject({
-  url: z.string().trim().max(1024).regex(CLOUD_UPLOAD_PATH, '只能登记本小程序刚上传到云存储的文件'),
-  name: z.string().trim().min(1, '请提供文件名').max(200),
-  sizeBytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES, '附件不能超过 20 MB'),
+  url: z.string().check(z.trim(), z.maxLength(1024), z.regex(CLOUD_UPLOAD_PATH, '只能登记本小程序刚上传到云存储的文件')),
+  name: z.string().check(z.trim(), z.minLength(1, '请提供文件名'), z.maxLength(200)),
+  sizeBytes: z.number().check(z.int(), z.gte(1), z.lte(MAX_UPLOAD_BYTES, '附件不能超过 20 MB')),
 });
 
 export interface FileLink {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { CursorSchema, LimitSchema, type PageOf } from '../api/common';
 import { action } from '../api/define';
@@ -132,7 +132,7 @@ export const inquiriesContract = {
     writes: true,
   }),
   figures: action<CaseFigures>()({
-    input: z.strictObject({ year: z.number().int().min(2000).max(2100) }),
+    input: z.strictObject({ year: z.number().check(z.int(), z.gte(2000), z.lte(2100)) }),
     access: staff('answerer', 'viewer'),
     summary: '咨询投诉年度数字：按月按渠道件数、按时答复率、答复用时中位数、有帮助比例（只有数字）',
     writes: false,

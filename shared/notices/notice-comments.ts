@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { AppError } from '../api/errors';
 import { beijingToday } from '../time/beijing-time';
@@ -20,12 +20,8 @@ export { COMMENT_STATUS_LABELS } from './comment-rules';
 /** One resident may leave this many opinions on one consultation (more is flooding, not consulting). */
 export const MAX_COMMENTS_PER_RESIDENT = 5;
 
-export const CommentTextSchema = z
-  .string()
-  .trim()
-  .min(COMMENT_MIN_CHARS, `意见至少需要${COMMENT_MIN_CHARS}个字`)
-  .max(COMMENT_MAX_CHARS, `意见不能超过${COMMENT_MAX_CHARS}个字`);
-export const ReplyTextSchema = z.string().trim().min(2, '回复至少需要2个字').max(500, '回复不能超过500个字');
+export const CommentTextSchema = z.string().check(z.trim(), z.minLength(COMMENT_MIN_CHARS, `意见至少需要${COMMENT_MIN_CHARS}个字`), z.maxLength(COMMENT_MAX_CHARS, `意见不能超过${COMMENT_MAX_CHARS}个字`));
+export const ReplyTextSchema = z.string().check(z.trim(), z.minLength(2, '回复至少需要2个字'), z.maxLength(500, '回复不能超过500个字'));
 
 export interface NoticeComment {
   id: string;

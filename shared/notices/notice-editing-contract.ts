@@ -1,5 +1,5 @@
 import type { PendingReview } from '../reviews/reviews-contract';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { staff } from '../staff/roles';

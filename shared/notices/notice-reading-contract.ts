@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, resident, staff } from '../staff/roles';
@@ -22,21 +22,16 @@ import { noticeViewsContract } from './notice-views-contract';
 /** C0 and C1 control characters (NUL, escape, DEL…): no one types them, and the full-text index must never see them. */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
-export const SearchQuerySchema = z
-  .string()
-  .trim()
-  .min(1, '请输入要搜索的内容')
-  .max(50, '搜索内容不能超过50个字')
-  .refine((q) => !CONTROL_CHARACTERS.test(q), '搜索内容含有无法识别的字符，请删除后重试');
+export const SearchQuerySchema = z.string().check(z.trim(), z.minLength(1, '请输入要搜索的内容'), z.maxLength(50, '搜索内容不能超过50个字'), z.refine((q) => !CONTROL_CHARACTERS.test(q), '搜索内容含有无法识别的字符，请删除后重试'));
 
 export const noticeReadingContract = {
   search: action<PageOf<NoticeSearchResult>>()({
     input: z.strictObject({
       q: SearchQuerySchema,
-      kind: z.enum(NOTICE_KINDS).optional(),
-      departmentId: IdSchema.optional(),
+      kind: z.optional(z.enum(NOTICE_KINDS)),
+      departmentId: z.optional(IdSchema),
       /** Newest first (the default) or best match first. */
-      order: z.enum(SEARCH_ORDERS).default('newest'),
+      order: z._default(z.enum(SEARCH_ORDERS), 'newest'),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),
@@ -65,7 +60,7 @@ export const noticeReadingContract = {
   manageComments: action<PageOf<ManagedComment>>()({
     input: z.strictObject({
       id: IdSchema,
-      status: z.enum(COMMENT_STATUSES).optional(),
+      status: z.optional(z.enum(COMMENT_STATUSES)),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),
@@ -78,7 +73,7 @@ export const noticeReadingContract = {
       commentId: IdSchema,
       version: VersionSchema,
       decision: z.enum(['publish', 'hide']),
-      reply: ReplyTextSchema.optional(),
+      reply: z.optional(ReplyTextSchema),
     }),
     access: staff('publisher'),
     summary: '工作人员公开意见（可附答复）或不予公开',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
 import { POLICY_LEVELS } from '../reports/report-layout';
@@ -12,38 +12,32 @@ import { refuseBidiControls, withoutBidiControls } from '../api/bidi-controls';
  * editor; the same schema validates the form on the phone and the input on the
  * server, so a clerk sees the server's rule before pressing 保存.
  */
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const isoDate = z.iso.date();
 
-export const PeriodSchema = z
-  .strictObject({ start: isoDate, end: isoDate })
-  .refine((p) => p.end >= p.start, { message: '结束日期不能早于开始日期', path: ['end'] });
+export const PeriodSchema = z.strictObject({ start: isoDate, end: isoDate }).check(z.refine((p) => p.end >= p.start, { message: '结束日期不能早于开始日期', path: ['end'] }));
 export type Period = z.infer<typeof PeriodSchema>;
 
 export const AttachmentSchema = z.strictObject({
   /** A file's name loses direction controls rather than being refused: it came from the phone's file, not from typing. */
-  name: z.string().overwrite(withoutBidiControls).trim().min(1).max(100),
+  name: z.string().check(z.overwrite(withoutBidiControls), z.trim(), z.minLength(1), z.maxLength(100)),
   /**
    * A CloudBase fileID (cloud://…), an https URL, or a file uploaded to the
    * local cloud (/files/<id>, the id chosen by the server); never
    * javascript:, data:, a relative path or anything with `..` in it.
    */
-  url: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(ATTACHMENT_URL, '附件须为上传的文件，或以 https:// 或 cloud:// 开头的地址'),
-  sizeBytes: z.number().int().min(0).max(50 * 1024 * 1024),
+  url: z.string().check(z.trim(), z.maxLength(500), z.regex(ATTACHMENT_URL, '附件须为上传的文件，或以 https:// 或 cloud:// 开头的地址')),
+  sizeBytes: z.number().check(z.int(), z.gte(0), z.lte(50 * 1024 * 1024)),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 const common = {
   title: refuseBidiControls(text(100)),
-  summary: optionalText(200).default(''),
+  summary: z._default(optionalText(200), ''),
   body: text(20000),
   departmentId: text(40),
-  attachments: z.array(AttachmentSchema).max(10).default([]),
+  attachments: z._default(z.array(AttachmentSchema).check(z.maxLength(10)), []),
 };
 
 /** 政务九公开 plus how it is handled and where to go. */
@@ -55,22 +49,19 @@ export const GuideDetailsSchema = z.strictObject({
   procedure: text(2000),
   timeLimit: text(200),
   fees: text(500),
-  materials: z.array(text(200)).min(1).max(30),
-  sampleForm: optionalText(2000).default(''),
-  contactPhone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+\-() ]{5,30}$/, '请填写有效的联系电话'),
+  materials: z.array(text(200)).check(z.minLength(1), z.maxLength(30)),
+  sampleForm: z._default(optionalText(2000), ''),
+  contactPhone: z.string().check(z.trim(), z.regex(/^[0-9+\-() ]{5,30}$/, '请填写有效的联系电话')),
   processing: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('immediate') }),
-    z.strictObject({ type: z.literal('promised'), workingDays: z.number().int().min(1).max(365) }),
+    z.strictObject({ type: z.literal('promised'), workingDays: z.number().check(z.int(), z.gte(1), z.lte(365)) }),
   ]),
   location: z.strictObject({
     window: refuseBidiControls(text(100)),
     address: text(200),
     hours: text(200),
     /** Where the map opens (WeChat's openLocation needs coordinates; without them the address is copied). */
-    coordinates: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+    coordinates: z.optional(z.strictObject({ latitude: z.number().check(z.gte(-90), z.lte(90)), longitude: z.number().check(z.gte(-180), z.lte(180)) })),
   }),
 });
 export type GuideDetails = z.infer<typeof GuideDetailsSchema>;
@@ -81,7 +72,7 @@ export const NoticeContentSchema = z.discriminatedUnion('kind', [
     ...common,
     period: PeriodSchema,
     /** Set when the result of the consultation is published as its own notice. */
-    resultNoticeId: z.string().max(40).nullable().default(null),
+    resultNoticeId: z._default(z.nullable(z.string().check(z.maxLength(40))), null),
   }),
   z.strictObject({
     kind: z.literal('publicity'),
@@ -98,11 +89,11 @@ export const NoticeContentSchema = z.discriminatedUnion('kind', [
     effectiveDate: isoDate,
     validity: z.enum(POLICY_VALIDITIES),
     /** The notice that replaces this one, when it was repealed or revised. */
-    replacedById: z.string().trim().max(64).nullable().optional(),
+    replacedById: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(64)))),
     /** Whether it is a 规章 or a 行政规范性文件 (the annual report counts those, Part 2); absent or null: neither. */
-    policyLevel: z.enum(POLICY_LEVELS).nullable().optional(),
+    policyLevel: z.optional(z.nullable(z.enum(POLICY_LEVELS))),
     /** The day it was repealed (已废止), for the year the annual report counts it in. */
-    repealedOn: isoDate.nullable().optional(),
+    repealedOn: z.optional(z.nullable(isoDate)),
   }),
   z.strictObject({ kind: z.literal('announcement'), ...common }),
   z.strictObject({ kind: z.literal('guide'), ...common, guide: GuideDetailsSchema }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, staff } from '../staff/roles';
@@ -14,7 +14,7 @@ export const noticeViewsContract = {
     writes: true,
   }),
   viewCounts: action<Record<string, number>>()({
-    input: z.strictObject({ ids: z.array(IdSchema).min(1).max(50) }),
+    input: z.strictObject({ ids: z.array(IdSchema).check(z.minLength(1), z.maxLength(50)) }),
     access: staff('publisher'),
     summary: '工作人员查看一组信息的阅读数',
     writes: false,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { action } from '../api/define';
 import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
 import { staff, anyone } from '../staff/roles';
@@ -17,8 +17,8 @@ import { NoticeContentSchema, type Notice, type NoticeManageSummary, type Notice
 export const noticesContract = {
     list: action<PageOf<NoticeSummary>>()({
       input: z.strictObject({
-        kind: z.enum(NOTICE_KINDS).optional(),
-        departmentId: IdSchema.optional(),
+        kind: z.optional(z.enum(NOTICE_KINDS)),
+        departmentId: z.optional(IdSchema),
         cursor: CursorSchema,
         limit: LimitSchema,
       }),
@@ -34,10 +34,10 @@ export const noticesContract = {
     }),
     manageList: action<PageOf<NoticeManageSummary>>()({
       input: z.strictObject({
-        status: z.enum(NOTICE_STATUSES).optional(),
-        kind: z.enum(NOTICE_KINDS).optional(),
+        status: z.optional(z.enum(NOTICE_STATUSES)),
+        kind: z.optional(z.enum(NOTICE_KINDS)),
         /** Only notices set to publish themselves, soonest first. */
-        scheduled: z.literal(true).optional(),
+        scheduled: z.optional(z.literal(true)),
         cursor: CursorSchema,
         limit: LimitSchema,
       }),
@@ -54,14 +54,14 @@ export const noticesContract = {
     /** Correcting a published notice, where the bureau requires review (公开审查), answers `{ pendingReview, reviewId }` and the published text stays. */
     save: action<Notice | PendingReview>()({
       input: z.strictObject({
-        id: IdSchema.optional(),
+        id: z.optional(IdSchema),
         /** Required when `id` is given: the version the editor loaded. */
-        version: VersionSchema.optional(),
+        version: z.optional(VersionSchema),
         notice: NoticeContentSchema,
-      }).refine((v) => (v.id === undefined) === (v.version === undefined), {
+      }).check(z.refine((v) => (v.id === undefined) === (v.version === undefined), {
         message: '修改已有信息时须同时提供编号和版本',
         path: ['version'],
-      }),
+      })),
       access: staff('publisher'),
       summary: '新建草稿或修改信息内容',
       writes: true,
@@ -77,7 +77,7 @@ export const noticesContract = {
       input: z.strictObject({
         id: IdSchema,
         version: VersionSchema,
-        reason: z.string().trim().min(2, '请填写撤回原因').max(200),
+        reason: z.string().check(z.trim(), z.minLength(2, '请填写撤回原因'), z.maxLength(200)),
       }),
       access: staff('publisher'),
       summary: '撤回已发布的信息：居民不再可见，记录保留',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { resident, staff } from '../staff/roles';
@@ -9,14 +9,12 @@ import type { DeliveryReport, InboxItem, SubscriptionsView } from './notificatio
 const Empty = z.strictObject({});
 
 /** `{ kind?, departmentId? }`, at least one: a kind, a department, or that kind from that department. */
-const TopicInput = z
-  .strictObject({ kind: z.enum(NOTICE_KINDS).optional(), departmentId: IdSchema.optional() })
-  .refine((t) => t.kind !== undefined || t.departmentId !== undefined, {
+const TopicInput = z.strictObject({ kind: z.optional(z.enum(NOTICE_KINDS)), departmentId: z.optional(IdSchema) }).check(z.refine((t) => t.kind !== undefined || t.departmentId !== undefined, {
     message: '请选择信息类别或发布部门',
     path: ['kind'],
-  });
+  }));
 
-const TemplateIdSchema = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, '模板编号格式不正确');
+const TemplateIdSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/, '模板编号格式不正确'));
 
 export const subscriptionsContract = {
   topics: action<SubscriptionsView>()({
@@ -39,10 +37,7 @@ export const subscriptionsContract = {
   }),
   recordGrants: action<SubscriptionsView>()({
     input: z.strictObject({
-      grants: z
-        .array(z.strictObject({ templateId: TemplateIdSchema, result: z.enum(['accept', 'reject', 'ban']) }))
-        .min(1)
-        .max(3),
+      grants: z.array(z.strictObject({ templateId: TemplateIdSchema, result: z.enum(['accept', 'reject', 'ban']) })).check(z.minLength(1), z.maxLength(3)),
     }),
     access: resident,
     summary: '记录居民在微信订阅消息授权框中的选择',
@@ -52,7 +47,7 @@ export const subscriptionsContract = {
 
 export const inboxContract = {
   list: action<PageOf<InboxItem>>()({
-    input: z.strictObject({ cursor: CursorSchema, limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.strictObject({ cursor: CursorSchema, limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(50)), 20) }),
     access: resident,
     summary: '我的消息，最新的在前',
     writes: false,
@@ -64,12 +59,10 @@ export const inboxContract = {
     writes: false,
   }),
   markRead: action<{ updated: number; unread: number }>()({
-    input: z
-      .strictObject({
-        ids: z.array(IdSchema).min(1).max(50).optional(),
-        all: z.literal(true).optional(),
-      })
-      .refine((v) => (v.ids === undefined) !== (v.all === undefined), { message: '请指定要标为已读的消息，或选择全部', path: ['ids'] }),
+    input: z.strictObject({
+        ids: z.optional(z.array(IdSchema).check(z.minLength(1), z.maxLength(50))),
+        all: z.optional(z.literal(true)),
+      }).check(z.refine((v) => (v.ids === undefined) !== (v.all === undefined), { message: '请指定要标为已读的消息，或选择全部', path: ['ids'] })),
     access: resident,
     summary: '把消息标为已读（指定几条或全部）',
     writes: true,

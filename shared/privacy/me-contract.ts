@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { resident } from '../staff/roles';
@@ -18,7 +18,7 @@ export const MeEraseSchema = z.strictObject({
  * server may turn it into the number. Letters, digits, `_` and `-`, as WeChat issues them.
  */
 export const MePhoneNumberSchema = z.strictObject({
-  code: z.string().trim().min(1, '缺少手机号授权码').max(128).regex(/^[A-Za-z0-9_-]+$/, '手机号授权码格式不正确'),
+  code: z.string().check(z.trim(), z.minLength(1, '缺少手机号授权码'), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/, '手机号授权码格式不正确')),
 });
 
 export const meContract = {

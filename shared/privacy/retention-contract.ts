@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { anyone, staff } from '../staff/roles';
@@ -6,7 +6,7 @@ import { RETENTION_BOUNDS, type RetentionSettings } from './retention';
 
 const period = (key: keyof RetentionSettings) => {
   const { min, max, unit } = RETENTION_BOUNDS[key];
-  return z.number().int(`请填写整数${unit}`).min(min, `不能少于 ${min} ${unit}`).max(max, `不能多于 ${max} ${unit}`);
+  return z.number().check(z.int(`请填写整数${unit}`), z.gte(min, `不能少于 ${min} ${unit}`), z.lte(max, `不能多于 ${max} ${unit}`));
 };
 
 export const RetentionSaveSchema = z.strictObject({
@@ -15,7 +15,7 @@ export const RetentionSaveSchema = z.strictObject({
   ratingContactDays: period('ratingContactDays'),
   messageDays: period('messageDays'),
   /** The settings' version read (0 while the defaults apply). */
-  version: z.number().int().min(0),
+  version: z.number().check(z.int(), z.gte(0)),
 });
 
 export type RetentionView = RetentionSettings & { version: number };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
@@ -36,7 +36,7 @@ const officers = staff('ratingOfficer');
 
 export const windowsContract = {
   list: action<WindowSummary[]>()({
-    input: z.strictObject({ departmentId: IdSchema.optional() }),
+    input: z.strictObject({ departmentId: z.optional(IdSchema) }),
     access: anyone,
     summary: '服务窗口及其办理事项（仅在用的窗口）',
     writes: false,
@@ -54,15 +54,13 @@ export const windowsContract = {
     writes: true,
   }),
   qrcode: action<RatingQr>()({
-    input: z
-      .strictObject({ windowId: IdSchema.optional(), visitCode: VisitCodeSchema.optional(), origin: OriginSchema.optional() })
-      .refine((v) => (v.windowId === undefined) !== (v.visitCode === undefined), { message: '请指定窗口或评价码', path: ['windowId'] }),
+    input: z.strictObject({ windowId: z.optional(IdSchema), visitCode: z.optional(VisitCodeSchema), origin: z.optional(OriginSchema) }).check(z.refine((v) => (v.windowId === undefined) !== (v.visitCode === undefined), { message: '请指定窗口或评价码', path: ['windowId'] })),
     access: officers,
     summary: '窗口评价二维码（可打印张贴），或一个评价码的二维码',
     writes: false,
   }),
   issueVisit: action<IssuedVisit>()({
-    input: z.strictObject({ windowId: IdSchema, serviceId: IdSchema.optional(), origin: OriginSchema.optional() }),
+    input: z.strictObject({ windowId: IdSchema, serviceId: z.optional(IdSchema), origin: z.optional(OriginSchema) }),
     access: officers,
     summary: '为一次办结的服务生成一次性评价码（默认 7 天有效）',
     writes: true,
@@ -95,7 +93,7 @@ export const ratingsContract = {
     writes: false,
   }),
   feedback: action<MyRating>()({
-    input: z.strictObject({ ratingId: RatingIdSchema, solved: z.boolean(), note: z.string().trim().max(300).default('') }),
+    input: z.strictObject({ ratingId: RatingIdSchema, solved: z.boolean(), note: z._default(z.string().check(z.trim(), z.maxLength(300)), '') }),
     access: resident,
     summary: '居民对整改答复表态：问题是否解决',
     writes: true,
@@ -107,16 +105,16 @@ export const ratingsContract = {
     writes: false,
   }),
   publicList: action<PageOf<PublicRating>>()({
-    input: z.strictObject({ windowId: IdSchema.optional(), cursor: CursorSchema, limit: LimitSchema }),
+    input: z.strictObject({ windowId: z.optional(IdSchema), cursor: CursorSchema, limit: LimitSchema }),
     access: anyone,
     summary: '公开的评价（匿名的不显示评价人，未通过审核的评论不显示）',
     writes: false,
   }),
   followUps: action<PageOf<FollowUpView>>()({
     input: z.strictObject({
-      status: z.enum(FOLLOW_UP_STATUSES).optional(),
+      status: z.optional(z.enum(FOLLOW_UP_STATUSES)),
       /** 我的待办's 差评整改: the follow-ups still owed (待处理 and 整改中), as it counts them. */
-      owed: z.literal(true).optional(),
+      owed: z.optional(z.literal(true)),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),
@@ -139,25 +137,25 @@ export const ratingsContract = {
     writes: true,
   }),
   complete: action<FollowUpView>()({
-    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, done: z.string().trim().min(5, '请写明整改完成的情况（至少 5 个字）').max(1000) }),
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, done: z.string().check(z.trim(), z.minLength(5, '请写明整改完成的情况（至少 5 个字）'), z.maxLength(1000)) }),
     access: officers,
     summary: '登记限期整改已完成及整改内容，之后居民可评价是否解决',
     writes: true,
   }),
   close: action<FollowUpView>()({
-    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, note: z.string().trim().max(300).default('') }),
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, note: z._default(z.string().check(z.trim(), z.maxLength(300)), '') }),
     access: officers,
     summary: '答复之后办结差评',
     writes: true,
   }),
   appeal: action<FollowUpView>()({
-    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, reason: z.string().trim().min(5, '请写明申诉理由（至少 5 个字）').max(500) }),
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, reason: z.string().check(z.trim(), z.minLength(5, '请写明申诉理由（至少 5 个字）'), z.maxLength(500)) }),
     access: officers,
     summary: '单位对不实差评提出申诉，由管理员复核',
     writes: true,
   }),
   decideAppeal: action<FollowUpView>()({
-    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, upheld: z.boolean(), note: z.string().trim().min(2, '请填写复核意见').max(500) }),
+    input: z.strictObject({ id: RatingIdSchema, version: VersionSchema, upheld: z.boolean(), note: z.string().check(z.trim(), z.minLength(2, '请填写复核意见'), z.maxLength(500)) }),
     access: staff('admin'),
     summary: '管理员复核申诉：成立则该差评不计入数据（记录保留）',
     writes: true,

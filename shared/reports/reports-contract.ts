@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { IdSchema } from '../api/common';
 import { action } from '../api/define';
@@ -13,71 +13,65 @@ import type { RequestsTableRows } from './requests-table';
 import type { ReportStats } from './report-stats';
 
 /** The years a report can be about: the 条例 came into force in 2008. */
-export const ReportYearSchema = z.number().int().min(2008, '年度不能早于 2008 年').max(2100, '年度不正确');
+export const ReportYearSchema = z.number().check(z.int(), z.gte(2008, '年度不能早于 2008 年'), z.lte(2100, '年度不正确'));
 const DaySchema = z.iso.date('请填写日期，如 2026-03-01');
 
-const count = z.number().int('请填写整数').min(0, '不能为负数').max(10_000_000);
-const text = (max: number) => refuseBidiControls(z.string().trim().max(max));
+const count = z.number().check(z.int('请填写整数'), z.gte(0, '不能为负数'), z.lte(10_000_000));
+const text = (max: number) => refuseBidiControls(z.string().check(z.trim(), z.maxLength(max)));
 
 export const ReportInputsSchema = z.strictObject({
-  licences: count.nullable().optional(),
-  penalties: count.nullable().optional(),
-  enforcement: count.nullable().optional(),
+  licences: z.optional(z.nullable(count)),
+  penalties: z.optional(z.nullable(count)),
+  enforcement: z.optional(z.nullable(count)),
   /** 万元, at most two decimals (the template prints 万元). */
-  feesWan: z.number().min(0, '不能为负数').max(100_000_000).refine((v) => Math.round(v * 100) === v * 100 || Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '收费金额最多两位小数（单位：万元）').nullable().optional(),
+  feesWan: z.optional(z.nullable(z.number().check(z.gte(0, '不能为负数'), z.lte(100_000_000), z.refine((v) => Math.round(v * 100) === v * 100 || Math.abs(Math.round(v * 100) - v * 100) < 1e-6, '收费金额最多两位小数（单位：万元）')))),
 });
 
 export const ReportTextsSchema = z.strictObject({
-  overview: text(20_000).optional(),
-  problems: text(20_000).optional(),
-  otherMatters: text(20_000).optional(),
+  overview: z.optional(text(20_000)),
+  problems: z.optional(text(20_000)),
+  otherMatters: z.optional(text(20_000)),
 });
 
 export const SaveInputsSchema = z.strictObject({
   year: ReportYearSchema,
   /** The report's version as loaded (0 before anything was saved for the year). */
-  version: z.number().int().min(0),
-  inputs: ReportInputsSchema.optional(),
-  texts: ReportTextsSchema.optional(),
+  version: z.number().check(z.int(), z.gte(0)),
+  inputs: z.optional(ReportInputsSchema),
+  texts: z.optional(ReportTextsSchema),
 });
 export type SaveInputsInput = z.output<typeof SaveInputsSchema>;
 
-export const CaseContentSchema = z
-  .strictObject({
-    kind: z.enum(CASE_KINDS),
-    filedOn: DaySchema,
-    outcome: z.enum(CASE_OUTCOMES),
-    afterReconsideration: z.boolean().default(false),
-    requestId: IdSchema.nullable().optional(),
-    /**
-     * The request the case is about, by its tracking number (依申〔2027〕000012号), as staff read it off
-     * the letter or the case file; an alternative to `requestId`. Empty or null: about no request.
-     */
-    trackingNumber: refuseBidiControls(z.string().trim().max(40)).nullable().optional(),
-    summary: refuseBidiControls(z.string().trim().min(1, '请填写案号或案情摘要').max(500)),
-  })
-  .refine((c) => c.kind === 'litigation' || !c.afterReconsideration, { message: '只有行政诉讼才区分是否经过复议', path: ['afterReconsideration'] })
-  .refine((c) => !(c.requestId && c.trackingNumber), { message: '请只用申请编号或申请 ID 之一关联申请', path: ['trackingNumber'] });
+export const CaseContentSchema = z.strictObject({
+  kind: z.enum(CASE_KINDS),
+  filedOn: DaySchema,
+  outcome: z.enum(CASE_OUTCOMES),
+  afterReconsideration: z._default(z.boolean(), false),
+  requestId: z.optional(z.nullable(IdSchema)),
+  /**
+   * The request the case is about, by its tracking number (依申〔2027〕000012号), as staff read it off
+   * the letter or the case file; an alternative to `requestId`. Empty or null: about no request.
+   */
+  trackingNumber: z.optional(z.nullable(refuseBidiControls(z.string().check(z.trim(), z.maxLength(40))))),
+  summary: refuseBidiControls(z.string().check(z.trim(), z.minLength(1, '请填写案号或案情摘要'), z.maxLength(500))),
+}).check(z.refine((c) => c.kind === 'litigation' || !c.afterReconsideration, { message: '只有行政诉讼才区分是否经过复议', path: ['afterReconsideration'] }), z.refine((c) => !(c.requestId && c.trackingNumber), { message: '请只用申请编号或申请 ID 之一关联申请', path: ['trackingNumber'] }));
 
 export const SaveCaseSchema = z.strictObject({
   /** Absent for a new case. */
-  id: IdSchema.optional(),
-  version: z.number().int().min(1).optional(),
+  id: z.optional(IdSchema),
+  version: z.optional(z.number().check(z.int(), z.gte(1))),
   case: CaseContentSchema,
-}).refine((v) => !v.id === (v.version === undefined), { message: '修改案件时须同时给出编号和版本', path: ['version'] });
+}).check(z.refine((v) => !v.id === (v.version === undefined), { message: '修改案件时须同时给出编号和版本', path: ['version'] }));
 export type SaveCaseInput = z.output<typeof SaveCaseSchema>;
 
 export const ExportSchema = z.strictObject({ year: ReportYearSchema, format: z.enum(['csv', 'html']) });
 export const PublishSchema = z.strictObject({
   year: ReportYearSchema,
-  version: z.number().int().min(0),
+  version: z.number().check(z.int(), z.gte(0)),
   /** Publishing before the year is over (the figures will still change) must be confirmed. */
-  confirmEarly: z.boolean().optional(),
+  confirmEarly: z.optional(z.boolean()),
 });
-export const StatsSchema = z
-  .strictObject({ from: DaySchema, to: DaySchema })
-  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
-  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 3 * 366 * 86_400_000, { message: '统计区间最长三年', path: ['to'] });
+export const StatsSchema = z.strictObject({ from: DaySchema, to: DaySchema }).check(z.refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] }), z.refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 3 * 366 * 86_400_000, { message: '统计区间最长三年', path: ['to'] }));
 
 export interface CaseView {
   id: string;

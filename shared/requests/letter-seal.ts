@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 
 /**
@@ -22,18 +22,12 @@ export function base64Bytes(base64: string): number {
   return (base64.length / 4) * 3 - padding;
 }
 
-export const SealPngSchema = z
-  .string()
-  // A refinement, not .max(): a call over 64 KB is refused whole before the schema (PAYLOAD_TOO_LARGE).
-  .refine((png) => base64Bytes(png) <= SEAL_MAX_BYTES, `公章图片不能超过 ${SEAL_MAX_BYTES / 1024} KB，请压缩后再上传`)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, '公章图片的内容无法读取，请重新选择')
-  .refine((png) => png.length % 4 === 0, '公章图片的内容无法读取，请重新选择')
-  .refine((png) => png.startsWith(PNG_BASE64_START), '公章图片须为 PNG 格式（透明背景）');
+export const SealPngSchema = z.string().check(z.refine((png) => base64Bytes(png) <= SEAL_MAX_BYTES, `公章图片不能超过 ${SEAL_MAX_BYTES / 1024} KB，请压缩后再上传`), z.regex(/^[A-Za-z0-9+/]+={0,2}$/, '公章图片的内容无法读取，请重新选择'), z.refine((png) => png.length % 4 === 0, '公章图片的内容无法读取，请重新选择'), z.refine((png) => png.startsWith(PNG_BASE64_START), '公章图片须为 PNG 格式（透明背景）'));
 
 /** `png: null` takes the seal off: letters then carry the bureau's name and date alone. */
 export const SaveSealSchema = z.strictObject({
-  version: z.number().int().min(0).max(1_000_000),
-  png: SealPngSchema.nullable(),
+  version: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)),
+  png: z.nullable(SealPngSchema),
 });
 
 export interface SealView {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import type { FieldErrors } from '../api/errors';
@@ -117,11 +117,11 @@ export function templateProblems(key: LetterTemplateKey, template: LetterTemplat
 }
 
 const TemplateKeySchema = z.enum(LETTER_TEMPLATE_KEYS);
-const TitleSchema = refuseBidiControls(z.string().trim().min(1, '请填写告知书标题').max(60));
-const ParagraphsSchema = z.array(z.string().trim().min(1, '段落不能为空，不需要的段落请删除').max(2000)).min(1).max(20);
+const TitleSchema = refuseBidiControls(z.string().check(z.trim(), z.minLength(1, '请填写告知书标题'), z.maxLength(60)));
+const ParagraphsSchema = z.array(z.string().check(z.trim(), z.minLength(1, '段落不能为空，不需要的段落请删除'), z.maxLength(2000))).check(z.minLength(1), z.maxLength(20));
 
 /** The placeholder rules, reported beside the field they concern. */
-function checkPlaceholders(draft: { key: LetterTemplateKey; title: string; paragraphs: string[] }, ctx: z.RefinementCtx): void {
+function checkPlaceholders(draft: { key: LetterTemplateKey; title: string; paragraphs: string[] }, ctx: z.core.$RefinementCtx): void {
   for (const [path, message] of Object.entries(templateProblems(draft.key, draft))) {
     ctx.addIssue({ code: 'custom', message, path: path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
   }
@@ -135,11 +135,9 @@ export const PreviewLetterTemplateSchema = z.strictObject({ key: TemplateKeySche
  * It names the version the admin edited (0 when the built-in one was never
  * edited), so two admins never overwrite each other.
  */
-export const SaveLetterTemplateSchema = z
-  .strictObject({ key: TemplateKeySchema, version: z.number().int().min(0).max(1_000_000), title: TitleSchema, paragraphs: ParagraphsSchema })
-  .superRefine(checkPlaceholders);
+export const SaveLetterTemplateSchema = z.strictObject({ key: TemplateKeySchema, version: z.number().check(z.int(), z.gte(0), z.lte(1_000_000)), title: TitleSchema, paragraphs: ParagraphsSchema }).check(z.superRefine(checkPlaceholders));
 
-export const ResetLetterTemplateSchema = z.strictObject({ key: TemplateKeySchema, version: z.number().int().min(1).max(1_000_000) });
+export const ResetLetterTemplateSchema = z.strictObject({ key: TemplateKeySchema, version: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)) });
 
 /** The bureau's version of one template, stored under its key. `custom: false` after a reset to the default. */
 export interface StoredLetterTemplate {

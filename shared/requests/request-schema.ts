@@ -1,5 +1,5 @@
 import { IdSchema, VersionSchema } from '../api/common';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { refuseBidiControls } from '../api/bidi-controls';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
@@ -89,56 +89,49 @@ export const CONSULTED_PARTY_LABELS: Record<ConsultedParty, string> = { thirdPar
 
 // ── Field schemas ──
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
 export const IsoDateSchema = z.iso.date();
 
 /** A mainland mobile number: 11 digits starting 13–19. */
-export const MobileSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码');
+export const MobileSchema = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'));
 
-export const IdempotencyKeySchema = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '提交标识格式不正确');
+export const IdempotencyKeySchema = z.string().check(z.trim(), z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '提交标识格式不正确'));
 
-export const ApplicantSchema = z
-  .strictObject({
-    type: z.enum(APPLICANT_TYPES),
-    orgKind: z.enum(ORG_KINDS).optional(),
-    /** The person's name, or the organisation's full name. */
-    name: refuseBidiControls(text(100)),
-    idType: z.enum(ID_TYPES).optional(),
-    idNumber: z.string().trim().toUpperCase().max(30).optional(),
-    creditCode: z.string().trim().toUpperCase().max(18).optional(),
-    phone: MobileSchema,
-    email: z.email('请填写有效的电子邮箱').max(100).optional(),
-    address: optionalText(200),
-  })
-  .superRefine((a, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (a.type === 'person') {
-      if (a.orgKind) problem('orgKind', '自然人申请无需选择组织类别');
-      if (!a.idType) problem('idType', '请选择证件类型');
-      if (!a.idNumber) problem('idNumber', '请填写证件号码');
-      else if (a.idType === 'residentId') {
-        const why = residentIdProblem(a.idNumber, ANY_DAY);
-        if (why === 'format') problem('idNumber', '居民身份证号码应为 18 位');
-        if (why === 'birthDate') problem('idNumber', '身份证号码中的出生日期不正确');
-        if (why === 'checkDigit') problem('idNumber', '身份证号码校验位不正确，请核对');
-      } else if (a.idNumber.length < 5) problem('idNumber', '证件号码不完整');
-    } else {
-      if (!a.orgKind) problem('orgKind', '请选择组织类别');
-      if (!a.creditCode) problem('creditCode', '请填写统一社会信用代码');
-      else {
-        const why = creditCodeProblem(a.creditCode);
-        if (why === 'format') problem('creditCode', '统一社会信用代码应为 18 位数字或大写字母');
-        if (why === 'checkDigit') problem('creditCode', '统一社会信用代码校验位不正确，请核对');
-      }
+export const ApplicantSchema = z.strictObject({
+  type: z.enum(APPLICANT_TYPES),
+  orgKind: z.optional(z.enum(ORG_KINDS)),
+  /** The person's name, or the organisation's full name. */
+  name: refuseBidiControls(text(100)),
+  idType: z.optional(z.enum(ID_TYPES)),
+  idNumber: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(30))),
+  creditCode: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(18))),
+  phone: MobileSchema,
+  email: z.optional(z.email('请填写有效的电子邮箱').check(z.maxLength(100))),
+  address: optionalText(200),
+}).check(z.superRefine((a, ctx) => {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (a.type === 'person') {
+    if (a.orgKind) problem('orgKind', '自然人申请无需选择组织类别');
+    if (!a.idType) problem('idType', '请选择证件类型');
+    if (!a.idNumber) problem('idNumber', '请填写证件号码');
+    else if (a.idType === 'residentId') {
+      const why = residentIdProblem(a.idNumber, ANY_DAY);
+      if (why === 'format') problem('idNumber', '居民身份证号码应为 18 位');
+      if (why === 'birthDate') problem('idNumber', '身份证号码中的出生日期不正确');
+      if (why === 'checkDigit') problem('idNumber', '身份证号码校验位不正确，请核对');
+    } else if (a.idNumber.length < 5) problem('idNumber', '证件号码不完整');
+  } else {
+    if (!a.orgKind) problem('orgKind', '请选择组织类别');
+    if (!a.creditCode) problem('creditCode', '请填写统一社会信用代码');
+    else {
+      const why = creditCodeProblem(a.creditCode);
+      if (why === 'format') problem('creditCode', '统一社会信用代码应为 18 位数字或大写字母');
+      if (why === 'checkDigit') problem('creditCode', '统一社会信用代码校验位不正确，请核对');
     }
-  });
+  }
+}));
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
 export const InformationSchema = z.strictObject({
@@ -183,21 +176,19 @@ function checkDelivery(v: ApplicationLike, ctx: z.core.$RefinementCtx<unknown>):
  * `requests.submit`: an application made online by the resident. `fromCaseId`: the resident's own
  * inquiry that staff found to be a disclosure request (inquiries.toRequest); the two are linked both ways.
  */
-export const SubmitSchema = z.strictObject({ ...applicationShape, fromCaseId: IdSchema.optional() }).superRefine(checkDelivery);
+export const SubmitSchema = z.strictObject({ ...applicationShape, fromCaseId: z.optional(IdSchema) }).check(z.superRefine(checkDelivery));
 export type SubmitInput = z.input<typeof SubmitSchema>;
 export type Application = z.output<typeof SubmitSchema>;
 
 /** `requests.enter`: a paper, fax or walk-in application typed in by staff, registered at once. */
-export const EnterSchema = z
-  .strictObject({
-    ...applicationShape,
-    channel: z.enum(PAPER_CHANNELS),
-    /** The day the bureau received it (day zero); letters are often entered days later. */
-    receivedOn: IsoDateSchema,
-    /** The department that will handle it; by default the clerk's own (department-scope.ts). */
-    departmentId: IdSchema.optional(),
-  })
-  .superRefine(checkDelivery);
+export const EnterSchema = z.strictObject({
+  ...applicationShape,
+  channel: z.enum(PAPER_CHANNELS),
+  /** The day the bureau received it (day zero); letters are often entered days later. */
+  receivedOn: IsoDateSchema,
+  /** The department that will handle it; by default the clerk's own (department-scope.ts). */
+  departmentId: z.optional(IdSchema),
+}).check(z.superRefine(checkDelivery));
 export type EnterInput = z.input<typeof EnterSchema>;
 
 /** Reply and supplement attachments follow the same rule as a notice's: https://, cloud:// or a local-cloud upload (/files/<id>). */
@@ -207,16 +198,16 @@ export type RequestAttachment = z.infer<typeof AttachmentSchema>;
 const target = { id: IdSchema, version: VersionSchema };
 
 /** What a resident attaches: only files uploaded through the app (the handler also checks a local upload is the caller's own). */
-export const ResidentAttachmentSchema = AttachmentSchema.refine((a) => APP_UPLOADED_FILE.test(a.url), {
+export const ResidentAttachmentSchema = AttachmentSchema.check(z.refine((a) => APP_UPLOADED_FILE.test(a.url), {
   message: '只能附上通过本小程序上传的文件',
   path: ['url'],
-});
+}));
 
 export const SupplementSchema = z.strictObject({
   ...target,
   /** The applicant's answer to every item the bureau listed. */
   text: text(4000),
-  attachments: z.array(ResidentAttachmentSchema).max(10).optional(),
+  attachments: z.optional(z.array(ResidentAttachmentSchema).check(z.maxLength(10))),
 });
 
 /** `requests.recordSupplement`: a supplement that came by post, fax or in person, typed in by staff. */
@@ -225,7 +216,7 @@ export const RecordSupplementSchema = z.strictObject({
   /** The day the bureau received it: the reply deadline restarts from this day. */
   receivedOn: IsoDateSchema,
   text: text(4000),
-  attachments: z.array(AttachmentSchema).max(10).optional(),
+  attachments: z.optional(z.array(AttachmentSchema).check(z.maxLength(10))),
   /** Art. 30: the applicant's good reason for a supplement after its period; required then, refused otherwise. */
   lateReason: optionalText(500),
 });
@@ -233,7 +224,7 @@ export const RecordSupplementSchema = z.strictObject({
 export const WithdrawSchema = z.strictObject({ ...target, reason: optionalText(200) });
 
 /** `departmentId`: who handles it from now on; by default the clerk's own department (department-scope.ts). */
-export const RegisterSchema = z.strictObject({ ...target, receivedOn: IsoDateSchema.optional(), departmentId: IdSchema.optional() });
+export const RegisterSchema = z.strictObject({ ...target, receivedOn: z.optional(IsoDateSchema), departmentId: z.optional(IdSchema) });
 
 /** `requests.assignDepartment`: hand a registered request to another department. */
 export const AssignDepartmentSchema = z.strictObject({ ...target, departmentId: IdSchema });
@@ -241,9 +232,9 @@ export const AssignDepartmentSchema = z.strictObject({ ...target, departmentId: 
 export const AskSupplementSchema = z.strictObject({
   ...target,
   /** Everything to fix, listed once (Art. 30: the bureau may ask only once). */
-  items: z.array(text(500)).min(1).max(20),
+  items: z.array(text(500)).check(z.minLength(1), z.maxLength(20)),
   /** The period given, in working days. */
-  workingDays: z.number().int().min(1).max(30),
+  workingDays: z.number().check(z.int(), z.gte(1), z.lte(30)),
 });
 
 export const ConsultSchema = z.discriminatedUnion('step', [
@@ -264,7 +255,7 @@ export const ConsultSchema = z.discriminatedUnion('step', [
 export const ExtendSchema = z.strictObject({
   ...target,
   /** Added to the due date in force (Art. 33: at most 20, once). */
-  workingDays: z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS),
+  workingDays: z.number().check(z.int(), z.gte(1), z.lte(MAX_EXTENSION_WORKING_DAYS)),
   /** Who approved it: the head of the disclosure office. */
   approver: text(50),
   reason: text(500),
@@ -307,15 +298,15 @@ export const SetDelayedDueSchema = z.strictObject({
 });
 
 /** 依申〔2026〕000123号, as tracking numbers are printed. */
-export const TrackingNumberSchema = z.string().trim().regex(/^依申〔\d{4}〕\d{6}号$/, '申请编号格式应为 依申〔2026〕000123号');
+export const TrackingNumberSchema = z.string().check(z.trim(), z.regex(/^依申〔\d{4}〕\d{6}号$/, '申请编号格式应为 依申〔2026〕000123号'));
 
 /** The fields some replies must name (Art. 36), each optional on the wire; replyDetailsProblems says which a category takes. */
 const replyDetailShape = {
   whereToFind: optionalText(1000),
-  agencyName: refuseBidiControls(text(100)).optional(),
+  agencyName: z.optional(refuseBidiControls(text(100))),
   agencyContact: optionalText(200),
   procedure: optionalText(500),
-  earlierTrackingNumber: TrackingNumberSchema.optional(),
+  earlierTrackingNumber: z.optional(TrackingNumberSchema),
   basis: optionalText(500),
 };
 
@@ -336,47 +327,41 @@ function checkReplyDetails(v: { category: ReplyCategory } & Partial<Record<(type
   }
 }
 
-export const ReplySchema = z
-  .strictObject({
-    ...target,
-    category: z.enum(REPLY_CATEGORIES),
-    text: text(10000),
-    attachments: z.array(AttachmentSchema).max(20).optional(),
-    ...replyDetailShape,
-  })
-  .superRefine(checkReplyDetails);
+export const ReplySchema = z.strictObject({
+  ...target,
+  category: z.enum(REPLY_CATEGORIES),
+  text: text(10000),
+  attachments: z.optional(z.array(AttachmentSchema).check(z.maxLength(20))),
+  ...replyDetailShape,
+}).check(z.superRefine(checkReplyDetails));
 
-export const CloseSchema = z
-  .strictObject({
-    ...target,
-    category: z.enum(CLOSE_CATEGORIES),
-    reason: text(1000),
-    /** `other.other` only: the provision it relies on (e.g. 第三十九条第二款, or another law by its name). */
-    basis: optionalText(500),
-  })
-  .superRefine(checkReplyDetails);
+export const CloseSchema = z.strictObject({
+  ...target,
+  category: z.enum(CLOSE_CATEGORIES),
+  reason: text(1000),
+  /** `other.other` only: the provision it relies on (e.g. 第三十九条第二款, or another law by its name). */
+  basis: optionalText(500),
+}).check(z.superRefine(checkReplyDetails));
 
 /**
  * `requests.askFee`: a fee notice (收费通知, 条例 Art. 42) by one table, with the units this
  * application counts as (items, or pages); the amount is computed on the server from the applicant's
  * month. `waive` (免收) or `reducedTo` (减收, in 元, below the table's amount) need a reason.
  */
-export const AskFeeSchema = z
-  .strictObject({
-    ...target,
-    method: z.enum(FEE_METHODS),
-    units: z.number().int().min(1).max(MAX_FEE_UNITS),
-    waive: z.boolean().optional(),
-    reducedTo: z.number().int().min(1).max(100_000_000).optional(),
-    reason: optionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.waive || v.reducedTo !== undefined) && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '减免信息处理费须写明理由' });
-    if (v.waive && v.reducedTo !== undefined) ctx.addIssue({ code: 'custom', path: ['reducedTo'], message: '免收时无需填写减收后的金额' });
-  });
+export const AskFeeSchema = z.strictObject({
+  ...target,
+  method: z.enum(FEE_METHODS),
+  units: z.number().check(z.int(), z.gte(1), z.lte(MAX_FEE_UNITS)),
+  waive: z.optional(z.boolean()),
+  reducedTo: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100_000_000))),
+  reason: optionalText(500),
+}).check(z.superRefine((v, ctx) => {
+  if ((v.waive || v.reducedTo !== undefined) && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '减免信息处理费须写明理由' });
+  if (v.waive && v.reducedTo !== undefined) ctx.addIssue({ code: 'custom', path: ['reducedTo'], message: '免收时无需填写减收后的金额' });
+}));
 
 /** `requests.quoteFee`: what a notice by this table would charge, before it is issued (the clerk's confirmation). */
-export const QuoteFeeSchema = z.strictObject({ id: IdSchema, method: z.enum(FEE_METHODS), units: z.number().int().min(1).max(MAX_FEE_UNITS) });
+export const QuoteFeeSchema = z.strictObject({ id: IdSchema, method: z.enum(FEE_METHODS), units: z.number().check(z.int(), z.gte(1), z.lte(MAX_FEE_UNITS)) });
 
 /** `requests.recordPayment`: the day the applicant paid; the clock runs again from the next working day. */
 export const RecordPaymentSchema = z.strictObject({ ...target, paidOn: IsoDateSchema });

@@ -1,6 +1,6 @@
 import type { PendingReview } from '../reviews/reviews-contract';
 import { CursorSchema, IdSchema, LimitSchema, type PageOf } from '../api/common';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { action } from '../api/define';
 import { resident, staff } from '../staff/roles';
@@ -65,7 +65,7 @@ export const requestsContract = {
     writes: false,
   }),
   letterPdf: action<LetterPdf>()({
-    input: z.strictObject({ id: IdSchema, letter: z.number().int().min(0).max(50) }),
+    input: z.strictObject({ id: IdSchema, letter: z.number().check(z.int(), z.gte(0), z.lte(50)) }),
     access: resident,
     summary: '告知书的 PDF 文件（按本机关公文格式排版，加盖公章）：申请人本人的申请，或办理人员可办理的申请',
     writes: false,
@@ -91,13 +91,13 @@ export const requestsContract = {
 
   queue: action<QueuePage>()({
     input: z.strictObject({
-      status: z.enum(REQUEST_STATUSES).optional(),
+      status: z.optional(z.enum(REQUEST_STATUSES)),
       /** One department of the caller's (an admin: any); another's lists nothing. */
-      departmentId: IdSchema.optional(),
+      departmentId: z.optional(IdSchema),
       /** 未分配部门: registered requests with no department (stored before departments), for an admin to hand on; anyone else lists none. */
-      unassigned: z.literal(true).optional(),
+      unassigned: z.optional(z.literal(true)),
       /** 我的待办's figures: open requests overdue, or due within 3 working days (the red and orange rows), most urgent first. */
-      due: z.enum(['overdue', 'dueSoon']).optional(),
+      due: z.optional(z.enum(['overdue', 'dueSoon'])),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { action } from '../api/define';
 import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
 import { staff } from '../staff/roles';
@@ -23,9 +23,9 @@ export interface PendingReview {
 export const reviewsContract = {
   queue: action<PageOf<ReviewItem>>()({
     input: z.strictObject({
-      status: z.enum(REVIEW_STATUSES).default('pending'),
+      status: z._default(z.enum(REVIEW_STATUSES), 'pending'),
       /** 我的待办's 待我审核: leave out the caller's own submissions, which someone else must decide (SELF_REVIEW). */
-      othersOnly: z.literal(true).optional(),
+      othersOnly: z.optional(z.literal(true)),
       cursor: CursorSchema,
       limit: LimitSchema,
     }),
@@ -58,7 +58,7 @@ export const reviewsContract = {
     writes: true,
   }),
   sendBack: action<ReviewItem>()({
-    input: z.strictObject({ id: IdSchema, version: VersionSchema, comment: z.string().trim().min(2, '请填写退回意见').max(500) }),
+    input: z.strictObject({ id: IdSchema, version: VersionSchema, comment: z.string().check(z.trim(), z.minLength(2, '请填写退回意见'), z.maxLength(500)) }),
     access: staff('reviewer'),
     summary: '退回修改，附审核意见',
     writes: true,
@@ -71,8 +71,8 @@ export const reviewsContract = {
   }),
   saveSettings: action<ReviewSettingsView>()({
     input: z.strictObject({
-      version: z.number().int().min(0),
-      required: z.array(z.enum(REVIEW_KINDS)).max(REVIEW_KINDS.length),
+      version: z.number().check(z.int(), z.gte(0)),
+      required: z.array(z.enum(REVIEW_KINDS)).check(z.maxLength(REVIEW_KINDS.length)),
     }),
     access: staff('admin'),
     summary: '设定哪些事项须经审核',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import { IdSchema, VersionSchema } from '../api/common';
@@ -42,28 +42,17 @@ export function inviteUsable(invite: InviteState | null, now: Date): boolean {
   return !!invite && !invite.usedBy && now.getTime() < Date.parse(invite.expiresAt);
 }
 
-const RolesSchema = z
-  .array(z.enum(STAFF_ROLES))
-  .min(1, '请至少选择一个角色')
-  .max(STAFF_ROLES.length)
-  .transform((roles) => [...new Set(roles)]);
-const DepartmentIdsSchema = z
-  .array(IdSchema)
-  .max(20, '最多选择 20 个部门')
-  .transform((ids) => [...new Set(ids)]);
-const NameSchema = refuseBidiControls(z.string().trim().min(1, '请填写姓名').max(60, '姓名不能超过 60 个字'));
+const RolesSchema = z.pipe(z.array(z.enum(STAFF_ROLES)).check(z.minLength(1, '请至少选择一个角色'), z.maxLength(STAFF_ROLES.length)), z.transform((roles) => [...new Set(roles)]));
+const DepartmentIdsSchema = z.pipe(z.array(IdSchema).check(z.maxLength(20, '最多选择 20 个部门')), z.transform((ids) => [...new Set(ids)]));
+const NameSchema = refuseBidiControls(z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(60, '姓名不能超过 60 个字')));
 const OpenidSchema = IdSchema;
 
 /** Where the H5 app is served, for the local cloud's QR link (the page passes its own origin). */
-const OriginSchema = z.string().trim().max(200).regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, '地址格式不正确');
+const OriginSchema = z.string().check(z.trim(), z.maxLength(200), z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, '地址格式不正确'));
 
-export const InviteStaffSchema = z.strictObject({ roles: RolesSchema, departmentIds: DepartmentIdsSchema, name: NameSchema, origin: OriginSchema.optional() });
+export const InviteStaffSchema = z.strictObject({ roles: RolesSchema, departmentIds: DepartmentIdsSchema, name: NameSchema, origin: z.optional(OriginSchema) });
 export const AcceptInviteSchema = z.strictObject({
-  code: z
-    .string()
-    .max(40)
-    .transform(normaliseInviteCode)
-    .pipe(z.string().regex(INVITE_CODE_PATTERN, '邀请码是 12 位字母和数字')),
+  code: z.pipe(z.pipe(z.string().check(z.maxLength(40)), z.transform(normaliseInviteCode)), z.string().check(z.regex(INVITE_CODE_PATTERN, '邀请码是 12 位字母和数字'))),
 });
 export const SetStaffRolesSchema = z.strictObject({ openid: OpenidSchema, roles: RolesSchema, departmentIds: DepartmentIdsSchema, version: VersionSchema });
 export const RemoveStaffSchema = z.strictObject({ openid: OpenidSchema, version: VersionSchema });

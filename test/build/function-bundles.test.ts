@@ -67,6 +67,13 @@ test('each function routes by its own part of the contract, the same object the 
     expect(code).not.toContain('Entrée invalide');
   });
 
+  test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])('%s: validates with zod/mini, not classic zod (whose methods bring every check: ~90 KB a bundle)', (name) => {
+    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    // zod names each schema class in a string that minifying keeps: classic "ZodString", mini "ZodMiniString".
+    expect(code).toContain('ZodMiniObject');
+    expect(code).not.toMatch(/"Zod(String|Number|Object|Array|Optional)"/);
+  });
+
   test.each(['windows', 'staff'])('%s: carries no QR drawing code (WeChat draws the codes on CloudBase)', (name) => {
     const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
     expect(code).toContain('wxacode.getUnlimited');

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import '../../shared/api/zod-messages';
 import { ApiError } from '../../miniprogram/api/call';
 import { useForm } from '../../miniprogram/hooks/use-form';
@@ -8,7 +8,7 @@ import { useValidatedForm } from '../../miniprogram/hooks/use-validated-form';
 import { recorded, resetTaro } from '../support/taro';
 
 /** The one form hook every staff and resident form uses: check, errors per field, one submission at a time, toasts. */
-const Schema = z.object({ name: z.string().min(1), days: z.number().max(20) });
+const Schema = z.object({ name: z.string().check(z.minLength(1)), days: z.number().check(z.lte(20)) });
 type Input = { name: string; days: number };
 
 function Form(props: { input: Input; send: (data: Input) => Promise<string>; serverFields?: (f: Record<string, string>) => Record<string, string> }) {

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState, type ReactNode } from 'react';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Attachment } from '../../../shared/notices/notice-schema';
 import type { Confirmation } from '../../../shared/requests/act-confirmations';
 import type { RequestView } from '../../../shared/requests/request-types';
@@ -52,7 +52,7 @@ export interface ActionDescription {
   /** At most this many files may be attached; none when absent. */
   attachments?: number;
   /** The server's own schema for the action's input. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** The action's input from what was typed; `target` names the request and the version the clerk saw. */
   input: (target: { id: string; version: number }, values: Values, attachments: Attachment[]) => unknown;
   /** The toast when it worked. */
@@ -82,7 +82,7 @@ export function RequestActionForm(props: { description: ActionDescription; reque
   const [uploading, setUploading] = useState(false);
   // `run` reports success, failure and a version conflict itself (and reloads): the form only checks and guards.
   // The data is what the description's schema accepted; the description pairs that schema with its command.
-  const form = useValidatedForm<z.ZodType, unknown, unknown>({
+  const form = useValidatedForm<z.ZodMiniType, unknown, unknown>({
     schema: d.schema,
     submit: (data): Promise<unknown> => run(d.command, data as never, d.done, (fields) => form.setErrors(fields)),
   });
