@@ -129,7 +129,7 @@ export class AttachmentUploads implements UploadStorage {
     } catch {
       size = -1;
     }
-    if (!record || size < 0) return send(res, new AppError('FILE_NOT_FOUND').toEnvelope());
+    if (!record || record.removing || size < 0) return send(res, new AppError('FILE_NOT_FOUND').toEnvelope());
     const kind = fileKindByName(record.name);
     const inline = kind ? ATTACHMENT_FILE_TYPES[kind].inline : false;
     res.writeHead(200, {

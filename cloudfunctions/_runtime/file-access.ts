@@ -44,7 +44,10 @@ export async function decideFileAccess(store: Store, caller: Caller, uploadId: s
     if (record?.ownerOpenid === caller.openid) return 'private';
   }
   // A resident's own upload not attached to anything yet (a photo picked for a question not sent yet).
-  if (uses.length === 0 && uploadId && (await store.collection('files').get(uploadId))?.uploadedBy === caller.openid) return 'private';
+  if (uses.length === 0 && uploadId) {
+    const file = await store.collection('files').get(uploadId);
+    if (file?.uploadedBy === caller.openid && !file.removing) return 'private';
+  }
   return 'refused';
 }
 

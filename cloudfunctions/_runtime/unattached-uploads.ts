@@ -9,10 +9,14 @@ export const UNATTACHED_BATCH = 100;
 
 /**
  * Removes uploads no write has named (`attached: false`, upload-records.ts) a day after they were
- * made: the record with a `removed` event in one transaction that checks it is still unattached,
- * then the bytes. A write naming the file after that finds no record (a resident's is refused by
- * require-own-uploads.ts), and a failure between the two leaves bytes nothing serves (the routes
- * answer from the record), never a record whose bytes are gone.
+ * made, in three steps, each safe to be cut off after:
+ * 1. the record is marked `removing`, in a transaction that checks it is still unattached: from then on
+ *    it is gone for everyone (not served, not attachable, a write naming it does not mark it attached);
+ * 2. the bytes are removed (bytes already gone are no error);
+ * 3. the record goes, with a `removed` event.
+ * A run that stops between 1 and 3 (a crash, a storage error) leaves a record still unattached and
+ * marked, which the next run finds by the same query and finishes from step 2: never bytes that no
+ * record names and nothing would remove, and never a record a write could attach whose bytes are gone.
  */
 export async function removeUnattachedUploads(store: Store, storage: UploadStorage, now: Date): Promise<{ removed: number; more: boolean }> {
   const before = new Date(now.getTime() - UNATTACHED_UPLOAD_MS).toISOString();
@@ -23,16 +27,21 @@ export async function removeUnattachedUploads(store: Store, storage: UploadStora
   });
   let removed = 0;
   for (const file of items) {
-    const gone = await store.transaction(async (tx) => {
+    const marked = await store.transaction(async (tx) => {
       const current = await tx.collection('files').get(file.id);
       // Attached meanwhile (a write named it after the page was read): it stays.
-      if (!current || current.attached !== false) return false;
+      if (!current || current.attached !== false) return null;
+      if (current.removing) return current;
+      return tx.collection('files').update(file.id, current.version, { removing: true });
+    });
+    if (!marked) continue;
+    await storage.remove(file.id, marked);
+    await store.transaction(async (tx) => {
+      const current = await tx.collection('files').get(file.id);
+      if (!current) return;
       await tx.collection('files').delete(file.id, current.version);
       await tx.collection('events').insert(fileRemovedEvent(file.id, now, file.name));
-      return true;
     });
-    if (!gone) continue;
-    await storage.remove(file.id, file);
     removed++;
   }
   return { removed, more: items.length === UNATTACHED_BATCH };

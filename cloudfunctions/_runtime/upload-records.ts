@@ -37,7 +37,8 @@ export async function markUploadsAttached(store: Store, input: unknown, now: Dat
     const id = uploadIdOf(url) as string;
     for (let attempt = 0; attempt < 3; attempt++) {
       const record = await store.collection('files').get(id);
-      if (!record || record.attached !== false) break;
+      // Being removed (unattached-uploads.ts): as gone as a record already deleted, so not marked.
+      if (!record || record.attached !== false || record.removing) break;
       try {
         await store.collection('files').update(id, record.version, { attached: true, attachedAt: now.toISOString() });
         break;

@@ -152,6 +152,12 @@ export interface AttachmentFileRecord {
    */
   attached?: boolean;
   attachedAt?: string;
+  /**
+   * Set by the `remove-unattached-uploads` job before it removes the bytes; the record goes after them.
+   * A run cut off between the two leaves it set, and the next run finishes the removal. Such a file is
+   * gone for everyone meanwhile: not served, not attachable, not marked attached.
+   */
+  removing?: boolean;
 }
 
 /** What the upload answers: the attachment to put into a notice or a reply, plus what was checked. */

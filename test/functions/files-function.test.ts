@@ -107,9 +107,23 @@ test('a CloudBase file recorded as someone else’s upload cannot be attached to
   const refusedAsk = await ask('asker-y', 'attach-other-0001', PHOTO);
   expect(refusedAsk).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'attachments.0.url': '只能附上通过本小程序上传的文件' } });
   expect(await cloud.store.collection('inquiries').count()).toBe(0);
-  // Their own recorded upload goes; a fileID with no record at all (a phone upload from before uploads were recorded) too.
+  // Their own recorded upload goes.
   const own = 'cloud://env-1a2b/attachments/2026-11/OwnPhotoAsker01.png';
   ok(await upload('asker-y', { url: own }));
   expect(await ask('asker-y', 'attach-own-00001', own)).toMatchObject({ ok: true });
-  expect(await ask('asker-y', 'attach-old-00001', 'cloud://env-1a2b/attachments/2025-01/OldUnrecorded.png')).toMatchObject({ ok: true });
+  expect(await cloud.store.collection('inquiries').count()).toBe(1);
+});
+
+test('a CloudBase fileID with no upload record at all cannot be attached: its path does not say whose it is, so it is refused as a copied one is, with the same answer', async () => {
+  const ask = (key: string, url: string) =>
+    cloud.call('asker-y', 'inquiries', { action: 'ask', data: { idempotencyKey: key, kind: 'inquiry', topic: '停水', text: '停水到几点？', attachments: [{ name: '通知.png', url, sizeBytes: 2048 }] } });
+  // A notice's file from before uploads were recorded (later withdrawn), or a phone upload of then: the same folders, no owner to tell.
+  for (const [i, url] of ['cloud://env-1a2b/attachments/2025-01/OldUnrecorded.png', 'cloud://env-1a2b/attachments/2026-11/NeverRecorded.png'].entries()) {
+    expect(await ask(`attach-old-0000${i}`, url)).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', fields: { 'attachments.0.url': '只能附上通过本小程序上传的文件' } });
+  }
+  expect(await cloud.store.collection('inquiries').count()).toBe(0);
+  // Picked again on the phone, this month's upload is recorded as theirs and goes.
+  const again = 'cloud://env-1a2b/attachments/2026-11/NeverRecorded.png';
+  ok(await upload('asker-y', { url: again }));
+  expect(await ask('attach-old-00009', again)).toMatchObject({ ok: true });
 });

@@ -1,3 +1,4 @@
+import { uploadIdOf } from '../../cloudfunctions/_runtime/upload-records';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { application } from '../support/request-factories';
 
@@ -50,6 +51,10 @@ test('the resident\'s own upload (or a CloudBase one) is kept, and shown to the 
   const r = await awaitingSupplement();
   const mine = await uploaded('resident-a');
   const cloudFile = { name: '身份证明.jpg', url: 'cloud://env-1a2b/attachments/2026-09/k3J9xQ2mT8.jpg', sizeBytes: 4096 };
+  // As files.upload records a phone's upload to CloudBase storage.
+  await cloud.store
+    .collection('files')
+    .insert({ id: uploadIdOf(cloudFile.url)!, name: cloudFile.name, contentType: 'image/jpeg', sizeBytes: 4096, uploadedBy: 'resident-a', createdAt: '2026-09-29T02:00:00.000Z', url: cloudFile.url, attached: false });
   const done = ok(await supplement(r, [mine, cloudFile]));
   expect(done.supplement.answer).toMatchObject({ text: '地块图见附件。', attachments: [mine, cloudFile] });
   const staffView = ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: r.id } }));

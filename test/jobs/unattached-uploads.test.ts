@@ -86,3 +86,65 @@ test('the local cloud’s storage removes the bytes under the data folder, and o
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a run cut off between marking an upload and removing it leaves what the next run finishes: no bytes without a record', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sg-unattached-'));
+  try {
+    const local = new AttachmentUploads(dataDir, cloud.store, () => cloud.clock.now);
+    const [after, before] = LOCAL_IDS;
+    const t0 = cloud.clock.now;
+    // `after` is the older, so each run reaches it first.
+    for (const [i, id] of [after, before].entries()) {
+      await uploaded(id, 'asker-x', new Date(t0.getTime() + i * 60_000));
+      writeFileSync(join(dataDir, 'files', id), 'bytes');
+    }
+    // The storage step dies once per file (as a crash would): for `after` just after its bytes go, for
+    // `before` before they do.
+    const crashed = new Set<string>();
+    const crashingOnce: UploadStorage = {
+      async remove(id, record) {
+        if (crashed.has(id)) return local.remove(id);
+        crashed.add(id);
+        if (id === after) await local.remove(id);
+        throw new Error(`crashed removing ${record.name}`);
+      },
+    };
+    // An hour between runs: the job's turn (everyMs) has come again each time.
+    const run = (uploads: UploadStorage) => {
+      cloud.clock.now = new Date(cloud.clock.now.getTime() + 61 * 60_000);
+      return runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger, uploads });
+    };
+    const bytesLeft = () => readdirSync(join(dataDir, 'files')).sort();
+    cloud.clock.now = new Date(t0.getTime() + 25 * 3600_000);
+
+    // Cut off after the bytes: the record is still there, marked, and the next run takes it off.
+    expect((await run(crashingOnce)).ran).toEqual(expect.arrayContaining([{ name: 'remove-unattached-uploads', error: expect.stringContaining('crashed') }]));
+    expect(await cloud.store.collection('files').get(after)).toMatchObject({ attached: false, removing: true });
+    expect(bytesLeft()).toEqual([before]);
+
+    // Next run: `after` finished; cut off before `before`'s bytes go.
+    await run(crashingOnce);
+    expect(await cloud.store.collection('files').get(after)).toBeNull();
+    expect(await cloud.store.collection('files').get(before)).toMatchObject({ attached: false, removing: true });
+    expect(bytesLeft()).toEqual([before]);
+    // Meanwhile a file being removed is gone for everyone: its uploader cannot attach it, a write naming it does not keep it.
+    const ask = await cloud.call('asker-x', 'inquiries', {
+      action: 'ask',
+      data: { idempotencyKey: 'removing-upload-1', kind: 'complaint', topic: '噪音', text: '夜间施工扰民。', anonymous: true, attachments: [{ name: '现场.png', url: localFileUrl(before), sizeBytes: 10 }] },
+    });
+    expect(ask).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ attachments: [{ name: '通知.png', url: localFileUrl(before), sizeBytes: 10 }] }) } }));
+    expect(await cloud.store.collection('files').get(before)).toMatchObject({ attached: false, removing: true });
+
+    // The run after that finishes it: bytes, then the record. Each file has one `removed` event.
+    expect((await run(local)).counts.uploadsRemoved).toBe(1);
+    expect(bytesLeft()).toEqual([]);
+    for (const id of [after, before]) {
+      expect(await cloud.store.collection('files').get(id)).toBeNull();
+      const events = await cloud.store.collection('events').find({ where: { subjectId: id }, orderBy: [['at', 'asc']], limit: 5 });
+      expect(events.items.filter((e) => e.action === 'removed')).toHaveLength(1);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@ import { prepareInboxFixture } from './notifications-fixture';
 import { prepareReportFixture } from './report-fixture';
 import { prepareStaffFixture } from './staff-fixture';
 import { prepareInquiryFixture } from './inquiry-fixture';
+import { uploadIdOf } from '../../cloudfunctions/_runtime/upload-records';
 
 /**
  * The fixture prepared once, as a database image: suites that need a fresh database per test
@@ -50,6 +51,30 @@ export function fixtureCopyPerTest(prepared: PreparedFixture, use: (cloud: Cloud
 /** An upload the fixture's published notice carries (its bytes are not needed: `files.link` answers the local address). */
 export const FIXTURE_FILE_URL = '/files/FixtureAttachmentFile0';
 
+/**
+ * Phone uploads to CloudBase storage recorded (files.upload) as resident-a's, who attaches them in the
+ * valid inputs (a supplement's document, a complaint's photo): a resident may attach only their own uploads.
+ */
+export const FIXTURE_RESIDENT_UPLOADS = {
+  document: 'cloud://env-1a2b/attachments/2026-11/k3J9xQ2mT8.pdf',
+  photo: 'cloud://env-1a2b/attachments/2026-11/noisePhoto0001.jpg',
+} as const;
+
+async function prepareResidentUploads(cloud: CloudHarness): Promise<void> {
+  for (const [name, url] of [['说明.pdf', FIXTURE_RESIDENT_UPLOADS.document], ['现场.jpg', FIXTURE_RESIDENT_UPLOADS.photo]] as const) {
+    await cloud.store.collection('files').insert({
+      id: uploadIdOf(url)!,
+      name,
+      contentType: name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+      sizeBytes: 2048,
+      uploadedBy: 'resident-a',
+      createdAt: cloud.clock.now.toISOString(),
+      url,
+      attached: false,
+    });
+  }
+}
+
 /** A draft and a published notice, created through the functions as the demo editor. */
 export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '夹具草稿' }) } }));
@@ -60,6 +85,7 @@ export async function prepareFixture(cloud: CloudHarness): Promise<Fixture> {
   const fixture: Fixture = { noticeId: draft.id, noticeVersion: draft.version, publishedId: published.id, publishedVersion: published.version } as Fixture;
 
   // Each feature adds the records its actions need.
+  await prepareResidentUploads(cloud);
   Object.assign(fixture, await prepareRequestFixture(cloud));
   Object.assign(fixture, await prepareLetterTemplateFixture(cloud));
 

@@ -4,7 +4,7 @@ import { announcement, guide, policy, publicity } from './factories';
 import { RESPONSE, windowContent } from './rating-fixture';
 import { application, enteredApplication, organisationApplication } from './request-factories';
 import type { RequestFixture } from './request-fixture';
-import { FIXTURE_FILE_URL } from './fixture';
+import { FIXTURE_FILE_URL, FIXTURE_RESIDENT_UPLOADS } from './fixture';
 
 /**
  * One valid input per action, for the authorisation matrix and the hostile
@@ -135,7 +135,7 @@ export const VALID_INPUTS: Inputs = {
     mine: () => [{}, { limit: 5, cursor: null }],
     get: (f) => [{ id: f.submittedId }],
     letterPdf: (f) => [{ id: f.awaitingSupplementId, letter: 0 }],
-    supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: 'cloud://env-1a2b/attachments/2026-11/k3J9xQ2mT8.pdf', sizeBytes: 2048 }] }],
+    supplement: (f) => [{ id: f.awaitingSupplementId, version: f.awaitingSupplementVersion, text: '所需信息为 2025 年度。', attachments: [{ name: '说明.pdf', url: FIXTURE_RESIDENT_UPLOADS.document, sizeBytes: 2048 }] }],
     giveReasons: (f) => [{ id: f.reasonsRequestedId, version: f.reasonsRequestedVersion, text: '所申请的是本小区 40 栋楼各自的加装电梯批复，业主委员会需逐栋核对。' }],
     withdraw: (f) => [{ id: f.submittedId, version: f.submittedVersion, reason: '已从其他渠道获得' }],
     queue: () => [{}, { status: 'registered', limit: 10, cursor: null }, { departmentId: 'office' }, { status: 'submitted' }, { due: 'overdue' }, { due: 'dueSoon', departmentId: 'office' }],
@@ -261,7 +261,7 @@ export const VALID_INPUTS: Inputs = {
   inquiries: {
     ask: () => [
       { idempotencyKey: 'valid-ask-0001', kind: 'inquiry', topic: '户籍', departmentId: 'office', text: '新生儿落户需要哪些材料？', contact: { name: '周丽', phone: '13900001111' }, replyBy: 'phone' },
-      { idempotencyKey: 'valid-ask-0002', kind: 'complaint', topic: '噪音', text: '夜间施工扰民。', anonymous: true, attachments: [{ name: '现场.jpg', url: 'cloud://env/noise.jpg', sizeBytes: 2048 }] },
+      { idempotencyKey: 'valid-ask-0002', kind: 'complaint', topic: '噪音', text: '夜间施工扰民。', anonymous: true, attachments: [{ name: '现场.jpg', url: FIXTURE_RESIDENT_UPLOADS.photo, sizeBytes: 2048 }] },
     ],
     mine: () => [{}, { limit: 5, cursor: null }],
     get: (f) => [{ id: f.openCaseId }, { caseNumber: f.openCaseNumber }],
