@@ -56,6 +56,8 @@ export const inquiriesFunction = defineFunction('inquiries', inquiriesContract, 
   },
 
   async followUp({ id, version, text, attachments }, ctx) {
+    // Someone else's case answers as a missing one, before anything is said about the files.
+    if (attachments?.length) await ownCase(ctx, id, undefined);
     await requireOwnUploads(ctx, attachments ?? []);
     return toMyCaseView(await changeCase(ctx, id, version, { type: 'followUp', actor: residentActor(ctx), text, attachments: attachments ?? [] }, { resident: ctx.caller.openid as string }));
   },
@@ -65,6 +67,7 @@ export const inquiriesFunction = defineFunction('inquiries', inquiriesContract, 
   },
 
   async giveMore({ id, version, text, attachments }, ctx) {
+    if (attachments?.length) await ownCase(ctx, id, undefined);
     await requireOwnUploads(ctx, attachments ?? []);
     return toMyCaseView(await changeCase(ctx, id, version, { type: 'giveMore', actor: residentActor(ctx), text, attachments: attachments ?? [] }, { resident: ctx.caller.openid as string }));
   },

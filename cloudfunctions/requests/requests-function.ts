@@ -73,6 +73,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   },
 
   async supplement({ id, version, text, attachments }, ctx) {
+    // Someone else's request answers as a missing one, before anything is said about the files.
+    if (attachments?.length) await ownRequest(ctx.store, id, ctx.caller.openid as string);
     await requireOwnUploads(ctx, attachments ?? []);
     return change(ctx, id, version, { type: 'supplement', actor: applicant(ctx), text, attachments: attachments ?? [] });
   },
