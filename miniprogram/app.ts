@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { initTransport } from './api/transport';
 import { labelNavigationBar } from './h5-navigation-bar';
+import { activateRolesByKeyboard, focusablePages } from './h5-keyboard';
 import { go, routes } from './navigation';
 import { registerPrivacyAuthorization } from './privacy/privacy-authorization';
 import './app.css';
@@ -11,7 +12,11 @@ function App({ children }: PropsWithChildren) {
     initTransport();
     // A privacy API called on a page without the popup: the 隐私政策 page shows it.
     registerPrivacyAuthorization(() => go(routes.privacyPolicy()));
-    if (process.env.TARO_ENV === 'h5') labelNavigationBar();
+    if (process.env.TARO_ENV === 'h5') {
+      labelNavigationBar();
+      activateRolesByKeyboard();
+      focusablePages();
+    }
     // A link to a page the app does not have (old, mistyped, moved): say so and offer the way home,
     // rather than WeChat's blank error or H5's empty screen. WeChat wants the redirect made at once.
     Taro.onPageNotFound(() => {

@@ -29,7 +29,7 @@ export function AttachmentList({ files, testId, on }: { files: Attachment[]; tes
           );
         }
         return (
-          <Text key={file.url} className="attachments__item" onClick={() => void openAttachment(file, on)} data-testid="attachment-link">
+          <Text role="button" tabIndex={0} key={file.url} className="attachments__item" onClick={() => void openAttachment(file, on)} data-testid="attachment-link">
             {label}
           </Text>
         );

@@ -43,6 +43,7 @@ export function ConsultationOpinions({ notice, signedIn }: { notice: Consultatio
         <View className="field opinions__form" data-testid="opinion-form">
           <Text className="field__label">我的意见</Text>
           <Textarea
+            nativeProps={{ 'aria-label': '我的意见' }}
             className="field__textarea"
             value={text}
             maxlength={COMMENT_MAX_CHARS}

@@ -12,12 +12,13 @@ export function ElderModeSwitch({ onChange }: { onChange?: (on: boolean) => void
   };
   return (
     <View className="menu">
-      <View className="menu__item" onClick={toggle} data-testid="elder-mode">
+      {/* The whole line is the switch; the drawn Switch inside is only its picture (kept out of the tab order and of the accessibility tree). */}
+      <View role="switch" aria-checked={on} tabIndex={0} className="menu__item" onClick={toggle} data-testid="elder-mode">
         <View className="menu__text">
           <Text>长辈模式</Text>
           <Text className="menu__hint">{on ? '已开启：字更大、间距更宽' : '字更大、间距更宽，看得更清楚'}</Text>
         </View>
-        <Switch checked={on} color="#b71c1c" data-testid="elder-mode-switch" />
+        <Switch checked={on} color="#b71c1c" nativeProps={{ tabIndex: -1, 'aria-hidden': 'true' }} data-testid="elder-mode-switch" />
       </View>
     </View>
   );

@@ -42,9 +42,9 @@ export function FeedLinks(props: { kind?: NoticeKind; departmentId?: string }) {
   return (
     <View className="feed-links" data-testid="feed-links">
       <Text>订阅本栏目：</Text>
-      <Text className="feed-links__item" onClick={() => void copy('atom')} data-testid="feed-atom">Atom</Text>
+      <Text role="button" tabIndex={0} className="feed-links__item" onClick={() => void copy('atom')} data-testid="feed-atom">Atom</Text>
       <Text> · </Text>
-      <Text className="feed-links__item" onClick={() => void copy('json')} data-testid="feed-json">JSON Feed</Text>
+      <Text role="button" tabIndex={0} className="feed-links__item" onClick={() => void copy('json')} data-testid="feed-json">JSON Feed</Text>
     </View>
   );
 }

@@ -89,7 +89,7 @@ function MaterialsChecklist({ materials }: { materials: string[] }) {
     <View className="checklist">
       <Text className="checklist__count" data-testid="materials-count">已备齐 {count} / {materials.length} 项</Text>
       {materials.map((m, i) => (
-        <View
+        <View role="button" tabIndex={0}
           key={i}
           className={`checklist__item ${ready[i] ? 'checklist__item--done' : ''}`}
           onClick={() => setReady((r) => r.map((v, j) => (j === i ? !v : v)))}

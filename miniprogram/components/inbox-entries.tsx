@@ -11,7 +11,7 @@ export function InboxEntries() {
   useDidShow(() => unread.reload());
   return (
     <View className="menu">
-      <View className="menu__item" onClick={() => go(routes.inbox())} data-testid="inbox-entry">
+      <View role="button" tabIndex={0} className="menu__item" onClick={() => go(routes.inbox())} data-testid="inbox-entry">
         <View className="menu__label">
           <Text>消息</Text>
           {unread.count > 0 && (
@@ -20,7 +20,7 @@ export function InboxEntries() {
         </View>
         <Text className="menu__arrow">›</Text>
       </View>
-      <View className="menu__item" onClick={() => go(routes.subscriptions())} data-testid="subscriptions-entry">
+      <View role="button" tabIndex={0} className="menu__item" onClick={() => go(routes.subscriptions())} data-testid="subscriptions-entry">
         <Text>我的订阅</Text>
         <Text className="menu__arrow">›</Text>
       </View>

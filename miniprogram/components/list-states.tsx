@@ -43,7 +43,7 @@ export function ListStates(props: {
   }
   if (hasMore) {
     return (
-      <View className="list-state" data-testid="list-more" onClick={onLoadMore}>
+      <View role="button" tabIndex={0} className="list-state" data-testid="list-more" onClick={onLoadMore}>
         上拉或点击加载更多
       </View>
     );

@@ -122,7 +122,7 @@ function CorrectionNotes({ corrections }: { corrections?: NoticeCorrection[] }) 
 /** A tappable line leading to another notice (a replacement, a consultation's result). */
 function LinkRow({ text, to, testId }: { text: string; to: string; testId: string }) {
   return (
-    <View className="link-row" onClick={() => go(routes.noticeDetail(to))} data-testid={testId}>
+    <View role="button" tabIndex={0} className="link-row" onClick={() => go(routes.noticeDetail(to))} data-testid={testId}>
       <Text>{text}</Text>
       <Text className="menu__arrow">›</Text>
     </View>

@@ -14,7 +14,7 @@ interface Props {
 export function NoticeCard({ notice, onOpen, today = beijingToday(new Date()) }: Props) {
   const badge = badgeFor(notice, today);
   return (
-    <View className="card notice-card" onClick={() => onOpen(notice.id)} data-testid="notice-card">
+    <View role="button" tabIndex={0} className="card notice-card" onClick={() => onOpen(notice.id)} data-testid="notice-card">
       <View className="notice-card__head">
         <Text className={`kind-tag kind-tag--${notice.kind}`}>{NOTICE_KIND_LABELS[notice.kind]}</Text>
         {badge && <Text className={`badge badge--${badge.tone}`}>{badge.text}</Text>}

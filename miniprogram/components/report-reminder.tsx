@@ -20,7 +20,7 @@ function ReminderCard(props: { year: number; deadline: string }) {
   const report = remote.data;
   const missing = report?.checks.filter((c) => !c.ok) ?? [];
   return (
-    <View className="card report-reminder" onClick={() => go(routes.adminReport(props.year))} data-testid="report-reminder">
+    <View role="button" tabIndex={0} className="card report-reminder" onClick={() => go(routes.adminReport(props.year))} data-testid="report-reminder">
       <Text className="report-reminder__title">{props.year} 年度政府信息公开工作年度报告</Text>
       <Text className="report-reminder__line">应于 {props.deadline} 前发布</Text>
       {report?.status === 'published' ? (

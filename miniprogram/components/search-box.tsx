@@ -19,13 +19,14 @@ export function SearchBox(props: { initial?: string; placeholder?: string; autoF
         value={value}
         maxlength={50}
         confirmType="search"
+        nativeProps={{ 'aria-label': props.placeholder ?? '搜索' }}
         focus={props.autoFocus}
         placeholder={props.placeholder ?? '搜索公开信息、办事指南、文号'}
         onInput={(e) => setValue(e.detail.value)}
         onConfirm={submit}
         data-testid="search-input"
       />
-      <Text className="search-box__button" onClick={submit} data-testid="search-submit">搜索</Text>
+      <Text role="button" tabIndex={0} className="search-box__button" onClick={submit} data-testid="search-submit">搜索</Text>
     </View>
   );
 }

@@ -9,7 +9,7 @@ export function SearchResultCard({ result, onOpen }: { result: NoticeSearchResul
   const titleHit = result.highlights.find((h) => h.field === 'title');
   const others = result.highlights.filter((h) => h.field !== 'title');
   return (
-    <View className="card notice-card search-result" onClick={() => onOpen(result.id)} data-testid="search-result">
+    <View role="button" tabIndex={0} className="card notice-card search-result" onClick={() => onOpen(result.id)} data-testid="search-result">
       <View className="notice-card__head">
         <Text className={`kind-tag kind-tag--${result.kind}`}>{NOTICE_KIND_LABELS[result.kind]}</Text>
         <CorrectionMark notice={result} />

@@ -38,7 +38,7 @@ export function StaffTodo() {
             </View>
           )}
           {t.requests?.urgent.map((r) => (
-            <View key={r.id} className="staff-todo__row" onClick={() => go(routes.adminRequest(r.id))} data-testid="todo-urgent">
+            <View role="button" tabIndex={0} key={r.id} className="staff-todo__row" onClick={() => go(routes.adminRequest(r.id))} data-testid="todo-urgent">
               <Text className={r.urgency === 'overdue' ? 'staff-todo__count--alert' : 'staff-todo__count--warn'}>
                 {r.urgency === 'overdue' ? '已逾期' : r.workingDaysLeft === 0 ? '今日到期' : `剩 ${r.workingDaysLeft} 个工作日`}
               </Text>
@@ -47,13 +47,13 @@ export function StaffTodo() {
             </View>
           ))}
           {t.reviews && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminReviews('toDecide'))} data-testid="todo-reviews">
+            <View role="button" tabIndex={0} className="staff-todo__row" onClick={() => go(routes.adminReviews('toDecide'))} data-testid="todo-reviews">
               <Text>待我审核 {t.reviews.waiting} 项</Text>
               {t.reviews.oldestSubmittedAt && <Text className="staff-todo__line">最早提交于 {formatBeijingDateTime(t.reviews.oldestSubmittedAt)}</Text>}
             </View>
           )}
           {t.sentBack.map((item) => (
-            <View
+            <View role="button" tabIndex={0}
               key={item.id}
               className="staff-todo__row staff-todo__row--sent-back"
               onClick={() => go(item.kind.startsWith('notice.') ? routes.adminNoticeEdit(item.subjectId) : routes.adminRequest(item.subjectId))}
@@ -64,12 +64,12 @@ export function StaffTodo() {
             </View>
           ))}
           {t.followUps && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminFollowUps('owed'))} data-testid="todo-follow-ups">
+            <View role="button" tabIndex={0} className="staff-todo__row" onClick={() => go(routes.adminFollowUps('owed'))} data-testid="todo-follow-ups">
               <Text>差评整改 {t.followUps.open} 件{t.followUps.overdue > 0 ? `，其中 ${t.followUps.overdue} 件已超期` : ''}</Text>
             </View>
           )}
           {t.scheduledNotices && t.scheduledNotices.count > 0 && (
-            <View className="staff-todo__row" onClick={() => go(routes.adminNotices('scheduled'))} data-testid="todo-scheduled">
+            <View role="button" tabIndex={0} className="staff-todo__row" onClick={() => go(routes.adminNotices('scheduled'))} data-testid="todo-scheduled">
               <Text>定时发布 {t.scheduledNotices.count} 条</Text>
               {t.scheduledNotices.next && <Text className="staff-todo__line">下一条 {formatBeijingDateTime(t.scheduledNotices.next)}</Text>}
             </View>
@@ -83,7 +83,7 @@ export function StaffTodo() {
 function Cell(props: { label: string; count: number; tone?: 'alert' | 'warn'; testId: string; to: string }) {
   const tone = props.count > 0 && props.tone ? ` staff-todo__count--${props.tone}` : '';
   return (
-    <View className="staff-todo__cell" onClick={() => go(props.to)} data-testid={props.testId}>
+    <View role="button" tabIndex={0} className="staff-todo__cell" onClick={() => go(props.to)} data-testid={props.testId}>
       <Text className={`staff-todo__count${tone}`}>{props.count}</Text>
       <Text className="staff-todo__label">{props.label}</Text>
     </View>

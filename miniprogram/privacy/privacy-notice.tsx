@@ -11,7 +11,7 @@ export function PrivacyNotice(props: { purpose: string }) {
       <Text>
         您填写的个人信息仅用于{props.purpose}，按规定期限保存后匿名化，可在“我的 → 个人信息”查看、导出或删除。详见
       </Text>
-      <Text className="privacy-notice__link" onClick={() => go(routes.privacyPolicy())} data-testid="privacy-policy-link">
+      <Text role="button" tabIndex={0} className="privacy-notice__link" onClick={() => go(routes.privacyPolicy())} data-testid="privacy-policy-link">
         《隐私政策》
       </Text>
     </View>

@@ -36,7 +36,7 @@ export function PrivacyPopup(props: { askOnOpen?: boolean }) {
           为办理政府信息公开申请、咨询和评价，本小程序会在您提交时收集您填写的姓名、证件号码、联系电话、地址或邮箱，
           复制地址、选择文件时会使用剪贴板和文件。我们只为办理您的事项使用这些信息，按法定期限保存，您可以在“我的 → 个人信息”中查看、导出或删除。
         </Text>
-        <Text className="privacy-popup__link" onClick={() => go(routes.privacyPolicy())}>阅读《隐私政策》</Text>
+        <Text role="button" tabIndex={0} className="privacy-popup__link" onClick={() => go(routes.privacyPolicy())}>阅读《隐私政策》</Text>
         <View className="privacy-popup__actions">
           <Button className="btn btn--plain" onClick={decline} data-testid="privacy-decline">不同意</Button>
           <Button

@@ -1,5 +1,8 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+
+/** The label of the field a control sits in, so the control can carry it as its accessible name (H5). */
+const FieldLabel = createContext<string | undefined>(undefined);
 
 /** A labelled field with its error right under it, where the clerk is looking. */
 export function FormField(props: { label: string; error?: string; required?: boolean; children: ReactNode }) {
@@ -9,8 +12,8 @@ export function FormField(props: { label: string; error?: string; required?: boo
         {props.label}
         {props.required ? <Text className="field__required"> *</Text> : null}
       </Text>
-      {props.children}
-      {props.error ? <Text className="field__error">{props.error}</Text> : null}
+      <FieldLabel.Provider value={props.label}>{props.children}</FieldLabel.Provider>
+      {props.error ? <Text className="field__error" role="alert">{props.error}</Text> : null}
     </View>
   );
 }
@@ -41,7 +44,10 @@ export function TextField(props: {
   keyboard?: Keyboard;
   onChange: (value: string) => void;
 }) {
+  // The visible label is a separate Text: the input inside Taro's element gets it as its name.
+  const label = useContext(FieldLabel);
   const shared = {
+    nativeProps: label ? { 'aria-label': label } : undefined,
     name: props.name,
     value: props.value,
     placeholder: props.placeholder,

@@ -412,7 +412,7 @@ export function RequestActions(props: { request: RequestView; run: Run; busy: bo
           {menuOpen ? (
             <View className="menu" data-testid="action-menu">
               {others.map((e) => (
-                <View
+                <View role="button" tabIndex={0}
                   key={e.key}
                   className="menu__item"
                   onClick={() => {

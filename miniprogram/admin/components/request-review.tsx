@@ -21,7 +21,7 @@ export function RequestReview({ request }: { request: RequestView }) {
   const step = STEP_OF[item.kind];
   if (item.status === 'sentBack' && !(step && (request.allowed as string[]).includes(step))) return null;
   return (
-    <View onClick={() => go(routes.adminReview(item.id))} data-testid="request-review">
+    <View role="button" tabIndex={0} onClick={() => go(routes.adminReview(item.id))} data-testid="request-review">
       <ReviewState review={item} subjectVersion={item.status === 'pending' ? item.subjectVersion : request.version} />
     </View>
   );

@@ -5,7 +5,7 @@ import { go } from '../../navigation';
 export function StaffLink({ label, url, testId }: { label: string; url: string; testId: string }) {
   return (
     <View className="menu">
-      <View className="menu__item" onClick={() => go(url)} data-testid={testId}>
+      <View role="button" tabIndex={0} className="menu__item" onClick={() => go(url)} data-testid={testId}>
         <Text>{label}</Text>
         <Text className="menu__arrow">›</Text>
       </View>

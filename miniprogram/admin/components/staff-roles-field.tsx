@@ -31,7 +31,7 @@ export function StaffRolesField(props: {
       <FormField label="角色（可多选）" required error={errors.roles}>
         <View className="chips">
           {STAFF_ROLES.map((role) => (
-            <View
+            <View role="button" tabIndex={0}
               key={role}
               className={`chip ${roles.includes(role) ? 'chip--selected' : ''}`}
               onClick={() => onChange({ roles: toggle(roles, role), departmentIds })}
@@ -46,7 +46,7 @@ export function StaffRolesField(props: {
       <FormField label="所属部门（可多选）" error={errors.departmentIds}>
         <View className="chips">
           {departments.map((d) => (
-            <View
+            <View role="button" tabIndex={0}
               key={d.id}
               className={`chip ${departmentIds.includes(d.id) ? 'chip--selected' : ''}`}
               onClick={() => onChange({ roles, departmentIds: toggle(departmentIds, d.id) })}

@@ -15,7 +15,7 @@ export function CallLine({ label, number, testId }: { label: string; number: str
           {number} 拨打
         </a>
       ) : (
-        <Text className="btn btn--plain btn--small" onClick={() => void Taro.makePhoneCall({ phoneNumber: number.replace(/[^0-9+]/g, '') })} data-testid={testId}>
+        <Text role="button" tabIndex={0} className="btn btn--plain btn--small" onClick={() => void Taro.makePhoneCall({ phoneNumber: number.replace(/[^0-9+]/g, '') })} data-testid={testId}>
           {number} 拨打
         </Text>
       )}

@@ -8,7 +8,7 @@ import { go } from '../../navigation';
  */
 export function CaseRequestLink({ text, url, testId }: { text: string; url: string; testId: string }) {
   return (
-    <View className="link-row" onClick={() => go(url)} data-testid={testId}>
+    <View role="button" tabIndex={0} className="link-row" onClick={() => go(url)} data-testid={testId}>
       <Text>{text}</Text>
       <Text className="menu__arrow">›</Text>
     </View>

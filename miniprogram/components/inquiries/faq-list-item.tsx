@@ -8,12 +8,13 @@ import { formatBeijingDate } from '../../../shared/time/beijing-time';
  */
 export function FaqListItem({ faq, onOpen, onTopic }: { faq: FaqSummary; onOpen?: (id: string) => void; onTopic?: (topic: string) => void }) {
   return (
+    // A tap anywhere opens it; for the keyboard the question is the button, the topic another.
     <View className="faq-item" onClick={() => onOpen?.(faq.id)} data-testid="faq-item">
-      <Text className="faq-item__q">{faq.question}</Text>
+      <Text className="faq-item__q" role={onOpen ? 'button' : undefined} tabIndex={onOpen ? 0 : undefined}>{faq.question}</Text>
       <Text className="faq-item__a">{faq.answerPreview}</Text>
       <Text className="faq-item__meta">
         {onTopic ? (
-          <Text
+          <Text role="button" tabIndex={0}
             className="faq-item__topic"
             data-testid="faq-item-topic"
             onClick={(e) => {

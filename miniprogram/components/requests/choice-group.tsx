@@ -19,6 +19,7 @@ export function ChoiceGroup<T extends string>(props: {
           key={o.value}
           role="radio"
           aria-checked={o.value === props.value}
+          tabIndex={0}
           className={`choice ${o.value === props.value ? 'choice--selected' : ''}`}
           onClick={() => props.onChange(o.value)}
           data-testid={`choice-${props.name}-${o.value}`}

@@ -6,7 +6,7 @@ import { DueTag, RequestStatusTag, urgencyOf } from './request-status';
 /** One line of 我的申请: number, status, what was asked, and when the answer is due. */
 export function RequestCard({ request: r, onOpen }: { request: MyRequestSummary; onOpen: (id: string) => void }) {
   return (
-    <View className="card request-card" onClick={() => onOpen(r.id)} data-testid="request-card">
+    <View role="button" tabIndex={0} className="card request-card" onClick={() => onOpen(r.id)} data-testid="request-card">
       <View className="request-card__head">
         <Text className="request-card__number">{r.trackingNumber}</Text>
         <RequestStatusTag status={r.status} />

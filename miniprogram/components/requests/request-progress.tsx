@@ -59,7 +59,7 @@ export function DueExplanationView({ explanation }: { explanation: DueExplanatio
       {explanation.steps.map((step, i) => (
         <Text key={i} className="explain__line">{step}</Text>
       ))}
-      <Text className="explain__toggle" onClick={() => setOpen(!open)} data-testid="due-days-toggle">
+      <Text role="button" tabIndex={0} className="explain__toggle" onClick={() => setOpen(!open)} data-testid="due-days-toggle">
         {open ? '收起逐日明细 ▲' : '查看逐日明细 ▼'}
       </Text>
       {open &&
@@ -117,7 +117,7 @@ export function LetterLinks({ letters, onOpen }: { letters: Letter[]; onOpen: (i
     <View className="card" data-testid="letters">
       <Text className="section-title">告知书</Text>
       {letters.map((l, i) => (
-        <View key={`${l.reference}-${i}`} className="letter-link" onClick={() => onOpen(i)} data-testid={`letter-${l.kind}`}>
+        <View role="button" tabIndex={0} key={`${l.reference}-${i}`} className="letter-link" onClick={() => onOpen(i)} data-testid={`letter-${l.kind}`}>
           <Text>{l.title}</Text>
           <Text className="menu__arrow">›</Text>
         </View>

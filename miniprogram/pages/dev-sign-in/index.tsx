@@ -47,7 +47,7 @@ export default function DevSignInPage() {
       ))}
       <View className="field">
         <Text className="field__label">其他居民（任意 openid）</Text>
-        <Input className="field__input" value={custom} placeholder="例如 resident-001" onInput={(e) => setCustom(e.detail.value)} />
+        <Input className="field__input" nativeProps={{ 'aria-label': '其他身份的 openid' }} value={custom} placeholder="例如 resident-001" onInput={(e) => setCustom(e.detail.value)} />
         {error && <Text className="field__error">{error}</Text>}
       </View>
       <Button className="btn btn--block" onClick={() => void become(custom.trim())}>以此身份进入</Button>

@@ -28,7 +28,7 @@ export default function GuidesPage() {
         list={list}
         emptyText="暂无办事指南"
         renderItem={(guide: NoticeSummary) => (
-          <View key={guide.id} className="card guide-card" onClick={() => go(routes.noticeDetail(guide.id))} data-testid="guide-card">
+          <View role="button" tabIndex={0} key={guide.id} className="card guide-card" onClick={() => go(routes.noticeDetail(guide.id))} data-testid="guide-card">
             <Text className="notice-card__title">{guide.title}</Text>
             {guide.summary ? <Text className="guide-card__facts">{guide.summary}</Text> : null}
             <Text className="guide-card__dept">{guide.departmentName}</Text>

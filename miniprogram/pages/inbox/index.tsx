@@ -82,7 +82,7 @@ export default function InboxPage() {
         list={list}
         emptyText="暂无消息。订阅关注的信息后，新发布的内容会在这里提醒您"
         renderItem={(m) => (
-          <View key={m.id} className={`card inbox-item ${isRead(m) ? 'inbox-item--read' : ''}`} onClick={() => open(m)} data-testid="inbox-item">
+          <View role="button" tabIndex={0} key={m.id} className={`card inbox-item ${isRead(m) ? 'inbox-item--read' : ''}`} onClick={() => open(m)} data-testid="inbox-item">
             <View className="inbox-item__head">
               {!isRead(m) && <Text className="inbox-item__dot" data-testid="inbox-unread-dot">未读</Text>}
               <Text className="inbox-item__title">{m.title}</Text>

@@ -41,14 +41,14 @@ export default function HomePage() {
       <View className="hero">
         <Text className="hero__title">政务公开</Text>
         <Text className="hero__subtitle">云溪区住房和城乡建设局</Text>
-        <View className="hero__me" onClick={() => go(routes.me())}>我的</View>
+        <View role="button" tabIndex={0} className="hero__me" onClick={() => go(routes.me())}>我的</View>
       </View>
 
       <SearchBox onSearch={(q) => go(routes.search(q))} />
 
       <View className="kind-grid">
         {NOTICE_KINDS.map((kind) => (
-          <View key={kind} className="kind-grid__item" onClick={() => go(routes.notices(kind))} data-testid={`kind-${kind}`}>
+          <View role="button" tabIndex={0} key={kind} className="kind-grid__item" onClick={() => go(routes.notices(kind))} data-testid={`kind-${kind}`}>
             <Text className={`kind-grid__icon kind-tag--${kind}`}>{NOTICE_KIND_LABELS[kind].slice(0, 1)}</Text>
             <Text className="kind-grid__label">{NOTICE_KIND_LABELS[kind]}</Text>
           </View>
@@ -61,10 +61,10 @@ export default function HomePage() {
           <Text className="request-entry__hint">{`没有找到需要的信息？可以向本机关申请公开，${STATUTORY_WORKING_DAYS} 个工作日内答复`}</Text>
         </View>
         <View className="request-entry__actions">
-          <View className="request-entry__action request-entry__action--primary" onClick={() => go(routes.newRequest())} data-testid="home-new-request">
+          <View role="button" tabIndex={0} className="request-entry__action request-entry__action--primary" onClick={() => go(routes.newRequest())} data-testid="home-new-request">
             申请公开
           </View>
-          <View className="request-entry__action" onClick={() => go(routes.myRequests())} data-testid="home-my-requests">
+          <View role="button" tabIndex={0} className="request-entry__action" onClick={() => go(routes.myRequests())} data-testid="home-my-requests">
             我的申请
           </View>
         </View>
@@ -72,7 +72,7 @@ export default function HomePage() {
 
       <View className="section-head">
         <Text className="section-head__title">最新公开</Text>
-        <Text className="section-head__more" onClick={() => go(routes.notices())}>查看全部 ›</Text>
+        <Text role="button" tabIndex={0} className="section-head__more" onClick={() => go(routes.notices())}>查看全部 ›</Text>
       </View>
       {newest.items.map((notice) => (
         <NoticeCard key={notice.id} notice={notice} onOpen={(id) => go(routes.noticeDetail(id))} />

@@ -61,7 +61,7 @@ export default function NoticesPage() {
       />
       <ScrollView className="tabs" scrollX>
         {tabs.map((tab) => (
-          <Text
+          <Text role="button" aria-pressed={tab.key === kind} tabIndex={0}
             key={tab.label}
             className={`tabs__item ${tab.key === kind ? 'tabs__item--active' : ''}`}
             onClick={() => setKind(tab.key)}

@@ -73,14 +73,14 @@ export default function SearchPage() {
         <View className="recent" data-testid="recent-searches">
           <View className="section-head">
             <Text className="section-head__title">最近搜索</Text>
-            {recent.length > 0 && <Text className="section-head__more" onClick={clear} data-testid="clear-recent">清除</Text>}
+            {recent.length > 0 && <Text role="button" tabIndex={0} className="section-head__more" onClick={clear} data-testid="clear-recent">清除</Text>}
           </View>
           {recent.length === 0 ? (
             <Text className="hint" data-testid="search-hint">{searchHint()}</Text>
           ) : (
             <View className="recent__list">
               {recent.map((r) => (
-                <Text key={r} className="recent__item" onClick={() => run(r)} data-testid="recent-item">{r}</Text>
+                <Text role="button" tabIndex={0} key={r} className="recent__item" onClick={() => run(r)} data-testid="recent-item">{r}</Text>
               ))}
             </View>
           )}
@@ -89,7 +89,7 @@ export default function SearchPage() {
         <>
           <ScrollView className="tabs" scrollX>
             {[undefined, ...NOTICE_KINDS].map((k) => (
-              <Text
+              <Text role="button" aria-pressed={k === kind} tabIndex={0}
                 key={k ?? 'all'}
                 className={`tabs__item ${k === kind ? 'tabs__item--active' : ''}`}
                 onClick={() => setKind(k)}
@@ -101,7 +101,7 @@ export default function SearchPage() {
           </ScrollView>
           <View className="search-order">
             {(['newest', 'relevance'] as const).map((o) => (
-              <Text
+              <Text role="button" tabIndex={0}
                 key={o}
                 className={`search-order__item ${o === order ? 'search-order__item--active' : ''}`}
                 onClick={() => setOrder(o)}

@@ -94,7 +94,7 @@ export default function AuditPage() {
         renderItem={(entry: AuditEntryView) => (
           <View key={entry.id} className={`audit-entry ${entry.kind === 'personalDataViewed' ? 'audit-entry--view' : ''}`} data-testid="audit-entry">
             <View className="audit-entry__head">
-              <Text className="audit-entry__who" onClick={() => narrow({ actor: entry.actor })} data-testid="audit-entry-actor">{entry.actorName || entry.actor}</Text>
+              <Text role="button" tabIndex={0} className="audit-entry__who" onClick={() => narrow({ actor: entry.actor })} data-testid="audit-entry-actor">{entry.actorName || entry.actor}</Text>
               <Text className="audit-entry__time">{formatBeijingDateTime(entry.at)}</Text>
             </View>
             <Text className="audit-entry__what">
@@ -105,7 +105,7 @@ export default function AuditPage() {
               <View className="audit-entry__meta">
                 记录：
                 {entry.recordIds.map((id) => (
-                  <Text key={id} className="audit-entry__record" onClick={() => narrow({ recordId: id })} data-testid="audit-entry-record">{id}</Text>
+                  <Text role="button" tabIndex={0} key={id} className="audit-entry__record" onClick={() => narrow({ recordId: id })} data-testid="audit-entry-record">{id}</Text>
                 ))}
               </View>
             )}

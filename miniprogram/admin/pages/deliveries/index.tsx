@@ -38,7 +38,7 @@ function PickNotice() {
         list={list}
         emptyText="还没有已发布的信息"
         renderItem={(n) => (
-          <View key={n.id} className="card notice-card" onClick={() => go(routes.adminDeliveries(n.id))} data-testid="deliveries-notice">
+          <View role="button" tabIndex={0} key={n.id} className="card notice-card" onClick={() => go(routes.adminDeliveries(n.id))} data-testid="deliveries-notice">
             <Text className="notice-card__title">{n.title}</Text>
             <View className="notice-card__meta">
               <Text>{n.departmentName}</Text>

@@ -50,7 +50,7 @@ export default function FaqEditPage() {
         {topics.data && topics.data.topics.length > 0 ? (
           <View className="search-order" data-testid="faq-edit-topics">
             {topics.data.topics.map((t) => (
-              <View key={t.topic} className={`search-order__item ${t.topic === v.topic ? 'search-order__item--active' : ''}`} role="button" onClick={() => field('topic')(t.topic)}>
+              <View key={t.topic} className={`search-order__item ${t.topic === v.topic ? 'search-order__item--active' : ''}`} role="button" aria-pressed={t.topic === v.topic} tabIndex={0} onClick={() => field('topic')(t.topic)}>
                 {t.topic}
               </View>
             ))}

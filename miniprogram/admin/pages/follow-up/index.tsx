@@ -153,7 +153,7 @@ export default function FollowUpPage() {
             {/* Three choices, all in view: which one decides whether the follow-up stays open until the work is done. */}
             <View className="tags">
               {RECTIFICATIONS.map((r) => (
-                <Text key={r} className={`tag ${draft.rectification === r ? 'tag--selected' : ''}`} onClick={() => setDraft({ ...draft, rectification: r })} data-testid={`rectification-${r}`}>
+                <Text role="button" aria-pressed={draft.rectification === r} tabIndex={0} key={r} className={`tag ${draft.rectification === r ? 'tag--selected' : ''}`} onClick={() => setDraft({ ...draft, rectification: r })} data-testid={`rectification-${r}`}>
                   {RECTIFICATION_LABELS[r]}
                 </Text>
               ))}

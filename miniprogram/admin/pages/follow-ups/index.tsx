@@ -53,7 +53,7 @@ export default function FollowUpsPage() {
       <PlanBoundSettings admin={!!whoami?.staff?.roles.includes('admin')} />
       <View className="tabs">
         {FILTERS.map((f) => (
-          <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`follow-up-filter-${f.key ?? 'all'}`}>
+          <Text role="button" aria-pressed={f.key === status} tabIndex={0} key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`follow-up-filter-${f.key ?? 'all'}`}>
             {f.label}
           </Text>
         ))}
@@ -62,7 +62,7 @@ export default function FollowUpsPage() {
         list={list}
         emptyText="没有需要处理的差评"
         renderItem={(f) => (
-          <View key={f.id} className={`card rating-card ${f.overdue ? 'follow-up--overdue' : ''}`} onClick={() => go(routes.adminFollowUp(f.id))} data-testid="follow-up-item">
+          <View role="button" tabIndex={0} key={f.id} className={`card rating-card ${f.overdue ? 'follow-up--overdue' : ''}`} onClick={() => go(routes.adminFollowUp(f.id))} data-testid="follow-up-item">
             <View className="rating-card__head">
               <Text className="rating-card__title">{f.windowName}</Text>
               <LevelChip level={f.rating.level} />

@@ -40,7 +40,7 @@ export default function AdminInquiriesPage() {
       <View className="toolbar">
         <ScrollView scrollX className="tabs tabs--inline">
           {FILTERS.map((f) => (
-            <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`case-filter-${f.key ?? 'all'}`}>
+            <Text role="button" aria-pressed={f.key === status} tabIndex={0} key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`case-filter-${f.key ?? 'all'}`}>
               {f.label}
             </Text>
           ))}
@@ -53,7 +53,7 @@ export default function AdminInquiriesPage() {
         </Button>
       </View>
       {figures ? (
-        <Text className="hint" data-testid="case-figures" onClick={() => go(routes.adminInquiryFigures(year))}>
+        <Text role="button" tabIndex={0} className="hint" data-testid="case-figures" onClick={() => go(routes.adminInquiryFigures(year))}>
           {`${year} 年共 ${figures.total} 件（电话 ${figures.byChannel.phone} 件）· 按时答复 ${pct(figures.onTimeRate)} · 答复用时中位数 ${figures.medianWorkingDaysToAnswer ?? '—'} 个工作日 · 有帮助 ${pct(figures.helpfulRate)} · 查看统计 ›`}
         </Text>
       ) : null}
@@ -61,7 +61,7 @@ export default function AdminInquiriesPage() {
         list={list}
         emptyText="没有符合条件的咨询或投诉"
         renderItem={(c) => (
-          <View key={c.id} className={`card request-card ${c.overdue ? 'case-urgent' : c.dueSoon ? 'case-soon' : ''}`} onClick={() => go(routes.adminInquiry(c.id))} data-testid="case-queue-item">
+          <View role="button" tabIndex={0} key={c.id} className={`card request-card ${c.overdue ? 'case-urgent' : c.dueSoon ? 'case-soon' : ''}`} onClick={() => go(routes.adminInquiry(c.id))} data-testid="case-queue-item">
             <View className="request-card__head">
               <Text className="request-card__number">{c.caseNumber}</Text>
               <Text className={`status-tag status-tag--${c.status}`}>{c.statusLabel}</Text>

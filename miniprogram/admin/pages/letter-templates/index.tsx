@@ -67,7 +67,7 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
       {paragraphs.map((p, i) => (
         <FormField key={i} label={`第 ${i + 1} 段`} error={errors[`paragraphs.${i}`]}>
           <TextField multiline name={`paragraph-${i}`} value={p} onChange={(text) => setParagraph(i, text)} />
-          <Text className="link-button" onClick={() => setParagraphs(paragraphs.filter((_, j) => j !== i))} data-testid={`remove-paragraph-${i}`}>
+          <Text role="button" tabIndex={0} className="link-button" onClick={() => setParagraphs(paragraphs.filter((_, j) => j !== i))} data-testid={`remove-paragraph-${i}`}>
             删除此段
           </Text>
         </FormField>
@@ -80,7 +80,7 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
       <Text className="section-title">可用占位符（点击加到最后一段末尾）</Text>
       <View className="slots" data-testid="template-slots">
         {template.slots.map((slot) => (
-          <Text key={slot.name} className={`slot ${slot.required ? 'slot--required' : ''}`} onClick={() => addSlot(slot.placeholder)} data-testid={`slot-${slot.name}`}>
+          <Text role="button" tabIndex={0} key={slot.name} className={`slot ${slot.required ? 'slot--required' : ''}`} onClick={() => addSlot(slot.placeholder)} data-testid={`slot-${slot.name}`}>
             {slot.placeholder} {slot.label}
             {slot.required ? '（必备）' : ''}
           </Text>

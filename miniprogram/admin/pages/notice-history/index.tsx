@@ -28,7 +28,7 @@ export default function NoticeHistoryPage() {
         list={list}
         emptyText="还没有保留的版本（本功能启用前的修改未保留全文）"
         renderItem={(v) => (
-          <View key={v.noticeVersion} className="card version-card" onClick={() => go(routes.adminNoticeVersion(id, v.noticeVersion))} data-testid="version-item">
+          <View role="button" tabIndex={0} key={v.noticeVersion} className="card version-card" onClick={() => go(routes.adminNoticeVersion(id, v.noticeVersion))} data-testid="version-item">
             <View className="notice-card__head">
               <Text className="version-card__action">
                 第 {v.noticeVersion} 版 · {VERSION_ACTION_LABELS[v.action]}

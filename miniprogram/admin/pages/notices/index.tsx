@@ -52,7 +52,7 @@ export default function AdminNoticesPage() {
       <View className="toolbar">
         <View className="tabs tabs--inline">
           {FILTERS.map((f) => (
-            <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)}>
+            <Text role="button" aria-pressed={f.key === status} tabIndex={0} key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)}>
               {f.label}
             </Text>
           ))}
@@ -65,13 +65,14 @@ export default function AdminNoticesPage() {
         list={list}
         emptyText="这里还没有信息"
         renderItem={(n) => (
+          // The card opens on a tap anywhere; for the keyboard and screen readers its title is the button (the card holds 意见审核, a button of its own).
           <View key={n.id} className="card notice-card" onClick={() => go(routes.adminNoticeEdit(n.id))} data-testid="admin-notice">
             <View className="notice-card__head">
               <Text className={`kind-tag kind-tag--${n.kind}`}>{NOTICE_KIND_LABELS[n.kind]}</Text>
               <Text className={`badge badge--status-${n.status}`}>{NOTICE_STATUS_LABELS[n.status]}</Text>
               {n.scheduledAt ? <Text className="badge badge--scheduled" data-testid="scheduled-badge">定时发布</Text> : null}
             </View>
-            <Text className="notice-card__title">{n.title}</Text>
+            <Text className="notice-card__title" role="button" tabIndex={0}>{n.title}</Text>
             <NoticeManageNote notice={n} />
             <View className="notice-card__meta">
               <Text>{n.departmentName}</Text>

@@ -39,7 +39,7 @@ function PickConsultation() {
         list={list}
         emptyText="还没有已发布的征求意见"
         renderItem={(n) => (
-          <View key={n.id} className="card notice-card" onClick={() => go(routes.adminOpinions(n.id))} data-testid="opinions-notice">
+          <View role="button" tabIndex={0} key={n.id} className="card notice-card" onClick={() => go(routes.adminOpinions(n.id))} data-testid="opinions-notice">
             <Text className="notice-card__title">{n.title}</Text>
             <View className="notice-card__meta">
               <Text>{n.departmentName}</Text>
@@ -80,7 +80,7 @@ function Moderation({ noticeId }: { noticeId: string }) {
       {notice.error && <Text className="hint">{notice.error.message}</Text>}
       <View className="tabs tabs--inline">
         {FILTERS.map((f) => (
-          <Text key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`moderation-tab-${f.key ?? 'all'}`}>
+          <Text role="button" aria-pressed={f.key === status} tabIndex={0} key={f.label} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`moderation-tab-${f.key ?? 'all'}`}>
             {f.label}
           </Text>
         ))}

@@ -90,7 +90,7 @@ function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r
           <View key={c.code} className={`report-check ${c.ok ? 'report-check--ok' : 'report-check--fail'}`} data-testid={`check-${c.code}`} data-ok={c.ok ? 'yes' : 'no'}>
             <Text>{c.ok ? '✓ ' : '✗ '}{c.message}</Text>
             {c.records?.map((r) => (
-              <Text key={r.id} className="report-check__record" onClick={() => go(r.kind === 'notice' ? routes.adminNoticeEdit(r.id) : routes.adminRequest(r.id))} data-testid={`report-check-record-${r.id}`}>{r.trackingNumber}</Text>
+              <Text role="button" tabIndex={0} key={r.id} className="report-check__record" onClick={() => go(r.kind === 'notice' ? routes.adminNoticeEdit(r.id) : routes.adminRequest(r.id))} data-testid={`report-check-record-${r.id}`}>{r.trackingNumber}</Text>
             ))}
           </View>
         ))}
@@ -120,7 +120,7 @@ function ReportBody(props: { report: AnnualReport; admin: boolean; onChanged: (r
               {c.filedOn} {CASE_KIND_LABELS[c.kind]}{c.kind === 'litigation' ? (c.afterReconsideration ? '（复议后起诉）' : '（直接起诉）') : ''} · {CASE_OUTCOME_LABELS[c.outcome]} · {c.summary}
             </Text>
             {c.requestId && c.trackingNumber && (
-              <Text className="report-check__record" onClick={() => go(routes.adminRequest(c.requestId as string))} data-testid={`case-request-${c.id}`}> · {c.trackingNumber}</Text>
+              <Text role="button" tabIndex={0} className="report-check__record" onClick={() => go(routes.adminRequest(c.requestId as string))} data-testid={`case-request-${c.id}`}> · {c.trackingNumber}</Text>
             )}
             {editable && editing?.id !== c.id && (
               <Button className="btn btn--plain" onClick={() => setEditing(c)} data-testid={`case-edit-${c.id}`}>修改</Button>

@@ -63,7 +63,7 @@ export default function AdminRequestsPage() {
       {/* The status tabs have a row of their own: squeezed beside the department picker and ＋ 录入 on a phone, those covered them. */}
       <ScrollView scrollX className="tabs" data-testid="queue-tabs">
         {FILTERS.map((f) => (
-          <Text key={f.label} className={`tabs__item ${f.key === filter ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
+          <Text role="button" aria-pressed={f.key === filter} tabIndex={0} key={f.label} className={`tabs__item ${f.key === filter ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`queue-filter-${f.key ?? 'all'}`}>
             {f.label}
           </Text>
         ))}
@@ -101,7 +101,7 @@ function waitingText(w: NonNullable<QueueItem['waiting']>): string {
 function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: string | null) => string | null }) {
   const mark = r.waiting ? (r.waiting.late ? 'overdue' : 'dueSoon') : r.urgency;
   return (
-    <View className={`card request-card request-card--${mark}`} onClick={() => go(routes.adminRequest(r.id))} data-testid="queue-item">
+    <View role="button" tabIndex={0} className={`card request-card request-card--${mark}`} onClick={() => go(routes.adminRequest(r.id))} data-testid="queue-item">
       <View className="request-card__head">
         <Text className="request-card__number">{r.trackingNumber}</Text>
         <RequestStatusTag status={r.status} />

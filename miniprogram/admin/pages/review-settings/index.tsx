@@ -55,7 +55,7 @@ export default function ReviewSettingsPage() {
         {REVIEW_KINDS.map((kind) => (
           <View key={kind} className="menu__item" data-testid={`review-setting-${kind}`}>
             <Text>{REVIEW_KIND_LABELS[kind]}（{REVIEW_KIND_AUDIENCE[kind]}）</Text>
-            <Switch checked={required.includes(kind)} onChange={(e) => toggle(kind, e.detail.value)} color="#b71c1c" aria-label={`${REVIEW_KIND_LABELS[kind]}须经审核`} />
+            <Switch checked={required.includes(kind)} onChange={(e) => toggle(kind, e.detail.value)} color="#b71c1c" aria-label={`${REVIEW_KIND_LABELS[kind]}须经审核`} nativeProps={{ "aria-label": `${REVIEW_KIND_LABELS[kind]}须经审核` }} />
           </View>
         ))}
       </View>

@@ -47,7 +47,7 @@ export default function ReviewsPage() {
     <View className={`page ${elder}`}>
       <View className="tabs">
         {FILTERS.map((f) => (
-          <Text key={f.key} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`review-filter-${f.key}`}>
+          <Text role="button" aria-pressed={f.key === status} tabIndex={0} key={f.key} className={`tabs__item ${f.key === status ? 'tabs__item--active' : ''}`} onClick={() => setStatus(f.key)} data-testid={`review-filter-${f.key}`}>
             {f.label}
           </Text>
         ))}
@@ -56,7 +56,7 @@ export default function ReviewsPage() {
         list={list}
         emptyText={status === 'pending' || status === 'toDecide' ? '没有待审核的事项' : '没有记录'}
         renderItem={(item: ReviewItemView) => (
-          <View key={item.id} className="card" onClick={() => go(routes.adminReview(item.id))} data-testid="review-item">
+          <View role="button" tabIndex={0} key={item.id} className="card" onClick={() => go(routes.adminReview(item.id))} data-testid="review-item">
             <View className="notice-card__meta">
               <Text className="badge badge--muted" data-testid="review-kind">{REVIEW_KIND_LABELS[item.kind]}</Text>
               {item.status === 'pending' ? (

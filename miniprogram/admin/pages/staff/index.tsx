@@ -63,7 +63,7 @@ export default function StaffPage() {
           <View className="invite-code" data-testid="invite-code">
             <Text className="hint">给 {issued.name} 的邀请码（只显示这一次，仅能使用一次）</Text>
             <Text className="invite-code__code" data-testid="invite-code-value">{spaced(issued.code)}</Text>
-            {issued.qr && <Image className="invite-code__qr" src={issued.qr} mode="aspectFit" data-testid="invite-code-qr" />}
+            {issued.qr && <Image className="invite-code__qr" src={issued.qr} mode="aspectFit" nativeProps={{ alt: "邀请二维码" }} data-testid="invite-code-qr" />}
             {process.env.TARO_ENV === 'h5' && <Text className="hint qr__link">{issued.link}</Text>}
             <Text className="hint" data-testid="invite-code-expiry">有效期至 {formatBeijingDateTime(issued.expiresAt)}（北京时间）</Text>
             <Text className="hint">请对方在微信中打开本小程序：我的 → 加入工作人员（邀请码），输入上面的邀请码。</Text>

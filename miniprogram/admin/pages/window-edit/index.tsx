@@ -73,19 +73,19 @@ export default function WindowEditPage() {
         <View className="services-edit">
           {draft.services.map((s, i) => (
             <View key={s.id ?? `new-${i}`} className="services-edit__row">
-              <Input className="field__input" maxlength={-1} value={s.name} placeholder="事项名称" onInput={(e) => setService(i, e.detail.value)} data-testid={`input-service-${i}`} />
+              <Input className="field__input" maxlength={-1} nativeProps={{ 'aria-label': `事项 ${i + 1} 名称` }} value={s.name} placeholder="事项名称" onInput={(e) => setService(i, e.detail.value)} data-testid={`input-service-${i}`} />
               {draft.services.length > 1 && (
-                <Text className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: draft.services.filter((_, j) => j !== i) })}>删除</Text>
+                <Text role="button" tabIndex={0} className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: draft.services.filter((_, j) => j !== i) })}>删除</Text>
               )}
               {errors[`services.${i}.name`] && <Text className="field__error">{errors[`services.${i}.name`]}</Text>}
             </View>
           ))}
-          <Text className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: [...draft.services, { name: '' }] })} data-testid="add-service">＋ 添加事项</Text>
+          <Text role="button" tabIndex={0} className="btn btn--plain btn--small" onClick={() => setDraft({ ...draft, services: [...draft.services, { name: '' }] })} data-testid="add-service">＋ 添加事项</Text>
         </View>
       </FormField>
       <View className="switch-row">
         <Text>在用（停用后不再接受评价，已有评价保留）</Text>
-        <Switch checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.detail.value })} color="#b71c1c" />
+        <Switch checked={draft.active} nativeProps={{ 'aria-label': '在用' }} onChange={(e) => setDraft({ ...draft, active: e.detail.value })} color="#b71c1c" />
       </View>
       <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit(draft)} data-testid="save-window">保存</Button>
     </View>

@@ -50,7 +50,7 @@ export default function WindowQrPage() {
         <View className="qr" data-testid="window-qr">
           <Text className="done__title">{w.name}</Text>
           <Text className="rate-target__meta">{w.departmentName} · {w.location}</Text>
-          {windowQr.data ? <Image className="qr__image" src={windowQr.data.image} mode="aspectFit" /> : <Text>{windowQr.error?.message ?? '正在生成…'}</Text>}
+          {windowQr.data ? <Image className="qr__image" src={windowQr.data.image} mode="aspectFit" nativeProps={{ alt: "窗口评价二维码" }} /> : <Text>{windowQr.error?.message ?? '正在生成…'}</Text>}
           <Text className="done__title">办完事，扫一扫，评一评</Text>
           <Text className="hint">每人每天可对本窗口评价一次。您的评价将用于改进服务，差评我们会联系您核实整改。</Text>
           <Button className="btn btn--primary no-print" onClick={() => (process.env.TARO_ENV === 'h5' ? globalThis.print?.() : Taro.showToast({ title: '请长按图片保存后打印', icon: 'none' }))}>打印</Button>
@@ -66,7 +66,7 @@ export default function WindowQrPage() {
         <Text className="hint">选择本次办理的事项（可不选），点「生成评价码」，请居民用微信扫码评价。评价码仅能使用一次，7 天内有效。</Text>
         <View className="tags">
           {w.services.map((s) => (
-            <Text key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)} data-testid="visit-service">
+            <Text role="button" aria-pressed={serviceId === s.id} tabIndex={0} key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)} data-testid="visit-service">
               {s.name}
             </Text>
           ))}
@@ -77,7 +77,7 @@ export default function WindowQrPage() {
       </View>
       {visit && (
         <View className="card qr" data-testid="visit-qr">
-          <Image className="qr__image" src={visit.qr.image} mode="aspectFit" />
+          <Image className="qr__image" src={visit.qr.image} mode="aspectFit" nativeProps={{ alt: "本次服务评价二维码" }} />
           <Text className="qr__code" data-testid="visit-code">{visit.issued.visitCode}</Text>
           {visit.issued.serviceName && <Text className="rate-target__meta">{visit.issued.serviceName}</Text>}
           <Text className="rate-target__meta">有效期至 {formatBeijingDateTime(visit.issued.expiresAt)}</Text>

@@ -97,7 +97,7 @@ export default function AskPage() {
       {complaint && (
         <View className="field call-line">
           <Text>匿名提交</Text>
-          <Switch checked={draft.anonymous} onChange={(e) => update({ anonymous: e.detail.value })} data-testid="anonymous-switch" />
+          <Switch checked={draft.anonymous} nativeProps={{ 'aria-label': '匿名提交' }} onChange={(e) => update({ anonymous: e.detail.value })} data-testid="anonymous-switch" />
         </View>
       )}
       {!(complaint && draft.anonymous) && (

@@ -53,7 +53,7 @@ function FaqList({ q, setQ, elder }: { q: string; setQ: (q: string) => void; eld
         <DepartmentFilter value={departmentId} onChange={setDepartmentId} />
         <FaqTopicFilter departmentId={departmentId} value={topic} onChange={setTopic} />
         {topic && (
-          <Text className="search-order__item" onClick={() => setTopic(undefined)} data-testid="faq-topic-filter" aria-label={`清除主题筛选：${topic}`}>
+          <Text role="button" tabIndex={0} className="search-order__item" onClick={() => setTopic(undefined)} data-testid="faq-topic-filter" aria-label={`清除主题筛选：${topic}`}>
             清除主题 ✕
           </Text>
         )}

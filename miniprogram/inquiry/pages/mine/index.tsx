@@ -40,7 +40,7 @@ export default function MyCasesPage() {
         list={list}
         emptyText="您还没有咨询或投诉"
         renderItem={(c) => (
-          <View key={c.id} className="card request-card" onClick={() => go(routes.myCase(c.id))} data-testid="my-case-item">
+          <View role="button" tabIndex={0} key={c.id} className="card request-card" onClick={() => go(routes.myCase(c.id))} data-testid="my-case-item">
             <View className="request-card__head">
               <Text className="request-card__number">{c.caseNumber}</Text>
               <Text className={`status-tag status-tag--${c.status}`}>{c.statusLabel}</Text>

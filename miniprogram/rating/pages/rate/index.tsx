@@ -125,7 +125,7 @@ export default function RatePage() {
       {t.services.length > 0 && (
         <View className="tags" data-testid="rate-services">
           {t.services.map((s) => (
-            <Text key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)}>
+            <Text role="button" aria-pressed={serviceId === s.id} tabIndex={0} key={s.id} className={`tag ${serviceId === s.id ? 'tag--selected' : ''}`} onClick={() => setServiceId(serviceId === s.id ? undefined : s.id)}>
               {s.name}
             </Text>
           ))}
@@ -140,6 +140,7 @@ export default function RatePage() {
             onClick={() => choose(l)}
             role="radio"
             aria-checked={level === l}
+            tabIndex={0}
             data-testid={`level-${l}`}
           >
             <Text className="level__stars">{STARS[l]}</Text>
@@ -153,7 +154,7 @@ export default function RatePage() {
         <>
           <View className="tags">
             {RATING_TAGS[level].map((tag) => (
-              <Text key={tag} className={`tag ${tags.includes(tag) ? 'tag--selected' : ''}`} onClick={() => toggleTag(tag)} data-testid="rate-tag">
+              <Text role="button" aria-pressed={tags.includes(tag)} tabIndex={0} key={tag} className={`tag ${tags.includes(tag) ? 'tag--selected' : ''}`} onClick={() => toggleTag(tag)} data-testid="rate-tag">
                 {tag}
               </Text>
             ))}
@@ -161,21 +162,21 @@ export default function RatePage() {
           {errors.tags && <Text className="field__error">{errors.tags}</Text>}
           <View className={`field ${errors.comment ? 'field--invalid' : ''}`}>
             <Text className="field__label">{isNegative(level) ? '遇到了什么问题？（选填）' : '想说点什么？（选填）'}</Text>
-            <Textarea className="field__textarea" maxlength={-1} value={comment} placeholder="不超过300字，审核后公开显示" onInput={(e) => setComment(e.detail.value)} data-testid="input-comment" />
+            <Textarea className="field__textarea" maxlength={-1} nativeProps={{ 'aria-label': '评价内容' }} value={comment} placeholder="不超过300字，审核后公开显示" onInput={(e) => setComment(e.detail.value)} data-testid="input-comment" />
             {errors.comment && <Text className="field__error">{errors.comment}</Text>}
           </View>
           {isNegative(level) && (
             <View className="field">
               <Text className="field__label">联系方式（选填，仅整改人员可见，便于回访）</Text>
-              <Input className="field__input" maxlength={-1} value={contactName} placeholder="称呼，如 陈先生" onInput={(e) => setContactName(e.detail.value)} data-testid="input-contactName" />
-              <Input className="field__input" maxlength={-1} type="number" value={contactPhone} placeholder="手机号" onInput={(e) => setContactPhone(e.detail.value)} data-testid="input-contactPhone" />
+              <Input className="field__input" maxlength={-1} nativeProps={{ 'aria-label': '称呼' }} value={contactName} placeholder="称呼，如 陈先生" onInput={(e) => setContactName(e.detail.value)} data-testid="input-contactName" />
+              <Input className="field__input" maxlength={-1} type="number" nativeProps={{ 'aria-label': '手机号' }} value={contactPhone} placeholder="手机号" onInput={(e) => setContactPhone(e.detail.value)} data-testid="input-contactPhone" />
               {errors.contactPhone && <Text className="field__error">{errors.contactPhone}</Text>}
               <PrivacyNotice purpose="差评整改后的回访" />
             </View>
           )}
           <View className="switch-row">
             <Text>匿名公开（不显示您的称呼）</Text>
-            <Switch checked={anonymous} onChange={(e) => setAnonymous(e.detail.value)} color="#b71c1c" data-testid="input-anonymous" />
+            <Switch checked={anonymous} nativeProps={{ 'aria-label': '匿名公开' }} onChange={(e) => setAnonymous(e.detail.value)} color="#b71c1c" data-testid="input-anonymous" />
           </View>
         </>
       )}

@@ -92,7 +92,7 @@ export default function RatingStatsPage() {
         <Text className="section-head__title">月度满意率</Text>
         <TrendChart months={shown.trend} />
         {focus && (
-          <Text className="hint" onClick={() => setSelected(null)}>
+          <Text role="button" tabIndex={0} className="hint" onClick={() => setSelected(null)}>
             查看全局 ›
           </Text>
         )}
@@ -103,7 +103,7 @@ export default function RatingStatsPage() {
         <Text className="hint">满意率 =（非常满意 + 满意 + 基本满意）÷ 全部评价。点窗口看它的月度走势；本月为 {month}。</Text>
         {windows.length === 0 && <View className="list-state">暂无服务窗口</View>}
         {windows.map(({ window, stats }) => (
-          <View key={window.id} className={`window-row ${selected === window.id ? 'window-row--active' : ''}`} onClick={() => setSelected(window.id)} data-testid="stats-window">
+          <View role="button" tabIndex={0} key={window.id} className={`window-row ${selected === window.id ? 'window-row--active' : ''}`} onClick={() => setSelected(window.id)} data-testid="stats-window">
             <View className="window-row__name">
               <Text>{window.name}</Text>
               {(stats.unverified?.total ?? 0) > 0 && (

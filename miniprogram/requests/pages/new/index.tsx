@@ -110,7 +110,7 @@ export default function NewRequestPage() {
     <View className={`page ${elder} request-page form`} data-testid="request-form">
       <View className="steps">
         {STEP_TITLES.map((title, i) => (
-          <View key={title} className={`steps__item ${i === step ? 'steps__item--active' : i < step ? 'steps__item--done' : ''}`} onClick={() => i < step && goTo(i)}>
+          <View role="button" tabIndex={0} key={title} className={`steps__item ${i === step ? 'steps__item--active' : i < step ? 'steps__item--done' : ''}`} onClick={() => i < step && goTo(i)}>
             <Text className="steps__num">{i + 1}</Text>
             <Text>{title}</Text>
           </View>

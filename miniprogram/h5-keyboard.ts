@@ -1,0 +1,34 @@
+/**
+ * H5: a tappable View or Text (a card, a menu line, a filter) carries `role="button"` and
+ * `tabIndex={0}`, so the keyboard reaches it and a screen reader calls it a button — but only a real
+ * <button> or link acts on Enter and Space by itself. One listener for the whole document makes
+ * every such element do what a tap does, instead of a key handler on each of them.
+ */
+const ACTIVATED_BY_KEYS = new Set(['button', 'link', 'tab', 'checkbox', 'radio', 'menuitem', 'switch']);
+
+/**
+ * Taro's H5 pages are scrolling boxes: a page with nothing focusable in it (a policy text, a list of
+ * figures) could not be scrolled from the keyboard. Each page box is made focusable as it appears.
+ */
+export function focusablePages(): () => void {
+  const mark = () => {
+    for (const page of Array.from(document.querySelectorAll<HTMLElement>('.taro_router > .taro_page:not([tabindex])'))) page.tabIndex = 0;
+  };
+  mark();
+  const observer = new MutationObserver(mark);
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+export function activateRolesByKeyboard(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target as HTMLElement | null;
+    if (!target || target.isContentEditable || /^(BUTTON|A|INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const role = target.getAttribute('role');
+    if (!role || !ACTIVATED_BY_KEYS.has(role) || target.getAttribute('aria-disabled') === 'true') return;
+    // Space would scroll the page; Enter on a link-like card should not also submit anything around it.
+    event.preventDefault();
+    target.click();
+  });
+}

@@ -1,0 +1,82 @@
+/** @jest-environment jsdom */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { activateRolesByKeyboard, focusablePages } from '../../miniprogram/h5-keyboard';
+
+/**
+ * Taro's tappable View and Text are plain elements to a screen reader and out of the keyboard's reach
+ * unless they say otherwise: every one with an onClick carries a role and a tabIndex (checked over the
+ * source, so a new one cannot be added without), and in H5 Enter and Space act on them as a tap does.
+ */
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sources(path, out);
+    else if (path.endsWith('.tsx')) out.push(path);
+  }
+  return out;
+}
+
+/** Each opening tag of a View or Text, braces and all. */
+function openingTags(source: string): string[] {
+  const tags: string[] = [];
+  const start = /<(View|Text)\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = start.exec(source))) {
+    let depth = 0;
+    let i = m.index + m[0].length;
+    for (; i < source.length; i++) {
+      const c = source[i];
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '>' && depth === 0) break;
+    }
+    tags.push(source.slice(m.index, i + 1));
+  }
+  return tags;
+}
+
+test('every tappable View and Text has a role and is reachable by the keyboard', () => {
+  const missing: string[] = [];
+  for (const file of sources('miniprogram')) {
+    for (const tag of openingTags(readFileSync(file, 'utf8'))) {
+      if (!/\bonClick=/.test(tag)) continue;
+      // A card whose title is its button (it holds a button of its own) opens on a tap anywhere; its title has the role.
+      if (/className="(card notice-card|faq-item)"/.test(tag) && !/role=/.test(tag)) continue;
+      if (!/\brole=/.test(tag) || !/\btabIndex=/.test(tag)) missing.push(`${file}: ${tag.slice(0, 90)}`);
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
+test('H5: Enter and Space act on an element with a role as a tap does; real buttons and text boxes are left alone', () => {
+  activateRolesByKeyboard();
+  const card = document.createElement('div');
+  card.setAttribute('role', 'button');
+  card.tabIndex = 0;
+  const input = document.createElement('input');
+  input.setAttribute('role', 'button');
+  document.body.append(card, input);
+  let taps = 0;
+  let inputTaps = 0;
+  card.addEventListener('click', () => taps++);
+  input.addEventListener('click', () => inputTaps++);
+  card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  card.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+  card.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  expect(taps).toBe(2);
+  expect(inputTaps).toBe(0);
+});
+
+test('H5: every page box of the router can take the focus, so a page with no control can still be scrolled', async () => {
+  document.body.innerHTML = '<div class="taro_router"><div class="taro_page"></div></div>';
+  const stop = focusablePages();
+  expect((document.querySelector('.taro_page') as HTMLElement).tabIndex).toBe(0);
+  const next = document.createElement('div');
+  next.className = 'taro_page';
+  document.querySelector('.taro_router')!.append(next);
+  await new Promise((r) => setTimeout(r, 0));
+  expect(next.tabIndex).toBe(0);
+  stop();
+});
