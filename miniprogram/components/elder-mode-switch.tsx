@@ -1,4 +1,4 @@
-import { Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { isElderMode, setElderMode } from '../elder-mode';
 
@@ -18,7 +18,7 @@ export function ElderModeSwitch({ onChange }: { onChange?: (on: boolean) => void
           <Text>长辈模式</Text>
           <Text className="menu__hint">{on ? '已开启：字更大、间距更宽' : '字更大、间距更宽，看得更清楚'}</Text>
         </View>
-        <Switch checked={on} color="#b71c1c" nativeProps={{ tabIndex: -1, 'aria-hidden': 'true' }} data-testid="elder-mode-switch" />
+        <View className={`switch-look ${on ? 'switch-look--on' : ''}`} aria-hidden="true" data-testid="elder-mode-switch" />
       </View>
     </View>
   );

@@ -23,7 +23,8 @@ const isGroup = (row: string) => (SUBDIVIDED_GROUPS as readonly string[]).includ
 export function RequestsTable(props: { report: AnnualReport }) {
   const { rows } = props.report.requests;
   return (
-    <ScrollView scrollX className="report-table-scroll">
+    // A wide table scrolls sideways: focusable, so the keyboard can scroll it too.
+    <ScrollView scrollX className="report-table-scroll" tabIndex={0} aria-label="收到和处理政府信息公开申请情况表">
       <View className="report-table" data-testid="report-requests">
         <View className="report-table__row report-table__row--head">
           <Text className="report-table__label">项目</Text>
@@ -75,7 +76,7 @@ export function ProactiveTable(props: { report: AnnualReport }) {
 export function CasesTable(props: { report: AnnualReport }) {
   const t = props.report.cases.table;
   return (
-    <ScrollView scrollX className="report-table-scroll">
+    <ScrollView scrollX className="report-table-scroll" tabIndex={0} aria-label="政府信息公开行政复议、行政诉讼情况表">
       <View className="report-table" data-testid="report-cases">
         <View className="report-table__row report-table__row--head">
           <Text className="report-table__label" />
