@@ -61,6 +61,7 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
       `/pages/search/index?q=${encodeURIComponent('通知')}`,
       '/pages/my-data/index',
       '/pages/privacy/index',
+      '/pages/not-found/index',
       '/requests/pages/new/index',
       '/requests/pages/applicant/index',
       '/requests/pages/mine/index',
