@@ -124,7 +124,10 @@ export default defineAppConfig({
   // Which pages WeChat search may index: the public ones only (miniprogram/sitemap.json).
   sitemapLocation: 'sitemap.json',
   // 首页 / 政务公开 / 办事 / 我的, with icons drawn by scripts/draw-tab-icons.cjs. Tab pages are switched to, never pushed: `go` in navigation.ts knows them (tab-pages.ts).
+  // In WeChat the bar is our own (custom-tab-bar/, kept in step by tab-bar.ts), because WeChat's own cannot grow
+  // with 长辈模式; WeChat still wants the whole list here to know the tab pages. Taro's H5 draws its own bar from this list.
   tabBar: {
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#555555',
     selectedColor: '#b71c1c',
     backgroundColor: '#ffffff',

@@ -31,6 +31,12 @@ export function setElderMode(on: boolean): void {
   for (const listener of listeners) listener(on);
 }
 
+/** Called with the new choice whenever it changes (the WeChat tab bar follows it: tab-bar.ts); returns the unsubscribe. */
+export function onElderModeChange(listener: (on: boolean) => void): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 function applyToDocument(on: boolean): void {
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
     document.documentElement.classList.toggle(ELDER_CLASS, on);
@@ -41,10 +47,7 @@ function applyToDocument(on: boolean): void {
 export function useElderClass(): string {
   const [on, setOn] = useState(isElderMode);
   useEffect(() => applyToDocument(on), [on]);
-  useEffect(() => {
-    listeners.add(setOn);
-    return () => void listeners.delete(setOn);
-  }, []);
+  useEffect(() => onElderModeChange(setOn), []);
   // Coming back from 我的 after switching: pick up the new choice.
   useDidShow(() => setOn(isElderMode()));
   return on ? ELDER_CLASS : '';

@@ -76,6 +76,29 @@ const TIMELINE_PAGES = ['pages/notices/index', 'pages/notice-detail/index'];
       expect(pair).toEqual([tabBar.color, tabBar.selectedColor]);
     }
   });
+
+  test('WeChat draws our own tab bar (it grows in 长辈模式): custom-tab-bar ships, sized in px, its icons present', () => {
+    const { tabBar } = app();
+    expect((tabBar as { custom?: boolean }).custom).toBe(true);
+    for (const ext of ['js', 'json', 'wxml', 'wxss']) expect(existsSync(join(WEAPP, `custom-tab-bar/index.${ext}`))).toBe(true);
+    expect(json<{ component: boolean }>(join(WEAPP, 'custom-tab-bar/index.json')).component).toBe(true);
+    expect(readFileSync(join(WEAPP, 'custom-tab-bar/index.wxml'), 'utf8')).toBe(readFileSync('miniprogram/custom-tab-bar/index.wxml', 'utf8'));
+    // Taro's build turns px into rpx (half size on a 375 px phone) unless told not to: the tabs stay 50 / 68 px tall.
+    const wxss = readFileSync(join(WEAPP, 'custom-tab-bar/index.wxss'), 'utf8');
+    expect(wxss).not.toContain('rpx');
+    expect(wxss).toMatch(/min-height:50px/);
+    expect(wxss).toMatch(/min-height:68px/);
+    // The bar names the same icons as app.json's list, each shipped.
+    const script = readFileSync(join(WEAPP, 'custom-tab-bar/index.js'), 'utf8');
+    for (const tab of tabBar.list) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(script).toContain(`"/${icon}"`);
+        expect(existsSync(join(WEAPP, icon as string))).toBe(true);
+      }
+    }
+    // The tab pages leave room for it at the foot, in px like the bar.
+    expect(readFileSync(join(WEAPP, 'app.wxss'), 'utf8')).toMatch(/\.page\.page--tab-bar\{padding-bottom:calc\(66PX/i);
+  });
 });
 
 test('the tab icons are the ones scripts/draw-tab-icons.cjs draws, byte for byte', () => {

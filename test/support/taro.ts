@@ -8,11 +8,19 @@
 import { useEffect, useRef } from 'react';
 
 type Callback = () => void;
-const hooks: Record<'pullDownRefresh' | 'reachBottom' | 'didShow', Callback | null> = {
-  pullDownRefresh: null,
-  reachBottom: null,
-  didShow: null,
+/** Every mounted component's callback for each page event: Taro calls them all (a page's hooks and its components'). */
+const hooks: Record<'pullDownRefresh' | 'reachBottom' | 'didShow', Set<Callback>> = {
+  pullDownRefresh: new Set(),
+  reachBottom: new Set(),
+  didShow: new Set(),
 };
+/** The WeChat page object `Taro.getCurrentInstance().page` answers (a tab page's `getTabBar()`, its `route`). */
+let currentPage: Record<string, unknown> | null = null;
+
+/** What `Taro.getCurrentInstance().page` answers from now on (null: none, as outside WeChat). */
+export function setCurrentPage(page: Record<string, unknown> | null): void {
+  currentPage = page;
+}
 let routerParams: Record<string, string> = {};
 /** How many pages are on the stack (1: the page was opened directly, e.g. from a shared link). */
 let pageStackDepth = 2;
@@ -58,13 +66,13 @@ export function resetTaro(params: Record<string, string> = {}, options: { stackD
   recorded.tabBadges = {};
   recorded.modals.length = 0;
   recorded.modalAnswer = true;
-  hooks.pullDownRefresh = hooks.reachBottom = hooks.didShow = null;
+  for (const set of Object.values(hooks)) set.clear();
+  currentPage = null;
 }
 
 export function trigger(hook: keyof typeof hooks): void {
-  const callback = hooks[hook];
-  if (!callback) throw new Error(`the page did not register ${hook}`);
-  callback();
+  if (hooks[hook].size === 0) throw new Error(`the page did not register ${hook}`);
+  for (const callback of [...hooks[hook]]) callback();
 }
 
 function registering(name: keyof typeof hooks) {
@@ -72,10 +80,9 @@ function registering(name: keyof typeof hooks) {
     const latest = useRef(callback);
     latest.current = callback;
     useEffect(() => {
-      hooks[name] = () => latest.current();
-      return () => {
-        hooks[name] = null;
-      };
+      const callback = () => latest.current();
+      hooks[name].add(callback);
+      return () => void hooks[name].delete(callback);
     }, []);
   };
 }
@@ -128,6 +135,7 @@ const Taro = {
     delete recorded.tabBadges[index];
   },
   getCurrentPages: () => Array.from({ length: pageStackDepth }, () => ({})),
+  getCurrentInstance: () => ({ page: currentPage, router: { params: routerParams, path: '' } }),
   getStorageSync: (key: string) => storage.get(key) ?? '',
   setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
   removeStorageSync: (key: string) => void storage.delete(key),

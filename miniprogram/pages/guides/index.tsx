@@ -5,6 +5,7 @@ import { call } from '../../api/call';
 import { PagedListView } from '../../components/paged-list-view';
 import { SearchBox } from '../../components/search-box';
 import { useElderClass } from '../../elder-mode';
+import { useTabBar } from '../../tab-bar';
 import { guideSearchPlaceholder } from '../../search-scope';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { go, routes } from '../../navigation';
@@ -15,6 +16,7 @@ import { usePageShare } from '../../hooks/use-page-share';
 export default function GuidesPage() {
   usePageShare(() => ({ title: '办事指南', path: routes.guides() }));
   const elder = useElderClass();
+  const tabBar = useTabBar();
   const list = usePagedList(useCallback((cursor: string | null) => call('notices', 'list', { kind: 'guide', cursor, limit: 20 }), []), []);
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
@@ -22,7 +24,7 @@ export default function GuidesPage() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className={`page ${elder}`}>
+    <View className={`page ${elder} ${tabBar}`}>
       <SearchBox placeholder={guideSearchPlaceholder()} onSearch={(q) => go(routes.search(q, 'guide'))} />
       <PagedListView
         list={list}

@@ -9,6 +9,7 @@ import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { useElderClass } from '../../elder-mode';
+import { useTabBar } from '../../tab-bar';
 import { go, routes } from '../../navigation';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS } from '../../../shared/notices/notice-kinds';
 import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
@@ -21,6 +22,7 @@ const NEWEST_COUNT = 5;
 export default function HomePage() {
   usePageShare(() => ({ title: '阳光政务', path: '/pages/index/index' }));
   const elder = useElderClass();
+  const tabBar = useTabBar();
   const newest = usePagedList(
     // The home page shows one short page and a link to the full list, never "load more".
     useCallback(async () => ({ ...(await call('notices', 'list', { limit: NEWEST_COUNT })), nextCursor: null }), []),
@@ -35,7 +37,7 @@ export default function HomePage() {
   useDidShow(() => unread.reload());
 
   return (
-    <View className={`page ${elder}`}>
+    <View className={`page ${elder} ${tabBar}`}>
       {/* WeChat's privacy consent, asked when the app opens, before any privacy API. */}
       <PrivacyPopup askOnOpen />
       <View className="hero">

@@ -4,6 +4,7 @@ import { STAFF_ROLE_LABELS } from '../../../shared/staff/roles';
 import { useWhoami } from '../../hooks/use-whoami';
 import { ElderModeSwitch } from '../../components/elder-mode-switch';
 import { useElderClass } from '../../elder-mode';
+import { useTabBar } from '../../tab-bar';
 import { go, routes } from '../../navigation';
 import { InboxEntries } from '../../components/inbox-entries';
 import { ReportReminder } from '../../components/report-reminder';
@@ -13,10 +14,11 @@ import { StaffTodo } from '../../components/staff-todo';
 export default function MePage() {
   const { whoami, failed, reload } = useWhoami();
   const elder = useElderClass();
+  const tabBar = useTabBar();
   useDidShow(() => reload());
 
   return (
-    <View className={`page ${elder}`}>
+    <View className={`page ${elder} ${tabBar}`}>
       <View className="card">
         {failed && !whoami ? (
           <View className="list-state list-state--error">

@@ -9,6 +9,7 @@ import { FeedLinks } from '../../components/feed-links';
 import { SearchBox } from '../../components/search-box';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useElderClass } from '../../elder-mode';
+import { useTabBar } from '../../tab-bar';
 import { go, routes } from '../../navigation';
 import { takeTabQuery } from '../../tab-pages';
 import { NOTICE_KINDS, NOTICE_KIND_LABELS, type NoticeKind } from '../../../shared/notices/notice-kinds';
@@ -24,6 +25,7 @@ function parseKind(value: string | undefined): NoticeKind | undefined {
 /** All published notices, by kind, newest first; pull to refresh, scroll to load more. */
 export default function NoticesPage() {
   const elder = useElderClass();
+  const tabBar = useTabBar();
   const router = useRouter();
   const [kind, setKind] = useState<NoticeKind | undefined>(() => parseKind(router.params.kind ?? takeTabQuery(TAB_PATH)?.kind));
   // Shared from a kind's tab, the link opens that kind.
@@ -54,7 +56,7 @@ export default function NoticesPage() {
   ];
 
   return (
-    <View className={`page ${elder}`}>
+    <View className={`page ${elder} ${tabBar}`}>
       <SearchBox
         placeholder={kind ? `在${NOTICE_KIND_LABELS[kind]}中搜索` : undefined}
         onSearch={(q) => go(routes.search(q, kind, departmentId))}
