@@ -17,6 +17,7 @@ import { setTransport } from '../../miniprogram/api/transport';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { application, VALID_CREDIT_CODE, VALID_RESIDENT_ID } from '../support/request-factories';
+import { fillValidApplication } from '../support/request-form-steps';
 import { recorded, resetTaro } from '../support/taro';
 import { beijingToday } from '../../shared/time/beijing-time';
 
@@ -85,13 +86,7 @@ test('the application starts from the saved details; 保存申请人信息 keeps
   render(<NewRequestPage />);
   // Nothing saved yet: a blank form, and keeping the details is left to the resident.
   expect((screen.getByTestId('input-name') as HTMLInputElement).value).toBe('');
-  type('name', '陈晓明');
-  type('idNumber', VALID_RESIDENT_ID);
-  click('next-step');
-  type('phone', '13812345678');
-  click('next-step');
-  type('description', '请公开青禾路旧改项目2025年的征收补偿方案。');
-  click('next-step');
+  fillValidApplication();
   const remember = screen.getByTestId('remember-applicant');
   expect(remember.getAttribute('role')).toBe('checkbox');
   expect(remember.getAttribute('aria-checked')).toBe('false');

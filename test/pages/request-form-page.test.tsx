@@ -6,6 +6,7 @@ import { DRAFT_STORAGE_KEY, type RequestDraft } from '../../miniprogram/requests
 import { NetworkError, setTransport } from '../../miniprogram/api/transport';
 import { createCloudHarness, type CloudHarness } from '../support/cloud-harness';
 import { VALID_RESIDENT_ID } from '../support/request-factories';
+import { fillValidApplication } from '../support/request-form-steps';
 import { recorded, resetTaro } from '../support/taro';
 
 /**
@@ -32,16 +33,6 @@ const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
 /** The error shown inside the field that holds input `name`. */
 const errorBeside = (name: string) => screen.getByTestId(`input-${name}`).closest('.field')?.querySelector('.field__error')?.textContent ?? null;
 const stored = (): RequestDraft => JSON.parse(Taro.getStorageSync(DRAFT_STORAGE_KEY) as string);
-
-function fillValidApplication() {
-  type('name', '陈晓明');
-  type('idNumber', VALID_RESIDENT_ID);
-  click('next-step');
-  type('phone', '13812345678');
-  click('next-step');
-  type('description', '请公开青禾路旧改项目2025年的征收补偿方案。');
-  click('next-step');
-}
 
 test('each step shows the schema\'s errors beside its own fields and goes no further', async () => {
   render(<NewRequestPage />);
