@@ -4,11 +4,10 @@ import { ratingEvent } from '../../shared/ratings/rating-events';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { enqueueForPerson } from '../_notifications/enqueue-notification';
 import type { ActiveStaff } from '../_notifications/deadline-source';
-import { changeRecordRetrying } from '../_runtime/change-record';
-import type { Page, Store, Stored } from '../_runtime/store/port';
+import type { Store } from '../_runtime/store/port';
+import { recomputeOpen } from '../calendar/recompute-open';
 import { followUpDeadlines } from './follow-up-deadlines';
 
-const PAGE = 100;
 const SYSTEM = 'system';
 
 const countedFrom = followUpCountedFrom;
@@ -35,58 +34,46 @@ export function movedFollowUpDue(f: Pick<FollowUpRecord, 'openedAt' | 'reopen' |
  * to) are told the new date in 消息, in the same transaction. A date that
  * does not move sends nothing.
  */
-export async function recomputeOpenFollowUps(store: Store, previous: WorkingCalendar, calendar: WorkingCalendar, now: Date, reason: string, changedFrom: string): Promise<number> {
-  const owed: Array<Stored<FollowUpRecord>> = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Stored<FollowUpRecord>> = await store.collection('followUps').find({ where: { status: 'open', dueDate: { gte: changedFrom } }, orderBy: [['dueDate', 'asc']], limit: PAGE, cursor });
-    owed.push(...page.items.filter((f) => movedFollowUpDue(f, previous, calendar) !== null));
-    cursor = page.nextCursor;
-  } while (cursor);
-  if (owed.length === 0) return 0;
-
-  const staff = await activeStaff(store);
+export function recomputeOpenFollowUps(store: Store, previous: WorkingCalendar, calendar: WorkingCalendar, now: Date, reason: string, changedFrom: string): Promise<number> {
   const at = now.toISOString();
-  let moved = 0;
-  for (const { id } of owed) {
-    const { changed } = await changeRecordRetrying(store, {
-      collection: 'followUps',
-      id,
-      notFound: 'FOLLOW_UP_NOT_FOUND',
-      decide: (current) => {
-        // Answered since it was listed, or moved by someone else: nothing to do.
-        const after = current.status === 'open' ? movedFollowUpDue(current, previous, calendar) : null;
-        if (!after) return null;
-        const detail = `${reason}：整改回访期限由 ${current.dueDate} 调整为 ${after}`;
-        return {
-          patch: { dueDate: after, updatedAt: at },
-          events: [ratingEvent(id, 'dueMoved', SYSTEM, now, detail)],
-          alongside: async (tx) => {
-            const place = current.serviceName ? `${current.windowName}（${current.serviceName}）` : current.windowName;
-            const title = `差评整改回访期限调整：${place}`;
-            for (const openid of followUpDeadlines.handlers({ ...current, id }, staff)) {
-              await enqueueForPerson(tx, {
-                id: `rdm-${id}-${after}-${openid}`,
-                cause: 'followUpDueMoved',
-                subjectId: id,
-                openid,
-                purpose: null,
-                title,
-                body: `${detail}。`,
-                link: followUpDeadlines.link({ ...current, id }),
-                page: followUpDeadlines.page({ ...current, id }),
-                values: { title, at },
-                now,
-                forStaff: true,
-              });
-            }
-          },
-        };
-      },
-    });
-    if (changed) moved += 1;
-  }
-  return moved;
+  return recomputeOpen(store, {
+    collection: 'followUps',
+    notFound: 'FOLLOW_UP_NOT_FOUND',
+    queries: [{ where: { status: 'open', dueDate: { gte: changedFrom } }, orderBy: [['dueDate', 'asc']] }],
+    moves: (f) => movedFollowUpDue(f, previous, calendar) !== null,
+    prepare: () => activeStaff(store),
+    decide: (current, staff) => {
+      // Answered since it was listed, or moved by someone else: nothing to do.
+      const after = current.status === 'open' ? movedFollowUpDue(current, previous, calendar) : null;
+      if (!after) return null;
+      const id = current.id;
+      const detail = `${reason}：整改回访期限由 ${current.dueDate} 调整为 ${after}`;
+      return {
+        patch: { dueDate: after, updatedAt: at },
+        events: [ratingEvent(id, 'dueMoved', SYSTEM, now, detail)],
+        alongside: async (tx) => {
+          const place = current.serviceName ? `${current.windowName}（${current.serviceName}）` : current.windowName;
+          const title = `差评整改回访期限调整：${place}`;
+          for (const openid of followUpDeadlines.handlers(current, staff)) {
+            await enqueueForPerson(tx, {
+              id: `rdm-${id}-${after}-${openid}`,
+              cause: 'followUpDueMoved',
+              subjectId: id,
+              openid,
+              purpose: null,
+              title,
+              body: `${detail}。`,
+              link: followUpDeadlines.link(current),
+              page: followUpDeadlines.page(current),
+              values: { title, at },
+              now,
+              forStaff: true,
+            });
+          }
+        },
+      };
+    },
+  });
 }
 
 async function activeStaff(store: Store): Promise<ActiveStaff[]> {
