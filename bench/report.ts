@@ -43,16 +43,23 @@ async function call(store: SqliteStore, search: SqliteNoticeSearch, openid: stri
 
 const day = (n: number) => new Date(Date.UTC(YEAR, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** A request as stored, with the texts a real one carries (the report reads only a few fields of it). */
-function record(i: number) {
-  const received = day((i * 7) % 365);
+/** The day request `i` is received: the year's requests spread over its days. */
+const receivedDay = (i: number) => (i * 7) % 365;
+
+/**
+ * A request as stored, with the texts a real one carries (the report reads only a few fields of it).
+ * `id` is its place in the order of arrival: a real store's ids are time-prefixed (new-id.ts) and its
+ * rows written as requests arrive, so id order and the table's own order are both arrival order.
+ */
+function record(i: number, id: string) {
+  const received = day(receivedDay(i));
   const category = REPLY_CATEGORIES[i % REPLY_CATEGORIES.length];
   const open = i % 23 === 0;
   const on = day(Math.min(((i * 7) % 365) + 15, 380));
   const applicant = i % 3 === 0 ? { type: 'organization', orgKind: ORG_KINDS[i % ORG_KINDS.length], name: '某某有限公司', creditCode: '91350100M000100Y43', phone: '13900001111' } : { type: 'person', name: '陈晓明', idType: 'residentId', idNumber: '330106199003071236', phone: '13812345678' };
   const closes = REPLY_CATEGORY_INFO[category].group === 'other';
   return {
-    id: `bench-${i}`, version: 3, trackingNumber: `依申〔${YEAR}〕${String(i).padStart(6, '0')}号`,
+    id, version: 3, trackingNumber: `依申〔${YEAR}〕${String(i).padStart(6, '0')}号`,
     status: open ? 'registered' : closes ? 'closed' : 'replied', channel: 'online', applicant,
     information: { description: '请公开本小区 2025 年度老旧小区改造项目的招标文件和中标结果，以及施工单位的资质证明材料。'.repeat(3), title: '老旧小区改造项目招标文件' },
     purpose: null, form: 'electronic', delivery: 'inApp', submittedAt: `${received}T01:00:00.000Z`, receivedOn: received,
@@ -92,8 +99,10 @@ async function main() {
   const insertFacts = db.prepare('INSERT INTO requestFacts (id, version, doc) VALUES (?, 1, ?)');
   const records: ReportedRequest[] = [];
   db.transaction(() => {
-    for (let i = 0; i < COUNT; i++) {
-      const r = record(i);
+    // Stored in the order they arrive (by received day), as the product writes them.
+    const arrival = Array.from({ length: COUNT }, (_, i) => i).sort((a, b) => receivedDay(a) - receivedDay(b) || a - b);
+    for (const [place, i] of arrival.entries()) {
+      const r = record(i, `bench-${String(place).padStart(6, '0')}`);
       records.push(r as unknown as ReportedRequest);
       insert.run(r.id, r.version, JSON.stringify(r));
       insertFacts.run(r.id, JSON.stringify({ ...requestFactsOf(r as unknown as RequestRecord), id: r.id, version: 1 }));

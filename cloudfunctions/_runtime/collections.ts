@@ -312,9 +312,11 @@ export const COLLECTIONS = {
   reportCases: [['filedOn']],
   /**
    * What the report counts of each request (id = the request's id), rewritten with every change to
-   * it (derived-records.ts); read in id order, a year's worth at a time.
+   * it (derived-records.ts). A year's report or a period's statistics read the range concluded on or
+   * after the period's first day, open ones included (`concludedSort`), in that order: never the
+   * years concluded before it.
    */
-  requestFacts: [],
+  requestFacts: [['concludedSort', 'receivedOn', 'id']],
 
   // 公开审查
   /** Acts waiting for (or past) a reviewer (id: subject id + its version), the queue oldest first. */

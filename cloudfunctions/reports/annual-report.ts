@@ -5,13 +5,13 @@ import { draftTexts } from '../../shared/reports/report-draft';
 import { DECISION_INPUT_LABELS, FEES_LABEL, PART_TITLES } from '../../shared/reports/report-layout';
 import { blankReport, REPORT_TEXT_KEYS, type ReportRecord } from '../../shared/reports/report-record';
 import type { AnnualReport, CaseView } from '../../shared/reports/reports-contract';
-import { monthsBetween, noticeStats, onTimeRate, type ReportStats } from '../../shared/reports/report-stats';
-import { tallyFacts } from '../../shared/reports/requests-table';
+import { monthsBetween, noticeStats, OnTimeCounter, type ReportStats } from '../../shared/reports/report-stats';
+import { RequestsCounter } from '../../shared/reports/requests-table';
 import { figuresOf, sumTallies, tallyId } from '../../shared/ratings/satisfaction';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { Store, Stored } from '../_runtime/store/port';
 import { loadBureau } from '../requests/bureau';
-import { readCases, readNotices, readRequestFacts, type FactsSource } from './report-sources';
+import { eachRequestFactsPage, nameRequests, readCases, readNotices, type FactsSource } from './report-sources';
 import type { ReportCaseRecord } from '../../shared/reports/report-record';
 
 /**
@@ -36,8 +36,18 @@ export async function computeAnnualReport(store: Store, year: number, now: Date)
 /** `source` forces where the requests' facts are read from (the comparison test); by default the fast road when it covers every request. */
 export async function computeFresh(store: Store, record: Stored<ReportRecord>, now: Date, source?: FactsSource): Promise<AnnualReport> {
   const { year } = record;
-  const [{ facts: requests }, notices, cases, bureau, ratings] = await Promise.all([readRequestFacts(store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` }, source), readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
-  const tally = tallyFacts(requests, year);
+  // Part 3 and the on-time rate of the draft, counted in one pass as the pages arrive.
+  const counter = new RequestsCounter(year);
+  const onTime = new OnTimeCounter(`${year}-01-01`, `${year}-12-31`);
+  const countRequests = eachRequestFactsPage(store, { receivedBy: `${year}-12-31`, concludedFrom: `${year}-01-01` }, (page) => {
+    for (const r of page) {
+      counter.add(r);
+      onTime.add(r);
+    }
+  }, source);
+  const [, notices, cases, bureau, ratings] = await Promise.all([countRequests, readNotices(store), readCases(store), loadBureau(store), ratingFigures(store, `${year}-01-01`, `${year}-12-31`)]);
+  const tally = counter.result();
+  await nameRequests(store, [...tally.uncategorised, ...tally.duplicates]);
   const proactive = computeProactiveTable(notices, year, record.inputs);
   const casesTable = computeCasesTable(cases, year);
   const noticesOfYear = noticeStats(notices, `${year}-01-01`, `${year}-12-31`);
@@ -47,7 +57,7 @@ export async function computeFresh(store: Store, record: Stored<ReportRecord>, n
     bureauName: bureau.name,
     noticesByKind: noticesOfYear.byKind,
     requests: tally.rows,
-    onTimeRate: onTimeRate(requests, `${year}-01-01`, `${year}-12-31`),
+    onTimeRate: onTime.rate(),
     consultationsHeld,
     ratings: { total: ratings.total, satisfactionRate: ratings.satisfactionRate },
     cases: casesTable,

@@ -14,10 +14,13 @@ import type { ApplicantColumn } from './report-layout';
  * was 2.5 s of the report's 3 s. These records hold no texts, letters or
  * history that grow with the case, no personal data, and no nested objects
  * to decode; the few decisions the tables need (which column, which row, the
- * day it ended) are taken once, when the request changes.
+ * day it ended) are taken once, when the request changes. Nor the tracking
+ * number: its Chinese characters made every record's text two-byte, and
+ * reading 100,000 of them cost a third more (measured); the few a check names
+ * are looked up from the requests (report-sources.ts). A record written with
+ * it still carries it, unread.
  */
 export interface RequestFacts {
-  trackingNumber: string;
   status: RequestStatus;
   /** 受理之日 (Art. 31), a Beijing day; null before registration: such an application counts nowhere. */
   receivedOn: string | null;
@@ -42,7 +45,7 @@ export interface RequestFacts {
 export const OPEN_SORT = '9999-12-31';
 
 /** What the facts are derived from: the fields of a request they read (also the projection when derived from the records). */
-export type FactSource = Pick<RequestRecord, 'trackingNumber' | 'status' | 'receivedOn'> & {
+export type FactSource = Pick<RequestRecord, 'status' | 'receivedOn'> & {
   applicant: Pick<RequestRecord['applicant'], 'type' | 'orgKind'>;
   reply: Pick<NonNullable<RequestRecord['reply']>, 'category' | 'on'> | null;
   ending: Pick<NonNullable<RequestRecord['ending']>, 'category' | 'on'> | null;
@@ -50,7 +53,7 @@ export type FactSource = Pick<RequestRecord, 'trackingNumber' | 'status' | 'rece
   open?: boolean;
   dueOn?: string | null;
 };
-export const FACT_SOURCE_FIELDS = ['trackingNumber', 'status', 'receivedOn', 'applicant', 'reply', 'ending', 'open', 'dueOn'] as const;
+export const FACT_SOURCE_FIELDS = ['status', 'receivedOn', 'applicant', 'reply', 'ending', 'open', 'dueOn'] as const;
 
 /** The day a request was concluded (answered, closed or withdrawn), or null while the bureau still owes an answer. */
 export function concludedOn(r: Pick<FactSource, 'status' | 'reply' | 'ending'>): string | null {
@@ -77,7 +80,6 @@ export function columnOf(applicant: { type: string; orgKind?: ApplicantColumn | 
 export function requestFactsOf(r: FactSource): RequestFacts {
   const ended = concludedOn(r);
   return {
-    trackingNumber: r.trackingNumber,
     status: r.status,
     receivedOn: r.receivedOn ?? null,
     concludedOn: ended,

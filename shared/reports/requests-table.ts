@@ -36,8 +36,12 @@ export type ReportedRequest = Pick<RequestCore, 'id' | 'trackingNumber' | 'statu
   ending: Pick<NonNullable<RequestCore['ending']>, 'category' | 'on'> | null;
 };
 
-/** A request's facts (request-facts.ts) with its id: what the counting below reads. */
-export type CountedRequest = RequestFacts & { id: string };
+/**
+ * A request's facts (request-facts.ts) with its id: what the counting below reads. The tracking number
+ * only when the facts were derived from the request itself; read from the compact records, the few a
+ * check names are looked up afterwards (report-sources.ts nameRequests).
+ */
+export type CountedRequest = RequestFacts & { id: string; trackingNumber?: string };
 
 export type RequestsTableRows = Record<RequestRow, Record<RequestColumn, number>>;
 
@@ -82,31 +86,56 @@ export function tallyRequests(records: Iterable<ReportedRequest>, year: number):
 }
 
 function* factsOfAll(records: Iterable<ReportedRequest>): Iterable<CountedRequest> {
-  for (const r of records) yield { ...requestFactsOf(r), id: r.id };
+  for (const r of records) yield { ...requestFactsOf(r), id: r.id, trackingNumber: r.trackingNumber };
+}
+
+/** What the counting reads of a request's facts. */
+export type TalliedFacts = Pick<CountedRequest, 'id' | 'trackingNumber' | 'receivedOn' | 'concludedOn' | 'column' | 'row'>;
+
+/** A request a check names; its tracking number is '' until looked up (the compact records do not hold it). */
+function refOf(r: TalliedFacts): RecordRef {
+  return { id: r.id, trackingNumber: r.trackingNumber ?? '' };
 }
 
 /**
  * Counts every request's facts into the year's table: one pass, so a year of 100,000 stays fast.
  * The one counting there is, whether the facts come from the compact records or from the requests.
  */
-export function tallyFacts(records: Iterable<CountedRequest>, year: number): RequestsTally {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
-  const rows = emptyRows();
-  const seen = new Set<string>();
-  const uncategorised: RecordRef[] = [];
-  const duplicates: RecordRef[] = [];
-  let concludedCount = 0;
-  let countedCount = 0;
+export function tallyFacts(records: Iterable<TalliedFacts>, year: number): RequestsTally {
+  const counter = new RequestsCounter(year);
+  for (const r of records) counter.add(r);
+  return counter.result();
+}
 
-  for (const r of records) {
-    if (seen.has(r.id)) {
-      duplicates.push({ id: r.id, trackingNumber: r.trackingNumber });
-      continue;
+/**
+ * The counting of `tallyFacts`, fed one request at a time: a reader hands it each page as it
+ * arrives and keeps none, so a year's records never all live at once.
+ */
+export class RequestsCounter {
+  private readonly first: string;
+  private readonly last: string;
+  private readonly rows = emptyRows();
+  private readonly seen = new Set<string>();
+  private readonly uncategorised: RecordRef[] = [];
+  private readonly duplicates: RecordRef[] = [];
+  private concludedCount = 0;
+  private countedCount = 0;
+
+  constructor(year: number) {
+    this.first = `${year}-01-01`;
+    this.last = `${year}-12-31`;
+  }
+
+  add(r: TalliedFacts): void {
+    const { rows, first, last, seen } = this;
+    // One lookup, not has-then-add: a year is 100,000 of them.
+    const known = seen.size;
+    if (seen.add(r.id).size === known) {
+      this.duplicates.push(refOf(r));
+      return;
     }
-    seen.add(r.id);
     const received = r.receivedOn;
-    if (!received || received > last) continue;
+    if (!received || received > last) return;
     const column = r.column;
     const endedOn = r.concludedOn;
 
@@ -114,24 +143,34 @@ export function tallyFacts(records: Iterable<CountedRequest>, year: number): Req
     else if (!endedOn || endedOn >= first) rows.carriedIn[column] += 1;
 
     if (endedOn && endedOn >= first && endedOn <= last) {
-      concludedCount += 1;
+      this.concludedCount += 1;
       if (r.row) {
         rows[r.row][column] += 1;
-        countedCount += 1;
-      } else uncategorised.push({ id: r.id, trackingNumber: r.trackingNumber });
+        this.countedCount += 1;
+      } else this.uncategorised.push(refOf(r));
     }
     if (!endedOn || endedOn > last) rows.carriedOut[column] += 1;
   }
 
-  for (const group of SUBDIVIDED_GROUPS) {
-    for (const column of APPLICANT_COLUMNS) rows[group][column] = subRowsOf(group).reduce((sum, c) => sum + rows[c][column], 0);
+  /** The table, its sums filled in, and what the checks need. */
+  result(): RequestsTally {
+    const rows = this.rows;
+    for (const group of SUBDIVIDED_GROUPS) {
+      for (const column of APPLICANT_COLUMNS) rows[group][column] = subRowsOf(group).reduce((sum, c) => sum + rows[c][column], 0);
+    }
+    for (const column of APPLICANT_COLUMNS) {
+      rows.concluded[column] = rows.disclosed[column] + rows.partial[column] + SUBDIVIDED_GROUPS.reduce((sum, g) => sum + rows[g][column], 0);
+    }
+    for (const row of REQUEST_ROWS) rows[row].total = APPLICANT_COLUMNS.reduce((sum, c) => sum + rows[row][c], 0);
+    return {
+      rows,
+      columns: [...REQUEST_COLUMNS],
+      uncategorised: this.uncategorised,
+      duplicates: this.duplicates,
+      concludedCount: this.concludedCount,
+      countedCount: this.countedCount,
+    };
   }
-  for (const column of APPLICANT_COLUMNS) {
-    rows.concluded[column] = rows.disclosed[column] + rows.partial[column] + SUBDIVIDED_GROUPS.reduce((sum, g) => sum + rows[g][column], 0);
-  }
-  for (const row of REQUEST_ROWS) rows[row].total = APPLICANT_COLUMNS.reduce((sum, c) => sum + rows[row][c], 0);
-
-  return { rows, columns: [...REQUEST_COLUMNS], uncategorised, duplicates, concludedCount, countedCount };
 }
 
 /** Part 3 alone, as the wire carries it. */

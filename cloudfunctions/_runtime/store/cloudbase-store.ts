@@ -1,4 +1,4 @@
-import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
+import { decodeCursor, keysetAlternatives, keysetLead, pageOf, sortOrder } from './cursor';
 import { newId } from './new-id';
 import { TransactionScope } from './transaction-scope';
 import type { CollectionRecords } from '../collections';
@@ -262,10 +262,12 @@ class CloudbaseCollection<T> implements Collection<T> {
     }
   }
 
-  /** Rows strictly after the cursor (see keysetAlternatives), in CloudBase's query commands. */
+  /** Rows strictly after the cursor (see keysetAlternatives), in CloudBase's query commands; the first sort field's bound (keysetLead) lets the index be entered at the cursor. */
   private keyset(order: Array<[string, SortDirection]>, values: Scalar[]): unknown {
     const _ = this.db.command;
-    return _.or(keysetAlternatives(order, values).map((terms) => _.and(terms.map(({ field, op, value }) => ({ [toCbField(field)]: _[op](value) })))));
+    const alternatives = _.or(keysetAlternatives(order, values).map((terms) => _.and(terms.map(({ field, op, value }) => ({ [toCbField(field)]: _[op](value) })))));
+    const lead = keysetLead(order, values);
+    return lead ? _.and([{ [toCbField(lead.field)]: _[lead.op](lead.value) }, alternatives]) : alternatives;
   }
 
   private toUpdate(patch: Record<string, unknown>, version: number): Record<string, unknown> {

@@ -42,6 +42,12 @@ export interface FindOptions {
    * field the record lacks may come back as null or be absent, depending on the adapter.
    */
   fields?: readonly string[];
+  /**
+   * A page read once on the way through a whole set (read-all.ts): an adapter that remembers recent
+   * reads (SQLite's) does not keep it, where a year's hundred pages would only push out the pages
+   * people open again.
+   */
+  passing?: boolean;
 }
 
 export interface Page<T> {

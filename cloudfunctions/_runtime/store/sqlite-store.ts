@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { registerSearchGrams } from './search-grams';
-import { decodeCursor, keysetAlternatives, pageOf, sortOrder } from './cursor';
+import { decodeCursor, keysetAlternatives, keysetLead, pageOf, sortOrder, type KeysetBound, type KeysetTerm } from './cursor';
 import { indexName } from './index-name';
 import { newId } from './new-id';
 import { SqliteReadCache } from './sqlite-read-cache';
@@ -315,16 +315,19 @@ class SqliteCollection<T> implements Collection<T> {
   private select(options: FindOptions): Page<Stored<T>> {
     assertFind(options);
     const params: unknown[] = [];
-    const clauses = whereClauses(options.where ?? {}, params);
     const order = sortOrder(options);
-    if (options.cursor) clauses.push(keysetClause(order, decodeCursor(options.cursor, options, this.name), params));
+    // The cursor's clause first: given two bounds on the same indexed field (the filter's `from` and
+    // the cursor's), SQLite enters the index at the first one it is given, so a page starts at the
+    // cursor rather than at the filter's first row.
+    const clauses = options.cursor ? [keysetClause(order, decodeCursor(options.cursor, options, this.name), params)] : [];
+    clauses.push(...whereClauses(options.where ?? {}, params));
     const sql =
       `SELECT ${options.fields ? projectionOf(options.fields, order) : 'doc'} AS doc FROM "${this.name}"` +
       (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '') +
       ` ORDER BY ${order.map(([f, d]) => `${columnExpression(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}` +
       ` LIMIT ?`;
     params.push(options.limit + 1);
-    const key = this.cache.cacheFinds ? JSON.stringify(options) : null;
+    const key = this.cache.cacheFinds && !options.passing ? JSON.stringify(options) : null;
     let texts = key === null ? null : this.cache.reads.lookup([this.name], key);
     if (!texts) {
       texts = (this.db.prepare(sql).pluck().all(...params) as string[]);
@@ -394,15 +397,18 @@ function operatorClause(column: string, op: keyof Operators, value: Scalar | Sca
   return `${column} ${sqlOp} ?`;
 }
 
+const KEYSET_OPS = { eq: '=', lt: '<', gt: '>', lte: '<=', gte: '>=' } as const;
+
+/** Rows strictly after the cursor: the first sort field's bound (keysetLead: the index is entered there), then the alternatives. */
 function keysetClause(order: Array<[string, SortDirection]>, values: Scalar[], params: unknown[]): string {
-  const alternatives = keysetAlternatives(order, values).map((terms) => {
-    const parts = terms.map(({ field, op, value }) => {
-      params.push(sqlValue(value));
-      return `${columnExpression(field)} ${op === 'eq' ? '=' : op === 'lt' ? '<' : '>'} ?`;
-    });
-    return `(${parts.join(' AND ')})`;
-  });
-  return `(${alternatives.join(' OR ')})`;
+  const term = ({ field, op, value }: KeysetTerm | KeysetBound) => {
+    params.push(sqlValue(value));
+    return `${columnExpression(field)} ${KEYSET_OPS[op]} ?`;
+  };
+  const lead = keysetLead(order, values);
+  const bound = lead ? `${term(lead)} AND ` : '';
+  const alternatives = keysetAlternatives(order, values).map((terms) => `(${terms.map(term).join(' AND ')})`);
+  return `(${bound}(${alternatives.join(' OR ')}))`;
 }
 
 /**
