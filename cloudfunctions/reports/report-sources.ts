@@ -3,7 +3,7 @@ import { FACT_SOURCE_FIELDS, requestFactsOf } from '../../shared/reports/request
 import type { CountedRequest, RecordRef } from '../../shared/reports/requests-table';
 import type { ReportCaseRecord } from '../../shared/reports/report-record';
 import { readAll, readPages } from '../_runtime/read-all';
-import type { Store, Stored } from '../_runtime/store/port';
+import type { FindOptions, Store, Stored } from '../_runtime/store/port';
 
 // Reading what the report counts, page by page: the requests' compact facts records, the notices'
 // few fields the tables need (a projection), the cases.
@@ -39,17 +39,24 @@ export async function eachRequestFactsPage(
 ): Promise<FactsSource> {
   const road = source ?? ((await factsCoverRequests(store)) ? 'facts' : 'records');
   if (road === 'facts') {
-    const pages = readPages(store.collection('requestFacts'), {
-      where: { concludedSort: { gte: period.concludedFrom }, receivedOn: { lte: period.receivedBy } },
-      orderBy: [['concludedSort', 'asc'], ['receivedOn', 'asc']],
-    });
-    for await (const page of pages) take(page);
+    for await (const page of readPages(store.collection('requestFacts'), factsQuery(period))) take(page);
     return road;
   }
   for await (const page of readPages(store.collection('requests'), { fields: FACT_SOURCE_FIELDS, where: { receivedOn: { lte: period.receivedBy } } })) {
     take(page.map((r) => ({ ...requestFactsOf(r), id: r.id })));
   }
   return road;
+}
+
+/**
+ * The read of a period's facts: the range of the requestFacts index (concludedSort, receivedOn, id)
+ * from the period's first day, in its order, so the filter on receivedOn is decided in the index too.
+ */
+export function factsQuery(period: { receivedBy: string; concludedFrom: string }) {
+  return {
+    where: { concludedSort: { gte: period.concludedFrom }, receivedOn: { lte: period.receivedBy } },
+    orderBy: [['concludedSort', 'asc'], ['receivedOn', 'asc']] as FindOptions['orderBy'],
+  };
 }
 
 /** The facts of a period (eachRequestFactsPage), collected: for the statistics, which sort handling times. */

@@ -9,6 +9,7 @@ import {
   RecordNotFoundError,
   VersionConflictError,
   type FindOptions,
+  type Where,
   type AnyCollections,
   type Store,
   type TxCollection,
@@ -178,27 +179,31 @@ export function storeContract(label: string, makeStore: () => Promise<Store<AnyC
       });
     });
 
-    const orders: Array<[string, FindOptions['orderBy']]> = [
-      ['one sort field, ascending', [['bucket', 'asc']]],
-      ['one sort field, descending', [['bucket', 'desc']]],
-      ['two sort fields', [['bucket', 'desc'], ['sub', 'asc']]],
+    const orders: Array<[string, FindOptions['orderBy'], Where, number]> = [
+      ['one sort field, ascending', [['bucket', 'asc']], {}, 24],
+      ['one sort field, descending', [['bucket', 'desc']], {}, 24],
+      ['two sort fields', [['bucket', 'desc'], ['sub', 'asc']], {}, 24],
+      // The cursor adds its own bound on the first sort field (keysetLead) beside the filter's, on either side.
+      ['two sort fields, the first also filtered from below', [['bucket', 'asc'], ['sub', 'asc']], { bucket: { gte: 1 } }, 18],
+      ['two sort fields descending, the first also filtered from above', [['bucket', 'desc'], ['sub', 'desc']], { bucket: { lte: 2 } }, 18],
     ];
-    test.each(orders)('cursor paging walks every record exactly once: %s', async (_label, orderBy) => {
+    test.each(orders)('cursor paging walks every record exactly once: %s', async (_label, orderBy, range, count) => {
       const rows = store.collection(collectionName);
       for (let i = 0; i < 27; i++) await rows.insert({ bucket: i % 4, sub: String.fromCharCode(97 + (i % 3)), skip: i % 9 === 0 });
+      const where: Where = { skip: false, ...range };
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: Awaited<ReturnType<typeof rows.find>> = await rows.find({ where: { skip: false }, orderBy, limit: 7, cursor });
+        const page: Awaited<ReturnType<typeof rows.find>> = await rows.find({ where, orderBy, limit: 7, cursor });
         seen.push(...page.items.map((r) => r.id));
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 20);
-      const all = (await rows.find({ where: { skip: false }, orderBy, limit: 100 })).items.map((r) => r.id);
-      expect(all).toHaveLength(24);
+      const all = (await rows.find({ where, orderBy, limit: 100 })).items.map((r) => r.id);
+      expect(all).toHaveLength(count);
       expect(seen).toEqual(all);
-      expect(pages).toBe(4);
+      expect(pages).toBe(Math.ceil(count / 7));
     });
 
     test('the last page has no next cursor; a garbled cursor is refused', async () => {
