@@ -1,19 +1,15 @@
 /**
  * One jest run covers shared domain code, cloud functions over real SQLite,
  * page tests (jsdom, per-file docblock) and miniprogram-simulate tests.
- * Type errors are caught by `tsc` in `npm test`, so ts-jest only transpiles.
+ * Type errors are caught by `tsc` in `npm test`, so jest only strips types (esbuild).
  */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  // esbuild strips the types (see the transform for what it keeps of ts-jest's output).
   transform: {
-    '^.+\\.tsx?$': [
-      'ts-jest',
-      {
-        tsconfig: { isolatedModules: true, module: 'commonjs', jsx: 'react-jsx', esModuleInterop: true, target: 'ES2020' },
-      },
-    ],
+    '^.+\\.tsx?$': '<rootDir>/test/support/esbuild-transform.cjs',
   },
   moduleNameMapper: {
     '^@tarojs/components$': '<rootDir>/test/support/taro-components.tsx',
