@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import type { RequestRecord } from '../../shared/requests/request-record';
-import type { QueueItem } from '../../shared/requests/request-types';
+import type { AwaitingItem, QueueItem } from '../../shared/requests/request-types';
 import { QUEUE_FIELDS, toQueueItem } from '../../shared/requests/request-view';
 import type { FindOptions, Store } from '../_runtime/store/port';
 import { REQUESTS } from './request-collections';
@@ -65,6 +65,23 @@ export async function queueRowPage(
   // A request changed between the two reads shows as read the second time (newer); one gone meanwhile is left out.
   const items = page.items.map((r) => byVersion.get(keyOf(r)) ?? fresh.get(r.id)).filter((row): row is QueueItem => row !== undefined);
   return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * A waiting application's row as the head of the queue carries it (AwaitingItem): made once per kept row
+ * (rows are never changed once built), so the fifty rows of every first page are not rebuilt per call.
+ */
+const awaitingOf = new WeakMap<QueueItem, AwaitingItem>();
+
+export function toAwaitingItem(row: QueueItem): AwaitingItem | null {
+  if (!row.waiting) return null;
+  let item = awaitingOf.get(row);
+  if (!item) {
+    const { id, trackingNumber, status, subject, applicantName, orgKind, phoneMasked, idNumberMasked, waiting } = row;
+    item = { id, trackingNumber, status, subject, applicantName, orgKind, phoneMasked, idNumberMasked, waiting };
+    awaitingOf.set(row, item);
+  }
+  return item;
 }
 
 /** Drops a store's rows: `npm run bench:queue` times the queue as it was before rows were kept (every row read and built afresh). */

@@ -9,7 +9,7 @@ import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf
 import type { DepartmentRef } from '../../shared/requests/request-commands';
 import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
 import { toMySummary, toView } from '../../shared/requests/request-view';
-import { queueRowPage } from './queue-rows';
+import { queueRowPage, toAwaitingItem } from './queue-rows';
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
 import { defineFunction } from '../_runtime/define-function';
 import { requestsContract } from '../../shared/requests/requests-contract';
@@ -27,7 +27,7 @@ import { REQUESTS, EVENTS } from './request-collections';
 import { feeMonthIn, findMonthApplications, loadFeeMonth } from './fee-month';
 import { feeMonthOf } from '../../shared/requests/processing-fee';
 import { quoteFee } from '../../shared/requests/fee-quote';
-import type { RequestView } from '../../shared/requests/request-types';
+import type { AwaitingItem, RequestView } from '../../shared/requests/request-types';
 import { REQUEST_REVIEW_KIND } from '../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../shared/reviews/reviews-contract';
 import { reviewBeforeIssue, reviewRequired } from '../reviews/review-settings';
@@ -110,7 +110,7 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
     return {
       items: page.items,
       nextCursor: page.nextCursor,
-      awaitingRegistration: waiting.items,
+      awaitingRegistration: waiting.items.map(toAwaitingItem).filter((item): item is AwaitingItem => item !== null),
       awaitingRegistrationTotal: waitingTotal,
       // Warnings head the list; later pages do not repeat the count.
       warnings: cursor ? [] : [...(await queueWarnings(ctx.store, calendar, today, departments)), ...(scope.kind === 'all' ? await unassignedWarning(ctx.store) : [])],
@@ -240,8 +240,13 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
   },
 });
 
-/** The waiting applications shown at the head of the queue; the count says how many wait in all. */
-const AWAITING_SHOWN = 50;
+/**
+ * The waiting applications shown at the head of the queue, longest waiting first: one page's worth, as
+ * many as the queue's own page below them; the count says how many wait in all, and the 待受理 tab pages
+ * through every one. (Fifty made every first page of a busy morning seven times the bytes of a notice
+ * list page, most of a queue call's time over HTTP, for cards a phone shows three of at a time.)
+ */
+const AWAITING_SHOWN = 20;
 
 /** The department a request is registered or entered into: the one picked (it must exist), else the default (department-scope.ts). */
 async function departmentFor(ctx: HandlerContext, picked: string | undefined): Promise<DepartmentRef | undefined> {

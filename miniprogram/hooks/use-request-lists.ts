@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { RequestStatus } from '../../shared/requests/request-schema';
-import type { QueueItem } from '../../shared/requests/request-types';
+import type { AwaitingItem } from '../../shared/requests/request-types';
 import { call } from '../api/call';
 import { usePagedList } from './use-paged-list';
 
@@ -22,7 +22,7 @@ export function useMyRequests() {
  */
 /** `unassigned`: the admins' 未分配部门 (requests stored before departments) instead of a department. */
 export function useRequestQueue(status: RequestStatus | undefined, departmentId: string | undefined, unassigned = false, due?: 'overdue' | 'dueSoon') {
-  const [head, setHead] = useState<{ warnings: string[]; waiting: QueueItem[]; waitingTotal: number }>({ warnings: [], waiting: [], waitingTotal: 0 });
+  const [head, setHead] = useState<{ warnings: string[]; waiting: AwaitingItem[]; waitingTotal: number }>({ warnings: [], waiting: [], waitingTotal: 0 });
   const list = usePagedList(
     useCallback(
       async (cursor: string | null) => {

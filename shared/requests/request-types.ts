@@ -298,9 +298,7 @@ export interface QueueItem {
   version: number;
   trackingNumber: string;
   status: RequestStatus;
-  statusLabel: string;
   channel: Channel;
-  applicantType: ApplicantType;
   orgKind: OrgKind | null;
   /** 张* / 云溪某某有限公司 (organisation names are not personal data). */
   applicantName: string;
@@ -325,13 +323,23 @@ export interface QueueItem {
   waiting: { since: string; workingDays: number; /** Past the bureau's registration reminder (default 1 working day). */ late: boolean } | null;
 }
 
+/**
+ * An online application waiting for registration, as the head of the queue shows it: what it asks, who
+ * asks (masked), since when. Only what that card shows travels: up to fifty of these come with every
+ * first page, so the fields of a registered request's row (channel, department, due dates), all empty or
+ * alike while it waits, are left out.
+ */
+export type AwaitingItem = Pick<QueueItem, 'id' | 'trackingNumber' | 'status' | 'subject' | 'applicantName' | 'orgKind' | 'phoneMasked' | 'idNumberMasked'> & {
+  waiting: NonNullable<QueueItem['waiting']>;
+};
+
 export interface QueuePage extends PageOf<QueueItem> {
   /**
    * Online applications waiting for registration, longest waiting first, at the head of the first
    * page of the unfiltered queue (they are not repeated in `items`); empty on later pages.
    */
-  awaitingRegistration: QueueItem[];
-  /** How many wait in all (awaitingRegistration shows at most the first 50). */
+  awaitingRegistration: AwaitingItem[];
+  /** How many wait in all (awaitingRegistration shows at most the first 20). */
   awaitingRegistrationTotal: number;
   /** For admins: e.g. that next year's holiday arrangement is missing, so some due dates are provisional. */
   warnings: string[];

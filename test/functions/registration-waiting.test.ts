@@ -28,6 +28,19 @@ const runJob = () => remindWaitingApplicationsJob.run({ store: cloud.store, now:
 const remindersOf = async (subjectId: string) =>
   (await cloud.store.collection('outbox').find({ where: { subjectId }, orderBy: [['createdAt', 'asc']], limit: 50 })).items.filter((o) => o.cause === 'registrationWaiting');
 
+test('the head shows one page’s worth, the twenty longest waiting, and counts them all; the 待受理 tab pages through every one', async () => {
+  const ids: string[] = [];
+  for (let i = 0; i < 22; i++) {
+    at(new Date(Date.parse('2026-10-12T02:00:00Z') + i * 60_000).toISOString());
+    ids.push((await submit(`waiting-${i}`)).id);
+  }
+  const page = await queue();
+  expect(page.awaitingRegistration.map((i: { id: string }) => i.id)).toEqual(ids.slice(0, 20));
+  expect(page.awaitingRegistrationTotal).toBe(22);
+  const tab = ok(await cloud.call('demo-clerk', 'requests', { action: 'queue', data: { status: 'submitted', limit: 50 } }));
+  expect(tab.items.map((i: { id: string }) => i.id).sort()).toEqual([...ids].sort());
+});
+
 test('waiting applications head the queue, longest waiting first, with the working days they have waited', async () => {
   at('2026-10-13T02:00:00Z'); // Tuesday 10:00 Beijing
   const older = await submit();

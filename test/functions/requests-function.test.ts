@@ -200,9 +200,20 @@ describe('staff queue and paper applications', () => {
     const queue = ok(await as('demo-clerk', 'queue', { limit: 50 }));
     const dues = queue.items.map((i: any) => i.dueOn ?? '9999-12-31');
     expect(dues).toEqual([...dues].sort());
-    // The online application waits for registration: it heads the queue apart, with how long it has waited.
-    expect(queue.awaitingRegistration.filter((i: any) => ids.includes(i.id)).map((i: any) => [i.channel, i.dueOn, i.waiting])).toEqual([
-      ['online', null, { since: expect.any(String), workingDays: 0, late: false }],
+    // The online application waits for registration: it heads the queue apart, with how long it has waited,
+    // carrying only what its card shows (no channel, department or due dates: all empty or alike while it waits).
+    expect(queue.awaitingRegistration.filter((i: any) => ids.includes(i.id))).toEqual([
+      {
+        id: ids[2],
+        trackingNumber: expect.any(String),
+        status: 'submitted',
+        subject: expect.any(String),
+        applicantName: '陈**',
+        orgKind: null,
+        phoneMasked: '138****5678',
+        idNumberMasked: '330************236',
+        waiting: { since: expect.any(String), workingDays: 0, late: false },
+      },
     ]);
     queue.items = queue.items.filter((i: any) => ids.includes(i.id));
     expect(queue.items.map((i: any) => [i.channel, i.dueOn, i.departmentId])).toEqual([

@@ -11,7 +11,7 @@ import { useRequestQueue } from '../../../hooks/use-request-lists';
 import { useDepartmentNames } from '../../../hooks/use-department-names';
 import { go, routes } from '../../../navigation';
 import { CHANNEL_LABELS, ORG_KIND_LABELS, type RequestStatus } from '../../../../shared/requests/request-schema';
-import type { QueueItem } from '../../../../shared/requests/request-types';
+import type { AwaitingItem, QueueItem } from '../../../../shared/requests/request-types';
 import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 
@@ -98,8 +98,9 @@ function waitingText(w: NonNullable<QueueItem['waiting']>): string {
   return `${since}，已等待 ${w.workingDays} 个工作日${w.late ? '，请尽快受理' : ''}`;
 }
 
-function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: string | null) => string | null }) {
-  const mark = r.waiting ? (r.waiting.late ? 'overdue' : 'dueSoon') : r.urgency;
+/** A row of the queue, or a waiting application at its head (which carries only what its card shows). */
+function QueueRow({ r, departmentName }: { r: QueueItem | AwaitingItem; departmentName: (id: string | null) => string | null }) {
+  const mark = r.waiting ? (r.waiting.late ? 'overdue' : 'dueSoon') : 'urgency' in r ? r.urgency : 'none';
   return (
     <View role="button" tabIndex={0} className={`card request-card request-card--${mark}`} onClick={() => go(routes.adminRequest(r.id))} data-testid="queue-item">
       <View className="request-card__head">
@@ -116,7 +117,7 @@ function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: st
         <View className="request-card__meta">
           <Text className={`due-tag due-tag--${r.waiting.late ? 'overdue' : 'dueSoon'}`} data-testid="queue-waited">{waitingText(r.waiting)}</Text>
         </View>
-      ) : (
+      ) : 'channel' in r ? (
         <View className="request-card__meta">
           <Text>{CHANNEL_LABELS[r.channel]}</Text>
           {r.departmentId ? <Text data-testid="queue-department">{departmentName(r.departmentId)}</Text> : <Text className="due-tag due-tag--dueSoon" data-testid="queue-unassigned">未分配部门</Text>}
@@ -128,7 +129,7 @@ function QueueRow({ r, departmentName }: { r: QueueItem; departmentName: (id: st
           {r.feeDeadlineOn ? <Text className="due-tag due-tag--dueSoon" data-testid="queue-fee-deadline">缴费截止 {r.feeDeadlineOn}</Text> : null}
           <DueTag dueOn={r.dueOn} workingDaysLeft={r.workingDaysLeft} provisional={r.dueProvisional} urgency={r.urgency} />
         </View>
-      )}
+      ) : null}
     </View>
   );
 }
