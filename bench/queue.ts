@@ -1,7 +1,8 @@
 // `npm run bench:queue`: where a staff queue call's time goes, in process (no HTTP, no other clients),
 // beside the floor of the same run: the notice list, the read the queue's goal is measured against.
 // Loads the demo data and QUEUE_REQUESTS paper requests (bench/bench-data.ts: all in the clerk's
-// department) into a temporary SQLite file, then, after a warm-up, takes the CPU time of QUEUE_CALLS
+// department) into a temporary SQLite file, has QUEUE_WAITING (60) residents apply online (waiting for
+// registration, they head the queue's first page), then, after a warm-up, takes the CPU time of QUEUE_CALLS
 // calls of each, answered and written as the local cloud writes them (JSON of the envelope):
 // - notices.list (limit 20): the floor;
 // - requests.queue as the clerk (limit 20) with every row built afresh, as before rows were kept
@@ -20,11 +21,13 @@ import { forgetQueueRows } from '../cloudfunctions/requests/queue-rows';
 import { SqliteStore } from '../cloudfunctions/_runtime/store/sqlite-store';
 import { SqliteNoticeSearch } from '../cloudfunctions/_runtime/store/sqlite-search';
 import { seedDemoData } from '../server/seed';
-import { fillNotices, fillRequests } from './bench-data';
+import { benchApplication, fillNotices, fillRequests } from './bench-data';
 
 const REQUESTS = Number(process.env.QUEUE_REQUESTS ?? 30_000);
 const NOTICES = Number(process.env.QUEUE_NOTICES ?? 2_000);
 const CALLS = Number(process.env.QUEUE_CALLS ?? 2_000);
+/** Online applications waiting for registration: they head the queue's first page, as on a busy morning (`bench:load` has about a hundred after its warm-up). */
+const WAITING = Number(process.env.QUEUE_WAITING ?? 60);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-queue-'));
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
     const ctx = (caller: typeof clerk) => ({ caller, store, now: () => now, log: silentLogger, platform: 'local' as const, search, rateLimits: false });
     const notices = findFunction('notices')!;
     const requests = findFunction('requests')!;
+
+    for (let i = 0; i < WAITING; i++) {
+      const resident = await identifyCaller(`bench-waiting-${i}`, store, silentLogger);
+      const submitted = await invoke(requests, { action: 'submit', data: { ...benchApplication(REQUESTS + i), idempotencyKey: `bench-waiting-${i}` } }, ctx(resident));
+      if (!submitted.ok) throw new Error(`waiting application: ${JSON.stringify(submitted)}`);
+    }
 
     const list = () => invoke(notices, { action: 'list', data: { limit: 20 } }, ctx(anonymous));
     const queue = () => invoke(requests, { action: 'queue', data: { limit: 20 } }, ctx(clerk));
@@ -74,7 +83,8 @@ async function main(): Promise<void> {
     })();
     const floor = median(runs.list);
     console.log(`${REQUESTS.toLocaleString()} requests, ${NOTICES.toLocaleString()} notices; ${CALLS} calls of each kind in ${ROUNDS} turns, in process (CPU time, medians)`);
-    console.log(`queue page: ${answer.data.items.length} rows, ${answer.data.awaitingRegistration.length} waiting at the head, ${answer.data.warnings.length} warnings; ${json.length.toLocaleString()} bytes of JSON, written in ${jsonMs.toFixed(3)} ms`);
+    const listJson = JSON.stringify(await list());
+    console.log(`queue page: ${answer.data.items.length} rows, ${answer.data.awaitingRegistration.length} waiting at the head, ${answer.data.warnings.length} warnings; ${Buffer.byteLength(json).toLocaleString()} bytes of JSON (the list page ${Buffer.byteLength(listJson).toLocaleString()}), written in ${jsonMs.toFixed(3)} ms`);
     console.log(`notices.list                      ${floor.toFixed(3)} ms a call (the floor)`);
     console.log(`requests.queue, rows built afresh ${median(runs.queueBefore).toFixed(3)} ms a call — ${(median(runs.queueBefore) / floor).toFixed(2)}× the list (before)`);
     console.log(`requests.queue, rows kept         ${median(runs.queue).toFixed(3)} ms a call — ${(median(runs.queue) / floor).toFixed(2)}× the list (now)`);

@@ -2,7 +2,9 @@
 // Stores 100,000 requests (BENCH_ROWS; bench/bench-data.ts: paper requests in the clerk's own
 // department, so all of them are in her queue), starts the local cloud as its own process, then with
 // autocannon at 50 clients (BENCH_CLIENTS) for BENCH_SECONDS each measures, in one run:
-// notices.list (the baseline), requests.queue as the clerk, and requests.submit throughput.
+// notices.list (the baseline), requests.queue as the clerk, and requests.submit throughput. Before the
+// reads, BENCH_WAITING (30) residents submit online, so the queue's first page carries its head of
+// applications waiting for registration.
 // Goal: the queue's p99 within 2× the list's. (`npm run bench:load` measures the same in its run.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 18_766);
+/** Online applications waiting for registration when the queue is measured: they head its first page, as on a busy morning. */
+const WAITING = Number(process.env.BENCH_WAITING ?? 30);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 async function fill(dataDir: string): Promise<void> {
@@ -97,6 +101,19 @@ async function main(): Promise<void> {
     const resident = await signIn('bench-resident');
     const list = JSON.stringify({ action: 'list', data: { limit: 20 } });
     const queue = JSON.stringify({ action: 'queue', data: { limit: 20 } });
+    // Residents' online applications waiting for registration head the clerk's first page (as in `bench:load`).
+    for (let i = 0; i < WAITING; i++) {
+      const token = await signIn(`bench-waiting-${i}`);
+      const res = await fetch(`${BASE}/api/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-session': token },
+        body: JSON.stringify({ action: 'submit', data: { ...benchApplication(ROWS + 1_000_000 + i), idempotencyKey: `bench-waiting-${i}` } }),
+      });
+      if (!res.ok) throw new Error(`waiting application ${i}: ${res.status}`);
+    }
+    const head = (await (await fetch(`${BASE}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-session': clerk }, body: queue })).text());
+    const list1 = await (await fetch(`${BASE}/api/notices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: list })).text();
+    console.log(`queue first page ${Buffer.byteLength(head).toLocaleString()} bytes (${WAITING} applications waiting), notice list page ${Buffer.byteLength(list1).toLocaleString()} bytes`);
     // Warm-up, then the two reads back to back, then the writes.
     await load('warm-up', '/api/requests', () => queue, clerk);
     // Two rounds, list and queue back to back in each, so that a neighbour's load on the machine
