@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { formatRate, type Figures } from '../../../shared/ratings/satisfaction';
+import type { Figures } from '../../../shared/ratings/satisfaction';
+import { Figure, RectificationRates } from '../../components/rating-figures';
 
 /**
  * The 差评 figures 国办发〔2019〕51号 holds a unit to: real-name and anonymous
@@ -11,22 +12,9 @@ export function RectificationFigures({ figures, title }: { figures: Figures; tit
     <View className="card" data-testid="rectification-figures">
       <Text className="section-head__title">{title}</Text>
       <View className="figures">
-        <View className="figure">
-          <Text className="figure__value" data-testid="figure-real-name">{figures.realNameNegative}</Text>
-          <Text className="figure__label">实名差评</Text>
-        </View>
-        <View className="figure">
-          <Text className="figure__value" data-testid="figure-anonymous">{figures.anonymousNegative}</Text>
-          <Text className="figure__label">匿名差评</Text>
-        </View>
-        <View className="figure">
-          <Text className="figure__value" data-testid="figure-real-name-follow-up">{formatRate(figures.realNameFollowUpRate)}</Text>
-          <Text className="figure__label">实名差评回访率</Text>
-        </View>
-        <View className="figure">
-          <Text className="figure__value" data-testid="figure-rectification">{formatRate(figures.rectificationRate)}</Text>
-          <Text className="figure__label">整改率</Text>
-        </View>
+        <Figure value={figures.realNameNegative} label="实名差评" testId="figure-real-name" />
+        <Figure value={figures.anonymousNegative} label="匿名差评" testId="figure-anonymous" />
+        <RectificationRates figures={figures} testIdPrefix="figure" />
       </View>
     </View>
   );

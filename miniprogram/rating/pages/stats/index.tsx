@@ -7,6 +7,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import type { RatingStats, WindowSummary } from '../../../../shared/ratings/ratings-types';
 import { formatRate, unverifiedNote } from '../../../../shared/ratings/satisfaction';
 import { beijingToday } from '../../../../shared/time/beijing-time';
+import { Figure, RectificationRates } from '../../../components/rating-figures';
 import { TrendChart } from '../../components/trend-chart';
 import '../../rating.css';
 import { useElderClass } from '../../../elder-mode';
@@ -52,31 +53,11 @@ export default function RatingStatsPage() {
       <View className="card">
         <Text className="section-head__title">{focus ? focus.window.name : '全局'} · 近12个月</Text>
         <View className="figures" data-testid="stats-figures">
-          <View className="figure">
-            <Text className="figure__value" data-testid="stats-rate">{formatRate(shown.satisfactionRate, shown.total)}</Text>
-            <Text className="figure__label">满意率</Text>
-          </View>
-          <View className="figure">
-            <Text className="figure__value" data-testid="stats-total">{shown.total}</Text>
-            <Text className="figure__label">评价数</Text>
-          </View>
-          <View className="figure">
-            <Text className="figure__value">{formatRate(shown.followUpRate)}</Text>
-            <Text className="figure__label">差评回访率</Text>
-          </View>
-          <View className="figure">
-            <Text className="figure__value">{formatRate(shown.onTimeRate)}</Text>
-            <Text className="figure__label">按时整改率</Text>
-          </View>
-          {/* 国办发〔2019〕51号: every real-name 差评 is followed up (to be 100%), and each is rectified to the end. */}
-          <View className="figure">
-            <Text className="figure__value" data-testid="stats-real-name-follow-up">{formatRate(shown.realNameFollowUpRate)}</Text>
-            <Text className="figure__label">实名差评回访率</Text>
-          </View>
-          <View className="figure">
-            <Text className="figure__value" data-testid="stats-rectification">{formatRate(shown.rectificationRate)}</Text>
-            <Text className="figure__label">整改率</Text>
-          </View>
+          <Figure value={formatRate(shown.satisfactionRate, shown.total)} label="满意率" testId="stats-rate" />
+          <Figure value={shown.total} label="评价数" testId="stats-total" />
+          <Figure value={formatRate(shown.followUpRate)} label="差评回访率" />
+          <Figure value={formatRate(shown.onTimeRate)} label="按时整改率" />
+          <RectificationRates figures={shown} testIdPrefix="stats" />
         </View>
         <Text className="hint" data-testid="stats-negative-split">
           差评 {shown.realNameNegative + shown.anonymousNegative} 条，其中实名 {shown.realNameNegative} 条、匿名 {shown.anonymousNegative} 条。实名差评回访率 = 已答复的实名差评 ÷ 实名差评；整改率 = 整改完成的差评 ÷ 差评。
