@@ -38,52 +38,112 @@ export function weappSizes(dir = 'dist/weapp'): WeappSizes {
   return sizes;
 }
 
-export function functionBundleSizes(dir = 'dist/cloudfunctions'): Record<string, number> {
+/**
+ * The files of one function's bundle: those `require(index.js)` loads (index.js and the chunks it shares
+ * with its lazy modules) and those loaded later, when an action needs them (scripts/build-functions.mjs,
+ * LAZY), by name with their bytes. Read from the build's account in dist/bundle-meta beside the bundles;
+ * without it, index.js alone.
+ */
+export interface BundleFiles {
+  start: Record<string, number>;
+  lazy: Record<string, number>;
+}
+
+interface BuiltFiles {
+  files?: Record<string, { bytes: number; imports: Array<{ file: string; lazy: boolean }> }>;
+}
+
+export function functionBundleFiles(dir = 'dist/cloudfunctions'): Record<string, BundleFiles> {
   if (!existsSync(dir)) return {};
-  const out: Record<string, number> = {};
+  const out: Record<string, BundleFiles> = {};
   for (const name of readdirSync(dir)) {
     const bundle = join(dir, name, 'index.js');
-    if (existsSync(bundle)) out[name] = statSync(bundle).size;
+    if (!existsSync(bundle)) continue;
+    const metaPath = join(dir, '..', 'bundle-meta', `${name}.json`);
+    const files = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as BuiltFiles).files : undefined;
+    if (!files) {
+      out[name] = { start: { 'index.js': statSync(bundle).size }, lazy: {} };
+      continue;
+    }
+    // What index.js requires, and what that requires, before any action runs; the rest waits for its action.
+    const start = new Set(['index.js']);
+    const queue = ['index.js'];
+    while (queue.length) {
+      for (const i of files[queue.shift()!]?.imports ?? []) {
+        if (i.lazy || start.has(i.file)) continue;
+        start.add(i.file);
+        queue.push(i.file);
+      }
+    }
+    const sizeOf = (file: string) => statSync(join(dir, name, file)).size;
+    out[name] = {
+      start: Object.fromEntries([...start].map((f) => [f, sizeOf(f)])),
+      lazy: Object.fromEntries(Object.keys(files).filter((f) => !start.has(f)).map((f) => [f, sizeOf(f)])),
+    };
   }
   return out;
+}
+
+/** Each function's bytes loaded at its start (index.js and the chunks it requires): what a cold start parses. */
+export function functionBundleSizes(dir = 'dist/cloudfunctions'): Record<string, number> {
+  const sum = (files: Record<string, number>) => Object.values(files).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(functionBundleFiles(dir)).map(([name, files]) => [name, sum(files.start)]));
 }
 
 /** Cold-start goals for a function bundle: what CloudBase downloads and what Node parses before the first call. */
 export const BUNDLE_GOAL_BYTES = 150 * 1024;
 export const REQUIRE_GOAL_MS = 100;
 
+export interface RequireTimes {
+  /** Elapsed time: what a caller waits for, and what a busy machine inflates (other processes take the cores). */
+  wallMs: number;
+  /** CPU time the process spent in the require: the work itself, which load on the machine hardly changes. */
+  cpuMs: number;
+}
+
 /**
- * Milliseconds a fresh Node process spends in `require(file)` — the part of a cold start that is the
- * bundle's (CloudBase adds starting the runtime and the instance). With `preload`, that module is
- * required first and not timed (the SDK, to see our own code's share). The median of `runs` processes,
- * so one slow start on a busy machine does not decide it. Told it is on Tencent Cloud, the SDK does not
- * look for the metadata service while loading, so nothing leaves the machine.
+ * What a fresh Node process spends in `require(file)` — the part of a cold start that is the bundle's
+ * (CloudBase adds starting the runtime and the instance). With `preload`, that module is required first
+ * and not timed (the SDK, to see our own code's share). The median of `runs` processes, each figure on
+ * its own, so one slow start on a busy machine does not decide it. Told it is on Tencent Cloud, the SDK
+ * does not look for the metadata service while loading, so nothing leaves the machine.
  */
-export function requireMs(file: string, runs = 5, preload?: string): number {
+export function requireTimes(file: string, runs = 5, preload?: string): RequireTimes {
   const before = preload ? `require(${JSON.stringify(preload)});` : '';
-  const script = `${before}const t=process.hrtime.bigint();require(${JSON.stringify(resolve(file))});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const times = Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TENCENTCLOUD: 'true' } })));
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  const script =
+    `${before}const c=process.cpuUsage(),t=process.hrtime.bigint();require(${JSON.stringify(resolve(file))});` +
+    'const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([Number(process.hrtime.bigint()-t)/1e6,(u.user+u.system)/1e3]))';
+  const samples = Array.from({ length: runs }, () => JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TENCENTCLOUD: 'true' } })) as [number, number]);
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return { wallMs: median(samples.map((s) => s[0])), cpuMs: median(samples.map((s) => s[1])) };
+}
+
+export function requireMs(file: string, runs = 5, preload?: string): number {
+  return requireTimes(file, runs, preload).wallMs;
 }
 
 export interface BundleFigures {
+  /** Bytes loaded at start (index.js and the chunks it requires). */
   bytes: number;
+  /** Files loaded later, when an action needs them, with their bytes. */
+  lazy: Record<string, number>;
   /** The whole require, the SDK included, as a cold instance pays it. */
-  requireMs: number;
+  require: RequireTimes;
   /** The same with the SDK already loaded: our own code's share. */
-  ownMs: number;
+  own: RequireTimes;
 }
 
 const SDK = require.resolve('@cloudbase/node-sdk');
 
 /** Each bundle's size and require times, and the SDK's own require time (every bundle loads it). */
-export function functionBundleFigures(dir = 'dist/cloudfunctions', runs = 5): { bundles: Record<string, BundleFigures>; sdkRequireMs: number } {
+export function functionBundleFigures(dir = 'dist/cloudfunctions', runs = 5): { bundles: Record<string, BundleFigures>; sdk: RequireTimes } {
   const bundles: Record<string, BundleFigures> = {};
-  for (const [name, bytes] of Object.entries(functionBundleSizes(dir))) {
+  const sizes = functionBundleSizes(dir);
+  for (const [name, files] of Object.entries(functionBundleFiles(dir))) {
     const file = join(dir, name, 'index.js');
-    bundles[name] = { bytes, requireMs: requireMs(file, runs), ownMs: requireMs(file, runs, SDK) };
+    bundles[name] = { bytes: sizes[name], lazy: files.lazy, require: requireTimes(file, runs), own: requireTimes(file, runs, SDK) };
   }
-  return { bundles, sdkRequireMs: requireMs(SDK, runs) };
+  return { bundles, sdk: requireTimes(SDK, runs) };
 }
 
 export function kb(bytes: number): string {

@@ -1,10 +1,10 @@
 // Bundles each cloud function for CloudBase: dist/cloudfunctions/<name>/index.js + package.json.
 // The shared contract, domain code, zod and dayjs are bundled in; @cloudbase/node-sdk is left
 // as a dependency for CloudBase to install ("云端安装依赖"), as its docs recommend.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -13,12 +13,20 @@ const names = readdirSync('cloudfunctions', { withFileTypes: true })
   .map((d) => d.name);
 
 /**
- * Modules a function loads only when one action needs them, bundled as their own file beside
- * index.js so the function's cold start does not parse them: the requests function's letter PDF
- * (pdf-lib and fontkit, ~1 MB) with its font, Noto Serif SC (SIL OFL 1.1, from the npm package
- * @expo-google-fonts/noto-serif-sc), copied as fonts/NotoSerifSC-Regular.ttf with its licence.
+ * Modules a function loads only when the work that needs them comes, built as their own files beside
+ * index.js so the function's cold start does not parse them:
+ * - requests: the letter PDF (pdf-lib and fontkit, ~1 MB) with its font, Noto Serif SC (SIL OFL 1.1, from
+ *   the npm package @expo-google-fonts/noto-serif-sc), copied as fonts/NotoSerifSC-Regular.ttf with its licence.
+ * - calendar: what a change of the calendar recomputes (open requests, follow-ups and cases: the request
+ *   machine), needed a few times a year, not by the everyday `days` and `dueDate`.
+ * - deliveries: every periodic job, needed by the timer, not by a wake (the dispatcher alone) or staff.
+ * - inquiries: redirecting a request to a case (条例 Art. 39), which answers the request with the request machine.
+ * Each is an `import('./<module>')` in the function's source (the local cloud and the tests run the same).
  */
 const LAZY = {
+  calendar: { modules: ['recompute-after-change'] },
+  deliveries: { modules: ['periodic-jobs'] },
+  inquiries: { modules: ['redirect-from-request'] },
   requests: {
     modules: ['letter-pdf'],
     files: [
@@ -27,15 +35,6 @@ const LAZY = {
     ],
   },
 };
-
-/** Leaves `import('./<module>')` of a lazy module to be required at run time from the file built beside the bundle. */
-const lazyModules = (modules) => ({
-  name: 'lazy-modules',
-  setup(b) {
-    const filter = new RegExp(`^\\./(${modules.join('|')})$`);
-    b.onResolve({ filter }, (args) => ({ path: `${args.path}.js`, external: true }));
-  },
-});
 
 /**
  * The audit function shows each action's summary. Its module computes them from the whole contract, which
@@ -62,37 +61,54 @@ rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
 rmSync('dist/bundle-meta', { recursive: true, force: true });
 mkdirSync('dist/bundle-meta', { recursive: true });
-/** What every bundle is built as: a function's entry and the modules it loads lazily alike. */
+/**
+ * A function and its lazy modules are built together with code splitting, so what both use (the store,
+ * the errors, zod) is one module in a chunk they share, not two copies: a lazy module catching a
+ * VersionConflictError thrown by the store must see the same class. esbuild splits only ES modules, and
+ * CloudBase's Node 16 loads index.js with `require`, so each file is then rewritten as CommonJS, an
+ * `import()` becoming a `require` inside a promise.
+ */
 const BUNDLE = {
   bundle: true,
   platform: 'node',
   target: 'node16',
-  format: 'cjs',
   minify: true,
   sourcemap: false,
   legalComments: 'none',
   // Chinese text (messages, summaries) as UTF-8, 3 bytes a character, not \uXXXX escapes of 6.
   charset: 'utf8',
 };
+const ESM = 'dist/.functions-esm';
+const { bundle: _bundle, ...AS_COMMONJS } = { ...BUNDLE, format: 'cjs', supported: { 'dynamic-import': false } };
 
 for (const name of names) {
   const outdir = join('dist/cloudfunctions', name);
+  const esmdir = join(ESM, name);
   mkdirSync(outdir, { recursive: true });
+  const lazy = LAZY[name]?.modules ?? [];
   const { metafile } = await build({
     ...BUNDLE,
+    format: 'esm',
+    splitting: true,
     metafile: true,
-    entryPoints: [join('cloudfunctions', name, 'index.ts')],
-    outfile: join(outdir, 'index.js'),
+    entryPoints: Object.fromEntries([['index', join('cloudfunctions', name, 'index.ts')], ...lazy.map((m) => [m, join('cloudfunctions', name, `${m}.ts`)])]),
+    outdir: esmdir,
+    chunkNames: 'shared-[hash]',
     // qrcode draws the local cloud's QR (cloudfunctions/_runtime/mini-program-code.ts); on CloudBase WeChat
     // draws the code, so the 56 KB of qrcode would only slow every cold start of windows and staff.
     external: ['@cloudbase/node-sdk', 'qrcode'],
     logLevel: 'warning',
-    plugins: [summaries, ...(LAZY[name] ? [lazyModules(LAZY[name].modules)] : [])],
+    plugins: [summaries],
   });
-  writeFileSync(join('dist/bundle-meta', `${name}.json`), JSON.stringify(metafile));
-  for (const module of LAZY[name]?.modules ?? []) {
-    await build({ ...BUNDLE, entryPoints: [join('cloudfunctions', name, `${module}.ts`)], outfile: join(outdir, `${module}.js`), logLevel: 'warning' });
+  const files = {};
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const { code } = await transform(readFileSync(file, 'utf8'), { ...AS_COMMONJS, loader: 'js' });
+    writeFileSync(join(outdir, basename(file)), code);
+    files[basename(file)] = { bytes: Buffer.byteLength(code), imports: output.imports.filter((i) => i.path.startsWith(ESM)).map((i) => ({ file: basename(i.path), lazy: i.kind === 'dynamic-import' })) };
   }
+  // esbuild's account of which input gave how many bytes, and which file loads which at start or later
+  // (read by `npm run bench:size` and `npm run bench:bundle-bytes`).
+  writeFileSync(join('dist/bundle-meta', `${name}.json`), JSON.stringify({ ...metafile, files }));
   for (const [from, to] of LAZY[name]?.files ?? []) {
     mkdirSync(dirname(join(outdir, to)), { recursive: true });
     copyFileSync(from, join(outdir, to));
@@ -115,4 +131,5 @@ for (const name of names) {
     ) + '\n',
   );
 }
+rmSync(ESM, { recursive: true, force: true });
 console.log(`bundled ${names.length} cloud functions: ${names.join(', ')}`);

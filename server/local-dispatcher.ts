@@ -61,7 +61,7 @@ export function startLocalDispatcher(store: Store, now: () => Date, log: Logger,
     wokenMeanwhile = false;
     let more = false;
     try {
-      const run = await runJobsOnce({ store, sender, now, log, uploads });
+      const run = await runJobsOnce({ store, sender, now, log, uploads }, JOBS);
       more = run.moreWork;
       const at = now().toISOString();
       lastStepAt = at;

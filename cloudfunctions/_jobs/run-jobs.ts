@@ -1,6 +1,5 @@
 import type { Job, JobDeps } from './job';
 import { takeTurn } from './job-turn';
-import { JOBS } from './registry';
 
 /** One step's (or one run's) outcome: whether work is left, and every job's counts added up by name. */
 export interface JobsRun {
@@ -12,11 +11,12 @@ export interface JobsRun {
 
 /**
  * One step of the runner, the same on both platforms: every job of the list
- * in order, each whose turn has come (`everyMs`). A job that throws is logged
+ * it is given (the runners give registry.ts's JOBS; the list is not imported
+ * here, so the deliveries function can start without loading every job) in order, each whose turn has come (`everyMs`). A job that throws is logged
  * and the others still run. Answers whether work is left, so the caller can
  * go again at once instead of waiting for the next tick.
  */
-export async function runJobsOnce(deps: JobDeps, jobs: readonly Job[] = JOBS): Promise<JobsRun> {
+export async function runJobsOnce(deps: JobDeps, jobs: readonly Job[]): Promise<JobsRun> {
   const total: JobsRun = { moreWork: false, counts: {}, ran: [] };
   for (const job of jobs) {
     try {
@@ -34,7 +34,7 @@ export async function runJobsOnce(deps: JobDeps, jobs: readonly Job[] = JOBS): P
 }
 
 /** Runs steps until no work is left or `budgetMs` has passed (a CloudBase timer run, a test draining the outbox). */
-export async function runJobsUntilIdle(deps: JobDeps, budgetMs = 50_000, jobs: readonly Job[] = JOBS): Promise<JobsRun> {
+export async function runJobsUntilIdle(deps: JobDeps, budgetMs: number, jobs: readonly Job[]): Promise<JobsRun> {
   const started = Date.now();
   const total: JobsRun = { moreWork: true, counts: {} };
   while (total.moreWork && Date.now() - started < budgetMs) {

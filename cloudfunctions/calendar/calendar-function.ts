@@ -6,9 +6,6 @@ import { defineFunction } from '../_runtime/define-function';
 import { calendarContract } from '../../shared/calendar/calendar-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { CALENDAR, loadCalendar, type CalendarDoc, type CalendarEvent } from './calendar-data';
-import { recomputeOpenRequests } from './recompute-open-requests';
-import { recomputeOpenFollowUps } from '../ratings/recompute-follow-ups';
-import { recomputeOpenCases } from '../inquiries/recompute-open-cases';
 import { calculateDueDate } from '../../shared/calendar/due-date-calculator';
 
 
@@ -70,11 +67,8 @@ async function saveYear(
 
 async function afterChange(ctx: HandlerContext, previous: WorkingCalendar, year: number, reason: string, changedFrom: string) {
   const calendar = await loadCalendar(ctx.store);
-  const recomputed = await recomputeOpenRequests(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
-  // 差评 follow-ups are counted on the same calendar: their due dates move with it, and their officers hear of it.
-  await recomputeOpenFollowUps(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
-  // So are inquiry and complaint cases' answer periods (反馈回应制): the resident who was told a date hears the new one.
-  await recomputeOpenCases(ctx.store, calendar, ctx.now(), reason, changedFrom);
+  const { recomputeAfterChange } = await import('./recompute-after-change');
+  const recomputed = await recomputeAfterChange(ctx.store, previous, calendar, ctx.now(), reason, changedFrom);
   return { calendar: viewOf(calendar, year), recomputed };
 }
 

@@ -4,7 +4,6 @@ import type { WxOpenApi } from '../_runtime/wx-open-api';
 import type { UploadStorage } from '../_runtime/upload-storage';
 import { chooseSender } from '../_notifications/choose-sender';
 import { runJobsUntilIdle } from '../_jobs/run-jobs';
-import { JOBS } from '../_jobs/registry';
 import type { Job } from '../_jobs/job';
 import { isWakeEvent } from '../_runtime/wake-deliveries';
 
@@ -39,13 +38,19 @@ export function isWakeFromFunction(event: unknown, callerOpenid: string | null, 
 
 export const WAKE_BUDGET_MS = 20_000;
 
+/**
+ * Runs `jobs`, by default every periodic job. The whole list is loaded on the timer's first run only
+ * (periodic-jobs.ts, a file of its own in the bundle): staff calls and a wake (the dispatcher alone,
+ * right after a reply) start the function without the request machine, retention and the rest.
+ */
 export async function runTimerDispatch(
   deps: { store: Store; wxOpenApi: WxOpenApi; now: () => Date; log: Logger; uploads?: UploadStorage },
   budgetMs = TIMER_BUDGET_MS,
-  jobs: readonly Job[] = JOBS,
+  jobs?: readonly Job[],
 ): Promise<{ ok: true; data: TimerRunResult }> {
+  const list = jobs ?? (await import('./periodic-jobs')).JOBS;
   const sender = chooseSender({ platform: 'cloudbase', store: deps.store, now: deps.now, wxOpenApi: deps.wxOpenApi });
-  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log, uploads: deps.uploads }, budgetMs, jobs);
+  const run = await runJobsUntilIdle({ store: deps.store, sender, now: deps.now, log: deps.log, uploads: deps.uploads }, budgetMs, list);
   const result: TimerRunResult = { ...run.counts, moreWork: run.moreWork };
   deps.log.info('dispatcher run', result);
   return { ok: true, data: result };

@@ -13,7 +13,6 @@ import { answersFor, departmentNamed, residentActor, staffActor, viewerOf } from
 import { changeCase } from './change-case';
 import { createCase } from './create-case';
 import { faqFromCase } from '../faq/faq-records';
-import { redirectFromRequest } from './redirect-from-request';
 import { requireOwnUploads } from '../_runtime/require-own-uploads';
 import { caseFigures, type FiguredCase } from '../../shared/inquiries/case-figures';
 
@@ -160,7 +159,9 @@ export const inquiriesFunction = defineFunction('inquiries', inquiriesContract, 
   },
 
   async redirectFromRequest({ requestId, version, kind }, ctx) {
-    const created = await redirectFromRequest(ctx, requestId, version, kind);
+    // The request machine (answering the request 不予处理) loads for this rare staff step only, not at every start.
+    const redirect = await import('./redirect-from-request');
+    const created = await redirect.redirectFromRequest(ctx, requestId, version, kind);
     return { id: created.id, caseNumber: created.caseNumber, requestId };
   },
 

@@ -1,4 +1,4 @@
-import { IdSchema, VersionSchema } from '../api/common';
+import { IdempotencyKeySchema, IdSchema, MobileSchema, VersionSchema } from '../api/common';
 import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { refuseBidiControls } from '../api/bidi-controls';
@@ -94,10 +94,7 @@ const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.ma
 
 export const IsoDateSchema = z.iso.date();
 
-/** A mainland mobile number: 11 digits starting 13–19. */
-export const MobileSchema = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'));
-
-export const IdempotencyKeySchema = z.string().check(z.trim(), z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, '提交标识格式不正确'));
+export { IdempotencyKeySchema, MobileSchema };
 
 export const ApplicantSchema = z.strictObject({
   type: z.enum(APPLICANT_TYPES),

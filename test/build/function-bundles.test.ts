@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
 import { FUNCTIONS, HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
-import { functionBundleSizes, requireMs } from '../../bench/package-size';
+import { functionBundleFiles, functionBundleSizes, requireMs } from '../../bench/package-size';
+import { JOBS } from '../../cloudfunctions/_jobs/registry';
 
 /**
  * The bundles deployed to CloudBase (dist/cloudfunctions, built by `npm test`
@@ -14,6 +15,14 @@ import { functionBundleSizes, requireMs } from '../../bench/package-size';
 const DIST = 'dist/cloudfunctions';
 const built = existsSync(DIST);
 if (!built) console.warn('dist/cloudfunctions is missing: run `npm run build:functions` (npm test does this first).');
+
+/** Every file of a function's bundle: index.js, the chunks it shares with its lazy modules, and those modules. */
+function bundleCode(name: string): string {
+  return readdirSync(join(DIST, name))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(DIST, name, f), 'utf8'))
+    .join('\n');
+}
 
 /** What SCF passes as `context`: the caller's WeChat identity travels in `environment`. */
 function scfContext(env: Record<string, string>) {
@@ -36,7 +45,7 @@ test('each function routes by its own part of the contract, the same object the 
   });
 
   test.each(Object.keys(contract))('%s: declares every WeChat open API it calls (CloudBase refuses undeclared ones)', (name) => {
-    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const code = bundleCode(name);
     const called = new Set([...code.matchAll(/\.(?:call|picture)\(\s*["'](security\.msgSecCheck|subscribeMessage\.send|wxacode\.getUnlimited)["']/g)].map((m) => m[1]));
     const configPath = join(DIST, name, 'config.json');
     const declared: string[] = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')).permissions?.openapi ?? [] : [];
@@ -50,7 +59,7 @@ test('each function routes by its own part of the contract, the same object the 
    */
   const SQLITE_MARKERS = /better-sqlite3|sqlite|fts5|notice_fts|trigram|withConnection|SqliteNoticeSearch|SqliteStore/gi;
   test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])('%s: carries no SQLite code', (name) => {
-    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const code = bundleCode(name);
     expect([...new Set(code.match(SQLITE_MARKERS) ?? [])]).toEqual([]);
   });
 
@@ -62,20 +71,20 @@ test('each function routes by its own part of the contract, the same object the 
   });
 
   test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])("%s: carries zod's English messages only, not its 40 locales (`import { z } from 'zod'` brings them all: 190 KB)", (name) => {
-    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const code = bundleCode(name);
     // A message of zod's French locale, which minifying keeps.
     expect(code).not.toContain('Entrée invalide');
   });
 
   test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])('%s: validates with zod/mini, not classic zod (whose methods bring every check: ~90 KB a bundle)', (name) => {
-    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const code = bundleCode(name);
     // zod names each schema class in a string that minifying keeps: classic "ZodString", mini "ZodMiniString".
     expect(code).toContain('ZodMiniObject');
     expect(code).not.toMatch(/"Zod(String|Number|Object|Array|Optional)"/);
   });
 
   test.each(['windows', 'staff'])('%s: carries no QR drawing code (WeChat draws the codes on CloudBase)', (name) => {
-    const code = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const code = bundleCode(name);
     expect(code).toContain('wxacode.getUnlimited');
     // An error text of qrcode's encoder, which minifying keeps: present only if the package came in.
     expect(code).not.toContain('The amount of data is too big');
@@ -101,11 +110,50 @@ test('each function routes by its own part of the contract, the same object the 
 
   test('the requests bundle leaves the letter PDF to a file beside it, with its font, so its cold start does not parse pdf-lib', () => {
     const index = readFileSync(join(DIST, 'requests', 'index.js'), 'utf8');
-    expect(index).toContain('import("./letter-pdf.js")');
+    // Required inside a promise, when the action runs: not at the top of index.js.
+    expect(index).toMatch(/Promise\.resolve\(\)\.then\(\(\)=>\w*\(?require\("\.\/letter-pdf\.js"\)/);
     expect(index).not.toMatch(/PDFDocument|fontkit/);
     expect(readFileSync(join(DIST, 'requests', 'letter-pdf.js'), 'utf8')).toMatch(/PDFDocument/);
     expect(existsSync(join(DIST, 'requests', 'fonts', 'NotoSerifSC-Regular.ttf'))).toBe(true);
     expect(readFileSync(join(DIST, 'requests', 'fonts', 'OFL.txt'), 'utf8')).toContain('SIL Open Font License');
+  });
+
+  /** Modules a function loads only when their work comes (scripts/build-functions.mjs, LAZY), and what each exports. */
+  const LAZY: Array<[string, string, string]> = [
+    ['calendar', 'recompute-after-change.js', 'recomputeAfterChange'],
+    ['deliveries', 'periodic-jobs.js', 'JOBS'],
+    ['inquiries', 'redirect-from-request.js', 'redirectFromRequest'],
+  ];
+
+  test.each(LAZY)('%s: %s is required when its work comes, not at start, and loads beside the bundle', (name, file, exported) => {
+    const index = readFileSync(join(DIST, name, 'index.js'), 'utf8');
+    const required = [...index.matchAll(/require\("\.\/([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required).toContain(file);
+    expect(index).toMatch(new RegExp(`Promise\\.resolve\\(\\)\\.then\\(\\(\\)=>\\w*\\(?require\\("\\./${file.replace('.', '\\.')}"\\)`));
+    expect(functionBundleFiles(DIST)[name].lazy).toHaveProperty([file]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(require(resolve(DIST, name, file))).toHaveProperty(exported);
+  });
+
+  test('the deliveries timer loads the same jobs, in the same order, as the registry lists', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { JOBS: bundled } = require(resolve(DIST, 'deliveries', 'periodic-jobs.js'));
+    expect(bundled.map((j: { name: string }) => j.name)).toEqual(JOBS.map((j) => j.name));
+  });
+
+  test.each(LAZY)('%s: the function and its lazy module share one copy of what both use (a conflict thrown by the store is the class the retry catches)', (name) => {
+    const files = readdirSync(join(DIST, name)).filter((f) => f.endsWith('.js'));
+    const holding = (text: string) => files.filter((f) => readFileSync(join(DIST, name, f), 'utf8').includes(text));
+    // The name the store's conflict error gives itself, and an error message of errors.ts: strings minifying keeps.
+    expect(holding('VersionConflictError')).toHaveLength(1);
+    expect(holding('请先登录后再操作')).toHaveLength(1);
+  });
+
+  test('bench:size counts what a function loads at start apart from what it loads later', () => {
+    const requests = functionBundleFiles(DIST).requests;
+    expect(Object.keys(requests.start)).toContain('index.js');
+    expect(Object.keys(requests.lazy)).toContain('letter-pdf.js');
+    expect(functionBundleSizes(DIST).requests).toBe(Object.values(requests.start).reduce((a, b) => a + b, 0));
   });
 
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runJobsOnce } from '../../cloudfunctions/_jobs/run-jobs';
+import { JOBS } from '../../cloudfunctions/_jobs/registry';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { uploadIdOf } from '../../cloudfunctions/_runtime/upload-records';
@@ -31,7 +32,7 @@ async function uploaded(id: string, by: string, at: Date, extra: Partial<Attachm
   await cloud.store.collection('files').insert({ id, name: `${id.slice(0, 4)}.png`, contentType: 'image/png', sizeBytes: 10, sha256: 'x', uploadedBy: by, createdAt: at.toISOString(), ...extra });
 }
 
-const runJob = () => runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger, uploads: storage });
+const runJob = () => runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger, uploads: storage }, JOBS);
 
 test('a day on, uploads no write named are removed with an event; attached, younger and older-kind ones stay', async () => {
   const t0 = cloud.clock.now;

@@ -1,4 +1,5 @@
 import { runJobsUntilIdle } from '../../cloudfunctions/_jobs/run-jobs';
+import { JOBS } from '../../cloudfunctions/_jobs/registry';
 import { recordingSender } from '../../cloudfunctions/_notifications/recording-sender';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import type { CloudHarness } from './cloud-harness';
@@ -8,7 +9,7 @@ import { announcement } from './factories';
 /** Runs every periodic job until idle, as the local cloud's dispatcher does, with the recording sender: the outbox is drained. */
 export async function dispatchAll(cloud: CloudHarness): Promise<void> {
   const now = () => cloud.clock.now;
-  await runJobsUntilIdle({ store: cloud.store, sender: recordingSender(cloud.store, now), now, log: silentLogger });
+  await runJobsUntilIdle({ store: cloud.store, sender: recordingSender(cloud.store, now), now, log: silentLogger }, 50_000, JOBS);
 }
 
 /** resident-a subscribes to 通知公告, the editor publishes one, and the dispatcher puts it in resident-a's inbox. */
