@@ -21,12 +21,15 @@ const names = readdirSync('cloudfunctions', { withFileTypes: true })
  *   machine), needed a few times a year, not by the everyday `days` and `dueDate`.
  * - deliveries: every periodic job, needed by the timer, not by a wake (the dispatcher alone) or staff.
  * - inquiries: redirecting a request to a case (条例 Art. 39), which answers the request with the request machine.
+ * - reviews: carrying out an approved request reply, closing or extension (the request machine), not needed
+ *   by the queue, a notice's review or the settings.
  * Each is an `import('./<module>')` in the function's source (the local cloud and the tests run the same).
  */
 const LAZY = {
   calendar: { modules: ['recompute-after-change'] },
   deliveries: { modules: ['periodic-jobs'] },
   inquiries: { modules: ['redirect-from-request'] },
+  reviews: { modules: ['request-review'] },
   requests: {
     modules: ['letter-pdf'],
     files: [

@@ -7,7 +7,6 @@ import { reviewsContract } from '../../shared/reviews/reviews-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Transaction, Where } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
-import { carryOutRequestReview, loadRequestReviewInputs } from './request-review';
 import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-review';
 import { tellAuthorOfSendBack } from './send-back-message';
 import { reviewDepartmentsToList, reviewInScope, reviewScopeOf } from '../../shared/reviews/review-scope';
@@ -114,6 +113,9 @@ async function carryingOut(ctx: HandlerContext, review: Stored<ReviewRecord> | n
     case 'request.reply':
     case 'request.close':
     case 'request.extend': {
+      // The request machine loads when a request's reply, closing or extension is approved, not at every
+      // start: the queue, a notice's review and the settings start without it.
+      const { carryOutRequestReview, loadRequestReviewInputs } = await import('./request-review');
       const inputs = await loadRequestReviewInputs(ctx.store);
       return (tx, current, reviewerName, at) => carryOutRequestReview(tx, current, reviewerName, at, inputs, ctx.log);
     }

@@ -123,6 +123,7 @@ test('each function routes by its own part of the contract, the same object the 
     ['calendar', 'recompute-after-change.js', 'recomputeAfterChange'],
     ['deliveries', 'periodic-jobs.js', 'JOBS'],
     ['inquiries', 'redirect-from-request.js', 'redirectFromRequest'],
+    ['reviews', 'request-review.js', 'carryOutRequestReview'],
   ];
 
   test.each(LAZY)('%s: %s is required when its work comes, not at start, and loads beside the bundle', (name, file, exported) => {

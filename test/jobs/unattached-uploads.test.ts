@@ -113,7 +113,7 @@ test('a run cut off between marking an upload and removing it leaves what the ne
     // An hour between runs: the job's turn (everyMs) has come again each time.
     const run = (uploads: UploadStorage) => {
       cloud.clock.now = new Date(cloud.clock.now.getTime() + 61 * 60_000);
-      return runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger, uploads });
+      return runJobsOnce({ store: cloud.store, sender: recordingSender(cloud.store, () => cloud.clock.now), now: () => cloud.clock.now, log: silentLogger, uploads }, JOBS);
     };
     const bytesLeft = () => readdirSync(join(dataDir, 'files')).sort();
     cloud.clock.now = new Date(t0.getTime() + 25 * 3600_000);
