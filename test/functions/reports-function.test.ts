@@ -208,3 +208,24 @@ test('a repealed 规章 or 行政规范性文件 without a repeal date fails a c
   expect(dated.checks.find((c: { code: string }) => c.code === 'repealDates')).toMatchObject({ ok: true });
   expect(dated.proactive.rule).toEqual({ issued: 1, repealed: 1, inForce: 0 });
 });
+
+test('before the year is over, publishing is refused until it is confirmed early; the confirmation waives that check alone', async () => {
+  at('2027-05-01T02:00:00Z');
+  await answer(await receive(), 'disclosed');
+  at('2027-12-20T02:00:00Z');
+  const empty = await report('demo-admin', 'publish', { year: 2027, version: 0, confirmEarly: true });
+  // Confirming early does not excuse what is missing.
+  expect(empty).toMatchObject({ ok: false, code: 'REPORT_CHECKS_FAILED' });
+  expect((empty as { message: string }).message).toContain('尚未填写');
+  expect((empty as { message: string }).message).not.toContain('尚未结束');
+
+  const draft = ok(await report('demo-admin', 'saveInputs', { year: 2027, version: 0, inputs: FULL_INPUTS, texts: FULL_TEXTS }));
+  expect(draft.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { code: string }) => c.code)).toEqual(['yearOver']);
+  const unconfirmed = await report('demo-admin', 'publish', { year: 2027, version: draft.version });
+  expect(unconfirmed).toMatchObject({ ok: false, code: 'REPORT_CHECKS_FAILED' });
+  expect((unconfirmed as { message: string }).message).toContain('2027 年度尚未结束');
+  expect(await cloud.store.collection('notices').count()).toBe(0);
+
+  const published = ok(await report('demo-admin', 'publish', { year: 2027, version: draft.version, confirmEarly: true }));
+  expect(ok(await report('demo-viewer', 'annual', { year: 2027 }))).toMatchObject({ status: 'published', publishedNoticeId: published.noticeId });
+});
