@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { isElderMode, onElderModeChange } from './elder-mode';
 import { TAB_PAGES } from './tab-pages';
 
@@ -61,18 +61,22 @@ export const TAB_BAR_PAGE_CLASS = 'page--tab-bar';
  * class for the page's root view (room for the bar at the foot); nothing and '' in H5.
  */
 export function useTabBar(): string {
-  // The page object this hook's page was loaded as (Taro sets it before the page first renders).
-  const [page] = useState(() => (isWeapp() ? (Taro.getCurrentInstance().page as NativePage | null) : null));
+  // The WeChat page this hook's page is, learnt when it is shown: Taro names the page being shown then.
+  const page = useRef<NativePage | null>(null);
   useEffect(() => {
-    if (!page) return undefined;
-    const show = () => showOn(page);
+    if (!isWeapp()) return undefined;
+    const show = () => showOn(page.current);
     mountedBars.add(show);
     const stopListening = onElderModeChange(show);
     return () => {
       mountedBars.delete(show);
       stopListening();
     };
-  }, [page]);
-  useDidShow(() => showOn(page));
-  return page ? TAB_BAR_PAGE_CLASS : '';
+  }, []);
+  useDidShow(() => {
+    if (!isWeapp()) return;
+    page.current = Taro.getCurrentInstance().page as NativePage | null;
+    showOn(page.current);
+  });
+  return isWeapp() ? TAB_BAR_PAGE_CLASS : '';
 }

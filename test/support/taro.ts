@@ -8,14 +8,18 @@
 import { useEffect, useRef } from 'react';
 
 type Callback = () => void;
-/** Every mounted component's callback for each page event: Taro calls them all (a page's hooks and its components'). */
-const hooks: Record<'pullDownRefresh' | 'reachBottom' | 'didShow', Set<Callback>> = {
+/** The WeChat page object `Taro.getCurrentInstance().page` answers (a tab page's `getTabBar()`, its `route`). */
+let currentPage: Record<string, unknown> | null = null;
+/**
+ * Every mounted component's callback for each page event, with the page current when it registered: Taro
+ * calls all of a page's (its own hooks and its components'), and only that page's.
+ */
+type Registered = { callback: Callback; page: Record<string, unknown> | null };
+const hooks: Record<'pullDownRefresh' | 'reachBottom' | 'didShow', Set<Registered>> = {
   pullDownRefresh: new Set(),
   reachBottom: new Set(),
   didShow: new Set(),
 };
-/** The WeChat page object `Taro.getCurrentInstance().page` answers (a tab page's `getTabBar()`, its `route`). */
-let currentPage: Record<string, unknown> | null = null;
 
 /** What `Taro.getCurrentInstance().page` answers from now on (null: none, as outside WeChat). */
 export function setCurrentPage(page: Record<string, unknown> | null): void {
@@ -70,9 +74,11 @@ export function resetTaro(params: Record<string, string> = {}, options: { stackD
   currentPage = null;
 }
 
+/** The page event on the current page (setCurrentPage; by default the one page a test renders). */
 export function trigger(hook: keyof typeof hooks): void {
-  if (hooks[hook].size === 0) throw new Error(`the page did not register ${hook}`);
-  for (const callback of [...hooks[hook]]) callback();
+  const callbacks = [...hooks[hook]].filter((r) => r.page === currentPage).map((r) => r.callback);
+  if (callbacks.length === 0) throw new Error(`the page did not register ${hook}`);
+  for (const callback of callbacks) callback();
 }
 
 function registering(name: keyof typeof hooks) {
@@ -80,9 +86,9 @@ function registering(name: keyof typeof hooks) {
     const latest = useRef(callback);
     latest.current = callback;
     useEffect(() => {
-      const callback = () => latest.current();
-      hooks[name].add(callback);
-      return () => void hooks[name].delete(callback);
+      const registered = { callback: () => latest.current(), page: currentPage };
+      hooks[name].add(registered);
+      return () => void hooks[name].delete(registered);
     }, []);
   };
 }
