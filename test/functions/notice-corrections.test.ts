@@ -1,9 +1,10 @@
 import { OUTBOX } from '../../cloudfunctions/_notifications/records';
 import { describeCorrection } from '../../shared/notices/notice-corrections';
 import type { Notice } from '../../shared/notices/notice-schema';
-import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
-import { announcement } from '../support/factories';
+import { ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
+import { announcement, pdfAttachment as pdf } from '../support/factories';
 import { dispatchAll } from '../support/notifications-fixture';
+import { reviewSuite } from '../support/review-suite';
 
 /**
  * 更正: a published notice that is changed says so to residents — the date and what changed in one
@@ -12,22 +13,11 @@ import { dispatchAll } from '../support/notifications-fixture';
  * waits for a reviewer) and with review switched off.
  */
 let cloud: CloudHarness;
-beforeAll(async () => {
-  cloud = await createCloudHarness({ review: true });
-});
-afterAll(() => cloud.close());
+const { call, approve, requireReview } = reviewSuite((c) => (cloud = c));
 
 const editor = 'demo-editor';
-const reviewer = 'demo-reviewer';
-const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
-const pdf = (name: string) => ({ name, url: `https://www.yunxi.gov.cn/files/${encodeURIComponent(name)}`, sizeBytes: 1024 });
 /** 消息 as the resident reads it (inbox.list), oldest first. */
 const inboxOf = async (openid: string) => (ok(await call(openid, 'inbox', 'list', { limit: 50 })).items as any[]).reverse();
-
-async function approve(reviewId: string) {
-  const item = ok(await call(reviewer, 'reviews', 'get', { id: reviewId }));
-  return ok(await call(reviewer, 'reviews', 'approve', { id: item.id, version: item.version }));
-}
 
 const body = ['第一段', '第二段', '停水时间为12月5日', '第四段'].join('\n');
 
@@ -79,8 +69,7 @@ test('a reviewed correction: 更正 with the date and the sentence on the page, 
 });
 
 test('without review the save itself publishes the correction; a draft, a withdrawn notice or an unchanged save makes none', async () => {
-  const settings = ok(await call('demo-admin', 'reviews', 'settings', {}));
-  ok(await call('demo-admin', 'reviews', 'saveSettings', { version: settings.version, required: [] }));
+  const settings = await requireReview([]);
   const draft = ok(await call(editor, 'notices', 'save', { notice: announcement({ title: '无需审核的更正', body }) }));
   const edited = ok(await call(editor, 'notices', 'save', { id: draft.id, version: draft.version, notice: announcement({ title: '无需审核的更正', body: `${body}\n第五段` }) }));
   expect(edited.corrections).toBeUndefined();
@@ -93,7 +82,7 @@ test('without review the save itself publishes the correction; a draft, a withdr
   const withdrawn = ok(await call(editor, 'notices', 'withdraw', { id: draft.id, version: corrected.version, reason: '暂时撤回' }));
   const whileWithdrawn = ok(await call(editor, 'notices', 'save', { id: draft.id, version: withdrawn.version, notice: announcement({ title: '无需审核的更正（改）', body }) }));
   expect(whileWithdrawn.corrections).toHaveLength(1);
-  ok(await call('demo-admin', 'reviews', 'saveSettings', { version: settings.version + 1, required: settings.required }));
+  await requireReview(settings.required);
 });
 
 describe('the sentence a resident reads', () => {

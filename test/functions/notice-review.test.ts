@@ -1,6 +1,7 @@
 import { publishDueNotices, UNREVIEWED_SCHEDULE } from '../../cloudfunctions/notices/publish-due-notices';
-import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
-import { announcement } from '../support/factories';
+import { ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
+import { announcement, pdfAttachment as pdf } from '../support/factories';
+import { REVIEWER as reviewer, reviewSuite } from '../support/review-suite';
 
 /**
  * 公开审查 (条例 Art. 17) of correcting a published notice and of scheduled publishing, over real
@@ -8,20 +9,9 @@ import { announcement } from '../support/factories';
  * approved the exact change; a schedule publishes only what a reviewer approved.
  */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness({ review: true });
-});
-afterEach(() => cloud.close());
+const { call, approve, sendBack, requireReview } = reviewSuite((c) => (cloud = c), 'test');
 
 const editor = 'demo-editor';
-const reviewer = 'demo-reviewer';
-const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
-const pdf = (name: string) => ({ name, url: `https://www.yunxi.gov.cn/files/${encodeURIComponent(name)}`, sizeBytes: 1024 });
-
-async function approve(reviewId: string) {
-  const item = ok(await call(reviewer, 'reviews', 'get', { id: reviewId }));
-  return ok(await call(reviewer, 'reviews', 'approve', { id: item.id, version: item.version }));
-}
 
 async function published(content = announcement({ title: '停水通知', body: '第一行\n第二行', attachments: [pdf('旧附件.pdf')] })) {
   const draft = ok(await call(editor, 'notices', 'save', { notice: content }));
@@ -59,9 +49,8 @@ test('correcting a published notice waits for review with the exact change; resi
 test('sent back, the correction never reaches residents; the editor corrects again as a new item', async () => {
   const notice = await published();
   const answer = ok(await call(editor, 'notices', 'save', { id: notice.id, version: notice.version, notice: announcement({ title: '停水通知（错）', body: '第一行\n第二行', attachments: [pdf('旧附件.pdf')] }) }));
-  const item = ok(await call(reviewer, 'reviews', 'get', { id: answer.reviewId }));
-  ok(await call(reviewer, 'reviews', 'sendBack', { id: item.id, version: item.version, comment: '标题不应加“错”字。' }));
-  expect(ok(await call(editor, 'reviews', 'get', { id: item.id }))).toMatchObject({ status: 'sentBack', comment: '标题不应加“错”字。' });
+  await sendBack(answer.reviewId, '标题不应加“错”字。');
+  expect(ok(await call(editor, 'reviews', 'get', { id: answer.reviewId }))).toMatchObject({ status: 'sentBack', comment: '标题不应加“错”字。' });
   expect(ok(await call('resident-a', 'notices', 'get', { id: notice.id })).title).toBe('停水通知');
   const again = ok(await call(editor, 'notices', 'save', { id: notice.id, version: notice.version, notice: announcement({ title: '停水通知（延长）', body: '第一行\n第二行', attachments: [pdf('旧附件.pdf')] }) }));
   expect(again.reviewId).not.toBe(answer.reviewId);
@@ -106,11 +95,10 @@ test('approved after its time: published at once; set before review was required
   expect((await cloud.store.collection('notices').get(late.id))!).toMatchObject({ status: 'published' });
 
   cloud.clock.now = SEED_TIME;
-  const settings = ok(await call('demo-admin', 'reviews', 'settings', {}));
-  const off = ok(await call('demo-admin', 'reviews', 'saveSettings', { version: settings.version, required: [] }));
+  const settings = await requireReview([]);
   const early = ok(await call(editor, 'notices', 'save', { notice: announcement({ title: '审核开启前定时的通知' }) }));
   ok(await call(editor, 'notices', 'schedule', { id: early.id, version: early.version, publishAt }));
-  ok(await call('demo-admin', 'reviews', 'saveSettings', { version: off.version, required: settings.required }));
+  await requireReview(settings.required);
   expect(await publishDueNotices(cloud.store, atTheTime)).toBe(0);
   const cancelled = (await cloud.store.collection('notices').get(early.id))!;
   expect(cancelled.status).toBe('draft');

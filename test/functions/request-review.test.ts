@@ -1,5 +1,6 @@
-import { createCloudHarness, ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
+import { ok, SEED_TIME, type CloudHarness } from '../support/cloud-harness';
 import { application } from '../support/request-factories';
+import { REVIEWER as reviewer, reviewSuite } from '../support/review-suite';
 
 /**
  * 公开审查 (条例 Art. 17) of a request's letters over real SQLite, with the bureau's defaults (a reply
@@ -8,27 +9,18 @@ import { application } from '../support/request-factories';
  * letter submitted; the statutory clock runs meanwhile.
  */
 let cloud: CloudHarness;
-beforeAll(async () => {
-  cloud = await createCloudHarness({ review: true });
-});
-afterAll(() => cloud.close());
+const { call, requireReview } = reviewSuite((c) => (cloud = c));
 beforeEach(() => {
   cloud.clock.now = SEED_TIME;
 });
 
 const clerk = 'demo-clerk';
-const reviewer = 'demo-reviewer';
-const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
 
 async function registered() {
   const submitted = ok(await call('resident-a', 'requests', 'submit', application()));
   return ok(await call(clerk, 'requests', 'register', { id: submitted.id, version: submitted.version }));
 }
 const requestNews = (id: string) => cloud.store.collection('outbox').count({ subjectId: id });
-const requireReview = async (kinds: string[]) => {
-  const current = ok(await call('demo-admin', 'reviews', 'settings', {}));
-  ok(await call('demo-admin', 'reviews', 'saveSettings', { version: current.version, required: kinds }));
-};
 const later = (days: number) => {
   cloud.clock.now = new Date(SEED_TIME.getTime() + days * 86_400_000);
 };

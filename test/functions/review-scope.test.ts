@@ -1,6 +1,7 @@
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
 import { application } from '../support/request-factories';
+import { reviewSuite } from '../support/review-suite';
 
 /**
  * Department scope of 公开审查 (shared/reviews/review-scope.ts): a reviewer given departments sees,
@@ -15,11 +16,10 @@ let officeNotice: string;
 let housingReply: string;
 let officeReply: string;
 
-const call = (as: string, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
+const { call } = reviewSuite((c) => (cloud = c));
 const queueIds = async (as: string) => (ok(await call(as, 'reviews', 'queue', { limit: 50 })).items as Array<{ id: string }>).map((i) => i.id);
 
 beforeAll(async () => {
-  cloud = await createCloudHarness({ review: true });
   await cloud.store.collection('staff').insert({ id: HOUSING_REVIEWER, name: '住房保障科审核人员', roles: ['reviewer'], departmentIds: ['housing'], departmentId: 'housing', active: true });
   const submitNotice = async (departmentId: string) => {
     const draft = ok(await call('demo-editor', 'notices', 'save', { notice: announcement({ title: `${departmentId}的待审通知`, departmentId }) }));
@@ -35,7 +35,6 @@ beforeAll(async () => {
   housingReply = await submitReply('housing');
   officeReply = await submitReply('office');
 });
-afterAll(() => cloud.close());
 
 test('a reviewer of 住房保障科 sees and counts that department\'s notices and letters only', async () => {
   const seen = await queueIds(HOUSING_REVIEWER);

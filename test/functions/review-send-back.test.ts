@@ -1,8 +1,9 @@
 import { INBOX, OUTBOX } from '../../cloudfunctions/_notifications/records';
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
 import { dispatchAll } from '../support/notifications-fixture';
 import { application } from '../support/request-factories';
+import { REVIEWER as reviewer, reviewSuite } from '../support/review-suite';
 
 /**
  * 退回修改 reaches the author: a reviewer's send-back writes, in the decision's transaction, one
@@ -10,19 +11,8 @@ import { application } from '../support/request-factories';
  * an approval writes none to the author. Over real SQLite with the bureau's default review.
  */
 let cloud: CloudHarness;
-beforeAll(async () => {
-  cloud = await createCloudHarness({ review: true });
-});
-afterAll(() => cloud.close());
-
-const reviewer = 'demo-reviewer';
-const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
+const { call, approve, sendBack } = reviewSuite((c) => (cloud = c));
 const staffInbox = async (openid: string) => (await cloud.store.collection(INBOX).find({ where: { openid, forStaff: true }, orderBy: [['createdAt', 'asc']], limit: 50 })).items;
-
-async function sendBack(reviewId: string, comment: string) {
-  const item = ok(await call(reviewer, 'reviews', 'get', { id: reviewId }));
-  return ok(await call(reviewer, 'reviews', 'sendBack', { id: item.id, version: item.version, comment }));
-}
 
 test('a notice sent back: the editor finds the comment in 消息, linked to the item, once', async () => {
   const draft = ok(await call('demo-editor', 'notices', 'save', { notice: announcement({ title: '退回测试通知' }) }));
@@ -66,8 +56,7 @@ test('a reply sent back: the clerk is told with the tracking number and the comm
   ]);
 
   const again = ok(await call('demo-clerk', 'requests', 'reply', { id: request.id, version: request.version, category: 'disclosed', text: '现将《某某项目招标文件》予以提供。' }));
-  const item = ok(await call(reviewer, 'reviews', 'get', { id: again.reviewId }));
-  ok(await call(reviewer, 'reviews', 'approve', { id: item.id, version: item.version }));
+  await approve(again.reviewId);
   await dispatchAll(cloud);
   expect((await staffInbox('demo-clerk')).filter((m) => m.subjectId === again.reviewId)).toEqual([]);
 });

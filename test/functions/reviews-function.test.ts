@@ -1,19 +1,15 @@
-import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
+import { ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
+import { REVIEWER as reviewer, reviewSuite } from '../support/review-suite';
 
 /**
  * 公开审查 (条例 Art. 17) over real SQLite, with the bureau's defaults (review on for publishing a
  * notice): nothing reaches residents or subscribers until a reviewer other than the author approves.
  */
 let cloud: CloudHarness;
-beforeEach(async () => {
-  cloud = await createCloudHarness({ review: true });
-});
-afterEach(() => cloud.close());
+const { call } = reviewSuite((c) => (cloud = c), 'test');
 
 const editor = 'demo-editor';
-const reviewer = 'demo-reviewer';
-const call = (as: string | null, fn: string, action: string, data: unknown) => cloud.call(as, fn, { action, data });
 
 async function submitted(title = '待审核的通知', as = editor) {
   const draft = ok(await call(as, 'notices', 'save', { notice: announcement({ title }) }));

@@ -63,3 +63,8 @@ export function consultation(overrides: Record<string, unknown> = {}): NoticeCon
     ...overrides,
   } as NoticeContentInput;
 }
+
+/** A PDF attachment as the bureau's site links it. */
+export function pdfAttachment(name: string) {
+  return { name, url: `https://www.yunxi.gov.cn/files/${encodeURIComponent(name)}`, sizeBytes: 1024 };
+}
