@@ -17,7 +17,7 @@ export type FactsSource = 'facts' | 'records';
  * open (one received and concluded before it counts nowhere in it, so it is not read at all).
  *
  * Read from the compact `requestFacts` records (request-facts.ts), which every change to a request
- * rewrites in its own transaction, by their index on `concludedSort`: the period's range of it, in
+ * rewrites in its own transaction, by their index on (concludedSort, receivedOn): the period's range of it, in
  * its order, so a year in a store of many is read without passing over the years concluded before
  * it. A store written before they existed (or restored from such a backup) has requests without
  * them: then, and only then, the same facts are derived from the requests themselves, slower but

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import ReportPage from '../../miniprogram/admin/pages/report/index';
 import ReportStatsPage from '../../miniprogram/admin/pages/report-stats/index';
 import { ReportReminder } from '../../miniprogram/components/report-reminder';
@@ -50,6 +50,31 @@ test('a viewer sees the tables and checks of a year, without the editing', async
   expect(screen.getByTestId('check-inputs').getAttribute('data-ok')).toBe('no');
   expect(screen.queryByTestId('report-inputs')).toBeNull();
   expect(screen.queryByTestId('report-publish')).toBeNull();
+});
+
+test('a failing check lists the records behind it by tracking number; a tap opens that request', async () => {
+  // A request of 2026 concluded with no result row in its compact record: the categorised check names it.
+  const facts = cloud.store.collection('requestFacts');
+  const requests = (await cloud.store.collection('requests').find({ orderBy: [], limit: 1000 })).items;
+  let target = null;
+  for (const request of requests) {
+    const f = await facts.get(request.id);
+    if (f?.concludedOn?.startsWith('2026-') && f.row) target = { request, f };
+  }
+  const { request, f } = target!;
+  await facts.update(f.id, f.version, { row: null });
+  setTransport(cloud.transportAs('demo-admin'));
+  resetTaro({ year: '2026' });
+  render(<ReportPage />);
+  await waitFor(() => screen.getByTestId('check-categorised'));
+  const check = screen.getByTestId('check-categorised');
+  expect(check.getAttribute('data-ok')).toBe('no');
+  // The balance check, thrown off by the same record, names it too.
+  expect(within(screen.getByTestId('check-balance')).getByTestId(`report-check-record-${request.id}`).textContent).toBe(request.trackingNumber);
+  const link = within(check).getByTestId(`report-check-record-${request.id}`);
+  expect(link.textContent).toBe(request.trackingNumber);
+  fireEvent.click(link);
+  expect(recorded.navigations).toEqual([`/admin/pages/request/index?id=${encodeURIComponent(request.id)}`]);
 });
 
 async function viewer() {
