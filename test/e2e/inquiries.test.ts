@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * Inquiries end to end in Chromium over the H5 build and the local cloud: a resident asks, the
@@ -51,11 +51,14 @@ e2eDescribe('inquiries, FAQ and calls in Chromium over the local cloud', () => {
     const answer = `携带身份证、租房合同到所在街道办理${topic}。`;
     await fill(c, 'answerText', answer, 'textarea');
     await byTestId(c, 'do-answer').click();
+    // Asks first, naming the asker and that an answer cannot be taken back.
+    await confirmModal(c, /咨询人.*在小程序中收到消息.*不能修改或撤回/);
     await byTestId(c, 'case-status').filter({ hasText: '已答复' }).waitFor();
     await byTestId(c, 'start-publish-faq').click();
     const question = `办理${topic}需要哪些材料？`;
     await fill(c, 'faqQuestion', question);
     await byTestId(c, 'do-publish-faq').click();
+    await confirmModal(c, /向所有人公开/);
     await byTestId(c, 'published-faq').waitFor();
     const answered = await byNumber(caseNumber);
     expect(answered).toMatchObject({ status: 'answered', faqId: expect.any(String) });

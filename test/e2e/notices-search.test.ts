@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { byTestId, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, listLoaded, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * Search, opinions and guides end to end in Chromium over the local cloud and the H5 build:
@@ -134,6 +134,7 @@ e2eDescribe('notices: search, opinions, guides and 长辈模式 in Chromium', ()
     await item.locator('[data-testid=input-reply] textarea').fill(reply);
     await staff.page.screenshot({ path: 'test-results/e2e-moderation.png' });
     await item.locator('[data-testid=moderation-publish]').click();
+    await confirmModal(staff.page, /连同您的答复.*向所有人公开/);
     await item.waitFor({ state: 'detached' });
 
     // The resident reloads: their opinion is public with the bureau's reply.

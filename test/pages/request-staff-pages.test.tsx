@@ -255,6 +255,14 @@ test('未分配部门: the admin lists the requests stored without a department 
     return select;
   });
   fireEvent.change(target, { target: { value: String(Array.from(target.options, (o) => o.textContent).indexOf('住房保障科')) } });
+  // 再看看 first: nothing moves; then 确认.
+  recorded.modalAnswer = false;
+  fireEvent.click(screen.getByTestId('assign-listed-submit'));
+  await waitFor(() => expect(recorded.modals).toHaveLength(1));
+  expect(recorded.modals[0].content).toMatch(/2 件申请将转交住房保障科办理/);
+  await new Promise((r) => setTimeout(r, 20));
+  for (const id of ids) expect((await cloud.store.collection('requests').get(id))!.departmentId).toBeUndefined();
+  recorded.modalAnswer = true;
   fireEvent.click(screen.getByTestId('assign-listed-submit'));
   await waitFor(() => expect(recorded.toasts).toContain('已转交 2 件至住房保障科'));
   await waitFor(() => expect(screen.queryAllByTestId('queue-item')).toHaveLength(0));

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/call';
 import { useRemote } from '../../hooks/use-remote';
+import { askFirst } from '../ask-first';
 import type { QueueItem } from '../../../shared/requests/request-types';
 
 /**
@@ -19,6 +20,12 @@ export function AssignListed(props: { rows: QueueItem[]; onDone: () => Promise<v
 
   async function assignAll(): Promise<void> {
     if (!target || busy) return;
+    const ask = {
+      title: '确认全部转交',
+      content: `下列 ${props.rows.length} 件申请将转交${target.name}办理，由该部门的办理人员答复，答复期限不变。转交后只有该部门和管理员能看到；如需改交，须逐件在申请页再转交。`,
+      confirmText: '确认转交',
+    };
+    if (!(await askFirst(ask))) return;
     setBusy(true);
     let moved = 0;
     let left = 0;

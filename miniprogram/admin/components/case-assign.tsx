@@ -18,7 +18,8 @@ export function CaseAssign(props: {
   view: StaffCaseView;
   departments: Department[];
   busy: boolean;
-  onAssign: (choice: { departmentId: string; answererOpenid?: string }) => void;
+  /** The choice as the server takes it, and its names for the confirmation. */
+  onAssign: (choice: { departmentId: string; answererOpenid?: string }, names: { departmentName: string; answererName?: string }) => void;
 }) {
   const { view, departments } = props;
   const [departmentId, setDepartmentId] = useState(view.departmentId ?? departments[0]?.id ?? '');
@@ -52,7 +53,13 @@ export function CaseAssign(props: {
         className="btn btn--primary btn--block"
         disabled={props.busy || !departmentId || !chosen || undefined}
         data-testid="do-assign"
-        onClick={() => props.onAssign({ departmentId, ...(person !== DEPARTMENT_ONLY ? { answererOpenid: person } : {}) })}
+        onClick={() => {
+          const answerer = offered.find((p) => p.openid === person);
+          props.onAssign(
+            { departmentId, ...(person !== DEPARTMENT_ONLY ? { answererOpenid: person } : {}) },
+            { departmentName: departments.find((d) => d.id === departmentId)?.name ?? '所选部门', ...(answerer ? { answererName: answerer.name } : {}) },
+          );
+        }}
       >
         分派
       </Button>

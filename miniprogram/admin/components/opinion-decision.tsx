@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { contract } from '../../../shared/api/contract';
 import { COMMENT_STATUS_LABELS } from '../../../shared/notices/comment-rules';
 import type { ManagedComment } from '../../../shared/notices/notice-comments';
+import { opinionConfirmation } from '../../../shared/notices/opinion-confirmations';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { ApiError, call } from '../../api/call';
 import { useValidatedForm } from '../../hooks/use-validated-form';
+import { askFirst } from '../ask-first';
 import { FormField, TextField } from './form-field';
 
 type Decision = { decision: 'publish' | 'hide'; reply?: string };
@@ -16,8 +18,9 @@ type Decision = { decision: 'publish' | 'hide'; reply?: string };
  * reply, 不予公开, or a reply added to / taking down one already public.
  * A form of its own (the reply's error stays under this opinion); `onChanged`
  * reloads the list after a decision, or after someone else's (VERSION_CONFLICT).
+ * Every decision asks first, saying who will see what (opinion-confirmations.ts).
  */
-export function OpinionDecision({ comment, onChanged }: { comment: ManagedComment; onChanged: () => void }) {
+export function OpinionDecision({ comment, notice, onChanged }: { comment: ManagedComment; notice: { title: string } | null; onChanged: () => void }) {
   const [reply, setReply] = useState('');
   const form = useValidatedForm({
     schema: contract.notices.moderateComment.input,
@@ -25,9 +28,10 @@ export function OpinionDecision({ comment, onChanged }: { comment: ManagedCommen
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onChanged();
     },
   });
-  const send = (d: Decision) => {
+  const send = async (d: Decision) => {
     const data = form.validate({ commentId: comment.id, version: comment.version, ...d });
     if (!data) return;
+    if (!(await askFirst(opinionConfirmation(comment.status, d.decision, d.reply, notice, comment.authorMasked)))) return;
     const done = d.decision === 'publish' ? (d.reply ? '已公开并答复' : '已公开') : '已不予公开';
     void form.send(() => call('notices', 'moderateComment', data), { done, doneIcon: 'none', onDone: onChanged });
   };
@@ -56,18 +60,18 @@ export function OpinionDecision({ comment, onChanged }: { comment: ManagedCommen
       <View className="form__actions">
         {comment.status === 'pending' && (
           <>
-            <Button className="btn btn--primary" disabled={idle} onClick={() => send({ decision: 'publish', ...withReply })} data-testid="moderation-publish">公开</Button>
-            <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'hide' })} data-testid="moderation-hide">不予公开</Button>
+            <Button className="btn btn--primary" disabled={idle} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-publish">公开</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">不予公开</Button>
           </>
         )}
         {comment.status === 'published' && (
           <>
-            <Button className="btn btn--primary" disabled={busy || !reply.trim() || undefined} onClick={() => send({ decision: 'publish', ...withReply })} data-testid="moderation-reply">保存答复</Button>
-            <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'hide' })} data-testid="moderation-hide">撤下</Button>
+            <Button className="btn btn--primary" disabled={busy || !reply.trim() || undefined} onClick={() => void send({ decision: 'publish', ...withReply })} data-testid="moderation-reply">保存答复</Button>
+            <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'hide' })} data-testid="moderation-hide">撤下</Button>
           </>
         )}
         {comment.status === 'hidden' && (
-          <Button className="btn btn--plain" disabled={idle} onClick={() => send({ decision: 'publish' })} data-testid="moderation-publish">改为公开</Button>
+          <Button className="btn btn--plain" disabled={idle} onClick={() => void send({ decision: 'publish' })} data-testid="moderation-publish">改为公开</Button>
         )}
       </View>
     </View>

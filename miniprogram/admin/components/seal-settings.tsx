@@ -5,6 +5,7 @@ import { SaveSealSchema, SEAL_MAX_BYTES, base64Bytes, sealDataUrl, type SealView
 import { call, messageOf } from '../../api/call';
 import { useRemote } from '../../hooks/use-remote';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
+import { askFirst } from '../ask-first';
 
 /**
  * Admins, on 告知书模板: the bureau's seal (公章) printed at the foot of every letter, over the
@@ -68,7 +69,10 @@ export function SealSettings() {
         </Button>
       ) : null}
       {current.png && !picked ? (
-        <Button className="btn btn--plain btn--block" disabled={busy} onClick={() => void save(null)} data-testid="remove-seal">
+        <Button className="btn btn--plain btn--block" disabled={busy} onClick={async () => {
+            const ask = { title: '确认撤下公章', content: '撤下后，所有告知书（包括已经发出的）查看和保存为 PDF 时都不再加盖公章，只有机关名称和日期。撤下的图片不保留，需要时须重新上传。', confirmText: '确认撤下' };
+            if (await askFirst(ask)) void save(null);
+          }} data-testid="remove-seal">
           撤下公章
         </Button>
       ) : null}

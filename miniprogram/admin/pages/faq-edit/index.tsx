@@ -10,6 +10,7 @@ import type { FaqView } from '../../../../shared/inquiries/faq-types';
 import { formatBeijingDate } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
+import { askFirst } from '../../ask-first';
 
 /**
  * Answerers: write a FAQ entry, or check one (saving marks it checked today, which moves its yearly
@@ -65,9 +66,14 @@ export default function FaqEditPage() {
           className="btn btn--danger btn--block"
           disabled={form.busy || undefined}
           data-testid="retire-faq"
-          onClick={() =>
-            void form.send(() => call('faq', 'retire', { id: entry.id, version: entry.version }), { done: '已停用', onDone: () => Taro.navigateBack() })
-          }
+          onClick={async () => {
+            const ask = {
+              title: '确认停用',
+              content: `“${entry.question}”将从常见问题中撤下，居民不再能查到，打开旧链接时看到“已不存在”。停用后不能修改或恢复，如仍需要请新建一条。`,
+              confirmText: '确认停用',
+            };
+            if (await askFirst(ask)) void form.send(() => call('faq', 'retire', { id: entry.id, version: entry.version }), { done: '已停用', onDone: () => Taro.navigateBack() });
+          }}
         >
           停用
         </Button>

@@ -8,8 +8,21 @@ import { CaseRequestLink } from '../../../components/inquiries/case-request-link
 import { routes } from '../../../navigation';
 import { useCaseAction, useManagedCase } from '../../../hooks/use-inquiries';
 import { useRemote } from '../../../hooks/use-remote';
+import { useWhoami } from '../../../hooks/use-whoami';
+import { contract } from '../../../../shared/api/contract';
+import type { ActionName } from '../../../../shared/api/contract';
+import {
+  answerConfirmation,
+  askMoreConfirmation,
+  assignConfirmation,
+  closeConfirmation,
+  publishFaqConfirmation,
+  toRequestConfirmation,
+} from '../../../../shared/inquiries/case-confirmations';
+import type { Confirmation } from '../../../../shared/requests/act-confirmations';
 import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, REPLY_BY_LABELS, type StaffCaseView } from '../../../../shared/inquiries/inquiry-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { askFirst } from '../../ask-first';
 import { CaseAssign } from '../../components/case-assign';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
@@ -19,6 +32,7 @@ import '../../../components/inquiries/inquiries.css';
  * Answerers: one case whole — the asker's contact (a complaint's only to admins and its assigned
  * answerer, who alone can open it), the conversation, the history — and the steps: answer, ask for
  * more (every missing item at once), assign (to a department, and to one answerer by name), close, publish an answered inquiry as FAQ.
+ * Each step asks first, saying what will happen and to whom (case-confirmations.ts).
  */
 export default function AdminInquiryPage() {
   const id = useRouter().params.id ?? '';
@@ -29,6 +43,19 @@ export default function AdminInquiryPage() {
   const [items, setItems] = useState('');
   const [faq, setFaq] = useState<{ question: string; answer: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { whoami } = useWhoami();
+
+  /**
+   * A step the asker relies on asks first, as the request page's acts do: on 再看看 nothing is sent.
+   * Input the contract refuses goes straight to the server, whose field errors show beside the boxes
+   * (nothing is written), so the dialog only ever describes a step that can happen.
+   */
+  const confirmThen = async (act: ActionName<'inquiries'>, data: unknown, confirmation: () => Confirmation, send: () => Promise<boolean>): Promise<boolean> => {
+    if (contract.inquiries[act].input.safeParse(data).success) {
+      if (!(await askFirst(confirmation()))) return false;
+    }
+    return send();
+  };
 
   if (!view) return <View className="page request-page list-state" data-testid={error ? 'detail-error' : 'detail-loading'}>{error ? error.message : '正在加载…'}</View>;
   const c = view;
@@ -65,7 +92,10 @@ export default function AdminInquiryPage() {
           <FormField label="答复内容" required error={errors.text}>
             <TextField multiline name="answerText" value={answer} onChange={setAnswer} />
           </FormField>
-          <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-answer" onClick={() => void run('answer', { ...target, text: answer }, '已答复', setErrors)}>答复</Button>
+          <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-answer" onClick={() => {
+            const data = { ...target, text: answer };
+            void confirmThen('answer', data, () => answerConfirmation(c), () => run('answer', data, '已答复', setErrors));
+          }}>答复</Button>
         </View>
       )}
 
@@ -75,12 +105,19 @@ export default function AdminInquiryPage() {
           <FormField label="需补充的内容（每行一项，一次列全）" required error={errors.items}>
             <TextField multiline name="moreItems" value={items} onChange={setItems} />
           </FormField>
-          <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-ask-more" onClick={() => void run('askMore', { ...target, items: items.split('\n').map((s) => s.trim()).filter(Boolean) }, '已告知', setErrors)}>告知补充</Button>
+          <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-ask-more" onClick={() => {
+            const data = { ...target, items: items.split('\n').map((s) => s.trim()).filter(Boolean) };
+            void confirmThen('askMore', data, () => askMoreConfirmation(c, data.items.length), () => run('askMore', data, '已告知', setErrors));
+          }}>告知补充</Button>
         </View>
       )}
 
       {c.status !== 'closed' && depts.length > 0 && (
-        <CaseAssign key={`${c.id}-${c.version}`} view={c} departments={depts} busy={busy} onAssign={(choice) => void run('assign', { ...target, ...choice }, '已分派', setErrors)} />
+        <CaseAssign key={`${c.id}-${c.version}`} view={c} departments={depts} busy={busy} onAssign={(choice, names) => {
+          const data = { ...target, ...choice };
+          const viewer = whoami?.staff && whoami.openid ? { openid: whoami.openid, isAdmin: whoami.staff.roles.includes('admin'), departmentIds: whoami.staff.departmentIds } : null;
+          void confirmThen('assign', data, () => assignConfirmation(c, { ...choice, ...names }, viewer), () => run('assign', data, '已分派', setErrors));
+        }} />
       )}
 
       {c.kind === 'inquiry' && lastAnswer && !c.faqId && (
@@ -95,7 +132,10 @@ export default function AdminInquiryPage() {
               <FormField label="回答" required error={errors.answer}>
                 <TextField multiline name="faqAnswer" value={faq.answer} onChange={(a) => setFaq({ ...faq, answer: a })} />
               </FormField>
-              <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-publish-faq" onClick={() => void run('publishFaq', { ...target, ...faq }, '已发布为常见问题', setErrors).then((okay) => okay && setFaq(null))}>发布</Button>
+              <Button className="btn btn--primary btn--block" disabled={busy || undefined} data-testid="do-publish-faq" onClick={() => {
+                  const data = { ...target, ...faq };
+                  void confirmThen('publishFaq', data, () => publishFaqConfirmation(faq.question), () => run('publishFaq', data, '已发布为常见问题', setErrors)).then((okay) => okay && setFaq(null));
+                }}>发布</Button>
             </>
           ) : (
             <Button className="btn btn--plain btn--block" data-testid="start-publish-faq" onClick={() => setFaq({ question: c.text.slice(0, 200), answer: lastAnswer })}>编辑并发布</Button>
@@ -105,12 +145,12 @@ export default function AdminInquiryPage() {
       {c.faqId ? <Text className="notice-box" data-testid="published-faq">已发布为常见问题</Text> : null}
 
       {c.kind === 'inquiry' && c.status !== 'closed' && c.notifiable && (
-        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-to-request" onClick={() => void run('toRequest', target, '已请当事人提交申请')}>
+        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-to-request" onClick={() => void confirmThen('toRequest', target, () => toRequestConfirmation(c), () => run('toRequest', target, '已请当事人提交申请'))}>
           实为政府信息公开申请：请当事人申请
         </Button>
       )}
       {c.status !== 'closed' && (
-        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-close" onClick={() => void run('close', target, '已办结')}>办结</Button>
+        <Button className="btn btn--plain btn--block" disabled={busy || undefined} data-testid="do-close" onClick={() => void confirmThen('close', target, () => closeConfirmation(c), () => run('close', target, '已办结'))}>办结</Button>
       )}
 
       <CaseHistory history={c.history} />

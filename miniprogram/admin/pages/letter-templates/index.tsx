@@ -8,6 +8,7 @@ import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { SaveLetterTemplateSchema, type LetterPreview, type LetterTemplateView } from '../../../../shared/requests/letter-templates';
 import { FormField, TextField } from '../../components/form-field';
 import { SealSettings } from '../../components/seal-settings';
+import { askFirst } from '../../ask-first';
 import '../../../components/requests/requests.css';
 
 /**
@@ -102,7 +103,14 @@ function TemplateEditor({ template, onSaved }: { template: LetterTemplateView; o
         <Button
           className="btn btn--plain btn--block"
           disabled={busy || undefined}
-          onClick={() => void act(() => call('letterTemplates', 'reset', { key: template.key, version: template.version }), '已恢复默认').then((r) => r && onSaved())}
+          onClick={async () => {
+            const ask = {
+              title: '确认恢复默认文本',
+              content: `本机关修改的“${template.label}”文本（第 ${template.version} 版）将被删除，之后发出的告知书改用内置默认文本；已经发出的告知书保持原样。删除的文本不能找回，如需保留请先复制。`,
+              confirmText: '确认恢复',
+            };
+            if (await askFirst(ask)) void act(() => call('letterTemplates', 'reset', { key: template.key, version: template.version }), '已恢复默认').then((r) => r && onSaved());
+          }}
           data-testid="reset-template"
         >
           恢复默认文本

@@ -88,7 +88,7 @@ function Moderation({ noticeId }: { noticeId: string }) {
       <PagedListView
         list={list}
         emptyText={status === 'pending' ? '没有待审核的意见' : '这里还没有意见'}
-        renderItem={(c) => <OpinionDecision key={`${c.id}-${c.version}`} comment={c} onChanged={() => void list.refresh()} />}
+        renderItem={(c) => <OpinionDecision key={`${c.id}-${c.version}`} comment={c} notice={n ? { title: n.title } : null} onChanged={() => void list.refresh()} />}
       />
     </View>
   );
