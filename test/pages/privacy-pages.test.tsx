@@ -1,14 +1,15 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import RetentionPage from '../../miniprogram/admin/pages/retention/index';
 import MyDataPage from '../../miniprogram/pages/my-data/index';
 import PrivacyPolicyPage from '../../miniprogram/pages/privacy/index';
+import MyRequestPage from '../../miniprogram/requests/pages/detail/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
 import { application } from '../support/request-factories';
-import { resetTaro } from '../support/taro';
+import { recorded, resetTaro } from '../support/taro';
 
 /**
  * 个人信息, 隐私政策 and 个人信息保存期限 over the real functions and SQLite: a resident's data shown whole,
@@ -68,4 +69,27 @@ test('the admin sets the periods (a bad one is shown beside its box); the 隐私
   await openAs(RESIDENT, <PrivacyPolicyPage />);
   await waitFor(() => expect(screen.getByTestId('privacy-policy').textContent).toContain('15 年'));
   expect(screen.getByTestId('privacy-policy').textContent).toContain('90 天');
+});
+
+test('补正 and 说明理由 tell the applicant, where they write, what it is for and link the 隐私政策', async () => {
+  const submitted = ok(await cloud.call(RESIDENT, 'requests', { action: 'submit', data: application() }));
+  const registered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: submitted.id, version: submitted.version } }));
+  const asked = ok(await cloud.call('demo-clerk', 'requests', { action: 'askSupplement', data: { id: registered.id, version: registered.version, items: ['请写明文件名称'], workingDays: 10 } }));
+  setTransport(cloud.transportAs(RESIDENT));
+  resetTaro({ id: asked.id });
+  const supplementPage = render(<MyRequestPage />);
+  const supplementForm = await screen.findByTestId('supplement-form');
+  expect(within(supplementForm).getByTestId('privacy-notice').textContent).toContain('仅用于办理和答复您的政府信息公开申请');
+  fireEvent.click(within(supplementForm).getByTestId('privacy-policy-link'));
+  expect(recorded.navigations.at(-1)).toBe('/pages/privacy/index');
+  supplementPage.unmount();
+
+  const other = ok(await cloud.call(RESIDENT, 'requests', { action: 'submit', data: application() }));
+  const otherRegistered = ok(await cloud.call('demo-clerk', 'requests', { action: 'register', data: { id: other.id, version: other.version } }));
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'askReasons', data: { id: otherRegistered.id, version: otherRegistered.version, text: '您本月已提出申请40件，请说明用途。' } }));
+  resetTaro({ id: other.id });
+  render(<MyRequestPage />);
+  const reasonsForm = await screen.findByTestId('reasons-form');
+  expect(within(reasonsForm).getByTestId('privacy-notice').textContent).toContain('仅用于办理和答复您的政府信息公开申请');
+  expect(within(reasonsForm).getByTestId('privacy-policy-link').textContent).toBe('《隐私政策》');
 });

@@ -16,6 +16,7 @@ import { FormField, TextField } from '../../../admin/components/form-field';
 import { useMyRequest, useRequestAction } from '../../../hooks/use-request';
 import { go, routes } from '../../../navigation';
 import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
+import { PrivacyNotice } from '../../../privacy/privacy-notice';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../../shared/requests/request-schema';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
@@ -101,6 +102,8 @@ export default function MyRequestPage() {
             <TextField multiline name="supplementText" value={supplementText} onChange={setSupplementText} placeholder="逐项说明，例如具体的年份、项目名称或文号" />
           </FormField>
           <AttachmentsField value={supplementFiles} onChange={setSupplementFiles} max={10} errors={fieldErrors} onUploading={setUploading} />
+          {/* A supplement often carries personal data (an ID scan, a letter): told at collection, like the application. */}
+          <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
           <Button className="btn btn--primary btn--block" disabled={busy || uploading || undefined} onClick={() => void sendSupplement()} data-testid="send-supplement">
             提交补正
           </Button>
@@ -122,6 +125,7 @@ export default function MyRequestPage() {
           <FormField label="申请理由" required error={fieldErrors.text}>
             <TextField multiline name="reasonsAnswer" value={reasonsText} onChange={setReasonsText} placeholder="例如：所需信息的用途，以及与您生产、生活的关联" />
           </FormField>
+          <PrivacyNotice purpose="办理和答复您的政府信息公开申请" />
           <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void sendReasons()} data-testid="send-reasons">
             提交理由
           </Button>
