@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/api/errors';
 import { describeChanges, noticeChanges } from '../../shared/notices/notice-changes';
+import { describeCorrection } from '../../shared/notices/notice-corrections';
 import { publishNotice, reviseNotice } from '../../shared/notices/notice-lifecycle';
 import { describeSchedule, scheduleNotice } from '../../shared/notices/notice-schedule';
 import type { Attachment, Notice, NoticeContent } from '../../shared/notices/notice-schema';
@@ -71,6 +72,7 @@ export async function submitCorrectionForReview(
       detail: `更正已发布信息《${notice.title}》：${describeChanges(changes)}`,
       payload: { type: 'noticeCorrection', content, departmentName },
       diff: correctionDiff(notice, revised),
+      correctionNote: describeCorrection(notice, revised),
     });
   });
 }
@@ -112,6 +114,19 @@ export async function carryOutNoticeCorrection(tx: Transaction, review: Stored<R
   });
 }
 
+/**
+ * A correction submitted before its sentence was frozen with it: the sentence is worked out from the
+ * notice as long as the notice is still the version reviewed (afterwards the correction has gone out,
+ * or the item is stale, and there is nothing to approve).
+ */
+export async function withCorrectionNote(store: Store, review: Stored<ReviewRecord>): Promise<Stored<ReviewRecord>> {
+  if (review.kind !== 'notice.correct' || review.correctionNote || review.payload?.type !== 'noticeCorrection') return review;
+  const notice = await store.collection('notices').get(review.subjectId);
+  if (!notice || notice.version !== review.subjectVersion) return review;
+  const note = describeCorrection(notice, review.payload.content);
+  return note ? { ...review, correctionNote: note } : review;
+}
+
 /** The exact change a correction makes, as the reviewer reads it. */
 export function correctionDiff(before: Notice, after: Notice): CorrectionDiff {
   const key = (a: Attachment) => JSON.stringify([a.name, a.url]);
@@ -139,9 +154,10 @@ interface Submission {
   detail: string;
   payload?: ReviewPayload;
   diff?: CorrectionDiff;
+  correctionNote?: string;
 }
 
-async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string, { kind, actor, at, text, departmentId, detail, payload, diff }: Submission): Promise<PendingReview> {
+async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string, { kind, actor, at, text, departmentId, detail, payload, diff, correctionNote }: Submission): Promise<PendingReview> {
   const record: ReviewRecord = {
     kind,
     subjectId: notice.id,
@@ -158,6 +174,7 @@ async function insertReview(tx: Transaction, notice: Stored<Notice>, id: string,
     departmentId,
     ...(payload ? { payload } : {}),
     ...(diff ? { diff } : {}),
+    ...(correctionNote ? { correctionNote } : {}),
   };
   const created = await tx.collection('reviews').insert({ ...record, id }).catch((error: unknown) => {
     throw error instanceof DuplicateIdError ? new AppError('INVALID_STATE', '这一版本已提交过审核，请修改后再提交') : error;

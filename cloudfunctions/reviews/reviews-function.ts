@@ -7,7 +7,7 @@ import { reviewsContract } from '../../shared/reviews/reviews-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Transaction, Where } from '../_runtime/store/port';
 import { loadReviewSettings, saveReviewSettings } from './review-settings';
-import { carryOutNoticeCorrection, carryOutNoticePublication } from './notice-review';
+import { carryOutNoticeCorrection, carryOutNoticePublication, withCorrectionNote } from './notice-review';
 import { tellAuthorOfSendBack } from './send-back-message';
 import { reviewDepartmentsToList, reviewInScope, reviewScopeOf } from '../../shared/reviews/review-scope';
 
@@ -33,7 +33,7 @@ export const reviewsFunction = defineFunction('reviews', reviewsContract, {
     const review = await store.collection('reviews').get(id);
     // Out of the caller's sight (another author's item, another department's) it answers like a missing one.
     if (!review || !maySee(caller, review)) throw new AppError('REVIEW_NOT_FOUND');
-    return toItem(review);
+    return toItem(await withCorrectionNote(store, review));
   },
 
   async forSubject({ subjectId }, { store, caller }) {

@@ -76,6 +76,11 @@ export interface ReviewRecord {
   dueOn?: string | null;
   /** `notice.correct`: the exact change to the published notice (title, summary and body line by line, attachments, other fields). */
   diff?: CorrectionDiff;
+  /**
+   * `notice.correct`: the sentence residents will read beside 更正 (修改了正文第2段和附件), frozen with the
+   * text: the reviewer approves it as it will go out. Dated the day of approval (notice-corrections.ts).
+   */
+  correctionNote?: string;
 }
 
 /** A request command as a review item keeps it: the author is the actor when it is carried out. */

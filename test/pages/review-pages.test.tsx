@@ -6,6 +6,7 @@ import ReviewSettingsPage from '../../miniprogram/admin/pages/review-settings/in
 import AdminRequestPage from '../../miniprogram/admin/pages/request/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
+import { chineseDate, correctionLine } from '../../shared/notices/notice-corrections';
 import { diffChars, diffLines } from '../../shared/notices/text-diff';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
@@ -113,6 +114,29 @@ test('an item that carries a diff (a correction) shows the change above the text
   await waitFor(() => screen.getByTestId('version-diff'));
   expect(screen.getByTestId('diff-body').textContent).toContain('（更正）');
   expect(screen.getByTestId('review-attachments').textContent).toBe('＋ 附件：更正说明.pdf');
+});
+
+test('a correction shows the 更正 sentence residents will read beside the diff; approved, residents read exactly it', async () => {
+  // The phone's clock and the cloud's agree: the line is dated the day it is approved.
+  cloud.clock.now = new Date();
+  const { draft, reviewId: first } = await submitted('将被更正的通知');
+  ok(await call('demo-reviewer', 'reviews', 'approve', { id: first, version: 1 }));
+  const published = ok(await call('demo-editor', 'notices', 'manageGet', { id: draft.id }));
+  const pending = ok(await call('demo-editor', 'notices', 'save', { id: draft.id, version: published.version, notice: announcement({ title: '将被更正的通知', body: '第一段。\n第二段（更正）。' }) }));
+  expect(pending).toMatchObject({ pendingReview: true });
+  as('demo-reviewer', { id: pending.reviewId });
+  render(<ReviewPage />);
+  const line = await screen.findByTestId('review-correction-line');
+  const expected = `${chineseDate(new Date().toISOString())}更正：修改了正文第2段`;
+  expect(line.textContent).toBe(expected);
+  screen.getByTestId('version-diff');
+  fireEvent.click(screen.getByTestId('review-approve'));
+  await waitFor(() => expect(screen.getByTestId('review-status').textContent).toBe('已通过'));
+  expect(recorded.modals[0].content).toContain(`居民将看到：“${expected}”`);
+  // What went out is the sentence approved.
+  const resident = ok(await call('resident-a', 'notices', 'get', { id: draft.id }));
+  expect(resident.corrections?.map((c: { at: string; note: string }) => correctionLine(c))).toEqual([expected]);
+  expect(screen.getByTestId('review-correction-line').textContent).toBe(expected);
 });
 
 test('审核设置: switching a kind off asks first and names whom it reaches', async () => {

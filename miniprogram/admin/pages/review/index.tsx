@@ -6,6 +6,7 @@ import { useElderClass } from '../../../elder-mode';
 import { useRemote } from '../../../hooks/use-remote';
 import { useWhoami } from '../../../hooks/use-whoami';
 import { go, routes } from '../../../navigation';
+import { correctionLine } from '../../../../shared/notices/notice-corrections';
 import { REVIEW_KIND_LABELS } from '../../../../shared/reviews/review-kinds';
 import { approveConsequence, REVIEW_KIND_AUDIENCE, waitedFor } from '../../../../shared/reviews/review-wording';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
@@ -16,7 +17,7 @@ import '../../review.css';
 
 /**
  * One item under review (公开审查, 条例 Art. 17): the exact text that will go out (with the change, for a
- * correction), who submitted it and when; a reviewer other than the author approves — after a
+ * correction, and the 更正 sentence residents will read beside it), who submitted it and when; a reviewer other than the author approves — after a
  * confirmation saying what will happen and to whom — or sends it back with a comment.
  */
 export default function ReviewPage() {
@@ -52,7 +53,7 @@ export default function ReviewPage() {
     if (what === 'approve') {
       const { confirm } = await Taro.showModal({
         title: `确认通过：${REVIEW_KIND_LABELS[item.kind]}`,
-        content: `《${item.text.title}》\n${approveConsequence(item.kind, item.payload)}\n送达：${REVIEW_KIND_AUDIENCE[item.kind]}。提交人：${item.authorName}。`,
+        content: `《${item.text.title}》\n${approveConsequence(item.kind, item.payload)}${item.correctionNote ? `\n居民将看到：“${correctionLine({ at: new Date().toISOString(), note: item.correctionNote })}”` : ''}\n送达：${REVIEW_KIND_AUDIENCE[item.kind]}。提交人：${item.authorName}。`,
         confirmText: '确认通过',
         cancelText: '再看看',
       });
@@ -102,6 +103,18 @@ export default function ReviewPage() {
               {item.diff.attachments.removed.map((f) => <Text key={`-${f.url}`} className="diff__line diff__line--removed">－ 附件：{f.name}</Text>)}
             </View>
           )}
+        </>
+      )}
+      {item.correctionNote && (
+        <>
+          <Text className="diff__heading">居民将看到的更正说明</Text>
+          <View className="card notice-corrections" data-testid="review-correction" role="note">
+            <View className="notice-corrections__item">
+              <Text className="badge badge--correction">更正</Text>
+              <Text className="notice-corrections__text" data-testid="review-correction-line">{correctionLine({ at: item.decidedAt ?? new Date().toISOString(), note: item.correctionNote })}</Text>
+            </View>
+            {item.status === 'pending' ? <Text className="hint">显示在信息正文之前，日期为审核通过之日；订阅该类信息的居民同时收到这句说明。</Text> : null}
+          </View>
         </>
       )}
       <Text className="diff__heading">{isNotice ? '将要公开的原文' : '将要送达申请人的原文'}</Text>
