@@ -76,7 +76,9 @@ export const routes = {
   privacyPolicy: () => '/pages/privacy/index',
   adminRetention: () => '/admin/pages/retention/index',
 
-  adminAudit: (recordId?: string) => `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}` : ''}`,
+  /** Narrowed to one record: its box shows `recordLabel` (申请 2026-0001), never the id. */
+  adminAudit: (recordId?: string, recordLabel?: string) =>
+    `/admin/pages/audit/index${recordId ? `?recordId=${encodeURIComponent(recordId)}${recordLabel ? `&recordLabel=${encodeURIComponent(recordLabel)}` : ''}` : ''}`,
 
   // annual report
   adminReport: (year?: number) => `/admin/pages/report/index${year ? `?year=${year}` : ''}`,

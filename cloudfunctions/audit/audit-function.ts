@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditFilters } from '../../shared/audit/audit-cont
 import { auditCsv } from '../../shared/audit/audit-csv';
 import { beijingToday } from '../../shared/time/beijing-time';
 import { defineFunction } from '../_runtime/define-function';
+import { actorLabelOf, labelRecords } from './record-labels';
 import { auditContract } from '../../shared/audit/audit-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { Stored, Where } from '../_runtime/store/port';
@@ -16,7 +17,8 @@ export const EXPORT_LIMIT = 10_000;
 export const auditFunction = defineFunction('audit', auditContract, {
   async search({ cursor, ...filters }, ctx) {
     const page = await ctx.store.collection('audit').find({ where: await whereOf(filters, ctx), orderBy: [['at', 'desc']], limit: PAGE_SIZE, cursor });
-    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+    const labels = await labelRecords(ctx.store, page.items);
+    return { items: page.items.map((entry) => ({ ...toView(entry), records: entry.recordIds.map((id) => labels.get(id)!) })), nextCursor: page.nextCursor };
   },
 
   async export(filters, ctx) {
@@ -46,10 +48,9 @@ export const auditFunction = defineFunction('audit', auditContract, {
 async function whereOf(filters: AuditFilters, ctx: HandlerContext): Promise<Where> {
   const where: Where = {};
   if (filters.actor) {
-    const known = await ctx.store.collection('staff').get(filters.actor);
-    where[known ? 'actor' : 'actorName'] = filters.actor;
+    where[(await isOpenid(filters.actor, ctx)) ? 'actor' : 'actorName'] = filters.actor;
   }
-  if (filters.recordId) where.recordId = filters.recordId;
+  if (filters.recordId) where.recordId = await recordIdOf(filters.recordId, ctx);
   if (filters.action) where.action = filters.action;
   if (filters.from || filters.to) {
     where.at = {
@@ -58,6 +59,27 @@ async function whereOf(filters: AuditFilters, ctx: HandlerContext): Promise<Wher
     };
   }
   return where;
+}
+
+/**
+ * Whether a person filter is an OPENID: someone on the staff list, or someone the trail recorded
+ * without a name (未命名人员, tapped on the page: the page narrows by the OPENID it never shows).
+ */
+async function isOpenid(actor: string, ctx: HandlerContext): Promise<boolean> {
+  if (await ctx.store.collection('staff').get(actor)) return true;
+  const page = await ctx.store.collection('audit').find({ where: { actor }, orderBy: [['at', 'desc']], limit: 1 });
+  return page.items.length > 0;
+}
+
+/**
+ * What a person types in 记录编号 — the tracking number on a letter, a case's number — to the id the
+ * trail holds; anything else is taken as an id.
+ */
+async function recordIdOf(typed: string, ctx: HandlerContext): Promise<string> {
+  const [request] = (await ctx.store.collection('requests').find({ where: { trackingNumber: typed }, orderBy: [], limit: 1 })).items;
+  if (request) return request.id;
+  const [inquiry] = (await ctx.store.collection('inquiries').find({ where: { caseNumber: typed }, orderBy: [['caseNumber', 'asc']], limit: 1 })).items;
+  return inquiry ? inquiry.id : typed;
 }
 
 /** The UTC instant a Beijing calendar day (plus `days`) begins, as stored times are written. */
@@ -73,6 +95,7 @@ function toView(entry: Stored<AuditRecord>): AuditEntryView {
     at: entry.at,
     actor: entry.actor,
     actorName: entry.actorName,
+    actorLabel: actorLabelOf(entry.actorName),
     action: entry.action,
     actionLabel: actionLabelOf(entry.action),
     kind: entry.kind,

@@ -13,6 +13,7 @@ const ActionNameSchema = z.string().check(z.trim(), z.regex(/^[A-Za-z]+\.[A-Za-z
 const filterFields = {
   /** A staff member's OPENID, or their name as it was recorded. */
   actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  /** A record's id, or a request's tracking number or a case's number (as a person types it). */
   recordId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   /** `function.action`, e.g. `requests.reply`. */
   action: z.optional(ActionNameSchema),
@@ -28,17 +29,29 @@ export const AuditSearchSchema = z.strictObject({ ...filterFields, cursor: Curso
 
 export type AuditFilters = z.output<typeof AuditFiltersSchema>;
 
+/** A record an entry names, as a person reads it (申请 2026-0001, 《通知标题》); `gone`: no longer found. */
+export interface AuditRecordRef {
+  id: string;
+  label: string;
+  gone: boolean;
+}
+
 /** One line of the 操作记录 page and of the export. */
 export interface AuditEntryView {
   id: string;
   at: string;
+  /** The OPENID: kept for searching and for the export, never shown on the page. */
   actor: string;
   actorName: string;
+  /** The name to show: the recorded name, or 未命名人员 where the staff list had none. */
+  actorLabel: string;
   action: string;
   /** What the action does, in Chinese (the contract's summary). */
   actionLabel: string;
   kind: AuditKind;
   recordIds: string[];
+  /** `recordIds` labelled for the page (search only; the export keeps the ids). */
+  records?: AuditRecordRef[];
   fields: string[];
 }
 

@@ -13,12 +13,15 @@ let cloud: CloudHarness;
 cloudPerTest((c) => (cloud = c));
 
 const entries = () => screen.queryAllByTestId('audit-entry');
+/** Each request's tracking number, by id: what the page shows instead of the id. */
+let numbers: Record<string, string> = {};
 const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-audit-${name}`), { target: { value } });
 /** The dates are picked (the picker's stand-in is a date input inside the field), never typed. */
 const pick = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-audit-${name}`).querySelector('input')!, { target: { value } });
 
 async function someHistory() {
   const [a, b] = (await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 2 })).items;
+  numbers = { [a.id]: a.trackingNumber, [b.id]: b.trackingNumber };
   // A minute apart, all on 2026-11-24 in Beijing: the order is the order of the calls.
   const at = (minute: number) => (cloud.clock.now = new Date(Date.UTC(2026, 10, 24, 2, minute)));
   at(1);
@@ -46,7 +49,11 @@ test('newest first: who, what, which record and which fields; a personal-data vi
   expect(entries()[0].textContent).not.toContain('测试放假');
   expect(entries()[1].className).toContain('audit-entry--view');
   expect(entries()[1].textContent).toContain('查看完整个人信息');
-  expect(entries()[1].textContent).toContain(b);
+  // The record by its tracking number, never its internal id.
+  expect(entries()[1].textContent).toContain(`申请 ${numbers[b]}`);
+  expect(document.body.textContent).not.toContain(b);
+  // The calendar day it changed is already what a person reads.
+  expect(entries()[0].querySelector('[data-testid=audit-entry-record]')?.textContent).toBe('2026-12-31');
 });
 
 test('search by person, by record (a tap on it), by action and by dates; a bad date is shown beside its box', async () => {
@@ -57,12 +64,18 @@ test('search by person, by record (a tap on it), by action and by dates; a bad d
   type('actor', '李华');
   fireEvent.click(screen.getByTestId('audit-search'));
   await waitFor(() => expect(entries()).toHaveLength(1));
-  expect(entries()[0].textContent).toContain(a);
+  expect(entries()[0].textContent).toContain(numbers[a]);
 
   type('actor', '');
   fireEvent.click(screen.getByTestId('audit-entry-record'));
-  await waitFor(() => expect((screen.getByTestId('input-audit-recordId') as HTMLInputElement).value).toBe(a));
+  // The box shows what was tapped, the search goes by the record behind it.
+  await waitFor(() => expect((screen.getByTestId('input-audit-recordId') as HTMLInputElement).value).toBe(`申请 ${numbers[a]}`));
   await waitFor(() => expect(entries()).toHaveLength(1));
+  // A tracking number typed by hand finds the same record.
+  type('recordId', numbers[a]);
+  fireEvent.click(screen.getByTestId('audit-search'));
+  await waitFor(() => expect(entries()).toHaveLength(1));
+  expect(entries()[0].textContent).toContain('李华');
 
   type('recordId', '');
   type('action', 'requests.manageGet');
@@ -77,6 +90,26 @@ test('search by person, by record (a tap on it), by action and by dates; a bad d
   pick('to', '2026-11-01');
   fireEvent.click(screen.getByTestId('audit-search'));
   await waitFor(() => expect(screen.getByText('开始日期不能晚于结束日期')).toBeTruthy());
+});
+
+test('a person with no name on the staff list shows as 未命名人员, tapping narrows to them; a record no longer there says so', async () => {
+  const [request] = (await cloud.store.collection('requests').find({ orderBy: [['submittedAt', 'asc']], limit: 1 })).items;
+  // An entry written for someone the staff list had no name for, about a record since erased.
+  await cloud.store.collection('audit').insert({ at: '2026-11-24T02:05:00.000Z', actor: 'o-unnamed-openid-123', actorName: '', action: 'requests.register', kind: 'write', recordId: 'gone-record-1', recordIds: ['gone-record-1'], fields: [] });
+  ok(await cloud.call('demo-clerk', 'requests', { action: 'manageGet', data: { id: request.id } }));
+  await open();
+  await waitFor(() => expect(entries()).toHaveLength(2));
+  const unnamed = entries().find((e) => e.textContent?.includes('未命名人员'))!;
+  expect(unnamed.querySelector('[data-testid=audit-entry-record]')?.textContent).toBe('记录已不存在');
+  expect(document.body.textContent).not.toContain('o-unnamed-openid-123');
+  expect(document.body.textContent).not.toContain('gone-record-1');
+  fireEvent.click(unnamed.querySelector('[data-testid=audit-entry-actor]')!);
+  await waitFor(() => expect(entries()).toHaveLength(1));
+  expect((screen.getByTestId('input-audit-actor') as HTMLInputElement).value).toBe('未命名人员');
+  // The export keeps what the page does not show: the OPENID and the id, for whoever audits the trail.
+  const exported = ok(await cloud.call('demo-admin', 'audit', { action: 'export', data: { actor: 'o-unnamed-openid-123' } }));
+  expect(exported.csv).toContain('未命名人员,o-unnamed-openid-123');
+  expect(exported.csv).toContain('gone-record-1');
 });
 
 test('a record opened from elsewhere (?recordId=) starts filtered to it', async () => {

@@ -14,40 +14,62 @@ import './audit.css';
 type Draft = Record<keyof AuditFilters, string>;
 const EMPTY: Draft = { actor: '', recordId: '', action: '', from: '', to: '' };
 
-/** The filters as the server takes them: a blank box is no filter. */
-function filtersOf(draft: Draft): Partial<Draft> {
-  return Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
+/**
+ * A person or record narrowed to by a tap: the box shows its name (张敏, 申请 2026-0001) while the
+ * search goes by the OPENID or id behind it, which no screen shows. Typing in the box lets it go.
+ */
+type Pinned = Partial<Record<'actor' | 'recordId', { value: string; shown: string }>>;
+
+/** The filters as the server takes them: a blank box is no filter; a pinned box sends what it stands for. */
+function filtersOf(draft: Draft, pinned: Pinned = {}): Partial<Draft> {
+  return Object.fromEntries(
+    Object.entries(draft)
+      .map(([k, v]) => {
+        const pin = pinned[k as keyof Pinned];
+        return [k, pin && pin.shown === v ? pin.value : v.trim()];
+      })
+      .filter(([, v]) => v !== ''),
+  );
 }
 
 /**
- * Admin: 操作记录 — who changed what and who saw whose full personal data. Search by person (OPENID
- * or name), record, action and dates; tap a person or a record to narrow to it; export what is
- * found as CSV for Excel.
+ * Admin: 操作记录 — who changed what and who saw whose full personal data. Search by person (name),
+ * record (a tracking or case number), action and dates; tap a person or a record to narrow to it;
+ * export what is found as CSV for Excel. People and records are shown by name, never by OPENID or
+ * internal id (the export keeps those, for whoever audits the trail).
  */
 export default function AuditPage() {
   const { params } = useRouter();
-  const start: Draft = { ...EMPTY, recordId: params.recordId ?? '', actor: params.actor ?? '' };
+  // A link from a record's page names the record; its box shows 该记录 rather than the id.
+  const startPins: Pinned = {
+    ...(params.recordId ? { recordId: { value: params.recordId, shown: params.recordLabel || '该记录' } } : {}),
+    ...(params.actor ? { actor: { value: params.actor, shown: params.actorName || '该人员' } } : {}),
+  };
+  const start: Draft = { ...EMPTY, recordId: startPins.recordId?.shown ?? '', actor: startPins.actor?.shown ?? '' };
   const [draft, setDraft] = useState<Draft>(start);
-  const [filters, setFilters] = useState<Partial<Draft>>(() => filtersOf(start));
+  const [pinned, setPinned] = useState<Pinned>(startPins);
+  const [filters, setFilters] = useState<Partial<Draft>>(() => filtersOf(start, startPins));
   const [exported, setExported] = useState<AuditExport | null>(null);
   const form = useValidatedForm({ schema: AuditFiltersSchema });
   const list = usePagedList(useCallback((cursor: string | null) => call('audit', 'search', { ...filters, cursor }), [filters]), [filters]);
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
 
-  const search = (next: Draft = draft) => {
-    const checked = form.validate(filtersOf(next));
+  const search = (next: Draft = draft, pins: Pinned = pinned) => {
+    const checked = form.validate(filtersOf(next, pins));
     if (!checked) return;
     setExported(null);
-    setFilters(filtersOf(next));
+    setFilters(filtersOf(next, pins));
   };
-  const narrow = (change: Partial<Draft>) => {
-    const next = { ...draft, ...change };
+  const narrow = (key: keyof Pinned, value: string, shown: string) => {
+    const next = { ...draft, [key]: shown };
+    const pins = { ...pinned, [key]: { value, shown } };
     setDraft(next);
-    search(next);
+    setPinned(pins);
+    search(next, pins);
   };
   const exportCsv = () => {
-    const checked = form.validate(filtersOf(draft));
+    const checked = form.validate(filtersOf(draft, pinned));
     if (!checked) return;
     void form.send(() => call('audit', 'export', checked), {
       done: (out) => (out.truncated ? `已导出最近 ${out.rows} 条，请缩小日期范围导出其余` : `已导出 ${out.rows} 条`),
@@ -63,11 +85,11 @@ export default function AuditPage() {
   return (
     <View className="page form">
       <View className="card" data-testid="audit-filters">
-        <FormField label="人员（姓名或 OPENID）" error={form.errors.actor}>
+        <FormField label="人员（姓名）" error={form.errors.actor}>
           <TextField {...field('actor')} placeholder="如 张敏" />
         </FormField>
         <FormField label="记录编号" error={form.errors.recordId}>
-          <TextField {...field('recordId')} placeholder="申请、公告、窗口等的编号" />
+          <TextField {...field('recordId')} placeholder="如申请编号、咨询编号；或点记录名称" />
         </FormField>
         <FormField label="操作" error={form.errors.action}>
           <TextField {...field('action')} placeholder="如 requests.reply" />
@@ -94,7 +116,7 @@ export default function AuditPage() {
         renderItem={(entry: AuditEntryView) => (
           <View key={entry.id} className={`audit-entry ${entry.kind === 'personalDataViewed' ? 'audit-entry--view' : ''}`} data-testid="audit-entry">
             <View className="audit-entry__head">
-              <Text role="button" tabIndex={0} className="audit-entry__who" onClick={() => narrow({ actor: entry.actor })} data-testid="audit-entry-actor">{entry.actorName || entry.actor}</Text>
+              <Text role="button" tabIndex={0} className="audit-entry__who" onClick={() => narrow('actor', entry.actor, entry.actorLabel)} data-testid="audit-entry-actor">{entry.actorLabel}</Text>
               <Text className="audit-entry__time">{formatBeijingDateTime(entry.at)}</Text>
             </View>
             <Text className="audit-entry__what">
@@ -104,8 +126,17 @@ export default function AuditPage() {
             {entry.recordIds.length > 0 && (
               <View className="audit-entry__meta">
                 记录：
-                {entry.recordIds.map((id) => (
-                  <Text role="button" tabIndex={0} key={id} className="audit-entry__record" onClick={() => narrow({ recordId: id })} data-testid="audit-entry-record">{id}</Text>
+                {(entry.records ?? []).map((record) => (
+                  <Text
+                    role="button"
+                    tabIndex={0}
+                    key={record.id}
+                    className={`audit-entry__record ${record.gone ? 'audit-entry__record--gone' : ''}`}
+                    onClick={() => narrow('recordId', record.id, record.label)}
+                    data-testid="audit-entry-record"
+                  >
+                    {record.label}
+                  </Text>
                 ))}
               </View>
             )}
