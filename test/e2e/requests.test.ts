@@ -251,8 +251,13 @@ e2eDescribe('disclosure requests in Chromium over the local cloud', () => {
     await byTestId(a, `choice-year-${nextYear}`).click();
     await byTestId(a, 'calendar-source').filter({ hasText: '未录入' }).waitFor();
     await settled(a);
-    await fill(a, 'holidays', `${nextYear}-01-01 元旦\n${nextYear}-02-06~${nextYear}-02-12 春节`, 'textarea');
-    await fill(a, 'workdays', '', 'textarea');
+    // Every day picked from the calendar: 元旦 one day, 春节 a run of seven (从 … 至 …), one row each.
+    await fill(a, 'yearDayFrom-0', `${nextYear}-01-01`);
+    await fill(a, 'yearDayName-0', '元旦');
+    await byTestId(a, 'add-year-day').click();
+    await fill(a, 'yearDayFrom-1', `${nextYear}-02-06`);
+    await fill(a, 'yearDayTo-1', `${nextYear}-02-12`);
+    await fill(a, 'yearDayName-1', '春节');
     await byTestId(a, 'save-year').click();
     await confirmModal(a, /重新计算/);
     await byTestId(a, 'calendar-outcome').waitFor();

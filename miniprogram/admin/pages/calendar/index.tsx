@@ -7,10 +7,10 @@ import { optionsOf } from '../../../components/requests/request-labels';
 import { useCalendarYear } from '../../../hooks/use-calendar';
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { fieldErrorsOf } from '../../../../shared/api/zod-messages';
-import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type CalendarYearView, type DayKind } from '../../../../shared/calendar/calendar-schema';
+import { DAY_KINDS, DAY_KIND_LABELS, SetDaySchema, SetYearSchema, type DayKind, type NamedDay } from '../../../../shared/calendar/calendar-schema';
 import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/beijing-time';
-import { dayLines, parseDayLines } from '../../calendar-lines';
 import { DateField, FormField, TextField } from '../../components/form-field';
+import { YearDaysEditor } from '../../components/year-days-editor';
 import '../../../components/requests/requests.css';
 
 const SOURCE_TEXT = { 'chinese-days': '国务院公布的安排（内置数据）', bureau: '本机关录入', none: '尚未录入' } as const;
@@ -68,16 +68,10 @@ export default function CalendarAdminPage() {
   const dayForm = useValidatedForm({ schema: SetDaySchema, submit: (checked) => call('calendar', 'setDay', checked), ...saved });
   const busy = yearForm.busy || dayForm.busy;
 
-  function saveYear(editedYear: number, holidays: string, workdays: string) {
-    const h = parseDayLines(holidays);
-    const w = parseDayLines(workdays);
-    if (h.problems.length || w.problems.length) {
-      yearForm.setErrors({ holidays: h.problems.join('；'), workdays: w.problems.join('；') });
-      return;
-    }
-    const input = { year: editedYear, holidays: h.days, workdays: w.days };
+  function saveYear(editedYear: number, holidays: NamedDay[], workdays: NamedDay[]) {
+    const input = { year: editedYear, holidays, workdays };
     if (!yearForm.validate(input)) return;
-    void confirmRecompute(`${editedYear}年的节假日和调休安排将替换为所填的 ${h.days.length} 个休息日、${w.days.length} 个调休上班日。`).then((ok) => { if (ok) void yearForm.submit(input); });
+    void confirmRecompute(`${editedYear}年的节假日和调休安排将替换为所填的 ${holidays.length} 个休息日、${workdays.length} 个调休上班日。`).then((ok) => { if (ok) void yearForm.submit(input); });
   }
 
   function saveDay() {
@@ -108,8 +102,8 @@ export default function CalendarAdminPage() {
               {calendar.data.updatedAt ? `，${formatBeijingDateTime(calendar.data.updatedAt)} 最后修改（修改人见操作记录）` : ''}
             </Text>
           </View>
-          {/* Keyed by what was loaded: the text boxes start from the stored arrangement instead of being overwritten after they mount. */}
-          <YearEditor key={`${calendar.data.year}-${calendar.data.updatedAt ?? "builtin"}`} year={calendar.data.year} initial={calendar.data} errors={yearForm.errors} busy={busy} onSave={saveYear} />
+          {/* Keyed by what was loaded: the rows start from the stored arrangement instead of being overwritten after they mount. */}
+          <YearDaysEditor key={`${calendar.data.year}-${calendar.data.updatedAt ?? 'builtin'}`} year={calendar.data.year} initial={calendar.data} errors={yearForm.errors} busy={busy} onSave={saveYear} />
         </>
       )}
 
@@ -128,25 +122,5 @@ export default function CalendarAdminPage() {
       </Button>
       {outcome ? <Text className="notice-box notice-box--ok" data-testid="calendar-outcome">{outcome}</Text> : null}
     </View>
-  );
-}
-
-function YearEditor(props: { year: number; initial: CalendarYearView; errors: Record<string, string>; busy: boolean; onSave: (year: number, holidays: string, workdays: string) => void }) {
-  const [holidays, setHolidays] = useState(() => dayLines(props.initial.holidays));
-  const [workdays, setWorkdays] = useState(() => dayLines(props.initial.workdays));
-  return (
-    <>
-      <Text className="section-title">录入全年安排</Text>
-      <Text className="hint">每行一天或一段：“2027-01-01 元旦”，或“2027-02-06~2027-02-12 春节”。保存后替换该年的全部安排。</Text>
-      <FormField label="放假日期" error={props.errors.holidays}>
-        <TextField multiline name="holidays" value={holidays} onChange={setHolidays} />
-      </FormField>
-      <FormField label="调休上班日期（周末上班）" error={props.errors.workdays}>
-        <TextField multiline name="workdays" value={workdays} onChange={setWorkdays} />
-      </FormField>
-      <Button className="btn btn--primary btn--block" disabled={props.busy || undefined} onClick={() => props.onSave(props.year, holidays, workdays)} data-testid="save-year">
-        保存{props.year}年安排
-      </Button>
-    </>
   );
 }
