@@ -44,7 +44,8 @@ async function cancelThenConfirm(button: () => HTMLElement, unchanged: () => Pro
   expect(await unchanged()).toBe(true);
   recorded.modalAnswer = true;
   fireEvent.click(button());
-  await waitFor(async () => expect(await changed()).toBe(true));
+  // A loaded machine (two cores shared) can take more than the default second to save.
+  await waitFor(async () => expect(await changed()).toBe(true), { timeout: 5000 });
   return recorded.modals[before];
 }
 
@@ -194,7 +195,7 @@ test('保存期限: a shorter period asks first, naming it; a longer one saves a
   await waitFor(() => screen.getByTestId('retention-page'));
   fireEvent.change(screen.getByTestId('input-retention-requestYears'), { target: { value: '15' } });
   fireEvent.click(screen.getByTestId('retention-save'));
-  await waitFor(async () => expect((await stored())?.requestYears).toBe(15));
+  await waitFor(async () => expect((await stored())?.requestYears).toBe(15), { timeout: 5000 });
   expect(recorded.modals).toHaveLength(0);
 
   fireEvent.change(screen.getByTestId('input-retention-messageDays'), { target: { value: '90' } });
