@@ -11,6 +11,7 @@ import { formatBeijingDate } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
 import '../../../components/requests/requests.css';
 import { askFirst } from '../../ask-first';
+import { StaffLoadState } from '../../components/staff-load-state';
 
 /**
  * Answerers: write a FAQ entry, or check one (saving marks it checked today, which moves its yearly
@@ -34,7 +35,7 @@ export default function FaqEditPage() {
     onDone: (saved) => (entry ? existing.setData(saved) : Taro.redirectTo({ url: routes.adminFaqEdit(saved.id) })),
   });
   const field = (k: keyof typeof v) => (value: string) => setV({ ...v, [k]: value });
-  if (id && !entry) return <View className="page list-state">{existing.error ? existing.error.message : '正在加载…'}</View>;
+  if (id && !entry) return <StaffLoadState error={existing.error} reload={existing.reload} what="条常见问题" back={{ label: '返回咨询投诉', url: routes.adminInquiries() }} />;
 
   return (
     <View className="page request-page form" data-testid="faq-edit">

@@ -24,6 +24,8 @@ import { beijingToday, formatBeijingDateTime } from '../../../../shared/time/bei
 import { LevelChip } from '../../../rating/components/level-chip';
 import { DetailRow } from '../../../components/detail-row';
 import { FormField, TextField } from '../../components/form-field';
+import { routes } from '../../../navigation';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../rating/rating.css';
 
 interface Draft {
@@ -62,8 +64,7 @@ export default function FollowUpPage() {
     setDone('');
   }
 
-  if (remote.error) return <View className="page list-state list-state--error">{remote.error.message}</View>;
-  if (!remote.data) return <View className="page list-state">正在加载…</View>;
+  if (!remote.data) return <StaffLoadState error={remote.error} reload={remote.reload} what="条差评整改" back={{ label: '返回差评整改', url: routes.adminFollowUps() }} />;
   const f = remote.data;
   const isAdmin = !!whoami?.staff?.roles.includes('admin');
 

@@ -25,6 +25,7 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { askFirst } from '../../ask-first';
 import { CaseAssign } from '../../components/case-assign';
 import { FormField, TextField } from '../../components/form-field';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
 
@@ -57,7 +58,7 @@ export default function AdminInquiryPage() {
     return send();
   };
 
-  if (!view) return <View className="page request-page list-state" data-testid={error ? 'detail-error' : 'detail-loading'}>{error ? error.message : '正在加载…'}</View>;
+  if (!view) return <StaffLoadState error={error} reload={reload} what="件咨询或投诉" back={{ label: '返回咨询投诉', url: routes.adminInquiries() }} />;
   const c = view;
   const target = { id: c.id, version: c.version };
   const lastAnswer = [...c.messages].reverse().find((m) => m.kind === 'answer')?.text ?? '';

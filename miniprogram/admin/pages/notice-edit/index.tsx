@@ -22,6 +22,7 @@ import type { NoticeContent } from '../../../../shared/notices/notice-schema';
 import { ReviewState } from '../../components/review-state';
 import type { ReviewItem } from '../../../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../../../shared/reviews/reviews-contract';
+import { StaffLoadState } from '../../components/staff-load-state';
 
 /** 规章 and 行政规范性文件 are counted in the annual report's Part 2; other policy papers are neither. */
 const POLICY_LEVEL_CHOICES: Array<[PolicyLevel | '', string]> = [['', '其他政策文件'], ['rule', POLICY_LEVEL_LABELS.rule], ['normative', POLICY_LEVEL_LABELS.normative]];
@@ -66,7 +67,7 @@ export default function NoticeEditPage() {
     if (!id && !draft && departments.data?.length) setDraft(emptyDraft(departments.data[0].id, today));
   }, [id, draft, departments.data, today]);
 
-  if (loaded.error || departments.error) return <View className="page list-state list-state--error">{loaded.error?.message ?? departments.error?.message}</View>;
+  if (loaded.error || departments.error) return <StaffLoadState error={loaded.error ?? departments.error} what="条公开信息" back={{ label: '返回信息发布', url: routes.adminNotices() }} />;
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
 
   const set = <K extends keyof NoticeDraft>(key: K) => (value: NoticeDraft[K]) => setDraft({ ...draft, [key]: value });

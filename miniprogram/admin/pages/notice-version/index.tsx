@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { call } from '../../../api/call';
 import { NoticeBody } from '../../../components/notice-body';
@@ -7,20 +7,16 @@ import { NoticeDiffView } from '../../components/notice-diff';
 import { NOTICE_STATUS_LABELS } from '../../../../shared/notices/notice-kinds';
 import { VERSION_ACTION_LABELS } from '../../../../shared/notices/notice-versions';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { routes } from '../../../navigation';
+import { StaffLoadState } from '../../components/staff-load-state';
 
 /** Staff: one kept version — who did what and when, what it changed, and its full text as residents would read it. */
 export default function NoticeVersionPage() {
   const { id = '', version = '' } = useRouter().params;
   const detail = useRemote(() => call('notices', 'versionDetail', { id, version: Number(version) }), [id, version]);
 
-  if (detail.loading && !detail.data) return <View className="page list-state">正在加载…</View>;
-  if (detail.error || !detail.data) {
-    return (
-      <View className="page list-state list-state--error">
-        <View>{detail.error?.message ?? '未找到该历史版本'}</View>
-        <Button className="btn btn--plain" onClick={() => void detail.reload()}>重新加载</Button>
-      </View>
-    );
+  if (!detail.data) {
+    return <StaffLoadState error={detail.loading ? null : detail.error ?? { code: 'NOTICE_VERSION_NOT_FOUND', message: '未找到该历史版本' }} reload={detail.reload} what="个历史版本" back={{ label: '返回修改记录', url: routes.adminNoticeHistory(id) }} />;
   }
   const { version: v, diff, previousVersion } = detail.data;
   return (

@@ -4,6 +4,8 @@ import { LetterView } from '../../../components/requests/request-progress';
 import { LetterSave } from '../../../components/requests/letter-save';
 import { useBureauSeal } from '../../../hooks/use-bureau-seal';
 import { useManagedRequest } from '../../../hooks/use-request';
+import { routes } from '../../../navigation';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../components/requests/requests.css';
 
 /**
@@ -16,9 +18,8 @@ export default function AdminRequestLetterPage() {
   const seal = useBureauSeal();
   const index = Number(params.letter ?? 0);
   const letter = request?.letters[index];
-  if (error) return <View className="page request-page list-state list-state--error">{error.message}</View>;
-  if (!request) return <View className="page request-page list-state">正在加载…</View>;
-  if (!letter) return <View className="page request-page list-state list-state--error">未找到该告知书</View>;
+  if (!request) return <StaffLoadState error={error} what="件申请" back={{ label: '返回申请办理', url: routes.adminRequests() }} />;
+  if (!letter) return <StaffLoadState error={{ code: 'NOT_FOUND', message: '未找到该告知书' }} what="份告知书" back={{ label: '返回该申请', url: routes.adminRequest(request.id) }} />;
   return (
     <View className="page request-page page--paper">
       <LetterSave requestId={request.id} letterIndex={index} />

@@ -5,7 +5,6 @@ import { DueBox, LetterLinks, ReplyBox, Timeline } from '../../../components/req
 import { ReasonsBox } from '../../../components/requests/reasons-box';
 import { SupplementAnswer } from '../../../components/requests/supplement-answer';
 import { FeeBox } from '../../../components/requests/fee-box';
-import { RequestLoadState } from '../../../components/requests/request-load-state';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
 import { useDepartments } from '../../../hooks/use-department-names';
@@ -24,6 +23,7 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { StaffLink } from '../../components/staff-link';
 import { RequestActions } from '../../components/request-actions';
 import { RequestReview } from '../../components/request-review';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../components/requests/requests.css';
 
 /**
@@ -48,7 +48,7 @@ export default function AdminRequestPage() {
       </View>
     );
   }
-  if (!request) return <RequestLoadState error={error} reload={reload} />;
+  if (!request) return <StaffLoadState error={error} reload={reload} what="件申请" back={{ label: '返回申请办理', url: routes.adminRequests() }} />;
   const r = request;
   const a = r.applicant;
 

@@ -13,6 +13,7 @@ import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
 import { NoticeDiffView } from '../../components/notice-diff';
 import { REVIEW_STATUS_LABELS, type ReviewItemView } from '../../review-item';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../review.css';
 
 /**
@@ -29,14 +30,8 @@ export default function ReviewPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  if (loaded.loading && !loaded.data) return <View className="page list-state">正在加载…</View>;
-  if (loaded.error || !loaded.data) {
-    return (
-      <View className="page list-state list-state--error">
-        <View>{loaded.error?.message ?? '未找到该审核事项'}</View>
-        <Button className="btn btn--plain" onClick={() => void loaded.reload()}>重新加载</Button>
-      </View>
-    );
+  if (!loaded.data) {
+    return <StaffLoadState error={loaded.loading ? null : loaded.error ?? { code: 'REVIEW_NOT_FOUND', message: '未找到该审核事项' }} reload={loaded.reload} what="个审核事项" back={{ label: '返回审核', url: routes.adminReviews() }} />;
   }
   const item: ReviewItemView = loaded.data;
   const roles = whoami?.staff?.roles ?? [];

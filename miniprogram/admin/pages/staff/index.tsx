@@ -82,7 +82,8 @@ export default function StaffPage() {
 function StaffMemberCard({ member, departments, onChanged }: { member: StaffMemberView; departments: Department[]; onChanged: () => void }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmRemove'>('view');
   const [draft, setDraft] = useState({ roles: member.roles, departmentIds: member.departmentIds });
-  const names = new Map(departments.map((d) => [d.id, d.name]));
+  // A department is named, never shown by its id: one without a name, or no longer on the list, says which.
+  const names = new Map(departments.map((d) => [d.id, d.name.trim() || '未命名部门']));
   const form = useValidatedForm({
     schema: SetStaffRolesSchema,
     submit: (data) => call('staff', 'setRoles', data),
@@ -106,10 +107,10 @@ function StaffMemberCard({ member, departments, onChanged }: { member: StaffMemb
 
   return (
     <View className={`staff-member ${member.active ? '' : 'staff-member--removed'}`} data-testid="staff-member">
-      <Text className="staff-member__name">{member.name}</Text>
+      <Text className="staff-member__name">{member.name.trim() || `未命名人员（${member.maskedOpenid}）`}</Text>
       <Text className="hint">{member.self ? '（本人）' : ''}{member.active ? '在职' : '已移除'}</Text>
       <Text className="staff-member__meta" data-testid="staff-member-roles">{rolesText(member.roles) || '无角色'}</Text>
-      <Text className="staff-member__meta">部门：{member.departmentIds.map((id) => names.get(id) ?? id).join('、') || '未指定'}</Text>
+      <Text className="staff-member__meta">部门：{member.departmentIds.map((id) => names.get(id) ?? '已撤销的部门').join('、') || '未指定'}</Text>
 
       {member.active && mode === 'view' && (
         <View className="staff-member__actions">
@@ -139,7 +140,7 @@ function StaffMemberCard({ member, departments, onChanged }: { member: StaffMemb
       {mode === 'confirmRemove' && (
         <View className="staff-confirm" data-testid="staff-remove-confirm">
           <Text className="staff-confirm__text">
-            {member.self ? '您将移除自己。' : ''}移除后，{member.name}从下一次操作起不能再使用工作台（{rolesText(member.roles)}），
+            {member.self ? '您将移除自己。' : ''}移除后，{member.name.trim() || '该人员'}从下一次操作起不能再使用工作台（{rolesText(member.roles)}），
             只能像居民一样使用小程序；已办理的记录和署名保留。如需恢复，须重新邀请。
           </Text>
           <View className="staff-member__actions">

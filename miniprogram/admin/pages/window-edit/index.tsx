@@ -8,6 +8,8 @@ import { ratingInScope, ratingScopeOf } from '../../../../shared/ratings/rating-
 import { useValidatedForm } from '../../../hooks/use-validated-form';
 import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
 import { FormField, TextField } from '../../components/form-field';
+import { routes } from '../../../navigation';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../rating/rating.css';
 
 interface Draft {
@@ -51,7 +53,7 @@ export default function WindowEditPage() {
     if (!id && !draft && departments.data?.length) setDraft({ name: '', departmentId: departments.data[0].id, location: '', services: [{ name: '' }], active: true });
   }, [id, draft, departments.data]);
 
-  if (loaded.error || departments.error) return <View className="page list-state list-state--error">{loaded.error?.message ?? departments.error?.message}</View>;
+  if (loaded.error || departments.error) return <StaffLoadState error={loaded.error ?? departments.error} what="个服务窗口" back={{ label: '返回服务窗口', url: routes.adminWindows() }} />;
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
   const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
   const setService = (index: number, name: string) => setDraft({ ...draft, services: draft.services.map((s, i) => (i === index ? { ...s, name } : s)) });

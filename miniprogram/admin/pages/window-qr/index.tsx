@@ -5,6 +5,8 @@ import { call, messageOf } from '../../../api/call';
 import { useRemote } from '../../../hooks/use-remote';
 import type { IssuedVisit, RatingQr } from '../../../../shared/ratings/ratings-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
+import { routes } from '../../../navigation';
+import { StaffLoadState } from '../../components/staff-load-state';
 import '../../../rating/rating.css';
 
 /** In the H5 build the QR should lead back to this very server; in WeChat the code opens the mini-program. */
@@ -40,8 +42,7 @@ export default function WindowQrPage() {
     }
   }
 
-  if (window.error) return <View className="page list-state list-state--error">{window.error.message}</View>;
-  if (!window.data) return <View className="page list-state">正在加载…</View>;
+  if (!window.data) return <StaffLoadState error={window.error} reload={window.reload} what="个服务窗口" back={{ label: '返回服务窗口', url: routes.adminWindows() }} />;
   const w = window.data;
 
   if (mode === 'window') {
