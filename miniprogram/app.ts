@@ -3,6 +3,7 @@ import Taro, { useLaunch } from '@tarojs/taro';
 import { initTransport } from './api/transport';
 import { labelNavigationBar } from './h5-navigation-bar';
 import { activateRolesByKeyboard, focusablePages } from './h5-keyboard';
+import { describeTabBar } from './h5-tab-bar';
 import { go, routes } from './navigation';
 import { registerPrivacyAuthorization } from './privacy/privacy-authorization';
 import './app.css';
@@ -16,6 +17,7 @@ function App({ children }: PropsWithChildren) {
       labelNavigationBar();
       activateRolesByKeyboard();
       focusablePages();
+      describeTabBar();
     }
     // A link to a page the app does not have (old, mistyped, moved): say so and offer the way home,
     // rather than WeChat's blank error or H5's empty screen. WeChat wants the redirect made at once.

@@ -298,9 +298,12 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
     });
   }
 
-  /** The tab bar's first label, its size without and with 长辈模式 (drawn by Taro in H5, outside any page). */
-  async function tabLabel(page: Page): Promise<{ normal: number; elder: number }> {
-    return page.locator('.weui-tabbar__label').first().evaluate((el) => {
+  /**
+   * The tab bar (drawn by Taro in H5, outside any page): its first label's size without and with 长辈模式,
+   * and what each tab is to the keyboard and a screen reader.
+   */
+  async function tabBar(page: Page): Promise<TabBar> {
+    const label = await page.locator('.weui-tabbar__label').first().evaluate((el) => {
       const px = () => parseFloat(getComputedStyle(el).fontSize);
       document.documentElement.classList.remove('elder');
       const normal = px();
@@ -309,12 +312,35 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
       document.documentElement.classList.remove('elder');
       return { normal, elder };
     });
+    const tabs = await page.locator('.weui-tabbar__item').evaluateAll((items) => {
+      // The accessible name as axe computes it (a badge's role and name included), over axe's tree of the page.
+      const axe = (window as unknown as { axe: { setup: (root: Node) => void; teardown: () => void; commons: { text: { accessibleText: (el: Element) => string } } } }).axe;
+      axe.setup(document);
+      try {
+        return items.map((a) => ({
+          tag: a.tagName,
+          focusable: (a as HTMLElement).tabIndex >= 0,
+          name: (axe.commons.text.accessibleText(a) ?? '').replace(/\s+/g, ' ').trim(),
+          current: a.getAttribute('aria-current'),
+          text: a.querySelector('.weui-tabbar__label')?.textContent ?? '',
+          badge: a.querySelector('.weui-badge:not(.weui-badge_dot)')?.textContent ?? null,
+        }));
+      } finally {
+        axe.teardown();
+      }
+    });
+    return { label, tabs };
+  }
+
+  interface TabBar {
+    label: { normal: number; elder: number };
+    tabs: Array<{ tag: string; focusable: boolean; name: string; current: string | null; text: string; badge: string | null }>;
   }
 
   interface Walk {
     findings: Finding[];
     sizes: Map<string, Measured[]>;
-    tab?: { normal: number; elder: number };
+    tab?: TabBar;
   }
 
   /** One tab signed in as `openid` over `routes`: axe and the 长辈模式 sizes on each. */
@@ -340,7 +366,7 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
         await load(page, route);
         result.findings.push(...(await axeOn(page, route)));
         result.sizes.set(route, await sizes(page));
-        if (route === '/pages/me/index') result.tab = await tabLabel(page);
+        if (route === '/pages/me/index') result.tab = await tabBar(page);
       }
     } finally {
       await context.close();
@@ -377,7 +403,7 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
     const { sizes: measured, tab } = await walked('demo-resident');
     expect(measured.size).toBe(residentRoutes(await subjects()).length);
     expect(tab).toBeDefined();
-    expect(tab!.elder).toBeGreaterThanOrEqual(tab!.normal * 1.2);
+    expect(tab!.label.elder).toBeGreaterThanOrEqual(tab!.label.normal * 1.2);
     expect(elderProblems(measured)).toEqual({ notLarger: [], smallHeadings: [] });
   }, 180_000);
 
@@ -389,5 +415,17 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
     const { sizes: measured } = await walked('demo-admin');
     expect(measured.size).toBe(staffRoutes(await subjects()).length);
     expect(elderProblems(measured)).toEqual({ notLarger: [], smallHeadings: [] });
+  }, 180_000);
+
+  test('H5 tab bar, as a resident and as staff: each tab a link the keyboard reaches, named; 我的 marked as the open page; an unread count named as such', async () => {
+    for (const openid of ['demo-resident', 'demo-admin'] as const) {
+      const { tab } = await walked(openid);
+      expect(tab!.tabs.map((t) => t.text)).toEqual(['首页', '政务公开', '办事', '我的']);
+      for (const t of tab!.tabs) {
+        expect({ tab: t.text, tag: t.tag, focusable: t.focusable }).toEqual({ tab: t.text, tag: 'A', focusable: true });
+        expect(t.name).toBe(t.badge ? `${t.badge}条未读消息 ${t.text}` : t.text);
+        expect(t.current).toBe(t.text === '我的' ? 'page' : null);
+      }
+    }
   }, 180_000);
 });

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { activateRolesByKeyboard, focusablePages } from '../../miniprogram/h5-keyboard';
+import { describeTabBar } from '../../miniprogram/h5-tab-bar';
 
 /**
  * Taro's tappable View and Text are plain elements to a screen reader and out of the keyboard's reach
@@ -78,5 +79,40 @@ test('H5: every page box of the router can take the focus, so a page with no con
   document.querySelector('.taro_router')!.append(next);
   await new Promise((r) => setTimeout(r, 0));
   expect(next.tabIndex).toBe(0);
+  stop();
+});
+
+test('H5 tab bar: the open tab is the current page, and the count on 我的 is named as unread messages, after every redraw', async () => {
+  // Taro's bar as it draws it: a link per tab, icon, optional badge, label.
+  const tab = (label: string, open: boolean, badge?: string) =>
+    `<a href="javascript:;" class="weui-tabbar__item${open ? ' weui-bar__item_on' : ''}"><span><img alt="" class="weui-tabbar__icon">${badge ? `<span class="weui-badge taro-tabbar-badge">${badge}</span>` : ''}</span><p class="weui-tabbar__label">${label}</p></a>`;
+  document.body.innerHTML = '';
+  const stop = describeTabBar();
+  const bar = document.createElement('div');
+  bar.className = 'weui-tabbar';
+  bar.innerHTML = tab('首页', true) + tab('我的', false, '12');
+  document.body.append(bar);
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+  await flush();
+  const [home, me] = Array.from(document.querySelectorAll<HTMLElement>('.weui-tabbar__item'));
+  expect(home.getAttribute('aria-current')).toBe('page');
+  expect(me.getAttribute('aria-current')).toBeNull();
+  // The badge is a picture named for its count; the tab's name is its content, so it keeps the visible label.
+  const badge = me.querySelector('.weui-badge')!;
+  expect([badge.getAttribute('role'), badge.getAttribute('aria-label')]).toEqual(['img', '12条未读消息']);
+  expect(me.getAttribute('aria-label')).toBeNull();
+
+  // A new count: Taro rewrites the badge's text.
+  badge.textContent = '3';
+  await flush();
+  expect(badge.getAttribute('aria-label')).toBe('3条未读消息');
+
+  // 我的 opened and its messages read: Taro moves the class and drops the badge.
+  home.classList.remove('weui-bar__item_on');
+  me.classList.add('weui-bar__item_on');
+  me.querySelector('.weui-badge')!.remove();
+  await flush();
+  expect(home.getAttribute('aria-current')).toBeNull();
+  expect(me.getAttribute('aria-current')).toBe('page');
   stop();
 });
