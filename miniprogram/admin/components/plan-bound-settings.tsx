@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PLAN_MAX_WORKING_DAYS_LIMIT, RatingSettingsSaveSchema } from '../../../shared/ratings/ratings-schema';
 import { call } from '../../api/call';
 import { useRemote } from '../../hooks/use-remote';
@@ -13,10 +13,9 @@ import { FormField, TextField } from './form-field';
  */
 export function PlanBoundSettings({ admin }: { admin: boolean }) {
   const current = useRemote(() => call('ratings', 'settings', {}), []);
-  const [draft, setDraft] = useState('');
-  useEffect(() => {
-    if (current.data) setDraft(String(current.data.planMaxWorkingDays));
-  }, [current.data]);
+  // What the admin typed; until then the saved bound. The field mounts with its value and is not set
+  // again straight after: H5's Taro input throws (console.error) when its value changes before it has drawn.
+  const [typed, setDraft] = useState<string | null>(null);
   const form = useValidatedForm({
     schema: RatingSettingsSaveSchema,
     submit: (data) => call('ratings', 'saveSettings', data),
@@ -25,6 +24,7 @@ export function PlanBoundSettings({ admin }: { admin: boolean }) {
   });
   if (!current.data) return null;
   const bound = current.data.planMaxWorkingDays;
+  const draft = typed ?? String(bound);
   return (
     <View className="card form" data-testid="plan-bound-settings">
       <Text className="section-head__title">限期整改期限</Text>
