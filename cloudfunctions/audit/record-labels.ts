@@ -1,6 +1,6 @@
 import type { AuditRecordRef } from '../../shared/audit/audit-contract';
 import { INQUIRY_KIND_LABELS } from '../../shared/inquiries/inquiry-types';
-import { LETTER_TEMPLATE_LABELS } from '../../shared/requests/letter-templates';
+import { LETTER_TEMPLATE_LABELS } from '../../shared/requests/letter-template-labels';
 import { REVIEW_KIND_LABELS } from '../../shared/reviews/review-kinds';
 import type { CollectionName, CollectionRecords } from '../_runtime/collections';
 import type { Store } from '../_runtime/store/port';

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { refuseBidiControls } from '../api/bidi-controls';
 import '../api/zod-messages';
 import type { FieldErrors } from '../api/errors';
-import { REPLY_TYPES, REPLY_TYPE_LABELS } from './reply-categories';
 import { fillTemplate, type LetterTemplate, type LetterTemplateKey } from './letters';
 import type { Letter } from './request-types';
+import { LETTER_TEMPLATE_KEYS, LETTER_TEMPLATE_LABELS } from './letter-template-labels';
 import { chinesePlaceholder, PLACEHOLDER_NAMES, PLACEHOLDER_PATTERN, placeholderKeyOf } from './letter-placeholders';
 
 /**
@@ -15,16 +15,7 @@ import { chinesePlaceholder, PLACEHOLDER_NAMES, PLACEHOLDER_PATTERN, placeholder
  * the deadline, Art. 30; an extension notice must say by when, Art. 33).
  * Pure: the editor page validates with the same schema as the server.
  */
-export const LETTER_TEMPLATE_KEYS = [...REPLY_TYPES, 'supplement', 'extension', 'reasons', 'delayedDue', 'fee'] as const satisfies readonly LetterTemplateKey[];
-
-export const LETTER_TEMPLATE_LABELS: Record<LetterTemplateKey, string> = {
-  ...REPLY_TYPE_LABELS,
-  supplement: '补正告知书（第三十条）',
-  extension: '延期答复告知书（第三十三条）',
-  reasons: '说明理由告知书（第三十五条）',
-  delayedDue: '延迟答复告知书（第三十五条）',
-  fee: '信息处理费收费通知（第四十二条）',
-};
+export { LETTER_TEMPLATE_KEYS, LETTER_TEMPLATE_LABELS };
 
 /** Every placeholder, with what it stands for. */
 export const SLOT_LABELS = {

@@ -99,7 +99,7 @@ e2eDescribe('staff administration in Chromium', () => {
     await settled(c);
     expect(await byTestId(c, 'queue-item').filter({ hasText: theirs.trackingNumber }).count()).toBe(0);
     await e2e.open(c, `/admin/pages/request/index?id=${theirs.id}`);
-    await byTestId(c, 'detail-error').getByText('未找到该申请').waitFor();
+    await byTestId(c, 'staff-not-found').getByText('没有找到这件申请').waitFor();
 
     // The clerk handles their department's request: opens it (personal data in full, recorded) and replies.
     await e2e.open(c, '/admin/pages/requests/index');
@@ -121,8 +121,10 @@ e2eDescribe('staff administration in Chromium', () => {
     expect(entries).toContain('staff.accept');
     expect(entries).toContain('requests.manageGet');
     expect(entries).toContain('requests.reply');
-    expect(entries).toContain(ours.id);
-    expect(entries).not.toContain(theirs.id);
+    // Records are named by what a person reads (the tracking number), never by an internal id.
+    expect(entries).toContain(`申请 ${ours.trackingNumber}`);
+    expect(entries).not.toContain(theirs.trackingNumber);
+    expect(entries).not.toContain(ours.id);
     await admin.page.screenshot({ path: 'test-results/e2e-department-audit.png' });
     await admin.context.close();
     await clerk.context.close();
