@@ -63,16 +63,16 @@ function readable(id: string): string | null {
  * where to look first; a letter template's key is labelled by its name.
  */
 export async function labelRecords(store: Store, entries: ReadonlyArray<{ action: string; recordIds: string[] }>): Promise<Map<string, AuditRecordRef>> {
-  const found = new Map<string, AuditRecordRef>();
   const collections = Object.keys(LABELS) as CollectionName[];
+  // Where to look for each id, from the first entry naming it; the ids are then looked up at once
+  // (on CloudBase each lookup is a round trip, and a page names up to a few dozen).
+  const orderOf = new Map<string, CollectionName[]>();
   for (const entry of entries) {
-    const fn = entry.action.split('.')[0];
-    for (const id of entry.recordIds) {
-      if (found.has(id)) continue;
-      found.set(id, await labelOne(store, id, [...(FIRST[fn] ?? []), ...collections.filter((c) => !(FIRST[fn] ?? []).includes(c))]));
-    }
+    const first = FIRST[entry.action.split('.')[0]] ?? [];
+    for (const id of entry.recordIds) if (!orderOf.has(id)) orderOf.set(id, [...first, ...collections.filter((c) => !first.includes(c))]);
   }
-  return found;
+  const labels = await Promise.all([...orderOf].map(([id, order]) => labelOne(store, id, order)));
+  return new Map(labels.map((label) => [label.id, label]));
 }
 
 async function labelOne(store: Store, id: string, order: CollectionName[]): Promise<AuditRecordRef> {
