@@ -85,3 +85,25 @@ test('regular-expression syntax in a query is matched literally', () => {
   expect(escapeRegExp('a.b*(c)[d]')).toBe('a\\.b\\*\\(c\\)\\[d\\]');
   expect(new RegExp(escapeRegExp('.*')).test('abc')).toBe(false);
 });
+
+const faqEntry = (i: number, extra: Doc = {}): Doc => ({
+  _id: `f${i}`, status: 'active', question: `问题${i}`, answer: '', topic: '其他', departmentId: 'office',
+  checkedAt: `2026-11-${String(10 + i).padStart(2, '0')}T00:00:00.000Z`, ...extra,
+});
+
+test('FAQ: every term over question, answer and topic, active only; question matches first, then the most recently checked', async () => {
+  const db = fakeDb([
+    faqEntry(1, { question: '社保卡丢了怎么补办？' }),
+    faqEntry(2, { answer: '带上社保卡和身份证。' }),
+    faqEntry(3, { answer: '社保卡在一楼窗口办理。', topic: '社保' }),
+    faqEntry(4, { question: '社保卡补办要多久？', status: 'retired' }),
+    faqEntry(5, { answer: '社保卡', departmentId: 'housing' }),
+  ]);
+  const search = new CloudbaseNoticeSearch(db);
+  // The question match is the oldest of them, yet comes first, as the local cloud's index orders it.
+  expect((await search.searchFaq({ terms: ['社保卡'], limit: 10 })).map((e) => e.id)).toEqual(['f1', 'f5', 'f3', 'f2']);
+  expect((await search.searchFaq({ terms: ['社保卡'], limit: 2 })).map((e) => e.id)).toEqual(['f1', 'f5']);
+  expect((await search.searchFaq({ terms: ['社保卡', '窗口'], limit: 10 })).map((e) => e.id)).toEqual(['f3']);
+  expect((await search.searchFaq({ terms: ['社保卡'], departmentId: 'office', topic: '社保', limit: 10 })).map((e) => e.id)).toEqual(['f3']);
+  expect(await search.searchFaq({ terms: [], limit: 10 })).toEqual([]);
+});

@@ -81,7 +81,11 @@ const FAQ_SEARCHED = ['question', 'answer', 'topic'] as const;
 
 /**
  * The FAQ on CloudBase: the same regular expressions over question, answer and topic (a bureau's
- * FAQ is small, so answers are searched too), active entries, most recently checked first.
+ * FAQ is small, so answers are searched too), active entries, in the port's order — those whose
+ * question holds the first term first, then the most recently checked — as the local cloud's index
+ * answers. CloudBase cannot sort by "matches", so it asks twice: the question matches (newest
+ * checked first), then all matches; the first `limit` of the second holds every other entry the page
+ * needs, since at most `limit` of them are question matches.
  */
 export async function searchFaqOnCloudbase(db: CloudbaseSearchDb, request: FaqSearchRequest): Promise<Array<Stored<FaqRecord>>> {
   if (request.terms.length === 0) return [];
@@ -89,12 +93,16 @@ export async function searchFaqOnCloudbase(db: CloudbaseSearchDb, request: FaqSe
   const conditions: unknown[] = [{ status: _.eq('active') }];
   if (request.departmentId) conditions.push({ departmentId: _.eq(request.departmentId) });
   if (request.topic) conditions.push({ topic: _.eq(request.topic) });
-  for (const term of request.terms) {
-    const pattern = db.RegExp({ regexp: escapeRegExp(term), options: 'i' });
-    conditions.push(_.or(FAQ_SEARCHED.map((field) => ({ [field]: pattern }))));
-  }
-  const res = await db.collection('faq').where(_.and(conditions)).orderBy('checkedAt', 'desc').limit(request.limit).get();
-  return (res.data as Array<Record<string, unknown>>).map(({ _id, ...rest }) => ({ ...rest, id: _id as string }) as unknown as Stored<FaqRecord>);
+  const pattern = (term: string) => db.RegExp({ regexp: escapeRegExp(term), options: 'i' });
+  for (const term of request.terms) conditions.push(_.or(FAQ_SEARCHED.map((field) => ({ [field]: pattern(term) }))));
+  const read = async (where: unknown[]) =>
+    ((await db.collection('faq').where(_.and(where)).orderBy('checkedAt', 'desc').limit(request.limit).get()).data as Array<Record<string, unknown>>)
+      .map(({ _id, ...rest }) => ({ ...rest, id: _id as string }) as unknown as Stored<FaqRecord>);
+  const inQuestion = await read([...conditions, { question: pattern(request.terms[0]) }]);
+  if (inQuestion.length >= request.limit) return inQuestion;
+  const first = new Set(inQuestion.map((entry) => entry.id));
+  const rest = (await read(conditions)).filter((entry) => !first.has(entry.id));
+  return [...inQuestion, ...rest].slice(0, request.limit);
 }
 
 /** A term is matched literally: every character a regular expression would read as syntax is escaped. */
