@@ -5,7 +5,8 @@ import { assertMayReadDeliveries } from './subject-access';
 import { maskOpenid } from '../../shared/privacy/masking';
 import type { Store, Stored } from '../_runtime/store/port';
 import { bulletinAudience } from '../_notifications/bulletin-audience';
-import { DELIVERIES, INBOX, OUTBOX, READ_MARKS, WECHAT_RECORDED, type OutboxRecord } from '../_notifications/records';
+import { bulletinReaders, rowHoldersInAudience } from '../_notifications/bulletin-readers';
+import { DELIVERIES, INBOX, OUTBOX, WECHAT_RECORDED, type OutboxRecord } from '../_notifications/records';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'noGrant', 'failed'];
 const LISTED = 20;
@@ -37,6 +38,8 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
     const reach = new Map(bulletins.map((b) => [b.id, b]));
     const bulletinAudience = bulletins.reduce((n, b) => n + b.audience, 0);
     const bulletinRead = bulletins.reduce((n, b) => n + b.read, 0);
+    // A resident shown a half-copied bulletin by their old inbox row is counted with the inbox rows, not again in its audience.
+    const countedTwice = bulletins.reduce((n, b) => n + b.rowHolders, 0);
     // A bulletin's subscribers without a WeChat grant have no delivery row: they are its audience less its sends.
     const bulletinNoGrant = bulletins.reduce((n, b) => n + Math.max(0, b.audience - b.sends), 0);
     const problems = [...failed.items, ...refused.items]
@@ -53,7 +56,7 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
         status: j.status,
         recipients: reach.get(j.id)?.audience ?? j.progress.recipients,
       })),
-      inApp: allInApp - staffInApp + bulletinAudience,
+      inApp: allInApp - staffInApp + bulletinAudience - countedTwice,
       read: allRead - staffRead + bulletinRead,
       // Bulletin recipients without a grant are counted, not given a row each (older bulletins counted them on the job).
       wechat: Object.fromEntries(
@@ -68,10 +71,12 @@ export const deliveriesFunction = defineFunction('deliveries', deliveriesContrac
 
 /**
  * How far a bulletin read from its rows reached: the residents subscribed to its topics at its
- * publication (each once, bulletin-audience.ts), the read marks on it, and the WeChat sends queued.
+ * publication (each once, bulletin-audience.ts), those of them who read it (by their own mark or
+ * by 「全部已读」, bulletin-readers.ts), those also holding an old inbox row of it, and the WeChat
+ * sends queued.
  */
-async function bulletinReach(store: Store, job: Stored<OutboxRecord>): Promise<{ id: string; audience: number; read: number; sends: number }> {
+async function bulletinReach(store: Store, job: Stored<OutboxRecord>): Promise<{ id: string; audience: number; read: number; rowHolders: number; sends: number }> {
   const topics = job.audience.type === 'topics' ? job.audience.topics : [];
-  const [audience, read] = await Promise.all([bulletinAudience(store, topics, job.createdAt), store.collection(READ_MARKS).count({ bulletinId: job.id })]);
-  return { id: job.id, audience, read, sends: job.progress.recipients };
+  const [audience, read, rowHolders] = await Promise.all([bulletinAudience(store, topics, job.createdAt), bulletinReaders(store, job), rowHoldersInAudience(store, job)]);
+  return { id: job.id, audience, read, rowHolders, sends: job.progress.recipients };
 }

@@ -30,10 +30,11 @@ export const inboxFunction = defineFunction('inbox', inboxContract, {
         for (const row of page.items) if (await markOne(store, openid, row.id)) updated += 1;
         if (page.items.length < 100) break;
       }
-      // Each unread bulletin gets its mark (so a bulletin's readers can be counted), and the 「全部已读」
-      // mark moves to now, so the unread count never reads further back than this moment again.
+      // 「全部已读」 is one row, its time: every bulletin published up to it reads as read, and the
+      // delivery report counts its holders among a bulletin's readers (bulletin-readers.ts), so
+      // marking a thousand unread bulletins costs one write, not a thousand.
       const unread = await unreadBulletins(store, openid);
-      await markAllBulletins(store, openid, unread, now());
+      await moveMarkAll(store, openid, now());
       updated += unread.length;
     }
     return { updated, unread: await unreadCount(store, openid) };
@@ -72,18 +73,8 @@ async function markBulletin(store: Store, openid: string, bulletinId: string, no
   }
 }
 
-const MARKS_PER_TRANSACTION = 100;
-
-async function markAllBulletins(store: Store, openid: string, bulletinIds: string[], now: Date): Promise<void> {
-  const readAt = now.toISOString();
-  for (let i = 0; i < bulletinIds.length; i += MARKS_PER_TRANSACTION) {
-    await store.transaction(async (tx) => {
-      for (const bulletinId of bulletinIds.slice(i, i + MARKS_PER_TRANSACTION)) {
-        const id = readMarkIdFor(openid, bulletinId);
-        if (!(await tx.collection(READ_MARKS).get(id))) await tx.collection(READ_MARKS).insert({ id, openid, bulletinId, readAt });
-      }
-    });
-  }
+/** Moves the resident's 「全部已读」 mark to now (writes it the first time). */
+async function moveMarkAll(store: Store, openid: string, now: Date): Promise<void> {
   const id = readMarkIdFor(openid, null);
   await store.transaction(async (tx) => {
     const marks = tx.collection(READ_MARKS);

@@ -1,4 +1,5 @@
-import { DELIVERIES, WECHAT_RECORDED } from '../../cloudfunctions/_notifications/records';
+import { DELIVERIES, INBOX, inboxIdFor, OUTBOX, READ_MARKS, WECHAT_RECORDED } from '../../cloudfunctions/_notifications/records';
+import { topicKey } from '../../shared/notifications/topics';
 import { templateFor } from '../../shared/notifications/subscribe-templates';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
 import { announcement } from '../support/factories';
@@ -63,4 +64,50 @@ test('reading it counts one reader', async () => {
   ok(await cloud.call('follows-all', 'inbox', { action: 'markRead', data: { ids: [`np-${noticeId}`] } }));
   const report = ok(await cloud.call('demo-editor', 'deliveries', { action: 'forSubject', data: { subjectId: noticeId } }));
   expect(report).toMatchObject({ inApp: 5, read: 1 });
+});
+
+const report = (subjectId: string) => cloud.call('demo-editor', 'deliveries', { action: 'forSubject', data: { subjectId } }).then(ok);
+const markAll = (openid: string) => cloud.call(openid, 'inbox', { action: 'markRead', data: { all: true } }).then(ok);
+
+test('全部已读 is one row, and counts its resident among the readers once; outside the audience it counts nothing', async () => {
+  later(1);
+  await markAll('kind-only');
+  expect(await cloud.store.collection(READ_MARKS).count({ openid: 'kind-only' })).toBe(1);
+  expect(await report(noticeId)).toMatchObject({ inApp: 5, read: 2 });
+  // follows-all read it one by one before: 全部已读 now does not count them again.
+  await markAll('follows-all');
+  // Subscribed to nothing before the publication: their 全部已读 is not a reading of it.
+  await subscribe('newcomer', { kind: 'announcement' });
+  await markAll('newcomer');
+  expect(await report(noticeId)).toMatchObject({ inApp: 5, read: 2 });
+});
+
+test('a bulletin caught half-way through the old per-resident fan-out: each resident counted once, as shown and as read', async () => {
+  // Its own kind, so the residents above are not of its audience.
+  const topic = topicKey({ kind: 'policy' });
+  await subscribe('row-holder', { kind: 'policy' });
+  await subscribe('no-row', { kind: 'policy' });
+  later(1);
+  const draft = ok(await cloud.call('demo-editor', 'notices', { action: 'save', data: { notice: announcement({ title: '旧版分发中的通知' }) } }));
+  const at = cloud.clock.now.toISOString();
+  const jobId = `np-${draft.id}`;
+  await cloud.store.transaction(async (tx) => {
+    // An old-shape job (no inAppOnRead, no bulletin rows) that had written row-holder's inbox row when it stopped.
+    await tx.collection(OUTBOX).insert({
+      id: jobId, cause: 'noticePublished', subjectId: draft.id, audience: { type: 'topics', topics: [topic] }, purpose: 'bulletin',
+      message: { title: '旧版分发中的通知', body: '正文', link: { type: 'notice', id: draft.id }, page: `pages/notice-detail/index?id=${draft.id}`, values: { title: '旧版分发中的通知', at } },
+      status: 'pending', progress: { topicIndex: 0, lastId: 'x', recipients: 1 }, createdAt: at, updatedAt: at,
+    });
+    await tx.collection(INBOX).insert({
+      id: inboxIdFor(jobId, 'row-holder'), openid: 'row-holder', notificationId: jobId, subjectId: draft.id, title: '旧版分发中的通知', body: '正文',
+      link: { type: 'notice', id: draft.id }, read: false, createdAt: at,
+    });
+  });
+  // no-row presses 全部已读 before the bulletin's rows are written: once they are, it reads as read for them, with no mark of its own.
+  later(1);
+  await markAll('no-row');
+  await dispatchAll(cloud);
+  expect(await report(draft.id)).toMatchObject({ inApp: 2, read: 1 });
+  await markAll('row-holder');
+  expect(await report(draft.id)).toMatchObject({ inApp: 2, read: 2 });
 });
