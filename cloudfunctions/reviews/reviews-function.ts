@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/api/errors';
-import type { ReviewEvent, ReviewItem, ReviewRecord } from '../../shared/reviews/review-kinds';
+import { reviewSummaryOf, type ReviewEvent, type ReviewItem, type ReviewRecord } from '../../shared/reviews/review-kinds';
 import type { Caller } from '../../shared/staff/roles';
 import { changeRecord } from '../_runtime/change-record';
 import { defineFunction } from '../_runtime/define-function';
@@ -26,7 +26,8 @@ export const reviewsFunction = defineFunction('reviews', reviewsContract, {
     // The same question as 我的待办's count of what waits for this reviewer.
     if (othersOnly) where.authorOpenid = { ne: caller.openid as string };
     const page = await store.collection('reviews').find({ where, orderBy: [['submittedAt', 'asc']], limit, cursor });
-    return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    // Titles only: each letter's text is read on its own page (reviews.get), which is audited.
+    return { items: page.items.map((r) => reviewSummaryOf(toItem(r))), nextCursor: page.nextCursor };
   },
 
   async get({ id }, { store, caller }) {
@@ -40,7 +41,7 @@ export const reviewsFunction = defineFunction('reviews', reviewsContract, {
     // The editor's page asks this to show 已提交审核 or the send-back comment: the latest item only.
     const latest = (await store.collection('reviews').find({ where: { subjectId }, orderBy: [['submittedAt', 'desc'], ['subjectVersion', 'desc']], limit: 1 })).items[0];
     if (!latest || !maySee(caller, latest)) return null;
-    return toItem(latest);
+    return reviewSummaryOf(toItem(latest));
   },
 
   async approve({ id, version }, ctx) {

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../shared/notices/notice-schema';
 import type { NoticeDiff } from '../../shared/notices/notice-versions';
-import type { ReviewItem, ReviewStatus } from '../../shared/reviews/review-kinds';
+import type { ReviewItem, ReviewStatus, ReviewSummary } from '../../shared/reviews/review-kinds';
 
 /**
  * A review item as the staff pages read it: whatever kind it is, `text` is what goes out. Items of
@@ -20,6 +20,6 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
 };
 
 /** The line a reviewer recognises the item by: the request's tracking number and the letter's title, or the notice's title. */
-export function reviewSubject(item: ReviewItemView): string {
+export function reviewSubject(item: Pick<ReviewSummary, 'reference' | 'text'>): string {
   return item.reference ? `${item.reference} · ${item.text.title}` : item.text.title;
 }

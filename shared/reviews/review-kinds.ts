@@ -106,6 +106,19 @@ export const REQUEST_REVIEW_KIND: Record<ReviewedRequestCommand['type'], ReviewK
 
 export type ReviewItem = ReviewRecord & { id: string; version: number };
 
+/**
+ * An item as a list shows it (`reviews.queue`, `reviews.forSubject`): what it is, where it stands and
+ * its title, without the text that goes out or what approval carries out. A request's letter is
+ * addressed to the applicant by name, so reading it is `reviews.get`, a view on the audit trail; a
+ * list of twenty letters would otherwise be twenty unrecorded views.
+ */
+export type ReviewSummary = Omit<ReviewItem, 'text' | 'payload'> & { text: { title: string } };
+
+export function reviewSummaryOf(item: ReviewItem): ReviewSummary {
+  const { text, payload: _carriedOut, ...rest } = item;
+  return { ...rest, text: { title: text.title } };
+}
+
 export interface ReviewEvent {
   subjectType: 'review';
   subjectId: string;

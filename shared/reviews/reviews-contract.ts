@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { action } from '../api/define';
 import { CursorSchema, IdSchema, LimitSchema, VersionSchema, type PageOf } from '../api/common';
 import { staff } from '../staff/roles';
-import { REVIEW_KINDS, REVIEW_STATUSES, type ReviewItem, type ReviewKind } from './review-kinds';
+import { REVIEW_KINDS, REVIEW_STATUSES, type ReviewItem, type ReviewKind, type ReviewSummary } from './review-kinds';
 
 export interface ReviewSettingsView {
   /** The kinds of act that wait for a reviewer; every other kind takes effect at once. */
@@ -21,7 +21,7 @@ export interface PendingReview {
  * approve it or send it back; the author may open their own item to read the comment.
  */
 export const reviewsContract = {
-  queue: action<PageOf<ReviewItem>>()({
+  queue: action<PageOf<ReviewSummary>>()({
     input: z.strictObject({
       status: z._default(z.enum(REVIEW_STATUSES), 'pending'),
       /** 我的待办's 待我审核: leave out the caller's own submissions, which someone else must decide (SELF_REVIEW). */
@@ -45,7 +45,7 @@ export const reviewsContract = {
     // handler's detail view. A notice's item holds none, but one rule for the action keeps it simple.
     viewsPersonalData: true,
   }),
-  forSubject: action<ReviewItem | null>()({
+  forSubject: action<ReviewSummary | null>()({
     input: z.strictObject({ subjectId: IdSchema }),
     access: staff('reviewer', 'publisher', 'handler'),
     summary: '某一事项（公告、申请）最近一次提交的审核：待审核、已退回（附意见）或已通过；提交人只能看到自己提交的',

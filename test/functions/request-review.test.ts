@@ -86,7 +86,12 @@ test('sent back to the clerk with the comment, corrected, approved by another re
   later(1);
   const second = ok(await call(clerk, 'requests', 'reply', { id: request.id, version: request.version, category: 'disclosed', text: '现提供《老旧小区改造项目招标文件》。' }));
   expect(second.reviewId).not.toBe(first.reviewId);
-  const pending = ok(await call(reviewer, 'reviews', 'queue', {})).items.find((i: { id: string }) => i.id === second.reviewId);
+  // The queue names the letter; its text, addressed to the applicant, is read on the item's own page, which is audited.
+  const listed = ok(await call(reviewer, 'reviews', 'queue', {})).items.find((i: { id: string }) => i.id === second.reviewId);
+  expect(listed).toMatchObject({ reference: request.trackingNumber, text: { title: expect.stringContaining('告知书') } });
+  expect(JSON.stringify(listed)).not.toContain('现提供');
+  expect(JSON.stringify(ok(await call(clerk, 'reviews', 'forSubject', { subjectId: request.id })))).not.toContain('现提供');
+  const pending = ok(await call(reviewer, 'reviews', 'get', { id: second.reviewId }));
   expect(pending.text.body).toContain('现提供《老旧小区改造项目招标文件》。');
 
   later(2);

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
-import type { ReviewItemView } from '../review-item';
+import type { ReviewSummary } from '../../../shared/reviews/review-kinds';
 import '../review.css';
 
 /**
@@ -8,7 +8,7 @@ import '../review.css';
  * waiting for review, or sent back with the reviewer's comment to act on. An approved item needs no
  * banner — the act has happened and the page shows it.
  */
-export function ReviewState({ review, subjectVersion }: { review: ReviewItemView | null; subjectVersion: number | undefined }) {
+export function ReviewState({ review, subjectVersion }: { review: ReviewSummary | null; subjectVersion: number | undefined }) {
   if (!review || review.status === 'approved') return null;
   if (review.status === 'pending') {
     const stale = subjectVersion !== undefined && review.subjectVersion !== subjectVersion;

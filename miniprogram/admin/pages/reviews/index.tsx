@@ -6,10 +6,10 @@ import { PagedListView } from '../../../components/paged-list-view';
 import { useElderClass } from '../../../elder-mode';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { go, routes } from '../../../navigation';
-import { REVIEW_KIND_LABELS, type ReviewStatus } from '../../../../shared/reviews/review-kinds';
+import { REVIEW_KIND_LABELS, type ReviewStatus, type ReviewSummary } from '../../../../shared/reviews/review-kinds';
 import { waitedFor } from '../../../../shared/reviews/review-wording';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
-import { REVIEW_STATUS_LABELS, reviewSubject, type ReviewItemView } from '../../review-item';
+import { REVIEW_STATUS_LABELS, reviewSubject } from '../../review-item';
 
 /** A status, or 待我审核: pending items others submitted (one's own wait for someone else, SELF_REVIEW). */
 type ReviewFilter = ReviewStatus | 'toDecide';
@@ -55,7 +55,7 @@ export default function ReviewsPage() {
       <PagedListView
         list={list}
         emptyText={status === 'pending' || status === 'toDecide' ? '没有待审核的事项' : '没有记录'}
-        renderItem={(item: ReviewItemView) => (
+        renderItem={(item: ReviewSummary) => (
           <View role="button" tabIndex={0} key={item.id} className="card" onClick={() => go(routes.adminReview(item.id))} data-testid="review-item">
             <View className="notice-card__meta">
               <Text className="badge badge--muted" data-testid="review-kind">{REVIEW_KIND_LABELS[item.kind]}</Text>
