@@ -5,6 +5,7 @@ import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
+import { calendarTablesPlugin } from './calendar-tables.mjs';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -16,7 +17,9 @@ const names = readdirSync('cloudfunctions', { withFileTypes: true })
  * Modules a function loads only when the work that needs them comes, built as their own files beside
  * index.js so the function's cold start does not parse them:
  * - requests: the letter PDF (pdf-lib and fontkit, ~1 MB) with its font, Noto Serif SC (SIL OFL 1.1, from
- *   the npm package @expo-google-fonts/noto-serif-sc), copied as fonts/NotoSerifSC-Regular.ttf with its licence.
+ *   the npm package @expo-google-fonts/noto-serif-sc), copied as fonts/NotoSerifSC-Regular.ttf with its licence;
+ *   what writes a request (the request machine), needed by a submit or a change, not by a resident's reads;
+ *   and the staff actions (queue, fees, reviews, the roster), which residents never call.
  * - calendar: what a change of the calendar recomputes (open requests, follow-ups and cases: the request
  *   machine), needed a few times a year, not by the everyday `days` and `dueDate`.
  * - deliveries: every periodic job, needed by the timer, not by a wake (the dispatcher alone) or staff.
@@ -31,7 +34,7 @@ const LAZY = {
   inquiries: { modules: ['redirect-from-request'] },
   reviews: { modules: ['request-review'] },
   requests: {
-    modules: ['letter-pdf'],
+    modules: ['letter-pdf', 'request-changes', 'staff-actions'],
     files: [
       ['node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf', 'fonts/NotoSerifSC-Regular.ttf'],
       ['node_modules/@expo-google-fonts/noto-serif-sc/LICENSE_FONT', 'fonts/OFL.txt'],
@@ -59,6 +62,8 @@ async function actionSummariesPlugin() {
   };
 }
 const summaries = await actionSummariesPlugin();
+// chinese-days' answers for the calendar as a table of a few KB, not the package's 24 KB (scripts/calendar-tables.mjs).
+const calendarTables = await calendarTablesPlugin();
 
 rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
@@ -101,7 +106,7 @@ for (const name of names) {
     // draws the code, so the 56 KB of qrcode would only slow every cold start of windows and staff.
     external: ['@cloudbase/node-sdk', 'qrcode'],
     logLevel: 'warning',
-    plugins: [summaries],
+    plugins: [summaries, calendarTables],
   });
   const files = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {

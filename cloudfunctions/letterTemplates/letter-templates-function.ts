@@ -17,7 +17,8 @@ import type { HandlerContext } from '../_runtime/handler-context';
 import { changeRecord } from '../_runtime/change-record';
 import type { Stored } from '../_runtime/store/port';
 import { LETTER_TEMPLATES } from '../requests/letter-templates-data';
-import { loadSeal, saveSeal } from '../requests/bureau-seal';
+import { loadSeal } from '../requests/bureau-seal';
+import { saveSeal } from './save-seal';
 
 export interface TemplateEvent {
   subjectType: 'letterTemplate';

@@ -1,6 +1,4 @@
-import { getDayDetail, getHolidaysInRange, getWorkdaysInRange } from 'chinese-days';
-import type { NamedDay } from './calendar-schema';
-import { weekdayOf } from './dates';
+import { publishedYear } from './chinese-days-source';
 import { statutoryHolidays } from './statutory-holidays';
 import type { YearArrangement } from './working-calendar';
 
@@ -28,19 +26,6 @@ function provisionalYear(year: number): YearArrangement | null {
 }
 
 function readYear(year: number): YearArrangement | null {
-  const start = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const holidayDates = getHolidaysInRange(start, end, false);
-  if (holidayDates.length === 0) return null;
-  const holidays: NamedDay[] = holidayDates.map((date) => ({ date, name: chineseName(getDayDetail(date).name) }));
-  const workdays: NamedDay[] = getWorkdaysInRange(start, end, true)
-    .filter((date) => weekdayOf(date) === 0 || weekdayOf(date) === 6)
-    .map((date) => ({ date, name: `${chineseName(getDayDetail(date).name)}调休上班` }));
-  return { year, holidays, workdays, covered: true, source: 'chinese-days', updatedAt: null, updatedBy: null };
-}
-
-/** chinese-days names days "National Day,国庆节,3": keep the Chinese name. */
-function chineseName(raw: string): string {
-  const parts = raw.split(',');
-  return parts[1] ?? parts[0];
+  const published = publishedYear(year);
+  return published && { year, ...published, covered: true, source: 'chinese-days', updatedAt: null, updatedBy: null };
 }

@@ -1,6 +1,6 @@
-import { getSolarDateFromLunar, getSolarTerms } from 'chinese-days';
 import type { NamedDay } from './calendar-schema';
 import { addDays } from './dates';
+import { festivalDates } from './chinese-days-source';
 
 /**
  * The days off that the 全国年节及纪念日放假办法 fixes by itself, before the
@@ -18,8 +18,9 @@ import { addDays } from './dates';
  *
  * Lunar dates and the solar term come from chinese-days (its lunar tables and
  * solar-term formula, which reach well beyond the years whose arrangements it
- * lists), so no second calendar package is needed. Server-side only: the
- * mini-program never bundles this.
+ * lists), so no second calendar package is needed; the function bundles carry
+ * them as a table built from the same answers (chinese-days-source.ts), which
+ * ends in 2110. Server-side only: the mini-program never bundles this.
  */
 
 /** The first year the current version of the 放假办法 governs; earlier years are all covered by published arrangements. */
@@ -27,17 +28,17 @@ export const STATUTORY_RULES_FROM_YEAR = 2025;
 
 export function statutoryHolidays(year: number): NamedDay[] {
   if (year < STATUTORY_RULES_FROM_YEAR) return [];
-  const lunar = (monthDay: string) => getSolarDateFromLunar(`${year}-${monthDay}`).date;
-  const newYear = lunar('01-01');
-  const qingming = getSolarTerms(`${year}-04-01`, `${year}-04-10`).find((t) => t.term === 'pure_brightness')?.date ?? `${year}-04-05`;
+  const festivals = festivalDates(year);
+  if (!festivals) return [];
+  const { lunarNewYear: newYear, qingming } = festivals;
   const days: NamedDay[] = [
     { date: `${year}-01-01`, name: '元旦' },
     ...[-1, 0, 1, 2].map((n) => ({ date: addDays(newYear, n), name: '春节' })),
     { date: qingming, name: '清明节' },
     { date: `${year}-05-01`, name: '劳动节' },
     { date: `${year}-05-02`, name: '劳动节' },
-    { date: lunar('05-05'), name: '端午节' },
-    { date: lunar('08-15'), name: '中秋节' },
+    { date: festivals.duanwu, name: '端午节' },
+    { date: festivals.zhongqiu, name: '中秋节' },
     { date: `${year}-10-01`, name: '国庆节' },
     { date: `${year}-10-02`, name: '国庆节' },
     { date: `${year}-10-03`, name: '国庆节' },

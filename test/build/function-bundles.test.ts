@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
 import { FUNCTIONS, HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
-import { functionBundleFiles, functionBundleSizes, requireMs } from '../../bench/package-size';
+import { BUNDLE_GOAL_BYTES, functionBundleFiles, functionBundleSizes, requireMs } from '../../bench/package-size';
 import { JOBS } from '../../cloudfunctions/_jobs/registry';
 
 /**
@@ -124,6 +124,8 @@ test('each function routes by its own part of the contract, the same object the 
     ['deliveries', 'periodic-jobs.js', 'JOBS'],
     ['inquiries', 'redirect-from-request.js', 'redirectFromRequest'],
     ['reviews', 'request-review.js', 'carryOutRequestReview'],
+    ['requests', 'request-changes.js', 'change'],
+    ['requests', 'staff-actions.js', 'staffActions'],
   ];
 
   test.each(LAZY)('%s: %s is required when its work comes, not at start, and loads beside the bundle', (name, file, exported) => {
@@ -148,6 +150,29 @@ test('each function routes by its own part of the contract, the same object the 
     // The name the store's conflict error gives itself, and an error message of errors.ts: strings minifying keeps.
     expect(holding('VersionConflictError')).toHaveLength(1);
     expect(holding('请先登录后再操作')).toHaveLength(1);
+  });
+
+  test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])(`%s: loads at most ${BUNDLE_GOAL_BYTES / 1024} KB at start (cold start)`, (name) => {
+    expect({ name, bytes: functionBundleSizes(DIST)[name] }).toEqual({ name, bytes: expect.any(Number) });
+    expect(functionBundleSizes(DIST)[name]).toBeLessThanOrEqual(BUNDLE_GOAL_BYTES);
+  });
+
+  test("the bundles carry chinese-days' answers as a table, not the package (the build checks the table against it)", () => {
+    for (const name of ['requests', 'calendar', 'ratings']) {
+      const code = bundleCode(name);
+      // Names the package's own code keeps through minifying: its solar-term keys and lunar month names.
+      expect(code).not.toMatch(/pure_brightness|lesser_cold/);
+      expect(code).toContain('春节调休上班');
+    }
+  });
+
+  test('a resident\'s reads start without the request machine or the staff actions, which load with their first call', () => {
+    const { start, lazy } = functionBundleFiles(DIST).requests;
+    const atStart = Object.keys(start).map((f) => readFileSync(join(DIST, 'requests', f), 'utf8')).join('\n');
+    // Strings those modules keep through minifying: an error of the machine's refusals, and the queue's unassigned filter.
+    expect(atStart).not.toContain('“未分配部门”不能与按部门筛选同时使用');
+    expect(Object.keys(lazy)).toEqual(expect.arrayContaining(['request-changes.js', 'staff-actions.js']));
+    expect(bundleCode('requests')).toContain('“未分配部门”不能与按部门筛选同时使用');
   });
 
   test('bench:size counts what a function loads at start apart from what it loads later', () => {
