@@ -15,6 +15,8 @@ function passThrough(props: Props): Record<string, unknown> {
     }
     // WeChat's open abilities (getPhoneNumber…) show as an attribute a test can look for.
     if (key === 'openType') out['data-open-type'] = value;
+    // In WeChat a tap on the privacy popup's agree button fires this event (the button has no onClick).
+    if (key === 'onAgreePrivacyAuthorization') out.onClick = value;
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { DRAFT_STORAGE_KEY, emptyRequestDraft } from '../../../requests/request-
 import { INQUIRY_CHANNEL_LABELS, INQUIRY_KIND_LABELS, type MyCaseView } from '../../../../shared/inquiries/inquiry-types';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 /**
  * One of the resident's cases: its number and status, when the answer is due, the conversation
@@ -119,6 +120,8 @@ export default function MyCasePage() {
       )}
 
       <CaseHistory history={c.history} />
+      {/* WeChat's privacy consent, asked here rather than on another page: copying a file name uses the clipboard is a privacy API. */}
+      <PrivacyPopup />
     </View>
   );
 }

@@ -14,6 +14,7 @@ import { formatBeijingDate, formatBeijingDateTime } from '../../../../shared/tim
 import '../../rating.css';
 import { useElderClass } from '../../../elder-mode';
 import { PrivacyNotice } from '../../../privacy/privacy-notice';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 // Stars rather than emoji faces: every font on every phone has ★.
 const STARS: Record<RatingLevel, string> = { verySatisfied: '★★★★★', satisfied: '★★★★', basic: '★★★', dissatisfied: '★★', veryDissatisfied: '★' };
@@ -185,6 +186,8 @@ export default function RatePage() {
         提交评价
       </Button>
       {errors.visitCode && <Text className="field__error">{errors.visitCode}</Text>}
+      {/* WeChat's privacy consent, on the page that collects a contact for the call back. */}
+      <PrivacyPopup />
     </View>
   );
 }

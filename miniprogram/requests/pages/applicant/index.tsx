@@ -11,6 +11,7 @@ import { beijingToday } from '../../../../shared/time/beijing-time';
 import { applicantFromDraft, emptyRequestDraft } from '../../request-draft';
 import { deleteApplicantProfile, emptyApplicantProfile, loadApplicantProfile, maskedProfileRows, saveApplicantProfile, type ApplicantProfile } from '../../applicant-profile';
 import '../../../components/requests/requests.css';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 /**
  * 我的 → 申请人信息: the applicant's details written once — person or organisation, the ID or
@@ -101,6 +102,8 @@ export default function ApplicantProfilePage() {
           </Button>
         </View>
       ) : null}
+      {/* WeChat's privacy consent, asked here rather than on another page: its phone button (getPhoneNumber) is a privacy API. */}
+      <PrivacyPopup />
     </View>
   );
 }

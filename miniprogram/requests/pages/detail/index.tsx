@@ -21,6 +21,7 @@ import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../../sha
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import '../../../components/requests/requests.css';
 import { useElderClass } from '../../../elder-mode';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 /**
  * One of the resident's requests: where it stands, when the answer is due
@@ -173,6 +174,8 @@ export default function MyRequestPage() {
           )}
         </View>
       )}
+      {/* WeChat's privacy consent, asked here rather than on another page: copying a file name uses the clipboard is a privacy API. */}
+      <PrivacyPopup />
     </View>
   );
 }

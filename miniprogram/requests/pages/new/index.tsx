@@ -14,6 +14,7 @@ import { useElderClass } from '../../../elder-mode';
 import { STATUTORY_WORKING_DAYS } from '../../../../shared/requests/statutory-periods';
 import { PrivacyNotice } from '../../../privacy/privacy-notice';
 import { applicantPartEmpty, loadApplicantProfile, profileOf, saveApplicantProfile, type ApplicantProfile } from '../../applicant-profile';
+import { PrivacyPopup } from '../../../privacy/privacy-popup';
 
 /** A new draft starts from the applicant's saved details (我的 → 申请人信息), if any. */
 function freshDraft() {
@@ -184,6 +185,8 @@ export default function NewRequestPage() {
           </Button>
         )}
       </View>
+      {/* WeChat's privacy consent, asked here rather than on another page: its phone button (getPhoneNumber) is a privacy API. */}
+      <PrivacyPopup />
     </View>
   );
 }
