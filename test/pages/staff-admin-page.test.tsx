@@ -53,6 +53,17 @@ test('invite → the code and its expiry are shown; the clerk types it in 加入
   expect(screen.getByTestId('invite-rating-officer-scope').textContent).toContain('全部服务窗口');
   fireEvent.click(screen.getByTestId('invite-dept-approval'));
   fireEvent.click(screen.getByTestId('invite-role-ratingOfficer'));
+  // So do an answerer (none ticked: only cases nobody was given) and a reviewer (none ticked: every department).
+  fireEvent.click(screen.getByTestId('invite-role-answerer'));
+  fireEvent.click(screen.getByTestId('invite-role-reviewer'));
+  expect(screen.queryByTestId('invite-answerer-without-department')).toBeNull();
+  expect(screen.getByTestId('invite-reviewer-scope').textContent).toContain('只审核所选部门');
+  fireEvent.click(screen.getByTestId('invite-dept-approval'));
+  expect(screen.getByTestId('invite-answerer-without-department').textContent).toContain('尚未分派部门');
+  expect(screen.getByTestId('invite-reviewer-scope').textContent).toContain('各部门');
+  fireEvent.click(screen.getByTestId('invite-role-answerer'));
+  fireEvent.click(screen.getByTestId('invite-role-reviewer'));
+  fireEvent.click(screen.getByTestId('invite-dept-approval'));
   fireEvent.click(screen.getByTestId('invite-submit'));
   await waitFor(() => screen.getByTestId('invite-code'));
   expect(recorded.toasts).toContain('已生成邀请码');

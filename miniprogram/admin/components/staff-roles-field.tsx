@@ -9,8 +9,8 @@ const ROLE_HINTS: Record<StaffRole, string> = {
   handler: '办理所属部门的依申请公开',
   publisher: '发布信息、审核意见',
   ratingOfficer: '所属部门的服务窗口、差评整改',
-  answerer: '答复咨询和投诉、维护常见问题',
-  reviewer: '审核待发布的信息（公开审查）',
+  answerer: '答复所属部门的咨询和分派给本人的投诉、维护常见问题',
+  reviewer: '审核所属部门待发出的信息和告知书（公开审查）',
   viewer: '只看统计和排名',
 };
 
@@ -68,6 +68,18 @@ export function StaffRolesField(props: {
             {departmentIds.length === 0
               ? '未选择部门的好差评整改人员负责全部服务窗口的差评（本机关好差评专岗），能看到每位评价人的联系方式。'
               : '好差评整改人员只看到所选部门的服务窗口和差评。'}
+          </Text>
+        ) : null}
+        {/* case-access.ts: an answerer of no department has only what nobody was given yet, and what is assigned to them. */}
+        {roles.includes('answerer') && !roles.includes('admin') && departmentIds.length === 0 ? (
+          <Text className="hint" data-testid={`${testId}-answerer-without-department`}>
+            未选择部门的咨询答复人员只能看到尚未分派部门的咨询和分派给本人的事项。
+          </Text>
+        ) : null}
+        {/* review-scope.ts: a reviewer of no department reviews for the whole bureau. */}
+        {roles.includes('reviewer') && !roles.includes('admin') ? (
+          <Text className="hint" data-testid={`${testId}-reviewer-scope`}>
+            {departmentIds.length === 0 ? '未选择部门的公开审查人员审核本机关各部门待发出的信息和告知书。' : '公开审查人员只审核所选部门待发出的信息和告知书。'}
           </Text>
         ) : null}
       </FormField>
