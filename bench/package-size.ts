@@ -109,7 +109,7 @@ export interface RequireTimes {
  * does not look for the metadata service while loading, so nothing leaves the machine.
  */
 export function requireTimes(file: string, runs = 5, preload?: string): RequireTimes {
-  const before = preload ? `require(${JSON.stringify(preload)});` : '';
+  const before = preload ? `require(${JSON.stringify(resolve(preload))});` : '';
   const script =
     `${before}const c=process.cpuUsage(),t=process.hrtime.bigint();require(${JSON.stringify(resolve(file))});` +
     'const u=process.cpuUsage(c);process.stdout.write(JSON.stringify([Number(process.hrtime.bigint()-t)/1e6,(u.user+u.system)/1e3]))';
@@ -123,8 +123,10 @@ export function requireMs(file: string, runs = 5, preload?: string): number {
 }
 
 export interface BundleFigures {
-  /** Bytes loaded at start (index.js and the chunks it requires). */
+  /** Bytes loaded at start (index.js, the chunks it requires, and the SDK beside it). */
   bytes: number;
+  /** Of those, @cloudbase/node-sdk's (cloudbase-sdk.js; 0 in a build from before the SDK was bundled). */
+  sdkBytes: number;
   /** Files loaded later, when an action needs them, with their bytes. */
   lazy: Record<string, number>;
   /** The whole require, the SDK included, as a cold instance pays it. */
@@ -133,17 +135,31 @@ export interface BundleFigures {
   own: RequireTimes;
 }
 
-const SDK = require.resolve('@cloudbase/node-sdk');
+/** The SDK as the functions carry it, beside each index.js (scripts/cloudbase-sdk-bundle.cjs). */
+export const SDK_FILE = 'cloudbase-sdk.js';
+/** The SDK as npm installs it, for comparison: what a function loaded when CloudBase installed the package. */
+const INSTALLED_SDK = require.resolve('@cloudbase/node-sdk');
 
-/** Each bundle's size and require times, and the SDK's own require time (every bundle loads it). */
-export function functionBundleFigures(dir = 'dist/cloudfunctions', runs = 5): { bundles: Record<string, BundleFigures>; sdk: RequireTimes } {
+/** The SDK a built function requires: its own cloudbase-sdk.js, or, in an older build, the installed package. */
+function sdkOf(dir: string): string {
+  return existsSync(join(dir, SDK_FILE)) ? join(dir, SDK_FILE) : INSTALLED_SDK;
+}
+
+/**
+ * Each bundle's size and require times; the SDK's own require time as the bundles carry it (`sdk`, null
+ * without a build) and as npm installs it (`installedSdk`).
+ */
+export function functionBundleFigures(dir = 'dist/cloudfunctions', runs = 5): { bundles: Record<string, BundleFigures>; sdk: RequireTimes | null; installedSdk: RequireTimes } {
   const bundles: Record<string, BundleFigures> = {};
   const sizes = functionBundleSizes(dir);
+  let bundledSdk: string | null = null;
   for (const [name, files] of Object.entries(functionBundleFiles(dir))) {
     const file = join(dir, name, 'index.js');
-    bundles[name] = { bytes: sizes[name], lazy: files.lazy, require: requireTimes(file, runs), own: requireTimes(file, runs, SDK) };
+    const sdk = sdkOf(join(dir, name));
+    if (sdk !== INSTALLED_SDK) bundledSdk ??= sdk;
+    bundles[name] = { bytes: sizes[name], sdkBytes: files.start[SDK_FILE] ?? 0, lazy: files.lazy, require: requireTimes(file, runs), own: requireTimes(file, runs, sdk) };
   }
-  return { bundles, sdk: requireTimes(SDK, runs) };
+  return { bundles, sdk: bundledSdk ? requireTimes(bundledSdk, runs) : null, installedSdk: requireTimes(INSTALLED_SDK, runs) };
 }
 
 export function kb(bytes: number): string {

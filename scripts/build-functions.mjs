@@ -1,11 +1,12 @@
 // Bundles each cloud function for CloudBase: dist/cloudfunctions/<name>/index.js + package.json.
-// The shared contract, domain code, zod and dayjs are bundled in; @cloudbase/node-sdk is left
-// as a dependency for CloudBase to install ("云端安装依赖"), as its docs recommend.
+// The shared contract, domain code, zod and dayjs are bundled in; @cloudbase/node-sdk is bundled on its own
+// (scripts/cloudbase-sdk-bundle.cjs) as cloudbase-sdk.js beside index.js, so CloudBase installs nothing.
 import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { calendarTablesPlugin } from './calendar-tables.mjs';
+import { bundleCloudbaseSdk, CLOUDBASE_SDK_FILE, CLOUDBASE_SDK_LICENSES_FILE } from './cloudbase-sdk-bundle.cjs';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -65,6 +66,20 @@ const summaries = await actionSummariesPlugin();
 // chinese-days' answers for the calendar as a table of a few KB, not the package's 24 KB (scripts/calendar-tables.mjs).
 const calendarTables = await calendarTablesPlugin();
 
+/**
+ * The SDK, built once and copied beside every function's index.js: a cold instance reads and compiles one
+ * file instead of finding and loading the package's thousands (scripts/cloudbase-sdk-bundle.cjs says what
+ * it leaves out and why). The functions' `import tcb from '@cloudbase/node-sdk'` becomes a require of it.
+ */
+const sdk = await bundleCloudbaseSdk();
+const SDK_IMPORT = `./${CLOUDBASE_SDK_FILE}`;
+const sdkBesideIndex = {
+  name: 'cloudbase-sdk-beside-index',
+  setup(b) {
+    b.onResolve({ filter: /^@cloudbase\/node-sdk$/ }, () => ({ path: SDK_IMPORT, external: true }));
+  },
+};
+
 rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
 rmSync('dist/bundle-meta', { recursive: true, force: true });
@@ -104,16 +119,18 @@ for (const name of names) {
     chunkNames: 'shared-[hash]',
     // qrcode draws the local cloud's QR (cloudfunctions/_runtime/mini-program-code.ts); on CloudBase WeChat
     // draws the code, so the 56 KB of qrcode would only slow every cold start of windows and staff.
-    external: ['@cloudbase/node-sdk', 'qrcode'],
+    external: ['qrcode'],
     logLevel: 'warning',
-    plugins: [summaries, calendarTables],
+    plugins: [summaries, calendarTables, sdkBesideIndex],
   });
   const files = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     const { code } = await transform(readFileSync(file, 'utf8'), { ...AS_COMMONJS, loader: 'js' });
     writeFileSync(join(outdir, basename(file)), code);
-    files[basename(file)] = { bytes: Buffer.byteLength(code), imports: output.imports.filter((i) => i.path.startsWith(ESM)).map((i) => ({ file: basename(i.path), lazy: i.kind === 'dynamic-import' })) };
+    files[basename(file)] = { bytes: Buffer.byteLength(code), imports: output.imports.filter((i) => i.path.startsWith(ESM) || i.path === SDK_IMPORT).map((i) => ({ file: basename(i.path), lazy: i.kind === 'dynamic-import' })) };
   }
+  writeFileSync(join(outdir, CLOUDBASE_SDK_FILE), sdk.code);
+  writeFileSync(join(outdir, CLOUDBASE_SDK_LICENSES_FILE), sdk.licenses);
   // esbuild's account of which input gave how many bytes, and which file loads which at start or later
   // (read by `npm run bench:size` and `npm run bench:bundle-bytes`).
   writeFileSync(join('dist/bundle-meta', `${name}.json`), JSON.stringify({ ...metafile, files }));
@@ -132,7 +149,8 @@ for (const name of names) {
         version: pkg.version,
         private: true,
         main: 'index.js',
-        dependencies: { '@cloudbase/node-sdk': pkg.dependencies['@cloudbase/node-sdk'] },
+        // Nothing to install: the SDK is cloudbase-sdk.js. Its version, for whoever reads the folder.
+        bundled: { '@cloudbase/node-sdk': sdk.version },
       },
       null,
       2,

@@ -55,15 +55,18 @@ export interface TimerTrigger {
 
 export interface FunctionPlan {
   name: string;
-  /** The bundle folder uploaded as the function's code (index.js, package.json, config.json). */
+  /** The bundle folder uploaded as the function's code (index.js, cloudbase-sdk.js, package.json, config.json). */
   dir: string;
   runtime: string;
   timeout: number;
   /** WeChat open APIs the function calls through the cloud call (config.json `permissions.openapi`). */
   openapi: string[];
   triggers: TimerTrigger[];
-  /** CloudBase installs @cloudbase/node-sdk from the bundle's package.json (「云端安装依赖」). */
-  installDependency: true;
+  /**
+   * Nothing for CloudBase to install: the bundle carries @cloudbase/node-sdk as cloudbase-sdk.js
+   * (scripts/cloudbase-sdk-bundle.cjs), so the folder uploaded is what runs.
+   */
+  installDependency: false;
   /** Environment variables set on the function; others already there (set by the bureau) are kept. */
   variables: Record<string, string>;
   /** sha256 of the bundle, or null before it is built (a dry run without a build). */
@@ -173,7 +176,7 @@ export function planDeployment(options: PlanOptions): DeployPlan {
       timeout: config.timeout ?? DEFAULT_TIMEOUT_SECONDS,
       openapi: config.permissions?.openapi ?? [],
       triggers: config.triggers ?? [],
-      installDependency: true,
+      installDependency: false,
       variables: { ...(options.variables ?? {}) },
       codeHash: bundleHash(join(root, dir)),
       httpPath: (HTTP_PATHS as Record<string, string>)[name] ?? null,
@@ -199,7 +202,7 @@ export function formatPlan(plan: DeployPlan): string {
   const lines: string[] = [`部署计划 — CloudBase 环境 ${plan.envId}`, ''];
   lines.push('1. 构建');
   for (const build of plan.builds) lines.push(`   ${build}`);
-  lines.push('', `2. 云函数（${plan.functions.length} 个，运行时 ${FUNCTION_RUNTIME}，云端安装依赖）`);
+  lines.push('', `2. 云函数（${plan.functions.length} 个，运行时 ${FUNCTION_RUNTIME}，依赖已打包在函数内，不在云端安装）`);
   for (const f of plan.functions) {
     const parts = [`超时 ${f.timeout} s`];
     if (f.openapi.length) parts.push(`开放接口权限 ${f.openapi.join(', ')}`);

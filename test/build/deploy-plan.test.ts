@@ -68,7 +68,7 @@ test('the plan deploys every function folder, each with the timeout, timer trigg
       timeout: config.timeout ?? 20,
       triggers: config.triggers ?? [],
       openapi: config.permissions?.openapi ?? [],
-      installDependency: true,
+      installDependency: false,
     });
     expect(text).toContain(`函数 ${fn.name}:`);
     for (const api of fn.openapi) expect(text).toMatch(new RegExp(`函数 ${fn.name}:.*${api.replace('.', '\\.')}`));

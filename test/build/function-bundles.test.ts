@@ -4,6 +4,7 @@ import { contract } from '../../shared/api/contract';
 import { FUNCTIONS, HTTP_FUNCTIONS } from '../../cloudfunctions/registry';
 import { BUNDLE_GOAL_BYTES, functionBundleFiles, functionBundleSizes, requireMs } from '../../bench/package-size';
 import { JOBS } from '../../cloudfunctions/_jobs/registry';
+import { bundleCloudbaseSdk, CLOUDBASE_SDK_FILE } from '../../scripts/cloudbase-sdk-bundle.cjs';
 
 /**
  * The bundles deployed to CloudBase (dist/cloudfunctions, built by `npm test`
@@ -16,10 +17,10 @@ const DIST = 'dist/cloudfunctions';
 const built = existsSync(DIST);
 if (!built) console.warn('dist/cloudfunctions is missing: run `npm run build:functions` (npm test does this first).');
 
-/** Every file of a function's bundle: index.js, the chunks it shares with its lazy modules, and those modules. */
+/** Our code in a function's bundle: index.js, the chunks it shares with its lazy modules, and those modules (not the SDK beside them). */
 function bundleCode(name: string): string {
   return readdirSync(join(DIST, name))
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => f.endsWith('.js') && f !== CLOUDBASE_SDK_FILE)
     .map((f) => readFileSync(join(DIST, name, f), 'utf8'))
     .join('\n');
 }
@@ -35,12 +36,21 @@ test('each function routes by its own part of the contract, the same object the 
 });
 
 (built ? describe : describe.skip)('cloud function bundles', () => {
-  test('one bundle per function of the contract and per HTTP function, each with its package.json', () => {
+  test('one bundle per function of the contract and per HTTP function, each with its package.json and nothing to install', () => {
     expect(readdirSync(DIST).sort()).toEqual([...Object.keys(contract), ...HTTP_FUNCTIONS].sort());
     for (const name of [...Object.keys(contract), ...HTTP_FUNCTIONS]) {
       const pkg = JSON.parse(readFileSync(join(DIST, name, 'package.json'), 'utf8'));
       expect(pkg.main).toBe('index.js');
-      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
+      expect(pkg.dependencies).toBeUndefined();
+    }
+  });
+
+  test('every bundle carries @cloudbase/node-sdk as the file the adapter tests run (the same bytes), and requires it from there', async () => {
+    const { code } = await bundleCloudbaseSdk();
+    for (const name of [...Object.keys(contract), ...HTTP_FUNCTIONS]) {
+      expect({ name, same: readFileSync(join(DIST, name, CLOUDBASE_SDK_FILE), 'utf8') === code }).toEqual({ name, same: true });
+      expect(bundleCode(name)).not.toContain('require("@cloudbase/node-sdk")');
+      expect(functionBundleFiles(DIST)[name].start).toHaveProperty([CLOUDBASE_SDK_FILE]);
     }
   });
 

@@ -12,7 +12,7 @@ import { CloudbaseDbStandin, sdkAppAt } from '../support/cloudbase-db-standin';
 
 /**
  * Attachments on CloudBase, through the production entry (cloudbase-main.ts) and the real
- * @cloudbase/node-sdk, against the stand-in of CloudBase's API: storage is private, so a file is read
+ * @cloudbase/node-sdk as the functions carry it (test/support/bundled-cloudbase-sdk.ts), against the stand-in of CloudBase's API: storage is private, so a file is read
  * through `files.link`, which checks the caller and answers a short-lived `getTempFileURL` address —
  * none once the notice is withdrawn (staff excepted) — and the upload job removes a day-old unsent
  * upload from storage with `deleteFile`.

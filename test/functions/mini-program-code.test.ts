@@ -1,4 +1,3 @@
-import tcb from '@cloudbase/node-sdk';
 import { toBuffer } from 'qrcode';
 import { cloudbaseWxOpenApi } from '../../cloudfunctions/_runtime/cloudbase-wx-open-api';
 import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
@@ -8,10 +7,11 @@ import { timedWxOpenApi } from '../../cloudfunctions/_runtime/outbound-timeout';
 import { RATE_PAGE, ratingQr } from '../../cloudfunctions/windows/rating-qr';
 import { rateSubjectOf } from '../../shared/ratings/rate-link';
 import { CloudbaseOpenApiStandin, type OpenApiAnswer } from '../support/cloudbase-openapi-standin';
+import { bundledCloudbaseSdk } from '../support/bundled-cloudbase-sdk';
 
 /**
  * The rating and invitation codes' one adapter, both ends. The CloudBase end runs over the real
- * `@cloudbase/node-sdk`, its HTTP call answered by a stand-in of CloudBase's open-API gateway
+ * `@cloudbase/node-sdk` as the functions carry it (test/support/bundled-cloudbase-sdk.ts), its HTTP call answered by a stand-in of CloudBase's open-API gateway
  * (test/support/cloudbase-openapi-standin.ts), so the SDK's own form encoding and the protobuf messages
  * WeChat's cloud call uses are what is tested.
  */
@@ -23,6 +23,7 @@ let wxOpenApi: ReturnType<typeof cloudbaseWxOpenApi>;
 beforeAll(async () => {
   png = await toBuffer('stand-in for WeChat\'s picture', { type: 'png' });
   const serviceUrl = await standin.start();
+  const { sdk: tcb } = await bundledCloudbaseSdk();
   process.env.TENCENTCLOUD = 'true'; // the SDK would otherwise ask Tencent Cloud's metadata service where it runs
   wxOpenApi = cloudbaseWxOpenApi(tcb.init({ env: 'standin-env', secretId: 'standin', secretKey: 'standin', serviceUrl }), 5000);
 });

@@ -1,10 +1,12 @@
 import type { AnyCollections } from '../../cloudfunctions/_runtime/store/port';
 import { CloudbaseStore, type CloudbaseDb } from '../../cloudfunctions/_runtime/store/cloudbase-store';
 import { CloudbaseDbStandin, sdkDatabaseAt } from '../support/cloudbase-db-standin';
+import { bundledCloudbaseSdk } from '../support/bundled-cloudbase-sdk';
 import { storeContract } from './store-contract';
 
 /**
- * The CloudBase adapter under the same contract as SQLite, over the real `@cloudbase/node-sdk`: every
+ * The CloudBase adapter under the same contract as SQLite, over the real `@cloudbase/node-sdk` as the
+ * functions carry it (test/support/bundled-cloudbase-sdk.ts, the file deployed beside each function): every
  * command, operator, sort, limit, projection and transaction is serialised by the SDK itself and sent
  * over HTTP to a local stand-in of CloudBase's database API (test/support/cloudbase-db-standin.ts, which
  * says where it differs from the real service), where mingo evaluates it as MongoDB would. No network
@@ -71,9 +73,11 @@ test('two transactions changing the same record: the SDK retries the loser, whic
 
 const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
 if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
+  let tcb: Awaited<ReturnType<typeof bundledCloudbaseSdk>>['sdk'];
+  beforeAll(async () => {
+    tcb = (await bundledCloudbaseSdk()).sdk;
+  });
   storeContract('CloudBase adapter over a real environment', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tcb = require('@cloudbase/node-sdk');
     const app = tcb.init({ env: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY });
     return new CloudbaseStore<AnyCollections>(app.database() as CloudbaseDb);
   });

@@ -2,12 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
 import { find, update } from 'mingo';
-import tcb from '@cloudbase/node-sdk';
+import type tcb from '@cloudbase/node-sdk';
 import type { CloudbaseDb } from '../../cloudfunctions/_runtime/store/cloudbase-store';
+import { bundledCloudbaseSdk, type CloudbaseSdk } from './bundled-cloudbase-sdk';
 
 /**
- * A local stand-in of CloudBase's database API, so the real `@cloudbase/node-sdk` can run here: the SDK is
- * pointed at it with `serviceUrl` and sends exactly what it sends to CloudBase (`POST /admin` with an
+ * A local stand-in of CloudBase's database API, so the real `@cloudbase/node-sdk` can run here as the
+ * functions carry it (bundled-cloudbase-sdk.ts: the file `npm run build:functions` puts beside each
+ * function, loaded by `start()`). The SDK is pointed at it with `serviceUrl` and sends exactly what it
+ * sends to CloudBase (`POST /admin` with an
  * `action` such as `database.getDocument` and EJSON-encoded queries, sorts, projections and updates).
  * What the SDK serialises is then evaluated with mingo, a MongoDB query-language library, as CloudBase's
  * database (MongoDB underneath) evaluates it. Only 127.0.0.1 is listened on.
@@ -62,8 +65,9 @@ export class CloudbaseDbStandin {
   private nextTransaction = 1;
   private server: Server | null = null;
 
-  /** Listens on 127.0.0.1 and answers the SDK's `serviceUrl`. */
+  /** Listens on 127.0.0.1 and answers the SDK's `serviceUrl`; loads the SDK `sdkAppAt` hands out. */
   async start(): Promise<string> {
+    sdk = (await bundledCloudbaseSdk()).sdk;
     this.server = createServer((req, res) => {
       let body = '';
       req.setEncoding('utf8');
@@ -230,8 +234,11 @@ export function sdkDatabaseAt(serviceUrl: string): CloudbaseDb {
   return sdkAppAt(serviceUrl).database() as unknown as CloudbaseDb;
 }
 
-/** The real SDK's app (database and storage calls), talking to a stand-in at `serviceUrl`. */
-export function sdkAppAt(serviceUrl: string): ReturnType<typeof tcb.init> {
+let sdk: CloudbaseSdk | null = null;
+
+/** The real SDK's app (database and storage calls), as the functions carry it, talking to a stand-in at `serviceUrl`. */
+export function sdkAppAt(serviceUrl: string, more: Partial<Parameters<typeof tcb.init>[0]> = {}): ReturnType<typeof tcb.init> {
+  if (!sdk) throw new Error('start a CloudbaseDbStandin first: it loads the SDK as the functions carry it');
   process.env.TENCENTCLOUD = 'true';
-  return tcb.init({ env: 'standin-env', secretId: 'standin', secretKey: 'standin', serviceUrl });
+  return sdk.init({ env: 'standin-env', secretId: 'standin', secretKey: 'standin', serviceUrl, ...more });
 }
