@@ -162,7 +162,7 @@ test('each function routes by its own part of the contract, the same object the 
     expect(holding('请先登录后再操作')).toHaveLength(1);
   });
 
-  test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])(`%s: loads at most ${BUNDLE_GOAL_BYTES / 1024} KB at start (cold start)`, (name) => {
+  test.each([...Object.keys(contract), ...HTTP_FUNCTIONS])(`%s: our code loads at most ${BUNDLE_GOAL_BYTES / 1024} KB at start (cold start; the SDK beside it is counted apart)`, (name) => {
     expect({ name, bytes: functionBundleSizes(DIST)[name] }).toEqual({ name, bytes: expect.any(Number) });
     expect(functionBundleSizes(DIST)[name]).toBeLessThanOrEqual(BUNDLE_GOAL_BYTES);
   });
@@ -189,7 +189,9 @@ test('each function routes by its own part of the contract, the same object the 
     const requests = functionBundleFiles(DIST).requests;
     expect(Object.keys(requests.start)).toContain('index.js');
     expect(Object.keys(requests.lazy)).toContain('letter-pdf.js');
-    expect(functionBundleSizes(DIST).requests).toBe(Object.values(requests.start).reduce((a, b) => a + b, 0));
+    expect(Object.keys(requests.start)).toContain(CLOUDBASE_SDK_FILE);
+    // Our bytes at start: everything loaded at start but the SDK, which bench:size shows apart.
+    expect(functionBundleSizes(DIST).requests).toBe(Object.values(requests.start).reduce((a, b) => a + b, 0) - requests.start[CLOUDBASE_SDK_FILE]);
   });
 
   test('opinions and ratings are screened by msgSecCheck, so their bundles carry the permission', () => {
