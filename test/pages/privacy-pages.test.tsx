@@ -69,6 +69,8 @@ test('the admin sets the periods (a bad one is shown beside its box); the 隐私
   await openAs(RESIDENT, <PrivacyPolicyPage />);
   await waitFor(() => expect(screen.getByTestId('privacy-policy').textContent).toContain('15 年'));
   expect(screen.getByTestId('privacy-policy').textContent).toContain('90 天');
+  // Who sees the details whole: each staff role that does, and that each view is on record.
+  expect(screen.getByTestId('privacy-policy').textContent).toMatch(/办理人员.*答复您咨询或投诉的人员.*整改人员.*公开审查人员.*每次查看都记入操作记录/);
 });
 
 test('补正 and 说明理由 tell the applicant, where they write, what it is for and link the 隐私政策', async () => {
