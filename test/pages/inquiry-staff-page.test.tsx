@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AdminInquiryPage from '../../miniprogram/admin/pages/inquiry/index';
+import EnterCasePage from '../../miniprogram/admin/pages/inquiry-enter/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
@@ -48,4 +49,17 @@ test('a complaint offers no "whole department" choice: it goes to one person', a
   fireEvent.click(screen.getByTestId('choice-caseAnswerer-demo-clerk'));
   fireEvent.click(screen.getByTestId('do-assign'));
   await waitFor(() => expect((screen.getByTestId('admin-case').textContent ?? '')).toContain('局办公室 · 李华'));
+});
+
+test('entering a case names what was asked for how it came: a caller\'s question, a visitor\'s, a letter\'s content', () => {
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro();
+  render(<EnterCasePage />);
+  const form = screen.getByTestId('enter-case-form');
+  expect(form.textContent).toContain('来电人问题');
+  fireEvent.click(screen.getByText('来信'));
+  expect(form.textContent).toContain('来信内容');
+  expect(form.textContent).not.toContain('来电人问题');
+  fireEvent.click(screen.getByText('来访'));
+  expect(form.textContent).toContain('来访人问题');
 });

@@ -13,6 +13,8 @@ import { DateField, FormField, TextField, TimeField } from '../../components/for
 import '../../../components/requests/requests.css';
 
 const CHANNELS = ENTERED_CHANNELS.map((value) => ({ value, label: INQUIRY_CHANNEL_LABELS[value] }));
+/** What the person asked, named for how they asked it: a letter is read, not heard. */
+const QUESTION_LABELS: Record<EnteredChannel, string> = { phone: '来电人问题', visit: '来访人问题', letter: '来信内容' };
 const KINDS = INQUIRY_KINDS.map((value) => ({ value, label: INQUIRY_KIND_LABELS[value] }));
 
 /** A day and a time picked in Beijing → ISO with its offset, as the schema takes it; an unpicked part is sent as it is and refused beside the field. */
@@ -69,7 +71,7 @@ export default function EnterCasePage() {
       <FormField label="主题" required error={errors.topic}>
         <TextField name="enterTopic" value={v.topic} onChange={field('topic')} />
       </FormField>
-      <FormField label="来电人问题" required error={errors.text}>
+      <FormField label={QUESTION_LABELS[channel]} required error={errors.text}>
         <TextField multiline name="enterText" value={v.text} onChange={field('text')} />
       </FormField>
       <FormField label="姓名（如有）" error={errors['contact.name']}>

@@ -7,6 +7,7 @@ import { useElderClass } from '../../../elder-mode';
 import { useRemote } from '../../../hooks/use-remote';
 import { go, routes } from '../../../navigation';
 import { beijingToday } from '../../../../shared/time/beijing-time';
+import { NOTICE_KINDS, NOTICE_KIND_TITLES } from '../../../../shared/notices/notice-kinds';
 import '../../../components/requests/requests.css';
 import '../../../components/inquiries/inquiries.css';
 import { usePageShare } from '../../../hooks/use-page-share';
@@ -47,10 +48,34 @@ export default function GuidePage() {
       </View>
       <Section title="信息分类" text={g.categories} />
       <Section title="申请方法" text={g.howToApply} />
-      {g.catalogue ? <Section title="主动公开目录" text={g.catalogue} /> : null}
-      <Button className="btn btn--plain btn--block" onClick={() => go(routes.notices())}>查看主动公开信息</Button>
+      <Catalogue text={g.catalogue} />
       <Section title="救济途径" text={g.remedies} />
       <DueDateCalculator today={beijingToday(new Date())} />
+    </View>
+  );
+}
+
+/**
+ * 主动公开目录 (Art. 12): the admin's words on how the catalogue is arranged, then its categories —
+ * the notice kinds — each opening 政务公开 on that kind, so the catalogue is the way in, not a description of it.
+ */
+function Catalogue({ text }: { text: string }) {
+  return (
+    <View className="card" data-testid="guide-catalogue">
+      <Text className="section-title">主动公开目录</Text>
+      {text ? <Text className="guide-text" style={{ whiteSpace: 'pre-wrap' }}>{text}</Text> : null}
+      <View className="menu">
+        {NOTICE_KINDS.map((kind) => (
+          <View role="button" tabIndex={0} key={kind} className="menu__item" onClick={() => go(routes.notices(kind))} data-testid={`catalogue-${kind}`}>
+            <Text>{NOTICE_KIND_TITLES[kind]}</Text>
+            <Text className="menu__arrow">›</Text>
+          </View>
+        ))}
+        <View role="button" tabIndex={0} className="menu__item" onClick={() => go(routes.notices())} data-testid="catalogue-all">
+          <Text>全部主动公开信息</Text>
+          <Text className="menu__arrow">›</Text>
+        </View>
+      </View>
     </View>
   );
 }
