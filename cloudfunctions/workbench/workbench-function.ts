@@ -1,4 +1,6 @@
-import { awaitingRegistration, awaitingSupplement, dueSoon, inDepartments, overdue, type RequestQuery } from '../../shared/requests/request-queries';
+import { awaitingRegistration, awaitingSupplement, dueSoon, dueSoonHorizon, inDepartments, overdue, type RequestQuery } from '../../shared/requests/request-queries';
+import { scopesOf } from '../../shared/inquiries/case-access';
+import { viewerOf } from '../inquiries/case-actors';
 import { departmentsToList, requestScopeOf } from '../../shared/requests/department-scope';
 import { QUEUE_FIELDS, toQueueItem } from '../../shared/requests/request-view';
 import type { RequestRecord } from '../../shared/requests/request-record';
@@ -18,20 +20,22 @@ const SENT_BACK_LOOKUP = 1000;
 /**
  * Function `workbench`: 我的待办 on the staff home. Every figure is one of the named questions the
  * queues already ask (request-queries.ts, the review queue, the follow-up list, 定时发布), counted
- * for the caller's roles and departments, so the home page and the lists never disagree.
+ * for the caller's roles and departments, so the home page and the lists never disagree; the cases of
+ * 咨询投诉 by the same scopes as their queue.
  */
 export const workbenchFunction = defineFunction('workbench', workbenchContract, {
   async todo(_input, ctx) {
     const roles = ctx.caller.staff?.roles ?? [];
     const has = (...wanted: StaffRole[]) => roles.includes('admin') || wanted.some((r) => roles.includes(r));
-    const [requests, reviews, sentBack, followUps, scheduledNotices] = await Promise.all([
+    const [requests, reviews, sentBack, inquiries, followUps, scheduledNotices] = await Promise.all([
       has('handler') ? requestCounts(ctx) : null,
       has('reviewer') ? reviewCounts(ctx) : null,
       sentBackToMe(ctx),
+      has('answerer') ? inquiryCounts(ctx) : null,
       has('ratingOfficer') ? followUpCounts(ctx) : null,
       has('publisher') ? scheduledCounts(ctx) : null,
     ]);
-    return { requests, reviews, sentBack, followUps, scheduledNotices };
+    return { requests, reviews, sentBack, inquiries, followUps, scheduledNotices };
   },
 });
 
@@ -92,6 +96,23 @@ async function sentBackToMe(ctx: HandlerContext): Promise<StaffTodo['sentBack']>
   return mine.items
     .filter((r) => latest.get(r.subjectId) === r.id)
     .map((r) => ({ id: r.id, kind: r.kind, subjectId: r.subjectId, title: r.text.title, comment: r.comment, reviewerName: r.reviewerName, decidedAt: r.decidedAt }));
+}
+
+async function inquiryCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['inquiries']>> {
+  // The cases the queue's 未办结 lists for this person (case-access.ts: a complaint only for admins and its
+  // assigned answerer), by the store's count over the queue's own fields: a case waiting for the resident's
+  // more (待补充) has no clock, so its dueSort is past every date and it is never late.
+  const scopes = scopesOf(viewerOf(ctx));
+  const where = (extra: Where): Where => ({ open: true, ...(scopes ? { scope: { in: scopes } } : {}), ...extra });
+  const today = beijingToday(ctx.now());
+  const calendar = await loadCalendar(ctx.store);
+  const inquiries = ctx.store.collection('inquiries');
+  const [open, late, soon] = await Promise.all([
+    inquiries.count(where({})),
+    inquiries.count(where({ dueSort: { lt: today } })),
+    inquiries.count(where({ dueSort: { gte: today, lte: dueSoonHorizon(today, calendar) } })),
+  ]);
+  return { open, overdue: late, dueSoon: soon };
 }
 
 async function followUpCounts(ctx: HandlerContext): Promise<NonNullable<StaffTodo['followUps']>> {

@@ -9,7 +9,7 @@ import { formatBeijingDateTime } from '../../shared/time/beijing-time';
 /**
  * 我的待办 at the top of the staff home: what is late, what falls due within 3 working days, what
  * waits for registration, for the applicant's supplement, for this person's review, what a reviewer
- * sent back to them, 差评 follow-ups and 定时发布. Each figure opens its list filtered to exactly what it counts. The server
+ * sent back to them, cases of 咨询投诉 not yet finished, 差评 follow-ups and 定时发布. Each figure opens its list filtered to exactly what it counts. The server
  * decides which sections a person has (`workbench.todo`), so nobody taps into a refusal.
  */
 export function StaffTodo() {
@@ -63,6 +63,16 @@ export function StaffTodo() {
               <Text className="staff-todo__line">{item.reviewerName}：{item.comment}</Text>
             </View>
           ))}
+          {t.inquiries && (
+            <View role="button" tabIndex={0} className="staff-todo__row" onClick={() => go(routes.adminInquiries())} data-testid="todo-inquiries">
+              <Text>咨询投诉未办结 {t.inquiries.open} 件</Text>
+              {t.inquiries.overdue + t.inquiries.dueSoon > 0 && (
+                <Text className="staff-todo__line">
+                  {[t.inquiries.overdue > 0 ? `${t.inquiries.overdue} 件已逾期` : '', t.inquiries.dueSoon > 0 ? `${t.inquiries.dueSoon} 件3个工作日内到期` : ''].filter(Boolean).join('，')}
+                </Text>
+              )}
+            </View>
+          )}
           {t.followUps && (
             <View role="button" tabIndex={0} className="staff-todo__row" onClick={() => go(routes.adminFollowUps('owed'))} data-testid="todo-follow-ups">
               <Text>差评整改 {t.followUps.open} 件{t.followUps.overdue > 0 ? `，其中 ${t.followUps.overdue} 件已超期` : ''}</Text>

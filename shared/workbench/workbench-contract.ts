@@ -22,6 +22,12 @@ export interface StaffTodo {
   reviews: { waiting: number; oldestSubmittedAt: string | null } | null;
   /** Anyone who submits for review: their items sent back and not yet resubmitted, newest first. */
   sentBack: Array<{ id: string; kind: ReviewKind; subjectId: string; title: string; comment: string | null; reviewerName: string | null; decidedAt: string | null }>;
+  /**
+   * Answerers and admins: cases not yet finished (未办结, as the 咨询投诉 queue opens) that this person may
+   * see — a complaint only for admins and its assigned answerer — and of them those past their answer
+   * date and those due today or within 3 working days.
+   */
+  inquiries: { open: number; overdue: number; dueSoon: number } | null;
   /** Rating officers and admins: 差评 follow-ups still owed, and how many are past their date. */
   followUps: { open: number; overdue: number } | null;
   /** Publishers and admins: notices set to publish themselves, and the next time one goes out. */
@@ -36,7 +42,7 @@ export const workbenchContract = {
   todo: action<StaffTodo>()({
     input: EmptySchema,
     access: staff(...STAFF_ROLES),
-    summary: '我的待办：逾期和3个工作日内到期的申请、待受理、待补正、待审核、被退回、差评整改、定时发布',
+    summary: '我的待办：逾期和3个工作日内到期的申请、待受理、待补正、待审核、被退回、未办结的咨询投诉、差评整改、定时发布',
     writes: false,
   }),
 } as const;

@@ -98,3 +98,25 @@ test('scheduled notices and follow-ups reach those whose work they are', async (
   expect(officer.followUps).toEqual({ open: listed.length, overdue: listed.filter((f: any) => f.overdue).length });
   expect(officer.scheduledNotices).toBeNull();
 });
+
+test('cases: an answerer counts what their 咨询投诉 queue lists, late and due soon as it marks them; a complaint only for admins and its assignee', async () => {
+  const today = cloud.clock.now;
+  const askOn = async (iso: string, data: Record<string, unknown> = {}) => {
+    cloud.clock.now = new Date(iso);
+    ok(await call('resident-a', 'inquiries', 'ask', { idempotencyKey: `key-todo-${iso.slice(0, 10)}`, kind: 'inquiry', topic: '物业', text: '物业费怎么收？', ...data }));
+  };
+  await askOn('2026-11-10T02:00:00Z'); // 5 working days: due 11-17, past
+  await askOn('2026-11-19T02:00:00Z'); // due 11-26: within 3 working days
+  await askOn('2026-11-24T01:00:00Z'); // due 12-01
+  await askOn('2026-10-20T02:00:00Z', { kind: 'complaint' }); // 15 working days: late, and nobody's but the admins'
+  cloud.clock.now = today;
+
+  const rows = async (as: string) => ok(await call(as, 'inquiries', 'queue', { limit: 50 })).items as any[];
+  for (const as of ['demo-clerk', 'demo-admin']) {
+    const listed = await rows(as);
+    expect((await todo(as)).inquiries).toEqual({ open: listed.length, overdue: listed.filter((r) => r.overdue).length, dueSoon: listed.filter((r) => r.dueSoon).length });
+  }
+  expect((await todo('demo-clerk')).inquiries).toEqual({ open: 3, overdue: 1, dueSoon: 1 });
+  expect((await todo('demo-admin')).inquiries).toEqual({ open: 4, overdue: 2, dueSoon: 1 });
+  expect((await todo('demo-editor')).inquiries).toBeNull();
+});

@@ -5,6 +5,7 @@ import AdminRequestsPage from '../../miniprogram/admin/pages/requests/index';
 import ReviewsPage from '../../miniprogram/admin/pages/reviews/index';
 import FollowUpsPage from '../../miniprogram/admin/pages/follow-ups/index';
 import AdminNoticesPage from '../../miniprogram/admin/pages/notices/index';
+import AdminInquiriesPage from '../../miniprogram/admin/pages/inquiries/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
@@ -29,6 +30,8 @@ beforeAll(async () => {
     const draft = ok(await cloud.call(who, 'notices', { action: 'save', data: { notice: announcement({ title }) } }));
     ok(await cloud.call(who, 'notices', { action: 'publish', data: { id: draft.id, version: draft.version } }));
   }
+  // Two cases for 咨询投诉: an inquiry and a complaint (the admin sees both).
+  for (const kind of ['inquiry', 'complaint']) ok(await cloud.call('resident-a', 'inquiries', { action: 'ask', data: { idempotencyKey: `key-todo-${kind}`, kind, topic: '物业', text: '物业费怎么收？' } }));
   todo = ok(await cloud.call('demo-admin', 'workbench', { action: 'todo', data: {} }));
   setTransport(cloud.transportAs('demo-admin'));
 });
@@ -46,6 +49,7 @@ const FIGURES = [
   ['todo-reviews', '/admin/pages/reviews/index?filter=toDecide'],
   ['todo-follow-ups', '/admin/pages/follow-ups/index?filter=owed'],
   ['todo-scheduled', '/admin/pages/notices/index?filter=scheduled'],
+  ['todo-inquiries', '/admin/pages/inquiries/index'],
 ] as const;
 
 test.each(FIGURES)('%s opens %s', async (testId, route) => {
@@ -104,4 +108,11 @@ test('信息发布 opened on 定时发布 lists the scheduled notices', async ()
   render(<AdminNoticesPage />);
   expect(await listed('admin-notice')).toBe(todo.scheduledNotices.count);
   expect(screen.getByTestId('admin-notice').textContent).toContain('待办定时通知');
+});
+
+test('咨询投诉 opens on 未办结, listing the cases counted', async () => {
+  expect(todo.inquiries.open).toBe(2);
+  resetTaro();
+  render(<AdminInquiriesPage />);
+  expect(await listed('case-queue-item')).toBe(todo.inquiries.open);
 });
