@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     if (!kept || !existsSync(join(kept, 'sunshine.sqlite'))) await load(dataDir);
     else console.log(`reusing the notices loaded in ${kept}`);
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve('bench/profiles')] : [];
-    children.push(await start(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { PORT: String(LOCAL_PORT), DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5'), RATE_LIMITS: 'off' }, /local cloud/));
+    children.push(await start(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], { PORT: String(LOCAL_PORT), DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5'), RATE_LIMITS: 'off', DEMO_YEAR: 'off' }, /local cloud/));
     children.push(await start(process.execPath, [FLOOR, String(FLOOR_PORT), join(dataDir, 'sunshine.sqlite')], {}, /floor server/));
 
     console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each, ${ROWS} notices`);

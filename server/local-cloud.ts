@@ -12,6 +12,7 @@ import type { Store } from '../cloudfunctions/_runtime/store/port';
 import { findFunction } from '../cloudfunctions/registry';
 import { DevSessions, readCookie, SESSION_COOKIE, SESSION_HEADER } from './dev-session';
 import { serveStatic } from './static-files';
+import { envelopeBody } from './envelope-body';
 import { seedDemoFiles } from './demo-files';
 import { seedDemoData } from './seed';
 import { fillMissingRequestFacts } from '../cloudfunctions/_runtime/derived-records';
@@ -298,11 +299,14 @@ async function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
 function send(res: ServerResponse, envelope: Envelope<unknown>, headers: Record<string, string> = {}): void {
   // HTTP clients and proxies read the wait from the header; the app reads it from the envelope.
   if (!envelope.ok && envelope.retryAfter !== undefined) headers = { ...headers, 'retry-after': String(envelope.retryAfter) };
-  sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelope, headers);
+  writeJson(res, envelope.ok ? 200 : httpStatusOf(envelope.code), envelopeBody(envelope), headers);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  writeJson(res, status, JSON.stringify(body), headers);
+}
+
+function writeJson(res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(text);
+  res.end(body);
 }

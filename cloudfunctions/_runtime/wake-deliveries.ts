@@ -60,6 +60,7 @@ export function watchEnqueues(inner: Store): WatchedStore {
     },
     close: inner.close?.bind(inner),
     purgeFreed: inner.purgeFreed?.bind(inner),
+    remember: inner.remember?.bind(inner),
   };
   return { store, enqueued: () => enqueued };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/errors';
+import { rememberedAnswer } from '../_runtime/remembered-answer';
 import { formatBeijingDate } from '../../shared/time/beijing-time';
 import {
   isVisibleToResidents,
@@ -25,9 +26,12 @@ import { submitCorrectionForReview, submitNoticeForReview } from '../reviews/not
 
 export const noticesFunction = defineFunction('notices', noticesContract, {
   async list({ kind, departmentId, cursor, limit }, { store }) {
-    const where = publishedNoticesWhere(kind, departmentId);
-    const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor, fields: SUMMARY_FIELDS });
-    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+    // Every resident opening the same list is answered the same, until a notice changes.
+    return rememberedAnswer(store, ['notices'], JSON.stringify(['list', kind, departmentId, cursor, limit]), async () => {
+      const where = publishedNoticesWhere(kind, departmentId);
+      const page = await notices(store).find({ where, orderBy: [['publishedAt', 'desc']], limit, cursor, fields: SUMMARY_FIELDS });
+      return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
+    });
   },
 
   async get({ id }, { store }) {

@@ -2,15 +2,17 @@ import { AppError } from '../../shared/api/errors';
 import { beijingToday } from '../../shared/time/beijing-time';
 import type { RequestCommand } from '../../shared/requests/request-commands';
 import type { Application, PaperChannel } from '../../shared/requests/request-schema';
+import type { RequestRecord } from '../../shared/requests/request-record';
 import { awaitingRegistration, dueSoon, inDepartments, overdue, queueQuery, withoutDepartment } from '../../shared/requests/request-queries';
-import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
+import { defaultDepartmentFor, departmentsToList, requestInScope, requestScopeOf, type RequestScope } from '../../shared/requests/department-scope';
 import type { DepartmentRef } from '../../shared/requests/request-commands';
 import { departmentNamed, loadDepartments, loadRequestSettings } from './request-settings';
 import { queueRowPage, toAwaitingItem } from './queue-rows';
 import type { Handlers } from '../_runtime/define-function';
 import type { HandlerContext } from '../_runtime/handler-context';
 import type { FindOptions } from '../_runtime/store/port';
-import { loadCalendar } from '../calendar/calendar-data';
+import { CALENDAR, loadCalendar } from '../calendar/calendar-data';
+import { rememberedAnswer } from '../_runtime/remembered-answer';
 import { queueWarnings, unassignedWarning } from './queue-warnings';
 import { loadBureau } from './bureau';
 import { feeMonthIn, findMonthApplications, loadFeeMonth } from './fee-month';
@@ -21,7 +23,7 @@ import { REQUEST_REVIEW_KIND } from '../../shared/reviews/review-kinds';
 import type { PendingReview } from '../../shared/reviews/reviews-contract';
 import { reviewBeforeIssue, reviewRequired } from '../reviews/review-settings';
 import { movePendingReview, pendingRequestReview, submitRequestForReview, type ReviewableCommand } from '../reviews/request-review';
-import { EVENTS } from './request-collections';
+import { EVENTS, REQUESTS } from './request-collections';
 import { change, submitRequest } from './request-changes';
 import { requestInCallersScope, requests, staffActor, viewFor } from './request-views';
 
@@ -40,29 +42,11 @@ export const staffActions: Pick<Handlers<'requests'>, StaffAction> = {
     if (due && (status || unassigned)) throw new AppError('VALIDATION_FAILED', undefined, { due: '“已逾期”“即将到期”不能与按状态筛选同时使用' });
     const scope = requestScopeOf(ctx.caller);
     const departments = departmentsToList(scope, departmentId);
-    const [calendar, settings] = await Promise.all([loadCalendar(ctx.store), loadRequestSettings(ctx.store)]);
     const today = beijingToday(ctx.now());
-    // 我的待办's 已逾期 and 3个工作日内到期 open exactly the requests they count (the same named queries).
-    const dueQuery = due === 'overdue' ? overdue(today) : due === 'dueSoon' ? dueSoon(today, calendar) : null;
-    const query = dueQuery ? inDepartments(dueQuery, departments) : unassigned ? withoutDepartment(status) : queueQuery(status, departments);
-    // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
-    const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
-    const rows = (find: Omit<FindOptions, 'fields'>) => queueRowPage(ctx.store, find, today, calendar, settings.registrationReminderWorkingDays);
-    // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
-    const headed = !cursor && !status && !unassigned && !due;
-    const [page, waiting, waitingTotal] = await Promise.all([
-      nothing ? { items: [], nextCursor: null } : rows({ where: query.where, orderBy: query.orderBy, limit, cursor }),
-      headed ? rows({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN }) : { items: [] },
-      headed ? requests(ctx.store).count(awaitingRegistration.where) : 0,
-    ]);
-    return {
-      items: page.items,
-      nextCursor: page.nextCursor,
-      awaitingRegistration: waiting.items.map(toAwaitingItem).filter((item): item is AwaitingItem => item !== null),
-      awaitingRegistrationTotal: waitingTotal,
-      // Warnings head the list; later pages do not repeat the count.
-      warnings: cursor ? [] : [...(await queueWarnings(ctx.store, calendar, today, departments)), ...(scope.kind === 'all' ? await unassignedWarning(ctx.store) : [])],
-    };
+    // The page, its head, counts and warnings depend on these and on the requests, the calendar and the
+    // settings alone: every handler of the same departments is answered the same, until one of those changes.
+    const key = JSON.stringify(['queue', status, departmentId, unassigned, due, cursor, limit, scope.kind, departments, today]);
+    return rememberedAnswer(ctx.store, [REQUESTS, CALENDAR, 'meta'], key, () => queuePage(ctx, { status, unassigned, due, cursor, limit }, scope, departments, today));
   },
 
   async enter(input, ctx) {
@@ -182,6 +166,38 @@ export const staffActions: Pick<Handlers<'requests'>, StaffAction> = {
     };
   },
 };
+
+/** The staff queue's page as a handler of `departments` sees it today (the `queue` action, remembered per key). */
+async function queuePage(
+  ctx: HandlerContext,
+  { status, unassigned, due, cursor, limit }: { status?: RequestRecord['status']; unassigned?: true; due?: 'overdue' | 'dueSoon'; cursor?: string | null; limit: number },
+  scope: RequestScope,
+  departments: string[] | null,
+  today: string,
+) {
+  const [calendar, settings] = await Promise.all([loadCalendar(ctx.store), loadRequestSettings(ctx.store)]);
+  // 我的待办's 已逾期 and 3个工作日内到期 open exactly the requests they count (the same named queries).
+  const dueQuery = due === 'overdue' ? overdue(today) : due === 'dueSoon' ? dueSoon(today, calendar) : null;
+  const query = dueQuery ? inDepartments(dueQuery, departments) : unassigned ? withoutDepartment(status) : queueQuery(status, departments);
+  // A handler with no department, filtering on one not theirs, or asking for the unassigned (admins' alone), lists nothing registered: the store is not asked.
+  const nothing = status !== 'submitted' && (unassigned ? scope.kind !== 'all' : departments?.length === 0);
+  const rows = (find: Omit<FindOptions, 'fields'>) => queueRowPage(ctx.store, find, today, calendar, settings.registrationReminderWorkingDays);
+  // Applications waiting for registration head the first page of the unfiltered queue (Art. 31(3)), for every handler.
+  const headed = !cursor && !status && !unassigned && !due;
+  const [page, waiting, waitingTotal] = await Promise.all([
+    nothing ? { items: [], nextCursor: null } : rows({ where: query.where, orderBy: query.orderBy, limit, cursor }),
+    headed ? rows({ where: awaitingRegistration.where, orderBy: awaitingRegistration.orderBy, limit: AWAITING_SHOWN }) : { items: [] },
+    headed ? requests(ctx.store).count(awaitingRegistration.where) : 0,
+  ]);
+  return {
+    items: page.items,
+    nextCursor: page.nextCursor,
+    awaitingRegistration: waiting.items.map(toAwaitingItem).filter((item): item is AwaitingItem => item !== null),
+    awaitingRegistrationTotal: waitingTotal,
+    // Warnings head the list; later pages do not repeat the count.
+    warnings: cursor ? [] : [...(await queueWarnings(ctx.store, calendar, today, departments)), ...(scope.kind === 'all' ? await unassignedWarning(ctx.store) : [])],
+  };
+}
 
 /**
  * The waiting applications shown at the head of the queue, longest waiting first: one page's worth, as

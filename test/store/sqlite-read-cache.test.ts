@@ -91,3 +91,74 @@ test('every caller gets its own objects: changing one page does not change the n
   first.items[0].title = '被调用方改掉';
   expect(await titles()).toEqual(['一']);
 });
+
+describe('remembered answers (store.remember)', () => {
+  let runs = 0;
+  beforeEach(() => {
+    runs = 0;
+  });
+  /** An answer worked out from the things: their titles, and how many times it was worked out. */
+  const answer = (s: SqliteStore<ThingCollections> = store, key = 'titles') =>
+    s.remember(['things'], key, async () => ({ titles: await titles(s), runs: ++runs }));
+
+  test('is worked out once and handed out again until the collection changes, by any road', async () => {
+    expect(await answer()).toEqual({ titles: ['一'], runs: 1 });
+    expect(await answer()).toEqual({ titles: ['一'], runs: 1 });
+    expect(await answer(store, 'another key')).toEqual({ titles: ['一'], runs: 2 });
+    await store.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+    expect(await answer()).toEqual({ titles: ['二', '一'], runs: 3 });
+    await store.transaction(async (tx) => {
+      await tx.collection('things').update('t1', 1, { title: '一改' });
+    });
+    expect(await answer()).toEqual({ titles: ['二', '一改'], runs: 4 });
+    await store.withConnection((db) => db.prepare(`UPDATE things SET doc = json_set(doc, '$.title', '原始') WHERE id = 't2'`).run());
+    expect(await answer()).toEqual({ titles: ['原始', '一改'], runs: 5 });
+    const other = new SqliteStore<ThingCollections>(join(dir, 'test.sqlite'), { things: [['at']] });
+    await other.collection('things').insert({ id: 't3', title: '三', at: '2026-11-03' });
+    other.close();
+    await new Promise((resolve) => setTimeout(resolve, OTHER_WRITERS_CHECK_MS + 5));
+    expect(await answer()).toEqual({ titles: ['三', '原始', '一改'], runs: 6 });
+  });
+
+  test('a change while it is being worked out is not hidden: the answer begun before it is not kept', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = store.remember(['things'], 'titles', async () => {
+      const read = await titles();
+      await held; // a write lands between the read and the end of the work
+      return { titles: read, runs: ++runs };
+    });
+    await store.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+    release();
+    expect(await slow).toEqual({ titles: ['一'], runs: 1 });
+    expect(await answer()).toEqual({ titles: ['二', '一'], runs: 2 });
+  });
+
+  test('callers asking at once share one working out; a failure is not kept', async () => {
+    const [a, b] = await Promise.all([answer(), answer()]);
+    expect(a).toBe(b);
+    expect(runs).toBe(1);
+    await expect(store.remember(['things'], 'fails', async () => Promise.reject(new Error('读取失败')))).rejects.toThrow('读取失败');
+    expect(await store.remember(['things'], 'fails', async () => ({ runs: ++runs }))).toEqual({ runs: 2 });
+  });
+
+  test('the shared answer is frozen to its depth: no holder can change what the next one is handed', async () => {
+    const first = await answer();
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.titles)).toBe(true);
+    expect(() => (first.titles as string[]).push('被调用方加上')).toThrow(/not extensible/);
+    expect((await answer()).titles).toEqual(['一']);
+  });
+
+  test('inside a transaction nothing is kept: its reads may see its own uncommitted writes', async () => {
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.collection('things').insert({ id: 't2', title: '二', at: '2026-11-02' });
+        const inside = await store.remember(['things'], 'titles', async () => ({ runs: ++runs, title: (await tx.collection('things').get('t2'))?.title }));
+        expect(inside).toEqual({ runs: 1, title: '二' });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await answer()).toEqual({ titles: ['一'], runs: 2 });
+  });
+});

@@ -55,7 +55,10 @@ export async function createCloudHarness(options: { seed?: boolean; now?: Date; 
     const fn = findFunction(fnName);
     if (!fn) return { ok: false, code: 'UNKNOWN_FUNCTION', message: '所请求的服务不存在' };
     const caller = await identifyCaller(openid, store);
-    return invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search, rateLimits: options.rateLimits, clientIp: from.clientIp });
+    const envelope = await invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search, rateLimits: options.rateLimits, clientIp: from.clientIp });
+    // A remembered answer is frozen and shared (remembered-answer.ts); over HTTP or callFunction every
+    // caller gets its own copy, and so does a test, which may then change it as it likes.
+    return envelope.ok && envelope.data !== null && typeof envelope.data === 'object' && Object.isFrozen(envelope.data) ? { ok: true, data: structuredClone(envelope.data) } : envelope;
   };
   return {
     store,

@@ -107,6 +107,14 @@ export interface Store<S = CollectionRecords> {
    * checkpoint and empty the write-ahead log). Absent where the database manages its storage (CloudBase).
    */
   purgeFreed?(): Promise<boolean>;
+  /**
+   * An answer worked out from `collections` alone (plus what `key` names), kept by an adapter that
+   * learns of every change to them and handed out again until one changes: SQLite's read cache
+   * (sqlite-read-cache.ts). The answer comes back deep-frozen and shared. Absent where an adapter
+   * cannot know of every change (CloudBase: other instances write); call it through
+   * `rememberedAnswer` (remembered-answer.ts), which then simply works it out.
+   */
+  remember?<R>(collections: readonly NameOf<S>[], key: string, compute: () => Promise<R>): Promise<R>;
 }
 
 /** The record changed since the caller read it. */

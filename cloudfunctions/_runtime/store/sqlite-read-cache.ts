@@ -22,8 +22,27 @@ import type Database from 'better-sqlite3';
  * a transaction may read its own uncommitted writes, which must never be
  * remembered. Entries hold the stored JSON text, so every caller still gets
  * fresh objects it may change at will. Bounded by total text size.
+ *
+ * Beside the rows it keeps whole answers worked out from them (`answer`: the staff queue's first
+ * page, a notice list page, who a caller is), stamped with the generations of the collections they
+ * were worked out from as they stood BEFORE the work began: a change that lands while the work is
+ * under way leaves a stamp that never matches again, so an answer is never newer in its stamp than in
+ * its content. A clear (raw write, another process) moves an epoch that is part of every stamp. Such
+ * answers are frozen and shared by everyone who asks, so a repeated read is one map lookup; callers
+ * asking while one is being worked out wait for that same work rather than repeating it.
  */
 export const OTHER_WRITERS_CHECK_MS = 20;
+
+/** Answers kept at most (oldest out first): queue pages per department and filter, list pages per kind… */
+const MAX_ANSWERS = 1_000;
+
+/** Freezes an answer and everything in it, so that no holder can change what the others are handed. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
 
 export class SqliteReadCache {
   private readonly generations = new Map<string, number>();
@@ -33,6 +52,9 @@ export class SqliteReadCache {
   private checkedAt = -Infinity;
   private readonly dataVersionOf: Database.Statement;
   private readonly changesOf: Database.Statement;
+  /** Moves on every clear, so an answer begun before one never matches after it. */
+  private epoch = 0;
+  private readonly answers = new Map<string, { stamp: string; value: Promise<unknown> }>();
 
   constructor(db: Database.Database, private readonly maxBytes = 16 * 1024 * 1024) {
     this.dataVersionOf = db.prepare('PRAGMA data_version').pluck();
@@ -62,6 +84,27 @@ export class SqliteReadCache {
     this.bytes += size;
   }
 
+  /**
+   * The answer `compute` gives, remembered under `key` until one of `collections` changes. The answer
+   * is deep-frozen (everyone who asks gets the same object); a failure is not remembered.
+   */
+  answer<R>(collections: readonly string[], key: string, compute: () => Promise<R>): Promise<R> {
+    this.noticeOtherWriters();
+    const id = this.idOf(collections, key);
+    const stamp = this.stampOf(collections);
+    const known = this.answers.get(id);
+    if (known && known.stamp === stamp) return known.value as Promise<R>;
+    const value = compute().then(deepFreeze);
+    const entry = { stamp, value };
+    this.answers.delete(id);
+    if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(id, entry);
+    value.catch(() => {
+      if (this.answers.get(id) === entry) this.answers.delete(id);
+    });
+    return value;
+  }
+
   /** Runs raw work on the connection; if it wrote anything, nothing remembered is trusted any more. */
   guardRaw<R>(op: () => R): { result: R; wrote: boolean } {
     const before = this.totalChanges();
@@ -78,6 +121,8 @@ export class SqliteReadCache {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.answers.clear();
+    this.epoch += 1;
   }
 
   private idOf(collections: readonly string[], key: string): string {
@@ -86,6 +131,10 @@ export class SqliteReadCache {
 
   private generationsOf(collections: readonly string[]): string {
     return collections.map((c) => this.generations.get(c) ?? 0).join(',');
+  }
+
+  private stampOf(collections: readonly string[]): string {
+    return `${this.epoch};${this.generationsOf(collections)}`;
   }
 
   private forget(id: string): void {

@@ -160,6 +160,15 @@ export class SqliteStore<S = CollectionRecords> implements Store<S> {
   }
 
   /**
+   * An answer worked out from `collections`, kept until one of them changes (sqlite-read-cache.ts).
+   * Inside a transaction nothing is kept: its reads may see its own uncommitted writes.
+   */
+  remember<R>(collections: readonly NameOf<S>[], key: string, compute: () => Promise<R>): Promise<R> {
+    if (this.scope.inside()) return compute();
+    return this.reads.answer(collections, key, compute);
+  }
+
+  /**
    * After an erasure: copies the write-ahead log into the database and empties it, so no earlier
    * page image (which may hold what was just erased) stays in the `-wal` file. With secure_delete the
    * database file itself then holds none either. Answers whether the log was emptied completely.

@@ -20,6 +20,11 @@ export class TransactionScope {
     if (this.storage.getStore()?.open) throw new StoreReentryError(what);
   }
 
+  /** Whether the code running now was started inside one of this store's open transactions. */
+  inside(): boolean {
+    return this.storage.getStore()?.open === true;
+  }
+
   /**
    * Runs `work` as a transaction's body. The returned guard throws once the
    * transaction is over, so a transaction's collection that leaks out of its
