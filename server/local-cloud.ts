@@ -15,6 +15,7 @@ import { serveStatic } from './static-files';
 import { envelopeBody } from './envelope-body';
 import { seedDemoFiles } from './demo-files';
 import { seedDemoData } from './seed';
+import { seedDemoInquiries } from './seed-inquiries';
 import { fillMissingRequestFacts } from '../cloudfunctions/_runtime/derived-records';
 import { DEMO_REPORT_YEAR, seedDemoReportYear } from './seed-report-year';
 import { startLocalDispatcher } from './local-dispatcher';
@@ -46,6 +47,8 @@ export interface LocalCloudOptions {
   rateLimits?: boolean;
   /** Also make a whole past year through the functions, for a full annual report (`npm start` does; tests that need it ask). */
   demoYear?: boolean;
+  /** Also give the demo bureau its disclosure guide, 常见问题 and a few 咨询 cases (`npm start` does; suites that number cases from 1 do not). */
+  demoInquiries?: boolean;
 }
 
 export interface LocalCloud {
@@ -75,6 +78,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // FTS5 over the same database; the index is made on the first search.
   const search = new SqliteNoticeSearch(store);
   if (options.seed !== false && options.demoYear && (await seedDemoReportYear(store, search))) log.info('made the demo report year', { year: DEMO_REPORT_YEAR });
+  if (options.seed !== false && options.demoInquiries && (await seedDemoInquiries(store, search, now()))) log.info('seeded the demo inquiries, FAQ and guide');
   // A data folder from before the report's per-request records: write the missing ones once.
   const { written: filled } = await fillMissingRequestFacts(store);
   if (filled) log.info('wrote the report records of older requests', { requests: filled });

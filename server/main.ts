@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const staticDir = resolve(process.env.H5_DIR ?? 'dist/h5');
   if (!existsSync(staticDir)) console.warn(`H5 build not found at ${staticDir}: only the API will be served.`);
   // RATE_LIMITS=off: for benches that drive one caller far past any resident's pace.
-  const cloud = await startLocalCloud({ dataDir, staticDir, rateLimits: process.env.RATE_LIMITS !== 'off', demoYear: process.env.DEMO_YEAR !== 'off' });
+  const cloud = await startLocalCloud({ dataDir, staticDir, rateLimits: process.env.RATE_LIMITS !== 'off', demoYear: process.env.DEMO_YEAR !== 'off', demoInquiries: true });
   cloud.server.listen(port, '127.0.0.1', () => {
     console.log(`阳光政务 local cloud: http://127.0.0.1:${port}/  (data: ${dataDir})`);
   });

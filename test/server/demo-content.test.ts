@@ -6,11 +6,13 @@ import { silentLogger } from '../../cloudfunctions/_runtime/handler-context';
 import { startLocalCloud, type LocalCloud } from '../../server/local-cloud';
 import { PROPERTY_FEE_MEASURES_ID } from '../../server/demo-data';
 import { checkAttachmentFile } from '../../shared/files/attachment-files';
+import { signedInClient } from '../support/signed-in-client';
 
 /**
  * The demo bureau's content leads somewhere: a guide that mentions a downloadable 示范文本 carries it,
  * and the local cloud serves it as a real Word file; the repealed policy names the policy that
- * replaced it, which is published.
+ * replaced it, which is published; the guide names the office, the FAQ answers, and the clerk finds
+ * cases in the states they meet.
  */
 let dataDir: string;
 let cloud: LocalCloud;
@@ -18,7 +20,7 @@ let base: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sg-demo-content-'));
-  cloud = await startLocalCloud({ dataDir, log: silentLogger, dispatchIntervalMs: false, rateLimits: false });
+  cloud = await startLocalCloud({ dataDir, log: silentLogger, dispatchIntervalMs: false, rateLimits: false, demoInquiries: true });
   await new Promise<void>((resolve) => cloud.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(cloud.server.address() as AddressInfo).port}`;
 });
@@ -53,4 +55,16 @@ test('the repealed policy names the policy that replaced it, published and in fo
     expect(policy.kind === 'policy' && policy.replacedById).toBe(PROPERTY_FEE_MEASURES_ID);
     expect(await cloud.store.collection('notices').get(PROPERTY_FEE_MEASURES_ID)).toMatchObject({ status: 'published', kind: 'policy', validity: 'inForce' });
   }
+});
+
+test('the demo\'s 咨询投诉: a filled guide, FAQ entries found by search, and cases late, open, answered and closed on the spot', async () => {
+  const { api } = signedInClient(() => base);
+  const guide = await api('demo-resident', 'guide', 'get', {});
+  expect(guide.office.address).not.toContain('请管理员填写');
+  expect((await api('demo-resident', 'faq', 'search', { q: '公租房' })).items.length).toBeGreaterThanOrEqual(2);
+  const queue = (await api('demo-clerk', 'inquiries', 'queue', { limit: 50 })).items;
+  expect(queue.some((c: any) => c.overdue)).toBe(true);
+  expect(queue.some((c: any) => !c.overdue && c.status === 'open')).toBe(true);
+  expect((await api('demo-clerk', 'inquiries', 'queue', { status: 'closed', limit: 50 })).items.map((c: any) => c.channel)).toContain('phone');
+  expect((await api('demo-resident', 'inquiries', 'mine', {})).items.map((c: any) => c.status).sort()).toEqual(['answered', 'open', 'open']);
 });
