@@ -1,5 +1,4 @@
 import { AppError, type Envelope } from '../../shared/api/errors';
-import { auditEntryOf } from '../../shared/audit/audit-record';
 import type { ActionSpec } from '../../shared/api/define';
 import { fieldErrorsOf } from '../../shared/api/zod-messages';
 import { decideAccess } from '../../shared/staff/roles';
@@ -7,6 +6,7 @@ import type { CloudFunction } from './define-function';
 import type { HandlerContext } from './handler-context';
 import { COUNTED_WHEN_KEPT, enforceRateLimit, refundRateLimit } from './rate-limiter';
 import { markUploadsAttached } from './upload-records';
+import { recordAudit } from './audit-trail';
 import { InvalidCursorError } from './store/cursor';
 import { VersionConflictError } from './store/port';
 import { watchEnqueues } from './wake-deliveries';
@@ -57,7 +57,8 @@ export async function invoke(fn: CloudFunction, event: unknown, ctx: HandlerCont
       throw error;
     }
     if (watched?.enqueued()) wakeDeliveries(ctx);
-    if (spec.writes && (spec.access.kind === 'staff' || spec.audited)) await recordAudit(ctx, `${fn.name}.${action}`, spec, parsed.data, answer);
+    // The audit trail is written here, once for every action, rather than by each handler: a new staff action is audited without anyone remembering to.
+    if (spec.writes && (spec.access.kind === 'staff' || spec.audited)) await recordAudit(ctx, key, spec.viewsPersonalData ? 'personalDataViewed' : 'write', parsed.data, answer);
     return { ok: true, data: answer };
   } catch (error) {
     return toErrorEnvelope(error, ctx, { fn: fn.name, action, summary: spec?.summary });
@@ -70,32 +71,6 @@ function wakeDeliveries(ctx: HandlerContext): void {
     ctx.wakeDeliveries?.();
   } catch (error) {
     ctx.log.error('could not wake the deliveries function', { error: String(error) });
-  }
-}
-
-/**
- * The audit trail is written here, once for every action, rather than by each handler: a new staff
- * action is audited without anyone remembering to. It runs after the handler has committed, so it
- * cannot share the handler's transaction; if it fails the change still stands (answering an error
- * would invite the clerk to do it twice), and the failure is logged loudly for the bureau to see.
- */
-async function recordAudit(ctx: HandlerContext, name: string, spec: ActionSpec, input: unknown, answer: unknown): Promise<void> {
-  const { caller } = ctx;
-  if (!caller.openid) return;
-  const entry = auditEntryOf({
-    at: ctx.now().toISOString(),
-    actor: caller.openid,
-    // Someone joining the staff has no staff name yet: the entry's OPENID says who.
-    actorName: caller.staff?.name ?? '',
-    action: name,
-    kind: spec.viewsPersonalData ? 'personalDataViewed' : 'write',
-    input,
-    answer,
-  });
-  try {
-    await ctx.store.collection('audit').insert(entry);
-  } catch (error) {
-    ctx.log.error('audit entry not written', { ...entry, error: error instanceof Error ? error.message : String(error) });
   }
 }
 

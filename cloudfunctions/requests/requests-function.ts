@@ -6,6 +6,7 @@ import type { Application } from '../../shared/requests/request-schema';
 import { requestInScope, requestScopeOf } from '../../shared/requests/department-scope';
 import { toMySummary } from '../../shared/requests/request-view';
 import { defineFunction } from '../_runtime/define-function';
+import { recordAudit } from '../_runtime/audit-trail';
 import { requestsContract } from '../../shared/requests/requests-contract';
 import type { HandlerContext } from '../_runtime/handler-context';
 import { loadCalendar } from '../calendar/calendar-data';
@@ -56,6 +57,8 @@ export const requestsFunction = defineFunction('requests', requestsContract, {
     // pdf-lib and the font load only here: the requests function's other actions never pay for them.
     const { renderLetterPdf } = await import('./letter-pdf');
     const pdf = await renderLetterPdf(doc, seal.png ? Buffer.from(seal.png, 'base64') : null);
+    // A letter is addressed to the applicant by name: a handler's download is a view of their personal data, on the trail as manageGet is.
+    if (viewer.role !== 'applicant') await recordAudit(ctx, 'requests.letterPdf', 'personalDataViewed', { id, letter }, null);
     return { fileName: pdfFileName(doc), pdfBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   },
 

@@ -67,7 +67,9 @@ export const requestsContract = {
   letterPdf: action<LetterPdf>()({
     input: z.strictObject({ id: IdSchema, letter: z.number().check(z.int(), z.gte(0), z.lte(50)) }),
     access: resident,
-    summary: '告知书的 PDF 文件（按本机关公文格式排版，加盖公章）：申请人本人的申请，或办理人员可办理的申请',
+    summary: '告知书的 PDF 文件（按本机关公文格式排版，加盖公章）：申请人本人的申请，或办理人员可办理的申请（查看留痕）',
+    // Changes no record. A handler's download is a view of the applicant's personal data (the letter is
+    // addressed to them): the handler writes its audit entry, as invoke does for manageGet; the applicant's own is not one.
     writes: false,
   }),
   supplement: action<RequestView>()({

@@ -74,6 +74,19 @@ describe('what the entries say', () => {
     cloud.close();
   });
 
+  test("a handler's download of a letter (addressed to the applicant by name) is a view on the trail; the applicant's own is not", async () => {
+    const cloud = await createCloudHarness();
+    const [request] = (await cloud.store.collection('requests').find({ where: { status: 'supplementRequested' }, orderBy: [['submittedAt', 'asc']], limit: 1 })).items;
+    const pdf = { action: 'letterPdf', data: { id: request.id, letter: 0 } };
+    ok(await cloud.call(request.ownerOpenid!, 'requests', pdf));
+    expect(await auditEntries(cloud.store)).toHaveLength(0);
+    ok(await cloud.call('demo-clerk', 'requests', pdf));
+    expect(await auditEntries(cloud.store)).toEqual([
+      expect.objectContaining({ action: 'requests.letterPdf', kind: 'personalDataViewed', actor: 'demo-clerk', recordId: request.id, fields: [] }),
+    ]);
+    cloud.close();
+  });
+
   test('an audit record cannot be updated through the store', async () => {
     const cloud = await createCloudHarness({ seed: false });
     const saved = await cloud.store.collection('audit').insert({ at: '2026-11-24T02:00:00.000Z', actor: 'demo-admin', actorName: '管理员', action: 'notices.publish', kind: 'write', recordId: 'n1', recordIds: ['n1'], fields: [] });
