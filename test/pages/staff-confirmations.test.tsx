@@ -196,6 +196,8 @@ test('保存期限: a shorter period asks first, naming it; a longer one saves a
   fireEvent.change(screen.getByTestId('input-retention-requestYears'), { target: { value: '15' } });
   fireEvent.click(screen.getByTestId('retention-save'));
   await waitFor(async () => expect((await stored())?.requestYears).toBe(15), { timeout: 5000 });
+  // The page has the saved settings back (the next change is not overwritten by them arriving late).
+  await waitFor(() => expect(recorded.toasts).toContain('已保存'), { timeout: 5000 });
   expect(recorded.modals).toHaveLength(0);
 
   fireEvent.change(screen.getByTestId('input-retention-messageDays'), { target: { value: '90' } });

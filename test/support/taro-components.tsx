@@ -3,7 +3,7 @@
  * each renders the nearest HTML element and passes through what the pages
  * use (className, click, input, value, data-* attributes).
  */
-import { createElement, type ReactNode } from 'react';
+import { createElement, forwardRef, useRef, type ForwardedRef, type ReactNode } from 'react';
 
 type Props = Record<string, unknown> & { children?: ReactNode };
 
@@ -62,16 +62,42 @@ export function Picker(props: Props) {
   return createElement('div', passThrough(props), props.children, choose);
 }
 
+/** How long H5's Taro input takes to draw itself the first time: Stencil renders on the next animation frame. */
+const FIRST_DRAW_MS = 16;
+
+/**
+ * Taro's Input and Textarea as H5 has them: web components that draw themselves a frame after
+ * mounting, answer `componentOnReady()` once they have, and throw (taro-input-core's `watchValue`)
+ * when their value is set before that by anything but the person typing — a form filling a field in
+ * an effect straight after mounting. The stand-in throws there too, so a page test catches it.
+ */
 function field(tag: 'input' | 'textarea') {
-  return function Field(props: Props) {
+  return forwardRef(function Field(props: Props, ref: ForwardedRef<unknown>) {
     const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+    const value = String(props.value ?? '');
+    const dom = useRef<HTMLInputElement | null>(null);
+    const state = useRef<{ drawn: boolean; ready: Promise<void> | null; value: string }>({ drawn: false, ready: null, value });
+    if (value !== state.current.value && !state.current.drawn && dom.current && dom.current.value !== value) {
+      throw new TypeError(`${tag} ${String(props.name ?? '')}: value set before it has drawn (taro-input-core watchValue: Cannot read properties of undefined)`);
+    }
+    state.current.value = value;
+    const attach = (el: HTMLInputElement | null) => {
+      dom.current = el;
+      if (el && !state.current.ready) {
+        state.current.ready = new Promise<void>((done) => setTimeout(() => ((state.current.drawn = true), done()), FIRST_DRAW_MS));
+      }
+      if (el) (el as unknown as { componentOnReady: () => Promise<void> }).componentOnReady = () => state.current.ready as Promise<void>;
+      if (typeof ref === 'function') ref(el);
+      else if (ref) ref.current = el;
+    };
     return createElement(tag, {
       ...passThrough(props),
+      ref: attach,
       name: props.name,
-      value: props.value ?? '',
+      value,
       onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
     });
-  };
+  });
 }
 
 export const Input = field('input');

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** The label of the field a control sits in, so the control can carry it as its accessible name (H5). */
 const FieldLabel = createContext<string | undefined>(undefined);
@@ -36,6 +36,45 @@ function inputType(keyboard: Keyboard | undefined): string | undefined {
  * at 140 characters by default): the shared schema says what is too long,
  * next to the field.
  */
+/** What TextField needs of Taro's element: H5's web component has both; WeChat's input neither. */
+type TaroField = { componentOnReady?: () => Promise<unknown>; value?: string };
+
+/**
+ * The value to hand Taro's input: until it has drawn itself once, the value it mounted with. In H5,
+ * Taro's Input and Textarea are web components that draw on the next animation frame, and a value
+ * set before that — a form filling its fields from what it loaded, in an effect straight after
+ * mounting — reaches their `watchValue`, which writes to the inner <input> not made yet and throws
+ * (taro-input-core, taro-textarea-core). Held back, the newer value goes in once the element is
+ * ready (`componentOnReady`, which Stencil gives each). What the person typed is theirs at once; an
+ * element without `componentOnReady` (WeChat) takes every value at once.
+ */
+function useDrawnValue(value: string) {
+  const element = useRef<TaroField | null>(null);
+  const mounted = useRef(value);
+  const drawn = useRef(false);
+  const held = useRef(false);
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    const el = element.current;
+    if (typeof el?.componentOnReady !== 'function') {
+      drawn.current = true;
+      return;
+    }
+    let live = true;
+    void el.componentOnReady().then(() => {
+      drawn.current = true;
+      if (live && held.current) redraw((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const through = drawn.current || value === mounted.current || element.current?.value === value;
+  if (through && !drawn.current) mounted.current = value;
+  held.current = !through;
+  return { ref: element, value: through ? value : mounted.current };
+}
+
 export function TextField(props: {
   name: string;
   value: string;
@@ -46,10 +85,12 @@ export function TextField(props: {
 }) {
   // The visible label is a separate Text: the input inside Taro's element gets it as its name.
   const label = useContext(FieldLabel);
+  const drawn = useDrawnValue(props.value);
   const shared = {
+    ref: drawn.ref,
     nativeProps: label ? { 'aria-label': label } : undefined,
     name: props.name,
-    value: props.value,
+    value: drawn.value,
     placeholder: props.placeholder,
     onInput: (e: { detail: { value: string } }) => props.onChange(e.detail.value),
     'data-testid': `input-${props.name}`,
