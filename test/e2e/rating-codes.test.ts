@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { byTestId, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
+import { byTestId, confirmModal, e2eDescribe, settled, TEST_TIMEOUT, textOf, useE2E } from '../support/e2e';
 
 /**
  * The rating codes as a phone shows them (390×844): the whole code on screen — its image's rendered
@@ -55,6 +55,7 @@ e2eDescribe('rating codes in Chromium', () => {
     await e2e.open(staff.page, '/admin/pages/window-qr/index?id=win-housing-1&mode=visit');
     await settled(staff.page);
     await byTestId(staff.page, 'generate-visit').click();
+    await confirmModal(staff.page);
     const card = byTestId(staff.page, 'visit-qr');
     const code = await textOf(byTestId(staff.page, 'visit-code'));
     const boxes = await codeBoxes(staff.page, card);

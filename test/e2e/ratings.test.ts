@@ -25,6 +25,7 @@ e2eDescribe('service ratings (好差评) in Chromium', () => {
     await byTestId(staff.page, 'visit-service').filter({ hasText: '公租房租赁补贴申请' }).click();
     await settled(staff.page);
     await byTestId(staff.page, 'generate-visit').click();
+    await confirmModal(staff.page, /为「3号窗口 · 住房保障」生成「公租房租赁补贴申请」的评价码/);
     const code = await textOf(byTestId(staff.page, 'visit-code'));
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     expect(await byTestId(staff.page, 'visit-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);

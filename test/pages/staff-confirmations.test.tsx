@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import type { ReactElement } from 'react';
 import AdminInquiryPage from '../../miniprogram/admin/pages/inquiry/index';
 import FaqEditPage from '../../miniprogram/admin/pages/faq-edit/index';
+import GuideEditPage from '../../miniprogram/admin/pages/guide-edit/index';
+import WindowEditPage from '../../miniprogram/admin/pages/window-edit/index';
+import WindowQrPage from '../../miniprogram/admin/pages/window-qr/index';
 import LetterTemplatesPage from '../../miniprogram/admin/pages/letter-templates/index';
 import OpinionsPage from '../../miniprogram/admin/pages/opinions/index';
 import RetentionPage from '../../miniprogram/admin/pages/retention/index';
@@ -10,6 +13,7 @@ import { setTransport } from '../../miniprogram/api/transport';
 import { forgetWhoami } from '../../miniprogram/hooks/use-whoami';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { consultation } from '../support/factories';
+import { windowContent } from '../support/rating-fixture';
 import { cloudPerTest } from '../support/page-cloud';
 import { sealPngBase64 } from '../support/seal-png';
 import { recorded, resetTaro } from '../support/taro';
@@ -207,4 +211,54 @@ test('保存期限: a shorter period asks first, naming it; a longer one saves a
     async () => (await stored())?.messageDays === 90,
   );
   expect(said.content).toMatch(/消息及微信通知记录：365 → 90 天.*删除后不能恢复/);
+});
+
+test('公开指南: saving asks first, naming what was edited, that it is published at once, and how new answer periods apply', async () => {
+  const guide = async () => ok(await cloud.call('demo-admin', 'guide', { action: 'get', data: {} })) as { version: number; office: { phone: string }; inquiryWorkingDays: number };
+  await open('demo-admin', <GuideEditPage />);
+  await waitFor(() => expect((screen.getByTestId('input-guide-phone') as HTMLInputElement).value).not.toBe(''));
+  const before = (await guide()).version;
+  fireEvent.change(screen.getByTestId('input-guide-phone'), { target: { value: '0571-87000000' } });
+  fireEvent.change(screen.getByTestId('input-guide-inquiryWorkingDays'), { target: { value: '10' } });
+  const said = await cancelThenConfirm(
+    () => screen.getByTestId('save-guide'),
+    async () => (await guide()).version === before,
+    async () => (await guide()).office.phone === '0571-87000000',
+  );
+  expect(said.title).toBe('确认保存公开指南');
+  expect(said.content).toMatch(/修改了：办公电话、咨询答复时限（工作日）。保存后立即.*向公众公布（条例第十二条）.*新的答复时限适用于此后收到的咨询/);
+  expect((await guide()).inquiryWorkingDays).toBe(10);
+});
+
+test('a service window: 停用 asks first, saying residents can no longer rate it; saving other changes does not ask', async () => {
+  const created = ok(await cloud.call('demo-admin', 'windows', { action: 'save', data: { window: windowContent({ name: '3号窗口' }) } })) as { id: string };
+  const stored = async () => (await cloud.store.collection('windows').get(created.id))!;
+  await open('demo-rater', <WindowEditPage />, { id: created.id });
+  await waitFor(() => expect((screen.getByTestId('input-name') as HTMLInputElement).value).toBe('3号窗口'));
+  fireEvent.change(screen.getByTestId('input-location'), { target: { value: '政务服务中心二楼' } });
+  fireEvent.click(screen.getByTestId('save-window'));
+  await waitFor(async () => expect((await stored()).location).toBe('政务服务中心二楼'), { timeout: 5000 });
+  expect(recorded.modals).toHaveLength(0);
+
+  fireEvent.click(document.querySelector('.switch-row input')!);
+  const said = await cancelThenConfirm(
+    () => screen.getByTestId('save-window'),
+    async () => (await stored()).active === true,
+    async () => (await stored()).active === false,
+  );
+  expect(said).toMatchObject({ title: '确认停用窗口', content: expect.stringMatching(/停用「3号窗口」后，居民不能再评价该窗口.*已有评价保留/) });
+});
+
+test('a visit code: 生成 asks first, naming the window and the service; 再看看 makes none', async () => {
+  const created = ok(await cloud.call('demo-admin', 'windows', { action: 'save', data: { window: windowContent({ name: '5号窗口' }) } })) as { id: string };
+  const codes = () => cloud.store.collection('visits').count({ windowId: created.id });
+  await open('demo-rater', <WindowQrPage />, { id: created.id });
+  await waitFor(() => screen.getAllByTestId('visit-service'));
+  fireEvent.click(screen.getAllByTestId('visit-service')[1]);
+  const said = await cancelThenConfirm(
+    () => screen.getByTestId('generate-visit'),
+    async () => (await codes()) === 0,
+    async () => (await codes()) === 1,
+  );
+  expect(said).toMatchObject({ title: '确认生成评价码', content: expect.stringMatching(/为「5号窗口」生成「施工许可证核发」的评价码.*不能撤回/) });
 });

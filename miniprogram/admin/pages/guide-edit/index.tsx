@@ -7,6 +7,8 @@ import { GuideContentSchema } from '../../../../shared/inquiries/guide-contract'
 import type { GuideContent } from '../../../../shared/inquiries/guide-types';
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { FormField, TextField } from '../../components/form-field';
+import { askFirst } from '../../ask-first';
+import { guideSaveConfirmation } from '../../../../shared/inquiries/guide-confirmation';
 import '../../../components/requests/requests.css';
 
 type Texts = Omit<GuideContent, 'office' | 'inquiryWorkingDays' | 'complaintWorkingDays'> & GuideContent['office'] & { inquiryWorkingDays: string; complaintWorkingDays: string };
@@ -46,12 +48,19 @@ export default function GuideEditPage() {
     onDone: () => reload(),
   });
   if (!data || !t) return <View className="page list-state">正在加载…</View>;
-  const save = () => {
+  const loaded: Texts = { ...data, ...data.office, inquiryWorkingDays: String(data.inquiryWorkingDays), complaintWorkingDays: String(data.complaintWorkingDays) };
+  /** Published to everyone the moment it is saved: it asks first, naming what was edited. */
+  const save = async () => {
     const office = Object.fromEntries(OFFICE.map((k) => [k, t[k]])) as unknown as GuideContent['office'];
-    void form.submit({
+    const guide = {
       categories: t.categories, howToApply: t.howToApply, catalogue: t.catalogue, remedies: t.remedies, inquiryLine: t.inquiryLine, complaintLine: t.complaintLine,
       office, inquiryWorkingDays: Number(t.inquiryWorkingDays), complaintWorkingDays: Number(t.complaintWorkingDays),
-    });
+    };
+    if (!form.validate(guide)) return;
+    const changed = FIELDS.filter((f) => t[f.key] !== loaded[f.key]);
+    const periodsChanged = changed.some((f) => f.key === 'inquiryWorkingDays' || f.key === 'complaintWorkingDays');
+    if (!(await askFirst(guideSaveConfirmation(changed.map((f) => f.label), periodsChanged)))) return;
+    void form.submit(guide);
   };
   return (
     <View className="page request-page form" data-testid="guide-edit">
@@ -60,7 +69,7 @@ export default function GuideEditPage() {
           <TextField name={`guide-${f.key}`} multiline={f.multiline} value={t[f.key]} onChange={(v) => setT({ ...t, [f.key]: v })} />
         </FormField>
       ))}
-      <Button className="btn btn--primary btn--block" disabled={form.busy || undefined} onClick={save} data-testid="save-guide">保存</Button>
+      <Button className="btn btn--primary btn--block" disabled={form.busy || undefined} onClick={() => void save()} data-testid="save-guide">保存</Button>
       {data.history?.length ? (
         <View className="card">
           <Text className="section-title">修改记录</Text>

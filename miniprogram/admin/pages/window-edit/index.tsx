@@ -10,6 +10,8 @@ import { WindowContentSchema } from '../../../../shared/ratings/ratings-schema';
 import { FormField, TextField } from '../../components/form-field';
 import { routes } from '../../../navigation';
 import { StaffLoadState } from '../../components/staff-load-state';
+import { askFirst } from '../../ask-first';
+import { windowActiveConfirmation } from '../../../../shared/ratings/window-confirmations';
 import '../../../rating/rating.css';
 
 interface Draft {
@@ -56,6 +58,14 @@ export default function WindowEditPage() {
   if (loaded.error || departments.error) return <StaffLoadState error={loaded.error ?? departments.error} what="个服务窗口" back={{ label: '返回服务窗口', url: routes.adminWindows() }} />;
   if (!draft || !departments.data) return <View className="page list-state">正在加载…</View>;
   const deptIndex = Math.max(0, departments.data.findIndex((d) => d.id === draft.departmentId));
+  /** Taking a window out of use (or back) changes what residents can rate at once: it asks first. */
+  const save = async () => {
+    if (saved && draft.active !== saved.active) {
+      if (!form.validate(draft)) return;
+      if (!(await askFirst(windowActiveConfirmation(draft.name, draft.active)))) return;
+    }
+    void form.submit(draft);
+  };
   const setService = (index: number, name: string) => setDraft({ ...draft, services: draft.services.map((s, i) => (i === index ? { ...s, name } : s)) });
 
   return (
@@ -89,7 +99,7 @@ export default function WindowEditPage() {
         <Text>在用（停用后不再接受评价，已有评价保留）</Text>
         <Switch checked={draft.active} nativeProps={{ 'aria-label': '在用' }} onChange={(e) => setDraft({ ...draft, active: e.detail.value })} color="#b71c1c" />
       </View>
-      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void form.submit(draft)} data-testid="save-window">保存</Button>
+      <Button className="btn btn--primary btn--block" disabled={busy || undefined} onClick={() => void save()} data-testid="save-window">保存</Button>
     </View>
   );
 }

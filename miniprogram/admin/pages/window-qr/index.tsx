@@ -7,6 +7,8 @@ import type { IssuedVisit, RatingQr } from '../../../../shared/ratings/ratings-t
 import { formatBeijingDateTime } from '../../../../shared/time/beijing-time';
 import { routes } from '../../../navigation';
 import { StaffLoadState } from '../../components/staff-load-state';
+import { askFirst } from '../../ask-first';
+import { visitCodeConfirmation } from '../../../../shared/ratings/window-confirmations';
 import '../../../rating/rating.css';
 
 /** In the H5 build the QR should lead back to this very server; in WeChat the code opens the mini-program. */
@@ -28,8 +30,11 @@ export default function WindowQrPage() {
   const [busy, setBusy] = useState(false);
   const windowQr = useRemote(() => (mode === 'window' ? call('windows', 'qrcode', { windowId: id, origin: currentOrigin() }) : Promise.resolve(null)), [id, mode]);
 
+  /** A code counts for the window and service it names and cannot be taken back: it asks first. */
   async function issue() {
-    if (busy) return;
+    if (busy || !window.data) return;
+    const service = window.data.services.find((s) => s.id === serviceId);
+    if (!(await askFirst(visitCodeConfirmation(window.data.name, service?.name ?? null)))) return;
     setBusy(true);
     try {
       const issued = await call('windows', 'issueVisit', { windowId: id, serviceId, origin: currentOrigin() });
