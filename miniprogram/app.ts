@@ -2,7 +2,7 @@ import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { initTransport } from './api/transport';
 import { labelNavigationBar } from './h5-navigation-bar';
-import { activateRolesByKeyboard, focusablePages } from './h5-keyboard';
+import { activateRolesByKeyboard, focusableButtons, focusablePages } from './h5-keyboard';
 import { describeTabBar } from './h5-tab-bar';
 import { go, routes } from './navigation';
 import { registerPrivacyAuthorization } from './privacy/privacy-authorization';
@@ -17,6 +17,7 @@ function App({ children }: PropsWithChildren) {
       labelNavigationBar();
       activateRolesByKeyboard();
       focusablePages();
+      focusableButtons();
       describeTabBar();
     }
     // A link to a page the app does not have (old, mistyped, moved): say so and offer the way home,

@@ -32,3 +32,35 @@ export function activateRolesByKeyboard(): void {
     target.click();
   });
 }
+
+/** Taro's own style for its button takes the focus ring away (`outline: 0`); this puts one back. */
+const BUTTON_FOCUS_RING = 'taro-button-core[role=button]:focus-visible{outline:2px solid #1f5fbf;outline-offset:2px}';
+
+/**
+ * Taro's H5 Button is a custom element (<taro-button-core>), not a <button>: the keyboard passed it by
+ * (下一步 and 提交申请 on the request form, 复制链接 under a notice) and a screen reader did not call it a
+ * button. Each one is given the role, a place in the tab order (none while disabled) and
+ * aria-disabled, as it appears and as its `disabled` changes; Enter and Space then do what a tap does
+ * (activateRolesByKeyboard).
+ */
+export function focusableButtons(): () => void {
+  const style = document.createElement('style');
+  style.textContent = BUTTON_FOCUS_RING;
+  document.head.appendChild(style);
+  const mark = () => {
+    for (const button of Array.from(document.querySelectorAll<HTMLElement>('taro-button-core'))) {
+      const disabled = button.hasAttribute('disabled');
+      if (button.getAttribute('role') !== 'button') button.setAttribute('role', 'button');
+      if (button.tabIndex !== (disabled ? -1 : 0)) button.tabIndex = disabled ? -1 : 0;
+      if (button.getAttribute('aria-disabled') !== String(disabled)) button.setAttribute('aria-disabled', String(disabled));
+    }
+  };
+  mark();
+  // Only `disabled` among attributes: the marks written here must not wake the observer again.
+  const observer = new MutationObserver(mark);
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  return () => {
+    observer.disconnect();
+    style.remove();
+  };
+}

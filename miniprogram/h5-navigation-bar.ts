@@ -19,9 +19,8 @@ export function labelNavigationBar(attempts = 20): void {
     if (!button) continue;
     button.setAttribute('role', 'button');
     button.setAttribute('aria-label', label);
+    // Enter and Space act through the document's one listener for every role="button"
+    // (h5-keyboard.ts); a listener of its own here as well made one Enter on 返回 go back two pages.
     button.tabIndex = 0;
-    button.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') button.click();
-    });
   }
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { e2eDescribe, useE2E } from '../support/e2e';
+import { e2eDescribe, settled, useE2E } from '../support/e2e';
 import { announcement } from '../support/factories';
+import { VALID_RESIDENT_ID } from '../support/request-factories';
 import { signedInClient } from '../support/signed-in-client';
 
 /**
@@ -428,4 +429,75 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
       }
     }
   }, 180_000);
+
+  /**
+   * The keyboard alone, as someone who cannot use a touch screen or a mouse: Tab (Shift+Tab back) to a
+   * control, Enter to use it, typing into fields. Home → a notice → 返回; then 申请公开 from home, its
+   * four steps filled and sent. Each control is found by pressing Tab until it has the focus, so a
+   * control the keyboard passes by fails the walk, naming where the focus went instead.
+   */
+  test('a resident reaches and uses home, a notice and the request form with Tab and Enter only', async () => {
+    const { context, page } = await e2e.phone();
+    await e2e.signIn(context, 'keyboard-resident');
+    await page.goto(`${e2e.base}/#/pages/index/index`);
+    await settled(page);
+    await page.locator('[data-testid=notice-card]:visible').first().waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return { id: el.dataset.testid ?? '', label: el.getAttribute('aria-label') ?? '', name: (el as HTMLInputElement).name ?? '', text: (el.textContent ?? '').trim().slice(0, 16) };
+      });
+    type Focused = Awaited<ReturnType<typeof focused>>;
+    async function tabTo(is: (f: Focused) => boolean, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+      const went: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press(key);
+        const f = await focused();
+        if (is(f)) return;
+        went.push(f.id || f.name || f.label || f.text);
+      }
+      throw new Error(`${what}: not reached with ${key}; the focus went ${went.join(' → ')}`);
+    }
+    const arrived = async (path: string) => {
+      await page.waitForFunction((hash) => location.hash.startsWith(hash), `#${path}`);
+      await settled(page);
+    };
+    const typeInto = async (name: string, text: string) => {
+      await tabTo((f) => f.name === name, `field ${name}`);
+      await page.keyboard.type(text);
+    };
+    const next = async (section: string) => {
+      await tabTo((f) => f.id === 'next-step', '下一步');
+      await page.keyboard.press('Enter');
+      await page.locator(`[data-testid=section-${section}]:visible`).waitFor();
+    };
+
+    await tabTo((f) => f.id === 'notice-card', 'a notice on the home page');
+    const title = await page.evaluate(() => document.activeElement?.querySelector('.notice-card__title')?.textContent ?? '');
+    await page.keyboard.press('Enter');
+    await arrived('/pages/notice-detail/index');
+    expect(await page.locator('.taro_page:visible').last().textContent()).toContain(title);
+    // Under the notice, its own button (复制链接) is reached too, then 返回 back up the page.
+    await tabTo((f) => f.id === 'copy-link', '复制链接');
+    await tabTo((f) => f.label === '返回', '返回', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await arrived('/pages/index/index');
+
+    await tabTo((f) => f.id === 'home-new-request', '申请公开');
+    await page.keyboard.press('Enter');
+    await arrived('/requests/pages/new/index');
+    await typeInto('name', '林晓雨');
+    await typeInto('idNumber', VALID_RESIDENT_ID);
+    await next('contact');
+    await typeInto('phone', '13812345678');
+    await next('information');
+    await typeInto('description', '请公开本区2026年老旧小区加装电梯的补助标准。');
+    await next('review');
+    await tabTo((f) => f.id === 'submit-request', '提交申请');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=tracking-number]:visible').waitFor();
+    const sent = (await e2e.cloud.store.collection('requests').find({ where: { ownerOpenid: 'keyboard-resident' }, orderBy: [], limit: 2 })).items;
+    expect(sent).toEqual([expect.objectContaining({ status: 'submitted', applicant: expect.objectContaining({ name: '林晓雨', phone: '13812345678' }) })]);
+    await context.close();
+  }, 120_000);
 });
