@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import NoticeEditPage from '../../miniprogram/admin/pages/notice-edit/index';
 import NoticeDetailPage from '../../miniprogram/pages/notice-detail/index';
+import AskPage from '../../miniprogram/inquiry/pages/ask/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { setUploader, type PickedFile } from '../../miniprogram/api/upload';
 import { createCloudHarness, ok, type CloudHarness } from '../support/cloud-harness';
@@ -78,4 +79,16 @@ test('a picked file is uploaded, listed, saved with the notice and linked for th
   const link = await waitFor(() => screen.getByTestId('attachment-link'));
   expect(link.getAttribute('href')).toBe('/files/AAAAAAAAAAAAAAAAAAAAAA');
   expect(link.textContent).toBe('预算表.xlsx（3 KB）');
+});
+
+test('a question or complaint offers photos only: what a resident may upload, nothing the server would refuse', async () => {
+  setTransport(cloud.transportAs('resident-a'));
+  resetTaro();
+  render(<AskPage />);
+  const input = await waitFor(() => screen.getByTestId('attachment-file') as HTMLInputElement);
+  expect(input.accept).toBe('.png,.jpg,.jpeg');
+  const field = input.closest('.field')!;
+  expect(field.textContent).toContain('照片');
+  expect(field.textContent).toContain('PNG、JPEG 图片，每张不超过 20 MB，最多 9 张');
+  expect(field.textContent).not.toContain('PDF');
 });

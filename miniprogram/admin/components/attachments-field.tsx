@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { ACCEPTED_EXTENSIONS, formatFileSize } from '../../../shared/files/attachment-files';
+import { ACCEPTED_EXTENSIONS, ATTACHMENT_FILE_TYPES, formatFileSize } from '../../../shared/files/attachment-files';
 import type { Attachment } from '../../../shared/notices/notice-schema';
 import { messageOf } from '../../api/call';
 import { uploadAttachment, type PickedFile } from '../../api/upload';
@@ -20,8 +20,13 @@ export function AttachmentsField(props: {
   errors: Record<string, string>;
   /** Told while a file is on its way, so the form can hold 保存/发布 until it is listed. */
   onUploading: (uploading: boolean) => void;
+  /**
+   * Photos only (a resident's question or complaint): the one kind a resident may upload at any time,
+   * so the picker offers nothing the server would refuse — the album or camera in WeChat, images in a browser.
+   */
+  photos?: boolean;
 }) {
-  const { value, onChange, max, errors, onUploading } = props;
+  const { value, onChange, max, errors, onUploading, photos = false } = props;
   const [busy, setBusyState] = useState(false);
   const setBusy = (uploading: boolean) => {
     setBusyState(uploading);
@@ -44,7 +49,7 @@ export function AttachmentsField(props: {
   }
 
   return (
-    <FormField label="附件" error={problem ?? fieldError}>
+    <FormField label={photos ? '照片' : '附件'} error={problem ?? fieldError}>
       {value.map((file, i) => (
         <View key={file.url} className="attachment-row" data-testid="attachment-row">
           <Text className="attachment-row__name">
@@ -55,26 +60,28 @@ export function AttachmentsField(props: {
           </Button>
         </View>
       ))}
-      {value.length < max && <FilePicker busy={busy} onPick={(file) => void add(file)} />}
+      {value.length < max && <FilePicker busy={busy} photos={photos} onPick={(file) => void add(file)} />}
       {busy ? <Text className="hint" role="status" data-testid="attachment-uploading">正在上传…</Text> : null}
-      <Text className="hint">PDF、Word、Excel、OFD 文档或 PNG、JPEG 图片，每个不超过 20 MB，最多 {max} 个</Text>
+      <Text className="hint">{photos ? `PNG、JPEG 图片，每张不超过 20 MB，最多 ${max} 张` : `PDF、Word、Excel、OFD 文档或 PNG、JPEG 图片，每个不超过 20 MB，最多 ${max} 个`}</Text>
     </FormField>
   );
 }
 
 /** The button keeps its label while a file goes up (a disabled button that changes its words reads as a different button); the progress is said beside it. */
-const LABEL = (_busy: boolean) => '＋ 上传附件';
+const LABEL = (_busy: boolean, photos = false) => (photos ? '＋ 添加照片' : '＋ 上传附件');
+const PHOTO_EXTENSIONS = [...ATTACHMENT_FILE_TYPES.png.extensions, ...ATTACHMENT_FILE_TYPES.jpeg.extensions];
 
-/** H5: the browser's own file input; WeChat: a file from a chat (the only place a phone keeps documents). */
-function FilePicker({ busy, onPick }: { busy: boolean; onPick: (file: PickedFile) => void }) {
+/** H5: the browser's own file input; WeChat: a file from a chat (the only place a phone keeps documents), or a photo from the album or camera. */
+function FilePicker({ busy, photos, onPick }: { busy: boolean; photos: boolean; onPick: (file: PickedFile) => void }) {
+  const extensions = photos ? PHOTO_EXTENSIONS : ACCEPTED_EXTENSIONS;
   if (process.env.TARO_ENV === 'h5') {
     return (
       <label className="btn btn--plain file-picker" data-testid="attachment-upload">
-        {LABEL(busy)}
+        {LABEL(busy, photos)}
         <input
           type="file"
           className="file-picker__input"
-          accept={ACCEPTED_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
+          accept={extensions.map((ext) => `.${ext}`).join(',')}
           disabled={busy}
           data-testid="attachment-file"
           onChange={(event) => {
@@ -87,6 +94,7 @@ function FilePicker({ busy, onPick }: { busy: boolean; onPick: (file: PickedFile
     );
   }
   const choose = async () => {
+    if (photos) return choosePhoto();
     let picked: Taro.chooseMessageFile.ChooseFile | undefined;
     try {
       picked = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ACCEPTED_EXTENSIONS })).tempFiles[0];
@@ -95,9 +103,19 @@ function FilePicker({ busy, onPick }: { busy: boolean; onPick: (file: PickedFile
     }
     if (picked) onPick({ name: picked.name, size: picked.size, path: picked.path });
   };
+  const choosePhoto = async () => {
+    let picked: Taro.chooseImage.ImageFile | undefined;
+    try {
+      picked = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })).tempFiles[0];
+    } catch {
+      return; // cancelled
+    }
+    // A temporary path ends in the image's own extension (.jpg, .png), which names its kind for the upload.
+    if (picked) onPick({ name: picked.path.split('/').pop() ?? picked.path, size: picked.size, path: picked.path });
+  };
   return (
     <Button className="btn btn--plain" disabled={busy || undefined} onClick={() => void choose()} data-testid="attachment-pick">
-      {LABEL(busy)}
+      {LABEL(busy, photos)}
     </Button>
   );
 }

@@ -92,7 +92,7 @@ export default function AskPage() {
         <TextField multiline name="text" value={draft.text} onChange={(text) => update({ text })} placeholder="请写清楚事情经过、地点和您的诉求" />
       </FormField>
 
-      <AttachmentsField value={draft.attachments} onChange={(attachments) => update({ attachments })} max={MAX_CASE_PHOTOS} errors={errors} onUploading={setUploading} />
+      <AttachmentsField value={draft.attachments} onChange={(attachments) => update({ attachments })} max={MAX_CASE_PHOTOS} errors={errors} onUploading={setUploading} photos />
 
       {complaint && (
         <View className="field call-line">
