@@ -2,6 +2,9 @@ import { AppError } from '../../shared/api/errors';
 import { ATTACHMENT_FILE_TYPES, fileKindByName, fileUploadedEvent, LOCAL_FILE_PATH, nameRefusal, type AttachmentFileRecord } from '../../shared/files/attachment-files';
 import { CLOUD_UPLOAD_PATH, filesContract, type FileRecordKind } from '../../shared/files/files-contract';
 import { defineFunction } from '../_runtime/define-function';
+import { recordAudit } from '../_runtime/audit-trail';
+import type { HandlerContext } from '../_runtime/handler-context';
+import { isStaff } from '../../shared/staff/roles';
 import { decideFileAccess, type FileUse } from '../_runtime/file-access';
 import type { Store } from '../_runtime/store/port';
 import { uploadIdOf, uploadUrlsIn } from '../_runtime/upload-records';
@@ -23,13 +26,16 @@ export const filesFunction = defineFunction('files', filesContract, {
   async link({ url, on }, ctx) {
     const uses = on ? await usesNaming(ctx.store, on.kind, on.id, url) : [];
     if (on && uses.length === 0) throw new AppError('FILE_NOT_FOUND');
-    if ((await decideFileAccess(ctx.store, ctx.caller, uploadIdOf(url), uses)) === 'refused') throw new AppError('FILE_NOT_FOUND');
-    // The local cloud's route decides again on every fetch, so its own address is the link.
-    if (LOCAL_FILE_PATH.test(url)) return { url, expiresAt: null };
-    if (!ctx.fileLinks) throw new AppError('FILE_NOT_FOUND');
-    const link = await ctx.fileLinks.temporaryUrl(url, FILE_LINK_SECONDS);
-    if (!link) throw new AppError('FILE_NOT_FOUND');
-    return { url: link, expiresAt: new Date(ctx.now().getTime() + FILE_LINK_SECONDS * 1000).toISOString() };
+    const access = await decideFileAccess(ctx.store, ctx.caller, uploadIdOf(url), uses);
+    if (access === 'refused') throw new AppError('FILE_NOT_FOUND');
+    const answer = await linkTo(url, ctx);
+    // A resident's own file on their request or case (a supplement, a photo sent with a question) is
+    // their personal data: a member of staff opening it is a view on 操作记录, as opening the record is.
+    if (access === 'private' && isStaff(ctx.caller)) {
+      const recordId = await ownersRecordOf(ctx.store, uploadIdOf(url), uses);
+      if (recordId) await recordAudit(ctx, 'files.link', 'personalDataViewed', { id: recordId }, null);
+    }
+    return answer;
   },
 
   /**
@@ -71,6 +77,27 @@ export const filesFunction = defineFunction('files', filesContract, {
 });
 
 /** The record, as a use of the file, when it names the file anywhere in its document; otherwise none. */
+async function linkTo(url: string, ctx: HandlerContext): Promise<{ url: string; expiresAt: string | null }> {
+  // The local cloud's route decides again on every fetch, so its own address is the link.
+  if (LOCAL_FILE_PATH.test(url)) return { url, expiresAt: null };
+  if (!ctx.fileLinks) throw new AppError('FILE_NOT_FOUND');
+  const link = await ctx.fileLinks.temporaryUrl(url, FILE_LINK_SECONDS);
+  if (!link) throw new AppError('FILE_NOT_FOUND');
+  return { url: link, expiresAt: new Date(ctx.now().getTime() + FILE_LINK_SECONDS * 1000).toISOString() };
+}
+
+/** The request or case that carries the file and belongs to the resident who uploaded it, if any (a staff reply's file is not theirs). */
+async function ownersRecordOf(store: Store, uploadId: string | null, uses: readonly FileUse[]): Promise<string | null> {
+  const uploader = uploadId ? (await store.collection('files').get(uploadId))?.uploadedBy : undefined;
+  if (!uploader) return null;
+  for (const use of uses) {
+    if (use.collection !== 'requests' && use.collection !== 'inquiries') continue;
+    const record = await store.collection(use.collection).get(use.recordId);
+    if (record?.ownerOpenid === uploader) return use.recordId;
+  }
+  return null;
+}
+
 async function usesNaming(store: Store, kind: FileRecordKind, id: string, url: string): Promise<FileUse[]> {
   const collection = COLLECTION_OF[kind];
   const record = await store.collection(collection).get(id);

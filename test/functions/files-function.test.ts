@@ -52,11 +52,25 @@ test('a request’s letter: its applicant and the staff who handle it; another r
   expect(await link('applicant-x', LETTER, on)).toMatchObject({ ok: true });
   expect(await link('demo-clerk', LETTER, on)).toMatchObject({ ok: true });
   expect(await link('demo-admin', LETTER, on)).toMatchObject({ ok: true });
+  // The bureau's own reply file is not the applicant's personal data: no view on 操作记录.
+  expect(await cloud.store.collection('audit').count({ action: 'files.link' })).toBe(0);
   expect(await link('someone-else', LETTER, on)).toMatchObject(refused);
   expect(await link(null, LETTER, on)).toMatchObject(refused);
   expect(await link('demo-editor', LETTER, on)).toMatchObject(refused);
   await cloud.store.collection('staff').insert({ id: 'housing-clerk', name: '住房保障科办理人员', roles: ['handler'], departmentIds: ['housing'], departmentId: 'housing', active: true });
   expect(await link('housing-clerk', LETTER, on)).toMatchObject(refused);
+});
+
+test('staff opening a resident’s own file on their case is a personal-data view on 操作记录; the resident’s own look is not', async () => {
+  const photo = '/files/AskerPhotoSentWith0001';
+  await cloud.store.collection('files').insert({ id: 'AskerPhotoSentWith0001', name: 'a.png', contentType: 'image/png', sizeBytes: 1, uploadedBy: 'asker-y', createdAt: cloud.clock.now.toISOString(), attached: false });
+  const asked = ok(await cloud.call('asker-y', 'inquiries', { action: 'ask', data: { idempotencyKey: 'photo-view-00001', kind: 'inquiry', topic: '积水', text: '小区门口积水，请处理。', attachments: [{ name: '积水.png', url: photo, sizeBytes: 1 }] } }));
+  const on = { kind: 'inquiry', id: asked.id };
+  const views = async () => (await cloud.store.collection('audit').find({ where: { action: 'files.link' }, orderBy: [['at', 'asc']], limit: 10 })).items;
+  expect(await link('asker-y', photo, on)).toMatchObject({ ok: true });
+  expect(await views()).toHaveLength(0);
+  expect(await link('demo-clerk', photo, on)).toMatchObject({ ok: true });
+  expect(await views()).toEqual([expect.objectContaining({ actor: 'demo-clerk', kind: 'personalDataViewed', recordId: asked.id, fields: [] })]);
 });
 
 const PHOTO = 'cloud://env-1a2b/attachments/2026-11/k3J9xQ2mT8.png';
