@@ -3,7 +3,7 @@
 // `npm run bench:bundle-bytes` (every bundle) or `npm run bench:bundle-bytes -- requests audit`.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { functionBundleFiles, kb } from './package-size';
+import { functionBundleFiles, kb, SDK_FILE } from './package-size';
 
 interface Metafile {
   inputs: Record<string, { imports: Array<{ path: string }> }>;
@@ -45,5 +45,12 @@ if (require.main === module) {
       console.log(`${name} ${label}: ${kb(bytes)}`);
       for (const [group, b] of groups.filter(([, b]) => b >= 1024)) console.log(`  ${kb(b).padStart(9)}  ${group}`);
     }
+  }
+  // The SDK, the same file beside every function and loaded at its start (scripts/cloudbase-sdk-bundle.cjs).
+  const sdkMeta = join(dir, SDK_FILE.replace(/\.js$/, '.json'));
+  if (existsSync(sdkMeta) && (!wanted.length || wanted.includes('cloudbase-sdk'))) {
+    const { bytes, groups } = bundleGroups(JSON.parse(readFileSync(sdkMeta, 'utf8')) as Metafile, [SDK_FILE]);
+    console.log(`${SDK_FILE} (every function, at start): ${kb(bytes)}`);
+    for (const [group, b] of groups.filter(([, b]) => b >= 1024)) console.log(`  ${kb(b).padStart(9)}  ${group}`);
   }
 }

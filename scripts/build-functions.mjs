@@ -84,6 +84,7 @@ rmSync('dist/cloudfunctions', { recursive: true, force: true });
 // esbuild's account of each bundle (which input gave how many bytes), read by `npm run bench:bundle-bytes`.
 rmSync('dist/bundle-meta', { recursive: true, force: true });
 mkdirSync('dist/bundle-meta', { recursive: true });
+writeFileSync(join('dist/bundle-meta', `${CLOUDBASE_SDK_FILE.replace(/\.js$/, '')}.json`), JSON.stringify(sdk.metafile));
 /**
  * A function and its lazy modules are built together with code splitting, so what both use (the store,
  * the errors, zod) is one module in a chunk they share, not two copies: a lazy module catching a

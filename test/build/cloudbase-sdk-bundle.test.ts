@@ -54,6 +54,8 @@ describe('an app from the bundle', () => {
     expect(() => undeclared.mysql()).toThrow(/app\.mysql\(\)/);
     expect(() => undeclared.requestClient.get('https://example.invalid')).toThrow(/requestClient/);
     expect(() => app.database().collection('notices').doc('n1').watch({ onChange: () => undefined, onError: () => undefined })).toThrow(/watch\(\)/);
+    // A request through a proxy is refused before it leaves (the SDK answers a failed request with a rejection).
+    await expect(sdkAppAt(serviceUrl, { proxy: 'http://127.0.0.1:9' }).callFunction({ name: 'deliveries', data: {} })).rejects.toThrow(/init\(\{ proxy \}\)/);
     // What init() wires from the left-out data-model client is simply absent.
     expect(app.models).toBeUndefined();
   });
