@@ -458,8 +458,13 @@ e2eDescribe('accessibility: axe-core on every page; 长辈模式 sizes', () => {
       }
       throw new Error(`${what}: not reached with ${key}; the focus went ${went.join(' → ')}`);
     }
+    // The page of `path` is on top, shown and has slid in (going back, the page left stays on top while it slides out).
     const arrived = async (path: string) => {
-      await page.waitForFunction((hash) => location.hash.startsWith(hash), `#${path}`);
+      await page.waitForFunction((path) => {
+        const pages = document.querySelectorAll('.taro_router > .taro_page');
+        const top = pages[pages.length - 1] as HTMLElement | undefined;
+        return !!top && top.id.startsWith(`${path}?`) && top.classList.contains('taro_page_stationed') && getComputedStyle(top).display !== 'none';
+      }, path);
       await settled(page);
     };
     const typeInto = async (name: string, text: string) => {
