@@ -43,6 +43,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Modules used only by the staff subpackage stay out of the main package every resident downloads.
       optimizeMainPackage: { enable: true },
+      // Taro's terser escapes every non-ASCII character (ascii_only): each Chinese character of the pages'
+      // text became a 6-byte \uXXXX instead of its 3 bytes of UTF-8, which WeChat reads as well. The rest
+      // of Taro's minifying options are kept as they are.
+      terser: { enable: true, config: { output: { ascii_only: false } } },
     },
     h5: {
       publicPath: '/',
