@@ -1,4 +1,4 @@
-import { REPLY_CATEGORIES, REPLY_CATEGORY_INFO, type ReplyCategory } from '../requests/reply-categories';
+import { REPLY_CATEGORIES, REPLY_CATEGORY_ROWS, type ReplyCategory } from '../requests/reply-category-rows';
 
 /**
  * The keys and printed labels of the annual report's tables, as the template
@@ -49,13 +49,13 @@ export const REQUEST_ROWS: readonly RequestRow[] = [
 
 /** The sub-rows of a group (its categories). */
 export function subRowsOf(group: SubdividedGroup): ReplyCategory[] {
-  return REPLY_CATEGORIES.filter((c) => REPLY_CATEGORY_INFO[c].group === group);
+  return REPLY_CATEGORIES.filter((c) => REPLY_CATEGORY_ROWS[c].group === group);
 }
 
 export const REQUEST_ROW_LABELS: Record<RequestRow, string> = {
   received: '一、本年新收政府信息公开申请数量',
   carriedIn: '二、上年结转政府信息公开申请数量',
-  ...(Object.fromEntries(REPLY_CATEGORIES.map((c) => [c, REPLY_CATEGORY_INFO[c].reportLabel])) as Record<ReplyCategory, string>),
+  ...(Object.fromEntries(REPLY_CATEGORIES.map((c) => [c, REPLY_CATEGORY_ROWS[c].reportLabel])) as Record<ReplyCategory, string>),
   partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
   withheld: '（三）不予公开',
   unavailable: '（四）无法提供',

@@ -1,50 +1,17 @@
+import { REPLY_CATEGORY_ROWS, type ReplyCategory, type ReplyGroup } from './reply-category-rows';
+
+export { REPLY_CATEGORIES, REPLY_GROUPS, REPLY_GROUP_LABELS, type ReplyCategory, type ReplyGroup } from './reply-category-rows';
+
 /**
  * How a request ends, as the annual report counts it (domain.md §3,
- * 国办公开办函〔2021〕30号 part three). Every reply and every closure carries
- * exactly one of these, so the report is computed from the records.
+ * 国办公开办函〔2021〕30号 part three; the categories and their report rows are
+ * reply-category-rows.ts). Every reply and every closure carries exactly one
+ * of these, so the report is computed from the records.
  *
  * `replyType` is the kind of answer the bureau gives (条例 Art. 36 and 37),
  * which decides the formal letter's template; `legalBasis` is the article the
  * letter cites.
  */
-export const REPLY_CATEGORIES = [
-  'disclosed',
-  'partial',
-  'withheld.stateSecret',
-  'withheld.lawForbids',
-  'withheld.security',
-  'withheld.thirdParty',
-  'withheld.internal',
-  'withheld.process',
-  'withheld.enforcementFile',
-  'withheld.query',
-  'unavailable.notHeld',
-  'unavailable.needsCreation',
-  'unavailable.unclear',
-  'notProcessed.petition',
-  'notProcessed.repeat',
-  'notProcessed.publication',
-  'notProcessed.excessive',
-  'notProcessed.confirmation',
-  'other.noSupplement',
-  'other.noFee',
-  'other.other',
-] as const;
-export type ReplyCategory = (typeof REPLY_CATEGORIES)[number];
-
-/** The annual report's six result groups (三、本年度办理结果 (一)–(六)). */
-export const REPLY_GROUPS = ['disclosed', 'partial', 'withheld', 'unavailable', 'notProcessed', 'other'] as const;
-export type ReplyGroup = (typeof REPLY_GROUPS)[number];
-
-export const REPLY_GROUP_LABELS: Record<ReplyGroup, string> = {
-  disclosed: '（一）予以公开',
-  partial: '（二）部分公开',
-  withheld: '（三）不予公开',
-  unavailable: '（四）无法提供',
-  notProcessed: '（五）不予处理',
-  other: '（六）其他处理',
-};
-
 /** The kind of answer (Art. 36 items, Art. 37): one letter template each. */
 export const REPLY_TYPES = [
   'alreadyPublic',
@@ -91,27 +58,27 @@ export interface ReplyCategoryInfo {
 const TIAOLI = '《中华人民共和国政府信息公开条例》';
 
 export const REPLY_CATEGORY_INFO: Record<ReplyCategory, ReplyCategoryInfo> = {
-  disclosed: { group: 'disclosed', reportLabel: '（一）予以公开', label: '予以公开', replyType: 'disclose', legalBasis: `${TIAOLI}第三十六条第（一）项、第（二）项` },
-  partial: { group: 'partial', reportLabel: '（二）部分公开', label: '部分公开', replyType: 'partial', legalBasis: `${TIAOLI}第三十七条` },
-  'withheld.stateSecret': { group: 'withheld', reportLabel: '1.属于国家秘密', label: '不予公开：属于国家秘密', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
-  'withheld.lawForbids': { group: 'withheld', reportLabel: '2.其他法律行政法规禁止公开', label: '不予公开：法律行政法规禁止公开', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
-  'withheld.security': { group: 'withheld', reportLabel: '3.危及"三安全一稳定"', label: '不予公开：危及"三安全一稳定"', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
-  'withheld.thirdParty': { group: 'withheld', reportLabel: '4.保护第三方合法权益', label: '不予公开：保护第三方合法权益', replyType: 'withhold', legalBasis: `${TIAOLI}第十五条、第三十六条第（三）项` },
-  'withheld.internal': { group: 'withheld', reportLabel: '5.属于三类内部事务信息', label: '不予公开：内部事务信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第一款、第三十六条第（三）项` },
-  'withheld.process': { group: 'withheld', reportLabel: '6.属于四类过程性信息', label: '不予公开：过程性信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
-  'withheld.enforcementFile': { group: 'withheld', reportLabel: '7.属于行政执法案卷', label: '不予公开：行政执法案卷', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
-  'withheld.query': { group: 'withheld', reportLabel: '8.属于行政查询事项', label: '不予公开：行政查询事项', replyType: 'specialProcedure', legalBasis: `${TIAOLI}第三十六条第（七）项` },
-  'unavailable.notHeld': { group: 'unavailable', reportLabel: '1.本机关不掌握相关政府信息', label: '无法提供：本机关不掌握', replyType: 'notHeld', legalBasis: `${TIAOLI}第三十六条第（四）项、第（五）项` },
-  'unavailable.needsCreation': { group: 'unavailable', reportLabel: '2.没有现成信息需要另行制作', label: '无法提供：需另行制作', replyType: 'notExisting', legalBasis: `${TIAOLI}第三十八条` },
-  'unavailable.unclear': { group: 'unavailable', reportLabel: '3.补正后申请内容仍不明确', label: '无法提供：补正后仍不明确', replyType: 'unclear', legalBasis: `${TIAOLI}第三十条` },
-  'notProcessed.petition': { group: 'notProcessed', reportLabel: '1.信访举报投诉类申请', label: '不予处理：信访举报投诉类', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第一款` },
-  'notProcessed.repeat': { group: 'notProcessed', reportLabel: '2.重复申请', label: '不予处理：重复申请', replyType: 'repeat', legalBasis: `${TIAOLI}第三十六条第（六）项` },
-  'notProcessed.publication': { group: 'notProcessed', reportLabel: '3.要求提供公开出版物', label: '不予处理：要求提供公开出版物', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
-  'notProcessed.excessive': { group: 'notProcessed', reportLabel: '4.无正当理由大量反复申请', label: '不予处理：无正当理由大量反复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十五条` },
-  'notProcessed.confirmation': { group: 'notProcessed', reportLabel: '5.要求行政机关确认或重新出具已获取信息', label: '不予处理：要求确认或重新出具', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
-  'other.noSupplement': { group: 'other', reportLabel: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', label: '其他处理：逾期未补正', replyType: 'terminated', legalBasis: `${TIAOLI}第三十条` },
-  'other.noFee': { group: 'other', reportLabel: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', label: '其他处理：逾期未缴费', replyType: 'terminated', legalBasis: `${TIAOLI}第四十二条` },
-  'other.other': { group: 'other', reportLabel: '3.其他', label: '其他处理', replyType: 'terminated', legalBasis: TIAOLI },
+  disclosed: { ...REPLY_CATEGORY_ROWS['disclosed'], label: '予以公开', replyType: 'disclose', legalBasis: `${TIAOLI}第三十六条第（一）项、第（二）项` },
+  partial: { ...REPLY_CATEGORY_ROWS['partial'], label: '部分公开', replyType: 'partial', legalBasis: `${TIAOLI}第三十七条` },
+  'withheld.stateSecret': { ...REPLY_CATEGORY_ROWS['withheld.stateSecret'], label: '不予公开：属于国家秘密', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.lawForbids': { ...REPLY_CATEGORY_ROWS['withheld.lawForbids'], label: '不予公开：法律行政法规禁止公开', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.security': { ...REPLY_CATEGORY_ROWS['withheld.security'], label: '不予公开：危及"三安全一稳定"', replyType: 'withhold', legalBasis: `${TIAOLI}第十四条、第三十六条第（三）项` },
+  'withheld.thirdParty': { ...REPLY_CATEGORY_ROWS['withheld.thirdParty'], label: '不予公开：保护第三方合法权益', replyType: 'withhold', legalBasis: `${TIAOLI}第十五条、第三十六条第（三）项` },
+  'withheld.internal': { ...REPLY_CATEGORY_ROWS['withheld.internal'], label: '不予公开：内部事务信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第一款、第三十六条第（三）项` },
+  'withheld.process': { ...REPLY_CATEGORY_ROWS['withheld.process'], label: '不予公开：过程性信息', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
+  'withheld.enforcementFile': { ...REPLY_CATEGORY_ROWS['withheld.enforcementFile'], label: '不予公开：行政执法案卷', replyType: 'withhold', legalBasis: `${TIAOLI}第十六条第二款、第三十六条第（三）项` },
+  'withheld.query': { ...REPLY_CATEGORY_ROWS['withheld.query'], label: '不予公开：行政查询事项', replyType: 'specialProcedure', legalBasis: `${TIAOLI}第三十六条第（七）项` },
+  'unavailable.notHeld': { ...REPLY_CATEGORY_ROWS['unavailable.notHeld'], label: '无法提供：本机关不掌握', replyType: 'notHeld', legalBasis: `${TIAOLI}第三十六条第（四）项、第（五）项` },
+  'unavailable.needsCreation': { ...REPLY_CATEGORY_ROWS['unavailable.needsCreation'], label: '无法提供：需另行制作', replyType: 'notExisting', legalBasis: `${TIAOLI}第三十八条` },
+  'unavailable.unclear': { ...REPLY_CATEGORY_ROWS['unavailable.unclear'], label: '无法提供：补正后仍不明确', replyType: 'unclear', legalBasis: `${TIAOLI}第三十条` },
+  'notProcessed.petition': { ...REPLY_CATEGORY_ROWS['notProcessed.petition'], label: '不予处理：信访举报投诉类', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第一款` },
+  'notProcessed.repeat': { ...REPLY_CATEGORY_ROWS['notProcessed.repeat'], label: '不予处理：重复申请', replyType: 'repeat', legalBasis: `${TIAOLI}第三十六条第（六）项` },
+  'notProcessed.publication': { ...REPLY_CATEGORY_ROWS['notProcessed.publication'], label: '不予处理：要求提供公开出版物', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
+  'notProcessed.excessive': { ...REPLY_CATEGORY_ROWS['notProcessed.excessive'], label: '不予处理：无正当理由大量反复申请', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十五条` },
+  'notProcessed.confirmation': { ...REPLY_CATEGORY_ROWS['notProcessed.confirmation'], label: '不予处理：要求确认或重新出具', replyType: 'notProcessed', legalBasis: `${TIAOLI}第三十九条第二款` },
+  'other.noSupplement': { ...REPLY_CATEGORY_ROWS['other.noSupplement'], label: '其他处理：逾期未补正', replyType: 'terminated', legalBasis: `${TIAOLI}第三十条` },
+  'other.noFee': { ...REPLY_CATEGORY_ROWS['other.noFee'], label: '其他处理：逾期未缴费', replyType: 'terminated', legalBasis: `${TIAOLI}第四十二条` },
+  'other.other': { ...REPLY_CATEGORY_ROWS['other.other'], label: '其他处理', replyType: 'terminated', legalBasis: TIAOLI },
 };
 
 /**
