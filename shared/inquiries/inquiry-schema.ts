@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../api/zod-messages';
 import { CursorSchema, IdempotencyKeySchema, IdSchema, LimitSchema, MobileSchema, VersionSchema } from '../api/common';
 import { refuseBidiControls } from '../api/bidi-controls';
-import { AttachmentSchema } from '../notices/notice-schema';
+import { AttachmentSchema } from '../files/attachment-schema';
 import { CASE_NUMBER_PATTERN, ENTERED_CHANNELS, INQUIRY_KINDS, INQUIRY_STATUSES, REPLY_BY } from './inquiry-types';
 
 /**

@@ -3,9 +3,9 @@ import '../api/zod-messages';
 import { NOTICE_STATUSES, POLICY_VALIDITIES } from './notice-kinds';
 import { POLICY_LEVELS } from '../reports/report-layout';
 import type { AnnualReport } from '../reports/reports-contract';
-import { ATTACHMENT_URL } from '../files/attachment-files';
+import { AttachmentSchema, type Attachment } from '../files/attachment-schema';
 import type { NoticeCorrection } from './notice-corrections';
-import { refuseBidiControls, withoutBidiControls } from '../api/bidi-controls';
+import { refuseBidiControls } from '../api/bidi-controls';
 
 /**
  * What a notice is, per kind (domain.md §1). Staff write these through the
@@ -19,18 +19,8 @@ const isoDate = z.iso.date();
 export const PeriodSchema = z.strictObject({ start: isoDate, end: isoDate }).check(z.refine((p) => p.end >= p.start, { message: '结束日期不能早于开始日期', path: ['end'] }));
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const AttachmentSchema = z.strictObject({
-  /** A file's name loses direction controls rather than being refused: it came from the phone's file, not from typing. */
-  name: z.string().check(z.overwrite(withoutBidiControls), z.trim(), z.minLength(1), z.maxLength(100)),
-  /**
-   * A CloudBase fileID (cloud://…), an https URL, or a file uploaded to the
-   * local cloud (/files/<id>, the id chosen by the server); never
-   * javascript:, data:, a relative path or anything with `..` in it.
-   */
-  url: z.string().check(z.trim(), z.maxLength(500), z.regex(ATTACHMENT_URL, '附件须为上传的文件，或以 https:// 或 cloud:// 开头的地址')),
-  sizeBytes: z.number().check(z.int(), z.gte(0), z.lte(50 * 1024 * 1024)),
-});
-export type Attachment = z.infer<typeof AttachmentSchema>;
+// An attachment's schema is the files' own (attachment-schema.ts): requests and cases use it without the notices' schemas.
+export { AttachmentSchema, type Attachment } from '../files/attachment-schema';
 
 const common = {
   title: refuseBidiControls(text(100)),

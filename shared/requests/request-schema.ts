@@ -4,7 +4,7 @@ import '../api/zod-messages';
 import { refuseBidiControls } from '../api/bidi-controls';
 import { creditCodeProblem, isRealDate, residentIdProblem } from './check-digits';
 import { CLOSE_CATEGORIES, REPLY_CATEGORIES, REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS, replyDetailFieldsOf, type ReplyCategory } from './reply-categories';
-import { AttachmentSchema } from '../notices/notice-schema';
+import { AttachmentSchema } from '../files/attachment-schema';
 import { APP_UPLOADED_FILE } from '../files/attachment-files';
 import { MAX_EXTENSION_WORKING_DAYS } from './statutory-periods';
 import { FEE_METHODS, MAX_FEE_UNITS } from './processing-fee';
