@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AdminInquiryPage from '../../miniprogram/admin/pages/inquiry/index';
 import EnterCasePage from '../../miniprogram/admin/pages/inquiry-enter/index';
+import AdminInquiriesPage from '../../miniprogram/admin/pages/inquiries/index';
 import { setTransport } from '../../miniprogram/api/transport';
 import { ok, type CloudHarness } from '../support/cloud-harness';
 import { cloudPerTest } from '../support/page-cloud';
@@ -62,4 +63,14 @@ test('entering a case names what was asked for how it came: a caller\'s question
   expect(form.textContent).not.toContain('来电人问题');
   fireEvent.click(screen.getByText('来访'));
   expect(form.textContent).toContain('来访人问题');
+});
+
+test('the queue says a case received today was received 今天, not 0 working days ago', async () => {
+  await ask({ idempotencyKey: 'key-today-0001' });
+  setTransport(cloud.transportAs('demo-clerk'));
+  resetTaro();
+  render(<AdminInquiriesPage />);
+  const row = await waitFor(() => screen.getByTestId('case-queue-item'));
+  expect(row.textContent).toContain('（今天）');
+  expect(row.textContent).not.toContain('0 个工作日前');
 });

@@ -69,7 +69,7 @@ export default function AdminInquiriesPage() {
             <Text className="request-card__title">{INQUIRY_KIND_LABELS[c.kind]} · {c.topic}</Text>
             <View className="request-card__meta">
               <Text>{INQUIRY_CHANNEL_LABELS[c.channel]}</Text>
-              <Text>收到 {c.receivedOn}（{c.ageWorkingDays} 个工作日前）</Text>
+              <Text>收到 {c.receivedOn}（{c.ageWorkingDays > 0 ? `${c.ageWorkingDays} 个工作日前` : '今天'}）</Text>
               {c.departmentName ? <Text>{c.departmentName}{c.assignedName ? ` · ${c.assignedName}` : ''}</Text> : null}
               {dueText(c) ? <Text className={`due-tag due-tag--${c.overdue ? 'overdue' : c.dueSoon ? 'dueSoon' : 'normal'}`} data-testid="case-due">{dueText(c)}</Text> : null}
             </View>
