@@ -278,26 +278,46 @@ function readToken(req: IncomingMessage): string | null {
   return readCookie(req.headers.cookie, SESSION_COOKIE);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
+/**
+ * The body read with plain 'data'/'end' listeners: an async iterator over the request (`for await`)
+ * cost half of the local cloud's own time per small call (profiled under the notice list's load).
+ */
+function readJsonBody(req: IncomingMessage): Promise<Envelope<unknown>> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();
-    return new AppError('PAYLOAD_TOO_LARGE').toEnvelope();
+    return Promise.resolve(new AppError('PAYLOAD_TOO_LARGE').toEnvelope());
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return new AppError('PAYLOAD_TOO_LARGE').toEnvelope();
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, data: {} };
-  try {
-    return { ok: true, data: JSON.parse(text) };
-  } catch {
-    return new AppError('BAD_REQUEST').toEnvelope();
-  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Answered at once; the rest of the body is read and dropped.
+        req.off('data', onData);
+        req.resume();
+        return resolve(new AppError('PAYLOAD_TOO_LARGE').toEnvelope());
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('error', reject);
+    // A client that went away mid-body: nothing to answer, nothing left waiting.
+    req.on('close', () => {
+      if (!req.complete) resolve(new AppError('BAD_REQUEST').toEnvelope());
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return;
+      const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({ ok: true, data: {} });
+      try {
+        resolve({ ok: true, data: JSON.parse(text) });
+      } catch {
+        resolve(new AppError('BAD_REQUEST').toEnvelope());
+      }
+    });
+  });
 }
 
 function send(res: ServerResponse, envelope: Envelope<unknown>, headers: Record<string, string> = {}): void {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { STAFF_ROLES, type Caller, type StaffRole } from '../../shared/staff/roles';
 import { consoleLogger, type Logger } from './handler-context';
 import type { Store } from './store/port';
+import { rememberedAnswer } from './remembered-answer';
 
 /**
  * A staff record as stored, keyed by OPENID. Written by the `staff` function
@@ -51,18 +52,23 @@ export type ParsedStaffRecord = z.output<typeof StaffRecordSchema>;
  */
 export async function identifyCaller(openid: string | null, store: Store, log: Logger = consoleLogger): Promise<Caller> {
   if (!openid) return { openid: null, staff: null };
+  // Worked out once per version of the staff records (remembered-answer.ts): a signed-in member of
+  // staff is identified on every call, and the record's schema need not be run again until it changes.
+  const { caller, problems } = await rememberedAnswer(store, ['staff'], `caller:${openid}`, () => readCaller(openid, store));
+  if (problems) log.error('malformed staff record: treated as not staff', { staffId: openid, problems });
+  return caller;
+}
+
+/** The caller an OPENID stands for, and what is wrong with their staff record when it does not parse. */
+async function readCaller(openid: string, store: Store): Promise<{ caller: Caller; problems: string[] | null }> {
   const stored = await store.collection('staff').get(openid);
-  if (!stored) return { openid, staff: null };
+  if (!stored) return { caller: { openid, staff: null }, problems: null };
   const parsed = StaffRecordSchema.safeParse(stored);
   if (!parsed.success) {
-    log.error('malformed staff record: treated as not staff', {
-      staffId: openid,
-      problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`),
-    });
-    return { openid, staff: null };
+    return { caller: { openid, staff: null }, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`) };
   }
   const record = parsed.data;
-  if (!record.active) return { openid, staff: null };
+  if (!record.active) return { caller: { openid, staff: null }, problems: null };
   const { name, roles, departmentIds } = record;
-  return { openid, staff: { name, roles, departmentIds, departmentId: departmentIds[0] ?? null } };
+  return { caller: { openid, staff: { name, roles, departmentIds, departmentId: departmentIds[0] ?? null } }, problems: null };
 }
