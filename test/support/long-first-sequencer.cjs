@@ -4,14 +4,15 @@
 // Jest's own sequencer already does this once it has timed a run on this machine (its cache); on a
 // fresh clone, which is what CI runs, it has no times and falls back to file size, which put the
 // two longest suites (the hostile-input walk and the CloudBase concurrency parity) in the middle and
-// near the end. So a suite jest has not timed yet takes its time from the list below (seconds, from a
+// near the end. (The hostile-input walk is now two files, random and fields, so both workers share it.) So a suite jest has not timed yet takes its time from the list below (seconds, from a
 // quiet clean-clone run; only the order matters), and any other untimed suite comes after them,
 // largest file first. A suite that failed last time still runs first.
 const Sequencer = require('@jest/test-sequencer').default;
 const { relative, sep } = require('node:path');
 
 const KNOWN_SECONDS = {
-  'test/functions/hostile-input.test.ts': 124,
+  'test/functions/hostile-input-random.test.ts': 62,
+  'test/functions/hostile-input-fields.test.ts': 62,
   'test/functions/concurrent-writes-parity.test.ts': 54,
   'test/store/cloudbase-store.test.ts': 46,
   'test/functions/authorization.test.ts': 35,
