@@ -11,7 +11,7 @@ import { application } from '../support/request-factories';
 
 /**
  * The bundles as CloudBase runs them: the `main` each dist/cloudfunctions/<name>/index.js exports (built by
- * `npm test` first), with the real @cloudbase/node-sdk it requires, talking to the local stand-in of
+ * `npm test` first), with the @cloudbase/node-sdk it carries beside it (cloudbase-sdk.js), talking to the local stand-in of
  * CloudBase's database API (test/support/cloudbase-db-standin.ts; where it differs from the real service is
  * written there). Nothing here is handed to the entry: the bundle initialises the SDK itself, as on
  * CloudBase, and finds the service the way a deployed function does — the platform's variables
