@@ -57,8 +57,9 @@ export async function createCloudHarness(options: { seed?: boolean; now?: Date; 
     const caller = await identifyCaller(openid, store);
     const envelope = await invoke(fn, event, { caller, store, now: () => clock.now, log: silentLogger, platform: 'local', search, rateLimits: options.rateLimits, clientIp: from.clientIp });
     // A remembered answer is frozen and shared (remembered-answer.ts); over HTTP or callFunction every
-    // caller gets its own copy, and so does a test, which may then change it as it likes.
-    return envelope.ok && envelope.data !== null && typeof envelope.data === 'object' && Object.isFrozen(envelope.data) ? { ok: true, data: structuredClone(envelope.data) } : envelope;
+    // caller gets its own copy, and so does a test, which may then change it as it likes. The copy goes
+    // through JSON as the wire does (and jsdom's page tests have no structuredClone).
+    return envelope.ok && envelope.data !== null && typeof envelope.data === 'object' && Object.isFrozen(envelope.data) ? { ok: true, data: JSON.parse(JSON.stringify(envelope.data)) } : envelope;
   };
   return {
     store,
