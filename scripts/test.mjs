@@ -140,7 +140,9 @@ await Promise.all(
   }),
 );
 if (buildFailure) process.exit(buildFailure);
-testFailure ||= await runStep(withH5, false);
+// Run first, then fold in: `testFailure ||= await …` would skip the end-to-end part after a failure.
+const withH5Code = await runStep(withH5, false);
+testFailure ||= withH5Code;
 
 // One report, as one jest run would have written it, and the plain closing line CI reads.
 const reports = [withoutH5, withH5].filter((part) => existsSync(part.report)).map((part) => JSON.parse(readFileSync(part.report, 'utf8')));
