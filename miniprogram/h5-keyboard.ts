@@ -49,7 +49,9 @@ export function focusableButtons(): () => void {
   document.head.appendChild(style);
   const mark = () => {
     for (const button of Array.from(document.querySelectorAll<HTMLElement>('taro-button-core'))) {
-      const disabled = button.hasAttribute('disabled');
+      // Taro writes the prop as a string: disabled={false} leaves disabled="false" on the element.
+      const flag = button.getAttribute('disabled');
+      const disabled = flag !== null && flag !== 'false';
       if (button.getAttribute('role') !== 'button') button.setAttribute('role', 'button');
       if (button.tabIndex !== (disabled ? -1 : 0)) button.tabIndex = disabled ? -1 : 0;
       if (button.getAttribute('aria-disabled') !== String(disabled)) button.setAttribute('aria-disabled', String(disabled));

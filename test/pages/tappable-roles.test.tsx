@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { activateRolesByKeyboard, focusablePages } from '../../miniprogram/h5-keyboard';
+import { activateRolesByKeyboard, focusableButtons, focusablePages } from '../../miniprogram/h5-keyboard';
 import { describeTabBar } from '../../miniprogram/h5-tab-bar';
 
 /**
@@ -114,5 +114,23 @@ test('H5 tab bar: the open tab is the current page, and the count on 我的 is n
   await flush();
   expect(home.getAttribute('aria-current')).toBeNull();
   expect(me.getAttribute('aria-current')).toBe('page');
+  stop();
+});
+
+test("Taro's H5 buttons: in the tab order unless disabled, where disabled=\"false\" (Taro's string for disabled={false}) is enabled", async () => {
+  document.body.innerHTML = '<taro-button-core id="plain"></taro-button-core><taro-button-core id="off" disabled="false"></taro-button-core><taro-button-core id="on" disabled=""></taro-button-core>';
+  const stop = focusableButtons();
+  const el = (id: string) => document.getElementById(id)!;
+  for (const id of ['plain', 'off']) {
+    expect([id, el(id).getAttribute('role'), el(id).tabIndex, el(id).getAttribute('aria-disabled')]).toEqual([id, 'button', 0, 'false']);
+  }
+  expect([el('on').tabIndex, el('on').getAttribute('aria-disabled')]).toEqual([-1, 'true']);
+  // A button that becomes busy leaves the tab order, and comes back when it is done.
+  el('off').setAttribute('disabled', 'true');
+  await Promise.resolve();
+  expect([el('off').tabIndex, el('off').getAttribute('aria-disabled')]).toEqual([-1, 'true']);
+  el('off').setAttribute('disabled', 'false');
+  await Promise.resolve();
+  expect([el('off').tabIndex, el('off').getAttribute('aria-disabled')]).toEqual([0, 'false']);
   stop();
 });
