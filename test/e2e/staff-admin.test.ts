@@ -104,7 +104,9 @@ e2eDescribe('staff administration in Chromium', () => {
     // The clerk handles their department's request: opens it (personal data in full, recorded) and replies.
     await e2e.open(c, '/admin/pages/requests/index');
     await byTestId(c, 'queue-item').filter({ hasText: ours.trackingNumber }).click();
-    expect(await textOf(byTestId(c, 'request-department'))).toContain('住房保障科');
+    // The department's name once the directory has come (「…」 before it, never the id).
+    await byTestId(c, 'request-department').filter({ hasText: '住房保障科' }).waitFor();
+    expect(await textOf(byTestId(c, 'request-department'))).not.toContain('housing');
     await byTestId(c, 'choice-replyGroup-disclosed').click();
     await byTestId(c, 'input-replyText').locator('textarea').fill('经查，现向您公开该小区2026年度租金收缴情况统计表。');
     await byTestId(c, 'do-reply').click();

@@ -7,7 +7,7 @@ import { SupplementAnswer } from '../../../components/requests/supplement-answer
 import { FeeBox } from '../../../components/requests/fee-box';
 import { RequestStatusTag } from '../../../components/requests/request-status';
 import { useManagedRequest } from '../../../hooks/use-request';
-import { useDepartments } from '../../../hooks/use-department-names';
+import { departmentNameIn, useDepartmentList } from '../../../hooks/use-department-names';
 import { go, routes } from '../../../navigation';
 import { CaseRequestLink } from '../../../components/inquiries/case-request-link';
 import {
@@ -34,7 +34,8 @@ import '../../../components/requests/requests.css';
 export default function AdminRequestPage() {
   const id = useRouter().params.id ?? '';
   const { request, error, reload, busy, run } = useManagedRequest(id);
-  const departments = useDepartments();
+  const departmentList = useDepartmentList();
+  const departments = departmentList ?? [];
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
   });
@@ -63,7 +64,7 @@ export default function AdminRequestPage() {
         <DetailRow label="提交时间" value={formatBeijingDateTime(r.submittedAt)} />
         {r.fromCase ? <CaseRequestLink testId="request-from-case" text={`由咨询 ${r.fromCase.caseNumber} 转为申请`} url={routes.adminInquiry(r.fromCase.id)} /> : null}
         <View data-testid="request-department">
-          <DetailRow label="承办部门" value={r.departmentId ? (departments.find((d) => d.id === r.departmentId)?.name ?? r.departmentId) : r.status === 'submitted' ? '待受理时确定' : '未分配（请转交承办部门）'} />
+          <DetailRow label="承办部门" value={r.departmentId ? departmentNameIn(departmentList, r.departmentId) : r.status === 'submitted' ? '待受理时确定' : '未分配（请转交承办部门）'} />
         </View>
         {r.waitingSince ? <DetailRow label="待受理" value={`自 ${formatBeijingDateTime(r.waitingSince)} 起（条例第三十一条：网上申请以双方确认之日为收到之日，请及时受理）`} /> : null}
       </View>
