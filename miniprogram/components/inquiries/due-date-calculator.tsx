@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { DueDateAnswer } from '../../../shared/calendar/due-date-calculator';
 import type { CountedDay } from '../../../shared/calendar/working-day-count';
 import { call, messageOf } from '../../api/call';
+import { DayByDay } from '../day-by-day';
 
 /** Each day of the count, as the request page's 逐日明细 reads. */
 const DAY_TEXT: Record<CountedDay['kind'], string> = {
@@ -24,7 +25,6 @@ export function DueDateCalculator({ today }: { today: string }) {
   const [answer, setAnswer] = useState<DueDateAnswer | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [daysShown, setDaysShown] = useState(false);
   // The day last asked about: an answer for an earlier pick that arrives late is dropped.
   const asked = useRef(today);
 
@@ -68,17 +68,7 @@ export function DueDateCalculator({ today }: { today: string }) {
               <Text key={i} className="explain__line">{s}</Text>
             ))}
             {answer.provisionalNote ? <Text className="hint">{answer.provisionalNote}</Text> : null}
-            <Text role="button" tabIndex={0} className="explain__toggle" onClick={() => setDaysShown(!daysShown)} data-testid="due-calculator-days-toggle">
-              {daysShown ? '收起逐日明细 ▲' : '查看逐日明细 ▼'}
-            </Text>
-            {daysShown &&
-              answer.days.map((d) => (
-                <Text key={d.date} className="explain__line" data-testid="due-calculator-day">
-                  {d.date}　{d.count !== null ? `第${d.count}个工作日` : DAY_TEXT[d.kind]}
-                  {d.name ? `　${d.name}` : ''}
-                  {d.kind === 'makeupWorkday' ? '（调休上班）' : ''}
-                </Text>
-              ))}
+            <DayByDay days={answer.days} kindText={DAY_TEXT} toggleTestId="due-calculator-days-toggle" dayTestId="due-calculator-day" />
           </View>
           <Text className="section-title">可能改变期限的情形</Text>
           <View className="explain">

@@ -1,10 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import type { DueExplanation, ExplainedDay, Letter, RequestReply, RequestView, TimelineEntry } from '../../../shared/requests/request-types';
 import { layoutLetter } from '../../../shared/requests/letter-layout';
 import { REPLY_DETAIL_FIELDS, REPLY_DETAIL_LABELS } from '../../../shared/requests/reply-categories';
 import { formatBeijingDateTime } from '../../../shared/time/beijing-time';
 import { AttachmentList } from '../attachment-list';
+import { DayByDay } from '../day-by-day';
 import { DetailRow } from '../detail-row';
 import { daysLeftText } from './request-status';
 import { STATUTORY_WORKING_DAYS } from '../../../shared/requests/statutory-periods';
@@ -51,7 +51,6 @@ const DAY_KIND_TEXT: Record<ExplainedDay['kind'], string> = {
 
 /** How the due date was reached: the rules in order, then every day counted or skipped, on request. */
 export function DueExplanationView({ explanation }: { explanation: DueExplanation }) {
-  const [open, setOpen] = useState(false);
   return (
     <View className="explain" data-testid="due-explanation">
       <Text className="explain__line" data-testid="due-summary">{explanation.summary}</Text>
@@ -59,17 +58,7 @@ export function DueExplanationView({ explanation }: { explanation: DueExplanatio
       {explanation.steps.map((step, i) => (
         <Text key={i} className="explain__line">{step}</Text>
       ))}
-      <Text role="button" tabIndex={0} className="explain__toggle" onClick={() => setOpen(!open)} data-testid="due-days-toggle">
-        {open ? '收起逐日明细 ▲' : '查看逐日明细 ▼'}
-      </Text>
-      {open &&
-        explanation.days.map((d) => (
-          <Text key={d.date} className="explain__line" data-testid="due-day">
-            {d.date}　{d.count !== null ? `第${d.count}个工作日` : DAY_KIND_TEXT[d.kind]}
-            {d.name ? `　${d.name}` : ''}
-            {d.kind === 'makeupWorkday' && d.count !== null ? '（调休上班）' : ''}
-          </Text>
-        ))}
+      <DayByDay days={explanation.days} kindText={DAY_KIND_TEXT} toggleTestId="due-days-toggle" dayTestId="due-day" />
     </View>
   );
 }
